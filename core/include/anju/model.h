@@ -1,0 +1,171 @@
+// The inspection domain as plain values: Building, Inspection, Finding, PhotoRecord,
+// Rectification. No behaviour beyond what the types say; rules live in validation.h (what is a
+// well-formed record), grading.h (what a set of findings means) and store.h (persistence).
+//
+// Conventions:
+// - Ids are lowercase RFC 4122 UUID strings (see uuid.h); they never change once assigned.
+// - Times are UTC milliseconds since the Unix epoch (TimestampMs); 0 means "not set".
+// - Dates without a time (deadlines) are ISO-8601 "YYYY-MM-DD" strings.
+// - Every enum has a stable snake_case code (enum_codes.h) used in files, the database and on the
+//   wire; the C++ enumerator order is not part of any format.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace anju {
+
+using Uuid = std::string;
+using TimestampMs = std::int64_t;
+
+struct GeoPoint {
+  double latitude = 0;   // WGS-84 degrees, -90..90
+  double longitude = 0;  // WGS-84 degrees, -180..180
+  std::optional<double> accuracyMeters;
+  bool operator==(const GeoPoint&) const = default;
+};
+
+/// 区 / 街道 / 社区: the three administrative levels a district register is organised by.
+struct RegionPath {
+  std::string district;   // 区
+  std::string street;     // 街道 (乡镇)
+  std::string community;  // 社区 (村)
+  bool operator==(const RegionPath&) const = default;
+};
+
+enum class StructureType { kBrickConcrete, kBrickTimber, kFrame, kEarthTimber, kStoneTimber,
+                           kTimber, kSteel, kOther };
+enum class DesignStatus { kUnknown, kLicensedDesign, kNoFormalDesign, kSketchOnly };
+enum class Alteration { kAddedStorey, kExtension, kStructuralChange };  // 加层 / 扩建 / 拆改主体结构
+enum class BuildingUse { kOwnerOccupied, kRented, kBusiness, kProduction, kThreeInOne, kOther };
+
+/// 房屋: one building of the district register.
+struct Building {
+  Uuid id;
+  RegionPath region;
+  std::string address;  // 详细地址, e.g. "幸福路12号"
+  std::optional<GeoPoint> location;
+  std::string ownerName;     // 产权人
+  std::string ownerContact;  // 联系电话
+  std::optional<int> yearBuilt;
+  int storeysAbove = 1;  // 地上层数, >= 1
+  int storeysBelow = 0;  // 地下层数, >= 0
+  std::optional<double> floorAreaM2;
+  StructureType structure = StructureType::kOther;
+  DesignStatus design = DesignStatus::kUnknown;
+  std::vector<Alteration> alterations;
+  BuildingUse use = BuildingUse::kOwnerOccupied;
+  std::string buildingCode;  // 房屋编码 / QR plate, when known
+  bool operator==(const Building&) const = default;
+};
+
+enum class Component { kFoundation, kLoadBearingWall, kSelfBearingWall, kColumn, kBeam, kSlab,
+                       kRoof, kRoofTruss, kPurlin, kCantilever, kEnvelope, kOther };
+enum class HazardKind { kSettlement, kWallCrack, kBeamCrack, kSlabCrack, kColumnCrack, kTilt,
+                        kDeflection, kWeathering, kRot, kRoofLeak, kSaggingPurlin,
+                        kUnlicensedAlteration, kFireSafety, kOther };
+/// The tier a single finding is rated at; the inspection's judgment aggregates these.
+enum class Severity { kNone, kSome, kSerious };
+
+/// A measured quantity. `name` is a stable key such as "width", "length", "tilt"; `unit` is
+/// the unit the value is expressed in ("mm", "m", "permille", "ratio", "percent").
+struct Measurement {
+  std::string name;
+  double value = 0;
+  std::string unit;
+  bool operator==(const Measurement&) const = default;
+};
+
+/// 隐患: one hazard observed at one place.
+struct Finding {
+  Uuid id;
+  Component component = Component::kOther;
+  HazardKind hazard = HazardKind::kOther;
+  std::string location;  // e.g. "一层北侧承重墙"
+  std::vector<Measurement> measurements;
+  Severity severity = Severity::kSome;  // the inspector's rating; grading may raise it
+  std::string note;
+  std::vector<Uuid> photoIds;
+  bool operator==(const Finding&) const = default;
+};
+
+/// 初步判定 tiers, door-to-door (not the A–D appraisal).
+enum class PreliminaryJudgment { kNoneFound, kSome, kSerious };
+/// 鉴定等级 from a professional appraisal (JGJ 125-2016 or the rural 导则).
+enum class AppraisalGrade { kA, kB, kC, kD };
+/// Review workflow: draft (on the tablet) -> submitted -> approved | returned -> submitted ...
+enum class ReviewState { kDraft, kSubmitted, kApproved, kReturned };
+
+/// An answer to one checklist item. Measurement answers carry their unit from the template.
+using AnswerValue = std::variant<bool, std::string, double>;
+
+struct JudgmentOverride {
+  PreliminaryJudgment judgment = PreliminaryJudgment::kNoneFound;
+  std::string reason;  // required, non-blank
+  bool operator==(const JudgmentOverride&) const = default;
+};
+
+/// 排查记录: one visit to one building.
+struct Inspection {
+  Uuid id;
+  Uuid buildingId;
+  std::string inspector;  // user name of the inspector
+  TimestampMs startedAt = 0;
+  TimestampMs submittedAt = 0;  // 0 while a draft
+  std::optional<GeoPoint> location;
+  std::string templateId;
+  int templateVersion = 0;
+  std::map<std::string, AnswerValue> answers;  // checklist item id -> answer
+  std::vector<Finding> findings;
+  std::vector<Uuid> photoIds;  // photos of the building not tied to one finding
+  std::optional<PreliminaryJudgment> computedJudgment;
+  std::string judgmentExplanation;  // why the engine decided so (see grading.h)
+  std::optional<JudgmentOverride> override;
+  std::optional<AppraisalGrade> appraisalGrade;
+  ReviewState review = ReviewState::kDraft;
+  std::string reviewComment;  // set by a reviewer when returning
+  bool operator==(const Inspection&) const = default;
+
+  /// The judgment that counts: the override when present, else the computed one.
+  std::optional<PreliminaryJudgment> effectiveJudgment() const {
+    if (override) return override->judgment;
+    return computedJudgment;
+  }
+};
+
+/// 照片: immutable; an edit makes a new photo with a new hash.
+struct PhotoRecord {
+  Uuid id;
+  std::string sha256;  // 64 lowercase hex digits of the stored bytes
+  std::int64_t byteSize = 0;
+  std::string mimeType = "image/jpeg";
+  TimestampMs capturedAt = 0;
+  std::optional<GeoPoint> location;
+  Uuid buildingId;
+  Uuid inspectionId;  // may be empty
+  Uuid findingId;     // may be empty
+  std::string caption;
+  bool operator==(const PhotoRecord&) const = default;
+};
+
+enum class MeasureFamily { kManagement, kEngineering, kEnforcement };  // 管理 / 工程 / 违法建设查处
+enum class RectificationStatus { kPending, kInProgress, kDone };       // 待整治 / 整治中 / 已整治
+
+/// 整治: one rectification measure for one building.
+struct Rectification {
+  Uuid id;
+  Uuid buildingId;
+  MeasureFamily family = MeasureFamily::kManagement;
+  std::string measure;  // code within the family, e.g. "stop_use", "repair_strengthen"
+  RectificationStatus status = RectificationStatus::kPending;
+  std::string deadline;  // "YYYY-MM-DD", may be empty
+  std::string responsibleParty;
+  std::string note;
+  bool operator==(const Rectification&) const = default;
+};
+
+}  // namespace anju
