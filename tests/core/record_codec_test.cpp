@@ -1,0 +1,68 @@
+#include "anju/record_codec.h"
+
+#include <gtest/gtest.h>
+
+#include "anju/uuid.h"
+
+namespace anju {
+namespace {
+
+Inspection fullInspection() {
+  Inspection in;
+  in.id = newUuid();
+  in.buildingId = newUuid();
+  in.inspector = "li.si";
+  in.startedAt = 1780272000000;
+  in.submittedAt = 1780275600000;
+  in.location = GeoPoint{30.5, 114.3, 8.0};
+  in.templateId = "self_built_house";
+  in.templateVersion = 1;
+  in.answers = {{"wall_cracks", true}, {"structure", std::string("brick_concrete")},
+                {"wall_crack_width", 1.2}};
+  in.findings.push_back({newUuid(), Component::kLoadBearingWall, HazardKind::kWallCrack,
+                         "一层北侧承重墙", {{"width", 1.2, "mm"}, {"length", 1.8, "m"}},
+                         Severity::kSerious, "斜裂缝", {newUuid()}});
+  in.computedJudgment = PreliminaryJudgment::kSerious;
+  in.judgmentExplanation = "墙体裂缝 1.2 mm > 1.0 mm";
+  in.override = JudgmentOverride{PreliminaryJudgment::kSome, "已临时支护"};
+  in.appraisalGrade = AppraisalGrade::kC;
+  in.review = ReviewState::kReturned;
+  in.reviewComment = "请补拍照片";
+  return in;
+}
+
+TEST(RecordCodec, InspectionSurvivesRoundTrip) {
+  const Inspection in = fullInspection();
+  Result<AnyRecord> back = decodeRecord(encodeRecord(in));
+  ASSERT_TRUE(back.isOk()) << back.status().toString();
+  EXPECT_EQ(std::get<Inspection>(*back), in);
+}
+
+TEST(RecordCodec, BuildingSurvivesRoundTripWithOptionalFieldsUnset) {
+  Building b;
+  b.id = newUuid();
+  b.region = {"城关区", "幸福街道", "和平社区"};
+  b.address = "幸福路12号";
+  b.alterations = {Alteration::kAddedStorey, Alteration::kExtension};
+  Result<AnyRecord> back = decodeRecord(encodeRecord(b));
+  ASSERT_TRUE(back.isOk());
+  EXPECT_EQ(std::get<Building>(*back), b);
+  EXPECT_FALSE(std::get<Building>(*back).yearBuilt.has_value());
+}
+
+TEST(RecordCodec, UnknownEnumCodeIsAClearError) {
+  v1::Building m = toProto(Building{});
+  m.set_structure("yurt");
+  Result<Building> b = fromProto(m);
+  ASSERT_FALSE(b.isOk());
+  EXPECT_EQ(b.status().fieldErrors().at(0).field, "structure");
+  EXPECT_NE(b.status().message().find("yurt"), std::string::npos);
+}
+
+TEST(RecordCodec, GarbageBytesAreCorruptionNotACrash) {
+  EXPECT_EQ(decodeRecord("\xff\xff\xff garbage").status().code(), StatusCode::kCorruption);
+  EXPECT_EQ(decodeRecord("").status().code(), StatusCode::kCorruption);
+}
+
+}  // namespace
+}  // namespace anju
