@@ -41,8 +41,8 @@ struct MeasurementCondition {
 
 /// Conditions on the building a rule applies to. Empty lists and unset bounds mean "any".
 struct BuildingCondition {
-  std::vector<StructureType> structures;  // building's structure is one of these
-  std::vector<DesignStatus> designs;      // building's design status is one of these
+  std::vector<StructureType> structures;   // building's structure is one of these
+  std::vector<DesignStatus> designs;       // building's design status is one of these
   std::vector<Alteration> alterationsAny;  // building has at least one of these alterations
   std::vector<BuildingUse> uses;
   std::optional<int> minStoreysAbove;  // inclusive
@@ -62,8 +62,8 @@ struct RuleInfo {
 /// condition match.
 struct FindingRule {
   RuleInfo info;
-  Severity tier = Severity::kSome;  // kSome or kSerious
-  std::vector<HazardKind> hazards;  // any of; empty = any hazard
+  Severity tier = Severity::kSome;    // kSome or kSerious
+  std::vector<HazardKind> hazards;    // any of; empty = any hazard
   std::vector<Component> components;  // any of; empty = any component
   BuildingCondition building;
   std::vector<MeasurementCondition> conditions;  // all must hold
@@ -116,7 +116,7 @@ struct FindingAssessment {
 
 struct PreliminaryAssessment {
   PreliminaryJudgment judgment = PreliminaryJudgment::kNoneFound;
-  std::vector<FindingAssessment> findings;  // one per input finding, same order
+  std::vector<FindingAssessment> findings;   // one per input finding, same order
   std::vector<std::string> buildingRuleIds;  // building rules that fired
   bool escalated = false;  // the escalation rule turned minor hazards into a serious judgment
   LocalizedText disposal;

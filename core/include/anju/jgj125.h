@@ -26,9 +26,20 @@
 namespace anju {
 
 /// Superstructure member types of formula 6.3.3 (the foundation is counted separately).
-enum class MemberType { kMiddleColumn, kEdgeColumn, kCornerColumn, kLoadBearingWall, kRoofTruss,
-                        kMiddleBeam, kEdgeBeam, kSecondaryBeam, kCantileverBeam,
-                        kSelfBearingWall, kSlab, kEnvelope };
+enum class MemberType {
+  kMiddleColumn,
+  kEdgeColumn,
+  kCornerColumn,
+  kLoadBearingWall,
+  kRoofTruss,
+  kMiddleBeam,
+  kEdgeBeam,
+  kSecondaryBeam,
+  kCantileverBeam,
+  kSelfBearingWall,
+  kSlab,
+  kEnvelope
+};
 inline constexpr int kMemberTypeCount = 12;
 
 /// Stable codes ("middle_column", …) and labels ("中柱", "middle column").
@@ -120,13 +131,13 @@ struct FloorAssessment {
 };
 
 struct Jgj125Assessment {
-  FloorAssessment foundationFloor;        // R_f
-  std::vector<FloorAssessment> floors;    // R_si, survey order
-  double weightedTotal = 0;               // denominator of R
-  double weightedDangerous = 0;           // numerator of R
-  double ratio = 0;                       // R, fraction 0..1
-  int duFloors = 0;                       // foundation floor included
-  int floorsCounted = 0;                  // floors + 1 (the foundation floor)
+  FloorAssessment foundationFloor;      // R_f
+  std::vector<FloorAssessment> floors;  // R_si, survey order
+  double weightedTotal = 0;             // denominator of R
+  double weightedDangerous = 0;         // numerator of R
+  double ratio = 0;                     // R, fraction 0..1
+  int duFloors = 0;                     // foundation floor included
+  int floorsCounted = 0;                // floors + 1 (the foundation floor)
   AppraisalGrade grade = AppraisalGrade::kA;
   std::string decidingRowId;
   RuleStatus decidingRowStatus = RuleStatus::kVerified;

@@ -47,9 +47,12 @@ std::string Explanation::renderEn() const { return render(*this, false); }
 
 const char* ruleStatusCode(RuleStatus status) {
   switch (status) {
-    case RuleStatus::kVerified: return "verified";
-    case RuleStatus::kCorroborated: return "corroborated";
-    case RuleStatus::kUnverified: return "unverified";
+    case RuleStatus::kVerified:
+      return "verified";
+    case RuleStatus::kCorroborated:
+      return "corroborated";
+    case RuleStatus::kUnverified:
+      return "unverified";
   }
   return "unverified";
 }

@@ -39,7 +39,8 @@ ExplainedComparison percentOf(const char* zh, const char* en, double value, cons
 
 ExplanationStep floorStep(const FloorAssessment& f, const FloorThresholds& t) {
   const double p = f.ratio * 100;
-  const std::string numbers = formatNumber(f.weightedDangerous) + " / " + formatNumber(f.weightedTotal);
+  const std::string numbers =
+      formatNumber(f.weightedDangerous) + " / " + formatNumber(f.weightedTotal);
   ExplanationStep step{kFloorRuleId,
                        f.label,
                        {f.label + "（加权危险构件 / 加权构件 = " + numbers + "）",
@@ -50,7 +51,9 @@ ExplanationStep floorStep(const FloorAssessment& f, const FloorThresholds& t) {
                        t.status};
   const char* zh = f.foundation ? "R_f" : "R_s";
   switch (f.grade) {
-    case FloorGrade::kAu: step.comparisons.push_back(percentOf(zh, zh, p, "=", 0)); break;
+    case FloorGrade::kAu:
+      step.comparisons.push_back(percentOf(zh, zh, p, "=", 0));
+      break;
     case FloorGrade::kBu:
       step.comparisons.push_back(percentOf(zh, zh, p, ">", 0));
       step.comparisons.push_back(percentOf(zh, zh, p, "<", t.cuFromPercent));
@@ -59,7 +62,9 @@ ExplanationStep floorStep(const FloorAssessment& f, const FloorThresholds& t) {
       step.comparisons.push_back(percentOf(zh, zh, p, ">=", t.cuFromPercent));
       step.comparisons.push_back(percentOf(zh, zh, p, "<", t.duFromPercent));
       break;
-    case FloorGrade::kDu: step.comparisons.push_back(percentOf(zh, zh, p, ">=", t.duFromPercent)); break;
+    case FloorGrade::kDu:
+      step.comparisons.push_back(percentOf(zh, zh, p, ">=", t.duFromPercent));
+      break;
   }
   return step;
 }
@@ -72,7 +77,8 @@ struct BuildingFacts {
 };
 
 /// Whether every set condition of the row holds; the comparisons that held go into `why`.
-bool rowMatches(const GradeRow& row, const BuildingFacts& b, std::vector<ExplainedComparison>& why) {
+bool rowMatches(const GradeRow& row, const BuildingFacts& b,
+                std::vector<ExplainedComparison>& why) {
   why.clear();
   const double tol = kPercentTolerance;
   const auto check = [&why](bool ok, ExplainedComparison c) {
@@ -92,11 +98,13 @@ bool rowMatches(const GradeRow& row, const BuildingFacts& b, std::vector<Explain
   const LocalizedText du{"Du级楼层数", "Du floors"};
   const LocalizedText share{"Du级楼层占比", "share of Du floors"};
   const auto duCount = static_cast<double>(b.duFloors);
-  if (row.duFloorsMin && !check(b.duFloors >= *row.duFloorsMin,
-                                {du, duCount, ">=", static_cast<double>(*row.duFloorsMin), "count"}))
+  if (row.duFloorsMin &&
+      !check(b.duFloors >= *row.duFloorsMin,
+             {du, duCount, ">=", static_cast<double>(*row.duFloorsMin), "count"}))
     return false;
-  if (row.duFloorsMax && !check(b.duFloors <= *row.duFloorsMax,
-                                {du, duCount, "<=", static_cast<double>(*row.duFloorsMax), "count"}))
+  if (row.duFloorsMax &&
+      !check(b.duFloors <= *row.duFloorsMax,
+             {du, duCount, "<=", static_cast<double>(*row.duFloorsMax), "count"}))
     return false;
   if (row.duShareAbove && !check(b.duShare > *row.duShareAbove + 1e-12,
                                  {share, b.duShare, ">", *row.duShareAbove, "ratio"}))
@@ -151,8 +159,8 @@ Result<Jgj125Assessment> assessJgj125(const Jgj125Survey& survey, const Jgj125Ru
       anyDangerous = anyDangerous || count.dangerous > 0;
     }
     if (fa.weightedTotal <= 0) {
-      return Status::invalidArgument("楼层 '" + floor.label + "' 没有构件 / floor '" +
-                                     floor.label + "' has no members");
+      return Status::invalidArgument("楼层 '" + floor.label + "' 没有构件 / floor '" + floor.label +
+                                     "' has no members");
     }
     fa.ratio = fa.weightedDangerous / fa.weightedTotal;
     fa.grade = gradeFloor(fa.ratio * 100, anyDangerous, t);
@@ -180,16 +188,18 @@ Result<Jgj125Assessment> assessJgj125(const Jgj125Survey& survey, const Jgj125Ru
   }
   if (decided == nullptr) {
     return Status::invalidArgument(
-        rules.sourceName + ": 评级表中没有与本房屋相符的行（规则不完整）/ no row of building_grades "
+        rules.sourceName +
+        ": 评级表中没有与本房屋相符的行（规则不完整）/ no row of building_grades "
         "matches this building (the rule table is incomplete)");
   }
   out.grade = decided->grade;
   out.decidingRowId = decided->id;
   out.decidingRowStatus = decided->status;
 
-  const std::string numbers = formatNumber(out.weightedDangerous) + " / " +
-                              formatNumber(out.weightedTotal);
-  const std::string floors = std::to_string(out.duFloors) + " / " + std::to_string(out.floorsCounted);
+  const std::string numbers =
+      formatNumber(out.weightedDangerous) + " / " + formatNumber(out.weightedTotal);
+  const std::string floors =
+      std::to_string(out.duFloors) + " / " + std::to_string(out.floorsCounted);
   const EnumLabel& grade = label(out.grade);
   out.explanation.steps.push_back(
       {decided->id,
@@ -200,7 +210,8 @@ Result<Jgj125Assessment> assessJgj125(const Jgj125Survey& survey, const Jgj125Ru
             std::string(facts.soilDangerous ? "dangerous" : "not dangerous") +
             "; weighted dangerous / weighted members = " + numbers + "; Du floors " + floors + ")"},
        why,
-       {std::string(grade.zh) + "：" + decided->text.zh, std::string(grade.en) + ": " + decided->text.en},
+       {std::string(grade.zh) + "：" + decided->text.zh,
+        std::string(grade.en) + ": " + decided->text.en},
        decided->status});
 
   const std::string r = formatNumber(out.ratio * 100, 2) + "%";
@@ -211,7 +222,8 @@ Result<Jgj125Assessment> assessJgj125(const Jgj125Survey& survey, const Jgj125Ru
           (unverified ? "。该规则未核实，须对照 JGJ 125-2016 原文确认。" : ""),
       "Appraisal grade: " + std::string(grade.en) + " (R = " + r + ", " +
           std::to_string(out.duFloors) + " Du floors, rule " + decided->id + ")" +
-          (unverified ? ". This rule is unverified: confirm it against the JGJ 125-2016 text." : "")};
+          (unverified ? ". This rule is unverified: confirm it against the JGJ 125-2016 text."
+                      : "")};
   return out;
 }
 

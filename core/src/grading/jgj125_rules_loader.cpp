@@ -45,7 +45,8 @@ void readWeights(const RuleFileReader& r, const YAML::Node& map, Jgj125Rules& ru
     }
     rules.weights[*type] = readWeight(r, entry.second, code);
   }
-  if (!haveFoundation) r.fail(map, "缺少基础 (foundation) 的权重", "missing weight of 'foundation'");
+  if (!haveFoundation)
+    r.fail(map, "缺少基础 (foundation) 的权重", "missing weight of 'foundation'");
   for (int i = 0; i < kMemberTypeCount; ++i) {
     const auto type = static_cast<MemberType>(i);
     if (rules.weights.count(type) == 0) {
@@ -82,9 +83,9 @@ GradeRow readGradeRow(const RuleFileReader& r, const YAML::Node& map) {
 
   const YAML::Node when = r.required(map, "when");
   r.expectMap(when, "when");
-  r.checkKeys(when, {"foundation_soil_dangerous", "r_min_percent", "r_below_percent",
-                     "r_max_percent", "du_floors_min", "du_floors_max", "du_share_above",
-                     "du_share_max"});
+  r.checkKeys(when,
+              {"foundation_soil_dangerous", "r_min_percent", "r_below_percent", "r_max_percent",
+               "du_floors_min", "du_floors_max", "du_share_above", "du_share_max"});
   if (YAML::Node n = r.optional(when, "foundation_soil_dangerous"))
     row.foundationSoilDangerous = r.readBool(n);
   if (YAML::Node n = r.optional(when, "r_min_percent")) row.rMinPercent = r.readNumber(n);

@@ -53,8 +53,8 @@ FloorSurvey readFloor(const RuleFileReader& r, const YAML::Node& map) {
 }
 
 void readSurvey(const RuleFileReader& r, const YAML::Node& root, Jgj125Survey& survey) {
-  r.checkKeys(root, {"schema", "version", "name", "foundation_soil_dangerous", "foundation",
-                     "floors"});
+  r.checkKeys(root,
+              {"schema", "version", "name", "foundation_soil_dangerous", "foundation", "floors"});
   r.readHeader(root, kSchema, kVersion);
   if (YAML::Node n = r.optional(root, "name")) survey.name = r.readString(n);
   survey.foundationSoilDangerous = r.readBool(r.required(root, "foundation_soil_dangerous"));

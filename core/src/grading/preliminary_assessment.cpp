@@ -20,20 +20,28 @@ constexpr double kRelativeTolerance = 1e-9;
 bool holds(double value, CompareOp op, double threshold) {
   const double eps = kRelativeTolerance * std::max(1.0, std::fabs(threshold));
   switch (op) {
-    case CompareOp::kGreater: return value > threshold + eps;
-    case CompareOp::kGreaterEqual: return value >= threshold - eps;
-    case CompareOp::kLess: return value < threshold - eps;
-    case CompareOp::kLessEqual: return value <= threshold + eps;
+    case CompareOp::kGreater:
+      return value > threshold + eps;
+    case CompareOp::kGreaterEqual:
+      return value >= threshold - eps;
+    case CompareOp::kLess:
+      return value < threshold - eps;
+    case CompareOp::kLessEqual:
+      return value <= threshold + eps;
   }
   return false;
 }
 
 const char* opText(CompareOp op) {
   switch (op) {
-    case CompareOp::kGreater: return ">";
-    case CompareOp::kGreaterEqual: return ">=";
-    case CompareOp::kLess: return "<";
-    case CompareOp::kLessEqual: return "<=";
+    case CompareOp::kGreater:
+      return ">";
+    case CompareOp::kGreaterEqual:
+      return ">=";
+    case CompareOp::kLess:
+      return "<";
+    case CompareOp::kLessEqual:
+      return "<=";
   }
   return "?";
 }
@@ -49,9 +57,8 @@ bool matchesBuilding(const BuildingCondition& c, const Building& b) {
   if (c.minStoreysAbove && b.storeysAbove < *c.minStoreysAbove) return false;
   if (c.maxStoreysAbove && b.storeysAbove > *c.maxStoreysAbove) return false;
   if (!c.alterationsAny.empty()) {
-    const bool any = std::any_of(b.alterations.begin(), b.alterations.end(), [&](Alteration a) {
-      return isIn(c.alterationsAny, a);
-    });
+    const bool any = std::any_of(b.alterations.begin(), b.alterations.end(),
+                                 [&](Alteration a) { return isIn(c.alterationsAny, a); });
     if (!any) return false;
   }
   return true;
@@ -99,7 +106,8 @@ LocalizedText findingSubject(const Finding& f) {
   const EnumLabel& hazard = label(f.hazard);
   const std::string where = trimmed(f.location);
   if (where.empty()) return {std::string(hazard.zh), std::string(hazard.en)};
-  return {std::string(hazard.zh) + "（" + where + "）", std::string(hazard.en) + " (" + where + ")"};
+  return {std::string(hazard.zh) + "（" + where + "）",
+          std::string(hazard.en) + " (" + where + ")"};
 }
 
 LocalizedText tierText(Severity s) {
@@ -134,7 +142,8 @@ bool escalates(const std::vector<Finding>& findings, const std::vector<FindingAs
         rule.excludedHazards.end())
       continue;
     const std::string where = trimmed(findings[i].location);
-    locations[findings[i].hazard].insert(where.empty() ? kBlankLocation + std::to_string(i) : where);
+    locations[findings[i].hazard].insert(where.empty() ? kBlankLocation + std::to_string(i)
+                                                       : where);
   }
   const LocalizedText conclusion{"存在严重安全隐患（一般隐患升级）",
                                  "serious hazard (minor hazards escalated)"};
@@ -142,10 +151,13 @@ bool escalates(const std::vector<Finding>& findings, const std::vector<FindingAs
     std::vector<LocalizedText> kinds;
     for (const auto& [kind, places] : locations)
       kinds.push_back({std::string(label(kind).zh), std::string(label(kind).en)});
-    ExplanationStep step{rule.info.id, "", listed({"一般隐患", "minor hazards"}, kinds), {},
-                         conclusion, rule.info.status};
-    step.comparisons.push_back({{"种类数", "kinds"}, static_cast<double>(locations.size()), ">=",
-                                static_cast<double>(rule.minDistinctKinds), "count"});
+    ExplanationStep step{rule.info.id, "",         listed({"一般隐患", "minor hazards"}, kinds),
+                         {},           conclusion, rule.info.status};
+    step.comparisons.push_back({{"种类数", "kinds"},
+                                static_cast<double>(locations.size()),
+                                ">=",
+                                static_cast<double>(rule.minDistinctKinds),
+                                "count"});
     explanation.steps.push_back(std::move(step));
     return true;
   }
@@ -157,11 +169,17 @@ bool escalates(const std::vector<Finding>& findings, const std::vector<FindingAs
       where.push_back(blank ? LocalizedText{"未注明部位", "unstated location"}
                             : LocalizedText{place, place});
     }
-    ExplanationStep step{rule.info.id, "",
+    ExplanationStep step{rule.info.id,
+                         "",
                          listed({std::string(label(kind).zh), std::string(label(kind).en)}, where),
-                         {}, conclusion, rule.info.status};
-    step.comparisons.push_back({{"部位数", "locations"}, static_cast<double>(places.size()), ">=",
-                                static_cast<double>(rule.minLocationsOfOneKind), "count"});
+                         {},
+                         conclusion,
+                         rule.info.status};
+    step.comparisons.push_back({{"部位数", "locations"},
+                                static_cast<double>(places.size()),
+                                ">=",
+                                static_cast<double>(rule.minLocationsOfOneKind),
+                                "count"});
     explanation.steps.push_back(std::move(step));
     return true;
   }
@@ -204,9 +222,13 @@ PreliminaryAssessment assessPreliminary(const Building& building,
     if (!matchesBuilding(rule.when, building)) continue;
     out.buildingRuleIds.push_back(rule.info.id);
     worst = std::max(worst, rule.tier);
-    out.explanation.steps.push_back({rule.info.id, building.id,
-                                     {"房屋：" + rule.info.text.zh, "building: " + rule.info.text.en},
-                                     {}, tierText(rule.tier), rule.info.status});
+    out.explanation.steps.push_back(
+        {rule.info.id,
+         building.id,
+         {"房屋：" + rule.info.text.zh, "building: " + rule.info.text.en},
+         {},
+         tierText(rule.tier),
+         rule.info.status});
   }
 
   if (worst == Severity::kSerious) {
@@ -222,9 +244,15 @@ PreliminaryAssessment assessPreliminary(const Building& building,
   }
 
   switch (out.judgment) {
-    case PreliminaryJudgment::kSerious: out.disposal = rules.disposalSerious; break;
-    case PreliminaryJudgment::kSome: out.disposal = rules.disposalSome; break;
-    case PreliminaryJudgment::kNoneFound: out.disposal = rules.disposalNone; break;
+    case PreliminaryJudgment::kSerious:
+      out.disposal = rules.disposalSerious;
+      break;
+    case PreliminaryJudgment::kSome:
+      out.disposal = rules.disposalSome;
+      break;
+    case PreliminaryJudgment::kNoneFound:
+      out.disposal = rules.disposalNone;
+      break;
   }
   const EnumLabel& judged = label(out.judgment);
   out.explanation.summary = {

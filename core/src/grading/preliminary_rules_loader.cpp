@@ -67,11 +67,17 @@ MeasurementCondition readCondition(const RuleFileReader& r, const YAML::Node& no
     r.fail(node, "未声明的测量项 '" + name + "'（先在 measurements 中定义）",
            "measurement '" + name + "' is not declared under 'measurements'");
   }
-  if (op == ">") c.op = CompareOp::kGreater;
-  else if (op == ">=") c.op = CompareOp::kGreaterEqual;
-  else if (op == "<") c.op = CompareOp::kLess;
-  else if (op == "<=") c.op = CompareOp::kLessEqual;
-  else r.fail(node, "未知的运算符 '" + op + "'（> >= < <=）", "unknown operator '" + op + "' (> >= < <=)");
+  if (op == ">")
+    c.op = CompareOp::kGreater;
+  else if (op == ">=")
+    c.op = CompareOp::kGreaterEqual;
+  else if (op == "<")
+    c.op = CompareOp::kLess;
+  else if (op == "<=")
+    c.op = CompareOp::kLessEqual;
+  else
+    r.fail(node, "未知的运算符 '" + op + "'（> >= < <=）",
+           "unknown operator '" + op + "' (> >= < <=)");
   bool ok = true;
   c.threshold = parseThreshold(value, ok);
   if (!ok) r.fail(node, "'" + value + "' 不是有效数字", "'" + value + "' is not a number");
@@ -102,8 +108,8 @@ BuildingCondition readBuildingCondition(const RuleFileReader& r, const YAML::Nod
 FindingRule readFindingRule(const RuleFileReader& r, const YAML::Node& map,
                             const std::vector<MeasurementDefinition>& defs) {
   r.expectMap(map, "finding rule");
-  r.checkKeys(map, {"id", "tier", "text", "source", "status", "hazards", "components", "building",
-                    "when"});
+  r.checkKeys(
+      map, {"id", "tier", "text", "source", "status", "hazards", "components", "building", "when"});
   FindingRule rule;
   rule.info = readInfo(r, map);
   rule.tier = readTier(r, r.required(map, "tier"));

@@ -27,7 +27,8 @@ void RuleFileReader::expectMap(const YAML::Node& node, std::string_view what) co
 
 void RuleFileReader::expectSequence(const YAML::Node& node, std::string_view what) const {
   if (!node.IsSequence()) {
-    fail(node, "'" + std::string(what) + "' 应为列表", "'" + std::string(what) + "' must be a list");
+    fail(node, "'" + std::string(what) + "' 应为列表",
+         "'" + std::string(what) + "' must be a list");
   }
 }
 
@@ -93,7 +94,8 @@ double RuleFileReader::readFraction(const YAML::Node& node) const {
   double a = 0;
   double b = 0;
   if (!(num >> a) || !(den >> b) || !num.eof() || !den.eof() || b == 0) {
-    fail(node, "'" + text + "' 不是有效分数（如 1/3）", "'" + text + "' is not a fraction like 1/3");
+    fail(node, "'" + text + "' 不是有效分数（如 1/3）",
+         "'" + text + "' is not a fraction like 1/3");
   }
   return a / b;
 }

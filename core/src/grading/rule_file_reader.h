@@ -6,14 +6,14 @@
 // same edge, so no exception ever leaves the public API.
 #pragma once
 
+#include <yaml-cpp/yaml.h>
+
 #include <functional>
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <yaml-cpp/yaml.h>
 
 #include "anju/explanation.h"
 #include "anju/status.h"
