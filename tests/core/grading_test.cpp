@@ -96,6 +96,21 @@ TEST(PreliminaryJudgment, SingleSeriousWallCrackIsSeriousWithItsNumbers) {
   EXPECT_NE(en.find("width 1.2 mm > 1 mm and length ratio 0.6 > 0.5"), std::string::npos) << en;
 }
 
+TEST(PreliminaryJudgment, GradeInspectionWritesJudgmentExplanationAndSeverities) {
+  Inspection in;
+  in.findings = {wallCrack("f1", 1.2, 0.6, "一层北侧承重墙"),
+                 finding("f2", Component::kRoof, HazardKind::kRoofLeak, "屋面东侧")};
+  in.override = JudgmentOverride{PreliminaryJudgment::kSome, "已临时支护"};
+  gradeInspection(in, house(), shippedRules());
+  EXPECT_EQ(in.computedJudgment, PreliminaryJudgment::kSerious);
+  EXPECT_EQ(in.findings[0].severity, Severity::kSerious);
+  EXPECT_EQ(in.findings[1].severity, Severity::kSome);
+  EXPECT_NE(in.judgmentExplanation.find("masonry-vertical-crack"), std::string::npos);
+  EXPECT_NE(in.judgmentExplanation.find("width 1.2 mm"), std::string::npos);
+  // The override stays: the inspector's decision is kept beside the computed one.
+  EXPECT_EQ(in.effectiveJudgment(), PreliminaryJudgment::kSome);
+}
+
 TEST(PreliminaryJudgment, CrackOfExactlyOneMillimetreIsNotSerious) {
   PreliminaryAssessment a =
       assessPreliminary(house(), {wallCrack("f1", 1.0, 0.9, "一层北墙")}, shippedRules());

@@ -127,4 +127,11 @@ PreliminaryAssessment assessPreliminary(const Building& building,
                                         const std::vector<Finding>& findings,
                                         const PreliminaryRules& rules);
 
+/// Grades `inspection` against its building and writes the result into the record: the computed
+/// judgment, the explanation (Chinese, then English) and each finding's severity raised to its
+/// effective severity. The override, if any, is left as the inspector wrote it. Returns the full
+/// assessment for callers that show more than the record keeps.
+PreliminaryAssessment gradeInspection(Inspection& inspection, const Building& building,
+                                      const PreliminaryRules& rules);
+
 }  // namespace anju
