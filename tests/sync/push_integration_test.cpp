@@ -192,11 +192,28 @@ TEST_F(PushApi, GzipCompressedPushIsAccepted) {
   EXPECT_EQ(response.results(0).outcome(), Outcome::APPLIED);
 }
 
+TEST_F(PushApi, GzipBodyInflatingPastTheLimitIs413) {
+  const std::string bomb = gzip(std::string(40u << 20, '\0'));  // ~40 KiB on the wire
+  const Reply reply = client().post("/v1/sync/push", bomb, m_demoToken,
+                                    {{"Content-Encoding", "gzip"}});
+  EXPECT_EQ(reply.status, 413);
+  EXPECT_EQ(client().get("/healthz").status, 200);
+}
+
 TEST_F(PushApi, GzipBodyThatIsNotGzipIs400) {
   const Reply reply = client().post("/v1/sync/push", "definitely not gzip", m_demoToken,
                                     {{"Content-Encoding", "gzip"}});
   EXPECT_EQ(reply.status, 400);
   EXPECT_EQ(client().get("/healthz").status, 200);
+}
+
+TEST_F(PushApi, EncodingOtherThanGzipIs415) {
+  const Reply reply = client().post("/v1/sync/push", "abc", m_demoToken,
+                                    {{"Content-Encoding", "compress"}});
+  EXPECT_EQ(reply.status, 415);
+  v1::Error error;
+  ASSERT_TRUE(error.ParseFromString(reply.body));
+  EXPECT_EQ(error.code(), "unsupported_encoding");
 }
 
 TEST_F(PushApi, UnknownFieldsFromNewerClientsSurvive) {

@@ -31,7 +31,12 @@ BodyRead readBody(const httplib::Request& req, httplib::Response& res,
     out.bytes.append(data, n);
     return true;
   });
-  if (tooLarge || res.status == 413) {
+  const std::string encoding = req.get_header_value("Content-Encoding");
+  if (!encoding.empty() && encoding != "gzip" && encoding != "identity") {
+    // The protocol allows gzip only; httplib would pass unknown encodings through as raw bytes.
+    out.bytes.clear();
+    out.error = ApiError::unsupportedEncoding();
+  } else if (tooLarge || res.status == 413) {
     out.error = ApiError::payloadTooLarge(limit);
     if (encoded) res.set_header("Connection", "close");
   } else if (!ok) {
