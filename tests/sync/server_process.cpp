@@ -16,16 +16,24 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-[[noreturn]] void execServer(const std::vector<std::string>& args) {
-  std::vector<char*> argv;
-  std::string binary = ANJU_SERVER_BINARY;
-  argv.push_back(binary.data());
-  std::vector<std::string> copy = args;
-  for (std::string& a : copy) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  execv(binary.c_str(), argv.data());
-  _exit(127);
-}
+// argv for execv, built before fork: after fork in a threaded process only async-signal-safe
+// calls are allowed, so the child must not allocate.
+class ServerArgv {
+ public:
+  explicit ServerArgv(const std::vector<std::string>& args) : m_strings(args) {
+    m_strings.insert(m_strings.begin(), ANJU_SERVER_BINARY);
+    for (std::string& s : m_strings) m_argv.push_back(s.data());
+    m_argv.push_back(nullptr);
+  }
+  [[noreturn]] void exec() {
+    execv(m_argv[0], m_argv.data());
+    _exit(127);
+  }
+
+ private:
+  std::vector<std::string> m_strings;
+  std::vector<char*> m_argv;
+};
 
 // Drains readable fds into their strings until all are closed or the deadline passes.
 void drain(std::vector<std::pair<int, std::string*>> fds, Clock::time_point deadline) {
@@ -53,13 +61,14 @@ void drain(std::vector<std::pair<int, std::string*>> fds, Clock::time_point dead
 CliResult runCli(const std::vector<std::string>& args, const std::string& input) {
   int in[2], out[2], err[2];
   if (pipe(in) || pipe(out) || pipe(err)) return {};
+  ServerArgv argv(args);
   const pid_t pid = fork();
   if (pid == 0) {
     dup2(in[0], 0);
     dup2(out[1], 1);
     dup2(err[1], 2);
     for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]}) close(fd);
-    execServer(args);
+    argv.exec();
   }
   close(in[0]);
   close(out[1]);
@@ -88,14 +97,16 @@ TempDir::~TempDir() {
 bool ServerProcess::start(std::string* error) {
   int out[2];
   if (pipe(out)) return false;
+  ServerArgv argv({"serve", "--data", m_dataDir, "--listen", "127.0.0.1", "--port", "0"});
+  const std::string log = logPath();
   const pid_t pid = fork();
   if (pid == 0) {
     dup2(out[1], 1);
-    const int log = open(logPath().c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-    if (log >= 0) dup2(log, 2);
+    const int logFd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    if (logFd >= 0) dup2(logFd, 2);
     close(out[0]);
     close(out[1]);
-    execServer({"serve", "--data", m_dataDir, "--listen", "127.0.0.1", "--port", "0"});
+    argv.exec();
   }
   close(out[1]);
   m_pid = pid;

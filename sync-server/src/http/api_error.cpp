@@ -37,6 +37,20 @@ ApiError ApiError::payloadTooLarge(std::size_t limit) {
           "请求体过大 / request body exceeds " + std::to_string(limit) + " bytes", {}};
 }
 
+ApiError ApiError::tooManyChanges(int limit) {
+  return {413, "payload_too_large",
+          "一次最多推送 " + std::to_string(limit) + " 条 / at most " + std::to_string(limit) +
+              " changes per push",
+          {}};
+}
+
+ApiError ApiError::photoTooLarge(std::int64_t limit) {
+  return {413, "payload_too_large",
+          "照片超过服务器上限 / photo exceeds the server's limit of " + std::to_string(limit) +
+              " bytes",
+          {}};
+}
+
 ApiError ApiError::badBody(const std::string& what) {
   return {400, "bad_request", "请求体无法解析 / malformed request body: " + what, {}};
 }

@@ -3,6 +3,7 @@
 // themselves; they build an ApiError from a Status or with one of the named factories.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,8 @@ struct ApiError {
 
   static ApiError fromStatus(const Status& status);
   static ApiError payloadTooLarge(std::size_t limit);
+  static ApiError tooManyChanges(int limit);
+  static ApiError photoTooLarge(std::int64_t limit);
   static ApiError badBody(const std::string& what);
   static ApiError unsupportedEncoding();
   static ApiError hashMismatch(const std::string& sha256);

@@ -119,10 +119,7 @@ void SyncApi::push(const httplib::Request& req, httplib::Response& res,
   v1::PushRequest request;
   if (!parseBody(body.bytes, request, res)) return;
   if (request.changes_size() > m_limits.maxChangesPerPush)
-    return sendError(res, ApiError{413, "payload_too_large",
-                                   "一次最多推送 " + std::to_string(m_limits.maxChangesPerPush) +
-                                       " 条 / too many changes in one push",
-                                   {}});
+    return sendError(res, ApiError::tooManyChanges(m_limits.maxChangesPerPush));
   Result<v1::PushResponse> response = m_services.push.push(*user, request);
   if (!response) {
     logError("push by " + user->name + " failed, nothing stored: " +
@@ -198,9 +195,7 @@ void SyncApi::photoUpload(const httplib::Request& req, httplib::Response& res,
       logWarn("photo " + sha256 + ": bytes do not match the hash, partial upload discarded");
       return sendError(res, ApiError::hashMismatch(sha256));
     case PhotoUploadOutcome::kTooLarge:
-      return sendError(res, ApiError{413, "payload_too_large",
-                                     "照片超过服务器上限 / photo exceeds the server's size limit",
-                                     {}});
+      return sendError(res, ApiError::photoTooLarge(m_services.photos.maxPhotoBytes()));
   }
 }
 

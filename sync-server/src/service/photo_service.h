@@ -47,6 +47,7 @@ class PhotoService {
   /// invalidArgument for a malformed hash, a non-positive total or a chunk running past total.
   Result<PhotoUpload> upload(const std::string& sha256, std::int64_t offset, std::int64_t total,
                              std::string_view bytes);
+  std::int64_t maxPhotoBytes() const { return m_maxPhotoBytes; }
 
  private:
   Result<PhotoState> statusLocked(const std::string& sha256);
