@@ -1,0 +1,111 @@
+#include "blob/blob_store.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
+
+#include "util/sha256.h"
+
+namespace anju::server {
+namespace fs = std::filesystem;
+namespace {
+
+Status errnoStatus(const std::string& what) {
+  return Status::ioError(what + ": " + std::strerror(errno));
+}
+
+// fsync on a directory makes a rename or a new entry in it durable.
+Status syncDirectory(const fs::path& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (fd < 0) return errnoStatus("open dir " + dir.string());
+  const int rc = ::fsync(fd);
+  ::close(fd);
+  if (rc != 0) return errnoStatus("fsync dir " + dir.string());
+  return Status::ok();
+}
+
+Status ensureDir(const fs::path& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return Status::ioError("无法创建目录 / cannot create " + dir.string() + ": " + ec.message());
+  return Status::ok();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<FileBlobStore>> FileBlobStore::open(const std::string& root) {
+  if (Status s = ensureDir(fs::path(root) / "partial"); !s) return s;
+  return std::unique_ptr<FileBlobStore>(new FileBlobStore(root));
+}
+
+std::string FileBlobStore::completePath(const std::string& sha256) const {
+  return (fs::path(m_root) / sha256.substr(0, 2) / sha256.substr(2, 2) / sha256).string();
+}
+
+std::string FileBlobStore::partialPath(const std::string& sha256) const {
+  return (fs::path(m_root) / "partial" / sha256).string();
+}
+
+Result<std::optional<std::int64_t>> FileBlobStore::completeSize(const std::string& sha256) {
+  std::error_code ec;
+  const auto size = fs::file_size(completePath(sha256), ec);
+  if (ec == std::errc::no_such_file_or_directory) return std::optional<std::int64_t>();
+  if (ec) return Status::ioError("stat blob " + sha256 + ": " + ec.message());
+  return std::optional<std::int64_t>(static_cast<std::int64_t>(size));
+}
+
+Result<std::int64_t> FileBlobStore::partialSize(const std::string& sha256) {
+  std::error_code ec;
+  const auto size = fs::file_size(partialPath(sha256), ec);
+  if (ec == std::errc::no_such_file_or_directory) return std::int64_t{0};
+  if (ec) return Status::ioError("stat partial blob " + sha256 + ": " + ec.message());
+  return static_cast<std::int64_t>(size);
+}
+
+Status FileBlobStore::appendPartial(const std::string& sha256, std::string_view bytes) {
+  const std::string path = partialPath(sha256);
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  if (fd < 0) return errnoStatus("open " + path);
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      Status s = errnoStatus("write " + path);
+      ::close(fd);
+      return s;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  // The client is told "you may resume from here" only once the bytes survive a crash.
+  const int rc = ::fsync(fd);
+  ::close(fd);
+  if (rc != 0) return errnoStatus("fsync " + path);
+  return Status::ok();
+}
+
+Result<std::string> FileBlobStore::hashPartial(const std::string& sha256) {
+  return sha256HexOfFile(partialPath(sha256));
+}
+
+Status FileBlobStore::commitPartial(const std::string& sha256) {
+  const fs::path target = completePath(sha256);
+  if (Status s = ensureDir(target.parent_path()); !s) return s;
+  if (::rename(partialPath(sha256).c_str(), target.c_str()) != 0)
+    return errnoStatus("rename into " + target.string());
+  if (Status s = syncDirectory(target.parent_path()); !s) return s;
+  return syncDirectory(fs::path(m_root) / "partial");
+}
+
+Status FileBlobStore::discardPartial(const std::string& sha256) {
+  std::error_code ec;
+  fs::remove(partialPath(sha256), ec);
+  if (ec) return Status::ioError("remove partial blob " + sha256 + ": " + ec.message());
+  return Status::ok();
+}
+
+}  // namespace anju::server

@@ -1,0 +1,26 @@
+// The anju-server subcommands. Each takes the arguments after its name and returns the process
+// exit code (0 ok, 1 failure, 2 usage error), printing results to stdout and problems to stderr.
+#pragma once
+
+#include "anju/status.h"
+#include "cli/cli_args.h"
+#include "cli/server_config.h"
+
+namespace anju::server {
+
+int runServe(const CliArgs& args);
+int runUser(const CliArgs& args);
+int runAssign(const CliArgs& args);
+int runImportBuildings(const CliArgs& args);
+int runDemo(const CliArgs& args);
+int runReview(const CliArgs& args);
+int runInspectionStatus(const CliArgs& args);
+int runConflicts(const CliArgs& args);
+int runRotateEpoch(const CliArgs& args);
+
+/// --config FILE, then --data/--listen/--port on top; invalidArgument when no data dir results.
+Result<ServerConfig> resolveConfig(const CliArgs& args);
+/// Prints "错误 / error: <status>" to stderr and returns 1.
+int fail(const Status& status);
+
+}  // namespace anju::server

@@ -1,0 +1,108 @@
+#include <httplib.h>
+#include <pthread.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <thread>
+
+#include "blob/blob_store.h"
+#include "cli/commands.h"
+#include "http/sync_api.h"
+#include "storage/storage_factory.h"
+#include "util/log.h"
+
+namespace anju::server {
+
+Result<ServerConfig> resolveConfig(const CliArgs& args) {
+  ServerConfig config;
+  if (auto path = args.option("config")) {
+    if (Status s = loadConfigFile(*path, config); !s) return s;
+  }
+  for (const auto& [flag, key] : {std::pair{"data", "data_dir"}, std::pair{"listen", "listen"},
+                                  std::pair{"port", "port"}}) {
+    if (auto value = args.option(flag)) {
+      if (Status s = applyConfigValue(key, *value, config); !s) return s;
+    }
+  }
+  if (config.dataDir.empty())
+    return Status::invalidArgument("需要数据目录 / a data directory is required (--data DIR or "
+                                   "data_dir in --config FILE)");
+  return config;
+}
+
+int fail(const Status& status) {
+  std::fprintf(stderr, "错误 / error: %s\n", status.toString().c_str());
+  return 1;
+}
+
+int runServe(const CliArgs& args) {
+  Result<ServerConfig> config = resolveConfig(args);
+  if (!config) return fail(config.status());
+  Result<std::unique_ptr<ServerStorage>> storage = openStorage(config->dataDir);
+  if (!storage) return fail(storage.status());
+  Result<std::unique_ptr<FileBlobStore>> blobs =
+      FileBlobStore::open((std::filesystem::path(config->dataDir) / "blobs").string());
+  if (!blobs) return fail(blobs.status());
+
+  HybridLogicalClock hlc;
+  AuthService auth(**storage, config->tokenLifetime);
+  PushService push(**storage, hlc);
+  PullService pull(**storage, config->pullPageMax, config->pullPageDefault);
+  PhotoService photos(**storage, **blobs, config->maxPhotoBytes);
+  RecordQueryService records(**storage);
+  Metrics metrics;
+  ApiLimits limits;
+  limits.maxPushBytes = config->maxPushBytes;
+  limits.maxPhotoChunkBytes = config->maxPhotoChunkBytes;
+  SyncApi api({auth, push, pull, photos, records}, metrics, limits);
+
+  // Signals are taken by one thread with sigwait; block them before any other thread exists so
+  // none of httplib's workers receives them.
+  sigset_t stopSignals;
+  sigemptyset(&stopSignals);
+  sigaddset(&stopSignals, SIGTERM);
+  sigaddset(&stopSignals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+
+  httplib::Server server;
+  const int threads = config->threads;
+  server.new_task_queue = [threads] {
+    return new httplib::ThreadPool(static_cast<std::size_t>(threads));
+  };
+  api.install(server);
+
+  int port = config->port;
+  if (port == 0) {
+    port = server.bind_to_any_port(config->listen);
+  } else if (!server.bind_to_port(config->listen, port)) {
+    port = -1;
+  }
+  if (port < 0)
+    return fail(Status::ioError("无法监听 / cannot listen on " + config->listen + ":" +
+                                std::to_string(config->port)));
+  logInfo("anju-server started: data=" + config->dataDir + " epoch=" + (*storage)->epoch() +
+          " listening on " + config->listen + ":" + std::to_string(port));
+  std::printf("listening on %s:%d\n", config->listen.c_str(), port);
+  std::fflush(stdout);
+
+  std::atomic<bool> stopRequested = false;
+  std::thread signalWaiter([&] {
+    int sig = 0;
+    sigwait(&stopSignals, &sig);
+    if (!stopRequested.exchange(true))
+      logInfo(std::string("received ") + (sig == SIGINT ? "SIGINT" : "SIGTERM") + ", stopping");
+    server.stop();
+  });
+  server.listen_after_bind();
+  // listen ended on its own (socket error): wake the waiter with a signal it is waiting for.
+  const bool stoppedBySignal = stopRequested.exchange(true);
+  if (!stoppedBySignal) kill(getpid(), SIGTERM);
+  signalWaiter.join();
+  logInfo("anju-server stopped");
+  return stoppedBySignal ? 0 : 1;
+}
+
+}  // namespace anju::server

@@ -1,0 +1,79 @@
+#include "cli/server_config.h"
+
+#include <charconv>
+#include <fstream>
+
+namespace anju::server {
+namespace {
+
+std::string trim(const std::string& s) {
+  const std::size_t b = s.find_first_not_of(" \t\r");
+  if (b == std::string::npos) return "";
+  const std::size_t e = s.find_last_not_of(" \t\r");
+  return s.substr(b, e - b + 1);
+}
+
+template <typename T>
+bool parseNumber(const std::string& text, T& out, T min) {
+  T v{};
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size() || v < min) return false;
+  out = v;
+  return true;
+}
+
+}  // namespace
+
+Status applyConfigValue(const std::string& key, const std::string& value, ServerConfig& c) {
+  bool ok = true;
+  if (key == "data_dir") {
+    c.dataDir = value;
+    ok = !value.empty();
+  } else if (key == "listen") {
+    c.listen = value;
+    ok = !value.empty();
+  } else if (key == "port") {
+    ok = parseNumber(value, c.port, 0) && c.port <= 65535;
+  } else if (key == "token_lifetime_hours") {
+    long hours = 0;
+    ok = parseNumber(value, hours, 1L);
+    c.tokenLifetime = std::chrono::hours(hours);
+  } else if (key == "max_push_bytes") {
+    ok = parseNumber(value, c.maxPushBytes, std::size_t{1024});
+  } else if (key == "max_photo_chunk_bytes") {
+    ok = parseNumber(value, c.maxPhotoChunkBytes, std::size_t{1024});
+  } else if (key == "max_photo_bytes") {
+    ok = parseNumber(value, c.maxPhotoBytes, std::int64_t{1024});
+  } else if (key == "pull_page_max") {
+    ok = parseNumber(value, c.pullPageMax, 1);
+  } else if (key == "pull_page_default") {
+    ok = parseNumber(value, c.pullPageDefault, 1);
+  } else if (key == "threads") {
+    ok = parseNumber(value, c.threads, 1);
+  } else {
+    return Status::invalidArgument("未知配置项 / unknown config key '" + key + "'");
+  }
+  if (!ok) return Status::invalidArgument("配置值无效 / bad value for " + key + ": '" + value + "'");
+  return Status::ok();
+}
+
+Status loadConfigFile(const std::string& path, ServerConfig& config) {
+  std::ifstream in(path);
+  if (!in) return Status::notFound("无法读取配置文件 / cannot read config file " + path);
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    const std::string content = trim(line.substr(0, line.find('#')));
+    if (content.empty()) continue;
+    const std::size_t eq = content.find('=');
+    if (eq == std::string::npos)
+      return Status::invalidArgument(path + ":" + std::to_string(number) +
+                                     ": 应为 key = value / expected key = value");
+    Status s = applyConfigValue(trim(content.substr(0, eq)), trim(content.substr(eq + 1)), config);
+    if (!s) return Status::invalidArgument(path + ":" + std::to_string(number) + ": " + s.message());
+  }
+  return Status::ok();
+}
+
+}  // namespace anju::server

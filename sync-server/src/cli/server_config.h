@@ -1,0 +1,33 @@
+// ServerConfig: what `anju-server serve` needs, from a `key = value` file (# comments) and/or
+// command-line flags (flags win). docs/sync-server.md lists the keys.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "anju/status.h"
+
+namespace anju::server {
+
+struct ServerConfig {
+  std::string dataDir;  // required: holds anju.db and blobs/
+  std::string listen = "127.0.0.1";
+  int port = 8080;  // 0: pick a free port and print it
+  std::chrono::hours tokenLifetime{24 * 30};  // tablets stay offline for days
+  std::size_t maxPushBytes = 32u << 20;
+  std::size_t maxPhotoChunkBytes = 8u << 20;
+  std::int64_t maxPhotoBytes = 64ll << 20;
+  int pullPageMax = 500;
+  int pullPageDefault = 200;
+  int threads = 16;
+};
+
+/// Applies the keys of the file at `path` on top of `config`. invalidArgument naming the line
+/// for unknown keys or bad values.
+Status loadConfigFile(const std::string& path, ServerConfig& config);
+/// Applies one key (file key names, e.g. "port") with a textual value.
+Status applyConfigValue(const std::string& key, const std::string& value, ServerConfig& config);
+
+}  // namespace anju::server

@@ -1,0 +1,81 @@
+#include "import/demo_register.h"
+
+#include <array>
+#include <cstdint>
+#include <string>
+
+#include "anju/uuid.h"
+
+namespace anju::server {
+namespace {
+
+struct Community {
+  const char* street;
+  const char* community;
+  const char* road;  // the main road of the community
+  int houses;
+};
+
+constexpr std::array<Community, 7> kCommunities = {{
+    {"城南街道", "幸福社区", "幸福路", 32},
+    {"城南街道", "和平社区", "和平巷", 28},
+    {"城南街道", "光明社区", "光明街", 30},
+    {"城北街道", "新华社区", "新华路", 30},
+    {"城北街道", "建设社区", "建设巷", 26},
+    {"江口镇", "石桥村", "石桥组", 28},
+    {"江口镇", "柳树湾村", "柳湾组", 26},
+}};
+
+constexpr std::array<const char*, 10> kSurnames = {"张", "王", "李", "赵", "刘",
+                                                   "陈", "杨", "黄", "周", "吴"};
+constexpr std::array<const char*, 10> kGiven = {"建国", "秀英", "桂兰", "志强", "玉梅",
+                                                "德明", "春花", "国华", "丽娟", "长顺"};
+constexpr std::array<StructureType, 5> kStructures = {
+    StructureType::kBrickConcrete, StructureType::kBrickConcrete, StructureType::kBrickTimber,
+    StructureType::kFrame, StructureType::kEarthTimber};
+constexpr std::array<BuildingUse, 4> kUses = {BuildingUse::kOwnerOccupied,
+                                              BuildingUse::kOwnerOccupied, BuildingUse::kRented,
+                                              BuildingUse::kBusiness};
+
+// A small LCG: the same district every time, without depending on <random>'s distributions.
+class Sequence {
+ public:
+  std::uint32_t next(std::uint32_t bound) {
+    m_state = m_state * 1664525u + 1013904223u;
+    return (m_state >> 8) % bound;
+  }
+
+ private:
+  std::uint32_t m_state = 20240601u;
+};
+
+}  // namespace
+
+std::vector<Building> demoBuildings() {
+  Sequence seq;
+  std::vector<Building> out;
+  for (const Community& c : kCommunities) {
+    for (int i = 1; i <= c.houses; ++i) {
+      Building b;
+      b.id = newUuid();
+      b.region = {kDemoDistrict, c.street, c.community};
+      b.address = std::string(c.road) + std::to_string(i * 2 - (i % 2)) + "号";
+      b.ownerName = std::string(kSurnames[seq.next(kSurnames.size())]) +
+                    kGiven[seq.next(kGiven.size())];
+      b.ownerContact = "138" + std::to_string(10000000 + seq.next(89999999));
+      b.yearBuilt = 1978 + static_cast<int>(seq.next(44));
+      b.storeysAbove = 1 + static_cast<int>(seq.next(4));
+      b.storeysBelow = seq.next(10) == 0 ? 1 : 0;
+      b.floorAreaM2 = 60.0 + seq.next(240);
+      b.structure = kStructures[seq.next(kStructures.size())];
+      b.use = kUses[seq.next(kUses.size())];
+      b.location = GeoPoint{30.60 + seq.next(1000) / 50000.0, 114.30 + seq.next(1000) / 50000.0,
+                            std::nullopt};
+      if (b.storeysAbove >= 3 && seq.next(3) == 0) b.alterations.push_back(Alteration::kAddedStorey);
+      out.push_back(std::move(b));
+    }
+  }
+  return out;
+}
+
+}  // namespace anju::server

@@ -1,0 +1,61 @@
+// anju-server: the sync server and its admin commands in one binary. Exceptions that escape a
+// command are reported here; commands themselves return errors as values.
+#include <cstdio>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "anju-server — 安居 sync server\n"
+    "\n"
+    "  serve (--config FILE | --data DIR) [--listen ADDR] [--port N]   (port 0: pick one)\n"
+    "  user add NAME --role inspector|reviewer|admin --password-stdin [--display-name T] --data DIR\n"
+    "  assign NAME --region 区[/街道[/社区]] --data DIR\n"
+    "  import-buildings FILE.csv --data DIR\n"
+    "  demo --data DIR\n"
+    "  review return INSPECTION_ID --comment TEXT [--reviewer NAME] --data DIR\n"
+    "  review approve INSPECTION_ID [--reviewer NAME] --data DIR\n"
+    "  inspection-status INSPECTION_ID --data DIR\n"
+    "  conflicts RECORD_ID --data DIR\n"
+    "  rotate-epoch --data DIR      (after restoring a backup: clients re-sync)\n"
+    "\n"
+    "Every command also accepts --config FILE instead of --data DIR.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace anju;
+  using namespace anju::server;
+  if (argc < 2) {
+    std::fputs(kUsage, stderr);
+    return 2;
+  }
+  const std::string command = argv[1];
+  const std::vector<std::string> rest(argv + 2, argv + argc);
+  try {
+    Result<CliArgs> args = CliArgs::parse(rest, {"password-stdin"});
+    if (!args) return fail(args.status());
+    if (command == "serve") return runServe(*args);
+    if (command == "user") return runUser(*args);
+    if (command == "assign") return runAssign(*args);
+    if (command == "import-buildings") return runImportBuildings(*args);
+    if (command == "demo") return runDemo(*args);
+    if (command == "review") return runReview(*args);
+    if (command == "inspection-status") return runInspectionStatus(*args);
+    if (command == "conflicts") return runConflicts(*args);
+    if (command == "rotate-epoch") return runRotateEpoch(*args);
+    if (command == "help" || command == "--help" || command == "-h") {
+      std::fputs(kUsage, stdout);
+      return 0;
+    }
+    std::fprintf(stderr, "未知命令 / unknown command '%s'\n\n%s", command.c_str(), kUsage);
+    return 2;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "错误 / error: %s\n", e.what());
+    return 1;
+  }
+}

@@ -1,0 +1,106 @@
+#include "service/auth_service.h"
+
+#include <sodium.h>
+
+#include <array>
+
+#include "anju/hlc.h"
+#include "util/sha256.h"
+
+namespace anju::server {
+namespace {
+
+std::string hexOf(const unsigned char* bytes, std::size_t n) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(n * 2);
+  for (std::size_t i = 0; i < n; ++i) {
+    out.push_back(kHex[bytes[i] >> 4]);
+    out.push_back(kHex[bytes[i] & 0xf]);
+  }
+  return out;
+}
+
+Status badCredentials() {
+  return Status::unauthenticated("用户名或密码错误 / wrong user name or password");
+}
+
+}  // namespace
+
+AuthService::AuthService(ServerStorage& storage, std::chrono::milliseconds tokenLifetime,
+                         Clock clock)
+    : m_storage(storage), m_tokenLifetime(tokenLifetime), m_clock(std::move(clock)) {
+  if (!m_clock) m_clock = systemNowMs;
+  Result<std::string> dummy = hashPassword("anju-dummy-password");
+  if (dummy) m_dummyHash = *dummy;
+}
+
+Result<std::string> AuthService::hashPassword(const std::string& password) {
+  if (sodium_init() < 0) return Status::internal("libsodium 初始化失败 / libsodium init failed");
+  std::array<char, crypto_pwhash_STRBYTES> out{};
+  if (crypto_pwhash_str(out.data(), password.data(), password.size(),
+                        crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    return Status::internal("密码哈希失败(内存不足?) / password hashing failed (out of memory?)");
+  return std::string(out.data());
+}
+
+bool AuthService::verifyPassword(const std::string& hash, const std::string& password) {
+  if (sodium_init() < 0 || hash.size() >= crypto_pwhash_STRBYTES) return false;
+  std::array<char, crypto_pwhash_STRBYTES> str{};
+  std::copy(hash.begin(), hash.end(), str.begin());
+  return crypto_pwhash_str_verify(str.data(), password.data(), password.size()) == 0;
+}
+
+Status AuthService::createUser(const std::string& name, Role role, const std::string& password,
+                               const std::string& displayName) {
+  std::vector<FieldError> errors;
+  if (name.empty() || name.find_first_of(" \t\r\n/") != std::string::npos)
+    errors.push_back({"name", "用户名不能为空或含空白 / user name must be non-empty, no spaces"});
+  if (password.size() < 8)
+    errors.push_back({"password", "密码至少 8 个字符 / password needs at least 8 characters"});
+  if (!errors.empty()) return Status::invalidArgument("用户信息有误 / invalid user", errors);
+  Result<std::string> hash = hashPassword(password);
+  if (!hash) return hash.status();
+  User user;
+  user.name = name;
+  user.role = role;
+  user.displayName = displayName.empty() ? name : displayName;
+  user.passwordHash = *hash;
+  return m_storage.createUser(user);
+}
+
+Result<LoginResult> AuthService::login(const std::string& userName, const std::string& password,
+                                       const std::string& deviceId) {
+  Result<User> user = m_storage.findUser(userName);
+  if (!user) {
+    if (user.status().code() != StatusCode::kNotFound) return user.status();
+    (void)verifyPassword(m_dummyHash, password);
+    return badCredentials();
+  }
+  if (!verifyPassword(user->passwordHash, password)) return badCredentials();
+
+  std::array<unsigned char, 32> raw{};
+  randombytes_buf(raw.data(), raw.size());
+  LoginResult result;
+  result.token = hexOf(raw.data(), raw.size());
+  const TimestampMs now = m_clock();
+  result.expiresAt = now + m_tokenLifetime.count();
+  TokenRow row{sha256Hex(result.token), user->name, deviceId, now, result.expiresAt};
+  if (Status s = m_storage.saveToken(row); !s) return s;
+  result.user = std::move(user).value();
+  return result;
+}
+
+Result<User> AuthService::authenticate(const std::string& bearerToken) {
+  if (bearerToken.empty())
+    return Status::unauthenticated("需要登录 / missing bearer token");
+  return m_storage.findUserByToken(sha256Hex(bearerToken), m_clock());
+}
+
+RegionFilter regionFilterFor(const User& user) {
+  if (user.role == Role::kAdmin) return RegionFilter::everything();
+  return RegionFilter::only(user.regions);
+}
+
+}  // namespace anju::server

@@ -1,0 +1,56 @@
+// AuthService: users, passwords and bearer tokens.
+//
+// Passwords are stored as libsodium Argon2id strings (crypto_pwhash_str, "interactive" limits).
+// A token is 32 random bytes shown once as hex to the client; only its SHA-256 is stored, so a
+// leaked database does not leak usable tokens. Tokens expire after the configured lifetime.
+//
+// Thread-safe (state lives in ServerStorage).
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <string>
+
+#include "anju/model.h"
+#include "anju/status.h"
+#include "storage/server_storage.h"
+
+namespace anju::server {
+
+struct LoginResult {
+  std::string token;
+  TimestampMs expiresAt = 0;
+  User user;
+};
+
+class AuthService {
+ public:
+  using Clock = std::function<TimestampMs()>;
+  /// `storage` is borrowed and outlives the service.
+  AuthService(ServerStorage& storage, std::chrono::milliseconds tokenLifetime, Clock clock = {});
+
+  /// unauthenticated for an unknown user or a wrong password (the same answer for both).
+  Result<LoginResult> login(const std::string& userName, const std::string& password,
+                            const std::string& deviceId);
+  /// The user owning `bearerToken`; unauthenticated when missing, unknown or expired.
+  Result<User> authenticate(const std::string& bearerToken);
+
+  /// Creates a user with a freshly hashed password; invalidArgument for an empty name or a
+  /// password shorter than 8 characters, alreadyExists for a taken name.
+  Status createUser(const std::string& name, Role role, const std::string& password,
+                    const std::string& displayName);
+
+  static Result<std::string> hashPassword(const std::string& password);
+  static bool verifyPassword(const std::string& hash, const std::string& password);
+
+ private:
+  ServerStorage& m_storage;
+  std::chrono::milliseconds m_tokenLifetime;
+  Clock m_clock;
+  std::string m_dummyHash;  // verified against for unknown users so timing reveals nothing
+};
+
+/// What `user` may see and write: everything for admins, their assigned regions otherwise.
+RegionFilter regionFilterFor(const User& user);
+
+}  // namespace anju::server

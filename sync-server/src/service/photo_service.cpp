@@ -1,0 +1,98 @@
+#include "service/photo_service.h"
+
+#include "anju/validation.h"
+
+namespace anju::server {
+namespace {
+
+Status badHash(const std::string& sha256) {
+  return Status::invalidArgument(
+      "照片哈希无效 / invalid sha256",
+      {{"sha256", "须为 64 位小写十六进制 / must be 64 lowercase hex digits: " + sha256}});
+}
+
+}  // namespace
+
+PhotoService::PhotoService(ServerStorage& storage, BlobStore& blobs, std::int64_t maxPhotoBytes)
+    : m_storage(storage), m_blobs(blobs), m_maxPhotoBytes(maxPhotoBytes) {}
+
+Result<PhotoState> PhotoService::status(const std::string& sha256) {
+  if (!isValidSha256Hex(sha256)) return badHash(sha256);
+  std::lock_guard lock(m_mutex);
+  return statusLocked(sha256);
+}
+
+Result<PhotoState> PhotoService::statusLocked(const std::string& sha256) {
+  PhotoState state;
+  state.sha256 = sha256;
+  Result<std::optional<std::int64_t>> complete = m_blobs.completeSize(sha256);
+  if (!complete) return complete.status();
+  Result<std::optional<PhotoBlobState>> row = m_storage.findPhotoBlob(sha256);
+  if (!row) return row.status();
+  if (complete->has_value()) {
+    state.receivedBytes = state.totalBytes = **complete;
+    state.complete = true;
+    // A crash between moving the blob into place and recording it leaves the row behind.
+    if (!row->has_value() || !(*row)->complete) {
+      if (Status s = m_storage.putPhotoBlob({sha256, **complete, true}); !s) return s;
+    }
+    return state;
+  }
+  Result<std::int64_t> partial = m_blobs.partialSize(sha256);
+  if (!partial) return partial.status();
+  state.receivedBytes = *partial;
+  state.totalBytes = row->has_value() ? (*row)->totalBytes : 0;
+  return state;
+}
+
+Result<PhotoUpload> PhotoService::upload(const std::string& sha256, std::int64_t offset,
+                                         std::int64_t total, std::string_view bytes) {
+  if (!isValidSha256Hex(sha256)) return badHash(sha256);
+  if (total <= 0 || offset < 0)
+    return Status::invalidArgument("offset/total 无效 / offset and total must be given",
+                                   {{"total", "须大于 0 / must be positive"}});
+  if (offset + static_cast<std::int64_t>(bytes.size()) > total)
+    return Status::invalidArgument("数据超出照片总大小 / chunk runs past the declared total",
+                                   {{"offset", std::to_string(offset)}});
+
+  std::lock_guard lock(m_mutex);
+  Result<PhotoState> current = statusLocked(sha256);
+  if (!current) return current.status();
+  PhotoUpload result{PhotoUploadOutcome::kAccepted, *current};
+  if (current->complete) return result;
+  if (total > m_maxPhotoBytes) {
+    result.outcome = PhotoUploadOutcome::kTooLarge;
+    return result;
+  }
+  const bool totalDisagrees = current->totalBytes != 0 && current->totalBytes != total;
+  if (offset != current->receivedBytes || totalDisagrees) {
+    result.outcome = PhotoUploadOutcome::kOffsetMismatch;
+    return result;
+  }
+  if (current->totalBytes == 0) {
+    if (Status s = m_storage.putPhotoBlob({sha256, total, false}); !s) return s;
+  }
+  if (!bytes.empty()) {
+    if (Status s = m_blobs.appendPartial(sha256, bytes); !s) return s;
+  }
+  result.state.totalBytes = total;
+  result.state.receivedBytes = offset + static_cast<std::int64_t>(bytes.size());
+  if (result.state.receivedBytes < total) return result;
+
+  Result<std::string> actual = m_blobs.hashPartial(sha256);
+  if (!actual) return actual.status();
+  if (*actual != sha256) {
+    if (Status s = m_blobs.discardPartial(sha256); !s) return s;
+    if (Status s = m_storage.deletePhotoBlob(sha256); !s) return s;
+    result.outcome = PhotoUploadOutcome::kHashMismatch;
+    result.state.receivedBytes = 0;
+    result.state.totalBytes = 0;
+    return result;
+  }
+  if (Status s = m_blobs.commitPartial(sha256); !s) return s;
+  if (Status s = m_storage.putPhotoBlob({sha256, total, true}); !s) return s;
+  result.state.complete = true;
+  return result;
+}
+
+}  // namespace anju::server

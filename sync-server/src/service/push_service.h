@@ -1,0 +1,43 @@
+// PushService: the push rules of sync protocol v1 (docs/protocol.md, "Push").
+//
+// All changes of one request are decided in order inside ONE storage transaction, which is
+// committed before the response exists; so an acknowledged change is durable, and a crash before
+// commit leaves nothing half-applied (the client resends, and gets the same answers).
+//
+// Per change, first match wins:
+//   1. change_id seen before            -> DUPLICATE (nothing stored again)
+//   2. undecodable or invalid record    -> REJECTED with reason and field problems
+//      (also: kind/record_id disagreeing with the record, version not after base_version,
+//       a building that the server does not know)
+//   3. outside the caller's regions     -> REJECTED, reason "forbidden region"
+//   4. server version != base_version   -> CONFLICT; the incoming version is kept in conflicts
+//   5. otherwise                        -> APPLIED, with a new server sequence number
+// Rejections store nothing, so fixing and resending the same change id works.
+//
+// Thread-safe; the storage serialises transactions.
+#pragma once
+
+#include <functional>
+
+#include "anju/hlc.h"
+#include "anju/v1/sync.pb.h"
+#include "storage/server_storage.h"
+
+namespace anju::server {
+
+class PushService {
+ public:
+  using Clock = std::function<TimestampMs()>;
+  /// `storage` and `clock` are borrowed and outlive the service.
+  PushService(ServerStorage& storage, HybridLogicalClock& hlc, Clock clock = {});
+
+  /// Applies `request` for `user`. An error Status means nothing was stored (storage failure).
+  Result<v1::PushResponse> push(const User& user, const v1::PushRequest& request);
+
+ private:
+  ServerStorage& m_storage;
+  HybridLogicalClock& m_hlc;
+  Clock m_clock;
+};
+
+}  // namespace anju::server

@@ -1,0 +1,64 @@
+#include "service/record_query_service.h"
+
+#include "service/auth_service.h"
+#include "service/record_facts.h"
+#include "anju/enum_codes.h"
+
+namespace anju::server {
+namespace {
+
+Status forbidden(const RegionPath& region) {
+  return Status::permissionDenied("不在您负责的区域 / forbidden region: " + formatRegion(region));
+}
+
+}  // namespace
+
+Result<v1::PulledChange> RecordQueryService::record(const User& user, const std::string& kind,
+                                                    const Uuid& id) {
+  Result<std::optional<StoredRecord>> found = m_storage.findRecord(kind, id);
+  if (!found) return found.status();
+  if (!found->has_value()) return Status::notFound("没有此记录 / no such record: " + kind + " " + id);
+  const StoredRecord& r = **found;
+  if (!regionFilterFor(user).allows(r.region)) return forbidden(r.region);
+  v1::PulledChange out;
+  out.set_record_id(r.id);
+  out.set_kind(r.kind);
+  out.set_version(r.version);
+  if (!out.mutable_record()->ParseFromString(r.payload))
+    return Status::corruption("存储的记录已损坏 / stored record is damaged: " + r.id);
+  return out;
+}
+
+Result<v1::InspectionStatus> RecordQueryService::inspectionStatus(const User& user,
+                                                                  const Uuid& inspectionId) {
+  Result<std::optional<StoredRecord>> found = m_storage.findRecord("inspection", inspectionId);
+  if (!found) return found.status();
+  if (found->has_value() && !regionFilterFor(user).allows((*found)->region))
+    return forbidden((*found)->region);
+  return inspectionStatus(inspectionId);
+}
+
+Result<v1::InspectionStatus> RecordQueryService::inspectionStatus(const Uuid& inspectionId) {
+  Result<std::optional<StoredRecord>> inspection = m_storage.findRecord("inspection", inspectionId);
+  if (!inspection) return inspection.status();
+  if (!inspection->has_value())
+    return Status::notFound("没有此排查记录 / no such inspection: " + inspectionId);
+  Result<InspectionPhotos> photos = m_storage.inspectionPhotos(inspectionId);
+  if (!photos) return photos.status();
+  v1::InspectionStatus out;
+  out.set_inspection_id(inspectionId);
+  out.set_version((*inspection)->version);
+  if (std::optional<ReviewState> review = storedReviewState((*inspection)->payload))
+    out.set_review(std::string(toCode(*review)));
+  int complete = 0;
+  for (const InspectionPhotos::Photo& p : photos->photos) {
+    if (p.complete) ++complete;
+    else out.add_missing_sha256(p.sha256);
+  }
+  out.set_photos_total(static_cast<int>(photos->photos.size()));
+  out.set_photos_complete(complete);
+  out.set_photos_complete_all(photos->allComplete());
+  return out;
+}
+
+}  // namespace anju::server

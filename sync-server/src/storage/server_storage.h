@@ -1,0 +1,182 @@
+// ServerStorage: everything the sync server keeps, behind one interface so that the embedded
+// SQLite implementation (sqlite_storage.h) and a PostgreSQL one can be swapped without touching
+// the services. No SQL leaks out of an implementation; callers see rows as plain structs.
+//
+// Writes that must be atomic with the rules that decide them (push, server-side edits, imports)
+// go through a SyncTransaction (unit of work): the service reads, decides, writes, and commits.
+// Dropping a transaction without commit() rolls it back.
+//
+// Thread-safety: a ServerStorage may be used from many request threads at once. A
+// SyncTransaction belongs to the thread that began it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "anju/hlc.h"
+#include "anju/model.h"
+#include "anju/status.h"
+#include "storage/region_filter.h"
+
+namespace anju::server {
+
+enum class Role { kInspector, kReviewer, kAdmin };
+const char* roleCode(Role role);
+std::optional<Role> parseRole(std::string_view code);
+
+struct User {
+  std::string name;
+  Role role = Role::kInspector;
+  std::string displayName;
+  std::string passwordHash;  // libsodium crypto_pwhash_str (Argon2id) string
+  std::vector<RegionPath> regions;
+};
+
+struct TokenRow {
+  std::string tokenHash;  // hex SHA-256 of the bearer token; the token itself is never stored
+  std::string userName;
+  std::string deviceId;
+  TimestampMs createdAt = 0;
+  TimestampMs expiresAt = 0;
+};
+
+/// The current version of one record, as stored.
+struct StoredRecord {
+  std::string kind;  // "building", "inspection", "photo", "rectification"
+  Uuid id;
+  RegionPath region;    // the building's region (for a building: its own)
+  Uuid buildingId;      // empty for buildings
+  Uuid inspectionId;    // photos only: the inspection the photo belongs to, may be empty
+  std::string sha256;   // photos only
+  HlcVersion version = 0;
+  std::int64_t seq = 0;  // server sequence number of the change that produced this version
+  std::string payload;   // serialised anju.v1.Record, unknown fields included
+};
+
+enum class ChangeOutcome { kApplied, kConflict };
+
+/// A change id the server has already processed (applied or kept as a conflict).
+struct SeenChange {
+  std::string changeId;
+  std::string kind;
+  Uuid recordId;
+  ChangeOutcome outcome = ChangeOutcome::kApplied;
+  HlcVersion version = 0;
+  std::string userName;
+  std::string deviceId;
+  TimestampMs receivedAt = 0;
+};
+
+/// A losing version: kept so a reviewer can see and reconcile it; never overwrites the record.
+struct ConflictRow {
+  std::string changeId;
+  std::string kind;
+  Uuid recordId;
+  HlcVersion baseVersion = 0;
+  HlcVersion incomingVersion = 0;
+  HlcVersion serverVersion = 0;
+  std::string payload;
+  std::string userName;
+  std::string deviceId;
+  TimestampMs receivedAt = 0;
+};
+
+/// What to write as a record's new current version. `seq` is assigned by the storage.
+struct RecordWrite {
+  StoredRecord record;      // seq ignored
+  std::string changeId;     // empty for server-side edits and imports
+  std::string source;       // "push:<user>", "review:<user>", "import", ...
+  TimestampMs writtenAt = 0;
+};
+
+struct PhotoBlobState {
+  std::string sha256;
+  std::int64_t totalBytes = 0;
+  bool complete = false;
+};
+
+/// The photo records of one inspection and whether each one's bytes have arrived.
+struct InspectionPhotos {
+  struct Photo {
+    Uuid photoId;
+    std::string sha256;
+    bool complete = false;
+  };
+  bool inspectionExists = false;
+  std::vector<Photo> photos;
+  bool allComplete() const;
+};
+
+/// Unit of work over the records, change ids and conflicts. Writes become visible and durable
+/// only at commit(); the destructor rolls back an uncommitted transaction.
+class SyncTransaction {
+ public:
+  virtual ~SyncTransaction() = default;
+
+  /// nullopt when this change id was never processed.
+  virtual Result<std::optional<SeenChange>> findChange(const std::string& changeId) = 0;
+  /// The record's current version; nullopt when the server has none.
+  virtual Result<std::optional<StoredRecord>> findRecord(const std::string& kind,
+                                                         const Uuid& id) = 0;
+  /// Makes `write.record` the current version and appends it to the history. Returns the
+  /// server sequence number given to it (strictly increasing in commit order).
+  virtual Result<std::int64_t> putRecord(const RecordWrite& write) = 0;
+  virtual Status saveConflict(const ConflictRow& conflict) = 0;
+  virtual Status rememberChange(const SeenChange& change) = 0;
+  /// Durably commits (fsync'd); after an error nothing of the transaction is stored.
+  virtual Status commit() = 0;
+};
+
+/// One page of pull: records whose seq is after the cursor, in seq order.
+struct PullPage {
+  std::vector<StoredRecord> records;
+  bool hasMore = false;
+  /// The page covers every visible record with seq <= scannedThrough: the last record's seq
+  /// when hasMore, else the highest seq in the database when the page was read (so a cursor can
+  /// skip past records the caller may not see without missing ones committed meanwhile).
+  std::int64_t scannedThrough = 0;
+};
+
+class ServerStorage {
+ public:
+  virtual ~ServerStorage() = default;
+
+  /// Random id created with the database; a new database (or a restore, see rotateEpoch) has
+  /// another one, which tells clients their cursor is meaningless here.
+  virtual std::string epoch() = 0;
+  /// Gives the database a new epoch, e.g. after restoring a backup.
+  virtual Status rotateEpoch() = 0;
+
+  /// alreadyExists when the name is taken.
+  virtual Status createUser(const User& user) = 0;
+  /// notFound when no such user.
+  virtual Result<User> findUser(const std::string& name) = 0;
+  virtual Status addUserRegion(const std::string& name, const RegionPath& region) = 0;
+
+  virtual Status saveToken(const TokenRow& token) = 0;
+  /// The user owning an unexpired token; unauthenticated when unknown or expired.
+  virtual Result<User> findUserByToken(const std::string& tokenHash, TimestampMs now) = 0;
+
+  virtual Result<std::unique_ptr<SyncTransaction>> beginTransaction() = 0;
+
+  /// Records with seq > afterSeq visible through `filter`, at most `limit`, in seq order, read
+  /// from one consistent snapshot.
+  virtual Result<PullPage> pullPage(std::int64_t afterSeq, const RegionFilter& filter,
+                                    int limit) = 0;
+  /// The highest seq handed out so far (0 for an empty database).
+  virtual Result<std::int64_t> maxSequence() = 0;
+  virtual Result<std::optional<StoredRecord>> findRecord(const std::string& kind,
+                                                         const Uuid& id) = 0;
+  virtual Result<std::vector<ConflictRow>> conflictsFor(const Uuid& recordId) = 0;
+
+  /// Photo blob bookkeeping; the bytes live in the BlobStore.
+  virtual Result<std::optional<PhotoBlobState>> findPhotoBlob(const std::string& sha256) = 0;
+  virtual Status putPhotoBlob(const PhotoBlobState& state) = 0;
+  virtual Status deletePhotoBlob(const std::string& sha256) = 0;
+  virtual Result<InspectionPhotos> inspectionPhotos(const Uuid& inspectionId) = 0;
+};
+
+}  // namespace anju::server

@@ -1,0 +1,134 @@
+#include "storage/sqlite_schema.h"
+
+#include <array>
+#include <string>
+
+namespace anju::server {
+namespace {
+
+// Append only: a released migration is never edited, a change is a new entry.
+constexpr std::array<const char*, 1> kMigrations = {
+    // 1: users, tokens, records with history, change ids, conflicts, photo blobs.
+    R"sql(
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- The epoch tells clients which database their cursor belongs to.
+INSERT INTO meta (key, value) VALUES ('epoch', lower(hex(randomblob(16))));
+
+CREATE TABLE users (
+  name TEXT PRIMARY KEY,
+  role TEXT NOT NULL CHECK (role IN ('inspector', 'reviewer', 'admin')),
+  display_name TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+
+-- A grant is a prefix of the region path: empty street = whole district.
+CREATE TABLE user_regions (
+  user_name TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+  district TEXT NOT NULL,
+  street TEXT NOT NULL,
+  community TEXT NOT NULL,
+  PRIMARY KEY (user_name, district, street, community)
+);
+
+CREATE TABLE tokens (
+  token_hash TEXT PRIMARY KEY,
+  user_name TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+  device_id TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+
+-- Every version ever applied; seq is the server sequence number pull cursors count in.
+CREATE TABLE record_versions (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  change_id TEXT,
+  source TEXT NOT NULL,
+  written_at INTEGER NOT NULL,
+  payload BLOB NOT NULL
+);
+
+-- The current version of each record, with the columns pull and the rules need.
+CREATE TABLE records (
+  kind TEXT NOT NULL,
+  id TEXT NOT NULL,
+  district TEXT NOT NULL,
+  street TEXT NOT NULL,
+  community TEXT NOT NULL,
+  building_id TEXT NOT NULL,
+  inspection_id TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  seq INTEGER NOT NULL UNIQUE REFERENCES record_versions(seq),
+  payload BLOB NOT NULL,
+  PRIMARY KEY (kind, id)
+);
+CREATE INDEX records_by_region ON records (district, street, community, seq);
+CREATE INDEX records_by_inspection ON records (inspection_id) WHERE kind = 'photo';
+
+-- Change ids already processed: the idempotency keys of push.
+CREATE TABLE changes (
+  change_id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  outcome TEXT NOT NULL CHECK (outcome IN ('applied', 'conflict')),
+  version INTEGER NOT NULL,
+  user_name TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  received_at INTEGER NOT NULL
+);
+
+-- Losing versions of conflicting pushes, kept whole.
+CREATE TABLE conflicts (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  change_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  base_version INTEGER NOT NULL,
+  incoming_version INTEGER NOT NULL,
+  server_version INTEGER NOT NULL,
+  payload BLOB NOT NULL,
+  user_name TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  received_at INTEGER NOT NULL
+);
+CREATE INDEX conflicts_by_record ON conflicts (record_id);
+
+-- Upload state of photo bytes (the bytes themselves are in the blob store).
+CREATE TABLE photo_blobs (
+  sha256 TEXT PRIMARY KEY,
+  total_bytes INTEGER NOT NULL,
+  complete INTEGER NOT NULL
+);
+)sql",
+};
+
+}  // namespace
+
+Status migrateSqliteSchema(SqliteConnection& db) {
+  Result<SqliteStatement> version = db.prepare("PRAGMA user_version");
+  if (!version) return version.status();
+  Result<bool> row = version->step();
+  if (!row) return row.status();
+  const std::int64_t applied = *row ? version->int64(0) : 0;
+  if (applied > static_cast<std::int64_t>(kMigrations.size()))
+    return Status::corruption("数据库版本高于本程序 / database schema " + std::to_string(applied) +
+                              " is newer than this server (" +
+                              std::to_string(kMigrations.size()) + ")");
+  for (std::size_t i = static_cast<std::size_t>(applied); i < kMigrations.size(); ++i) {
+    // Each migration and its version bump commit together, so a crash leaves no half schema.
+    std::string sql = "BEGIN IMMEDIATE;";
+    sql += kMigrations[i];
+    sql += "PRAGMA user_version = " + std::to_string(i + 1) + "; COMMIT;";
+    if (Status s = db.exec(sql); !s) {
+      (void)db.exec("ROLLBACK");
+      return s;
+    }
+  }
+  return Status::ok();
+}
+
+}  // namespace anju::server

@@ -1,0 +1,180 @@
+#include "sync_fixture.h"
+
+#include "anju/hlc.h"
+#include "anju/record_codec.h"
+#include "anju/uuid.h"
+#include "util/sha256.h"
+
+namespace anju::server::testing {
+namespace {
+
+constexpr const char* kProtobuf = "application/x-protobuf";
+
+httplib::Client makeClient(int port) {
+  httplib::Client c("127.0.0.1", port);
+  c.set_connection_timeout(std::chrono::seconds(5));
+  c.set_read_timeout(std::chrono::seconds(60));
+  c.set_write_timeout(std::chrono::seconds(60));
+  c.set_keep_alive(false);
+  return c;
+}
+
+Reply toReply(const httplib::Result& res) {
+  if (!res) return {};
+  return {res->status, res->body, res->get_header_value("Content-Type")};
+}
+
+httplib::Headers withToken(httplib::Headers headers, const std::string& token) {
+  if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
+  return headers;
+}
+
+}  // namespace
+
+Reply ProtocolClient::post(const std::string& path, const std::string& body,
+                           const std::string& token, httplib::Headers headers) {
+  httplib::Client c = makeClient(m_port);
+  return toReply(c.Post(path.c_str(), withToken(std::move(headers), token), body, kProtobuf));
+}
+
+Reply ProtocolClient::get(const std::string& path, const std::string& token) {
+  httplib::Client c = makeClient(m_port);
+  return toReply(c.Get(path.c_str(), withToken({}, token)));
+}
+
+Reply ProtocolClient::put(const std::string& path, const std::string& body,
+                          const std::string& token) {
+  httplib::Client c = makeClient(m_port);
+  return toReply(c.Put(path.c_str(), withToken({}, token), body, "application/octet-stream"));
+}
+
+std::string ProtocolClient::login(const std::string& user, const std::string& password) {
+  v1::LoginRequest request;
+  request.set_username(user);
+  request.set_password(password);
+  request.set_device_id("test-tablet");
+  const Reply reply = post("/v1/auth/login", request.SerializeAsString());
+  v1::LoginResponse response;
+  if (reply.status != 200 || !response.ParseFromString(reply.body)) return "";
+  return response.token();
+}
+
+v1::PushResponse ProtocolClient::push(const std::string& token, const v1::PushRequest& request) {
+  const Reply reply = post("/v1/sync/push", request.SerializeAsString(), token);
+  v1::PushResponse response;
+  EXPECT_EQ(reply.status, 200) << reply.body;
+  EXPECT_TRUE(response.ParseFromString(reply.body));
+  return response;
+}
+
+v1::PullResponse ProtocolClient::pull(const std::string& token, const std::string& cursor,
+                                      int limit) {
+  v1::PullRequest request;
+  request.set_cursor(cursor);
+  request.set_limit(limit);
+  const Reply reply = post("/v1/sync/pull", request.SerializeAsString(), token);
+  v1::PullResponse response;
+  EXPECT_EQ(reply.status, 200) << reply.body;
+  EXPECT_TRUE(response.ParseFromString(reply.body));
+  return response;
+}
+
+std::vector<v1::PulledChange> ProtocolClient::pullAll(const std::string& token,
+                                                      std::string* cursor) {
+  std::string at = cursor ? *cursor : "";
+  std::vector<v1::PulledChange> out;
+  for (int page = 0; page < 1000; ++page) {
+    v1::PullResponse response = pull(token, at, 500);
+    out.insert(out.end(), response.changes().begin(), response.changes().end());
+    at = response.next_cursor();
+    if (!response.has_more()) break;
+  }
+  if (cursor) *cursor = at;
+  return out;
+}
+
+void SyncServerTest::SetUp() {
+  ASSERT_FALSE(m_dir.path().empty());
+  const CliResult demo = runCli({"demo", "--data", m_dir.path()});
+  ASSERT_EQ(demo.exitCode, 0) << demo.err;
+  m_server = std::make_unique<ServerProcess>(m_dir.path());
+  std::string error;
+  ASSERT_TRUE(m_server->start(&error)) << error;
+  m_client = std::make_unique<ProtocolClient>(m_server->port());
+  m_demoToken = m_client->login("demo", "demo1234");
+  m_adminToken = m_client->login("admin", "admin1234");
+  ASSERT_FALSE(m_demoToken.empty());
+  ASSERT_FALSE(m_adminToken.empty());
+  for (const v1::PulledChange& c : m_client->pullAll(m_adminToken)) {
+    if (c.kind() != "building") continue;
+    if (c.record().building().region().street() == "城南街道") m_ownBuildings.push_back(c);
+    else if (c.record().building().region().street() == "城北街道") m_foreignBuilding = c;
+  }
+  ASSERT_GT(m_ownBuildings.size(), 50u);
+  ASSERT_FALSE(m_foreignBuilding.record_id().empty());
+}
+
+void SyncServerTest::TearDown() {
+  if (m_server) {
+    EXPECT_EQ(m_server->stop(), 0) << "server did not exit cleanly";
+  }
+}
+
+void SyncServerTest::restartServer() {
+  if (m_server->running()) {
+    ASSERT_EQ(m_server->stop(), 0);
+  }
+  std::string error;
+  ASSERT_TRUE(m_server->start(&error)) << error;
+  m_client = std::make_unique<ProtocolClient>(m_server->port());
+}
+
+Inspection makeInspection(const Uuid& buildingId, const std::string& inspector) {
+  Inspection in;
+  in.id = newUuid();
+  in.buildingId = buildingId;
+  in.inspector = inspector;
+  in.startedAt = 1780272000000;
+  in.submittedAt = 1780275600000;
+  in.templateId = "self_built_house";
+  in.templateVersion = 1;
+  in.answers = {{"wall_cracks", true}};
+  in.findings.push_back({newUuid(), Component::kLoadBearingWall, HazardKind::kWallCrack,
+                         "一层北侧承重墙", {{"width", 1.2, "mm"}}, Severity::kSerious, "斜裂缝",
+                         {}});
+  in.computedJudgment = PreliminaryJudgment::kSerious;
+  in.review = ReviewState::kSubmitted;
+  return in;
+}
+
+PhotoRecord makePhoto(const Uuid& buildingId, const Uuid& inspectionId, const std::string& bytes) {
+  PhotoRecord p;
+  p.id = newUuid();
+  p.sha256 = sha256Hex(bytes);
+  p.byteSize = static_cast<std::int64_t>(bytes.size());
+  p.capturedAt = 1780272100000;
+  p.buildingId = buildingId;
+  p.inspectionId = inspectionId;
+  p.caption = "北墙裂缝";
+  return p;
+}
+
+v1::Change makeChange(const AnyRecord& record, std::uint64_t version, std::uint64_t baseVersion) {
+  v1::Change change;
+  change.set_change_id(newUuid());
+  change.set_record_id(recordId(record));
+  change.set_kind(recordKind(record));
+  change.set_version(version);
+  change.set_base_version(baseVersion);
+  change.mutable_record()->ParseFromString(encodeRecord(record));
+  return change;
+}
+
+v1::PushRequest makePush(std::vector<v1::Change> changes) {
+  v1::PushRequest request;
+  request.set_device_id("test-tablet");
+  for (v1::Change& c : changes) *request.add_changes() = std::move(c);
+  return request;
+}
+
+}  // namespace anju::server::testing

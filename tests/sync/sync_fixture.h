@@ -1,0 +1,81 @@
+// Test support for integration tests: a fixture that creates the demo district in a temp data
+// dir and runs the real server on it, a small protocol client, and builders for valid records.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "anju/model.h"
+#include "anju/record_codec.h"
+#include "anju/v1/sync.pb.h"
+#include "server_process.h"
+
+namespace anju::server::testing {
+
+struct Reply {
+  int status = 0;  // 0 when the request failed at the transport level
+  std::string body;
+  std::string contentType;
+};
+
+/// One short-lived connection per call, so a stopped server never waits on idle keep-alives.
+class ProtocolClient {
+ public:
+  explicit ProtocolClient(int port) : m_port(port) {}
+
+  Reply post(const std::string& path, const std::string& body, const std::string& token = "",
+             httplib::Headers headers = {});
+  Reply get(const std::string& path, const std::string& token = "");
+  Reply put(const std::string& path, const std::string& body, const std::string& token);
+
+  /// The bearer token, or "" when login failed.
+  std::string login(const std::string& user, const std::string& password);
+  v1::PushResponse push(const std::string& token, const v1::PushRequest& request);
+  v1::PullResponse pull(const std::string& token, const std::string& cursor, int limit = 0);
+  /// Pulls page after page from `cursor` until has_more is false.
+  std::vector<v1::PulledChange> pullAll(const std::string& token, std::string* cursor = nullptr);
+
+ private:
+  int m_port;
+};
+
+class SyncServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+
+  /// Stops (unless already stopped) and starts the server again on the same data dir.
+  void restartServer();
+  ProtocolClient& client() { return *m_client; }
+  const std::string& dataDir() const { return m_dir.path(); }
+  ServerProcess& server() { return *m_server; }
+
+  /// Buildings the demo inspector may see (城南街道) and one they may not (城北街道).
+  const v1::PulledChange& ownBuilding(std::size_t i = 0) const { return m_ownBuildings.at(i); }
+  const v1::PulledChange& foreignBuilding() const { return m_foreignBuilding; }
+  std::size_t ownBuildingCount() const { return m_ownBuildings.size(); }
+
+  std::string m_demoToken;   // inspector "demo", 临江区/城南街道
+  std::string m_adminToken;  // admin, all regions
+
+ private:
+  TempDir m_dir;
+  std::unique_ptr<ServerProcess> m_server;
+  std::unique_ptr<ProtocolClient> m_client;
+  std::vector<v1::PulledChange> m_ownBuildings;
+  v1::PulledChange m_foreignBuilding;
+};
+
+/// A valid inspection of `buildingId` (submitted, one finding).
+Inspection makeInspection(const Uuid& buildingId, const std::string& inspector = "demo");
+PhotoRecord makePhoto(const Uuid& buildingId, const Uuid& inspectionId, const std::string& bytes);
+/// A change creating or updating `record`.
+v1::Change makeChange(const AnyRecord& record, std::uint64_t version, std::uint64_t baseVersion);
+v1::PushRequest makePush(std::vector<v1::Change> changes);
+
+}  // namespace anju::server::testing
