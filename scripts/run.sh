@@ -15,7 +15,7 @@ server="$build_dir/sync-server/anju-server"
 data="${ANJU_DATA:-var/demo}"
 port="${ANJU_PORT:-8080}"
 
-if [ ! -e "$data/server.db" ]; then
+if [ ! -e "$data/anju.db" ]; then
   mkdir -p "$data"
   "$server" demo --data "$data"
 fi
