@@ -47,7 +47,7 @@ Result<std::int64_t> appendConflict(Database& db, const Transaction&, const Conf
       "INSERT INTO conflicts (kind, record_id, origin, losing_version, losing_payload, "
       "winning_version, detected_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id");
   if (!insert) return insert.status();
-  Result<bool> row = (*insert)
+  Result<std::optional<std::int64_t>> id = (*insert)
                          ->bindText(1, e.kind)
                          .bindText(2, e.recordId)
                          .bindText(3, e.origin)
@@ -55,10 +55,10 @@ Result<std::int64_t> appendConflict(Database& db, const Transaction&, const Conf
                          .bindBlob(5, e.losingPayload)
                          .bindVersion(6, e.winningVersion)
                          .bindInt(7, e.detectedAt)
-                         .step();
-  if (!row) return row.status();
-  if (!*row) return Status::internal("写入冲突未返回编号 / conflict insert returned no id");
-  return (*insert)->integer(0);
+                         .runReturningInteger();
+  if (!id) return id.status();
+  if (!*id) return Status::internal("写入冲突未返回编号 / conflict insert returned no id");
+  return **id;
 }
 
 }  // namespace anju::store

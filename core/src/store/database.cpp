@@ -63,6 +63,15 @@ Statement& Statement::bindTextOrNull(int index, std::string_view text) {
 
 Result<bool> Statement::step() {
   if (m_bindError != SQLITE_OK) return m_db->error(m_bindError, sqlite3_sql(m_stmt));
+  // SQLite rolls a transaction back by itself after some errors (SQLITE_FULL, SQLITE_IOERR,
+  // SQLITE_NOMEM …). A later statement of the same user action would then run in autocommit
+  // mode and be committed on its own — an outbox row without its record. Refuse to write
+  // outside the transaction the caller believes it is in.
+  if (m_db->inTransaction() && sqlite3_get_autocommit(m_db->handle()) &&
+      !sqlite3_stmt_readonly(m_stmt))
+    return Status::ioError(
+        "事务已被数据库中止，本次操作未保存 / the transaction was aborted by SQLite, nothing "
+        "was saved");
   const int rc = sqlite3_step(m_stmt);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
@@ -74,6 +83,15 @@ Status Statement::run() {
   if (!r) return r.status();
   if (*r) return Status::internal("语句意外返回了数据 / statement unexpectedly returned rows");
   return Status::ok();
+}
+
+Result<std::optional<std::int64_t>> Statement::runReturningInteger() {
+  Result<bool> row = step();
+  if (!row) return row.status();
+  if (!*row) return std::optional<std::int64_t>();
+  const std::int64_t value = integer(0);
+  if (Status s = run(); !s) return s;
+  return std::optional<std::int64_t>(value);
 }
 
 void Statement::reset() {
@@ -192,22 +210,35 @@ Status Database::error(int rc, std::string_view what) const {
 }
 
 Result<Transaction> Transaction::begin(Database& db) {
+  if (db.m_inTransaction)
+    return Status::internal("事务不能嵌套 / transactions cannot be nested");
   Status s = db.exec("BEGIN IMMEDIATE");
   if (!s) return s;
+  db.m_inTransaction = true;
   return Transaction(&db);
 }
 
 Transaction::Transaction(Transaction&& other) noexcept : m_db(other.m_db) { other.m_db = nullptr; }
 
 Transaction::~Transaction() {
-  // Rollback cannot usefully fail here; if it did, SQLite rolls back when the connection closes.
-  if (m_db) (void)m_db->exec("ROLLBACK");
+  if (!m_db) return;
+  // Skip ROLLBACK when SQLite already rolled back by itself; a failing rollback cannot usefully
+  // be reported from here (SQLite then rolls back when the connection closes).
+  if (!sqlite3_get_autocommit(m_db->handle())) (void)m_db->exec("ROLLBACK");
+  m_db->m_inTransaction = false;
 }
 
 Status Transaction::commit() {
   if (!m_db) return Status::internal("事务已结束 / transaction already finished");
+  if (sqlite3_get_autocommit(m_db->handle()))
+    return Status::ioError(
+        "事务已被数据库中止，本次操作未保存 / the transaction was aborted by SQLite, nothing "
+        "was saved");
   Status s = m_db->exec("COMMIT");
-  if (s) m_db = nullptr;
+  if (s) {
+    m_db->m_inTransaction = false;
+    m_db = nullptr;
+  }
   return s;
 }
 

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -48,6 +49,10 @@ class Statement {
   Result<bool> step();
   /// Steps a statement that returns no rows (INSERT/UPDATE/DELETE) to completion.
   Status run();
+  /// For a write with "RETURNING <one integer>": the value, or nullopt when no row was written.
+  /// Steps on to completion, because a write can still fail (e.g. a full disk) after the
+  /// returned row was produced, and that error must not be lost in reset().
+  Result<std::optional<std::int64_t>> runReturningInteger();
   /// Ready for new bindings; also releases the read snapshot a half-read SELECT holds.
   void reset();
 
@@ -110,10 +115,15 @@ class Database {
 
   sqlite3* handle() const { return m_db; }
 
+  /// Whether a Transaction object is open on this connection (see Statement::step).
+  bool inTransaction() const { return m_inTransaction; }
+
  private:
+  friend class Transaction;
   explicit Database(sqlite3* db) : m_db(db) {}
 
   sqlite3* m_db;
+  bool m_inTransaction = false;
   std::unordered_map<std::string, std::unique_ptr<Statement>> m_cache;
 };
 

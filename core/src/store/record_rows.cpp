@@ -45,11 +45,10 @@ Status writeBuilding(Database& db, const Transaction& tx, const Building& b,
       .bindBlob(8, payload)
       .bindVersion(9, version)
       .bindVersion(10, serverVersion);
-  Result<bool> row = (*upsert)->step();
-  if (!row) return row.status();
-  if (!*row) return Status::internal("写入房屋未返回行号 / building upsert returned no row");
-  const std::int64_t rowNo = (*upsert)->integer(0);
-  if (Status s = indexBuildingText(db, tx, rowNo, b.region, b.address); !s) return s;
+  Result<std::optional<std::int64_t>> rowNo = (*upsert)->runReturningInteger();
+  if (!rowNo) return rowNo.status();
+  if (!*rowNo) return Status::internal("写入房屋未返回行号 / building upsert returned no row");
+  if (Status s = indexBuildingText(db, tx, **rowNo, b.region, b.address); !s) return s;
   // Inspections may have arrived before their building (same pull batch).
   return refreshLatestInspection(db, b.id);
 }

@@ -233,7 +233,8 @@ Status Store::dismissConflict(std::int64_t conflictId) {
       "UPDATE conflicts SET dismissed_at = ?2 WHERE id = ?1 AND dismissed_at IS NULL "
       "RETURNING id");
   if (!update) return update.status();
-  Result<bool> row = (*update)->bindInt(1, conflictId).bindInt(2, m_impl->wallNow()).step();
+  Result<std::optional<std::int64_t>> row =
+      (*update)->bindInt(1, conflictId).bindInt(2, m_impl->wallNow()).runReturningInteger();
   if (!row) return row.status();
   if (!*row)
     return Status::notFound("没有待处理的冲突 #" + std::to_string(conflictId) +
