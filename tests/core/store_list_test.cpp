@@ -73,7 +73,8 @@ TEST_F(StoreList, FiltersByRegion) {
 }
 
 TEST_F(StoreList, KeysetPagingVisitsEveryHouseOnceInOrder) {
-  for (const BuildingFilter& filter : {BuildingFilter{}, BuildingFilter{"城关区", "幸福街道", "", {}, {}, {}}}) {
+  for (const BuildingFilter& filter :
+       {BuildingFilter{}, BuildingFilter{"城关区", "幸福街道", "", {}, {}, {}}}) {
     const std::vector<BuildingSummary> all = readAllPages(filter, 7);
     EXPECT_EQ(static_cast<std::int64_t>(all.size()), count(filter));
     std::set<Uuid> ids;
@@ -90,8 +91,7 @@ TEST_F(StoreList, KeysetPagingVisitsEveryHouseOnceInOrder) {
 
 TEST_F(StoreList, SummaryShowsTheLatestInspection) {
   const Building& b = m_buildings[0];
-  inspect(b, PreliminaryJudgment::kSerious, ReviewState::kApproved,
-          testing::kTestNow - 86400000);
+  inspect(b, PreliminaryJudgment::kSerious, ReviewState::kApproved, testing::kTestNow - 86400000);
   inspect(b, PreliminaryJudgment::kSome, ReviewState::kSubmitted, testing::kTestNow);
   BuildingFilter heping;
   heping.community = "和平社区";

@@ -52,8 +52,9 @@ TEST(StoreOpen, AnotherApplicationsSqliteFileIsRefusedAndLeftUntouched) {
   const std::string path = dir.file("contacts.db");
   {
     RawDb other(path);
-    other.exec("CREATE TABLE contacts (name TEXT, phone TEXT); INSERT INTO contacts VALUES "
-               "('王五', '139');");
+    other.exec(
+        "CREATE TABLE contacts (name TEXT, phone TEXT); INSERT INTO contacts VALUES "
+        "('王五', '139');");
   }
   const std::string before = readFile(path);
 
@@ -87,9 +88,9 @@ TEST(StoreOpen, DamagedPagesGiveCorruptionNotACrash) {
     auto store = testing::openStore(path);
     ASSERT_TRUE(store);
     for (int i = 0; i < 200; ++i)
-      ASSERT_TRUE(store->putBuilding(testing::makeBuilding("幸福路" + std::to_string(i) + "号"),
-                                     "li.si")
-                      .isOk());
+      ASSERT_TRUE(
+          store->putBuilding(testing::makeBuilding("幸福路" + std::to_string(i) + "号"), "li.si")
+              .isOk());
   }
   {
     RawDb raw(path);  // fold the WAL into the main file so the damage below hits real pages

@@ -146,8 +146,7 @@ TEST(StoreOutbox, BulkImportWritesEveryBuildingWithItsChange) {
   const std::string path = dir.file("anju.db");
   auto store = testing::openStore(path);
   std::vector<Building> batch;
-  for (int i = 0; i < 500; ++i)
-    batch.push_back(makeBuilding("幸福路" + std::to_string(i) + "号"));
+  for (int i = 0; i < 500; ++i) batch.push_back(makeBuilding("幸福路" + std::to_string(i) + "号"));
   ASSERT_TRUE(store->putBuildings(batch, "admin").isOk());
   EXPECT_EQ(countRows(path), (Counts{500, 0, 500, 500}));
   EXPECT_EQ(*store->countBuildings({}), 500);

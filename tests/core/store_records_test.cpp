@@ -35,8 +35,8 @@ TEST_F(StoreRecords, BuildingRoundTrips) {
 
 TEST_F(StoreRecords, InspectionRoundTripsWithItsFindings) {
   Inspection in = makeInspection(m_building.id);
-  in.findings.push_back({newUuid(), Component::kRoof, HazardKind::kRoofLeak, "屋面", {},
-                         Severity::kSome, "", {}});
+  in.findings.push_back(
+      {newUuid(), Component::kRoof, HazardKind::kRoofLeak, "屋面", {}, Severity::kSome, "", {}});
   in.override = JudgmentOverride{PreliminaryJudgment::kSome, "已临时支护"};
   ASSERT_TRUE(m_store->putInspection(in, "li.si").isOk());
   Result<Inspection> back = m_store->inspection(in.id);
@@ -98,8 +98,7 @@ TEST_F(StoreRecords, UnknownIdIsNotFound) {
   EXPECT_EQ(m_store->building(newUuid()).status().code(), StatusCode::kNotFound);
   EXPECT_EQ(m_store->inspection(newUuid()).status().code(), StatusCode::kNotFound);
   EXPECT_EQ(m_store->photo(newUuid()).status().code(), StatusCode::kNotFound);
-  EXPECT_EQ(m_store->versionsOf(kKindBuilding, newUuid()).status().code(),
-            StatusCode::kNotFound);
+  EXPECT_EQ(m_store->versionsOf(kKindBuilding, newUuid()).status().code(), StatusCode::kNotFound);
 }
 
 TEST_F(StoreRecords, InspectionOfUnknownBuildingIsNotFoundAndNotStored) {

@@ -17,8 +17,8 @@ class StoreSearch : public ::testing::Test {
   void SetUp() override {
     m_store = testing::openStore(m_dir.file("anju.db"));
     ASSERT_TRUE(m_store);
-    for (Building* b : {&m_xingfu12, &m_xingfu14, &m_renmin8, &m_hepingRoad, &m_newXingfu,
-                        &m_xingyun})
+    for (Building* b :
+         {&m_xingfu12, &m_xingfu14, &m_renmin8, &m_hepingRoad, &m_newXingfu, &m_xingyun})
       ASSERT_TRUE(m_store->putBuilding(*b, "li.si").isOk());
   }
 
@@ -36,9 +36,9 @@ class StoreSearch : public ::testing::Test {
   Building m_xingfu12 = makeBuilding("幸福路12号", kHeping);
   Building m_xingfu14 = makeBuilding("幸福路14号", kHeping);
   Building m_renmin8 = makeBuilding("人民路8号", kGuangming);
-  Building m_hepingRoad = makeBuilding("和平路3号", kGuangming);   // 和平, but not 和平社区
+  Building m_hepingRoad = makeBuilding("和平路3号", kGuangming);     // 和平, but not 和平社区
   Building m_newXingfu = makeBuilding("新幸福小区2栋", kGuangming);  // 幸福, but not 幸福路
-  Building m_xingyun = makeBuilding("幸运路5号", kGuangming);       // 幸, but not 幸福
+  Building m_xingyun = makeBuilding("幸运路5号", kGuangming);        // 幸, but not 幸福
 };
 
 TEST_F(StoreSearch, ThreeCharacterStreetFindsOnlyHousesOnIt) {

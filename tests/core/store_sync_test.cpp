@@ -24,8 +24,8 @@ class StoreSync : public ::testing::Test {
 
 TEST_F(StoreSync, PendingOutboxIsOldestFirstAndCappedByCountAndBytes) {
   for (int i = 0; i < 5; ++i)
-    ASSERT_TRUE(m_store->putBuilding(makeBuilding("幸福路" + std::to_string(i) + "号"), "li.si")
-                    .isOk());
+    ASSERT_TRUE(
+        m_store->putBuilding(makeBuilding("幸福路" + std::to_string(i) + "号"), "li.si").isOk());
   Result<std::vector<OutboxEntry>> all = m_store->pendingOutbox(100, 1 << 20);
   ASSERT_TRUE(all.isOk());
   ASSERT_EQ(all->size(), 5u);
@@ -96,10 +96,10 @@ TEST_F(StoreSync, AppliedPullWritesRecordsAndCursorButNoOutboxRows) {
   const Building b = makeBuilding("幸福路12号");
   Inspection in = testing::makeInspection(b.id);
   // The inspection comes first in the batch: foreign keys are checked at commit.
-  Result<PullOutcome> outcome = m_store->applyPulled(
-      {{"inspection", in.id, serverVersion(2), encodeRecord(in)},
-       {"building", b.id, serverVersion(1), encodeRecord(b)}},
-      "cursor-42", "epoch-A");
+  Result<PullOutcome> outcome =
+      m_store->applyPulled({{"inspection", in.id, serverVersion(2), encodeRecord(in)},
+                            {"building", b.id, serverVersion(1), encodeRecord(b)}},
+                           "cursor-42", "epoch-A");
   ASSERT_TRUE(outcome.isOk()) << outcome.status().toString();
   EXPECT_EQ(outcome->applied, 2);
   EXPECT_EQ(*m_store->building(b.id), b);
@@ -121,10 +121,10 @@ TEST_F(StoreSync, AppliedPullWritesRecordsAndCursorButNoOutboxRows) {
 TEST_F(StoreSync, UndecodableRecordFailsTheBatchAndKeepsTheOldCursor) {
   ASSERT_TRUE(m_store->setSyncState(kSyncPullCursor, "cursor-1").isOk());
   const Building good = makeBuilding("幸福路12号");
-  Result<PullOutcome> outcome = m_store->applyPulled(
-      {{"building", good.id, serverVersion(1), encodeRecord(good)},
-       {"building", newUuid(), serverVersion(2), "\xff\xff not a record"}},
-      "cursor-2", "epoch-A");
+  Result<PullOutcome> outcome =
+      m_store->applyPulled({{"building", good.id, serverVersion(1), encodeRecord(good)},
+                            {"building", newUuid(), serverVersion(2), "\xff\xff not a record"}},
+                           "cursor-2", "epoch-A");
   ASSERT_FALSE(outcome.isOk());
   EXPECT_EQ(outcome.status().code(), StatusCode::kCorruption);
   EXPECT_EQ(*m_store->syncState(kSyncPullCursor), "cursor-1");
@@ -151,13 +151,13 @@ TEST_F(StoreSync, PullDoesNotOverwriteUnsentLocalChanges) {
 
 TEST_F(StoreSync, OlderPulledVersionIsSkipped) {
   Building b = makeBuilding("幸福路12号");
-  ASSERT_TRUE(m_store->applyPulled({{"building", b.id, serverVersion(5), encodeRecord(b)}}, "c1",
-                                   "e")
-                  .isOk());
+  ASSERT_TRUE(
+      m_store->applyPulled({{"building", b.id, serverVersion(5), encodeRecord(b)}}, "c1", "e")
+          .isOk());
   Building older = b;
   older.address = "旧地址";
-  Result<PullOutcome> outcome = m_store->applyPulled(
-      {{"building", b.id, serverVersion(3), encodeRecord(older)}}, "c2", "e");
+  Result<PullOutcome> outcome =
+      m_store->applyPulled({{"building", b.id, serverVersion(3), encodeRecord(older)}}, "c2", "e");
   ASSERT_TRUE(outcome.isOk());
   EXPECT_EQ(outcome->skipped, 1);
   EXPECT_EQ(m_store->building(b.id)->address, "幸福路12号");

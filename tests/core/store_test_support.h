@@ -40,7 +40,8 @@ class TempDir {
 
 /// A wall clock tests can move (also backwards).
 struct FakeClock {
-  std::shared_ptr<std::atomic<TimestampMs>> now = std::make_shared<std::atomic<TimestampMs>>(kTestNow);
+  std::shared_ptr<std::atomic<TimestampMs>> now =
+      std::make_shared<std::atomic<TimestampMs>>(kTestNow);
   HybridLogicalClock::WallClock function() const {
     auto shared = now;
     return [shared] { return shared->load(); };
@@ -84,8 +85,13 @@ inline Inspection makeInspection(const Uuid& buildingId, TimestampMs startedAt =
   in.templateId = "self_built_house";
   in.templateVersion = 1;
   in.answers = {{"wall_cracks", true}, {"wall_crack_width", 1.2}};
-  in.findings.push_back({newUuid(), Component::kLoadBearingWall, HazardKind::kWallCrack,
-                         "一层北侧承重墙", {{"width", 1.2, "mm"}}, Severity::kSerious, "斜裂缝",
+  in.findings.push_back({newUuid(),
+                         Component::kLoadBearingWall,
+                         HazardKind::kWallCrack,
+                         "一层北侧承重墙",
+                         {{"width", 1.2, "mm"}},
+                         Severity::kSerious,
+                         "斜裂缝",
                          {}});
   in.computedJudgment = PreliminaryJudgment::kSerious;
   in.judgmentExplanation = "墙体裂缝 1.2 mm > 1.0 mm";

@@ -85,7 +85,9 @@ struct StoreOptions {
   HybridLogicalClock::WallClock wallClock;
 };
 
-/// Filter of the house list. Empty strings and unset optionals mean "any".
+/// Filter of the house list. Empty strings and unset optionals mean "any". Give the region from
+/// the top (district, then street, then community): community names repeat across streets, and
+/// a region prefix is what the list index is ordered by.
 struct BuildingFilter {
   std::string district;
   std::string street;
@@ -134,9 +136,9 @@ struct PulledRecord {
 
 /// What applyPulled did with a batch.
 struct PullOutcome {
-  int applied = 0;     // replaced or created a local record
-  int skipped = 0;     // older than, or the same as, the local record
-  int conflicts = 0;   // the local record has unsent changes; the pulled one went to conflicts
+  int applied = 0;    // replaced or created a local record
+  int skipped = 0;    // older than, or the same as, the local record
+  int conflicts = 0;  // the local record has unsent changes; the pulled one went to conflicts
 };
 
 /// A version that lost and is kept for the user to see.
@@ -194,8 +196,7 @@ class Store {
   /// conflict. notFound when its building is not in the store.
   Result<HlcVersion> putPhoto(const PhotoRecord& photo, std::string_view actor);
   /// Creates or updates a rectification; status may only move forward (validation.h).
-  Result<HlcVersion> putRectification(const Rectification& rectification,
-                                      std::string_view actor);
+  Result<HlcVersion> putRectification(const Rectification& rectification, std::string_view actor);
   /// Bulk import in ONE transaction: all buildings or none. Every building is validated before
   /// anything is written; the first invalid one is reported with its index.
   Status putBuildings(std::span<const Building> buildings, std::string_view actor);

@@ -16,10 +16,7 @@ std::string show(double v) {
   return out.str();
 }
 template <typename E>
-  requires std::is_enum_v<E>
-std::string show(E e) {
-  return std::string(toCode(e));
-}
+requires std::is_enum_v<E> std::string show(E e) { return std::string(toCode(e)); }
 template <typename T>
 std::string show(const std::optional<T>& v) {
   return v ? show(*v) : "-";
@@ -56,8 +53,8 @@ class FieldDiff {
 std::string judgmentOf(const Inspection& in) { return show(in.effectiveJudgment()); }
 
 std::string created(const Building& b) {
-  return "created: " + b.region.district + "/" + b.region.street + "/" + b.region.community +
-         " " + b.address;
+  return "created: " + b.region.district + "/" + b.region.street + "/" + b.region.community + " " +
+         b.address;
 }
 std::string created(const Inspection& in) {
   return "created: inspector " + in.inspector + ", " + std::to_string(in.findings.size()) +

@@ -48,14 +48,14 @@ Result<std::int64_t> appendConflict(Database& db, const Transaction&, const Conf
       "winning_version, detected_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id");
   if (!insert) return insert.status();
   Result<std::optional<std::int64_t>> id = (*insert)
-                         ->bindText(1, e.kind)
-                         .bindText(2, e.recordId)
-                         .bindText(3, e.origin)
-                         .bindVersion(4, e.losingVersion)
-                         .bindBlob(5, e.losingPayload)
-                         .bindVersion(6, e.winningVersion)
-                         .bindInt(7, e.detectedAt)
-                         .runReturningInteger();
+                                               ->bindText(1, e.kind)
+                                               .bindText(2, e.recordId)
+                                               .bindText(3, e.origin)
+                                               .bindVersion(4, e.losingVersion)
+                                               .bindBlob(5, e.losingPayload)
+                                               .bindVersion(6, e.winningVersion)
+                                               .bindInt(7, e.detectedAt)
+                                               .runReturningInteger();
   if (!id) return id.status();
   if (!*id) return Status::internal("写入冲突未返回编号 / conflict insert returned no id");
   return **id;

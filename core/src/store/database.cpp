@@ -30,8 +30,8 @@ void keep(int& firstError, int rc) {
 }  // namespace
 
 Statement& Statement::bindText(int index, std::string_view text) {
-  keep(m_bindError, sqlite3_bind_text64(m_stmt, index, text.data(), text.size(), SQLITE_TRANSIENT,
-                                        SQLITE_UTF8));
+  keep(m_bindError,
+       sqlite3_bind_text64(m_stmt, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
   return *this;
 }
 
@@ -124,11 +124,11 @@ std::string Statement::blob(int column) const {
 
 Result<std::unique_ptr<Database>> Database::open(const std::string& path) {
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                                 nullptr);
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
   if (rc != SQLITE_OK) {
-    std::string msg = "无法打开数据库文件 / cannot open database file '" + path + "': " +
-                      (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    std::string msg = "无法打开数据库文件 / cannot open database file '" + path +
+                      "': " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
     sqlite3_close(db);  // a handle is returned even on failure, and must be closed
     return Status::ioError(std::move(msg));
   }
@@ -185,7 +185,8 @@ Status Database::error(int rc, std::string_view what) const {
     case SQLITE_CORRUPT:
       return Status::corruption(
           "数据库文件已损坏或不是安居数据库 / the database file is damaged or not an Anju "
-          "database (" + detail + ")");
+          "database (" +
+          detail + ")");
     case SQLITE_FULL:
       return Status::ioError("存储空间已满，本次操作未保存 / storage is full, nothing was saved (" +
                              detail + ")");
@@ -195,8 +196,8 @@ Status Database::error(int rc, std::string_view what) const {
                                  detail + ")");
     case SQLITE_CONSTRAINT:
       if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
-        return Status::notFound("关联的记录不存在 / a referenced record does not exist (" +
-                                detail + ")");
+        return Status::notFound("关联的记录不存在 / a referenced record does not exist (" + detail +
+                                ")");
       return Status::conflict("数据约束冲突 / a database constraint failed (" + detail + ")");
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
@@ -210,8 +211,7 @@ Status Database::error(int rc, std::string_view what) const {
 }
 
 Result<Transaction> Transaction::begin(Database& db) {
-  if (db.m_inTransaction)
-    return Status::internal("事务不能嵌套 / transactions cannot be nested");
+  if (db.m_inTransaction) return Status::internal("事务不能嵌套 / transactions cannot be nested");
   Status s = db.exec("BEGIN IMMEDIATE");
   if (!s) return s;
   db.m_inTransaction = true;

@@ -213,8 +213,8 @@ Status writeRecord(Database& db, const Transaction& tx, const AnyRecord& record,
       record);
 }
 
-Status raiseServerVersion(Database& db, const Transaction&, std::string_view kind,
-                          const Uuid& id, HlcVersion serverVersion) {
+Status raiseServerVersion(Database& db, const Transaction&, std::string_view kind, const Uuid& id,
+                          HlcVersion serverVersion) {
   const char* table = tableOfKind(kind);
   if (!table)
     return Status::invalidArgument("未知的记录类型 / unknown record kind '" + std::string(kind) +

@@ -42,8 +42,9 @@ Result<HlcVersion> maxStoredVersion(Database& db);
 template <typename T>
 Result<T> decodeAs(std::string_view payload) {
   Result<AnyRecord> any = decodeRecord(payload);
-  if (!any) return Status::corruption("无法解读已存记录 / a stored record cannot be decoded: " +
-                                      any.status().message());
+  if (!any)
+    return Status::corruption("无法解读已存记录 / a stored record cannot be decoded: " +
+                              any.status().message());
   if (T* value = std::get_if<T>(&*any)) return std::move(*value);
   return Status::corruption("已存记录类型不符 / a stored record has the wrong kind");
 }

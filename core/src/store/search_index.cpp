@@ -75,8 +75,8 @@ std::string spacedCharacters(std::string_view text) {
 
 Status indexBuildingText(Database& db, const Transaction&, std::int64_t rowNo,
                          const RegionPath& region, std::string_view address) {
-  const std::string text = region.district + " " + region.street + " " + region.community + " " +
-                           std::string(address);
+  const std::string text =
+      region.district + " " + region.street + " " + region.community + " " + std::string(address);
   // Regular (content-storing) FTS5 tables: a row is replaced by rowid without having to repeat
   // its old text, which keeps updates simple and safe; addresses are short, the copy is small.
   for (const char* sql : {"DELETE FROM building_trigram WHERE rowid = ?1",

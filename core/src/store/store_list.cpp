@@ -68,8 +68,7 @@ void addKeyset(const BuildingFilter& f, const BuildingSummary& after, Query& q) 
   q.where("(" + columns + ") > (" + values + ")");
 }
 
-Result<std::vector<BuildingSummary>> runSummaries(store::Database& db, const Query& q,
-                                                  int limit) {
+Result<std::vector<BuildingSummary>> runSummaries(store::Database& db, const Query& q, int limit) {
   // The limit is bound, not spliced in, so each filter shape is compiled once and then reused.
   const int limitIndex = q.paramCount() + 1;
   const std::string sql = std::string(kSummaryColumns) + q.whereClause() + kOrder + " LIMIT ?" +
@@ -84,8 +83,9 @@ Result<std::vector<BuildingSummary>> runSummaries(store::Database& db, const Que
     if (!row) return row.status();
     if (!*row) return out;
     const store::Statement& s = **query;
-    BuildingSummary summary{s.text(0), {s.text(1), s.text(2), s.text(3)}, s.text(4),
-                            std::nullopt, std::nullopt, s.integer(7)};
+    BuildingSummary summary{s.text(0),    {s.text(1), s.text(2), s.text(3)},
+                            s.text(4),    std::nullopt,
+                            std::nullopt, s.integer(7)};
     // Unknown codes (written by a newer build) show as "not judged" rather than failing the list.
     if (!s.isNull(5)) summary.judgment = parsePreliminaryJudgment(s.text(5));
     if (!s.isNull(6)) summary.review = parseReviewState(s.text(6));

@@ -18,19 +18,19 @@ Status checkOwnFile(Database& db, const std::string& path) {
   Result<std::int64_t> appId = db.queryInt("PRAGMA application_id");
   if (!appId) {
     if (appId.status().code() == StatusCode::kCorruption)
-      return Status::corruption("文件不是安居数据库或已损坏 / '" + path +
-                                "' is not an Anju database or is damaged: " +
-                                appId.status().message());
+      return Status::corruption(
+          "文件不是安居数据库或已损坏 / '" + path +
+          "' is not an Anju database or is damaged: " + appId.status().message());
     return appId.status();
   }
   Result<std::int64_t> objects = db.queryInt("SELECT count(*) FROM sqlite_schema");
   if (!objects) return objects.status();
   const bool brandNew = *appId == 0 && *objects == 0;
   if (!brandNew && *appId != store::kApplicationId)
-    return Status::corruption(
-        "该文件是其他应用的 SQLite 数据库，不是安居数据库，未作任何修改 / '" + path +
-        "' is another application's SQLite database (application_id " + std::to_string(*appId) +
-        "), not an Anju database; it was left untouched");
+    return Status::corruption("该文件是其他应用的 SQLite 数据库，不是安居数据库，未作任何修改 / '" +
+                              path + "' is another application's SQLite database (application_id " +
+                              std::to_string(*appId) +
+                              "), not an Anju database; it was left untouched");
 
   Result<std::int64_t> schema = db.queryInt("PRAGMA user_version");
   if (!schema) return schema.status();
@@ -60,7 +60,11 @@ Status configure(Database& db, const StoreOptions& options) {
   // tablet that goes door to door does run flat; an inspection visited and lost cannot be
   // re-made from the office. Saves are human-paced and bulk imports are one transaction, so
   // one fsync per commit costs nothing anyone notices.
-  std::string pragmas = "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;";
+  //
+  // cache_size 32 MiB (default 2 MiB): a bulk import of 100 000 houses touches far more pages
+  // than the default cache, which then spills to the WAL and reads pages back (3x slower).
+  std::string pragmas =
+      "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -32768;";
   if (options.maxDatabaseBytes) {
     Result<std::int64_t> pageSize = db.queryInt("PRAGMA page_size");
     if (!pageSize) return pageSize.status();

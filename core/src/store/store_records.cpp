@@ -79,10 +79,10 @@ Result<HlcVersion> saveInTransaction(Store::Impl& impl, const Transaction& tx, c
   if (!s) return s;
   const std::optional<AnyRecord> beforeAny =
       before ? std::optional<AnyRecord>(*before) : std::nullopt;
-  s = store::appendAudit(db, tx,
-                         AuditEntry{0, now, std::string(actor), impl.options.deviceId,
-                                    before ? "update" : "create", kind, record.id, version,
-                                    store::describeChange(beforeAny, any)});
+  s = store::appendAudit(
+      db, tx,
+      AuditEntry{0, now, std::string(actor), impl.options.deviceId, before ? "update" : "create",
+                 kind, record.id, version, store::describeChange(beforeAny, any)});
   if (!s) return s;
   return version;
 }
@@ -105,8 +105,7 @@ Result<T> loadRecord(Store::Impl& impl, std::string_view kind, const Uuid& id) {
   std::lock_guard lock(impl.mutex);
   Result<std::optional<store::StoredRow>> stored = store::loadRow(*impl.db, kind, id);
   if (!stored) return stored.status();
-  if (!*stored)
-    return Status::notFound("记录不存在 / no " + std::string(kind) + " with id " + id);
+  if (!*stored) return Status::notFound("记录不存在 / no " + std::string(kind) + " with id " + id);
   return store::decodeAs<T>((*stored)->payload);
 }
 
@@ -143,10 +142,10 @@ Status Store::putBuildings(std::span<const Building> buildings, std::string_view
   for (std::size_t i = 0; i < buildings.size(); ++i) {
     Status s = validateBuilding(buildings[i], now);
     if (!s)
-      return Status::invalidArgument("第 " + std::to_string(i + 1) + " 条房屋有误，未导入任何房屋 / " +
-                                         "building #" + std::to_string(i + 1) +
-                                         " is invalid, nothing was imported: " + s.message(),
-                                     s.fieldErrors());
+      return Status::invalidArgument(
+          "第 " + std::to_string(i + 1) + " 条房屋有误，未导入任何房屋 / " + "building #" +
+              std::to_string(i + 1) + " is invalid, nothing was imported: " + s.message(),
+          s.fieldErrors());
   }
   std::lock_guard lock(m_impl->mutex);
   Result<Transaction> tx = Transaction::begin(*m_impl->db);
@@ -212,8 +211,8 @@ Result<std::vector<AuditEntry>> Store::auditTrail(std::string_view kind, const U
     if (!row) return row.status();
     if (!*row) return out;
     const store::Statement& q = **query;
-    out.push_back(AuditEntry{q.integer(0), q.integer(1), q.text(2), q.text(3), q.text(4),
-                             q.text(5), q.text(6), q.version(7), q.text(8)});
+    out.push_back(AuditEntry{q.integer(0), q.integer(1), q.text(2), q.text(3), q.text(4), q.text(5),
+                             q.text(6), q.version(7), q.text(8)});
   }
 }
 

@@ -31,8 +31,8 @@ struct PendingChange {
 };
 
 Result<PendingChange> loadPendingChange(Database& db, const Uuid& changeId) {
-  Result<StatementUse> query = db.cached(
-      "SELECT kind, record_id, version, payload FROM outbox WHERE change_id = ?1");
+  Result<StatementUse> query =
+      db.cached("SELECT kind, record_id, version, payload FROM outbox WHERE change_id = ?1");
   if (!query) return query.status();
   Result<bool> row = (*query)->bindText(1, changeId).step();
   if (!row) return row.status();
@@ -58,8 +58,8 @@ Result<AnyRecord> decodeExpected(std::string_view bytes, std::string_view kind, 
                               ") cannot be decoded: " + record.status().message());
   if (recordKind(*record) != kind || recordId(*record) != id)
     return Status::invalidArgument("服务器发来的记录与预期不符 / the server's record is " +
-                                   recordKind(*record) + " " + recordId(*record) +
-                                   ", expected " + std::string(kind) + " " + id);
+                                   recordKind(*record) + " " + recordId(*record) + ", expected " +
+                                   std::string(kind) + " " + id);
   return record;
 }
 
@@ -79,8 +79,8 @@ Result<std::vector<OutboxEntry>> Store::pendingOutbox(int maxCount, std::int64_t
     if (!row) return row.status();
     if (!*row) return out;
     const store::Statement& q = **query;
-    OutboxEntry e{q.integer(0), q.text(1), q.text(2), q.text(3), q.version(4), q.version(5),
-                  q.blob(6),    q.integer(7)};
+    OutboxEntry e{q.integer(0), q.text(1),    q.text(2), q.text(3),
+                  q.version(4), q.version(5), q.blob(6), q.integer(7)};
     bytes += static_cast<std::int64_t>(e.payload.size());
     if (!out.empty() && bytes > maxBytes) return out;
     out.push_back(std::move(e));
@@ -119,10 +119,10 @@ Status Store::recordConflict(const Uuid& changeId, std::string_view serverRecord
   if (!server) return server.status();
 
   const TimestampMs now = m_impl->wallNow();
-  Result<std::int64_t> conflictId = store::appendConflict(
-      db, *tx,
-      ConflictEntry{0, change->kind, change->recordId, "push", change->version, change->payload,
-                    serverVersion, now});
+  Result<std::int64_t> conflictId =
+      store::appendConflict(db, *tx,
+                            ConflictEntry{0, change->kind, change->recordId, "push",
+                                          change->version, change->payload, serverVersion, now});
   if (!conflictId) return conflictId.status();
   // The server's bytes are stored as they came, so fields this build does not know survive.
   Status s = store::writeRecord(db, *tx, *server, std::string(serverRecordBytes), serverVersion,
@@ -169,12 +169,11 @@ Result<PullOutcome> Store::applyPulled(const std::vector<PulledRecord>& records,
       if (s)
         s = store::appendAudit(
             db, *tx,
-            AuditEntry{0, now, kSyncActor, m_impl->options.deviceId, "conflict", r.kind, r.id,
-                       r.version,
-                       "本地有未同步的修改，服务器版本已保留为冲突 #" +
-                           std::to_string(*conflictId) +
-                           " / unsent local changes kept; the server's version is conflict #" +
-                           std::to_string(*conflictId)});
+            AuditEntry{
+                0, now, kSyncActor, m_impl->options.deviceId, "conflict", r.kind, r.id, r.version,
+                "本地有未同步的修改，服务器版本已保留为冲突 #" + std::to_string(*conflictId) +
+                    " / unsent local changes kept; the server's version is conflict #" +
+                    std::to_string(*conflictId)});
       ++outcome.conflicts;
     } else if (*stored && r.version <= localVersion) {
       // Our own change coming back, or an older version than we already hold.
