@@ -245,7 +245,9 @@ class Store {
   /// The server kept its own version: in one transaction the server's record (anju.v1.Record
   /// bytes) becomes the current local record, the losing local change is moved to conflicts and
   /// its outbox row removed. notFound for an unknown change; invalidArgument/corruption for
-  /// server bytes that are not a record of the same kind and id.
+  /// server bytes that are not a record of the same kind and id. Later pending changes of the
+  /// same record stay in the outbox; they were built on the losing version, so the server will
+  /// answer CONFLICT for them too and each is kept the same way (nothing is dropped silently).
   Status recordConflict(const Uuid& changeId, std::string_view serverRecordBytes,
                         HlcVersion serverVersion);
   /// Applies one pulled batch and saves `newCursor` and `epoch` in the same transaction. Writes
