@@ -1,0 +1,273 @@
+// Store: the tablet's local database (SQLite). Holds the records of the communities assigned to
+// this tablet, the outbox of changes not yet confirmed by the server, the audit trail, the sync
+// cursor and the conflicts shown to the user.
+//
+// Errors are values (Status / Result), never exceptions. Every user action is one transaction:
+// the record, its outbox row and its audit row are written together or not at all.
+//
+// Thread-safety: a Store may be shared between threads; calls are serialised on one connection.
+// The schema is described in docs/data-model.md.
+//
+// ---------------------------------------------------------------------------------------------
+// Sync algorithm (the contract the sync client is written against)
+//
+// Versions. Every record carries a hybrid-logical-clock version (hlc.h). A local save takes
+// clock.now(), which is above every version on disk and every version pulled, so versions of a
+// record only grow, across restarts too (the clock is seeded from the largest version on disk
+// when the store opens). `server_version` is the last version of the record the server confirmed.
+//
+// Push (outbox). Each local save appends one outbox row: a fresh change id (UUID, the
+// idempotency key on the server), kind, record id, the new version, base_version (the record's
+// version before this save, 0 for a new record) and the full record payload. Rows are never
+// merged: two saves of one record while offline are two changes, sent in order. The push loop:
+//   1. batch = pendingOutbox(maxCount, maxBytes)        -- oldest first (by seq)
+//   2. send the batch; the server answers per change, after its durable commit
+//   3. APPLIED or DUPLICATE -> acknowledgeOutbox(changeId, serverVersion)
+//      CONFLICT            -> recordConflict(changeId, serverRecord, serverVersion)
+//      REJECTED            -> leave the row; show the reason (it is retried after the user fixes
+//                             the record, as a new change with a higher version)
+//   4. repeat while pendingOutboxCount() > 0 and the network is up.
+// A crash anywhere is safe: an unacknowledged row is sent again, and the server answers
+// DUPLICATE for a change id it already holds. The outbox is the set of pending changes; there is
+// no separate "pushed up to" checkpoint to get out of step with it.
+//
+// Pull (cursor). The pull cursor is opaque (the server's), stored under kSyncPullCursor:
+//   1. cursor = syncState(kSyncPullCursor)               -- empty: pull from the start
+//   2. response = server.pull(cursor)
+//   3. if response.epoch differs from syncState(kSyncEpoch) (the server was restored from a
+//      backup) or response.reset: setSyncState(kSyncPullCursor, "") and pull from scratch;
+//      pushing again is harmless (idempotent change ids).
+//   4. applyPulled(response.changes, response.next_cursor, response.epoch)
+//      -- the records AND the new cursor are written in one transaction, so after a crash the
+//         cursor never points past changes that were not stored, nor before stored ones.
+//   5. repeat while response.has_more.
+// applyPulled never writes outbox rows (a pulled change is already on the server). For each
+// pulled record: if the tablet has unsent outbox changes for it, the local record stays and the
+// pulled one is kept in `conflicts` (the local change will meet the server's version when pushed
+// and be resolved there); else if the pulled version is newer than the local one, it replaces
+// the local record; else (an older or already known version) it is skipped.
+// ---------------------------------------------------------------------------------------------
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "anju/hlc.h"
+#include "anju/model.h"
+#include "anju/status.h"
+
+namespace anju {
+
+/// Record kinds as stored and synced (same codes as recordKind() in record_codec.h).
+inline constexpr std::string_view kKindBuilding = "building";
+inline constexpr std::string_view kKindInspection = "inspection";
+inline constexpr std::string_view kKindPhoto = "photo";
+inline constexpr std::string_view kKindRectification = "rectification";
+
+/// syncState keys.
+inline constexpr std::string_view kSyncPullCursor = "pull_cursor";
+inline constexpr std::string_view kSyncEpoch = "epoch";
+
+struct StoreOptions {
+  /// Stable id of this tablet, written to every audit row.
+  std::string deviceId;
+  /// How long a write waits for another connection's lock before failing with unavailable.
+  int busyTimeoutMs = 5000;
+  /// A size quota for the database file: a write past it fails with ioError ("storage is full")
+  /// and changes nothing, exactly like a full disk. Unset: no quota.
+  std::optional<std::int64_t> maxDatabaseBytes;
+  /// Wall clock for versions and audit times; tests inject a fake. Default: the system clock.
+  HybridLogicalClock::WallClock wallClock;
+};
+
+/// Filter of the house list. Empty strings and unset optionals mean "any". Give the region from
+/// the top (district, then street, then community): community names repeat across streets, and
+/// a region prefix is what the list index is ordered by.
+struct BuildingFilter {
+  std::string district;
+  std::string street;
+  std::string community;
+  std::optional<PreliminaryJudgment> judgment;  // of the latest inspection
+  std::optional<ReviewState> review;            // of the latest inspection
+  std::optional<bool> inspected;                // false: only houses never inspected
+};
+
+/// One row of the house list: enough to draw it without decoding the full record.
+struct BuildingSummary {
+  Uuid id;
+  RegionPath region;
+  std::string address;
+  std::optional<PreliminaryJudgment> judgment;  // latest inspection's effective judgment
+  std::optional<ReviewState> review;            // latest inspection's review state
+  TimestampMs lastInspectedAt = 0;              // 0: never inspected
+  bool operator==(const BuildingSummary&) const = default;
+};
+
+/// A record's version and the last version the server confirmed (0: never synced).
+struct RecordVersions {
+  HlcVersion version = 0;
+  HlcVersion serverVersion = 0;
+};
+
+/// One pending local change (see the algorithm above).
+struct OutboxEntry {
+  std::int64_t seq = 0;  // order of the changes on this tablet
+  Uuid changeId;
+  std::string kind;
+  Uuid recordId;
+  HlcVersion version = 0;
+  HlcVersion baseVersion = 0;  // the record's version before this change; 0 for a new record
+  std::string payload;         // anju.v1.Record bytes (encodeRecord)
+  TimestampMs createdAt = 0;
+};
+
+/// One record as received from a pull.
+struct PulledRecord {
+  std::string kind;
+  Uuid id;
+  HlcVersion version = 0;
+  std::string payload;  // anju.v1.Record bytes
+};
+
+/// What applyPulled did with a batch.
+struct PullOutcome {
+  int applied = 0;    // replaced or created a local record
+  int skipped = 0;    // older than, or the same as, the local record
+  int conflicts = 0;  // the local record has unsent changes; the pulled one went to conflicts
+};
+
+/// A version that lost and is kept for the user to see.
+struct ConflictEntry {
+  std::int64_t id = 0;
+  std::string kind;
+  Uuid recordId;
+  std::string origin;  // "push": our change lost to the server; "pull": a pulled change waits
+                       // behind unsent local edits
+  HlcVersion losingVersion = 0;
+  std::string losingPayload;  // anju.v1.Record bytes
+  HlcVersion winningVersion = 0;
+  TimestampMs detectedAt = 0;
+};
+
+/// One line of the audit trail.
+struct AuditEntry {
+  std::int64_t id = 0;
+  TimestampMs at = 0;
+  std::string actor;   // user name ("sync" for changes made by synchronisation)
+  std::string device;  // StoreOptions::deviceId
+  std::string action;  // "create", "update", "conflict"
+  std::string kind;
+  Uuid recordId;
+  HlcVersion version = 0;
+  std::string summary;  // e.g. "address: 幸福路12号 → 幸福路14号; storeys_above: 2 → 3"
+};
+
+class Store {
+ public:
+  /// Opens or creates the database at `path` and brings its schema up to date.
+  /// Errors: corruption for a file that is not SQLite, is damaged, or belongs to another
+  /// application; conflict for a database written by a newer Anju (schema too new); ioError when
+  /// the file cannot be opened or written; unavailable when it stays locked.
+  static Result<std::unique_ptr<Store>> open(const std::string& path, StoreOptions options = {});
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  /// The schema version this build writes (and the highest it can open).
+  static int latestSchemaVersion();
+
+  // --- User actions: one transaction each ---------------------------------------------------
+  // Each validates first (validation.h; a bad record returns that invalidArgument Status and
+  // changes nothing), then writes the record, an outbox row and an audit row attributed to
+  // `actor`, and returns the record's new version. Saving a record identical to the stored one
+  // writes nothing and returns the stored version.
+
+  /// Creates or updates a building.
+  Result<HlcVersion> putBuilding(const Building& building, std::string_view actor);
+  /// Creates or updates an inspection with its findings. notFound when its building is not in
+  /// the store; conflict for a review change validation.h does not allow (e.g. approved→draft).
+  Result<HlcVersion> putInspection(const Inspection& inspection, std::string_view actor);
+  /// Adds a photo record. Photos are immutable: a different record under an existing id is a
+  /// conflict. notFound when its building is not in the store.
+  Result<HlcVersion> putPhoto(const PhotoRecord& photo, std::string_view actor);
+  /// Creates or updates a rectification; status may only move forward (validation.h).
+  Result<HlcVersion> putRectification(const Rectification& rectification, std::string_view actor);
+  /// Bulk import in ONE transaction: all buildings or none. Every building is validated before
+  /// anything is written; the first invalid one is reported with its index.
+  Status putBuildings(std::span<const Building> buildings, std::string_view actor);
+
+  // --- Reading ------------------------------------------------------------------------------
+  // notFound for an unknown id; lists are empty when nothing matches.
+
+  Result<Building> building(const Uuid& id);
+  Result<Inspection> inspection(const Uuid& id);
+  /// Newest first (by start time).
+  Result<std::vector<Inspection>> inspectionsOfBuilding(const Uuid& buildingId);
+  Result<PhotoRecord> photo(const Uuid& id);
+  /// In capture order.
+  Result<std::vector<PhotoRecord>> photosOfInspection(const Uuid& inspectionId);
+  Result<std::vector<Rectification>> rectificationsOfBuilding(const Uuid& buildingId);
+  /// `kind` is one of the kKind* codes.
+  Result<RecordVersions> versionsOf(std::string_view kind, const Uuid& id);
+  /// Oldest first.
+  Result<std::vector<AuditEntry>> auditTrail(std::string_view kind, const Uuid& id);
+
+  // --- House list and address search --------------------------------------------------------
+
+  /// Houses matching `filter`, ordered by district, street, community, address, id. Paging is by
+  /// keyset: pass the last row of the previous page as `after` (stable while rows are added,
+  /// and as fast on page 500 as on page 1).
+  Result<std::vector<BuildingSummary>> listBuildings(
+      const BuildingFilter& filter, int limit,
+      const std::optional<BuildingSummary>& after = std::nullopt);
+  Result<std::int64_t> countBuildings(const BuildingFilter& filter);
+  /// Substring search over address and region names, Chinese included: "幸福路", "和平社区",
+  /// "幸福" (any length; several terms separated by spaces must all match). Results are in list
+  /// order, at most `limit`, restricted to `within`. An empty query returns nothing.
+  Result<std::vector<BuildingSummary>> searchBuildings(std::string_view query, int limit,
+                                                       const BuildingFilter& within = {});
+
+  // --- Sync (see the algorithm at the top of this file) -------------------------------------
+
+  /// Oldest pending changes: at most maxCount, and at most maxBytes of payload — except that the
+  /// first change is always returned, however large, so one big record cannot block the outbox.
+  Result<std::vector<OutboxEntry>> pendingOutbox(int maxCount, std::int64_t maxBytes);
+  Result<std::int64_t> pendingOutboxCount();
+  /// The server durably holds this change (applied or duplicate): removes the outbox row and
+  /// records serverVersion on the record. notFound when no such change is pending (e.g. it was
+  /// acknowledged before) — harmless for the caller to ignore.
+  Status acknowledgeOutbox(const Uuid& changeId, HlcVersion serverVersion);
+  /// The server kept its own version: in one transaction the server's record (anju.v1.Record
+  /// bytes) becomes the current local record, the losing local change is moved to conflicts and
+  /// its outbox row removed. notFound for an unknown change; invalidArgument/corruption for
+  /// server bytes that are not a record of the same kind and id. Later pending changes of the
+  /// same record stay in the outbox; they were built on the losing version, so the server will
+  /// answer CONFLICT for them too and each is kept the same way (nothing is dropped silently).
+  Status recordConflict(const Uuid& changeId, std::string_view serverRecordBytes,
+                        HlcVersion serverVersion);
+  /// Applies one pulled batch and saves `newCursor` and `epoch` in the same transaction. Writes
+  /// no outbox rows. A record that cannot be decoded fails the whole batch (nothing applied, the
+  /// cursor not moved), so no change is silently skipped.
+  Result<PullOutcome> applyPulled(const std::vector<PulledRecord>& records,
+                                  std::string_view newCursor, std::string_view epoch);
+  /// The value stored under `key`; empty when never set.
+  Result<std::string> syncState(std::string_view key);
+  Status setSyncState(std::string_view key, std::string_view value);
+
+  /// Conflicts the user has not dismissed yet, oldest first.
+  Result<std::vector<ConflictEntry>> openConflicts();
+  Status dismissConflict(std::int64_t conflictId);
+
+  struct Impl;  // private; declared here so the store's source files can share it
+
+ private:
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace anju

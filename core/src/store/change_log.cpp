@@ -1,0 +1,64 @@
+#include "store/change_log.h"
+
+namespace anju::store {
+
+Status appendOutbox(Database& db, const Transaction&, const OutboxEntry& e) {
+  Result<StatementUse> insert = db.cached(
+      "INSERT INTO outbox (change_id, kind, record_id, version, base_version, payload, "
+      "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  if (!insert) return insert.status();
+  return (*insert)
+      ->bindText(1, e.changeId)
+      .bindText(2, e.kind)
+      .bindText(3, e.recordId)
+      .bindVersion(4, e.version)
+      .bindVersion(5, e.baseVersion)
+      .bindBlob(6, e.payload)
+      .bindInt(7, e.createdAt)
+      .run();
+}
+
+Result<bool> hasPendingChanges(Database& db, std::string_view kind, const Uuid& id) {
+  Result<StatementUse> query =
+      db.cached("SELECT 1 FROM outbox WHERE kind = ?1 AND record_id = ?2 LIMIT 1");
+  if (!query) return query.status();
+  return (*query)->bindText(1, kind).bindText(2, id).step();
+}
+
+Status appendAudit(Database& db, const Transaction&, const AuditEntry& e) {
+  Result<StatementUse> insert = db.cached(
+      "INSERT INTO audit_log (at, actor, device, action, kind, record_id, version, summary) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  if (!insert) return insert.status();
+  return (*insert)
+      ->bindInt(1, e.at)
+      .bindText(2, e.actor)
+      .bindText(3, e.device)
+      .bindText(4, e.action)
+      .bindText(5, e.kind)
+      .bindText(6, e.recordId)
+      .bindVersion(7, e.version)
+      .bindText(8, e.summary)
+      .run();
+}
+
+Result<std::int64_t> appendConflict(Database& db, const Transaction&, const ConflictEntry& e) {
+  Result<StatementUse> insert = db.cached(
+      "INSERT INTO conflicts (kind, record_id, origin, losing_version, losing_payload, "
+      "winning_version, detected_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id");
+  if (!insert) return insert.status();
+  Result<std::optional<std::int64_t>> id = (*insert)
+                                               ->bindText(1, e.kind)
+                                               .bindText(2, e.recordId)
+                                               .bindText(3, e.origin)
+                                               .bindVersion(4, e.losingVersion)
+                                               .bindBlob(5, e.losingPayload)
+                                               .bindVersion(6, e.winningVersion)
+                                               .bindInt(7, e.detectedAt)
+                                               .runReturningInteger();
+  if (!id) return id.status();
+  if (!*id) return Status::internal("写入冲突未返回编号 / conflict insert returned no id");
+  return **id;
+}
+
+}  // namespace anju::store

@@ -1,0 +1,226 @@
+#include "store/migrations.h"
+
+#include <string>
+
+#include "store/search_index.h"
+
+namespace anju::store {
+namespace {
+
+// Schema 1: the records, the outbox and the audit log.
+//
+// Every record table keeps the record's protobuf payload (anju.v1.Record bytes, the same bytes
+// the outbox and sync carry: the source of truth) next to the columns the app filters and sorts
+// on (derived from the payload on every write). `version` is the record's current HLC version;
+// `server_version` the last version the server confirmed (0: never synced).
+//
+// Foreign keys are DEFERRABLE INITIALLY DEFERRED: they are checked at COMMIT, so one pull batch
+// may carry an inspection before its building, while a transaction that would leave an orphan
+// still fails as a whole.
+constexpr const char* kSchema1 = R"sql(
+PRAGMA application_id = 1095649877;
+
+CREATE TABLE buildings (
+  row_no INTEGER PRIMARY KEY,          -- stable rowid (search index key; survives VACUUM)
+  id TEXT NOT NULL UNIQUE,
+  district TEXT NOT NULL,
+  street TEXT NOT NULL,
+  community TEXT NOT NULL,
+  address TEXT NOT NULL,
+  structure TEXT NOT NULL,
+  building_code TEXT NOT NULL DEFAULT '',
+  -- Derived from this building's latest inspection (by start time), for the house list.
+  latest_inspection_id TEXT,
+  latest_inspected_at INTEGER,
+  latest_judgment TEXT,
+  latest_review TEXT,
+  payload BLOB NOT NULL,
+  version INTEGER NOT NULL,
+  server_version INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX buildings_by_region ON buildings (district, street, community, address, id);
+-- Partial: most houses of a freshly assigned community have no inspection yet, and a filter
+-- "judgment = x" never needs them, so they take no space in these two indexes.
+CREATE INDEX buildings_by_judgment
+  ON buildings (latest_judgment, district, street, community, address, id)
+  WHERE latest_judgment IS NOT NULL;
+CREATE INDEX buildings_by_review
+  ON buildings (latest_review, district, street, community, address, id)
+  WHERE latest_review IS NOT NULL;
+CREATE INDEX buildings_by_code ON buildings (building_code) WHERE building_code <> '';
+
+CREATE TABLE inspections (
+  id TEXT PRIMARY KEY,
+  building_id TEXT NOT NULL REFERENCES buildings (id) DEFERRABLE INITIALLY DEFERRED,
+  inspector TEXT NOT NULL,
+  started_at INTEGER NOT NULL,
+  submitted_at INTEGER NOT NULL,
+  judgment TEXT,                       -- effective judgment: the override, else the computed one
+  appraisal_grade TEXT,
+  review TEXT NOT NULL,
+  payload BLOB NOT NULL,
+  version INTEGER NOT NULL,
+  server_version INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX inspections_by_building ON inspections (building_id, started_at);
+CREATE INDEX inspections_by_review ON inspections (review);
+
+-- A query index over the findings inside each inspection's payload (the payload stays the truth:
+-- an inspection and its findings are one record, edited, versioned and synced together).
+CREATE TABLE findings (
+  inspection_id TEXT NOT NULL
+    REFERENCES inspections (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  id TEXT NOT NULL,
+  component TEXT NOT NULL,
+  hazard TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  PRIMARY KEY (inspection_id, id)
+) WITHOUT ROWID;
+CREATE INDEX findings_by_hazard ON findings (hazard, severity);
+
+CREATE TABLE photos (
+  id TEXT PRIMARY KEY,
+  building_id TEXT NOT NULL REFERENCES buildings (id) DEFERRABLE INITIALLY DEFERRED,
+  -- No foreign key: a photo is often saved before the draft inspection it belongs to.
+  inspection_id TEXT,
+  finding_id TEXT,
+  sha256 TEXT NOT NULL,
+  byte_size INTEGER NOT NULL,
+  captured_at INTEGER NOT NULL,
+  payload BLOB NOT NULL,
+  version INTEGER NOT NULL,
+  server_version INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX photos_by_inspection ON photos (inspection_id, captured_at);
+CREATE INDEX photos_by_building ON photos (building_id);
+CREATE INDEX photos_by_sha256 ON photos (sha256);
+
+CREATE TABLE rectifications (
+  id TEXT PRIMARY KEY,
+  building_id TEXT NOT NULL REFERENCES buildings (id) DEFERRABLE INITIALLY DEFERRED,
+  family TEXT NOT NULL,
+  measure TEXT NOT NULL,
+  status TEXT NOT NULL,
+  deadline TEXT NOT NULL DEFAULT '',
+  payload BLOB NOT NULL,
+  version INTEGER NOT NULL,
+  server_version INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX rectifications_by_building ON rectifications (building_id);
+CREATE INDEX rectifications_by_status ON rectifications (status, deadline);
+
+-- Local changes not yet confirmed by the server, oldest first (see store.h for the algorithm).
+CREATE TABLE outbox (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,  -- AUTOINCREMENT: a seq is never reused, even after acks
+  change_id TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  base_version INTEGER NOT NULL,
+  payload BLOB NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX outbox_by_record ON outbox (kind, record_id);
+
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  device TEXT NOT NULL,
+  action TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  summary TEXT NOT NULL
+);
+CREATE INDEX audit_by_record ON audit_log (kind, record_id);
+)sql";
+
+// Schema 2: Chinese address search, sync state and conflicts.
+//
+// Two FTS5 indexes over "district street community address", keyed by buildings.row_no:
+// - building_trigram (trigram tokenizer): substring search for terms of 3+ characters, the
+//   common case ("幸福路", "和平社区"); very selective because each trigram is rare.
+// - building_chars (unicode61 over text with a space between every character): one token per
+//   character, so a 1–2 character term ("幸福") is an indexed phrase query ("幸 福") instead of a
+//   LIKE '%幸福%' scan of every row; trigrams cannot answer terms shorter than three.
+// Both are written explicitly by the store in the same transaction as the building (see
+// search_index.h), because the per-character text needs code that a trigger cannot run.
+constexpr const char* kSchema2 = R"sql(
+CREATE VIRTUAL TABLE building_trigram USING fts5 (text, tokenize = 'trigram');
+CREATE VIRTUAL TABLE building_chars USING fts5 (text, tokenize = 'unicode61');
+
+CREATE TABLE sync_state (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- A version that lost locally and is kept so the user can see (and redo) it.
+CREATE TABLE conflicts (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  origin TEXT NOT NULL,             -- 'push': our change lost to the server; 'pull': the pulled
+                                    -- change lost to unsent local edits (until they are pushed)
+  losing_version INTEGER NOT NULL,
+  losing_payload BLOB NOT NULL,
+  winning_version INTEGER NOT NULL,
+  detected_at INTEGER NOT NULL,
+  dismissed_at INTEGER              -- set when the user has looked at it
+);
+CREATE INDEX conflicts_open ON conflicts (dismissed_at, id);
+CREATE INDEX conflicts_by_record ON conflicts (kind, record_id);
+)sql";
+
+Status fillSearchIndex(Database& db, const Transaction& tx) {
+  Result<Statement> rows =
+      db.prepare("SELECT row_no, district, street, community, address FROM buildings");
+  if (!rows) return rows.status();
+  for (;;) {
+    Result<bool> row = rows->step();
+    if (!row) return row.status();
+    if (!*row) return Status::ok();
+    const RegionPath region{rows->text(1), rows->text(2), rows->text(3)};
+    if (Status s = indexBuildingText(db, tx, rows->integer(0), region, rows->text(4)); !s) return s;
+  }
+}
+
+constexpr Migration kMigrations[] = {
+    {1, "base tables", kSchema1, nullptr},
+    {2, "address search, sync state, conflicts", kSchema2, fillSearchIndex},
+};
+
+}  // namespace
+
+std::span<const Migration> migrations() { return kMigrations; }
+
+int latestSchemaVersion() { return kMigrations[std::size(kMigrations) - 1].version; }
+
+Status migrate(Database& db, int targetVersion) {
+  Result<std::int64_t> current = db.queryInt("PRAGMA user_version");
+  if (!current) return current.status();
+  for (const Migration& m : kMigrations) {
+    if (m.version <= *current || m.version > targetVersion) continue;
+    Result<Transaction> tx = Transaction::begin(db);
+    if (!tx) return tx.status();
+    Status s = db.exec(m.sql);
+    if (s && m.fill) s = m.fill(db, *tx);
+    // user_version lives in the database header, so setting it is part of this transaction.
+    if (s) s = db.exec("PRAGMA user_version = " + std::to_string(m.version));
+    if (s) s = tx->commit();
+    if (!s) {
+      // A full disk, a damaged file or a busy database keep their own code: the caller's advice
+      // (free space, restore, retry) depends on it. Anything else is a bug in the migration.
+      const StatusCode code = s.code();
+      if (code == StatusCode::kIoError || code == StatusCode::kCorruption ||
+          code == StatusCode::kUnavailable)
+        return s;
+      return Status::internal("数据库升级失败 (第 " + std::to_string(m.version) + " 步: " + m.name +
+                              ") / schema migration " + std::to_string(m.version) + " (" + m.name +
+                              ") failed: " + s.message());
+    }
+  }
+  return Status::ok();
+}
+
+}  // namespace anju::store

@@ -1,0 +1,66 @@
+// The record tables: writing a record (payload + its queryable columns + derived rows such as
+// the search index and the findings index) and reading rows back. Shared by user saves, bulk
+// import, pull and conflict resolution, so every path keeps the derived data in step.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "anju/hlc.h"
+#include "anju/record_codec.h"
+#include "store/database.h"
+
+namespace anju::store {
+
+/// The table holding records of `kind`, or nullptr for an unknown kind.
+const char* tableOfKind(std::string_view kind);
+
+struct StoredRow {
+  HlcVersion version = 0;
+  HlcVersion serverVersion = 0;
+  std::string payload;
+};
+
+/// The stored row of one record; nullopt when absent. invalidArgument for an unknown kind.
+Result<std::optional<StoredRow>> loadRow(Database& db, std::string_view kind, const Uuid& id);
+
+/// Upserts `record` with its version, server version and encoded payload.
+Status writeRecord(Database& db, const Transaction& tx, const AnyRecord& record,
+                   const std::string& payload, HlcVersion version, HlcVersion serverVersion);
+
+/// Raises the record's server_version to `serverVersion` (never lowers it).
+Status raiseServerVersion(Database& db, const Transaction& tx, std::string_view kind,
+                          const Uuid& id, HlcVersion serverVersion);
+
+/// The largest version anywhere in the store (records, outbox, conflicts); 0 when empty.
+Result<HlcVersion> maxStoredVersion(Database& db);
+
+/// Decodes a stored payload as a record of type T; corruption when it is something else.
+template <typename T>
+Result<T> decodeAs(std::string_view payload) {
+  Result<AnyRecord> any = decodeRecord(payload);
+  if (!any)
+    return Status::corruption("无法解读已存记录 / a stored record cannot be decoded: " +
+                              any.status().message());
+  if (T* value = std::get_if<T>(&*any)) return std::move(*value);
+  return Status::corruption("已存记录类型不符 / a stored record has the wrong kind");
+}
+
+/// Runs a query whose first column is a payload and decodes every row as T.
+template <typename T>
+Result<std::vector<T>> decodeAll(Statement& query) {
+  std::vector<T> out;
+  for (;;) {
+    Result<bool> row = query.step();
+    if (!row) return row.status();
+    if (!*row) return out;
+    Result<T> value = decodeAs<T>(query.blob(0));
+    if (!value) return value.status();
+    out.push_back(std::move(*value));
+  }
+}
+
+}  // namespace anju::store

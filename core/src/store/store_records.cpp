@@ -1,0 +1,219 @@
+// User actions on records (one transaction each) and reading records back.
+#include "anju/uuid.h"
+#include "anju/validation.h"
+#include "store/audit_summary.h"
+#include "store/change_log.h"
+#include "store/record_rows.h"
+#include "store/store_impl.h"
+
+namespace anju {
+namespace {
+
+using store::Database;
+using store::StatementUse;
+using store::Transaction;
+
+Status requireBuilding(Database& db, const Uuid& buildingId) {
+  Result<StatementUse> query = db.cached("SELECT 1 FROM buildings WHERE id = ?1");
+  if (!query) return query.status();
+  Result<bool> found = (*query)->bindText(1, buildingId).step();
+  if (!found) return found.status();
+  if (!*found)
+    return Status::notFound("所属房屋不存在，请先保存房屋 / the building " + buildingId +
+                            " is not in the store; save the building first");
+  return Status::ok();
+}
+
+// Kind-specific rules that need the stored record (validation.h checks the record alone).
+Status checkChange(Database& db, const std::optional<Building>&, const Building&) {
+  (void)db;
+  return Status::ok();
+}
+Status checkChange(Database& db, const std::optional<Inspection>& before, const Inspection& in) {
+  if (before && before->review != in.review)
+    if (Status s = checkReviewTransition(before->review, in.review); !s) return s;
+  return requireBuilding(db, in.buildingId);
+}
+Status checkChange(Database& db, const std::optional<PhotoRecord>& before, const PhotoRecord& p) {
+  if (before)
+    return Status::conflict("照片记录不可修改，修改须另存为新照片 / photo " + p.id +
+                            " is immutable; an edited photo is a new photo");
+  return requireBuilding(db, p.buildingId);
+}
+Status checkChange(Database& db, const std::optional<Rectification>& before,
+                   const Rectification& r) {
+  if (before && before->status != r.status)
+    if (Status s = checkRectificationTransition(before->status, r.status); !s) return s;
+  return requireBuilding(db, r.buildingId);
+}
+
+// The body of every save: inside `tx`, write the record, its outbox row and its audit row.
+// The caller validated the record and commits.
+template <typename T>
+Result<HlcVersion> saveInTransaction(Store::Impl& impl, const Transaction& tx, const T& record,
+                                     std::string_view actor) {
+  Database& db = *impl.db;
+  const AnyRecord any = record;
+  const std::string kind = recordKind(any);
+  Result<std::optional<store::StoredRow>> stored = store::loadRow(db, kind, record.id);
+  if (!stored) return stored.status();
+  std::optional<T> before;
+  if (*stored) {
+    Result<T> decoded = store::decodeAs<T>((*stored)->payload);
+    if (!decoded) return decoded.status();
+    before = std::move(*decoded);
+  }
+  // Pressing "save" on an unchanged record must not create a change to sync.
+  if (before && *before == record) return (*stored)->version;
+  if (Status s = checkChange(db, before, record); !s) return s;
+
+  const HlcVersion version = impl.clock.now();
+  const HlcVersion baseVersion = *stored ? (*stored)->version : 0;
+  const HlcVersion serverVersion = *stored ? (*stored)->serverVersion : 0;
+  const std::string payload = encodeRecord(any);
+  const TimestampMs now = impl.wallNow();
+
+  if (Status s = store::writeRecord(db, tx, any, payload, version, serverVersion); !s) return s;
+  Status s = store::appendOutbox(
+      db, tx, OutboxEntry{0, newUuid(), kind, record.id, version, baseVersion, payload, now});
+  if (!s) return s;
+  const std::optional<AnyRecord> beforeAny =
+      before ? std::optional<AnyRecord>(*before) : std::nullopt;
+  s = store::appendAudit(
+      db, tx,
+      AuditEntry{0, now, std::string(actor), impl.options.deviceId, before ? "update" : "create",
+                 kind, record.id, version, store::describeChange(beforeAny, any)});
+  if (!s) return s;
+  return version;
+}
+
+template <typename T>
+Result<HlcVersion> saveOne(Store::Impl& impl, const T& record, std::string_view actor,
+                           const Status& validation) {
+  if (!validation) return validation;
+  std::lock_guard lock(impl.mutex);
+  Result<Transaction> tx = Transaction::begin(*impl.db);
+  if (!tx) return tx.status();
+  Result<HlcVersion> version = saveInTransaction(impl, *tx, record, actor);
+  if (!version) return version;  // tx rolls back: nothing of this save remains
+  if (Status s = tx->commit(); !s) return s;
+  return version;
+}
+
+template <typename T>
+Result<T> loadRecord(Store::Impl& impl, std::string_view kind, const Uuid& id) {
+  std::lock_guard lock(impl.mutex);
+  Result<std::optional<store::StoredRow>> stored = store::loadRow(*impl.db, kind, id);
+  if (!stored) return stored.status();
+  if (!*stored) return Status::notFound("记录不存在 / no " + std::string(kind) + " with id " + id);
+  return store::decodeAs<T>((*stored)->payload);
+}
+
+template <typename T>
+Result<std::vector<T>> loadList(Store::Impl& impl, const char* sql, const Uuid& key) {
+  std::lock_guard lock(impl.mutex);
+  Result<StatementUse> query = impl.db->cached(sql);
+  if (!query) return query.status();
+  (*query)->bindText(1, key);
+  return store::decodeAll<T>(**query);
+}
+
+}  // namespace
+
+Result<HlcVersion> Store::putBuilding(const Building& building, std::string_view actor) {
+  return saveOne(*m_impl, building, actor, validateBuilding(building, m_impl->wallNow()));
+}
+
+Result<HlcVersion> Store::putInspection(const Inspection& inspection, std::string_view actor) {
+  return saveOne(*m_impl, inspection, actor, validateInspection(inspection));
+}
+
+Result<HlcVersion> Store::putPhoto(const PhotoRecord& photo, std::string_view actor) {
+  return saveOne(*m_impl, photo, actor, validatePhoto(photo));
+}
+
+Result<HlcVersion> Store::putRectification(const Rectification& rectification,
+                                           std::string_view actor) {
+  return saveOne(*m_impl, rectification, actor, validateRectification(rectification));
+}
+
+Status Store::putBuildings(std::span<const Building> buildings, std::string_view actor) {
+  const TimestampMs now = m_impl->wallNow();
+  for (std::size_t i = 0; i < buildings.size(); ++i) {
+    Status s = validateBuilding(buildings[i], now);
+    if (!s)
+      return Status::invalidArgument(
+          "第 " + std::to_string(i + 1) + " 条房屋有误，未导入任何房屋 / " + "building #" +
+              std::to_string(i + 1) + " is invalid, nothing was imported: " + s.message(),
+          s.fieldErrors());
+  }
+  std::lock_guard lock(m_impl->mutex);
+  Result<Transaction> tx = Transaction::begin(*m_impl->db);
+  if (!tx) return tx.status();
+  for (const Building& b : buildings) {
+    Result<HlcVersion> version = saveInTransaction(*m_impl, *tx, b, actor);
+    if (!version) return version.status();
+  }
+  return tx->commit();
+}
+
+Result<Building> Store::building(const Uuid& id) {
+  return loadRecord<Building>(*m_impl, kKindBuilding, id);
+}
+
+Result<Inspection> Store::inspection(const Uuid& id) {
+  return loadRecord<Inspection>(*m_impl, kKindInspection, id);
+}
+
+Result<PhotoRecord> Store::photo(const Uuid& id) {
+  return loadRecord<PhotoRecord>(*m_impl, kKindPhoto, id);
+}
+
+Result<std::vector<Inspection>> Store::inspectionsOfBuilding(const Uuid& buildingId) {
+  return loadList<Inspection>(
+      *m_impl,
+      "SELECT payload FROM inspections WHERE building_id = ?1 ORDER BY started_at DESC, id DESC",
+      buildingId);
+}
+
+Result<std::vector<PhotoRecord>> Store::photosOfInspection(const Uuid& inspectionId) {
+  return loadList<PhotoRecord>(
+      *m_impl, "SELECT payload FROM photos WHERE inspection_id = ?1 ORDER BY captured_at, id",
+      inspectionId);
+}
+
+Result<std::vector<Rectification>> Store::rectificationsOfBuilding(const Uuid& buildingId) {
+  // Those with a deadline first, soonest first; then those without one.
+  return loadList<Rectification>(*m_impl,
+                                 "SELECT payload FROM rectifications WHERE building_id = ?1 "
+                                 "ORDER BY deadline = '', deadline, id",
+                                 buildingId);
+}
+
+Result<RecordVersions> Store::versionsOf(std::string_view kind, const Uuid& id) {
+  std::lock_guard lock(m_impl->mutex);
+  Result<std::optional<store::StoredRow>> stored = store::loadRow(*m_impl->db, kind, id);
+  if (!stored) return stored.status();
+  if (!*stored) return Status::notFound("记录不存在 / no " + std::string(kind) + " with id " + id);
+  return RecordVersions{(*stored)->version, (*stored)->serverVersion};
+}
+
+Result<std::vector<AuditEntry>> Store::auditTrail(std::string_view kind, const Uuid& id) {
+  std::lock_guard lock(m_impl->mutex);
+  Result<StatementUse> query = m_impl->db->cached(
+      "SELECT id, at, actor, device, action, kind, record_id, version, summary FROM audit_log "
+      "WHERE kind = ?1 AND record_id = ?2 ORDER BY id");
+  if (!query) return query.status();
+  (*query)->bindText(1, kind).bindText(2, id);
+  std::vector<AuditEntry> out;
+  for (;;) {
+    Result<bool> row = (*query)->step();
+    if (!row) return row.status();
+    if (!*row) return out;
+    const store::Statement& q = **query;
+    out.push_back(AuditEntry{q.integer(0), q.integer(1), q.text(2), q.text(3), q.text(4), q.text(5),
+                             q.text(6), q.version(7), q.text(8)});
+  }
+}
+
+}  // namespace anju

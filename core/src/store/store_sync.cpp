@@ -1,0 +1,244 @@
+// The sync-facing API: outbox reading and acknowledgement, conflicts, applying pulled changes
+// with their cursor. The algorithm is documented in store.h.
+#include "anju/record_codec.h"
+#include "store/change_log.h"
+#include "store/record_rows.h"
+#include "store/store_impl.h"
+
+namespace anju {
+namespace {
+
+using store::Database;
+using store::StatementUse;
+using store::Transaction;
+
+constexpr const char* kSyncActor = "sync";
+
+Status writeSyncState(Database& db, const Transaction&, std::string_view key,
+                      std::string_view value) {
+  Result<StatementUse> upsert = db.cached(
+      "INSERT INTO sync_state (key, value) VALUES (?1, ?2) "
+      "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  if (!upsert) return upsert.status();
+  return (*upsert)->bindText(1, key).bindText(2, value).run();
+}
+
+struct PendingChange {
+  std::string kind;
+  Uuid recordId;
+  HlcVersion version = 0;
+  std::string payload;
+};
+
+Result<PendingChange> loadPendingChange(Database& db, const Uuid& changeId) {
+  Result<StatementUse> query =
+      db.cached("SELECT kind, record_id, version, payload FROM outbox WHERE change_id = ?1");
+  if (!query) return query.status();
+  Result<bool> row = (*query)->bindText(1, changeId).step();
+  if (!row) return row.status();
+  if (!*row)
+    return Status::notFound("待同步队列中没有该变更（可能已确认）/ no pending change " + changeId +
+                            " (it may have been acknowledged already)");
+  const store::Statement& q = **query;
+  return PendingChange{q.text(0), q.text(1), q.version(2), q.blob(3)};
+}
+
+Status removePendingChange(Database& db, const Transaction&, const Uuid& changeId) {
+  Result<StatementUse> del = db.cached("DELETE FROM outbox WHERE change_id = ?1");
+  if (!del) return del.status();
+  return (*del)->bindText(1, changeId).run();
+}
+
+// Decodes bytes received from the server and checks they are the record we expect.
+Result<AnyRecord> decodeExpected(std::string_view bytes, std::string_view kind, const Uuid& id) {
+  Result<AnyRecord> record = decodeRecord(bytes);
+  if (!record)
+    return Status::corruption("服务器发来的记录无法解读 / a record from the server (" +
+                              std::string(kind) + " " + id +
+                              ") cannot be decoded: " + record.status().message());
+  if (recordKind(*record) != kind || recordId(*record) != id)
+    return Status::invalidArgument("服务器发来的记录与预期不符 / the server's record is " +
+                                   recordKind(*record) + " " + recordId(*record) + ", expected " +
+                                   std::string(kind) + " " + id);
+  return record;
+}
+
+}  // namespace
+
+Result<std::vector<OutboxEntry>> Store::pendingOutbox(int maxCount, std::int64_t maxBytes) {
+  std::lock_guard lock(m_impl->mutex);
+  Result<StatementUse> query = m_impl->db->cached(
+      "SELECT seq, change_id, kind, record_id, version, base_version, payload, created_at "
+      "FROM outbox ORDER BY seq LIMIT ?1");
+  if (!query) return query.status();
+  (*query)->bindInt(1, maxCount);
+  std::vector<OutboxEntry> out;
+  std::int64_t bytes = 0;
+  for (;;) {
+    Result<bool> row = (*query)->step();
+    if (!row) return row.status();
+    if (!*row) return out;
+    const store::Statement& q = **query;
+    OutboxEntry e{q.integer(0), q.text(1),    q.text(2), q.text(3),
+                  q.version(4), q.version(5), q.blob(6), q.integer(7)};
+    bytes += static_cast<std::int64_t>(e.payload.size());
+    if (!out.empty() && bytes > maxBytes) return out;
+    out.push_back(std::move(e));
+  }
+}
+
+Result<std::int64_t> Store::pendingOutboxCount() {
+  std::lock_guard lock(m_impl->mutex);
+  return m_impl->db->queryInt("SELECT count(*) FROM outbox");
+}
+
+Status Store::acknowledgeOutbox(const Uuid& changeId, HlcVersion serverVersion) {
+  std::lock_guard lock(m_impl->mutex);
+  Database& db = *m_impl->db;
+  Result<Transaction> tx = Transaction::begin(db);
+  if (!tx) return tx.status();
+  Result<PendingChange> change = loadPendingChange(db, changeId);
+  if (!change) return change.status();
+  if (Status s = removePendingChange(db, *tx, changeId); !s) return s;
+  Status s = store::raiseServerVersion(db, *tx, change->kind, change->recordId, serverVersion);
+  if (!s) return s;
+  if (s = tx->commit(); !s) return s;
+  m_impl->clock.observe(serverVersion);
+  return Status::ok();
+}
+
+Status Store::recordConflict(const Uuid& changeId, std::string_view serverRecordBytes,
+                             HlcVersion serverVersion) {
+  std::lock_guard lock(m_impl->mutex);
+  Database& db = *m_impl->db;
+  Result<Transaction> tx = Transaction::begin(db);
+  if (!tx) return tx.status();
+  Result<PendingChange> change = loadPendingChange(db, changeId);
+  if (!change) return change.status();
+  Result<AnyRecord> server = decodeExpected(serverRecordBytes, change->kind, change->recordId);
+  if (!server) return server.status();
+
+  const TimestampMs now = m_impl->wallNow();
+  Result<std::int64_t> conflictId =
+      store::appendConflict(db, *tx,
+                            ConflictEntry{0, change->kind, change->recordId, "push",
+                                          change->version, change->payload, serverVersion, now});
+  if (!conflictId) return conflictId.status();
+  // The server's bytes are stored as they came, so fields this build does not know survive.
+  Status s = store::writeRecord(db, *tx, *server, std::string(serverRecordBytes), serverVersion,
+                                serverVersion);
+  if (!s) return s;
+  if (s = removePendingChange(db, *tx, changeId); !s) return s;
+  s = store::appendAudit(
+      db, *tx,
+      AuditEntry{0, now, kSyncActor, m_impl->options.deviceId, "conflict", change->kind,
+                 change->recordId, serverVersion,
+                 "服务器版本优先，本地版本已保留为冲突 #" + std::to_string(*conflictId) +
+                     " / server version won; local version " + std::to_string(change->version) +
+                     " kept as conflict #" + std::to_string(*conflictId)});
+  if (!s) return s;
+  if (s = tx->commit(); !s) return s;
+  m_impl->clock.observe(serverVersion);
+  return Status::ok();
+}
+
+Result<PullOutcome> Store::applyPulled(const std::vector<PulledRecord>& records,
+                                       std::string_view newCursor, std::string_view epoch) {
+  std::lock_guard lock(m_impl->mutex);
+  Database& db = *m_impl->db;
+  Result<Transaction> tx = Transaction::begin(db);
+  if (!tx) return tx.status();
+  PullOutcome outcome;
+  const TimestampMs now = m_impl->wallNow();
+  for (const PulledRecord& r : records) {
+    Result<AnyRecord> record = decodeExpected(r.payload, r.kind, r.id);
+    if (!record) return record.status();
+    Result<std::optional<store::StoredRow>> stored = store::loadRow(db, r.kind, r.id);
+    if (!stored) return stored.status();
+    Result<bool> pending = store::hasPendingChanges(db, r.kind, r.id);
+    if (!pending) return pending.status();
+    const HlcVersion localVersion = *stored ? (*stored)->version : 0;
+
+    Status s;
+    if (*pending && localVersion != r.version) {
+      // Unsent local edits win locally until they are pushed; the pulled version is kept.
+      Result<std::int64_t> conflictId = store::appendConflict(
+          db, *tx, ConflictEntry{0, r.kind, r.id, "pull", r.version, r.payload, localVersion, now});
+      if (!conflictId) return conflictId.status();
+      s = store::raiseServerVersion(db, *tx, r.kind, r.id, r.version);
+      if (s)
+        s = store::appendAudit(
+            db, *tx,
+            AuditEntry{
+                0, now, kSyncActor, m_impl->options.deviceId, "conflict", r.kind, r.id, r.version,
+                "本地有未同步的修改，服务器版本已保留为冲突 #" + std::to_string(*conflictId) +
+                    " / unsent local changes kept; the server's version is conflict #" +
+                    std::to_string(*conflictId)});
+      ++outcome.conflicts;
+    } else if (*stored && r.version <= localVersion) {
+      // Our own change coming back, or an older version than we already hold.
+      s = store::raiseServerVersion(db, *tx, r.kind, r.id, r.version);
+      ++outcome.skipped;
+    } else {
+      s = store::writeRecord(db, *tx, *record, r.payload, r.version, r.version);
+      ++outcome.applied;
+    }
+    if (!s) return s;
+  }
+  if (Status s = writeSyncState(db, *tx, kSyncPullCursor, newCursor); !s) return s;
+  if (Status s = writeSyncState(db, *tx, kSyncEpoch, epoch); !s) return s;
+  if (Status s = tx->commit(); !s) return s;
+  for (const PulledRecord& r : records) m_impl->clock.observe(r.version);
+  return outcome;
+}
+
+Result<std::string> Store::syncState(std::string_view key) {
+  std::lock_guard lock(m_impl->mutex);
+  Result<StatementUse> query = m_impl->db->cached("SELECT value FROM sync_state WHERE key = ?1");
+  if (!query) return query.status();
+  Result<bool> row = (*query)->bindText(1, key).step();
+  if (!row) return row.status();
+  return *row ? (*query)->text(0) : std::string();
+}
+
+Status Store::setSyncState(std::string_view key, std::string_view value) {
+  std::lock_guard lock(m_impl->mutex);
+  Result<Transaction> tx = Transaction::begin(*m_impl->db);
+  if (!tx) return tx.status();
+  if (Status s = writeSyncState(*m_impl->db, *tx, key, value); !s) return s;
+  return tx->commit();
+}
+
+Result<std::vector<ConflictEntry>> Store::openConflicts() {
+  std::lock_guard lock(m_impl->mutex);
+  Result<StatementUse> query = m_impl->db->cached(
+      "SELECT id, kind, record_id, origin, losing_version, losing_payload, winning_version, "
+      "detected_at FROM conflicts WHERE dismissed_at IS NULL ORDER BY id");
+  if (!query) return query.status();
+  std::vector<ConflictEntry> out;
+  for (;;) {
+    Result<bool> row = (*query)->step();
+    if (!row) return row.status();
+    if (!*row) return out;
+    const store::Statement& q = **query;
+    out.push_back(ConflictEntry{q.integer(0), q.text(1), q.text(2), q.text(3), q.version(4),
+                                q.blob(5), q.version(6), q.integer(7)});
+  }
+}
+
+Status Store::dismissConflict(std::int64_t conflictId) {
+  std::lock_guard lock(m_impl->mutex);
+  Result<StatementUse> update = m_impl->db->cached(
+      "UPDATE conflicts SET dismissed_at = ?2 WHERE id = ?1 AND dismissed_at IS NULL "
+      "RETURNING id");
+  if (!update) return update.status();
+  Result<std::optional<std::int64_t>> row =
+      (*update)->bindInt(1, conflictId).bindInt(2, m_impl->wallNow()).runReturningInteger();
+  if (!row) return row.status();
+  if (!*row)
+    return Status::notFound("没有待处理的冲突 #" + std::to_string(conflictId) +
+                            " / no open conflict #" + std::to_string(conflictId));
+  return Status::ok();
+}
+
+}  // namespace anju
