@@ -24,8 +24,10 @@
 //   2. send the batch; the server answers per change, after its durable commit
 //   3. APPLIED or DUPLICATE -> acknowledgeOutbox(changeId, serverVersion)
 //      CONFLICT            -> recordConflict(changeId, serverRecord, serverVersion)
-//      REJECTED            -> leave the row; show the reason (it is retried after the user fixes
-//                             the record, as a new change with a higher version)
+//      REJECTED            -> rejectOutbox(changeId, reason): the row stays, marked with the
+//                             reason for the user, and pendingOutbox no longer returns it (the
+//                             server would refuse it again). The fix is a new save of the record,
+//                             built on the version the server still holds (see rejectOutbox).
 //   4. repeat while pendingOutboxCount() > 0 and the network is up.
 // A crash anywhere is safe: an unacknowledged row is sent again, and the server answers
 // DUPLICATE for a change id it already holds. The outbox is the set of pending changes; there is
@@ -46,6 +48,10 @@
 // pulled one is kept in `conflicts` (the local change will meet the server's version when pushed
 // and be resolved there); else if the pulled version is newer than the local one, it replaces
 // the local record; else (an older or already known version) it is skipped.
+//
+// Photo bytes. Saving a photo record also queues its bytes (by SHA-256) for upload, in the same
+// transaction; the sync client uploads them after pushing the records and calls
+// markPhotoUploaded once the server has verified them. Pulled photos are never queued.
 // ---------------------------------------------------------------------------------------------
 #pragma once
 
@@ -55,6 +61,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "anju/hlc.h"
@@ -139,6 +146,20 @@ struct PullOutcome {
   int applied = 0;    // replaced or created a local record
   int skipped = 0;    // older than, or the same as, the local record
   int conflicts = 0;  // the local record has unsent changes; the pulled one went to conflicts
+};
+
+/// A change the server refused (REJECTED), kept on the tablet with the server's reason.
+struct RejectedChange {
+  OutboxEntry change;
+  std::string reason;  // the server's words (Chinese, then English), with the fields it named
+  TimestampMs rejectedAt = 0;
+};
+
+/// Bytes of a locally taken photo still to upload.
+struct PhotoUpload {
+  std::string sha256;
+  std::int64_t byteSize = 0;
+  bool operator==(const PhotoUpload&) const = default;
 };
 
 /// A version that lost and is kept for the user to see.
@@ -236,6 +257,7 @@ class Store {
 
   /// Oldest pending changes: at most maxCount, and at most maxBytes of payload — except that the
   /// first change is always returned, however large, so one big record cannot block the outbox.
+  /// Changes the server rejected are not pending (see rejectOutbox).
   Result<std::vector<OutboxEntry>> pendingOutbox(int maxCount, std::int64_t maxBytes);
   Result<std::int64_t> pendingOutboxCount();
   /// The server durably holds this change (applied or duplicate): removes the outbox row and
@@ -250,6 +272,25 @@ class Store {
   /// answer CONFLICT for them too and each is kept the same way (nothing is dropped silently).
   Status recordConflict(const Uuid& changeId, std::string_view serverRecordBytes,
                         HlcVersion serverVersion);
+  /// The server refused this change (REJECTED; nothing of it is stored there). The row stays with
+  /// `reason` for the user and leaves the pending set, so it is not sent again and again. Later
+  /// pending changes of the same record that were built on it are re-based onto the version it
+  /// was built on, with fresh change ids (the server may have kept the old ids as conflicts
+  /// against a version it never had); a later save of the record is based the same way.
+  /// notFound when no such change is in the outbox.
+  Status rejectOutbox(const Uuid& changeId, std::string_view reason);
+  /// Rejected changes, oldest first.
+  Result<std::vector<RejectedChange>> rejectedOutbox();
+  /// The user has read a rejected change and lets it go (the record itself is unchanged).
+  /// notFound when no such rejected change exists.
+  Status discardRejected(const Uuid& changeId);
+
+  /// Photo bytes still to upload, oldest first, at most `limit`.
+  Result<std::vector<PhotoUpload>> pendingPhotoUploads(int limit);
+  Result<std::int64_t> pendingPhotoUploadCount();
+  /// The server holds the complete, hash-verified bytes. Harmless when already marked or unknown.
+  Status markPhotoUploaded(std::string_view sha256);
+
   /// Applies one pulled batch and saves `newCursor` and `epoch` in the same transaction. Writes
   /// no outbox rows. A record that cannot be decoded fails the whole batch (nothing applied, the
   /// cursor not moved), so no change is silently skipped.
@@ -258,6 +299,8 @@ class Store {
   /// The value stored under `key`; empty when never set.
   Result<std::string> syncState(std::string_view key);
   Status setSyncState(std::string_view key, std::string_view value);
+  /// Several keys in one transaction (e.g. a login's token, expiry, role and regions).
+  Status setSyncStates(const std::vector<std::pair<std::string, std::string>>& values);
 
   /// Conflicts the user has not dismissed yet, oldest first.
   Result<std::vector<ConflictEntry>> openConflicts();

@@ -20,9 +20,33 @@ Status appendOutbox(Database& db, const Transaction&, const OutboxEntry& e) {
 
 Result<bool> hasPendingChanges(Database& db, std::string_view kind, const Uuid& id) {
   Result<StatementUse> query =
-      db.cached("SELECT 1 FROM outbox WHERE kind = ?1 AND record_id = ?2 LIMIT 1");
+      db.cached("SELECT 1 FROM outbox WHERE kind = ?1 AND record_id = ?2 AND rejected_at IS NULL "
+                "LIMIT 1");
   if (!query) return query.status();
   return (*query)->bindText(1, kind).bindText(2, id).step();
+}
+
+Result<HlcVersion> baseVersionForNewChange(Database& db, std::string_view kind, const Uuid& id,
+                                          HlcVersion storedVersion) {
+  Result<StatementUse> query = db.cached(
+      "SELECT version, base_version, rejected_at IS NOT NULL FROM outbox "
+      "WHERE kind = ?1 AND record_id = ?2 ORDER BY seq DESC LIMIT 1");
+  if (!query) return query.status();
+  Result<bool> row = (*query)->bindText(1, kind).bindText(2, id).step();
+  if (!row) return row.status();
+  // The stored version came from a change the server refused: the server still holds the
+  // version that change was built on, so the new change must be built on that one too.
+  if (*row && (*query)->integer(2) != 0 && (*query)->version(0) == storedVersion)
+    return (*query)->version(1);
+  return storedVersion;
+}
+
+Status queuePhotoUpload(Database& db, const Transaction&, const PhotoRecord& photo,
+                        TimestampMs now) {
+  Result<StatementUse> insert = db.cached(
+      "INSERT OR IGNORE INTO photo_uploads (sha256, byte_size, queued_at) VALUES (?1, ?2, ?3)");
+  if (!insert) return insert.status();
+  return (*insert)->bindText(1, photo.sha256).bindInt(2, photo.byteSize).bindInt(3, now).run();
 }
 
 Status appendAudit(Database& db, const Transaction&, const AuditEntry& e) {

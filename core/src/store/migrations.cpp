@@ -172,6 +172,32 @@ CREATE INDEX conflicts_open ON conflicts (dismissed_at, id);
 CREATE INDEX conflicts_by_record ON conflicts (kind, record_id);
 )sql";
 
+// Schema 3: what the sync client needs beyond the outbox.
+//
+// - A change the server REJECTED stays in the outbox, marked with when and why, so the user sees
+//   it and nothing typed on the tablet is dropped; pendingOutbox skips it, so it is not resent
+//   forever. (A rejected change id is not remembered by the server: the fix is a new save.)
+// - photo_uploads: the bytes of locally taken photos still to upload, one row per SHA-256
+//   (a photo's bytes travel separately from its record). Queued in the same transaction as the
+//   photo record; photos pulled from the server are never queued. Existing photos never
+//   confirmed by the server are queued on upgrade.
+constexpr const char* kSchema3 = R"sql(
+ALTER TABLE outbox ADD COLUMN rejected_at INTEGER;
+ALTER TABLE outbox ADD COLUMN reject_reason TEXT NOT NULL DEFAULT '';
+CREATE INDEX outbox_rejected ON outbox (rejected_at) WHERE rejected_at IS NOT NULL;
+
+CREATE TABLE photo_uploads (
+  sha256 TEXT PRIMARY KEY,
+  byte_size INTEGER NOT NULL,
+  queued_at INTEGER NOT NULL,
+  uploaded_at INTEGER               -- set when the server confirmed the complete, verified bytes
+) WITHOUT ROWID;
+CREATE INDEX photo_uploads_pending ON photo_uploads (queued_at, sha256) WHERE uploaded_at IS NULL;
+
+INSERT OR IGNORE INTO photo_uploads (sha256, byte_size, queued_at)
+  SELECT sha256, byte_size, captured_at FROM photos WHERE server_version = 0;
+)sql";
+
 Status fillSearchIndex(Database& db, const Transaction& tx) {
   Result<Statement> rows =
       db.prepare("SELECT row_no, district, street, community, address FROM buildings");
@@ -188,6 +214,7 @@ Status fillSearchIndex(Database& db, const Transaction& tx) {
 constexpr Migration kMigrations[] = {
     {1, "base tables", kSchema1, nullptr},
     {2, "address search, sync state, conflicts", kSchema2, fillSearchIndex},
+    {3, "rejected changes, photo upload queue", kSchema3, nullptr},
 };
 
 }  // namespace

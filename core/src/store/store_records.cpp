@@ -1,4 +1,6 @@
 // User actions on records (one transaction each) and reading records back.
+#include <type_traits>
+
 #include "anju/uuid.h"
 #include "anju/validation.h"
 #include "store/audit_summary.h"
@@ -68,7 +70,12 @@ Result<HlcVersion> saveInTransaction(Store::Impl& impl, const Transaction& tx, c
   if (Status s = checkChange(db, before, record); !s) return s;
 
   const HlcVersion version = impl.clock.now();
-  const HlcVersion baseVersion = *stored ? (*stored)->version : 0;
+  HlcVersion baseVersion = 0;
+  if (*stored) {
+    Result<HlcVersion> base = store::baseVersionForNewChange(db, kind, record.id, (*stored)->version);
+    if (!base) return base.status();
+    baseVersion = *base;
+  }
   const HlcVersion serverVersion = *stored ? (*stored)->serverVersion : 0;
   const std::string payload = encodeRecord(any);
   const TimestampMs now = impl.wallNow();
@@ -77,6 +84,10 @@ Result<HlcVersion> saveInTransaction(Store::Impl& impl, const Transaction& tx, c
   Status s = store::appendOutbox(
       db, tx, OutboxEntry{0, newUuid(), kind, record.id, version, baseVersion, payload, now});
   if (!s) return s;
+  if constexpr (std::is_same_v<T, PhotoRecord>) {
+    // Only a photo taken on this tablet has bytes here to upload; pulled ones never pass here.
+    if (s = store::queuePhotoUpload(db, tx, record, now); !s) return s;
+  }
   const std::optional<AnyRecord> beforeAny =
       before ? std::optional<AnyRecord>(*before) : std::nullopt;
   s = store::appendAudit(

@@ -69,7 +69,7 @@ Result<std::vector<OutboxEntry>> Store::pendingOutbox(int maxCount, std::int64_t
   std::lock_guard lock(m_impl->mutex);
   Result<StatementUse> query = m_impl->db->cached(
       "SELECT seq, change_id, kind, record_id, version, base_version, payload, created_at "
-      "FROM outbox ORDER BY seq LIMIT ?1");
+      "FROM outbox WHERE rejected_at IS NULL ORDER BY seq LIMIT ?1");
   if (!query) return query.status();
   (*query)->bindInt(1, maxCount);
   std::vector<OutboxEntry> out;
@@ -89,7 +89,7 @@ Result<std::vector<OutboxEntry>> Store::pendingOutbox(int maxCount, std::int64_t
 
 Result<std::int64_t> Store::pendingOutboxCount() {
   std::lock_guard lock(m_impl->mutex);
-  return m_impl->db->queryInt("SELECT count(*) FROM outbox");
+  return m_impl->db->queryInt("SELECT count(*) FROM outbox WHERE rejected_at IS NULL");
 }
 
 Status Store::acknowledgeOutbox(const Uuid& changeId, HlcVersion serverVersion) {
@@ -206,6 +206,15 @@ Status Store::setSyncState(std::string_view key, std::string_view value) {
   Result<Transaction> tx = Transaction::begin(*m_impl->db);
   if (!tx) return tx.status();
   if (Status s = writeSyncState(*m_impl->db, *tx, key, value); !s) return s;
+  return tx->commit();
+}
+
+Status Store::setSyncStates(const std::vector<std::pair<std::string, std::string>>& values) {
+  std::lock_guard lock(m_impl->mutex);
+  Result<Transaction> tx = Transaction::begin(*m_impl->db);
+  if (!tx) return tx.status();
+  for (const auto& [key, value] : values)
+    if (Status s = writeSyncState(*m_impl->db, *tx, key, value); !s) return s;
   return tx->commit();
 }
 

@@ -1,0 +1,187 @@
+#include "anju/photo_library.h"
+
+#include <fcntl.h>
+#include <openssl/evp.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+#include "anju/validation.h"
+
+namespace anju {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string toHex(const unsigned char* digest, unsigned int size) {
+  static const char kDigits[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(size * 2);
+  for (unsigned int i = 0; i < size; ++i) {
+    hex.push_back(kDigits[digest[i] >> 4]);
+    hex.push_back(kDigits[digest[i] & 0xf]);
+  }
+  return hex;
+}
+
+struct DigestDeleter {
+  void operator()(EVP_MD_CTX* ctx) const { EVP_MD_CTX_free(ctx); }
+};
+using Digest = std::unique_ptr<EVP_MD_CTX, DigestDeleter>;
+
+Digest newSha256() {
+  Digest ctx(EVP_MD_CTX_new());
+  if (ctx && EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) ctx.reset();
+  return ctx;
+}
+
+std::string finish(EVP_MD_CTX* ctx) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_DigestFinal_ex(ctx, digest, &size);
+  return toHex(digest, size);
+}
+
+Status ioFailure(const std::string& what, const std::string& path) {
+  return Status::ioError(what + " '" + path + "': " + std::strerror(errno));
+}
+
+// write(2) until done; a photo is a few MB, so one loop is enough.
+bool writeAll(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    bytes.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+// The rename is only durable once the directory entry is on disk.
+bool fsyncDirectory(const std::string& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (fd < 0) return false;
+  const bool ok = ::fsync(fd) == 0;
+  ::close(fd);
+  return ok;
+}
+
+}  // namespace
+
+std::string sha256Hex(std::string_view bytes) {
+  Digest ctx = newSha256();
+  if (!ctx) return {};
+  EVP_DigestUpdate(ctx.get(), bytes.data(), bytes.size());
+  return finish(ctx.get());
+}
+
+Result<std::string> sha256OfFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return ioFailure("无法读取文件 / cannot read", path);
+  Digest ctx = newSha256();
+  if (!ctx) return Status::internal("OpenSSL SHA-256 不可用 / OpenSSL SHA-256 unavailable");
+  std::string block(64 * 1024, '\0');
+  while (in) {
+    in.read(block.data(), static_cast<std::streamsize>(block.size()));
+    EVP_DigestUpdate(ctx.get(), block.data(), static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) return ioFailure("读取文件失败 / reading failed", path);
+  return finish(ctx.get());
+}
+
+Result<PhotoLibrary> PhotoLibrary::open(std::string folder) {
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  if (ec)
+    return Status::ioError("无法创建照片目录 / cannot create the photo folder '" + folder +
+                           "': " + ec.message());
+  return PhotoLibrary(std::move(folder));
+}
+
+std::string PhotoLibrary::folderForDatabase(const std::string& databasePath) {
+  return databasePath + ".photos";
+}
+
+std::string PhotoLibrary::pathOf(std::string_view sha256) const {
+  // Two-character fan-out keeps a folder of 10^4 photos quick to list on a tablet's filesystem.
+  const std::string hash(sha256);
+  return m_folder + "/" + hash.substr(0, 2) + "/" + hash;
+}
+
+bool PhotoLibrary::contains(std::string_view sha256) const {
+  std::error_code ec;
+  return isValidSha256Hex(sha256) && fs::is_regular_file(pathOf(sha256), ec);
+}
+
+Status PhotoLibrary::writeBytes(std::string_view sha256, std::string_view bytes) {
+  const std::string target = pathOf(sha256);
+  // Same name, same bytes: a photo already here needs nothing (content addressing).
+  if (std::error_code ec; fs::exists(target, ec) &&
+                          fs::file_size(target, ec) == static_cast<std::uintmax_t>(bytes.size()))
+    return Status::ok();
+  const std::string dir = fs::path(target).parent_path().string();
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return Status::ioError("无法创建照片目录 / cannot create '" + dir + "': " + ec.message());
+
+  static std::atomic<unsigned> counter{0};
+  const std::string temp = target + ".tmp" + std::to_string(::getpid()) + "-" +
+                           std::to_string(counter.fetch_add(1));
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return ioFailure("无法写入照片 / cannot write the photo", temp);
+  const bool written = writeAll(fd, bytes) && ::fsync(fd) == 0;
+  const bool closed = ::close(fd) == 0;
+  if (!written || !closed) {
+    Status s = ioFailure("照片写入失败（存储空间可能已满）/ writing the photo failed (storage may "
+                         "be full)",
+                         temp);
+    ::unlink(temp.c_str());
+    return s;
+  }
+  if (::rename(temp.c_str(), target.c_str()) != 0) {
+    Status s = ioFailure("照片保存失败 / cannot move the photo into place", target);
+    ::unlink(temp.c_str());
+    return s;
+  }
+  if (!fsyncDirectory(dir)) return ioFailure("照片目录同步失败 / cannot sync the folder", dir);
+  return Status::ok();
+}
+
+Result<PhotoRecord> PhotoLibrary::importBytes(Store& store, std::string_view bytes,
+                                              PhotoRecord photo, std::string_view actor) {
+  photo.sha256 = sha256Hex(bytes);
+  photo.byteSize = static_cast<std::int64_t>(bytes.size());
+  if (Status s = writeBytes(photo.sha256, bytes); !s) return s;
+  Result<HlcVersion> saved = store.putPhoto(photo, actor);
+  if (!saved) return saved.status();
+  return photo;
+}
+
+Result<PhotoRecord> PhotoLibrary::importFile(Store& store, const std::string& path,
+                                             PhotoRecord photo, std::string_view actor) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return ioFailure("无法读取照片文件 / cannot read the photo file", path);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return ioFailure("读取照片文件失败 / reading the photo file failed", path);
+  return importBytes(store, bytes, std::move(photo), actor);
+}
+
+Result<std::string> PhotoLibrary::read(std::string_view sha256, std::int64_t offset,
+                                       std::int64_t length) const {
+  const std::string path = pathOf(sha256);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::notFound("照片文件不存在 / the photo file is missing: " + path);
+  in.seekg(offset);
+  std::string out(static_cast<std::size_t>(length), '\0');
+  in.read(out.data(), length);
+  if (in.bad()) return ioFailure("读取照片失败 / reading the photo failed", path);
+  out.resize(static_cast<std::size_t>(in.gcount()));
+  return out;
+}
+
+}  // namespace anju

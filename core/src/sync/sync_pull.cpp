@@ -1,0 +1,59 @@
+// Pull: pages after the stored cursor, each applied together with its cursor.
+#include "sync/sync_run.h"
+
+namespace anju::sync {
+
+Status SyncRun::pull() {
+  Result<std::string> cursor = m_store.syncState(kSyncPullCursor);
+  if (!cursor) return cursor.status();
+  Result<std::string> epoch = m_store.syncState(kSyncEpoch);
+  if (!epoch) return epoch.status();
+  bool restarted = false;
+  while (!cancelled()) {
+    v1::PullRequest request;
+    request.set_cursor(*cursor);
+    request.set_limit(m_options.pullPageSize);
+    // Every real page names the epoch, serialised after the changes: a page cut short (even
+    // at a change boundary, which still parses) lacks it and is fetched again.
+    v1::PullResponse page;
+    Result<HttpResponse> response = m_exchange.send(
+        protobufRequest("POST", "/v1/sync/pull", request.SerializeAsString(), m_token),
+        [&](const std::string& body) { return page.ParseFromString(body) && !page.epoch().empty(); });
+    if (!response) return response.status();
+    if (response->status != 200) return httpError(*response, "下载更新 / pull");
+    m_report.bytesPulled += static_cast<std::int64_t>(response->body.size());
+
+    // A cursor of another epoch (the server database was restored or replaced). The server says
+    // reset and sends a page from the beginning; should it ever not, start over ourselves.
+    if (!page.reset() && !cursor->empty() && !epoch->empty() && page.epoch() != *epoch) {
+      if (restarted)
+        return Status::unavailable("服务器数据版本不一致 / the server's epoch keeps changing");
+      restarted = true;
+      m_report.pullReset = true;
+      if (Status s = m_store.setSyncState(kSyncPullCursor, ""); !s) return s;
+      cursor->clear();
+      continue;
+    }
+    if (page.reset()) m_report.pullReset = true;
+
+    std::vector<PulledRecord> records;
+    records.reserve(static_cast<std::size_t>(page.changes_size()));
+    for (const v1::PulledChange& c : page.changes())
+      records.push_back({c.kind(), c.record_id(), c.version(), c.record().SerializeAsString()});
+    Result<PullOutcome> outcome = m_store.applyPulled(records, page.next_cursor(), page.epoch());
+    if (!outcome) return outcome.status();
+    m_report.pulledApplied += outcome->applied;
+    m_report.pulledSkipped += outcome->skipped;
+    m_report.pulledConflicts += outcome->conflicts;
+    notify(SyncPhase::kPull);
+
+    if (!page.has_more()) return Status::ok();
+    if (page.next_cursor() == *cursor)
+      return Status::unavailable("服务器的游标没有前进 / the server's cursor did not advance");
+    *cursor = page.next_cursor();
+    *epoch = page.epoch();
+  }
+  return Status::ok();
+}
+
+}  // namespace anju::sync

@@ -1,0 +1,138 @@
+// Push: the outbox in batches, and what each per-change answer means for the tablet.
+#include "anju/v1/sync.pb.h"
+#include "sync/gzip.h"
+#include "sync/sync_run.h"
+
+namespace anju::sync {
+namespace {
+
+// The server's reason with the fields it named, for the user and the rejected list.
+std::string reasonOf(const v1::ChangeResult& result) {
+  std::string reason = result.reason();
+  for (const v1::FieldProblem& f : result.fields())
+    reason += (reason.empty() ? "" : "; ") + f.field() + ": " + f.message();
+  return reason.empty() ? "服务器未说明原因 / the server gave no reason" : reason;
+}
+
+// Acknowledgements of a change that is no longer pending are harmless: it was settled before
+// (a retried batch) or re-based with a fresh id after an earlier change of its record was
+// rejected (Store::rejectOutbox).
+Status ignoreSettled(Status s) {
+  return s.code() == StatusCode::kNotFound ? Status::ok() : s;
+}
+
+}  // namespace
+
+Status SyncRun::push() {
+  Result<std::int64_t> pending = m_store.pendingOutboxCount();
+  if (!pending) return pending.status();
+  m_report.changesToPush = *pending;
+  while (!cancelled()) {
+    Result<std::vector<OutboxEntry>> batch =
+        m_store.pendingOutbox(m_options.maxBatchChanges, m_options.maxBatchBytes);
+    if (!batch) return batch.status();
+    if (batch->empty()) return Status::ok();
+    if (Status s = pushBatch(*batch); !s) return s;
+    notify(SyncPhase::kPush);
+  }
+  return Status::ok();
+}
+
+Status SyncRun::pushBatch(const std::vector<OutboxEntry>& batch) {
+  v1::PushRequest request;
+  request.set_device_id(m_options.deviceId);
+  for (const OutboxEntry& e : batch) {
+    v1::Change* change = request.add_changes();
+    change->set_change_id(e.changeId);
+    change->set_record_id(e.recordId);
+    change->set_kind(e.kind);
+    change->set_version(e.version);
+    change->set_base_version(e.baseVersion);
+    if (!change->mutable_record()->ParseFromString(e.payload))
+      return Status::corruption("待同步的记录已损坏 / a pending change's record is damaged: " +
+                                e.kind + " " + e.recordId);
+  }
+  Result<std::string> body = gzipCompress(request.SerializeAsString());
+  if (!body) return body.status();
+  HttpRequest http = protobufRequest("POST", "/v1/sync/push", std::move(*body), m_token);
+  http.headers.emplace_back("Content-Encoding", "gzip");
+  const auto sent = static_cast<std::int64_t>(http.body.size());
+
+  // A retry after a lost answer resends the same change ids: the server answers DUPLICATE for
+  // what it already committed, so nothing is stored twice.
+  // An answer is only acted on when it answers exactly this batch, change by change.
+  v1::PushResponse answer;
+  const auto answersBatch = [&](const std::string& text) {
+    if (!answer.ParseFromString(text) || answer.results_size() != static_cast<int>(batch.size()))
+      return false;
+    for (std::size_t i = 0; i < batch.size(); ++i)
+      if (answer.results(static_cast<int>(i)).change_id() != batch[i].changeId) return false;
+    return true;
+  };
+  Result<HttpResponse> response = m_exchange.send(http, answersBatch);
+  if (!response) return response.status();
+  if (response->status != 200) return httpError(*response, "上传修改 / push");
+  m_report.bytesPushed += sent;
+  for (std::size_t i = 0; i < batch.size(); ++i)
+    if (Status s = settle(batch[i], answer.results(static_cast<int>(i))); !s) return s;
+  return Status::ok();
+}
+
+Status SyncRun::settle(const OutboxEntry& change, const v1::ChangeResult& result) {
+  switch (result.outcome()) {
+    case v1::ChangeResult::APPLIED:
+      ++m_report.applied;
+      return ignoreSettled(m_store.acknowledgeOutbox(change.changeId, result.server_version()));
+    case v1::ChangeResult::DUPLICATE:
+      ++m_report.duplicates;
+      return settleDuplicate(change, result);
+    case v1::ChangeResult::CONFLICT:
+      ++m_report.conflicts;
+      return keepConflict(change, result.server_record().SerializeAsString(),
+                          result.server_version());
+    case v1::ChangeResult::REJECTED:
+      ++m_report.rejected;
+      return ignoreSettled(m_store.rejectOutbox(change.changeId, reasonOf(result)));
+    default:
+      // An outcome from a newer server: leave the change pending rather than guess.
+      return Status::invalidArgument(
+          "服务器返回了本应用不认识的结果，请升级应用 / the server answered an outcome this app "
+          "does not know; update the app");
+  }
+}
+
+// DUPLICATE: the server received this change before. If the record's server version is our
+// change's version, the first receipt was applied: done. Otherwise the first answer was lost and
+// the change was kept as a conflict (or applied and overtaken since): fetch the server's version
+// and keep both, exactly as if the first answer had arrived.
+Status SyncRun::settleDuplicate(const OutboxEntry& change, const v1::ChangeResult& result) {
+  if (result.server_version() == change.version)
+    return ignoreSettled(m_store.acknowledgeOutbox(change.changeId, result.server_version()));
+  v1::PulledChange current;
+  Result<HttpResponse> response = m_exchange.send(
+      protobufRequest("GET", "/v1/records/" + change.kind + "/" + change.recordId, "", m_token),
+      [&](const std::string& body) {
+        return current.ParseFromString(body) && current.record_id() == change.recordId;
+      });
+  if (!response) return response.status();
+  if (response->status == 200)
+    return keepConflict(change, current.record().SerializeAsString(), current.version());
+  if (response->status == 401) return httpError(*response, "读取记录 / read record");
+  // The record is out of our reach now (moved to another region): our version stays local.
+  return ignoreSettled(m_store.acknowledgeOutbox(change.changeId, result.server_version()));
+}
+
+Status SyncRun::keepConflict(const OutboxEntry& change, const std::string& serverRecord,
+                             HlcVersion serverVersion) {
+  Status s = m_store.recordConflict(change.changeId, serverRecord, serverVersion);
+  if (s || s.code() == StatusCode::kNotFound) return Status::ok();
+  if (s.code() != StatusCode::kInvalidArgument && s.code() != StatusCode::kCorruption) return s;
+  // The server's version cannot be shown by this build (none sent, or from a newer app). Keep
+  // ours, visible with the reason, instead of sending it again and again.
+  return ignoreSettled(m_store.rejectOutbox(
+      change.changeId, "与服务器版本冲突，但服务器版本无法在本机显示 / conflicts with the "
+                       "server's version, which this app cannot show: " +
+                           s.message()));
+}
+
+}  // namespace anju::sync

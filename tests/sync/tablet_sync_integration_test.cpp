@@ -1,0 +1,212 @@
+// The sync client against the real anju-server binary on 127.0.0.1: tablets converge, resends
+// are idempotent, conflicts keep both versions, reviews reach the tablet, photos resume.
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "anju/record_codec.h"
+#include "anju/uuid.h"
+#include "sync_fixture.h"
+#include "test_tablet.h"
+#include "util/sha256.h"
+
+namespace anju::server::testing {
+namespace {
+
+using TabletSync = SyncServerTest;
+
+std::string bytesOfSize(std::size_t n, char seed) {
+  std::string out(n, '\0');
+  for (std::size_t i = 0; i < n; ++i) out[i] = static_cast<char>(seed + (i * 13) % 251);
+  return out;
+}
+
+Building buildingAt(TestTablet& tablet, std::size_t index) {
+  Result<std::vector<BuildingSummary>> list = tablet.store().listBuildings({}, 500);
+  EXPECT_TRUE(list.isOk());
+  EXPECT_GT(list->size(), index);
+  return *tablet.store().building(list->at(index).id);
+}
+
+// Every record the server holds for the demo inspector, by id.
+std::map<std::string, v1::PulledChange> serverRecords(ProtocolClient& client,
+                                                      const std::string& token) {
+  std::map<std::string, v1::PulledChange> out;
+  for (v1::PulledChange& c : client.pullAll(token)) {
+    EXPECT_EQ(out.count(c.record_id()), 0u) << "one copy per record";
+    out[c.record_id()] = std::move(c);
+  }
+  return out;
+}
+
+// The tablet holds exactly the server's version of every record the server has for it.
+void expectSameAsServer(TestTablet& tablet, const std::map<std::string, v1::PulledChange>& server) {
+  for (const auto& [id, change] : server) {
+    Result<RecordVersions> v = tablet.store().versionsOf(change.kind(), id);
+    ASSERT_TRUE(v.isOk()) << change.kind() << " " << id << " missing on the tablet";
+    EXPECT_EQ(v->version, change.version()) << change.kind() << " " << id;
+    EXPECT_EQ(v->serverVersion, change.version());
+  }
+  EXPECT_EQ(*tablet.store().pendingOutboxCount(), 0);
+}
+
+TEST_F(TabletSync, TwoTabletsEditOfflineSyncAndConverge) {
+  TestTablet a(dataDir(), "tablet-a", server().port());
+  TestTablet b(dataDir(), "tablet-b", server().port());
+  a.signInAndSync();
+  b.signInAndSync();
+  ASSERT_EQ(*a.store().countBuildings({}), static_cast<std::int64_t>(ownBuildingCount()));
+
+  // Offline: A edits one house and inspects another; B edits a third and adds a new house.
+  Building editedByA = buildingAt(a, 0);
+  editedByA.ownerName = "王五（A 修改）";
+  ASSERT_TRUE(a.store().putBuilding(editedByA, "demo").isOk());
+  const Inspection inspectedByA = makeInspection(buildingAt(a, 1).id);
+  ASSERT_TRUE(a.store().putInspection(inspectedByA, "demo").isOk());
+  Building editedByB = buildingAt(b, 2);
+  editedByB.storeysAbove = 4;
+  ASSERT_TRUE(b.store().putBuilding(editedByB, "demo").isOk());
+  Building newByB = buildingAt(b, 3);
+  newByB.id = newUuid();
+  newByB.address = "幸福路新建 1 号";
+  ASSERT_TRUE(b.store().putBuilding(newByB, "demo").isOk());
+
+  EXPECT_EQ(a.syncOk().applied, 2);
+  EXPECT_EQ(b.syncOk().applied, 2);
+  a.syncOk();  // A receives B's changes
+
+  const auto server = serverRecords(client(), m_demoToken);
+  expectSameAsServer(a, server);
+  expectSameAsServer(b, server);
+  for (TestTablet* t : {&a, &b}) {
+    EXPECT_EQ(t->store().building(editedByA.id)->ownerName, "王五（A 修改）");
+    EXPECT_EQ(t->store().building(editedByB.id)->storeysAbove, 4);
+    EXPECT_EQ(t->store().building(newByB.id)->address, "幸福路新建 1 号");
+    EXPECT_EQ(*t->store().inspection(inspectedByA.id), inspectedByA);
+    EXPECT_TRUE(t->store().openConflicts()->empty());
+  }
+}
+
+TEST_F(TabletSync, APushWhoseAnswerIsLostIsSentAgainAndStoredOnce) {
+  TestTablet t(dataDir(), "tablet", server().port());
+  t.signInAndSync();
+  const Inspection in = makeInspection(buildingAt(t, 0).id);
+  ASSERT_TRUE(t.store().putInspection(in, "demo").isOk());
+  bool lost = false;
+  t.transport().after = [&](const HttpRequest& r, Result<HttpResponse> response) {
+    if (r.target == "/v1/sync/push" && !lost) {
+      lost = true;  // the server committed, the answer never reached the tablet
+      return Result<HttpResponse>(Status::unavailable("connection reset"));
+    }
+    return response;
+  };
+  const SyncReport report = t.syncOk();
+  EXPECT_EQ(report.duplicates, 1);
+  EXPECT_EQ(report.applied, 0);
+  EXPECT_EQ(report.retries, 1);
+  const auto server = serverRecords(client(), m_demoToken);
+  ASSERT_EQ(server.count(in.id), 1u);
+  expectSameAsServer(t, server);
+  const CliResult conflicts = runCli({"conflicts", in.id, "--data", dataDir()});
+  EXPECT_NE(conflicts.out.find("0 conflict(s)"), std::string::npos) << conflicts.out;
+}
+
+TEST_F(TabletSync, ConcurrentEditsConflictAndBothVersionsSurvive) {
+  TestTablet a(dataDir(), "tablet-a", server().port());
+  TestTablet b(dataDir(), "tablet-b", server().port());
+  a.signInAndSync();
+  b.signInAndSync();
+  Building fromA = buildingAt(a, 5);
+  fromA.ownerName = "甲的版本";
+  ASSERT_TRUE(a.store().putBuilding(fromA, "demo").isOk());
+  Building fromB = buildingAt(b, 5);
+  fromB.ownerName = "乙的版本";
+  ASSERT_TRUE(b.store().putBuilding(fromB, "demo").isOk());
+  const HlcVersion bVersion = b.store().versionsOf("building", fromB.id)->version;
+
+  EXPECT_EQ(a.syncOk().applied, 1);
+  const SyncReport report = b.syncOk();
+  EXPECT_EQ(report.conflicts, 1);
+
+  // On the tablet: the server's version is current, B's is kept as an open conflict.
+  EXPECT_EQ(b.store().building(fromB.id)->ownerName, "甲的版本");
+  Result<std::vector<ConflictEntry>> open = b.store().openConflicts();
+  ASSERT_EQ(open->size(), 1u);
+  EXPECT_EQ(open->front().origin, "push");
+  EXPECT_EQ(std::get<Building>(*decodeRecord(open->front().losingPayload)).ownerName, "乙的版本");
+  // On the server: A's version is current, B's is in the conflicts table.
+  const auto server = serverRecords(client(), m_demoToken);
+  EXPECT_EQ(server.at(fromA.id).record().building().owner_name(), "甲的版本");
+  const CliResult conflicts = runCli({"conflicts", fromA.id, "--data", dataDir()});
+  EXPECT_NE(conflicts.out.find("1 conflict(s)"), std::string::npos) << conflicts.out;
+  EXPECT_NE(conflicts.out.find("incoming " + std::to_string(bVersion)), std::string::npos)
+      << conflicts.out;
+  expectSameAsServer(b, server);
+}
+
+TEST_F(TabletSync, AReturnedInspectionReachesTheTabletWithTheComment) {
+  TestTablet t(dataDir(), "tablet", server().port());
+  t.signInAndSync();
+  const Inspection in = makeInspection(buildingAt(t, 0).id);
+  ASSERT_TRUE(t.store().putInspection(in, "demo").isOk());
+  t.syncOk();
+  const CliResult returned = runCli({"review", "return", in.id, "--comment",
+                                     "请补拍北墙裂缝的近景照片", "--data", dataDir()});
+  ASSERT_EQ(returned.exitCode, 0) << returned.err;
+  const SyncReport report = t.syncOk();
+  EXPECT_EQ(report.pulledApplied, 1);
+  Result<Inspection> back = t.store().inspection(in.id);
+  ASSERT_TRUE(back.isOk());
+  EXPECT_EQ(back->review, ReviewState::kReturned);
+  EXPECT_EQ(back->reviewComment, "请补拍北墙裂缝的近景照片");
+}
+
+TEST_F(TabletSync, PhotoUploadCutOffHalfwayResumesFromTheServersOffset) {
+  TestTablet t(dataDir(), "tablet", server().port());
+  t.signInAndSync();
+  const Building building = buildingAt(t, 0);
+  const Inspection in = makeInspection(building.id);
+  ASSERT_TRUE(t.store().putInspection(in, "demo").isOk());
+  const std::string bytes = bytesOfSize(1536 * 1024 + 123, 'p');  // 3 chunks and a bit
+  PhotoRecord photo = makePhoto(building.id, in.id, "");
+  Result<PhotoRecord> saved = t.photos().importBytes(t.store(), bytes, photo, "demo");
+  ASSERT_TRUE(saved.isOk()) << saved.status().toString();
+  const std::string sha = saved->sha256;
+
+  // The signal goes after two chunks: the user's sync stops there.
+  std::atomic<bool> cancel{false};
+  Result<SyncReport> first = t.client().sync(
+      [&](SyncPhase phase, const SyncReport& r) {
+        if (phase == SyncPhase::kPhotos && r.photoBytesSent >= 1024 * 1024) cancel = true;
+      },
+      &cancel);
+  ASSERT_TRUE(first.isOk()) << first.status().toString();
+  EXPECT_TRUE(first->cancelled);
+  v1::PhotoStatus half;
+  ASSERT_TRUE(half.ParseFromString(client().get("/v1/photos/" + sha, m_demoToken).body));
+  EXPECT_EQ(half.received_bytes(), 1024 * 1024);
+  EXPECT_FALSE(half.complete());
+  EXPECT_EQ(*t.store().pendingPhotoUploadCount(), 1);
+
+  t.transport().targets.clear();
+  const SyncReport second = t.syncOk();
+  EXPECT_EQ(second.photosUploaded, 1);
+  std::vector<std::string> puts;
+  for (const std::string& target : t.transport().targets)
+    if (target.rfind("PUT ", 0) == 0) puts.push_back(target.substr(target.find('?')));
+  const std::string total = "&total=" + std::to_string(bytes.size());
+  EXPECT_EQ(puts, (std::vector<std::string>{"?offset=1048576" + total, "?offset=1572864" + total}));
+
+  // The server's bytes are the tablet's bytes, and the inspection is complete.
+  const std::string blob = dataDir() + "/blobs/" + sha.substr(0, 2) + "/" + sha.substr(2, 2) + "/" + sha;
+  std::ifstream stored(blob, std::ios::binary);
+  const std::string onServer((std::istreambuf_iterator<char>(stored)), {});
+  EXPECT_EQ(sha256Hex(onServer), sha);
+  EXPECT_EQ(onServer.size(), bytes.size());
+  const CliResult status = runCli({"inspection-status", in.id, "--data", dataDir()});
+  EXPECT_NE(status.out.find("photos=1/1"), std::string::npos) << status.out;
+  EXPECT_EQ(*t.store().pendingPhotoUploadCount(), 0);
+}
+
+}  // namespace
+}  // namespace anju::server::testing
