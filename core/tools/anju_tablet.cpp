@@ -14,6 +14,7 @@
 // Exit status: 0 success, 1 failure (message on stderr), 2 bad usage.
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <functional>
 #include <memory>
 #include <string>
@@ -128,6 +129,17 @@ int sync(Tablet& t) {
   });
 }
 
+// "2026-06-01 08:30:00 UTC" for a decimal UTC-ms string; "never" when empty.
+std::string formatTime(const std::string& ms) {
+  if (ms.empty()) return "never";
+  const std::time_t seconds = static_cast<std::time_t>(std::atoll(ms.c_str()) / 1000);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S UTC", &utc);
+  return text;
+}
+
 int status(Tablet& t) {
   Result<std::int64_t> pending = t.store->pendingOutboxCount();
   Result<std::int64_t> photos = t.store->pendingPhotoUploadCount();
@@ -144,7 +156,7 @@ int status(Tablet& t) {
               "last error: %s\nrejected changes: %zu\nopen conflicts: %zu\n",
               t.actor.c_str(), token->empty() ? " (signed out)" : "",
               static_cast<long long>(*pending), static_cast<long long>(*photos),
-              lastSync->empty() ? "never" : lastSync->c_str(),
+              formatTime(*lastSync).c_str(),
               lastError->empty() ? "none" : lastError->c_str(), rejected->size(),
               conflicts->size());
   for (const RejectedChange& r : *rejected)

@@ -79,3 +79,43 @@ TEST(StoreMigration, VersionsOfMigratedDataStayBelowNewSaves) {
 
 }  // namespace
 }  // namespace anju
+
+namespace anju {
+namespace {
+
+TEST(StoreMigration, SchemaTwoOutboxStaysPendingAndUnsyncedPhotosAreQueued) {
+  testing::TempDir dir;
+  const std::string path = dir.file("v2.db");
+  const Building b = testing::makeBuilding("幸福路12号");
+  const PhotoRecord p = testing::makePhoto(b.id, "");
+  {
+    Result<std::unique_ptr<store::Database>> db = store::Database::open(path);
+    ASSERT_TRUE(db.isOk());
+    ASSERT_TRUE(store::migrate(**db, 2).isOk());
+    // A schema-2 tablet: a photo saved but never confirmed by the server, its change pending.
+    ASSERT_TRUE((*db)
+                    ->exec("INSERT INTO buildings (id, district, street, community, address, "
+                           "structure, payload, version) VALUES ('" +
+                           b.id + "', 'd', 's', 'c', 'a', 'brick_concrete', x'', 1)")
+                    .isOk());
+    Result<store::Statement> photo = (*db)->prepare(
+        "INSERT INTO photos (id, building_id, sha256, byte_size, captured_at, payload, version) "
+        "VALUES (?1, ?2, ?3, 345678, 5, ?4, 2)");
+    ASSERT_TRUE(photo.isOk());
+    ASSERT_TRUE(photo->bindText(1, p.id).bindText(2, b.id).bindText(3, p.sha256)
+                    .bindBlob(4, encodeRecord(p)).run().isOk());
+    ASSERT_TRUE((*db)
+                    ->exec("INSERT INTO outbox (change_id, kind, record_id, version, base_version, "
+                           "payload, created_at) VALUES ('c1', 'photo', '" +
+                           p.id + "', 2, 0, x'00', 5)")
+                    .isOk());
+  }
+  auto store = testing::openStore(path);
+  ASSERT_TRUE(store);
+  EXPECT_EQ(*store->pendingOutboxCount(), 1);
+  EXPECT_TRUE(store->rejectedOutbox()->empty());
+  EXPECT_EQ(*store->pendingPhotoUploads(10), (std::vector<PhotoUpload>{{p.sha256, 345678}}));
+}
+
+}  // namespace
+}  // namespace anju

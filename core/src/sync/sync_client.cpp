@@ -3,6 +3,7 @@
 #include "anju/sync_client.h"
 
 #include <algorithm>
+#include <charconv>
 #include <random>
 #include <thread>
 
@@ -123,7 +124,8 @@ Result<Session> SyncClient::session() {
   }
   if (out.user.empty()) return Status::notFound("本机尚未登录 / nobody has signed in on this tablet");
   out.hasToken = !token.empty();
-  out.expiresAt = expires.empty() ? 0 : std::stoll(expires);
+  // A damaged value reads as 0 ("unknown"); the server judges the token anyway.
+  std::from_chars(expires.data(), expires.data() + expires.size(), out.expiresAt);
   out.regions = decodeRegions(regions);
   return out;
 }
