@@ -98,6 +98,10 @@ std::string backendName(const ::testing::TestParamInfo<Backend>& info) {
   return info.param == Backend::kPostgres ? "Postgres" : "Sqlite";
 }
 
+void PrintTo(Backend backend, std::ostream* out) {
+  *out << (backend == Backend::kPostgres ? "Postgres" : "Sqlite");
+}
+
 std::vector<std::string> SyncServerTest::storageArgs() const {
   if (m_conninfo.empty()) return {};
   return {"--postgres", m_conninfo};

@@ -48,6 +48,8 @@ class ProtocolClient {
 enum class Backend { kSqlite, kPostgres };
 /// "Sqlite" / "Postgres": the suffix of the parameterised test names.
 std::string backendName(const ::testing::TestParamInfo<Backend>& info);
+/// For gtest's messages ("GetParam() = Postgres").
+void PrintTo(Backend backend, std::ostream* out);
 /// The backends this test binary covers; defined once per binary (backends/*.cpp), so
 /// anju_sync_tests runs the scenarios on SQLite and anju_sync_postgres_tests on PostgreSQL.
 std::vector<Backend> backendsUnderTest();
