@@ -1,5 +1,6 @@
-// Test support for integration tests: a fixture that creates the demo district in a temp data
-// dir and runs the real server on it, a small protocol client, and builders for valid records.
+// Test support for integration tests: a fixture, parameterised by storage backend, that creates
+// the demo district (in a temp data dir, on SQLite or on a fresh PostgreSQL database) and runs
+// the real server on it, a small protocol client, and builders for valid records.
 #pragma once
 
 #include <gtest/gtest.h>
