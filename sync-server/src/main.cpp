@@ -23,7 +23,8 @@ constexpr const char* kUsage =
     "  conflicts RECORD_ID --data DIR\n"
     "  rotate-epoch --data DIR      (after restoring a backup: clients re-sync)\n"
     "\n"
-    "Every command also accepts --config FILE instead of --data DIR.\n";
+    "Every command also accepts --config FILE instead of --data DIR, and --postgres CONNINFO\n"
+    "to use a PostgreSQL database instead of DIR/anju.db (serve still keeps photos in DIR).\n";
 
 }  // namespace
 

@@ -12,7 +12,7 @@ v1::Error parseError(const Reply& reply) {
   return error;
 }
 
-TEST_F(AuthApi, LoginWithRightPasswordReturnsTokenRoleRegionsAndEpoch) {
+TEST_P(AuthApi, LoginWithRightPasswordReturnsTokenRoleRegionsAndEpoch) {
   v1::LoginRequest request;
   request.set_username("demo");
   request.set_password("demo1234");
@@ -30,7 +30,7 @@ TEST_F(AuthApi, LoginWithRightPasswordReturnsTokenRoleRegionsAndEpoch) {
   EXPECT_GT(response.expires_at(), 0);
 }
 
-TEST_F(AuthApi, WrongPasswordAndUnknownUserAreBoth401) {
+TEST_P(AuthApi, WrongPasswordAndUnknownUserAreBoth401) {
   for (const auto& [user, password] : {std::pair{"demo", "wrong-password"},
                                        std::pair{"nobody", "demo1234"}}) {
     v1::LoginRequest request;
@@ -42,13 +42,13 @@ TEST_F(AuthApi, WrongPasswordAndUnknownUserAreBoth401) {
   }
 }
 
-TEST_F(AuthApi, PullWithoutTokenIs401) {
+TEST_P(AuthApi, PullWithoutTokenIs401) {
   const Reply reply = client().post("/v1/sync/pull", v1::PullRequest().SerializeAsString());
   EXPECT_EQ(reply.status, 401);
   EXPECT_EQ(parseError(reply).code(), "unauthenticated");
 }
 
-TEST_F(AuthApi, BadTokenIs401OnEveryProtectedEndpoint) {
+TEST_P(AuthApi, BadTokenIs401OnEveryProtectedEndpoint) {
   const std::string bad(64, 'a');
   EXPECT_EQ(client().post("/v1/sync/pull", "", bad).status, 401);
   EXPECT_EQ(client().post("/v1/sync/push", "", bad).status, 401);
@@ -58,10 +58,12 @@ TEST_F(AuthApi, BadTokenIs401OnEveryProtectedEndpoint) {
             401);
 }
 
-TEST_F(AuthApi, HealthzNeedsNoToken) {
+TEST_P(AuthApi, HealthzNeedsNoToken) {
   const Reply reply = client().get("/healthz");
   EXPECT_EQ(reply.status, 200);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, AuthApi, ::testing::ValuesIn(backendsUnderTest()), backendName);
 
 }  // namespace
 }  // namespace anju::server::testing

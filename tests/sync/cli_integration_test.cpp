@@ -14,7 +14,7 @@ void writeFile(const std::string& path, const std::string& text) {
   out << text;
 }
 
-TEST_F(AdminCli, CommunityInspectorSeesOnlyTheirCommunity) {
+TEST_P(AdminCli, CommunityInspectorSeesOnlyTheirCommunity) {
   CliResult add = runCli({"user", "add", "wang", "--role", "inspector", "--password-stdin",
                           "--data", dataDir()},
                          "wang-secret-1\n");
@@ -31,7 +31,7 @@ TEST_F(AdminCli, CommunityInspectorSeesOnlyTheirCommunity) {
     EXPECT_EQ(c.record().building().region().community(), "新华社区");
 }
 
-TEST_F(AdminCli, UserAddRefusesDuplicatesAndBadRoles) {
+TEST_P(AdminCli, UserAddRefusesDuplicatesAndBadRoles) {
   EXPECT_NE(runCli({"user", "add", "demo", "--role", "inspector", "--password-stdin", "--data",
                     dataDir()},
                    "another-password\n")
@@ -43,7 +43,7 @@ TEST_F(AdminCli, UserAddRefusesDuplicatesAndBadRoles) {
             0);
 }
 
-TEST_F(AdminCli, ImportWithABadRowImportsNothingAndNamesTheLine) {
+TEST_P(AdminCli, ImportWithABadRowImportsNothingAndNamesTheLine) {
   const std::string bad = dataDir() + "/bad.csv";
   writeFile(bad,
             "区,街道,社区,地址,建成年份\n"
@@ -55,7 +55,7 @@ TEST_F(AdminCli, ImportWithABadRowImportsNothingAndNamesTheLine) {
   EXPECT_EQ(client().pullAll(m_adminToken).size(), 200u);
 }
 
-TEST_F(AdminCli, ImportedBuildingsAppearInPull) {
+TEST_P(AdminCli, ImportedBuildingsAppearInPull) {
   const std::string good = dataDir() + "/good.csv";
   writeFile(good,
             "\xEF\xBB\xBF区,街道,社区,地址,产权人,联系电话,建成年份,地上层数,地下层数,结构类型\r\n"
@@ -70,6 +70,8 @@ TEST_F(AdminCli, ImportedBuildingsAppearInPull) {
              c.record().building().address() == "幸福路202号";
   EXPECT_EQ(found, 2u);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, AdminCli, ::testing::ValuesIn(backendsUnderTest()), backendName);
 
 }  // namespace
 }  // namespace anju::server::testing

@@ -9,7 +9,7 @@ namespace {
 
 using MetricsApi = SyncServerTest;
 
-TEST_F(MetricsApi, CountsRequestsByRouteAndStatusAndPushOutcomes) {
+TEST_P(MetricsApi, CountsRequestsByRouteAndStatusAndPushOutcomes) {
   const Inspection in = makeInspection(ownBuilding().record_id());
   const v1::PushRequest request = makePush({makeChange(in, 1000, 0)});
   client().push(m_demoToken, request);
@@ -35,6 +35,8 @@ TEST_F(MetricsApi, CountsRequestsByRouteAndStatusAndPushOutcomes) {
   EXPECT_NE(text.find("anju_push_changes_total{outcome=\"duplicate\"} 1"), std::string::npos);
   EXPECT_NE(text.find("anju_photo_bytes_received_total 0"), std::string::npos);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, MetricsApi, ::testing::ValuesIn(backendsUnderTest()), backendName);
 
 }  // namespace
 }  // namespace anju::server::testing

@@ -52,7 +52,7 @@ void sendCutOffPut(int port, const std::string& token, const std::string& sha,
   close(fd);
 }
 
-TEST_F(PhotoApi, UploadCutOffHalfwayResumesFromOffset) {
+TEST_P(PhotoApi, UploadCutOffHalfwayResumesFromOffset) {
   const std::string bytes = photoBytes(300000, 'a');
   const std::string sha = sha256Hex(bytes);
   const std::size_t half = bytes.size() / 2;
@@ -94,7 +94,7 @@ TEST_F(PhotoApi, UploadCutOffHalfwayResumesFromOffset) {
   EXPECT_EQ(client().put(uploadPath(sha, 0, bytes.size()), bytes, m_demoToken).status, 200);
 }
 
-TEST_F(PhotoApi, WrongHashIs422AndPartialIsDiscarded) {
+TEST_P(PhotoApi, WrongHashIs422AndPartialIsDiscarded) {
   const std::string bytes = photoBytes(5000, 'b');
   const std::string claimed = sha256Hex("something else");
   const Reply reply = client().put(uploadPath(claimed, 0, bytes.size()), bytes, m_demoToken);
@@ -107,18 +107,18 @@ TEST_F(PhotoApi, WrongHashIs422AndPartialIsDiscarded) {
   EXPECT_FALSE(status.complete());
 }
 
-TEST_F(PhotoApi, ChunkOverTheLimitIs413) {
+TEST_P(PhotoApi, ChunkOverTheLimitIs413) {
   const std::string bytes(9u << 20, 'p');
   const std::string sha = sha256Hex(bytes);
   EXPECT_EQ(client().put(uploadPath(sha, 0, bytes.size()), bytes, m_demoToken).status, 413);
   EXPECT_EQ(client().get("/healthz").status, 200);
 }
 
-TEST_F(PhotoApi, MalformedHashIs400) {
+TEST_P(PhotoApi, MalformedHashIs400) {
   EXPECT_EQ(client().get("/v1/photos/not-a-hash", m_demoToken).status, 400);
 }
 
-TEST_F(PhotoApi, InspectionIsIncompleteUntilEveryPhotoArrives) {
+TEST_P(PhotoApi, InspectionIsIncompleteUntilEveryPhotoArrives) {
   const Inspection in = makeInspection(ownBuilding().record_id());
   const std::string bytes1 = photoBytes(20000, 'c'), bytes2 = photoBytes(30000, 'd');
   const PhotoRecord p1 = makePhoto(in.buildingId, in.id, bytes1);
@@ -148,6 +148,8 @@ TEST_F(PhotoApi, InspectionIsIncompleteUntilEveryPhotoArrives) {
   EXPECT_TRUE(viaHttp.photos_complete_all());
   EXPECT_EQ(viaHttp.photos_total(), 2);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, PhotoApi, ::testing::ValuesIn(backendsUnderTest()), backendName);
 
 }  // namespace
 }  // namespace anju::server::testing

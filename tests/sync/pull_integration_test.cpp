@@ -9,7 +9,7 @@ namespace {
 
 using PullApi = SyncServerTest;
 
-TEST_F(PullApi, PagesWithCursorUntilHasMoreIsFalse) {
+TEST_P(PullApi, PagesWithCursorUntilHasMoreIsFalse) {
   std::set<std::string> seen;
   std::string cursor;
   int pages = 0;
@@ -33,13 +33,13 @@ TEST_F(PullApi, PagesWithCursorUntilHasMoreIsFalse) {
   EXPECT_FALSE(after.reset());
 }
 
-TEST_F(PullApi, ServerCapsThePageSize) {
+TEST_P(PullApi, ServerCapsThePageSize) {
   const v1::PullResponse page = client().pull(m_adminToken, "", 100000);
   EXPECT_EQ(page.changes_size(), 200);  // all demo buildings fit under the 500 cap
   EXPECT_FALSE(page.has_more());
 }
 
-TEST_F(PullApi, InspectorNeverReceivesAnotherStreetsHouses) {
+TEST_P(PullApi, InspectorNeverReceivesAnotherStreetsHouses) {
   const Inspection own = makeInspection(ownBuilding().record_id());
   ASSERT_EQ(client().push(m_adminToken, makePush({makeChange(own, 1000, 0)})).results(0).outcome(),
             v1::ChangeResult::APPLIED);
@@ -61,13 +61,13 @@ TEST_F(PullApi, InspectorNeverReceivesAnotherStreetsHouses) {
   EXPECT_EQ(client().pullAll(m_adminToken).size(), 202u);
 }
 
-TEST_F(PullApi, MalformedCursorIs400) {
+TEST_P(PullApi, MalformedCursorIs400) {
   v1::PullRequest request;
   request.set_cursor("not-a-cursor");
   EXPECT_EQ(client().post("/v1/sync/pull", request.SerializeAsString(), m_demoToken).status, 400);
 }
 
-TEST_F(PullApi, CursorFromAnotherEpochResetsAndStartsFromZero) {
+TEST_P(PullApi, CursorFromAnotherEpochResetsAndStartsFromZero) {
   std::string cursor;
   const std::size_t first = client().pullAll(m_demoToken, &cursor).size();
   ASSERT_EQ(first, ownBuildingCount());
@@ -88,7 +88,7 @@ TEST_F(PullApi, CursorFromAnotherEpochResetsAndStartsFromZero) {
   EXPECT_EQ(next.changes_size(), 0);
 }
 
-TEST_F(PullApi, ServerRestartKeepsEverything) {
+TEST_P(PullApi, ServerRestartKeepsEverything) {
   const Inspection in = makeInspection(ownBuilding().record_id());
   const v1::PushRequest request = makePush({makeChange(in, 1000, 0)});
   ASSERT_EQ(client().push(m_demoToken, request).results(0).outcome(), v1::ChangeResult::APPLIED);
@@ -106,7 +106,7 @@ TEST_F(PullApi, ServerRestartKeepsEverything) {
   EXPECT_EQ(client().push(m_demoToken, request).results(0).outcome(), v1::ChangeResult::DUPLICATE);
 }
 
-TEST_F(PullApi, ReturnedInspectionAppearsInPullWithServerVersion) {
+TEST_P(PullApi, ReturnedInspectionAppearsInPullWithServerVersion) {
   const Inspection in = makeInspection(ownBuilding().record_id());
   const HlcVersion pushed = makeHlc(systemNowMs(), 0);
   ASSERT_EQ(client().push(m_demoToken, makePush({makeChange(in, pushed, 0)})).results(0).outcome(),
@@ -135,6 +135,8 @@ TEST_F(PullApi, ReturnedInspectionAppearsInPullWithServerVersion) {
   // Returning twice is not a valid transition.
   EXPECT_NE(runCli({"review", "return", in.id, "--comment", "x", "--data", dataDir()}).exitCode, 0);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, PullApi, ::testing::ValuesIn(backendsUnderTest()), backendName);
 
 }  // namespace
 }  // namespace anju::server::testing

@@ -30,7 +30,7 @@ std::size_t countRecord(const std::vector<v1::PulledChange>& changes, const std:
   return n;
 }
 
-TEST_F(PushApi, ResendingAppliedChangeIsDuplicateNotCopy) {
+TEST_P(PushApi, ResendingAppliedChangeIsDuplicateNotCopy) {
   const Inspection in = makeInspection(ownBuilding().record_id());
   const v1::PushRequest request = makePush({makeChange(in, 1000, 0)});
   const v1::PushResponse first = client().push(m_demoToken, request);
@@ -47,7 +47,7 @@ TEST_F(PushApi, ResendingAppliedChangeIsDuplicateNotCopy) {
   EXPECT_EQ(countRecord(client().pullAll(m_demoToken), in.id), 1u);
 }
 
-TEST_F(PushApi, StaleBaseVersionIsConflictAndBothVersionsAreKept) {
+TEST_P(PushApi, StaleBaseVersionIsConflictAndBothVersionsAreKept) {
   Inspection in = makeInspection(ownBuilding().record_id());
   ASSERT_EQ(client().push(m_demoToken, makePush({makeChange(in, 1000, 0)})).results(0).outcome(),
             Outcome::APPLIED);
@@ -88,7 +88,7 @@ TEST_F(PushApi, StaleBaseVersionIsConflictAndBothVersionsAreKept) {
             std::string::npos);
 }
 
-TEST_F(PushApi, InvalidRecordIsRejectedWhileRestOfBatchApplies) {
+TEST_P(PushApi, InvalidRecordIsRejectedWhileRestOfBatchApplies) {
   const Inspection good1 = makeInspection(ownBuilding(0).record_id());
   Inspection invalid = makeInspection(ownBuilding(1).record_id());
   invalid.templateVersion = 0;  // breaks a core validation rule
@@ -118,7 +118,7 @@ TEST_F(PushApi, InvalidRecordIsRejectedWhileRestOfBatchApplies) {
   EXPECT_EQ(countRecord(pulled, invalid.id), 0u);
 }
 
-TEST_F(PushApi, ChangeInAnotherRegionIsRejectedAsForbiddenRegion) {
+TEST_P(PushApi, ChangeInAnotherRegionIsRejectedAsForbiddenRegion) {
   const Inspection foreign = makeInspection(foreignBuilding().record_id());
   const Inspection own = makeInspection(ownBuilding().record_id());
   const v1::PushResponse response = client().push(
@@ -140,7 +140,7 @@ TEST_F(PushApi, ChangeInAnotherRegionIsRejectedAsForbiddenRegion) {
   EXPECT_EQ(client().push(m_demoToken, makePush({move})).results(0).reason(), "forbidden region");
 }
 
-TEST_F(PushApi, DirectReadOfAnotherRegionsRecordIs403) {
+TEST_P(PushApi, DirectReadOfAnotherRegionsRecordIs403) {
   const Reply foreign =
       client().get("/v1/records/building/" + foreignBuilding().record_id(), m_demoToken);
   EXPECT_EQ(foreign.status, 403);
@@ -151,14 +151,14 @@ TEST_F(PushApi, DirectReadOfAnotherRegionsRecordIs403) {
             200);
 }
 
-TEST_F(PushApi, InspectorCannotApproveTheirOwnInspection) {
+TEST_P(PushApi, InspectorCannotApproveTheirOwnInspection) {
   Inspection in = makeInspection(ownBuilding().record_id());
   in.review = ReviewState::kApproved;
   const v1::PushResponse response = client().push(m_demoToken, makePush({makeChange(in, 1000, 0)}));
   EXPECT_EQ(response.results(0).outcome(), Outcome::REJECTED);
 }
 
-TEST_F(PushApi, MalformedProtobufIs400AndServerKeepsServing) {
+TEST_P(PushApi, MalformedProtobufIs400AndServerKeepsServing) {
   const Reply reply = client().post("/v1/sync/push", std::string("\xff\xff\xff\xff garbage", 12),
                                     m_demoToken);
   EXPECT_EQ(reply.status, 400);
@@ -170,7 +170,7 @@ TEST_F(PushApi, MalformedProtobufIs400AndServerKeepsServing) {
   EXPECT_EQ(client().pull(m_demoToken, "").epoch().empty(), false);
 }
 
-TEST_F(PushApi, OversizedBodyIs413) {
+TEST_P(PushApi, OversizedBodyIs413) {
   const std::string huge(33u << 20, 'x');
   const Reply reply = client().post("/v1/sync/push", huge, m_demoToken);
   EXPECT_EQ(reply.status, 413);
@@ -180,7 +180,7 @@ TEST_F(PushApi, OversizedBodyIs413) {
   EXPECT_EQ(client().get("/healthz").status, 200);
 }
 
-TEST_F(PushApi, GzipCompressedPushIsAccepted) {
+TEST_P(PushApi, GzipCompressedPushIsAccepted) {
   const Inspection in = makeInspection(ownBuilding().record_id());
   const std::string body = makePush({makeChange(in, 1000, 0)}).SerializeAsString();
   const Reply reply = client().post("/v1/sync/push", gzip(body), m_demoToken,
@@ -192,7 +192,7 @@ TEST_F(PushApi, GzipCompressedPushIsAccepted) {
   EXPECT_EQ(response.results(0).outcome(), Outcome::APPLIED);
 }
 
-TEST_F(PushApi, GzipBodyInflatingPastTheLimitIs413) {
+TEST_P(PushApi, GzipBodyInflatingPastTheLimitIs413) {
   const std::string bomb = gzip(std::string(40u << 20, '\0'));  // ~40 KiB on the wire
   const Reply reply = client().post("/v1/sync/push", bomb, m_demoToken,
                                     {{"Content-Encoding", "gzip"}});
@@ -200,14 +200,14 @@ TEST_F(PushApi, GzipBodyInflatingPastTheLimitIs413) {
   EXPECT_EQ(client().get("/healthz").status, 200);
 }
 
-TEST_F(PushApi, GzipBodyThatIsNotGzipIs400) {
+TEST_P(PushApi, GzipBodyThatIsNotGzipIs400) {
   const Reply reply = client().post("/v1/sync/push", "definitely not gzip", m_demoToken,
                                     {{"Content-Encoding", "gzip"}});
   EXPECT_EQ(reply.status, 400);
   EXPECT_EQ(client().get("/healthz").status, 200);
 }
 
-TEST_F(PushApi, EncodingOtherThanGzipIs415) {
+TEST_P(PushApi, EncodingOtherThanGzipIs415) {
   const Reply reply = client().post("/v1/sync/push", "abc", m_demoToken,
                                     {{"Content-Encoding", "compress"}});
   EXPECT_EQ(reply.status, 415);
@@ -216,7 +216,7 @@ TEST_F(PushApi, EncodingOtherThanGzipIs415) {
   EXPECT_EQ(error.code(), "unsupported_encoding");
 }
 
-TEST_F(PushApi, UnknownFieldsFromNewerClientsSurvive) {
+TEST_P(PushApi, UnknownFieldsFromNewerClientsSurvive) {
   const Inspection in = makeInspection(ownBuilding().record_id());
   v1::Change change = makeChange(in, 1000, 0);
   // Field 999 does not exist in this proto: a newer client's addition (varint 42).
@@ -235,6 +235,8 @@ TEST_F(PushApi, UnknownFieldsFromNewerClientsSurvive) {
   }
   EXPECT_TRUE(found);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, PushApi, ::testing::ValuesIn(backendsUnderTest()), backendName);
 
 }  // namespace
 }  // namespace anju::server::testing

@@ -97,7 +97,10 @@ TempDir::~TempDir() {
 bool ServerProcess::start(std::string* error) {
   int out[2];
   if (pipe(out)) return false;
-  ServerArgv argv({"serve", "--data", m_dataDir, "--listen", "127.0.0.1", "--port", "0"});
+  std::vector<std::string> args = {"serve", "--data", m_dataDir, "--listen", "127.0.0.1",
+                                   "--port", "0"};
+  args.insert(args.end(), m_storageArgs.begin(), m_storageArgs.end());
+  ServerArgv argv(args);
   const std::string log = logPath();
   const pid_t pid = fork();
   if (pid == 0) {

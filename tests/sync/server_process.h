@@ -37,7 +37,13 @@ class TempDir {
 
 class ServerProcess {
  public:
-  explicit ServerProcess(std::string dataDir) : m_dataDir(std::move(dataDir)) {}
+  /// `storageArgs` are added to `serve` (e.g. --postgres CONNINFO); `logName` is the log file
+  /// inside the data dir, so several servers can share one data dir.
+  explicit ServerProcess(std::string dataDir, std::vector<std::string> storageArgs = {},
+                         std::string logName = "server.log")
+      : m_dataDir(std::move(dataDir)),
+        m_storageArgs(std::move(storageArgs)),
+        m_logName(std::move(logName)) {}
   ~ServerProcess() { stop(); }
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
@@ -49,10 +55,12 @@ class ServerProcess {
   int port() const { return m_port; }
   bool running() const { return m_pid > 0; }
   /// Where the server's stderr (its log) goes.
-  std::string logPath() const { return m_dataDir + "/server.log"; }
+  std::string logPath() const { return m_dataDir + "/" + m_logName; }
 
  private:
   std::string m_dataDir;
+  std::vector<std::string> m_storageArgs;
+  std::string m_logName;
   pid_t m_pid = -1;
   int m_port = 0;
 };

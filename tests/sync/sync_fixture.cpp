@@ -3,6 +3,7 @@
 #include "anju/hlc.h"
 #include "anju/record_codec.h"
 #include "anju/uuid.h"
+#include "postgres_server.h"
 #include "util/sha256.h"
 
 namespace anju::server::testing {
@@ -93,11 +94,37 @@ std::vector<v1::PulledChange> ProtocolClient::pullAll(const std::string& token,
   return out;
 }
 
+std::string backendName(const ::testing::TestParamInfo<Backend>& info) {
+  return info.param == Backend::kPostgres ? "Postgres" : "Sqlite";
+}
+
+void PrintTo(Backend backend, std::ostream* out) {
+  *out << (backend == Backend::kPostgres ? "Postgres" : "Sqlite");
+}
+
+std::vector<std::string> SyncServerTest::storageArgs() const {
+  if (m_conninfo.empty()) return {};
+  return {"--postgres", m_conninfo};
+}
+
+CliResult SyncServerTest::runCli(std::vector<std::string> args, const std::string& input) const {
+  const std::vector<std::string> storage = storageArgs();
+  args.insert(args.end(), storage.begin(), storage.end());
+  return anju::server::testing::runCli(args, input);
+}
+
 void SyncServerTest::SetUp() {
   ASSERT_FALSE(m_dir.path().empty());
+  if (onPostgres()) {
+    std::string error;
+    PostgresServer* postgres = PostgresServer::shared(&error);
+    ASSERT_NE(postgres, nullptr) << error;
+    m_conninfo = postgres->createDatabase(&error);
+    ASSERT_FALSE(m_conninfo.empty()) << error;
+  }
   const CliResult demo = runCli({"demo", "--data", m_dir.path()});
   ASSERT_EQ(demo.exitCode, 0) << demo.err;
-  m_server = std::make_unique<ServerProcess>(m_dir.path());
+  m_server = std::make_unique<ServerProcess>(m_dir.path(), storageArgs());
   std::string error;
   ASSERT_TRUE(m_server->start(&error)) << error;
   m_client = std::make_unique<ProtocolClient>(m_server->port());
@@ -117,6 +144,9 @@ void SyncServerTest::SetUp() {
 void SyncServerTest::TearDown() {
   if (m_server) {
     EXPECT_EQ(m_server->stop(), 0) << "server did not exit cleanly";
+  }
+  if (!m_conninfo.empty()) {
+    if (PostgresServer* postgres = PostgresServer::shared(nullptr)) postgres->dropDatabase(m_conninfo);
   }
 }
 

@@ -1,5 +1,6 @@
-// Test support for integration tests: a fixture that creates the demo district in a temp data
-// dir and runs the real server on it, a small protocol client, and builders for valid records.
+// Test support for integration tests: a fixture, parameterised by storage backend, that creates
+// the demo district (in a temp data dir, on SQLite or on a fresh PostgreSQL database) and runs
+// the real server on it, a small protocol client, and builders for valid records.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -44,10 +45,31 @@ class ProtocolClient {
   int m_port;
 };
 
-class SyncServerTest : public ::testing::Test {
+/// The storage backend a parameterised integration test runs the real server on.
+enum class Backend { kSqlite, kPostgres };
+/// "Sqlite" / "Postgres": the suffix of the parameterised test names.
+std::string backendName(const ::testing::TestParamInfo<Backend>& info);
+/// For gtest's messages ("GetParam() = Postgres").
+void PrintTo(Backend backend, std::ostream* out);
+/// The backends this test binary covers; defined once per binary (backends/*.cpp), so
+/// anju_sync_tests runs the scenarios on SQLite and anju_sync_postgres_tests on PostgreSQL.
+std::vector<Backend> backendsUnderTest();
+
+/// The demo district on a fresh database of the test's backend (a temp SQLite data dir, or a new
+/// database in the process's throwaway PostgreSQL cluster) with the real server running on it.
+class SyncServerTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override;
   void TearDown() override;
+
+  /// Runs an admin command on this test's storage: `args` plus the storage flags (--data DIR,
+  /// and --postgres CONNINFO on PostgreSQL). Named like the free function so test bodies read
+  /// the same on both backends.
+  CliResult runCli(std::vector<std::string> args, const std::string& input = "") const;
+  /// --postgres CONNINFO on PostgreSQL, nothing on SQLite (the data dir is passed separately).
+  std::vector<std::string> storageArgs() const;
+  bool onPostgres() const { return GetParam() == Backend::kPostgres; }
+  const std::string& conninfo() const { return m_conninfo; }
 
   /// Stops (unless already stopped) and starts the server again on the same data dir.
   void restartServer();
@@ -65,6 +87,7 @@ class SyncServerTest : public ::testing::Test {
 
  private:
   TempDir m_dir;
+  std::string m_conninfo;  // PostgreSQL only: this test's database
   std::unique_ptr<ServerProcess> m_server;
   std::unique_ptr<ProtocolClient> m_client;
   std::vector<v1::PulledChange> m_ownBuildings;

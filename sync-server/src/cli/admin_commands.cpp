@@ -1,5 +1,5 @@
 // Admin subcommands that act on the database directly (safe while the server runs: SQLite
-// serialises writers across processes).
+// serialises writers across processes, PostgreSQL writes take the same lock as the servers').
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -23,7 +23,7 @@ int usage(const char* text) {
 Result<std::unique_ptr<ServerStorage>> storageFor(const CliArgs& args) {
   Result<ServerConfig> config = resolveConfig(args);
   if (!config) return config.status();
-  return openStorage(config->dataDir);
+  return openConfiguredStorage(*config);
 }
 
 }  // namespace

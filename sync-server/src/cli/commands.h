@@ -2,6 +2,8 @@
 // exit code (0 ok, 1 failure, 2 usage error), printing results to stdout and problems to stderr.
 #pragma once
 
+#include <memory>
+
 #include "anju/status.h"
 #include "cli/cli_args.h"
 #include "cli/server_config.h"
@@ -18,8 +20,11 @@ int runInspectionStatus(const CliArgs& args);
 int runConflicts(const CliArgs& args);
 int runRotateEpoch(const CliArgs& args);
 
-/// --config FILE, then --data/--listen/--port on top; invalidArgument when no data dir results.
+/// --config FILE, then --data/--listen/--port/--postgres on top (--postgres CONNINFO also selects
+/// PostgreSQL). invalidArgument when SQLite has no data dir or PostgreSQL no connection string.
 Result<ServerConfig> resolveConfig(const CliArgs& args);
+/// The storage backend `config` selects, opened and migrated.
+Result<std::unique_ptr<ServerStorage>> openConfiguredStorage(const ServerConfig& config);
 /// Prints "错误 / error: <status>" to stderr and returns 1.
 int fail(const Status& status);
 

@@ -30,7 +30,7 @@ int runImportBuildings(const CliArgs& args) {
     std::fprintf(stderr, "注意 / note: 忽略列 / ignoring column '%s'\n", column.c_str());
   Result<ServerConfig> config = resolveConfig(args);
   if (!config) return fail(config.status());
-  Result<std::unique_ptr<ServerStorage>> storage = openStorage(config->dataDir);
+  Result<std::unique_ptr<ServerStorage>> storage = openConfiguredStorage(*config);
   if (!storage) return fail(storage.status());
   HybridLogicalClock hlc;
   Result<std::size_t> stored = storeBuildings(**storage, hlc, parsed->buildings, "import:" + path);
@@ -42,7 +42,7 @@ int runImportBuildings(const CliArgs& args) {
 int runDemo(const CliArgs& args) {
   Result<ServerConfig> config = resolveConfig(args);
   if (!config) return fail(config.status());
-  Result<std::unique_ptr<ServerStorage>> storage = openStorage(config->dataDir);
+  Result<std::unique_ptr<ServerStorage>> storage = openConfiguredStorage(*config);
   if (!storage) return fail(storage.status());
   AuthService auth(**storage, std::chrono::hours(1));
   struct DemoUser {
@@ -67,12 +67,16 @@ int runDemo(const CliArgs& args) {
   Result<std::size_t> stored = storeBuildings(**storage, hlc, demoBuildings(), "demo");
   if (!stored) return fail(stored.status());
   std::printf("demo district %s created in %s: %zu buildings\n", kDemoDistrict,
-              config->dataDir.c_str(), *stored);
+              config->storage == StorageBackend::kPostgres ? "the PostgreSQL database"
+                                                           : config->dataDir.c_str(),
+              *stored);
   std::printf("  inspector: demo / demo1234 (%s/%s)\n", kDemoDistrict, kDemoInspectorStreet);
   std::printf("  reviewer:  reviewer / review1234 (%s)\n", kDemoDistrict);
   std::printf("  admin:     admin / admin1234 (all regions)\n");
-  std::printf("start the server: anju-server serve --data %s --port 8080\n",
-              config->dataDir.c_str());
+  // The connection string is not echoed: it may hold a password.
+  std::printf("start the server: anju-server serve --data %s --port 8080%s\n",
+              config->dataDir.empty() ? "DIR" : config->dataDir.c_str(),
+              config->storage == StorageBackend::kPostgres ? " --postgres CONNINFO" : "");
   return 0;
 }
 

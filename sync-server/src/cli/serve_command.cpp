@@ -22,15 +22,23 @@ Result<ServerConfig> resolveConfig(const CliArgs& args) {
     if (Status s = loadConfigFile(*path, config); !s) return s;
   }
   for (const auto& [flag, key] : {std::pair{"data", "data_dir"}, std::pair{"listen", "listen"},
-                                  std::pair{"port", "port"}}) {
+                                  std::pair{"port", "port"}, std::pair{"postgres", "postgres"}}) {
     if (auto value = args.option(flag)) {
       if (Status s = applyConfigValue(key, *value, config); !s) return s;
     }
   }
-  if (config.dataDir.empty())
+  if (args.has("postgres")) config.storage = StorageBackend::kPostgres;
+  if (config.storage == StorageBackend::kPostgres && config.postgres.conninfo.empty())
+    return Status::invalidArgument("需要 PostgreSQL 连接串 / storage = postgres needs a "
+                                   "connection string (--postgres CONNINFO or postgres = ...)");
+  if (config.storage == StorageBackend::kSqlite && config.dataDir.empty())
     return Status::invalidArgument("需要数据目录 / a data directory is required (--data DIR or "
                                    "data_dir in --config FILE)");
   return config;
+}
+
+Result<std::unique_ptr<ServerStorage>> openConfiguredStorage(const ServerConfig& config) {
+  return openStorage(config.storage, config.dataDir, config.postgres);
 }
 
 int fail(const Status& status) {
@@ -41,7 +49,12 @@ int fail(const Status& status) {
 int runServe(const CliArgs& args) {
   Result<ServerConfig> config = resolveConfig(args);
   if (!config) return fail(config.status());
-  Result<std::unique_ptr<ServerStorage>> storage = openStorage(config->dataDir);
+  // Photos live under the data dir whatever the database (several processes on PostgreSQL share
+  // one folder, see docs/sync-server.md).
+  if (config->dataDir.empty())
+    return fail(Status::invalidArgument("需要数据目录 / serve needs a data directory for photos "
+                                        "(--data DIR or data_dir in --config FILE)"));
+  Result<std::unique_ptr<ServerStorage>> storage = openConfiguredStorage(*config);
   if (!storage) return fail(storage.status());
   Result<std::unique_ptr<FileBlobStore>> blobs =
       FileBlobStore::open((std::filesystem::path(config->dataDir) / "blobs").string());
@@ -83,7 +96,10 @@ int runServe(const CliArgs& args) {
   if (port < 0)
     return fail(Status::ioError("无法监听 / cannot listen on " + config->listen + ":" +
                                 std::to_string(config->port)));
-  logInfo("anju-server started: data=" + config->dataDir + " epoch=" + (*storage)->epoch() +
+  // The connection string is not logged: it may hold a password.
+  logInfo("anju-server started: data=" + config->dataDir + " storage=" +
+          (config->storage == StorageBackend::kPostgres ? "postgres" : "sqlite") +
+          " epoch=" + (*storage)->epoch() +
           " listening on " + config->listen + ":" + std::to_string(port));
   std::printf("listening on %s:%d\n", config->listen.c_str(), port);
   std::fflush(stdout);

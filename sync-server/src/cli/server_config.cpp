@@ -29,6 +29,15 @@ Status applyConfigValue(const std::string& key, const std::string& value, Server
   if (key == "data_dir") {
     c.dataDir = value;
     ok = !value.empty();
+  } else if (key == "storage") {
+    const std::optional<StorageBackend> backend = parseStorageBackend(value);
+    ok = backend.has_value();
+    if (ok) c.storage = *backend;
+  } else if (key == "postgres") {
+    c.postgres.conninfo = value;
+    ok = !value.empty();
+  } else if (key == "postgres_pool_size") {
+    ok = parseNumber(value, c.postgres.poolSize, 1);
   } else if (key == "listen") {
     c.listen = value;
     ok = !value.empty();
@@ -53,6 +62,8 @@ Status applyConfigValue(const std::string& key, const std::string& value, Server
   } else {
     return Status::invalidArgument("未知配置项 / unknown config key '" + key + "'");
   }
+  if (!ok && key == "postgres")  // never echo a connection string: it may hold a password
+    return Status::invalidArgument("配置值无效 / bad value for postgres");
   if (!ok) return Status::invalidArgument("配置值无效 / bad value for " + key + ": '" + value + "'");
   return Status::ok();
 }

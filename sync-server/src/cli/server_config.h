@@ -8,11 +8,14 @@
 #include <string>
 
 #include "anju/status.h"
+#include "storage/storage_factory.h"
 
 namespace anju::server {
 
 struct ServerConfig {
-  std::string dataDir;  // required: holds anju.db and blobs/
+  std::string dataDir;  // holds anju.db (SQLite) and blobs/; required by serve and for SQLite
+  StorageBackend storage = StorageBackend::kSqlite;
+  PostgresOptions postgres;  // used when storage is kPostgres
   std::string listen = "127.0.0.1";
   int port = 8080;  // 0: pick a free port and print it
   std::chrono::hours tokenLifetime{24 * 30};  // tablets stay offline for days

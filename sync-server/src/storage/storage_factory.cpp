@@ -7,7 +7,23 @@
 
 namespace anju::server {
 
-Result<std::unique_ptr<ServerStorage>> openStorage(const std::string& dataDir) {
+std::optional<StorageBackend> parseStorageBackend(std::string_view name) {
+  if (name == "sqlite") return StorageBackend::kSqlite;
+  if (name == "postgres") return StorageBackend::kPostgres;
+  return std::nullopt;
+}
+
+Result<std::unique_ptr<ServerStorage>> openStorage(StorageBackend backend,
+                                                   const std::string& dataDir,
+                                                   const PostgresOptions& postgres) {
+  if (backend == StorageBackend::kPostgres) {
+    if (postgres.conninfo.empty())
+      return Status::invalidArgument("需要 PostgreSQL 连接串 / storage = postgres needs a "
+                                     "connection string (postgres = ... or --postgres CONNINFO)");
+    Result<std::unique_ptr<PostgresStorage>> pg = PostgresStorage::open(postgres);
+    if (!pg) return pg.status();
+    return std::unique_ptr<ServerStorage>(std::move(pg).value());
+  }
   std::error_code ec;
   std::filesystem::create_directories(dataDir, ec);
   if (ec) return Status::ioError("无法创建数据目录 / cannot create data dir " + dataDir + ": " +

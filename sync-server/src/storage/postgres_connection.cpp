@@ -1,0 +1,189 @@
+#include "storage/postgres_connection.h"
+
+#include <libpq-fe.h>
+
+#include <cstring>
+
+#include "util/log.h"
+
+namespace anju::server {
+namespace {
+
+// Type OIDs from pg_type (stable across PostgreSQL versions; the server headers that name them
+// are not part of libpq-dev).
+constexpr Oid kBoolOid = 16;
+constexpr Oid kByteaOid = 17;
+constexpr Oid kInt8Oid = 20;
+constexpr Oid kInt2Oid = 21;
+constexpr Oid kInt4Oid = 23;
+constexpr Oid kTextOid = 25;
+
+std::string oneLine(std::string text) {
+  for (char& c : text)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+
+std::uint64_t readBigEndian(const char* data, int length) {
+  std::uint64_t v = 0;
+  for (int i = 0; i < length; ++i) v = (v << 8) | static_cast<unsigned char>(data[i]);
+  return v;
+}
+
+// SQLSTATEs after which a retry may well succeed: the connection or server went away, the server
+// is starting or shutting down, out of connections, or a lock wait / deadlock / serialisation
+// failure aborted the transaction.
+bool isTransient(std::string_view state) {
+  if (state.size() != 5) return false;
+  const std::string_view cls = state.substr(0, 2);
+  return cls == "08" || cls == "53" || cls == "57" || state == "40001" || state == "40P01" ||
+         state == "55P03";
+}
+
+void forwardNotice(void*, const char* message) {
+  logInfo("postgres: " + oneLine(message ? message : ""));
+}
+
+}  // namespace
+
+const char* const kDatabaseUnavailable =
+    "数据库暂时不可用,请稍后重试 / database unavailable, retry later";
+
+PgParams& PgParams::add(unsigned int type, std::string value) {
+  m_types.push_back(type);
+  m_lengths.push_back(static_cast<int>(value.size()));
+  m_formats.push_back(1);  // binary
+  m_values.push_back(std::move(value));
+  return *this;
+}
+
+PgParams& PgParams::text(std::string_view value) { return add(kTextOid, std::string(value)); }
+
+PgParams& PgParams::bytes(std::string_view value) { return add(kByteaOid, std::string(value)); }
+
+PgParams& PgParams::int64(std::int64_t value) {
+  std::string be(8, '\0');
+  auto u = static_cast<std::uint64_t>(value);
+  for (int i = 7; i >= 0; --i) {
+    be[static_cast<std::size_t>(i)] = static_cast<char>(u & 0xff);
+    u >>= 8;
+  }
+  return add(kInt8Oid, std::move(be));
+}
+
+PgParams& PgParams::boolean(bool value) { return add(kBoolOid, std::string(1, value ? 1 : 0)); }
+
+std::vector<const char*> PgParams::values() const {
+  std::vector<const char*> out;
+  out.reserve(m_values.size());
+  for (const std::string& v : m_values) out.push_back(v.data());
+  return out;
+}
+
+PgResult::~PgResult() {
+  if (m_result) PQclear(m_result);
+}
+
+int PgResult::rows() const { return PQntuples(m_result); }
+
+bool PgResult::isNull(int row, int column) const {
+  return PQgetisnull(m_result, row, column) != 0;
+}
+
+std::string PgResult::text(int row, int column) const {
+  if (isNull(row, column)) return {};
+  return std::string(PQgetvalue(m_result, row, column),
+                     static_cast<std::size_t>(PQgetlength(m_result, row, column)));
+}
+
+std::int64_t PgResult::int64(int row, int column) const {
+  if (isNull(row, column)) return 0;
+  const Oid type = PQftype(m_result, column);
+  const int length = PQgetlength(m_result, row, column);
+  const std::uint64_t raw = readBigEndian(PQgetvalue(m_result, row, column), length);
+  // Sign-extend the narrower integer types.
+  if (type == kInt4Oid && length == 4) return static_cast<std::int32_t>(raw);
+  if (type == kInt2Oid && length == 2) return static_cast<std::int16_t>(raw);
+  return static_cast<std::int64_t>(raw);
+}
+
+bool PgResult::boolean(int row, int column) const {
+  return !isNull(row, column) && PQgetlength(m_result, row, column) == 1 &&
+         PQgetvalue(m_result, row, column)[0] != 0;
+}
+
+Result<PgConnection> PgConnection::connect(const std::vector<std::string>& keywords,
+                                           const std::vector<std::string>& values) {
+  std::vector<const char*> k, v;
+  for (std::size_t i = 0; i < keywords.size(); ++i) {
+    k.push_back(keywords[i].c_str());
+    v.push_back(values[i].c_str());
+  }
+  k.push_back(nullptr);
+  v.push_back(nullptr);
+  pg_conn* conn = PQconnectdbParams(k.data(), v.data(), 0);
+  if (!conn) {
+    logError("postgres: out of memory creating a connection");
+    return Status::unavailable(kDatabaseUnavailable);
+  }
+  if (PQstatus(conn) != CONNECTION_OK) {
+    // libpq's message names host, port, user and database, never the password.
+    logWarn("postgres: cannot connect: " + oneLine(PQerrorMessage(conn)));
+    PQfinish(conn);
+    return Status::unavailable(kDatabaseUnavailable);
+  }
+  PQsetNoticeProcessor(conn, forwardNotice, nullptr);
+  return PgConnection(conn);
+}
+
+PgConnection::~PgConnection() {
+  if (m_conn) PQfinish(m_conn);
+}
+
+bool PgConnection::healthy() const { return m_conn && PQstatus(m_conn) == CONNECTION_OK; }
+
+bool PgConnection::inFailedTransaction() const {
+  return m_conn && PQtransactionStatus(m_conn) == PQTRANS_INERROR;
+}
+
+bool PgConnection::idle() const {
+  return healthy() && PQtransactionStatus(m_conn) == PQTRANS_IDLE;
+}
+
+Status PgConnection::failure(pg_result* result, std::string_view sql) {
+  const char* stateField = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  const std::string state = stateField ? stateField : "";
+  std::string message = oneLine(result ? PQresultErrorMessage(result) : PQerrorMessage(m_conn));
+  if (message.empty()) message = oneLine(PQerrorMessage(m_conn));
+  if (result) PQclear(result);
+  if (state == "23505") return Status::alreadyExists("已存在 / already exists: " + message);
+  const std::string context = " [" + state + "] " + message + " (in: " +
+                              std::string(sql.substr(0, 80)) + ")";
+  if (!healthy() || isTransient(state)) {
+    logWarn("postgres: unavailable:" + context);
+    return Status::unavailable(kDatabaseUnavailable);
+  }
+  logError("postgres: statement failed:" + context);
+  return Status::ioError("数据库错误 / database error:" + context);
+}
+
+Status PgConnection::exec(const std::string& sql) {
+  pg_result* result = PQexec(m_conn, sql.c_str());
+  const ExecStatusType st = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+  if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return failure(result, sql);
+  PQclear(result);
+  return Status::ok();
+}
+
+Result<PgResult> PgConnection::query(const std::string& sql, const PgParams& params) {
+  const std::vector<const char*> values = params.values();
+  pg_result* result =
+      PQexecParams(m_conn, sql.c_str(), params.count(), params.types(), values.data(),
+                   params.lengths(), params.formats(), /*resultFormat=*/1);
+  const ExecStatusType st = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+  if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return failure(result, sql);
+  return PgResult(result);
+}
+
+}  // namespace anju::server

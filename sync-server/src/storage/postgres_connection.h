@@ -1,0 +1,100 @@
+// A thin RAII layer over libpq: one connection, parameterised statements and their results, with
+// errors as Status values. Private to the PostgreSQL storage implementation.
+//
+// Every parameter travels in binary format with an explicit type and length, so values are never
+// spliced into SQL text, bytea needs no escaping and a stray NUL cannot truncate a string.
+// Results come back in binary format too; PgResult decodes text, bytea, int8/int4 and bool.
+//
+// Not thread-safe: a PgConnection is used by one thread at a time (PgPool hands it out).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "anju/status.h"
+
+struct pg_conn;
+struct pg_result;
+
+namespace anju::server {
+
+/// Statement parameters ($1, $2, ... in the order added).
+class PgParams {
+ public:
+  PgParams& text(std::string_view value);
+  PgParams& bytes(std::string_view value);
+  PgParams& int64(std::int64_t value);
+  PgParams& boolean(bool value);
+
+  int count() const { return static_cast<int>(m_types.size()); }
+  const unsigned int* types() const { return m_types.data(); }
+  /// Pointers into the stored values; valid while this object is alive and unchanged.
+  std::vector<const char*> values() const;
+  const int* lengths() const { return m_lengths.data(); }
+  const int* formats() const { return m_formats.data(); }
+
+ private:
+  PgParams& add(unsigned int type, std::string value);
+
+  std::vector<unsigned int> m_types;
+  std::vector<std::string> m_values;
+  std::vector<int> m_lengths;
+  std::vector<int> m_formats;
+};
+
+/// An owned PGresult of a statement that succeeded.
+class PgResult {
+ public:
+  explicit PgResult(pg_result* result) : m_result(result) {}
+  PgResult(PgResult&& other) noexcept : m_result(other.m_result) { other.m_result = nullptr; }
+  PgResult& operator=(PgResult&&) = delete;
+  PgResult(const PgResult&) = delete;
+  ~PgResult();
+
+  int rows() const;
+  bool isNull(int row, int column) const;
+  std::string text(int row, int column) const;
+  std::string bytes(int row, int column) const { return text(row, column); }
+  /// int8, int4 or int2 columns; 0 for NULL.
+  std::int64_t int64(int row, int column) const;
+  bool boolean(int row, int column) const;
+
+ private:
+  pg_result* m_result;
+};
+
+class PgConnection {
+ public:
+  /// Connects with `keywords`/`values` (as for PQconnectdbParams, already validated). unavailable
+  /// when the server cannot be reached; the libpq message goes to the log, not into the Status.
+  static Result<PgConnection> connect(const std::vector<std::string>& keywords,
+                                      const std::vector<std::string>& values);
+
+  PgConnection(PgConnection&& other) noexcept : m_conn(other.m_conn) { other.m_conn = nullptr; }
+  PgConnection& operator=(PgConnection&&) = delete;
+  PgConnection(const PgConnection&) = delete;
+  ~PgConnection();
+
+  /// Runs one statement (or, without parameters, a script of several).
+  Status exec(const std::string& sql);
+  Result<PgResult> query(const std::string& sql, const PgParams& params = {});
+  /// false once libpq has seen the connection break; the pool then drops it.
+  bool healthy() const;
+  /// true when no transaction is open (a connection must be idle to go back to the pool).
+  bool idle() const;
+  /// true inside a transaction that a failed statement has aborted (COMMIT would roll back).
+  bool inFailedTransaction() const;
+
+ private:
+  explicit PgConnection(pg_conn* conn) : m_conn(conn) {}
+  Status failure(pg_result* result, std::string_view sql);
+
+  pg_conn* m_conn;
+};
+
+/// The message used for every "database unreachable" Status: safe to show to clients.
+extern const char* const kDatabaseUnavailable;
+
+}  // namespace anju::server

@@ -1,0 +1,156 @@
+#include "storage/postgres_schema.h"
+
+#include <array>
+#include <string>
+
+namespace anju::server {
+namespace {
+
+// Append only: a released migration is never edited, a change is a new entry. The tables mirror
+// the SQLite schema (sqlite_schema.cpp) so both backends answer the same way.
+constexpr std::array<const char*, 1> kMigrations = {
+    // 1: users, tokens, records with history, change ids, conflicts, photo blobs.
+    R"sql(
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- The epoch tells clients which database their cursor belongs to.
+INSERT INTO meta (key, value) VALUES ('epoch', replace(gen_random_uuid()::text, '-', ''));
+
+CREATE TABLE users (
+  name TEXT PRIMARY KEY,
+  role TEXT NOT NULL CHECK (role IN ('inspector', 'reviewer', 'admin')),
+  display_name TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+
+-- A grant is a prefix of the region path: empty street = whole district.
+CREATE TABLE user_regions (
+  user_name TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+  district TEXT NOT NULL,
+  street TEXT NOT NULL,
+  community TEXT NOT NULL,
+  PRIMARY KEY (user_name, district, street, community)
+);
+
+CREATE TABLE tokens (
+  token_hash TEXT PRIMARY KEY,
+  user_name TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+  device_id TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+
+-- Every version ever applied; seq is the server sequence number pull cursors count in. It is
+-- only drawn under the write lock, so seq order is commit order (gaps from rollbacks are fine).
+CREATE TABLE record_versions (
+  seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  kind TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  version BIGINT NOT NULL,
+  change_id TEXT,
+  source TEXT NOT NULL,
+  written_at BIGINT NOT NULL,
+  payload BYTEA NOT NULL
+);
+
+-- The current version of each record, with the columns pull and the rules need.
+CREATE TABLE records (
+  kind TEXT NOT NULL,
+  id TEXT NOT NULL,
+  district TEXT NOT NULL,
+  street TEXT NOT NULL,
+  community TEXT NOT NULL,
+  building_id TEXT NOT NULL,
+  inspection_id TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  version BIGINT NOT NULL,
+  seq BIGINT NOT NULL UNIQUE REFERENCES record_versions(seq),
+  payload BYTEA NOT NULL,
+  PRIMARY KEY (kind, id)
+);
+CREATE INDEX records_by_region ON records (district, street, community, seq);
+CREATE INDEX records_by_inspection ON records (inspection_id) WHERE kind = 'photo';
+
+-- Change ids already processed: the idempotency keys of push.
+CREATE TABLE changes (
+  change_id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  outcome TEXT NOT NULL CHECK (outcome IN ('applied', 'conflict')),
+  version BIGINT NOT NULL,
+  user_name TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  received_at BIGINT NOT NULL
+);
+
+-- Losing versions of conflicting pushes, kept whole.
+CREATE TABLE conflicts (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  change_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  base_version BIGINT NOT NULL,
+  incoming_version BIGINT NOT NULL,
+  server_version BIGINT NOT NULL,
+  payload BYTEA NOT NULL,
+  user_name TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  received_at BIGINT NOT NULL
+);
+CREATE INDEX conflicts_by_record ON conflicts (record_id);
+
+-- Upload state of photo bytes (the bytes themselves are in the blob store).
+CREATE TABLE photo_blobs (
+  sha256 TEXT PRIMARY KEY,
+  total_bytes BIGINT NOT NULL,
+  complete BOOLEAN NOT NULL
+);
+)sql",
+};
+
+Status applyPending(PgConnection& db) {
+  // The lock makes a second process starting at the same moment wait, then see our work.
+  if (Status s = db.exec("SELECT pg_advisory_xact_lock(" + std::to_string(kMigrationLockKey) + ")");
+      !s)
+    return s;
+  Result<PgResult> exists = db.query("SELECT to_regclass('schema_version') IS NOT NULL");
+  if (!exists) return exists.status();
+  if (!exists->boolean(0, 0)) {
+    if (Status s = db.exec("CREATE TABLE schema_version (version INTEGER NOT NULL); "
+                           "INSERT INTO schema_version (version) VALUES (0)");
+        !s)
+      return s;
+  }
+  Result<PgResult> version = db.query("SELECT version FROM schema_version");
+  if (!version) return version.status();
+  if (version->rows() != 1)
+    return Status::corruption("schema_version 应有一行 / schema_version must hold one row");
+  const std::int64_t applied = version->int64(0, 0);
+  if (applied > static_cast<std::int64_t>(kMigrations.size()))
+    return Status::corruption("数据库版本高于本程序 / database schema " + std::to_string(applied) +
+                              " is newer than this server (" +
+                              std::to_string(kMigrations.size()) + ")");
+  for (std::size_t i = static_cast<std::size_t>(applied); i < kMigrations.size(); ++i) {
+    if (Status s = db.exec(kMigrations[i]); !s) return s;
+    PgParams params;
+    params.int64(static_cast<std::int64_t>(i + 1));
+    if (Result<PgResult> r = db.query("UPDATE schema_version SET version = $1", params); !r)
+      return r.status();
+  }
+  return Status::ok();
+}
+
+}  // namespace
+
+Status migratePostgresSchema(PgConnection& db) {
+  // DDL is transactional in PostgreSQL: all pending migrations and the version bump commit
+  // together, so a crash leaves no half schema.
+  if (Status s = db.exec("BEGIN"); !s) return s;
+  if (Status s = applyPending(db); !s) {
+    if (db.healthy()) (void)db.exec("ROLLBACK");
+    return s;
+  }
+  return db.exec("COMMIT");
+}
+
+}  // namespace anju::server
