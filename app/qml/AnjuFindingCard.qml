@@ -75,7 +75,7 @@ Rectangle {
                 textRole: "label"
                 valueRole: "code"
                 model: card.controller ? card.controller.componentOptions : []
-                currentIndex: indexOfValue(card.component)
+                currentIndex: Theme.indexOfCode(card.controller ? card.controller.componentOptions : [], card.component)
                 enabled: card.controller && card.controller.editable
                 onActivated: card.controller.setFindingField(card.index, "component", currentValue)
             }

@@ -127,7 +127,7 @@ Page {
                                 textRole: "label"
                                 valueRole: "code"
                                 model: house.structureOptions
-                                currentIndex: indexOfValue(house.fields.structure || "")
+                                currentIndex: Theme.indexOfCode(house.structureOptions, house.fields.structure || "")
                                 onActivated: house.setField("structure", currentValue)
                             }
                         }
@@ -139,7 +139,7 @@ Page {
                                 textRole: "label"
                                 valueRole: "code"
                                 model: house.useOptions
-                                currentIndex: indexOfValue(house.fields.use || "")
+                                currentIndex: Theme.indexOfCode(house.useOptions, house.fields.use || "")
                                 onActivated: house.setField("use", currentValue)
                             }
                         }
@@ -151,7 +151,7 @@ Page {
                                 textRole: "label"
                                 valueRole: "code"
                                 model: house.designOptions
-                                currentIndex: indexOfValue(house.fields.design || "")
+                                currentIndex: Theme.indexOfCode(house.designOptions, house.fields.design || "")
                                 onActivated: house.setField("design", currentValue)
                             }
                         }

@@ -96,8 +96,8 @@ Page {
                             textRole: "label"
                             valueRole: "code"
                             model: page.controller ? page.controller.judgmentOptions : []
-                            currentIndex: page.controller && page.controller.overrideJudgment !== ""
-                                          ? indexOfValue(page.controller.overrideJudgment) : -1
+                            currentIndex: page.controller ? Theme.indexOfCode(page.controller.judgmentOptions,
+                                                                            page.controller.overrideJudgment) : -1
                             displayText: currentIndex < 0 ? qsTr("Keep the computed judgment") : currentText
                         }
                         TextField {

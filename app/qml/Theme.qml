@@ -35,6 +35,15 @@ QtObject {
         return unknown
     }
 
+    // Index of the option with this code in a [{code, label}] list, -1 when absent. A plain
+    // function of its arguments, so bindings using it follow both the options and the code.
+    function indexOfCode(options, code) {
+        if (!options) return -1
+        for (let i = 0; i < options.length; ++i)
+            if (options[i].code === code) return i
+        return -1
+    }
+
     function statusColor(code) {
         if (code === "in_progress") return "#1976D2"
         if (code === "submitted") return "#5E35B1"

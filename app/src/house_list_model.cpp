@@ -1,6 +1,7 @@
 #include "house_list_model.h"
 
 #include <QDateTime>
+#include <QScopeGuard>
 
 #include "anju/enum_codes.h"
 
@@ -103,11 +104,13 @@ void HouseListModel::reload() {
 }
 
 bool HouseListModel::canFetchMore(const QModelIndex& parent) const {
-  return !parent.isValid() && !m_atEnd;
+  return !parent.isValid() && !m_atEnd && !m_fetching;
 }
 
 void HouseListModel::fetchMore(const QModelIndex& parent) {
-  if (parent.isValid() || m_atEnd || !m_session || !m_session->store()) return;
+  if (parent.isValid() || m_atEnd || m_fetching || !m_session || !m_session->store()) return;
+  m_fetching = true;
+  const auto done = qScopeGuard([this] { m_fetching = false; });
   std::optional<BuildingSummary> after;
   if (!m_rows.empty()) after = m_rows.back();
   auto page = m_session->store()->listBuildings(currentFilter(), m_pageSize, after);

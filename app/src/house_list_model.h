@@ -96,6 +96,7 @@ class HouseListModel : public QAbstractListModel {
   int m_pageSize = 50;
   std::vector<BuildingSummary> m_rows;
   bool m_atEnd = true;
+  bool m_fetching = false;  // fetchMore is running: views may ask again from inside the insert
   qint64 m_totalCount = 0;
   QString m_errorString;
 };
