@@ -62,23 +62,19 @@ Rectangle {
         RowLayout {
             visible: item.type === "yes_no"
             spacing: Theme.spacing
-            AnjuButton {
+            AnjuChoiceButton {
                 objectName: "yes_" + item.itemId
                 text: qsTr("Yes")
-                checkable: true
-                checked: item.answered && item.answer === true
-                highlighted: checked
+                selected: item.answered && item.answer === true
                 implicitWidth: 120
                 implicitHeight: Theme.touch
                 enabled: item.controller && item.controller.editable
                 onClicked: item.controller.setAnswer(item.itemId, true)
             }
-            AnjuButton {
+            AnjuChoiceButton {
                 objectName: "no_" + item.itemId
                 text: qsTr("No")
-                checkable: true
-                checked: item.answered && item.answer === false
-                highlighted: checked
+                selected: item.answered && item.answer === false
                 implicitWidth: 120
                 implicitHeight: Theme.touch
                 enabled: item.controller && item.controller.editable
@@ -93,12 +89,10 @@ Rectangle {
             spacing: 8
             Repeater {
                 model: item.type === "choice" ? item.options : []
-                AnjuButton {
+                AnjuChoiceButton {
                     required property var modelData
                     text: modelData.label
-                    checkable: true
-                    checked: item.answered && item.answer === modelData.id
-                    highlighted: checked
+                    selected: item.answered && item.answer === modelData.id
                     implicitHeight: Theme.touch
                     enabled: item.controller && item.controller.editable
                     onClicked: item.controller.setAnswer(item.itemId, modelData.id)

@@ -86,9 +86,11 @@ void HouseListModel::reload() {
     } else {
       auto found = store.searchBuildings(toStdString(query), kSearchLimit, filter);
       if (found) {
-        beginInsertRows({}, 0, static_cast<int>(found->size()) - 1);
-        m_rows = std::move(*found);
-        endInsertRows();
+        if (!found->empty()) {
+          beginInsertRows({}, 0, static_cast<int>(found->size()) - 1);
+          m_rows = std::move(*found);
+          endInsertRows();
+        }
         total = static_cast<qint64>(m_rows.size());
         setErrorString(QString());
       } else {

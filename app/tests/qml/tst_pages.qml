@@ -61,6 +61,37 @@ Item {
         }
     }
 
+    HouseListModel {
+        id: notVisited
+        session: Session
+        statusFilter: "not_visited"
+    }
+
+    TestCase {
+        name: "InspectionPage"
+        when: windowShown
+
+        function test_hazardAnswerShowsFollowUpQuestionsAndOpensAFinding() {
+            stack.clear()
+            stack.push(Qt.resolvedUrl("qrc:/qt/qml/Anju/InspectionPage.qml"),
+                       { buildingId: notVisited.idAt(0) })
+            const page = stack.currentItem
+            const inspection = page.controller
+            verify(inspection.inspectionId !== "")
+            inspection.sectionIndex = 2  // 承重墙体
+            const list = findChild(page, "itemList")
+            tryVerify(() => list.count > 0)
+            const before = list.count
+            const yes = findChild(list, "yes_wall_cracks")
+            verify(yes !== null)
+            mouseClick(yes)
+            tryVerify(() => list.count > before)
+            compare(inspection.findings.count, 1)
+            verify(inspection.savedAt !== "")
+            verify(inspection.items.rowOf("wall_crack_width") >= 0)
+        }
+    }
+
     TestCase {
         name: "SignInPage"
         when: windowShown
