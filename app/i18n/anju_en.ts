@@ -499,7 +499,7 @@
     <name>SignInPage</name>
     <message>
         <location filename="../qml/SignInPage.qml" line="11"/>
-        <location filename="../qml/SignInPage.qml" line="74"/>
+        <location filename="../qml/SignInPage.qml" line="81"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
@@ -524,7 +524,7 @@
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../qml/SignInPage.qml" line="81"/>
+        <location filename="../qml/SignInPage.qml" line="88"/>
         <source>The password is not stored on this tablet. After signing in, you can keep working offline for days; changes are sent at the next sync.</source>
         <translation>The password is not stored on this tablet. After signing in, you can keep working offline for days; changes are sent at the next sync.</translation>
     </message>

@@ -495,7 +495,7 @@
     <name>SignInPage</name>
     <message>
         <location filename="../qml/SignInPage.qml" line="11"/>
-        <location filename="../qml/SignInPage.qml" line="74"/>
+        <location filename="../qml/SignInPage.qml" line="81"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -520,7 +520,7 @@
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../qml/SignInPage.qml" line="81"/>
+        <location filename="../qml/SignInPage.qml" line="88"/>
         <source>The password is not stored on this tablet. After signing in, you can keep working offline for days; changes are sent at the next sync.</source>
         <translation>密码不会保存在本机。登录后可离线工作多日，修改将在下次同步时上传。</translation>
     </message>

@@ -63,6 +63,13 @@ Page {
                 implicitHeight: Theme.touch
                 echoMode: TextInput.Password
             }
+            Label {
+                visible: !sync.available
+                Layout.fillWidth: true
+                text: sync.statusText
+                color: Theme.some
+                wrapMode: Text.Wrap
+            }
             AnjuErrorBanner {
                 Layout.fillWidth: true
                 text: sync.errorString
