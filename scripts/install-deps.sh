@@ -13,6 +13,12 @@ packages=(
   libpq-dev postgresql
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
+  # tablet app (Qt 6.4 Quick): build, QML runtime modules, Qt Quick Test, translations, CJK fonts
+  qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-qpa-plugins libgl-dev
+  qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript
+  qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+  qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtquick-dialogs
+  qml6-module-qttest qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools fonts-noto-cjk
 )
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "anju/explanation.h"
 #include "anju/model.h"
 #include "anju/status.h"
 
@@ -39,12 +40,8 @@ enum class ItemType { kYesNo, kChoice, kMeasurement, kText, kPhoto };
 std::string_view toCode(ItemType type);
 std::optional<ItemType> parseItemType(std::string_view code);
 
-/// A label in both languages; templates must give both (Chinese is shown first).
-struct LocalizedText {
-  std::string zh;
-  std::string en;
-  bool operator==(const LocalizedText&) const = default;
-};
+// LocalizedText (a label in both languages, Chinese first) comes from explanation.h, so that
+// checklist.h and grading.h can be included in the same file.
 
 /// A unit a measurement item may use, e.g. {"permille", "‰", "‰"} or {"mm", "毫米", "mm"}. The
 /// labels are what follows a number in messages; a plain ratio has none.

@@ -1,17 +1,17 @@
-// A made-up district for demos and tests: 临江区 with three streets/towns, seven communities
-// and about 200 self-built houses with plausible Chinese addresses, owners and structures.
-// Deterministic (a fixed pseudo-random sequence) except for the fresh building ids.
+// The demo district (core/include/anju/demo_district.h) under the names the server's admin
+// commands use.
 #pragma once
 
 #include <vector>
 
+#include "anju/demo_district.h"
 #include "anju/model.h"
 
 namespace anju::server {
 
-inline constexpr const char* kDemoDistrict = "临江区";
-inline constexpr const char* kDemoInspectorStreet = "城南街道";
+inline constexpr const char* kDemoDistrict = anju::kDemoDistrict;
+inline constexpr const char* kDemoInspectorStreet = anju::kDemoInspectorStreet;
 
-std::vector<Building> demoBuildings();
+inline std::vector<Building> demoBuildings() { return anju::demoDistrictBuildings(); }
 
 }  // namespace anju::server

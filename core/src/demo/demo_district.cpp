@@ -1,4 +1,4 @@
-#include "import/demo_register.h"
+#include "anju/demo_district.h"
 
 #include <array>
 #include <cstdint>
@@ -6,7 +6,7 @@
 
 #include "anju/uuid.h"
 
-namespace anju::server {
+namespace anju {
 namespace {
 
 struct Community {
@@ -51,7 +51,7 @@ class Sequence {
 
 }  // namespace
 
-std::vector<Building> demoBuildings() {
+std::vector<Building> demoDistrictBuildings() {
   Sequence seq;
   std::vector<Building> out;
   for (const Community& c : kCommunities) {
@@ -78,4 +78,4 @@ std::vector<Building> demoBuildings() {
   return out;
 }
 
-}  // namespace anju::server
+}  // namespace anju

@@ -1,0 +1,721 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>AnjuChecklistItem</name>
+    <message>
+        <location filename="../qml/AnjuChecklistItem.qml" line="67"/>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuChecklistItem.qml" line="76"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuChecklistItem.qml" line="123"/>
+        <source>range %1–%2</source>
+        <translation>range %1–%2</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuChecklistItem.qml" line="136"/>
+        <source>Write here</source>
+        <translation>Write here</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuChecklistItem.qml" line="146"/>
+        <source>Replace photo</source>
+        <translation>Replace photo</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuChecklistItem.qml" line="146"/>
+        <source>Add photo</source>
+        <translation>Add photo</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuChecklistItem.qml" line="152"/>
+        <source>Photo attached</source>
+        <translation>Photo attached</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuChecklistItem.qml" line="152"/>
+        <source>No photo yet</source>
+        <translation>No photo yet</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuChecklistItem.qml" line="153"/>
+        <source>A photo is required for this answer</source>
+        <translation>A photo is required for this answer</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuChecklistItem.qml" line="160"/>
+        <source>Hazard recorded — complete it under Findings</source>
+        <translation>Hazard recorded — complete it under Findings</translation>
+    </message>
+</context>
+<context>
+    <name>AnjuFindingCard</name>
+    <message>
+        <location filename="../qml/AnjuFindingCard.qml" line="61"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuFindingCard.qml" line="71"/>
+        <source>Component</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuFindingCard.qml" line="82"/>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuFindingCard.qml" line="87"/>
+        <source>e.g. north load-bearing wall, ground floor</source>
+        <translation>e.g. north load-bearing wall, ground floor</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuFindingCard.qml" line="117"/>
+        <source>Add photo</source>
+        <translation>Add photo</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/AnjuFindingCard.qml" line="123"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AnjuJudgmentBadge</name>
+    <message>
+        <location filename="../qml/AnjuJudgmentBadge.qml" line="20"/>
+        <source>Not judged</source>
+        <translation>Not judged</translation>
+    </message>
+</context>
+<context>
+    <name>HousePage</name>
+    <message>
+        <location filename="../qml/HousePage.qml" line="13"/>
+        <source>House</source>
+        <translation>House</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="63"/>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="72"/>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="82"/>
+        <source>Year built</source>
+        <translation>Year built</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="93"/>
+        <source>Storeys above ground</source>
+        <translation>Storeys above ground</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="103"/>
+        <source>Storeys below ground</source>
+        <translation>Storeys below ground</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="113"/>
+        <source>Floor area (m²)</source>
+        <translation>Floor area (m²)</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="123"/>
+        <source>Structure</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="135"/>
+        <source>Use</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="147"/>
+        <source>Design</source>
+        <translation>Design</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="159"/>
+        <source>Alterations</source>
+        <translation>Alterations</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="189"/>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="193"/>
+        <source>Undo changes</source>
+        <translation>Undo changes</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="201"/>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="227"/>
+        <source>Continue inspection</source>
+        <translation>Continue inspection</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="227"/>
+        <source>Start inspection</source>
+        <translation>Start inspection</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="232"/>
+        <source>Inspection history</source>
+        <translation>Inspection history</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/HousePage.qml" line="268"/>
+        <source>%1 · %2 · %n finding(s)</source>
+        <translation>
+            <numerusform>%1 · %2 · %n finding</numerusform>
+            <numerusform>%1 · %2 · %n findings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="270"/>
+        <source> · judgment overridden</source>
+        <translation> · judgment overridden</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="278"/>
+        <source>Reviewer: %1</source>
+        <translation>Reviewer: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="289"/>
+        <source>Not inspected yet.</source>
+        <translation>Not inspected yet.</translation>
+    </message>
+</context>
+<context>
+    <name>HousesPage</name>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="11"/>
+        <source>My houses</source>
+        <translation>My houses</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="33"/>
+        <source>Search by address, street or community</source>
+        <translation>Search by address, street or community</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="50"/>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="51"/>
+        <source>Not visited</source>
+        <translation>Not visited</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="52"/>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="53"/>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="54"/>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="55"/>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="67"/>
+        <source>All judgments</source>
+        <translation>All judgments</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="68"/>
+        <source>Serious hazard</source>
+        <translation>Serious hazard</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="69"/>
+        <source>Some hazard</source>
+        <translation>Some hazard</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="70"/>
+        <source>No hazard found</source>
+        <translation>No hazard found</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/HousesPage.qml" line="78"/>
+        <source>%n house(s) found</source>
+        <translation>
+            <numerusform>%n house found</numerusform>
+            <numerusform>%n houses found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/HousesPage.qml" line="79"/>
+        <source>%n house(s)</source>
+        <translation>
+            <numerusform>%n house</numerusform>
+            <numerusform>%n houses</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="155"/>
+        <source>Last inspected %1</source>
+        <translation>Last inspected %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="156"/>
+        <source>Never inspected</source>
+        <translation>Never inspected</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="181"/>
+        <source>No house matches the search.</source>
+        <translation>No house matches the search.</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="182"/>
+        <source>No houses.</source>
+        <translation>No houses.</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionPage</name>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="16"/>
+        <source>Inspection · %1</source>
+        <translation>Inspection · %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="16"/>
+        <source>Inspection</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="33"/>
+        <source>Choose a photo</source>
+        <translation>Choose a photo</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="34"/>
+        <source>Pictures (*.jpg *.jpeg *.png)</source>
+        <translation>Pictures (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="53"/>
+        <source>Findings (%1)</source>
+        <translation>Findings (%1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="80"/>
+        <source>Findings</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="86"/>
+        <source>Draft saved %1</source>
+        <translation>Draft saved %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="98"/>
+        <source>Returned by the reviewer: %1</source>
+        <translation>Returned by the reviewer: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="144"/>
+        <source>Add a finding:</source>
+        <translation>Add a finding:</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="162"/>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="172"/>
+        <source>No findings. Hazard answers in the checklist add them here.</source>
+        <translation>No findings. Hazard answers in the checklist add them here.</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="181"/>
+        <source>Previous</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="192"/>
+        <source>Section %1 of %2</source>
+        <translation>Section %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="199"/>
+        <source>To the judgment</source>
+        <translation>To the judgment</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="199"/>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+</context>
+<context>
+    <name>JudgmentPage</name>
+    <message>
+        <location filename="../qml/JudgmentPage.qml" line="12"/>
+        <source>Preliminary judgment</source>
+        <translation>Preliminary judgment</translation>
+    </message>
+    <message>
+        <location filename="../qml/JudgmentPage.qml" line="45"/>
+        <source>Computed judgment</source>
+        <translation>Computed judgment</translation>
+    </message>
+    <message>
+        <location filename="../qml/JudgmentPage.qml" line="55"/>
+        <source>Advice: %1</source>
+        <translation>Advice: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/JudgmentPage.qml" line="63"/>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location filename="../qml/JudgmentPage.qml" line="85"/>
+        <source>Override (only with a written reason)</source>
+        <translation>Override (only with a written reason)</translation>
+    </message>
+    <message>
+        <location filename="../qml/JudgmentPage.qml" line="101"/>
+        <source>Keep the computed judgment</source>
+        <translation>Keep the computed judgment</translation>
+    </message>
+    <message>
+        <location filename="../qml/JudgmentPage.qml" line="108"/>
+        <source>Reason for the override</source>
+        <translation>Reason for the override</translation>
+    </message>
+    <message>
+        <location filename="../qml/JudgmentPage.qml" line="116"/>
+        <source>Apply override</source>
+        <translation>Apply override</translation>
+    </message>
+    <message>
+        <location filename="../qml/JudgmentPage.qml" line="122"/>
+        <source>Remove override</source>
+        <translation>Remove override</translation>
+    </message>
+    <message>
+        <location filename="../qml/JudgmentPage.qml" line="136"/>
+        <source>Judgment that counts:</source>
+        <translation>Judgment that counts:</translation>
+    </message>
+    <message>
+        <location filename="../qml/JudgmentPage.qml" line="162"/>
+        <source>Submitted. It will be sent at the next sync.</source>
+        <translation>Submitted. It will be sent at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../qml/JudgmentPage.qml" line="169"/>
+        <source>Submit inspection</source>
+        <translation>Submit inspection</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../qml/Main.qml" line="18"/>
+        <source>Anju — house safety inspection</source>
+        <translation>Anju — house safety inspection</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="53"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="64"/>
+        <source>Inspector: %1</source>
+        <translation>Inspector: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="74"/>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoImport</name>
+    <message>
+        <location filename="../src/photo_import.cpp" line="19"/>
+        <source>Cannot read the picture %1: %2</source>
+        <translation>Cannot read the picture %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/photo_import.cpp" line="29"/>
+        <source>Cannot convert the picture to JPEG.</source>
+        <translation>Cannot convert the picture to JPEG.</translation>
+    </message>
+    <message>
+        <location filename="../src/photo_import.cpp" line="35"/>
+        <source>Cannot create the photo folder %1.</source>
+        <translation>Cannot create the photo folder %1.</translation>
+    </message>
+    <message>
+        <location filename="../src/photo_import.cpp" line="43"/>
+        <source>Cannot save the photo (is the storage full?).</source>
+        <translation>Cannot save the photo (is the storage full?).</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <location filename="../qml/SignInPage.qml" line="11"/>
+        <location filename="../qml/SignInPage.qml" line="81"/>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../qml/SignInPage.qml" line="33"/>
+        <source>安居 · Anju</source>
+        <translation>安居 · Anju</translation>
+    </message>
+    <message>
+        <location filename="../qml/SignInPage.qml" line="39"/>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../qml/SignInPage.qml" line="49"/>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../qml/SignInPage.qml" line="58"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../qml/SignInPage.qml" line="88"/>
+        <source>The password is not stored on this tablet. After signing in, you can keep working offline for days; changes are sent at the next sync.</source>
+        <translation>The password is not stored on this tablet. After signing in, you can keep working offline for days; changes are sent at the next sync.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="10"/>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="40"/>
+        <source>changes waiting to be sent</source>
+        <translation>changes waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="49"/>
+        <source>conflicts to look at</source>
+        <translation>conflicts to look at</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="53"/>
+        <source>Last sync: %1</source>
+        <translation>Last sync: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="54"/>
+        <source>Last sync: never</source>
+        <translation>Last sync: never</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="59"/>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="81"/>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="88"/>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+</context>
+<context>
+    <name>anju::app::HouseController</name>
+    <message>
+        <location filename="../src/house_controller.cpp" line="152"/>
+        <source>Please correct the marked fields.</source>
+        <translation>Please correct the marked fields.</translation>
+    </message>
+</context>
+<context>
+    <name>anju::app::HouseListModel</name>
+    <message>
+        <location filename="../src/house_list_model.cpp" line="157"/>
+        <source>Not visited</source>
+        <translation>Not visited</translation>
+    </message>
+    <message>
+        <location filename="../src/house_list_model.cpp" line="159"/>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../src/house_list_model.cpp" line="160"/>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../src/house_list_model.cpp" line="161"/>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../src/house_list_model.cpp" line="162"/>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+</context>
+<context>
+    <name>anju::app::InspectionController</name>
+    <message>
+        <location filename="../src/inspection_controller.cpp" line="78"/>
+        <source>Sign in first: an inspection records who made it.</source>
+        <translation>Sign in first: an inspection records who made it.</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_controller.cpp" line="105"/>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_controller.cpp" line="205"/>
+        <source>Enter a number.</source>
+        <translation>Enter a number.</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_controller.cpp" line="308"/>
+        <source>%1: enter a number.</source>
+        <translation>%1: enter a number.</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_controller.cpp" line="353"/>
+        <source>Photo not saved: %1</source>
+        <translation>Photo not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_controller.cpp" line="409"/>
+        <source>Choose the judgment you want to record.</source>
+        <translation>Choose the judgment you want to record.</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_controller.cpp" line="439"/>
+        <source>This inspection cannot be changed any more.</source>
+        <translation>This inspection cannot be changed any more.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/inspection_controller.cpp" line="453"/>
+        <source>%n item(s) still need an answer or a correction.</source>
+        <translation>
+            <numerusform>%n item still needs an answer or a correction.</numerusform>
+            <numerusform>%n items still need an answer or a correction.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_controller.cpp" line="466"/>
+        <source>Not submitted: %1</source>
+        <translation>Not submitted: %1</translation>
+    </message>
+</context>
+<context>
+    <name>anju::app::Session</name>
+    <message>
+        <location filename="../src/session.cpp" line="54"/>
+        <source>Cannot open the database %1: %2</source>
+        <translation>Cannot open the database %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>anju::app::SyncController</name>
+    <message>
+        <location filename="../src/sync_controller.cpp" line="67"/>
+        <source>Syncing is not available in this version of the app. Your changes are kept safely on this tablet and will be sent once syncing is added.</source>
+        <translation>Syncing is not available in this version of the app. Your changes are kept safely on this tablet and will be sent once syncing is added.</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_controller.cpp" line="69"/>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_controller.cpp" line="70"/>
+        <source>Sign in to sync.</source>
+        <translation>Sign in to sync.</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_controller.cpp" line="71"/>
+        <source>Everything on this tablet has been sent.</source>
+        <translation>Everything on this tablet has been sent.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/sync_controller.cpp" line="72"/>
+        <source>%n change(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>%n change waiting to be sent.</numerusform>
+            <numerusform>%n changes waiting to be sent.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/sync_controller.cpp" line="100"/>
+        <source>Enter the server address, your user name and your password.</source>
+        <translation>Enter the server address, your user name and your password.</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_controller.cpp" line="106"/>
+        <source>Signing in needs the sync client, which this version of the app does not have yet. You can keep inspecting; nothing is lost.</source>
+        <translation>Signing in needs the sync client, which this version of the app does not have yet. You can keep inspecting; nothing is lost.</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_controller.cpp" line="120"/>
+        <source>Syncing is not available in this version of the app.</source>
+        <translation>Syncing is not available in this version of the app.</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_controller.cpp" line="127"/>
+        <source>Sign in first.</source>
+        <translation>Sign in first.</translation>
+    </message>
+</context>
+</TS>

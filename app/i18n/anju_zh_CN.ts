@@ -1,0 +1,715 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AnjuChecklistItem</name>
+    <message>
+        <location filename="../qml/AnjuChecklistItem.qml" line="67"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuChecklistItem.qml" line="76"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuChecklistItem.qml" line="123"/>
+        <source>range %1–%2</source>
+        <translation>范围 %1–%2</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuChecklistItem.qml" line="136"/>
+        <source>Write here</source>
+        <translation>在此填写</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuChecklistItem.qml" line="146"/>
+        <source>Replace photo</source>
+        <translation>更换照片</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuChecklistItem.qml" line="146"/>
+        <source>Add photo</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuChecklistItem.qml" line="152"/>
+        <source>Photo attached</source>
+        <translation>已附照片</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuChecklistItem.qml" line="152"/>
+        <source>No photo yet</source>
+        <translation>尚无照片</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuChecklistItem.qml" line="153"/>
+        <source>A photo is required for this answer</source>
+        <translation>此答案需要拍照</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuChecklistItem.qml" line="160"/>
+        <source>Hazard recorded — complete it under Findings</source>
+        <translation>已记录隐患，请在“隐患”中补充</translation>
+    </message>
+</context>
+<context>
+    <name>AnjuFindingCard</name>
+    <message>
+        <location filename="../qml/AnjuFindingCard.qml" line="61"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuFindingCard.qml" line="71"/>
+        <source>Component</source>
+        <translation>构件</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuFindingCard.qml" line="82"/>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuFindingCard.qml" line="87"/>
+        <source>e.g. north load-bearing wall, ground floor</source>
+        <translation>如：一层北侧承重墙</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuFindingCard.qml" line="117"/>
+        <source>Add photo</source>
+        <translation>添加照片</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/AnjuFindingCard.qml" line="123"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n 张照片</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AnjuJudgmentBadge</name>
+    <message>
+        <location filename="../qml/AnjuJudgmentBadge.qml" line="20"/>
+        <source>Not judged</source>
+        <translation>未判定</translation>
+    </message>
+</context>
+<context>
+    <name>HousePage</name>
+    <message>
+        <location filename="../qml/HousePage.qml" line="13"/>
+        <source>House</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="63"/>
+        <source>Owner</source>
+        <translation>产权人</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="72"/>
+        <source>Contact</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="82"/>
+        <source>Year built</source>
+        <translation>建成年份</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="93"/>
+        <source>Storeys above ground</source>
+        <translation>地上层数</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="103"/>
+        <source>Storeys below ground</source>
+        <translation>地下层数</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="113"/>
+        <source>Floor area (m²)</source>
+        <translation>建筑面积（m²）</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="123"/>
+        <source>Structure</source>
+        <translation>结构类型</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="135"/>
+        <source>Use</source>
+        <translation>房屋用途</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="147"/>
+        <source>Design</source>
+        <translation>设计情况</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="159"/>
+        <source>Alterations</source>
+        <translation>改扩建</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="189"/>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="193"/>
+        <source>Undo changes</source>
+        <translation>撤销修改</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="201"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="227"/>
+        <source>Continue inspection</source>
+        <translation>继续排查</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="227"/>
+        <source>Start inspection</source>
+        <translation>开始排查</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="232"/>
+        <source>Inspection history</source>
+        <translation>排查记录</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/HousePage.qml" line="268"/>
+        <source>%1 · %2 · %n finding(s)</source>
+        <translation>
+            <numerusform>%1 · %2 · %n 处隐患</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="270"/>
+        <source> · judgment overridden</source>
+        <translation> · 已修改判定</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="278"/>
+        <source>Reviewer: %1</source>
+        <translation>审核意见：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousePage.qml" line="289"/>
+        <source>Not inspected yet.</source>
+        <translation>尚未排查。</translation>
+    </message>
+</context>
+<context>
+    <name>HousesPage</name>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="11"/>
+        <source>My houses</source>
+        <translation>我的房屋</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="33"/>
+        <source>Search by address, street or community</source>
+        <translation>按地址、街道或社区搜索</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="50"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="51"/>
+        <source>Not visited</source>
+        <translation>未排查</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="52"/>
+        <source>In progress</source>
+        <translation>排查中</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="53"/>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="54"/>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="55"/>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="67"/>
+        <source>All judgments</source>
+        <translation>全部判定</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="68"/>
+        <source>Serious hazard</source>
+        <translation>存在严重安全隐患</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="69"/>
+        <source>Some hazard</source>
+        <translation>存在一定安全隐患</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="70"/>
+        <source>No hazard found</source>
+        <translation>未发现安全隐患</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/HousesPage.qml" line="78"/>
+        <source>%n house(s) found</source>
+        <translation>
+            <numerusform>找到 %n 户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/HousesPage.qml" line="79"/>
+        <source>%n house(s)</source>
+        <translation>
+            <numerusform>共 %n 户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="155"/>
+        <source>Last inspected %1</source>
+        <translation>最近排查 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="156"/>
+        <source>Never inspected</source>
+        <translation>从未排查</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="181"/>
+        <source>No house matches the search.</source>
+        <translation>没有符合条件的房屋。</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="182"/>
+        <source>No houses.</source>
+        <translation>没有房屋。</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionPage</name>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="16"/>
+        <source>Inspection · %1</source>
+        <translation>排查 · %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="16"/>
+        <source>Inspection</source>
+        <translation>排查</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="33"/>
+        <source>Choose a photo</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="34"/>
+        <source>Pictures (*.jpg *.jpeg *.png)</source>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="53"/>
+        <source>Findings (%1)</source>
+        <translation>隐患（%1）</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="80"/>
+        <source>Findings</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="86"/>
+        <source>Draft saved %1</source>
+        <translation>草稿已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="98"/>
+        <source>Returned by the reviewer: %1</source>
+        <translation>审核退回：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="144"/>
+        <source>Add a finding:</source>
+        <translation>添加隐患：</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="162"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="172"/>
+        <source>No findings. Hazard answers in the checklist add them here.</source>
+        <translation>暂无隐患。排查表中指示隐患的回答会自动添加到这里。</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="181"/>
+        <source>Previous</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="192"/>
+        <source>Section %1 of %2</source>
+        <translation>第 %1 / %2 部分</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="199"/>
+        <source>To the judgment</source>
+        <translation>去判定</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="199"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+</context>
+<context>
+    <name>JudgmentPage</name>
+    <message>
+        <location filename="../qml/JudgmentPage.qml" line="12"/>
+        <source>Preliminary judgment</source>
+        <translation>初步判定</translation>
+    </message>
+    <message>
+        <location filename="../qml/JudgmentPage.qml" line="45"/>
+        <source>Computed judgment</source>
+        <translation>系统判定</translation>
+    </message>
+    <message>
+        <location filename="../qml/JudgmentPage.qml" line="55"/>
+        <source>Advice: %1</source>
+        <translation>处置建议：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/JudgmentPage.qml" line="63"/>
+        <source>Why</source>
+        <translation>判定依据</translation>
+    </message>
+    <message>
+        <location filename="../qml/JudgmentPage.qml" line="85"/>
+        <source>Override (only with a written reason)</source>
+        <translation>修改判定（须填写理由）</translation>
+    </message>
+    <message>
+        <location filename="../qml/JudgmentPage.qml" line="101"/>
+        <source>Keep the computed judgment</source>
+        <translation>保持系统判定</translation>
+    </message>
+    <message>
+        <location filename="../qml/JudgmentPage.qml" line="108"/>
+        <source>Reason for the override</source>
+        <translation>修改理由</translation>
+    </message>
+    <message>
+        <location filename="../qml/JudgmentPage.qml" line="116"/>
+        <source>Apply override</source>
+        <translation>修改判定</translation>
+    </message>
+    <message>
+        <location filename="../qml/JudgmentPage.qml" line="122"/>
+        <source>Remove override</source>
+        <translation>取消修改</translation>
+    </message>
+    <message>
+        <location filename="../qml/JudgmentPage.qml" line="136"/>
+        <source>Judgment that counts:</source>
+        <translation>最终判定：</translation>
+    </message>
+    <message>
+        <location filename="../qml/JudgmentPage.qml" line="162"/>
+        <source>Submitted. It will be sent at the next sync.</source>
+        <translation>已提交，将在下次同步时上传。</translation>
+    </message>
+    <message>
+        <location filename="../qml/JudgmentPage.qml" line="169"/>
+        <source>Submit inspection</source>
+        <translation>提交排查</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../qml/Main.qml" line="18"/>
+        <source>Anju — house safety inspection</source>
+        <translation>安居 — 房屋安全排查</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="53"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="64"/>
+        <source>Inspector: %1</source>
+        <translation>排查人：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="74"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoImport</name>
+    <message>
+        <location filename="../src/photo_import.cpp" line="19"/>
+        <source>Cannot read the picture %1: %2</source>
+        <translation>无法读取图片 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../src/photo_import.cpp" line="29"/>
+        <source>Cannot convert the picture to JPEG.</source>
+        <translation>无法将图片转换为 JPEG。</translation>
+    </message>
+    <message>
+        <location filename="../src/photo_import.cpp" line="35"/>
+        <source>Cannot create the photo folder %1.</source>
+        <translation>无法创建照片文件夹 %1。</translation>
+    </message>
+    <message>
+        <location filename="../src/photo_import.cpp" line="43"/>
+        <source>Cannot save the photo (is the storage full?).</source>
+        <translation>无法保存照片（存储空间是否已满？）。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <location filename="../qml/SignInPage.qml" line="11"/>
+        <location filename="../qml/SignInPage.qml" line="81"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../qml/SignInPage.qml" line="33"/>
+        <source>安居 · Anju</source>
+        <translation>安居</translation>
+    </message>
+    <message>
+        <location filename="../qml/SignInPage.qml" line="39"/>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../qml/SignInPage.qml" line="49"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../qml/SignInPage.qml" line="58"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../qml/SignInPage.qml" line="88"/>
+        <source>The password is not stored on this tablet. After signing in, you can keep working offline for days; changes are sent at the next sync.</source>
+        <translation>密码不会保存在本机。登录后可离线工作多日，修改将在下次同步时上传。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="10"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="40"/>
+        <source>changes waiting to be sent</source>
+        <translation>条修改待上传</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="49"/>
+        <source>conflicts to look at</source>
+        <translation>个冲突待查看</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="53"/>
+        <source>Last sync: %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="54"/>
+        <source>Last sync: never</source>
+        <translation>上次同步：从未同步</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="59"/>
+        <source>Server: %1</source>
+        <translation>服务器：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="81"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="88"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+</context>
+<context>
+    <name>anju::app::HouseController</name>
+    <message>
+        <location filename="../src/house_controller.cpp" line="152"/>
+        <source>Please correct the marked fields.</source>
+        <translation>请更正标出的字段。</translation>
+    </message>
+</context>
+<context>
+    <name>anju::app::HouseListModel</name>
+    <message>
+        <location filename="../src/house_list_model.cpp" line="157"/>
+        <source>Not visited</source>
+        <translation>未排查</translation>
+    </message>
+    <message>
+        <location filename="../src/house_list_model.cpp" line="159"/>
+        <source>In progress</source>
+        <translation>排查中</translation>
+    </message>
+    <message>
+        <location filename="../src/house_list_model.cpp" line="160"/>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <location filename="../src/house_list_model.cpp" line="161"/>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../src/house_list_model.cpp" line="162"/>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+</context>
+<context>
+    <name>anju::app::InspectionController</name>
+    <message>
+        <location filename="../src/inspection_controller.cpp" line="78"/>
+        <source>Sign in first: an inspection records who made it.</source>
+        <translation>请先登录：排查记录需要写明排查人。</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_controller.cpp" line="105"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_controller.cpp" line="205"/>
+        <source>Enter a number.</source>
+        <translation>请输入数字。</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_controller.cpp" line="308"/>
+        <source>%1: enter a number.</source>
+        <translation>%1：请输入数字。</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_controller.cpp" line="353"/>
+        <source>Photo not saved: %1</source>
+        <translation>照片未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_controller.cpp" line="409"/>
+        <source>Choose the judgment you want to record.</source>
+        <translation>请选择要记录的判定。</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_controller.cpp" line="439"/>
+        <source>This inspection cannot be changed any more.</source>
+        <translation>此排查记录已不能修改。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/inspection_controller.cpp" line="453"/>
+        <source>%n item(s) still need an answer or a correction.</source>
+        <translation>
+            <numerusform>还有 %n 项需要回答或更正。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_controller.cpp" line="466"/>
+        <source>Not submitted: %1</source>
+        <translation>未提交：%1</translation>
+    </message>
+</context>
+<context>
+    <name>anju::app::Session</name>
+    <message>
+        <location filename="../src/session.cpp" line="54"/>
+        <source>Cannot open the database %1: %2</source>
+        <translation>无法打开数据库 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>anju::app::SyncController</name>
+    <message>
+        <location filename="../src/sync_controller.cpp" line="67"/>
+        <source>Syncing is not available in this version of the app. Your changes are kept safely on this tablet and will be sent once syncing is added.</source>
+        <translation>此版本尚不支持同步。您的修改已安全保存在本机，同步功能上线后将自动上传。</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_controller.cpp" line="69"/>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_controller.cpp" line="70"/>
+        <source>Sign in to sync.</source>
+        <translation>登录后即可同步。</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_controller.cpp" line="71"/>
+        <source>Everything on this tablet has been sent.</source>
+        <translation>本机的修改已全部上传。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/sync_controller.cpp" line="72"/>
+        <source>%n change(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>%n 条修改待上传。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/sync_controller.cpp" line="100"/>
+        <source>Enter the server address, your user name and your password.</source>
+        <translation>请输入服务器地址、用户名和密码。</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_controller.cpp" line="106"/>
+        <source>Signing in needs the sync client, which this version of the app does not have yet. You can keep inspecting; nothing is lost.</source>
+        <translation>登录需要同步功能，此版本尚未提供。您可以继续排查，数据不会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_controller.cpp" line="120"/>
+        <source>Syncing is not available in this version of the app.</source>
+        <translation>此版本尚不支持同步。</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_controller.cpp" line="127"/>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+</context>
+</TS>

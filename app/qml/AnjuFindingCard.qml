@@ -1,0 +1,128 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Anju
+
+// One finding (隐患): what, where, how big, photos. Edits go to the controller, which saves.
+Rectangle {
+    id: card
+
+    required property int index
+    required property string component
+    required property string hazard
+    required property string hazardLabel
+    required property string location
+    required property string severity
+    required property string severityLabel
+    required property string note
+    required property var measurements
+    required property int photoCount
+
+    property InspectionController controller
+    signal photoRequested(int findingRow)
+
+    width: ListView.view ? ListView.view.width : 600
+    height: column.implicitHeight + 24
+    radius: Theme.radius
+    color: Theme.surface
+    border.color: Theme.divider
+
+    Rectangle {
+        width: 6
+        anchors.top: parent.top
+        anchors.bottom: parent.bottom
+        anchors.left: parent.left
+        radius: 3
+        color: card.severity === "serious" ? Theme.serious : card.severity === "some" ? Theme.some : Theme.none
+    }
+
+    ColumnLayout {
+        id: column
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.margins: 12
+        anchors.leftMargin: 20
+        spacing: 6
+
+        RowLayout {
+            Layout.fillWidth: true
+            Label {
+                text: card.hazardLabel
+                font.pixelSize: Theme.fontLarge
+                font.bold: true
+            }
+            Label {
+                text: card.severityLabel
+                color: card.severity === "serious" ? Theme.serious : card.severity === "some" ? Theme.some : Theme.none
+            }
+            Item { Layout.fillWidth: true }
+            AnjuButton {
+                text: qsTr("Remove")
+                flat: true
+                implicitHeight: Theme.touch
+                enabled: card.controller && card.controller.editable
+                onClicked: card.controller.removeFinding(card.index)
+            }
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Label { text: qsTr("Component"); color: Theme.textSecondary }
+            ComboBox {
+                Layout.preferredWidth: 220
+                implicitHeight: Theme.touch
+                textRole: "label"
+                valueRole: "code"
+                model: card.controller ? card.controller.componentOptions : []
+                currentIndex: Theme.indexOfCode(card.controller ? card.controller.componentOptions : [], card.component)
+                enabled: card.controller && card.controller.editable
+                onActivated: card.controller.setFindingField(card.index, "component", currentValue)
+            }
+            Label { text: qsTr("Location"); color: Theme.textSecondary }
+            TextField {
+                Layout.fillWidth: true
+                implicitHeight: Theme.touch
+                text: card.location
+                placeholderText: qsTr("e.g. north load-bearing wall, ground floor")
+                enabled: card.controller && card.controller.editable
+                onEditingFinished: if (text !== card.location) card.controller.setFindingField(card.index, "location", text)
+            }
+        }
+        Flow {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Repeater {
+                model: card.measurements
+                RowLayout {
+                    required property var modelData
+                    spacing: 4
+                    Label { text: modelData.label; color: Theme.textSecondary }
+                    TextField {
+                        Layout.preferredWidth: 90
+                        implicitHeight: Theme.touch
+                        text: modelData.value
+                        inputMethodHints: Qt.ImhFormattedNumbersOnly
+                        enabled: card.controller && card.controller.editable
+                        onEditingFinished: if (text !== modelData.value)
+                                               card.controller.setFindingMeasurement(card.index, modelData.name, text)
+                    }
+                    Label { text: modelData.unit }
+                }
+            }
+        }
+        RowLayout {
+            spacing: Theme.spacing
+            AnjuButton {
+                text: qsTr("Add photo")
+                implicitHeight: Theme.touch
+                enabled: card.controller && card.controller.editable
+                onClicked: card.photoRequested(card.index)
+            }
+            Label {
+                text: qsTr("%n photo(s)", "", card.photoCount)
+                color: Theme.textSecondary
+            }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Anju
+
+// 我的房屋: the houses of the tablet's communities, by street and community, with filters and
+// address search. Rows come page by page from the store (HouseListModel.fetchMore).
+Page {
+    id: page
+    objectName: "housesPage"
+    title: qsTr("My houses")
+    property alias model: houses
+    background: Rectangle { color: Theme.background }
+
+    HouseListModel {
+        id: houses
+        session: Session
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        spacing: Theme.spacing
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            TextField {
+                id: search
+                objectName: "searchField"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touch + 8
+                placeholderText: qsTr("Search by address, street or community")
+                inputMethodHints: Qt.ImhNoPredictiveText
+                onTextChanged: searchDelay.restart()
+                Timer {
+                    id: searchDelay
+                    interval: 250
+                    onTriggered: houses.searchText = search.text
+                }
+            }
+            ComboBox {
+                id: statusFilter
+                objectName: "statusFilter"
+                Layout.preferredWidth: 200
+                Layout.preferredHeight: Theme.touch + 8
+                textRole: "label"
+                valueRole: "code"
+                model: [
+                    { code: "", label: qsTr("All statuses") },
+                    { code: "not_visited", label: qsTr("Not visited") },
+                    { code: "in_progress", label: qsTr("In progress") },
+                    { code: "submitted", label: qsTr("Submitted") },
+                    { code: "returned", label: qsTr("Returned") },
+                    { code: "approved", label: qsTr("Approved") }
+                ]
+                onActivated: houses.statusFilter = currentValue
+            }
+            ComboBox {
+                id: judgmentFilter
+                objectName: "judgmentFilter"
+                Layout.preferredWidth: 240
+                Layout.preferredHeight: Theme.touch + 8
+                textRole: "label"
+                valueRole: "code"
+                model: [
+                    { code: "", label: qsTr("All judgments") },
+                    { code: "serious", label: qsTr("Serious hazard") },
+                    { code: "some", label: qsTr("Some hazard") },
+                    { code: "none_found", label: qsTr("No hazard found") }
+                ]
+                onActivated: houses.judgmentFilter = currentValue
+            }
+        }
+
+        Label {
+            text: houses.searchText !== ""
+                  ? qsTr("%n house(s) found", "", houses.totalCount)
+                  : qsTr("%n house(s)", "", houses.totalCount)
+            color: Theme.textSecondary
+        }
+
+        AnjuErrorBanner {
+            Layout.fillWidth: true
+            text: houses.errorString !== "" ? houses.errorString : Session.errorString
+        }
+
+        ListView {
+            id: list
+            objectName: "houseList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: houses
+            spacing: 1
+            ScrollBar.vertical: ScrollBar {}
+
+            section.property: "section"
+            section.criteria: ViewSection.FullString
+            section.labelPositioning: ViewSection.InlineLabels | ViewSection.CurrentLabelAtStart
+            section.delegate: Rectangle {
+                required property string section
+                width: ListView.view.width
+                height: 40
+                color: Theme.sectionBackground
+                Label {
+                    anchors.verticalCenter: parent.verticalCenter
+                    anchors.left: parent.left
+                    anchors.leftMargin: Theme.margin
+                    text: parent.section
+                    font.bold: true
+                    color: Theme.primary
+                }
+            }
+
+            delegate: ItemDelegate {
+                id: row
+                required property int index
+                required property string buildingId
+                required property string address
+                required property string status
+                required property string statusLabel
+                required property string judgment
+                required property string judgmentLabel
+                required property string lastInspected
+
+                width: ListView.view.width
+                height: 72
+                background: Rectangle { color: row.pressed ? "#EEEEEE" : Theme.surface }
+                onClicked: page.StackView.view.push(Qt.resolvedUrl("HousePage.qml"), { buildingId: buildingId })
+
+                Rectangle {
+                    width: 8
+                    anchors.top: parent.top
+                    anchors.bottom: parent.bottom
+                    anchors.left: parent.left
+                    color: Theme.judgmentColor(row.judgment)
+                }
+                contentItem: RowLayout {
+                    spacing: Theme.spacing
+                    anchors.leftMargin: 24
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        Layout.leftMargin: 16
+                        spacing: 2
+                        Label {
+                            text: row.address
+                            font.pixelSize: Theme.fontLarge
+                            color: Theme.text
+                            elide: Text.ElideRight
+                            Layout.fillWidth: true
+                        }
+                        Label {
+                            text: row.lastInspected !== ""
+                                  ? qsTr("Last inspected %1").arg(row.lastInspected)
+                                  : qsTr("Never inspected")
+                            font.pixelSize: Theme.fontSmall
+                            color: Theme.textSecondary
+                        }
+                    }
+                    AnjuStatusChip {
+                        status: row.status
+                        label: row.statusLabel
+                    }
+                    AnjuJudgmentBadge {
+                        visible: row.judgment !== ""
+                        judgment: row.judgment
+                        label: row.judgmentLabel
+                        Layout.preferredWidth: 170
+                    }
+                    Item {
+                        visible: row.judgment === ""
+                        Layout.preferredWidth: 170
+                    }
+                }
+            }
+
+            Label {
+                anchors.centerIn: parent
+                visible: list.count === 0
+                text: houses.searchText !== "" ? qsTr("No house matches the search.")
+                                               : qsTr("No houses.")
+                color: Theme.textSecondary
+            }
+        }
+    }
+}

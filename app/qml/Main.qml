@@ -1,0 +1,102 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Anju
+
+// The window: a tool bar (back, title, language, sync) over a stack of pages.
+ApplicationWindow {
+    id: window
+
+    // Set by main(): which page to open first and, for house pages, which house.
+    property string startPage: "houses"
+    property string startBuildingId: ""
+
+    width: 1280
+    height: 800
+    visible: true
+    title: qsTr("Anju — house safety inspection")
+    font.family: Theme.fontFamily
+    font.pixelSize: Theme.fontNormal
+    color: Theme.background
+    Material.primary: Theme.primary
+    Material.accent: Theme.primary
+
+    function openHouse(buildingId) {
+        stack.push(Qt.resolvedUrl("HousePage.qml"), { buildingId: buildingId })
+    }
+    function openInspection(buildingId) {
+        stack.push(Qt.resolvedUrl("InspectionPage.qml"), { buildingId: buildingId })
+    }
+    function openJudgment(controller) {
+        stack.push(Qt.resolvedUrl("JudgmentPage.qml"), { controller: controller })
+    }
+    function openSync() { stack.push(Qt.resolvedUrl("SyncPage.qml")) }
+    function openSignIn() { stack.push(Qt.resolvedUrl("SignInPage.qml")) }
+
+    header: ToolBar {
+        Material.foreground: "white"
+        height: 56
+        background: Rectangle { color: Theme.primary }
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 4
+            anchors.rightMargin: 8
+            spacing: 4
+            ToolButton {
+                text: "‹"
+                font.pixelSize: 32
+                visible: stack.depth > 1
+                implicitWidth: Theme.touch
+                implicitHeight: Theme.touch
+                onClicked: stack.pop()
+                Accessible.name: qsTr("Back")
+            }
+            Label {
+                text: stack.currentItem && stack.currentItem.title ? stack.currentItem.title : ""
+                font.pixelSize: Theme.fontLarge
+                font.bold: true
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+                Layout.leftMargin: stack.depth > 1 ? 0 : Theme.margin
+            }
+            Label {
+                text: Session.userName !== "" ? qsTr("Inspector: %1").arg(Session.userName) : ""
+                font.pixelSize: Theme.fontSmall
+                Layout.rightMargin: Theme.spacing
+            }
+            ToolButton {
+                text: Session.language === "en" ? "中文" : "English"
+                implicitHeight: Theme.touch
+                onClicked: Session.language = (Session.language === "en" ? "zh_CN" : "en")
+            }
+            ToolButton {
+                text: qsTr("Sync")
+                implicitHeight: Theme.touch
+                visible: !(stack.currentItem && stack.currentItem.objectName === "syncPage")
+                onClicked: window.openSync()
+            }
+        }
+    }
+
+    StackView {
+        id: stack
+        anchors.fill: parent
+        initialItem: HousesPage {}
+    }
+
+    Component.onCompleted: {
+        if (startPage === "house") {
+            openHouse(startBuildingId)
+        } else if (startPage === "inspection") {
+            openInspection(startBuildingId)
+        } else if (startPage === "judgment") {
+            openInspection(startBuildingId)
+            stack.currentItem.showJudgment()
+        } else if (startPage === "sync") {
+            openSync()
+        } else if (startPage === "signin") {
+            openSignIn()
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Anju
+
+// 同步: what is waiting on this tablet, when it last synced, and what went wrong, in plain words.
+Page {
+    id: page
+    objectName: "syncPage"
+    title: qsTr("Sync")
+    property alias controller: sync
+    background: Rectangle { color: Theme.background }
+
+    SyncController {
+        id: sync
+        session: Session
+    }
+
+    Pane {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 2 * Theme.margin, 760)
+        padding: Theme.margin * 2
+        background: Rectangle { color: Theme.surface; radius: Theme.radius }
+
+        ColumnLayout {
+            anchors.left: parent.left
+            anchors.right: parent.right
+            spacing: Theme.margin
+
+            RowLayout {
+                spacing: Theme.margin * 2
+                ColumnLayout {
+                    Label {
+                        objectName: "pendingCount"
+                        text: sync.pendingCount
+                        font.pixelSize: 48
+                        font.bold: true
+                        color: sync.pendingCount > 0 ? Theme.some : Theme.none
+                    }
+                    Label { text: qsTr("changes waiting to be sent"); color: Theme.textSecondary }
+                }
+                ColumnLayout {
+                    Label {
+                        text: sync.conflictCount
+                        font.pixelSize: 48
+                        font.bold: true
+                        color: sync.conflictCount > 0 ? Theme.serious : Theme.textSecondary
+                    }
+                    Label { text: qsTr("conflicts to look at"); color: Theme.textSecondary }
+                }
+            }
+            Label {
+                text: sync.lastSync !== "" ? qsTr("Last sync: %1").arg(sync.lastSync)
+                                           : qsTr("Last sync: never")
+                font.pixelSize: Theme.fontLarge
+            }
+            Label {
+                visible: sync.serverUrl !== ""
+                text: qsTr("Server: %1").arg(sync.serverUrl)
+                color: Theme.textSecondary
+            }
+            ProgressBar {
+                Layout.fillWidth: true
+                visible: sync.busy
+                indeterminate: sync.progress < 0
+                value: Math.max(0, sync.progress)
+            }
+            Label {
+                objectName: "syncStatus"
+                Layout.fillWidth: true
+                text: sync.statusText
+                wrapMode: Text.Wrap
+            }
+            AnjuErrorBanner {
+                Layout.fillWidth: true
+                text: sync.errorString
+            }
+            RowLayout {
+                spacing: Theme.spacing
+                AnjuButton {
+                    text: qsTr("Sign in")
+                    implicitHeight: Theme.touch
+                    onClicked: page.StackView.view.push(Qt.resolvedUrl("SignInPage.qml"))
+                }
+                Item { Layout.fillWidth: true }
+                AnjuButton {
+                    objectName: "syncButton"
+                    text: qsTr("Sync now")
+                    highlighted: true
+                    implicitHeight: Theme.touch
+                    enabled: sync.available && !sync.busy
+                    onClicked: sync.syncNow()
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+// FindingListModel: the findings of the inspection being edited, with one editable slot per
+// measurement the grading rules know (width, length ratio, count, tilt, section loss — from the
+// rule file, so a new measurement needs no app change). Owned and fed by InspectionController;
+// edits go through the controller so they are saved.
+#pragma once
+
+#include <QAbstractListModel>
+#include <QtQml/qqmlregistration.h>
+#include <vector>
+
+#include "anju/grading.h"
+#include "anju/model.h"
+#include "localized.h"
+
+namespace anju::app {
+
+class FindingListModel : public QAbstractListModel {
+  Q_OBJECT
+  QML_ELEMENT
+  QML_UNCREATABLE("Provided by InspectionController.findings")
+  Q_PROPERTY(int count READ count NOTIFY countChanged)
+
+ public:
+  enum Role {
+    FindingIdRole = Qt::UserRole,
+    ComponentRole,  // code
+    ComponentLabelRole,
+    HazardRole,     // code
+    HazardLabelRole,
+    LocationRole,
+    SeverityRole,   // "none", "some", "serious"
+    SeverityLabelRole,
+    NoteRole,
+    MeasurementsRole,  // [{name, label, unit, value ("" when not measured)}]
+    PhotoCountRole,
+  };
+  Q_ENUM(Role)
+
+  explicit FindingListModel(QObject* parent = nullptr);
+
+  /// `rules` is borrowed and must outlive the next update().
+  void update(const std::vector<Finding>& findings, const PreliminaryRules* rules,
+              Language language);
+
+  int count() const { return static_cast<int>(m_findings.size()); }
+  int rowCount(const QModelIndex& parent = {}) const override;
+  QVariant data(const QModelIndex& index, int role) const override;
+  QHash<int, QByteArray> roleNames() const override;
+
+ signals:
+  void countChanged();
+
+ private:
+  std::vector<Finding> m_findings;
+  const PreliminaryRules* m_rules = nullptr;
+  Language m_language = Language::kChinese;
+};
+
+}  // namespace anju::app

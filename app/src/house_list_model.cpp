@@ -1,0 +1,195 @@
+#include "house_list_model.h"
+
+#include <QDateTime>
+#include <QScopeGuard>
+
+#include "anju/enum_codes.h"
+
+namespace anju::app {
+
+HouseListModel::HouseListModel(QObject* parent) : QAbstractListModel(parent) {}
+
+void HouseListModel::setSession(Session* session) {
+  if (session == m_session) return;
+  if (m_session) disconnect(m_session, nullptr, this, nullptr);
+  m_session = session;
+  if (m_session) {
+    connect(m_session, &Session::storeChanged, this, &HouseListModel::reload);
+    connect(m_session, &Session::languageChanged, this, [this] {
+      if (!m_rows.empty())
+        emit dataChanged(index(0), index(static_cast<int>(m_rows.size()) - 1));
+    });
+  }
+  emit sessionChanged();
+  reload();
+}
+
+void HouseListModel::setStatusFilter(const QString& status) {
+  if (status == m_statusFilter) return;
+  m_statusFilter = status;
+  emit filterChanged();
+  reload();
+}
+
+void HouseListModel::setJudgmentFilter(const QString& judgment) {
+  if (judgment == m_judgmentFilter) return;
+  m_judgmentFilter = judgment;
+  emit filterChanged();
+  reload();
+}
+
+void HouseListModel::setSearchText(const QString& text) {
+  if (text == m_searchText) return;
+  m_searchText = text;
+  emit filterChanged();
+  reload();
+}
+
+void HouseListModel::setPageSize(int size) {
+  if (size < 1 || size == m_pageSize) return;
+  m_pageSize = size;
+  emit pageSizeChanged();
+}
+
+BuildingFilter HouseListModel::currentFilter() const {
+  BuildingFilter f;
+  if (m_statusFilter == QStringLiteral("not_visited")) {
+    f.inspected = false;
+  } else if (m_statusFilter == QStringLiteral("in_progress")) {
+    f.review = ReviewState::kDraft;
+  } else if (!m_statusFilter.isEmpty()) {
+    f.review = parseReviewState(toStdString(m_statusFilter));
+  }
+  if (!m_judgmentFilter.isEmpty()) f.judgment = parsePreliminaryJudgment(toStdString(m_judgmentFilter));
+  return f;
+}
+
+void HouseListModel::reload() {
+  beginResetModel();
+  m_rows.clear();
+  m_atEnd = true;
+  endResetModel();
+  qint64 total = 0;
+  if (m_session && m_session->store()) {
+    Store& store = *m_session->store();
+    const BuildingFilter filter = currentFilter();
+    const QString query = m_searchText.trimmed();
+    if (query.isEmpty()) {
+      auto count = store.countBuildings(filter);
+      if (count) {
+        total = *count;
+        m_atEnd = false;
+        setErrorString(QString());
+      } else {
+        setErrorString(statusMessage(count.status(), m_session->lang()));
+      }
+    } else {
+      auto found = store.searchBuildings(toStdString(query), kSearchLimit, filter);
+      if (found) {
+        if (!found->empty()) {
+          beginInsertRows({}, 0, static_cast<int>(found->size()) - 1);
+          m_rows = std::move(*found);
+          endInsertRows();
+        }
+        total = static_cast<qint64>(m_rows.size());
+        setErrorString(QString());
+      } else {
+        setErrorString(statusMessage(found.status(), m_session->lang()));
+      }
+    }
+  }
+  if (total != m_totalCount) {
+    m_totalCount = total;
+    emit totalCountChanged();
+  }
+  if (!m_atEnd) fetchMore({});
+}
+
+bool HouseListModel::canFetchMore(const QModelIndex& parent) const {
+  return !parent.isValid() && !m_atEnd && !m_fetching;
+}
+
+void HouseListModel::fetchMore(const QModelIndex& parent) {
+  if (parent.isValid() || m_atEnd || m_fetching || !m_session || !m_session->store()) return;
+  m_fetching = true;
+  const auto done = qScopeGuard([this] { m_fetching = false; });
+  std::optional<BuildingSummary> after;
+  if (!m_rows.empty()) after = m_rows.back();
+  auto page = m_session->store()->listBuildings(currentFilter(), m_pageSize, after);
+  if (!page) {
+    m_atEnd = true;
+    setErrorString(statusMessage(page.status(), m_session->lang()));
+    return;
+  }
+  if (static_cast<int>(page->size()) < m_pageSize) m_atEnd = true;
+  if (page->empty()) return;
+  const int first = static_cast<int>(m_rows.size());
+  beginInsertRows({}, first, first + static_cast<int>(page->size()) - 1);
+  for (BuildingSummary& s : *page) m_rows.push_back(std::move(s));
+  endInsertRows();
+}
+
+int HouseListModel::rowCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+QString HouseListModel::statusCode(const BuildingSummary& s) {
+  if (!s.review) return QStringLiteral("not_visited");
+  if (*s.review == ReviewState::kDraft) return QStringLiteral("in_progress");
+  return toQString(toCode(*s.review));
+}
+
+QVariant HouseListModel::data(const QModelIndex& index, int role) const {
+  if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    return {};
+  const BuildingSummary& s = m_rows[static_cast<std::size_t>(index.row())];
+  const Language lang = m_session ? m_session->lang() : Language::kChinese;
+  switch (role) {
+    case Qt::DisplayRole:
+    case AddressRole: return toQString(s.address);
+    case IdRole: return toQString(s.id);
+    case StreetRole: return toQString(s.region.street);
+    case CommunityRole: return toQString(s.region.community);
+    case SectionRole:
+      return toQString(s.region.street) + QStringLiteral(" · ") + toQString(s.region.community);
+    case StatusRole: return statusCode(s);
+    case StatusLabelRole: {
+      if (!s.review) return tr("Not visited");
+      switch (*s.review) {
+        case ReviewState::kDraft: return tr("In progress");
+        case ReviewState::kSubmitted: return tr("Submitted");
+        case ReviewState::kReturned: return tr("Returned");
+        case ReviewState::kApproved: return tr("Approved");
+      }
+      return {};
+    }
+    case JudgmentRole: return s.judgment ? toQString(toCode(*s.judgment)) : QString();
+    case JudgmentLabelRole: return s.judgment ? pick(label(*s.judgment), lang) : QString();
+    case LastInspectedRole:
+      return s.lastInspectedAt == 0
+                 ? QString()
+                 : QDateTime::fromMSecsSinceEpoch(s.lastInspectedAt).toString(QStringLiteral("yyyy-MM-dd"));
+    default: return {};
+  }
+}
+
+QHash<int, QByteArray> HouseListModel::roleNames() const {
+  return {{IdRole, "buildingId"},       {AddressRole, "address"},
+          {StreetRole, "street"},       {CommunityRole, "community"},
+          {SectionRole, "section"},     {StatusRole, "status"},
+          {StatusLabelRole, "statusLabel"}, {JudgmentRole, "judgment"},
+          {JudgmentLabelRole, "judgmentLabel"}, {LastInspectedRole, "lastInspected"}};
+}
+
+QString HouseListModel::idAt(int row) const {
+  if (row < 0 || row >= static_cast<int>(m_rows.size())) return {};
+  return toQString(m_rows[static_cast<std::size_t>(row)].id);
+}
+
+void HouseListModel::setErrorString(const QString& error) {
+  if (error == m_errorString) return;
+  m_errorString = error;
+  emit errorStringChanged();
+}
+
+}  // namespace anju::app

@@ -1,0 +1,501 @@
+#include "inspection_controller.h"
+
+#include <QDateTime>
+#include <algorithm>
+
+#include "anju/enum_codes.h"
+#include "anju/hlc.h"
+#include "anju/uuid.h"
+#include "anju/validation.h"
+#include "photo_import.h"
+
+namespace anju::app {
+
+InspectionController::InspectionController(QObject* parent)
+    : QObject(parent), m_items(new ChecklistItemModel(this)), m_findings(new FindingListModel(this)) {}
+
+void InspectionController::setSession(Session* session) {
+  if (session == m_session) return;
+  if (m_session) disconnect(m_session, nullptr, this, nullptr);
+  m_session = session;
+  if (m_session) {
+    connect(m_session, &Session::languageChanged, this, [this] {
+      refreshItems();
+      refreshFindings();
+      emit sectionChanged();
+      emit judgmentChanged();
+    });
+  }
+  emit sessionChanged();
+  open();
+}
+
+void InspectionController::setBuildingId(const QString& id) {
+  if (id == m_buildingId) return;
+  m_buildingId = id;
+  emit buildingIdChanged();
+  open();
+}
+
+Language InspectionController::lang() const {
+  return m_session ? m_session->lang() : Language::kChinese;
+}
+
+bool InspectionController::ready() const {
+  return m_open && m_session && m_session->store();
+}
+
+void InspectionController::open() {
+  m_open = false;
+  m_assessment.reset();
+  m_itemErrors.clear();
+  m_sectionIndex = 0;
+  setSubmitErrors({});
+  setOverrideError({});
+  if (!m_session || !m_session->store() || m_buildingId.isEmpty()) return;
+  Store& store = *m_session->store();
+  auto building = store.building(toStdString(m_buildingId));
+  if (!building) {
+    setErrorString(statusMessage(building.status(), lang()));
+    return;
+  }
+  m_building = std::move(*building);
+  auto history = store.inspectionsOfBuilding(m_building.id);
+  if (!history) {
+    setErrorString(statusMessage(history.status(), lang()));
+    return;
+  }
+  // Resume the newest inspection still on the inspector's side (draft, or returned by a
+  // reviewer); otherwise start a new one.
+  const auto resumable = std::find_if(history->begin(), history->end(), [](const Inspection& i) {
+    return i.review == ReviewState::kDraft || i.review == ReviewState::kReturned;
+  });
+  if (resumable != history->end()) {
+    m_inspection = *resumable;
+    m_open = true;
+  } else {
+    if (m_session->userName().trimmed().isEmpty()) {
+      setErrorString(tr("Sign in first: an inspection records who made it."));
+      emit inspectionChanged();
+      return;
+    }
+    Inspection fresh;
+    fresh.id = newUuid();
+    fresh.buildingId = m_building.id;
+    fresh.inspector = toStdString(m_session->userName());
+    fresh.startedAt = systemNowMs();
+    fresh.templateId = m_session->checklist().id;
+    fresh.templateVersion = m_session->checklist().version;
+    m_inspection = std::move(fresh);
+    m_open = true;
+    if (!saveDraft()) m_open = false;
+  }
+  if (m_open) setErrorString({});
+  refreshItems();
+  refreshFindings();
+  emit inspectionChanged();
+  emit sectionChanged();
+  emit judgmentChanged();
+}
+
+bool InspectionController::saveDraft() {
+  if (!m_session || !m_session->store()) return false;
+  auto written = m_session->store()->putInspection(m_inspection, toStdString(m_session->userName()));
+  if (!written) {
+    setErrorString(tr("Not saved: %1").arg(statusMessage(written.status(), lang())));
+    return false;
+  }
+  setErrorString({});
+  m_savedAt = QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"));
+  emit savedAtChanged();
+  m_session->notifyStoreChanged();
+  return true;
+}
+
+void InspectionController::refreshItems() {
+  const ChecklistTemplate* tmpl = m_session ? &m_session->checklist() : nullptr;
+  const ChecklistSection* section = nullptr;
+  if (ready() && m_sectionIndex >= 0 && m_sectionIndex < sectionCount())
+    section = &tmpl->sections[static_cast<std::size_t>(m_sectionIndex)];
+  m_items->update(tmpl, section, m_inspection.answers, m_itemErrors, lang());
+}
+
+void InspectionController::refreshFindings() {
+  m_findings->update(m_open ? m_inspection.findings : std::vector<Finding>{},
+                     m_session ? &m_session->rules() : nullptr, lang());
+}
+
+QString InspectionController::inspectionId() const { return m_open ? toQString(m_inspection.id) : QString(); }
+QString InspectionController::address() const { return m_open ? toQString(m_building.address) : QString(); }
+bool InspectionController::isEditable() const {
+  return m_open && (m_inspection.review == ReviewState::kDraft ||
+                    m_inspection.review == ReviewState::kReturned);
+}
+QString InspectionController::review() const { return m_open ? toQString(toCode(m_inspection.review)) : QString(); }
+QString InspectionController::reviewComment() const { return m_open ? toQString(m_inspection.reviewComment) : QString(); }
+
+void InspectionController::setSectionIndex(int index) {
+  if (index < 0 || index >= sectionCount() || index == m_sectionIndex) return;
+  m_sectionIndex = index;
+  refreshItems();
+  emit sectionChanged();
+}
+
+int InspectionController::sectionCount() const {
+  return m_session ? static_cast<int>(m_session->checklist().sections.size()) : 0;
+}
+
+QString InspectionController::sectionTitle() const {
+  if (m_sectionIndex < 0 || m_sectionIndex >= sectionCount()) return {};
+  return pick(m_session->checklist().sections[static_cast<std::size_t>(m_sectionIndex)].title, lang());
+}
+
+QStringList InspectionController::sectionTitles() const {
+  QStringList out;
+  if (!m_session) return out;
+  for (const ChecklistSection& s : m_session->checklist().sections) out.append(pick(s.title, lang()));
+  return out;
+}
+
+int InspectionController::photoCount() const {
+  if (!m_open) return 0;
+  std::size_t n = m_inspection.photoIds.size();
+  for (const Finding& f : m_inspection.findings) n += f.photoIds.size();
+  if (m_session)
+    for (const auto& [id, value] : m_inspection.answers)
+      if (const ChecklistItem* item = m_session->checklist().findItem(id); item && item->type == ItemType::kPhoto)
+        ++n;
+  return static_cast<int>(n);
+}
+
+QVariantList InspectionController::componentOptions() const {
+  using C = Component;
+  return enumOptions({C::kFoundation, C::kLoadBearingWall, C::kSelfBearingWall, C::kColumn, C::kBeam,
+                      C::kSlab, C::kRoof, C::kRoofTruss, C::kPurlin, C::kCantilever, C::kEnvelope,
+                      C::kOther},
+                     lang());
+}
+
+QVariantList InspectionController::hazardOptions() const {
+  using H = HazardKind;
+  return enumOptions({H::kSettlement, H::kWallCrack, H::kBeamCrack, H::kSlabCrack, H::kColumnCrack,
+                      H::kTilt, H::kDeflection, H::kWeathering, H::kRot, H::kRoofLeak,
+                      H::kSaggingPurlin, H::kUnlicensedAlteration, H::kFireSafety, H::kOther},
+                     lang());
+}
+
+QVariantList InspectionController::judgmentOptions() const {
+  using J = PreliminaryJudgment;
+  return enumOptions({J::kSerious, J::kSome, J::kNoneFound}, lang());
+}
+
+bool InspectionController::setAnswer(const QString& itemId, const QVariant& value) {
+  if (!isEditable()) return false;
+  const ChecklistItem* item = m_session->checklist().findItem(toStdString(itemId));
+  if (!item) return false;
+  AnswerValue answer;
+  switch (item->type) {
+    case ItemType::kYesNo: answer = value.toBool(); break;
+    case ItemType::kMeasurement: {
+      bool ok = false;
+      const double number = value.typeId() == QMetaType::QString
+                                ? value.toString().trimmed().replace(QLatin1Char(','), QLatin1Char('.')).toDouble(&ok)
+                                : value.toDouble(&ok);
+      if (!ok) {
+        m_itemErrors.insert(itemId, tr("Enter a number."));
+        refreshItems();
+        return false;
+      }
+      answer = number;
+      break;
+    }
+    default: answer = toStdString(value.toString()); break;
+  }
+  if (const Status st = validateAnswer(*item, answer); !st) {
+    const QString msg = st.fieldErrors().empty() ? statusMessage(st, lang())
+                                                 : pickMessage(st.fieldErrors().front().message, lang());
+    m_itemErrors.insert(itemId, msg);
+    refreshItems();
+    return false;
+  }
+  m_itemErrors.remove(itemId);
+  m_inspection.answers[item->id] = answer;
+  openTriggeredFinding(*item, answer);
+  const bool saved = saveDraft();
+  refreshItems();
+  refreshFindings();
+  emit inspectionChanged();
+  return saved;
+}
+
+bool InspectionController::clearAnswer(const QString& itemId) {
+  if (!isEditable()) return false;
+  m_itemErrors.remove(itemId);
+  const bool had = m_inspection.answers.erase(toStdString(itemId)) > 0;
+  const bool saved = !had || saveDraft();
+  refreshItems();
+  emit inspectionChanged();
+  return saved;
+}
+
+void InspectionController::openTriggeredFinding(const ChecklistItem& item, const AnswerValue& answer) {
+  // The template says which finding a hazard answer opens; open it once, for the inspector to
+  // complete (location, measurements, photos). Changing the answer back leaves it for the
+  // inspector to remove, so nothing they typed disappears behind their back.
+  if (!item.finding || !triggersFinding(item, answer)) return;
+  const FindingTrigger& t = *item.finding;
+  const bool exists = std::any_of(m_inspection.findings.begin(), m_inspection.findings.end(),
+                                  [&](const Finding& f) { return f.component == t.component && f.hazard == t.hazard; });
+  if (exists) return;
+  Finding f;
+  f.id = newUuid();
+  f.component = t.component;
+  f.hazard = t.hazard;
+  f.severity = Severity::kSome;
+  m_inspection.findings.push_back(std::move(f));
+}
+
+bool InspectionController::addFinding(const QString& componentCode, const QString& hazardCode) {
+  if (!isEditable()) return false;
+  const auto component = parseComponent(toStdString(componentCode));
+  const auto hazard = parseHazardKind(toStdString(hazardCode));
+  if (!component || !hazard) return false;
+  Finding f;
+  f.id = newUuid();
+  f.component = *component;
+  f.hazard = *hazard;
+  m_inspection.findings.push_back(std::move(f));
+  const bool saved = saveDraft();
+  refreshFindings();
+  emit inspectionChanged();
+  return saved;
+}
+
+bool InspectionController::setFindingField(int row, const QString& field, const QString& value) {
+  if (!isEditable() || row < 0 || row >= static_cast<int>(m_inspection.findings.size())) return false;
+  Finding& f = m_inspection.findings[static_cast<std::size_t>(row)];
+  const std::string v = toStdString(value);
+  if (field == QStringLiteral("component")) {
+    if (auto c = parseComponent(v)) f.component = *c; else return false;
+  } else if (field == QStringLiteral("hazard")) {
+    if (auto h = parseHazardKind(v)) f.hazard = *h; else return false;
+  } else if (field == QStringLiteral("severity")) {
+    if (auto s = parseSeverity(v)) f.severity = *s; else return false;
+  } else if (field == QStringLiteral("location")) {
+    f.location = v;
+  } else if (field == QStringLiteral("note")) {
+    f.note = v;
+  } else {
+    return false;
+  }
+  const bool saved = saveDraft();
+  refreshFindings();
+  return saved;
+}
+
+bool InspectionController::setFindingMeasurement(int row, const QString& name, const QString& text) {
+  if (!isEditable() || row < 0 || row >= static_cast<int>(m_inspection.findings.size())) return false;
+  const auto def = std::find_if(m_session->rules().measurements.begin(), m_session->rules().measurements.end(),
+                                [&](const MeasurementDefinition& d) { return toQString(d.name) == name; });
+  if (def == m_session->rules().measurements.end()) return false;
+  Finding& f = m_inspection.findings[static_cast<std::size_t>(row)];
+  std::erase_if(f.measurements, [&](const Measurement& m) { return m.name == def->name; });
+  const QString trimmed = text.trimmed();
+  if (!trimmed.isEmpty()) {
+    bool ok = false;
+    const double value = QString(trimmed).replace(QLatin1Char(','), QLatin1Char('.')).toDouble(&ok);
+    if (!ok) {
+      setErrorString(tr("%1: enter a number.").arg(pick(def->label, lang())));
+      return false;
+    }
+    f.measurements.push_back({def->name, value, def->unit});
+  }
+  if (const Status st = validateFinding(f); !st) {
+    setErrorString(statusMessage(st, lang()));
+    return false;
+  }
+  const bool saved = saveDraft();
+  refreshFindings();
+  return saved;
+}
+
+bool InspectionController::removeFinding(int row) {
+  if (!isEditable() || row < 0 || row >= static_cast<int>(m_inspection.findings.size())) return false;
+  m_inspection.findings.erase(m_inspection.findings.begin() + row);
+  const bool saved = saveDraft();
+  refreshFindings();
+  emit inspectionChanged();
+  return saved;
+}
+
+bool InspectionController::addPhoto(const QUrl& file, const QString& itemId, int findingRow) {
+  if (!isEditable()) return false;
+  ImportedPhoto imported;
+  QString error;
+  if (!importPhoto(file.isLocalFile() ? file.toLocalFile() : file.toString(),
+                   m_session->photoDirectory(), imported, error)) {
+    setErrorString(error);
+    return false;
+  }
+  PhotoRecord photo;
+  photo.id = newUuid();
+  photo.sha256 = toStdString(imported.sha256);
+  photo.byteSize = imported.byteSize;
+  photo.mimeType = "image/jpeg";
+  photo.capturedAt = systemNowMs();
+  photo.buildingId = m_building.id;
+  photo.inspectionId = m_inspection.id;
+  const bool forFinding = itemId.isEmpty() && findingRow >= 0 &&
+                          findingRow < static_cast<int>(m_inspection.findings.size());
+  if (forFinding) photo.findingId = m_inspection.findings[static_cast<std::size_t>(findingRow)].id;
+  auto written = m_session->store()->putPhoto(photo, toStdString(m_session->userName()));
+  if (!written) {
+    setErrorString(tr("Photo not saved: %1").arg(statusMessage(written.status(), lang())));
+    return false;
+  }
+  if (!itemId.isEmpty()) {
+    return setAnswer(itemId, toQString(photo.id));
+  }
+  if (forFinding) m_inspection.findings[static_cast<std::size_t>(findingRow)].photoIds.push_back(photo.id);
+  else m_inspection.photoIds.push_back(photo.id);
+  const bool saved = saveDraft();
+  refreshFindings();
+  emit inspectionChanged();
+  return saved;
+}
+
+bool InspectionController::grade() {
+  if (!ready()) return false;
+  m_assessment = gradeInspection(m_inspection, m_building, m_session->rules());
+  emit judgmentChanged();
+  refreshFindings();
+  return isEditable() ? saveDraft() : true;
+}
+
+QString InspectionController::computedJudgment() const {
+  return m_open && m_inspection.computedJudgment ? toQString(toCode(*m_inspection.computedJudgment)) : QString();
+}
+QString InspectionController::computedJudgmentLabel() const {
+  return m_open && m_inspection.computedJudgment ? pick(label(*m_inspection.computedJudgment), lang()) : QString();
+}
+QString InspectionController::effectiveJudgment() const {
+  const auto j = m_open ? m_inspection.effectiveJudgment() : std::nullopt;
+  return j ? toQString(toCode(*j)) : QString();
+}
+QString InspectionController::effectiveJudgmentLabel() const {
+  const auto j = m_open ? m_inspection.effectiveJudgment() : std::nullopt;
+  return j ? pick(label(*j), lang()) : QString();
+}
+QString InspectionController::explanation() const {
+  if (m_assessment)
+    return toQString(lang() == Language::kEnglish ? m_assessment->explanation.renderEn()
+                                                  : m_assessment->explanation.renderZh());
+  return m_open ? toQString(m_inspection.judgmentExplanation) : QString();
+}
+QString InspectionController::disposal() const {
+  return m_assessment ? pick(m_assessment->disposal, lang()) : QString();
+}
+QString InspectionController::overrideJudgment() const {
+  return m_open && m_inspection.override ? toQString(toCode(m_inspection.override->judgment)) : QString();
+}
+QString InspectionController::overrideReason() const {
+  return m_open && m_inspection.override ? toQString(m_inspection.override->reason) : QString();
+}
+
+bool InspectionController::setOverride(const QString& judgmentCode, const QString& reason) {
+  if (!isEditable()) return false;
+  const auto judgment = parsePreliminaryJudgment(toStdString(judgmentCode));
+  if (!judgment) {
+    setOverrideError(tr("Choose the judgment you want to record."));
+    return false;
+  }
+  Inspection candidate = m_inspection;
+  candidate.override = JudgmentOverride{*judgment, toStdString(reason.trimmed())};
+  if (const Status st = validateInspection(candidate); !st) {
+    for (const FieldError& fe : st.fieldErrors()) {
+      if (fe.field.rfind("override", 0) == 0) {
+        setOverrideError(pickMessage(fe.message, lang()));
+        return false;
+      }
+    }
+  }
+  setOverrideError({});
+  m_inspection = std::move(candidate);
+  emit judgmentChanged();
+  return saveDraft();
+}
+
+bool InspectionController::clearOverride() {
+  if (!isEditable()) return false;
+  setOverrideError({});
+  if (!m_inspection.override) return true;
+  m_inspection.override.reset();
+  emit judgmentChanged();
+  return saveDraft();
+}
+
+bool InspectionController::submit() {
+  if (!isEditable()) {
+    emit submitted(false, tr("This inspection cannot be changed any more."));
+    return false;
+  }
+  const ChecklistTemplate& tmpl = m_session->checklist();
+  QStringList problems;
+  if (const Status st = validateAnswers(tmpl, m_inspection.answers, /*forSubmit=*/true); !st) {
+    for (const FieldError& fe : st.fieldErrors()) {
+      const ChecklistItem* item = tmpl.findItem(fe.field);
+      problems.append((item ? pick(item->label, lang()) + QStringLiteral(": ") : QString()) +
+                      pickMessage(fe.message, lang()));
+    }
+  }
+  setSubmitErrors(problems);
+  if (!problems.isEmpty()) {
+    const QString msg = tr("%n item(s) still need an answer or a correction.", nullptr,
+                           static_cast<int>(problems.size()));
+    setErrorString(msg);
+    emit submitted(false, msg);
+    return false;
+  }
+  Inspection candidate = m_inspection;
+  candidate.answers = applicableAnswers(tmpl, candidate.answers);
+  PreliminaryAssessment assessment = gradeInspection(candidate, m_building, m_session->rules());
+  candidate.review = ReviewState::kSubmitted;
+  candidate.submittedAt = systemNowMs();
+  auto written = m_session->store()->putInspection(candidate, toStdString(m_session->userName()));
+  if (!written) {
+    const QString msg = tr("Not submitted: %1").arg(statusMessage(written.status(), lang()));
+    setErrorString(msg);
+    emit submitted(false, msg);
+    return false;
+  }
+  m_inspection = std::move(candidate);
+  m_assessment = std::move(assessment);
+  setErrorString({});
+  m_session->notifyStoreChanged();
+  refreshItems();
+  refreshFindings();
+  emit inspectionChanged();
+  emit judgmentChanged();
+  emit submitted(true, QString());
+  return true;
+}
+
+void InspectionController::setErrorString(const QString& error) {
+  if (error == m_errorString) return;
+  m_errorString = error;
+  emit errorStringChanged();
+}
+
+void InspectionController::setOverrideError(const QString& error) {
+  if (error == m_overrideError) return;
+  m_overrideError = error;
+  emit overrideErrorChanged();
+}
+
+void InspectionController::setSubmitErrors(const QStringList& errors) {
+  if (errors == m_submitErrors) return;
+  m_submitErrors = errors;
+  emit submitErrorsChanged();
+}
+
+}  // namespace anju::app

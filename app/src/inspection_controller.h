@@ -1,0 +1,169 @@
+// InspectionController: one inspection of one building, driven by the checklist template — one
+// section per screen, conditional items appearing as answers change, findings and photos, the
+// preliminary judgment computed by core (gradeInspection) with its explanation, an optional
+// override that needs a reason, and submit.
+//
+// Every accepted change is written to the store at once as a draft (Store::putInspection), so
+// killing the app loses nothing; `savedAt` tells when the last write happened. An answer core
+// rejects (validateAnswer: wrong type, out of range…) is not stored and shows as the item's error.
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QUrl>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+#include <optional>
+
+#include "anju/grading.h"
+#include "anju/model.h"
+#include "checklist_item_model.h"
+#include "finding_list_model.h"
+#include "session.h"
+
+namespace anju::app {
+
+class InspectionController : public QObject {
+  Q_OBJECT
+  QML_ELEMENT
+  Q_PROPERTY(anju::app::Session* session READ session WRITE setSession NOTIFY sessionChanged)
+  /// Setting it opens the building's open draft (or returned inspection), or starts a new one.
+  Q_PROPERTY(QString buildingId READ buildingId WRITE setBuildingId NOTIFY buildingIdChanged)
+  Q_PROPERTY(QString inspectionId READ inspectionId NOTIFY inspectionChanged)
+  Q_PROPERTY(QString address READ address NOTIFY inspectionChanged)
+  Q_PROPERTY(bool editable READ isEditable NOTIFY inspectionChanged)
+  Q_PROPERTY(QString review READ review NOTIFY inspectionChanged)
+  Q_PROPERTY(QString reviewComment READ reviewComment NOTIFY inspectionChanged)
+
+  Q_PROPERTY(int sectionIndex READ sectionIndex WRITE setSectionIndex NOTIFY sectionChanged)
+  Q_PROPERTY(int sectionCount READ sectionCount NOTIFY inspectionChanged)
+  Q_PROPERTY(QString sectionTitle READ sectionTitle NOTIFY sectionChanged)
+  Q_PROPERTY(QStringList sectionTitles READ sectionTitles NOTIFY sectionChanged)
+  Q_PROPERTY(anju::app::ChecklistItemModel* items READ items CONSTANT)
+  Q_PROPERTY(anju::app::FindingListModel* findings READ findings CONSTANT)
+  Q_PROPERTY(int photoCount READ photoCount NOTIFY inspectionChanged)
+  Q_PROPERTY(QVariantList componentOptions READ componentOptions NOTIFY sectionChanged)
+  Q_PROPERTY(QVariantList hazardOptions READ hazardOptions NOTIFY sectionChanged)
+  Q_PROPERTY(QVariantList judgmentOptions READ judgmentOptions NOTIFY sectionChanged)
+
+  /// Judgment (after grade()): codes "serious" / "some" / "none_found", "" before grading.
+  Q_PROPERTY(QString computedJudgment READ computedJudgment NOTIFY judgmentChanged)
+  Q_PROPERTY(QString computedJudgmentLabel READ computedJudgmentLabel NOTIFY judgmentChanged)
+  Q_PROPERTY(QString effectiveJudgment READ effectiveJudgment NOTIFY judgmentChanged)
+  Q_PROPERTY(QString effectiveJudgmentLabel READ effectiveJudgmentLabel NOTIFY judgmentChanged)
+  Q_PROPERTY(QString explanation READ explanation NOTIFY judgmentChanged)
+  Q_PROPERTY(QString disposal READ disposal NOTIFY judgmentChanged)
+  Q_PROPERTY(QString overrideJudgment READ overrideJudgment NOTIFY judgmentChanged)
+  Q_PROPERTY(QString overrideReason READ overrideReason NOTIFY judgmentChanged)
+  Q_PROPERTY(QString overrideError READ overrideError NOTIFY overrideErrorChanged)
+  /// What stops a submit, one line per problem (empty when nothing does, or before submit()).
+  Q_PROPERTY(QStringList submitErrors READ submitErrors NOTIFY submitErrorsChanged)
+
+  Q_PROPERTY(QString savedAt READ savedAt NOTIFY savedAtChanged)
+  Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
+
+ public:
+  explicit InspectionController(QObject* parent = nullptr);
+
+  Session* session() const { return m_session; }
+  void setSession(Session* session);
+  QString buildingId() const { return m_buildingId; }
+  void setBuildingId(const QString& id);
+  QString inspectionId() const;
+  QString address() const;
+  bool isEditable() const;
+  QString review() const;
+  QString reviewComment() const;
+  int sectionIndex() const { return m_sectionIndex; }
+  void setSectionIndex(int index);
+  int sectionCount() const;
+  QString sectionTitle() const;
+  QStringList sectionTitles() const;
+  ChecklistItemModel* items() const { return m_items; }
+  FindingListModel* findings() const { return m_findings; }
+  int photoCount() const;
+  QVariantList componentOptions() const;
+  QVariantList hazardOptions() const;
+  QVariantList judgmentOptions() const;
+  QString computedJudgment() const;
+  QString computedJudgmentLabel() const;
+  QString effectiveJudgment() const;
+  QString effectiveJudgmentLabel() const;
+  QString explanation() const;
+  QString disposal() const;
+  QString overrideJudgment() const;
+  QString overrideReason() const;
+  QString overrideError() const { return m_overrideError; }
+  QStringList submitErrors() const { return m_submitErrors; }
+  QString savedAt() const { return m_savedAt; }
+  QString errorString() const { return m_errorString; }
+
+  /// Answers an item of the current section: a bool (yes_no), an option id (choice), a number or
+  /// the text as typed (measurement), a string (text). Returns whether it was accepted and saved.
+  Q_INVOKABLE bool setAnswer(const QString& itemId, const QVariant& value);
+  Q_INVOKABLE bool clearAnswer(const QString& itemId);
+
+  Q_INVOKABLE bool addFinding(const QString& componentCode, const QString& hazardCode);
+  /// field: "component", "hazard", "location", "note", "severity".
+  Q_INVOKABLE bool setFindingField(int row, const QString& field, const QString& value);
+  /// `text` empty removes the measurement.
+  Q_INVOKABLE bool setFindingMeasurement(int row, const QString& name, const QString& text);
+  Q_INVOKABLE bool removeFinding(int row);
+
+  /// Imports a picture file (resized, hashed, stored) and links it: to the photo item `itemId`
+  /// when given, else to finding `findingRow` when >= 0, else to the inspection.
+  Q_INVOKABLE bool addPhoto(const QUrl& file, const QString& itemId, int findingRow);
+
+  /// Runs core's grading on the current answers and findings, and saves the result.
+  Q_INVOKABLE bool grade();
+  /// Overrides the computed judgment; a blank reason is refused (overrideError says so).
+  Q_INVOKABLE bool setOverride(const QString& judgmentCode, const QString& reason);
+  Q_INVOKABLE bool clearOverride();
+  /// Checks the answers for submission, grades and submits. Emits submitted(ok, errorString).
+  Q_INVOKABLE bool submit();
+
+  /// The record as it stands (for tests and the screenshot mode).
+  const Inspection& inspection() const { return m_inspection; }
+
+ signals:
+  void sessionChanged();
+  void buildingIdChanged();
+  void inspectionChanged();
+  void sectionChanged();
+  void judgmentChanged();
+  void overrideErrorChanged();
+  void submitErrorsChanged();
+  void savedAtChanged();
+  void errorStringChanged();
+  void submitted(bool ok, const QString& errorString);
+
+ private:
+  void open();
+  bool saveDraft();
+  void refreshItems();
+  void refreshFindings();
+  void openTriggeredFinding(const ChecklistItem& item, const AnswerValue& answer);
+  Language lang() const;
+  bool ready() const;
+  void setErrorString(const QString& error);
+  void setOverrideError(const QString& error);
+  void setSubmitErrors(const QStringList& errors);
+
+  QPointer<Session> m_session;
+  QString m_buildingId;
+  Building m_building;
+  Inspection m_inspection;
+  bool m_open = false;
+  int m_sectionIndex = 0;
+  QHash<QString, QString> m_itemErrors;
+  std::optional<PreliminaryAssessment> m_assessment;
+  QString m_overrideError;
+  QStringList m_submitErrors;
+  QString m_savedAt;
+  QString m_errorString;
+  ChecklistItemModel* m_items;   // child
+  FindingListModel* m_findings;  // child
+};
+
+}  // namespace anju::app

@@ -1,0 +1,127 @@
+// anju-app: the inspector's tablet app. Thin: parses the command line, opens the session, loads
+// the QML module and, in screenshot mode, renders one page to a PNG and exits.
+//
+//   anju-app [--db FILE] [--user NAME] [--lang zh_CN|en] [--demo-data]
+//            [--screenshot OUT.png --page houses|house|inspection|judgment|sync|signin]
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtQml/qqmlextensionplugin.h>
+#include <cstdio>
+#include <memory>
+
+#include "demo_seed.h"
+#include "screenshot.h"
+#include "session.h"
+#include "sync_controller.h"
+
+Q_IMPORT_QML_PLUGIN(AnjuPlugin)
+
+using namespace anju::app;
+
+namespace {
+
+// The building a page of the screenshot mode shows: the first house with an open draft, else the
+// first house of the list.
+QString screenshotBuilding(Session& session) {
+  anju::BuildingFilter drafts;
+  drafts.review = anju::ReviewState::kDraft;
+  if (auto list = session.store()->listBuildings(drafts, 1); list && !list->empty())
+    return toQString(list->front().id);
+  if (auto list = session.store()->listBuildings({}, 1); list && !list->empty())
+    return toQString(list->front().id);
+  return {};
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+  QGuiApplication app(argc, argv);
+  QGuiApplication::setApplicationName(QStringLiteral("anju-app"));
+  QGuiApplication::setOrganizationName(QStringLiteral("Anju"));
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QStringLiteral("安居 — housing safety inspection (tablet)"));
+  parser.addHelpOption();
+  const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Database file."),
+                                    QStringLiteral("FILE"));
+  const QCommandLineOption userOption(QStringLiteral("user"),
+                                      QStringLiteral("Inspector name when not signed in."),
+                                      QStringLiteral("NAME"));
+  const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("zh_CN (default) or en."),
+                                      QStringLiteral("LANG"), QStringLiteral("zh_CN"));
+  const QCommandLineOption demoOption(QStringLiteral("demo-data"),
+                                      QStringLiteral("Use a temporary database filled with demo houses."));
+  const QCommandLineOption shotOption(QStringLiteral("screenshot"),
+                                      QStringLiteral("Render --page to this PNG and exit."),
+                                      QStringLiteral("OUT.png"));
+  const QCommandLineOption pageOption(QStringLiteral("page"),
+                                      QStringLiteral("houses|house|inspection|judgment|sync|signin"),
+                                      QStringLiteral("PAGE"), QStringLiteral("houses"));
+  parser.addOptions({dbOption, userOption, langOption, demoOption, shotOption, pageOption});
+  parser.process(app);
+
+  const bool screenshot = parser.isSet(shotOption);
+  const QString page = parser.value(pageOption);
+  static const QStringList kPages = {QStringLiteral("houses"),     QStringLiteral("house"),
+                                     QStringLiteral("inspection"), QStringLiteral("judgment"),
+                                     QStringLiteral("sync"),       QStringLiteral("signin")};
+  if (!kPages.contains(page)) {
+    std::fprintf(stderr, "anju-app: unknown page '%s'\n", qPrintable(page));
+    return 2;
+  }
+  QQuickStyle::setStyle(QStringLiteral("Material"));
+
+  Session session(nullptr);
+  Session::setInstance(&session);
+  session.setLanguage(parser.value(langOption));
+
+  QTemporaryDir demoDir;
+  QString dbPath = parser.value(dbOption);
+  if (parser.isSet(demoOption)) {
+    if (!demoDir.isValid()) {
+      std::fprintf(stderr, "anju-app: cannot create a temporary folder\n");
+      return 1;
+    }
+    dbPath = demoDir.filePath(QStringLiteral("demo.db"));
+  } else if (dbPath.isEmpty()) {
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    dbPath = dir + QStringLiteral("/anju.db");
+  }
+  if (!session.open(dbPath)) {
+    std::fprintf(stderr, "anju-app: %s\n", qPrintable(session.errorString()));
+    return 1;
+  }
+  if (auto user = session.store()->syncState(SyncController::kUserKey); user && !user->empty())
+    session.setUserName(toQString(*user));
+  if (parser.isSet(userOption)) session.setUserName(parser.value(userOption));
+  if (parser.isSet(demoOption)) {
+    QString error;
+    if (!seedDemoData(session, error)) {
+      std::fprintf(stderr, "anju-app: demo data: %s\n", qPrintable(error));
+      return 1;
+    }
+    if (session.userName().isEmpty()) session.setUserName(QStringLiteral("demo"));
+  }
+
+  QQmlApplicationEngine engine;
+  engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+  engine.setInitialProperties({{QStringLiteral("startPage"), page},
+                               {QStringLiteral("startBuildingId"),
+                                page == QStringLiteral("houses") ? QString() : screenshotBuilding(session)}});
+  engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Anju/Main.qml")));
+  if (engine.rootObjects().isEmpty()) return 1;
+  if (screenshot) {
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+    if (!window) return 1;
+    scheduleScreenshot(window, parser.value(shotOption));
+  }
+  return app.exec();
+}

@@ -1,0 +1,40 @@
+// SyncService: what the app needs from a sync client, as a small interface so the real one (the
+// libcurl SyncClient being added to core) can be plugged in later without touching the pages or
+// SyncController. An implementation runs its network work off the GUI thread and reports back
+// with the signals below (queued to the GUI thread).
+//
+// This build ships no implementation: Session::syncService() is null and the sync page says that
+// syncing is not available yet, showing only what the store knows (pending changes). Nothing
+// pretends a sync happened.
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+namespace anju::app {
+
+class SyncService : public QObject {
+  Q_OBJECT
+
+ public:
+  using QObject::QObject;
+  ~SyncService() override = default;
+
+  /// Logs in (POST /v1/auth/login); the token is kept by the implementation, never the
+  /// password. Answers with signInFinished.
+  virtual void signIn(const QString& serverUrl, const QString& userName, const QString& password) = 0;
+  virtual bool isSignedIn() const = 0;
+  virtual void signOut() = 0;
+  /// Pushes the outbox, uploads photos and pulls (store.h's algorithm). Answers with progress
+  /// and syncFinished. At most one sync runs at a time; a second call while one runs is ignored.
+  virtual void syncNow() = 0;
+  virtual void cancel() = 0;
+
+ signals:
+  void signInFinished(bool ok, const QString& errorString);
+  /// `done` of `total` changes and photos; total 0 when not known yet.
+  void progress(int done, int total);
+  void syncFinished(bool ok, const QString& errorString);
+};
+
+}  // namespace anju::app

@@ -1,0 +1,41 @@
+// Qt Quick Test runner: a Session over a temporary database filled with the demo district is the
+// `Session` singleton the pages use; the tests in qml/tst_*.qml drive real pages.
+#include <QQmlEngine>
+#include <QQuickStyle>
+#include <QTemporaryDir>
+#include <QtQml/qqmlextensionplugin.h>
+#include <QtQuickTest>
+#include <memory>
+
+#include "demo_seed.h"
+#include "session.h"
+
+Q_IMPORT_QML_PLUGIN(AnjuPlugin)
+
+class Setup : public QObject {
+  Q_OBJECT
+
+ public slots:
+  void applicationAvailable() {
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+    m_session = std::make_unique<anju::app::Session>(nullptr);
+    anju::app::Session::setInstance(m_session.get());
+    if (!m_dir.isValid() || !m_session->open(m_dir.filePath(QStringLiteral("qml-test.db"))))
+      qFatal("cannot open the test database");
+    m_session->setUserName(QStringLiteral("tester"));
+    QString error;
+    if (!anju::app::seedDemoData(*m_session, error)) qFatal("demo data: %s", qPrintable(error));
+  }
+  void qmlEngineAvailable(QQmlEngine* engine) { engine->addImportPath(QStringLiteral("qrc:/qt/qml")); }
+  void cleanupTestCase() {
+    anju::app::Session::setInstance(nullptr);
+    m_session.reset();
+  }
+
+ private:
+  QTemporaryDir m_dir;
+  std::unique_ptr<anju::app::Session> m_session;
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(anju_app_qml, Setup)
+#include "tst_qml_main.moc"
