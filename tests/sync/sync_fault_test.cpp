@@ -93,7 +93,7 @@ class SyncFault : public SyncServerTest {
   std::unique_ptr<TestTablet> m_tablet;
 };
 
-TEST_F(SyncFault, PushCutMidRequestIsResentNothingLostNothingDuplicated) {
+TEST_P(SyncFault, PushCutMidRequestIsResentNothingLostNothingDuplicated) {
   const std::vector<Inspection> inspections = inspectOffline();
   m_proxy->arm(Direction::kUpstream, Action::kCut, 600, 2);  // inside the push body, twice
   const SyncReport report = m_tablet->syncOk();
@@ -106,7 +106,7 @@ TEST_F(SyncFault, PushCutMidRequestIsResentNothingLostNothingDuplicated) {
   expectAllOnServerOnce(inspections);
 }
 
-TEST_F(SyncFault, PushAnswerCutAfterTheCommitIsDuplicateNotACopy) {
+TEST_P(SyncFault, PushAnswerCutAfterTheCommitIsDuplicateNotACopy) {
   const std::vector<Inspection> inspections = inspectOffline();
   m_proxy->arm(Direction::kDownstream, Action::kCut, 30);  // inside the first push's answer
   const SyncReport report = m_tablet->syncOk();
@@ -116,7 +116,7 @@ TEST_F(SyncFault, PushAnswerCutAfterTheCommitIsDuplicateNotACopy) {
   expectAllOnServerOnce(inspections);
 }
 
-TEST_F(SyncFault, StalledPushIsAbandonedAndRetriedWithinSeconds) {
+TEST_P(SyncFault, StalledPushIsAbandonedAndRetriedWithinSeconds) {
   const std::vector<Inspection> inspections = inspectOffline();
   m_proxy->arm(Direction::kUpstream, Action::kStall, 600);
   const auto start = Clock::now();
@@ -128,7 +128,7 @@ TEST_F(SyncFault, StalledPushIsAbandonedAndRetriedWithinSeconds) {
   expectAllOnServerOnce(inspections);
 }
 
-TEST_F(SyncFault, PhotoUploadCutMidChunkResumesAndTheServersBytesMatch) {
+TEST_P(SyncFault, PhotoUploadCutMidChunkResumesAndTheServersBytesMatch) {
   const PhotoRecord photo = importPhoto(1300 * 1024);
   // Past the small push, inside the second 512 KiB chunk.
   m_proxy->arm(Direction::kUpstream, Action::kCut, 800 * 1024);
@@ -139,7 +139,7 @@ TEST_F(SyncFault, PhotoUploadCutMidChunkResumesAndTheServersBytesMatch) {
   expectPhotoOnServer(photo);
 }
 
-TEST_F(SyncFault, PhotoChunkAnswerLostAndAStallStillEndWithTheRightBytes) {
+TEST_P(SyncFault, PhotoChunkAnswerLostAndAStallStillEndWithTheRightBytes) {
   const PhotoRecord photo = importPhoto(1100 * 1024);
   bool armed = false;
   m_tablet->transport().before = [&](const HttpRequest& r) -> Result<HttpResponse> {
@@ -160,6 +160,10 @@ TEST_F(SyncFault, PhotoChunkAnswerLostAndAStallStillEndWithTheRightBytes) {
   EXPECT_EQ(report.photosUploaded, 1);
   expectPhotoOnServer(second);
 }
+
+// The tablet-side client is backend-agnostic; these scenarios run on the default SQLite backend
+// (the PostgreSQL binary runs the server-side scenarios on its backend).
+INSTANTIATE_TEST_SUITE_P(Backends, SyncFault, ::testing::Values(Backend::kSqlite), backendName);
 
 }  // namespace
 }  // namespace anju::server::testing

@@ -50,7 +50,7 @@ void expectSameAsServer(TestTablet& tablet, const std::map<std::string, v1::Pull
   EXPECT_EQ(*tablet.store().pendingOutboxCount(), 0);
 }
 
-TEST_F(TabletSync, TwoTabletsEditOfflineSyncAndConverge) {
+TEST_P(TabletSync, TwoTabletsEditOfflineSyncAndConverge) {
   TestTablet a(dataDir(), "tablet-a", server().port());
   TestTablet b(dataDir(), "tablet-b", server().port());
   a.signInAndSync();
@@ -87,7 +87,7 @@ TEST_F(TabletSync, TwoTabletsEditOfflineSyncAndConverge) {
   }
 }
 
-TEST_F(TabletSync, APushWhoseAnswerIsLostIsSentAgainAndStoredOnce) {
+TEST_P(TabletSync, APushWhoseAnswerIsLostIsSentAgainAndStoredOnce) {
   TestTablet t(dataDir(), "tablet", server().port());
   t.signInAndSync();
   const Inspection in = makeInspection(buildingAt(t, 0).id);
@@ -111,7 +111,7 @@ TEST_F(TabletSync, APushWhoseAnswerIsLostIsSentAgainAndStoredOnce) {
   EXPECT_NE(conflicts.out.find("0 conflict(s)"), std::string::npos) << conflicts.out;
 }
 
-TEST_F(TabletSync, ConcurrentEditsConflictAndBothVersionsSurvive) {
+TEST_P(TabletSync, ConcurrentEditsConflictAndBothVersionsSurvive) {
   TestTablet a(dataDir(), "tablet-a", server().port());
   TestTablet b(dataDir(), "tablet-b", server().port());
   a.signInAndSync();
@@ -144,7 +144,7 @@ TEST_F(TabletSync, ConcurrentEditsConflictAndBothVersionsSurvive) {
   expectSameAsServer(b, server);
 }
 
-TEST_F(TabletSync, AReturnedInspectionReachesTheTabletWithTheComment) {
+TEST_P(TabletSync, AReturnedInspectionReachesTheTabletWithTheComment) {
   TestTablet t(dataDir(), "tablet", server().port());
   t.signInAndSync();
   const Inspection in = makeInspection(buildingAt(t, 0).id);
@@ -161,7 +161,7 @@ TEST_F(TabletSync, AReturnedInspectionReachesTheTabletWithTheComment) {
   EXPECT_EQ(back->reviewComment, "请补拍北墙裂缝的近景照片");
 }
 
-TEST_F(TabletSync, PhotoUploadCutOffHalfwayResumesFromTheServersOffset) {
+TEST_P(TabletSync, PhotoUploadCutOffHalfwayResumesFromTheServersOffset) {
   TestTablet t(dataDir(), "tablet", server().port());
   t.signInAndSync();
   const Building building = buildingAt(t, 0);
@@ -207,6 +207,10 @@ TEST_F(TabletSync, PhotoUploadCutOffHalfwayResumesFromTheServersOffset) {
   EXPECT_NE(status.out.find("photos=1/1"), std::string::npos) << status.out;
   EXPECT_EQ(*t.store().pendingPhotoUploadCount(), 0);
 }
+
+// The tablet-side client is backend-agnostic; these scenarios run on the default SQLite backend
+// (the PostgreSQL binary runs the server-side scenarios on its backend).
+INSTANTIATE_TEST_SUITE_P(Backends, TabletSync, ::testing::Values(Backend::kSqlite), backendName);
 
 }  // namespace
 }  // namespace anju::server::testing
