@@ -475,31 +475,21 @@
 <context>
     <name>PhotoImport</name>
     <message>
-        <location filename="../src/photo_import.cpp" line="19"/>
+        <location filename="../src/photo_import.cpp" line="16"/>
         <source>Cannot read the picture %1: %2</source>
         <translation>Cannot read the picture %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/photo_import.cpp" line="29"/>
+        <location filename="../src/photo_import.cpp" line="26"/>
         <source>Cannot convert the picture to JPEG.</source>
         <translation>Cannot convert the picture to JPEG.</translation>
-    </message>
-    <message>
-        <location filename="../src/photo_import.cpp" line="35"/>
-        <source>Cannot create the photo folder %1.</source>
-        <translation>Cannot create the photo folder %1.</translation>
-    </message>
-    <message>
-        <location filename="../src/photo_import.cpp" line="43"/>
-        <source>Cannot save the photo (is the storage full?).</source>
-        <translation>Cannot save the photo (is the storage full?).</translation>
     </message>
 </context>
 <context>
     <name>SignInPage</name>
     <message>
         <location filename="../qml/SignInPage.qml" line="11"/>
-        <location filename="../qml/SignInPage.qml" line="81"/>
+        <location filename="../qml/SignInPage.qml" line="80"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
@@ -524,7 +514,7 @@
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../qml/SignInPage.qml" line="88"/>
+        <location filename="../qml/SignInPage.qml" line="87"/>
         <source>The password is not stored on this tablet. After signing in, you can keep working offline for days; changes are sent at the next sync.</source>
         <translation>The password is not stored on this tablet. After signing in, you can keep working offline for days; changes are sent at the next sync.</translation>
     </message>
@@ -567,9 +557,35 @@
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="88"/>
+        <location filename="../qml/SyncPage.qml" line="89"/>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="95"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
+    </message>
+</context>
+<context>
+    <name>anju::app::CoreSyncService</name>
+    <message>
+        <location filename="../src/core_sync_service.cpp" line="107"/>
+        <source>Please wait until the sync or sign-in under way has finished.</source>
+        <translation>Please wait until the sync or sign-in under way has finished.</translation>
+    </message>
+    <message>
+        <location filename="../src/core_sync_service.cpp" line="170"/>
+        <source>Sync stopped. What was sent or received so far is kept; the next sync carries on from there.</source>
+        <translation>Sync stopped. What was sent or received so far is kept; the next sync carries on from there.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/core_sync_service.cpp" line="177"/>
+        <source>%n photo(s) could not be sent and stay queued: %1</source>
+        <translation>
+            <numerusform>%n photo could not be sent and stays queued: %1</numerusform>
+            <numerusform>%n photos could not be sent and stay queued: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -671,26 +687,31 @@
     <name>anju::app::SyncController</name>
     <message>
         <location filename="../src/sync_controller.cpp" line="67"/>
-        <source>Syncing is not available in this version of the app. Your changes are kept safely on this tablet and will be sent once syncing is added.</source>
-        <translation>Syncing is not available in this version of the app. Your changes are kept safely on this tablet and will be sent once syncing is added.</translation>
+        <source>Syncing is not set up on this tablet. Your changes are kept safely here.</source>
+        <translation>Syncing is not set up on this tablet. Your changes are kept safely here.</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="69"/>
+        <location filename="../src/sync_controller.cpp" line="68"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="70"/>
+        <location filename="../src/sync_controller.cpp" line="68"/>
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_controller.cpp" line="69"/>
         <source>Sign in to sync.</source>
         <translation>Sign in to sync.</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="71"/>
+        <location filename="../src/sync_controller.cpp" line="70"/>
         <source>Everything on this tablet has been sent.</source>
         <translation>Everything on this tablet has been sent.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/sync_controller.cpp" line="72"/>
+        <location filename="../src/sync_controller.cpp" line="71"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n change waiting to be sent.</numerusform>
@@ -698,22 +719,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="100"/>
+        <location filename="../src/sync_controller.cpp" line="99"/>
         <source>Enter the server address, your user name and your password.</source>
         <translation>Enter the server address, your user name and your password.</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="106"/>
-        <source>Signing in needs the sync client, which this version of the app does not have yet. You can keep inspecting; nothing is lost.</source>
-        <translation>Signing in needs the sync client, which this version of the app does not have yet. You can keep inspecting; nothing is lost.</translation>
+        <location filename="../src/sync_controller.cpp" line="105"/>
+        <source>Syncing is not set up on this tablet. You can keep inspecting; nothing is lost.</source>
+        <translation>Syncing is not set up on this tablet. You can keep inspecting; nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="120"/>
-        <source>Syncing is not available in this version of the app.</source>
-        <translation>Syncing is not available in this version of the app.</translation>
+        <location filename="../src/sync_controller.cpp" line="119"/>
+        <source>Syncing is not set up on this tablet.</source>
+        <translation>Syncing is not set up on this tablet.</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="127"/>
+        <location filename="../src/sync_controller.cpp" line="126"/>
         <source>Sign in first.</source>
         <translation>Sign in first.</translation>
     </message>

@@ -471,31 +471,21 @@
 <context>
     <name>PhotoImport</name>
     <message>
-        <location filename="../src/photo_import.cpp" line="19"/>
+        <location filename="../src/photo_import.cpp" line="16"/>
         <source>Cannot read the picture %1: %2</source>
         <translation>无法读取图片 %1：%2</translation>
     </message>
     <message>
-        <location filename="../src/photo_import.cpp" line="29"/>
+        <location filename="../src/photo_import.cpp" line="26"/>
         <source>Cannot convert the picture to JPEG.</source>
         <translation>无法将图片转换为 JPEG。</translation>
-    </message>
-    <message>
-        <location filename="../src/photo_import.cpp" line="35"/>
-        <source>Cannot create the photo folder %1.</source>
-        <translation>无法创建照片文件夹 %1。</translation>
-    </message>
-    <message>
-        <location filename="../src/photo_import.cpp" line="43"/>
-        <source>Cannot save the photo (is the storage full?).</source>
-        <translation>无法保存照片（存储空间是否已满？）。</translation>
     </message>
 </context>
 <context>
     <name>SignInPage</name>
     <message>
         <location filename="../qml/SignInPage.qml" line="11"/>
-        <location filename="../qml/SignInPage.qml" line="81"/>
+        <location filename="../qml/SignInPage.qml" line="80"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -520,7 +510,7 @@
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../qml/SignInPage.qml" line="88"/>
+        <location filename="../qml/SignInPage.qml" line="87"/>
         <source>The password is not stored on this tablet. After signing in, you can keep working offline for days; changes are sent at the next sync.</source>
         <translation>密码不会保存在本机。登录后可离线工作多日，修改将在下次同步时上传。</translation>
     </message>
@@ -563,9 +553,34 @@
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="88"/>
+        <location filename="../qml/SyncPage.qml" line="89"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="95"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
+    </message>
+</context>
+<context>
+    <name>anju::app::CoreSyncService</name>
+    <message>
+        <location filename="../src/core_sync_service.cpp" line="107"/>
+        <source>Please wait until the sync or sign-in under way has finished.</source>
+        <translation>请等待正在进行的同步或登录完成。</translation>
+    </message>
+    <message>
+        <location filename="../src/core_sync_service.cpp" line="170"/>
+        <source>Sync stopped. What was sent or received so far is kept; the next sync carries on from there.</source>
+        <translation>同步已停止。已上传或下载的内容都已保存，下次同步从这里继续。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/core_sync_service.cpp" line="177"/>
+        <source>%n photo(s) could not be sent and stay queued: %1</source>
+        <translation>
+            <numerusform>%n 张照片未能上传，仍在排队：%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -666,48 +681,53 @@
     <name>anju::app::SyncController</name>
     <message>
         <location filename="../src/sync_controller.cpp" line="67"/>
-        <source>Syncing is not available in this version of the app. Your changes are kept safely on this tablet and will be sent once syncing is added.</source>
-        <translation>此版本尚不支持同步。您的修改已安全保存在本机，同步功能上线后将自动上传。</translation>
+        <source>Syncing is not set up on this tablet. Your changes are kept safely here.</source>
+        <translation>本机尚未设置同步。您的修改已安全保存在本机。</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="69"/>
+        <location filename="../src/sync_controller.cpp" line="68"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="70"/>
+        <location filename="../src/sync_controller.cpp" line="68"/>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_controller.cpp" line="69"/>
         <source>Sign in to sync.</source>
         <translation>登录后即可同步。</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="71"/>
+        <location filename="../src/sync_controller.cpp" line="70"/>
         <source>Everything on this tablet has been sent.</source>
         <translation>本机的修改已全部上传。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/sync_controller.cpp" line="72"/>
+        <location filename="../src/sync_controller.cpp" line="71"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n 条修改待上传。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="100"/>
+        <location filename="../src/sync_controller.cpp" line="99"/>
         <source>Enter the server address, your user name and your password.</source>
         <translation>请输入服务器地址、用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="106"/>
-        <source>Signing in needs the sync client, which this version of the app does not have yet. You can keep inspecting; nothing is lost.</source>
-        <translation>登录需要同步功能，此版本尚未提供。您可以继续排查，数据不会丢失。</translation>
+        <location filename="../src/sync_controller.cpp" line="105"/>
+        <source>Syncing is not set up on this tablet. You can keep inspecting; nothing is lost.</source>
+        <translation>本机尚未设置同步。您可以继续排查，数据不会丢失。</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="120"/>
-        <source>Syncing is not available in this version of the app.</source>
-        <translation>此版本尚不支持同步。</translation>
+        <location filename="../src/sync_controller.cpp" line="119"/>
+        <source>Syncing is not set up on this tablet.</source>
+        <translation>本机尚未设置同步。</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="127"/>
+        <location filename="../src/sync_controller.cpp" line="126"/>
         <source>Sign in first.</source>
         <translation>请先登录。</translation>
     </message>

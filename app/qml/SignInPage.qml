@@ -63,12 +63,11 @@ Page {
                 implicitHeight: Theme.touch
                 echoMode: TextInput.Password
             }
-            Label {
-                visible: !sync.available
-                Layout.fillWidth: true
-                text: sync.statusText
-                color: Theme.some
-                wrapMode: Text.Wrap
+            RowLayout {
+                visible: sync.busy
+                spacing: Theme.spacing
+                BusyIndicator { running: sync.busy; implicitWidth: Theme.touch; implicitHeight: Theme.touch }
+                Label { text: sync.statusText; Layout.fillWidth: true; wrapMode: Text.Wrap }
             }
             AnjuErrorBanner {
                 Layout.fillWidth: true

@@ -84,6 +84,13 @@ Page {
                 }
                 Item { Layout.fillWidth: true }
                 AnjuButton {
+                    objectName: "cancelButton"
+                    visible: sync.busy
+                    text: qsTr("Stop")
+                    implicitHeight: Theme.touch
+                    onClicked: sync.cancel()
+                }
+                AnjuButton {
                     objectName: "syncButton"
                     text: qsTr("Sync now")
                     highlighted: true

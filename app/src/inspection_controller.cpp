@@ -330,17 +330,14 @@ bool InspectionController::removeFinding(int row) {
 
 bool InspectionController::addPhoto(const QUrl& file, const QString& itemId, int findingRow) {
   if (!isEditable()) return false;
-  ImportedPhoto imported;
+  QByteArray jpeg;
   QString error;
-  if (!importPhoto(file.isLocalFile() ? file.toLocalFile() : file.toString(),
-                   m_session->photoDirectory(), imported, error)) {
+  if (!encodePhoto(file.isLocalFile() ? file.toLocalFile() : file.toString(), jpeg, error)) {
     setErrorString(error);
     return false;
   }
   PhotoRecord photo;
   photo.id = newUuid();
-  photo.sha256 = toStdString(imported.sha256);
-  photo.byteSize = imported.byteSize;
   photo.mimeType = "image/jpeg";
   photo.capturedAt = systemNowMs();
   photo.buildingId = m_building.id;
@@ -348,7 +345,10 @@ bool InspectionController::addPhoto(const QUrl& file, const QString& itemId, int
   const bool forFinding = itemId.isEmpty() && findingRow >= 0 &&
                           findingRow < static_cast<int>(m_inspection.findings.size());
   if (forFinding) photo.findingId = m_inspection.findings[static_cast<std::size_t>(findingRow)].id;
-  auto written = m_session->store()->putPhoto(photo, toStdString(m_session->userName()));
+  // The bytes first (fsync'd, content-addressed), then the record that queues their upload.
+  auto written = m_session->photos()->importBytes(
+      *m_session->store(), std::string_view(jpeg.constData(), static_cast<std::size_t>(jpeg.size())),
+      photo, toStdString(m_session->userName()));
   if (!written) {
     setErrorString(tr("Photo not saved: %1").arg(statusMessage(written.status(), lang())));
     return false;

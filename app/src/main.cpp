@@ -1,7 +1,7 @@
 // anju-app: the inspector's tablet app. Thin: parses the command line, opens the session, loads
 // the QML module and, in screenshot mode, renders one page to a PNG and exits.
 //
-//   anju-app [--db FILE] [--user NAME] [--lang zh_CN|en] [--demo-data]
+//   anju-app [--db FILE] [--server URL] [--user NAME] [--lang zh_CN|en] [--demo-data]
 //            [--screenshot OUT.png --page houses|house|inspection|judgment|sync|signin]
 #include <QCommandLineParser>
 #include <QDir>
@@ -16,6 +16,8 @@
 #include <cstdio>
 #include <memory>
 
+#include "anju/sync_client.h"
+#include "core_sync_service.h"
 #include "demo_seed.h"
 #include "screenshot.h"
 #include "session.h"
@@ -51,9 +53,12 @@ int main(int argc, char* argv[]) {
   parser.addHelpOption();
   const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Database file."),
                                     QStringLiteral("FILE"));
-  const QCommandLineOption userOption(QStringLiteral("user"),
-                                      QStringLiteral("Inspector name when not signed in."),
-                                      QStringLiteral("NAME"));
+  const QCommandLineOption serverOption(QStringLiteral("server"),
+                                        QStringLiteral("Sync server address for the sign-in page."),
+                                        QStringLiteral("URL"));
+  const QCommandLineOption userOption(
+      QStringLiteral("user"),
+      QStringLiteral("Inspector name (default: the signed-in user)."), QStringLiteral("NAME"));
   const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("zh_CN (default) or en."),
                                       QStringLiteral("LANG"), QStringLiteral("zh_CN"));
   const QCommandLineOption demoOption(QStringLiteral("demo-data"),
@@ -64,7 +69,7 @@ int main(int argc, char* argv[]) {
   const QCommandLineOption pageOption(QStringLiteral("page"),
                                       QStringLiteral("houses|house|inspection|judgment|sync|signin"),
                                       QStringLiteral("PAGE"), QStringLiteral("houses"));
-  parser.addOptions({dbOption, userOption, langOption, demoOption, shotOption, pageOption});
+  parser.addOptions({dbOption, serverOption, userOption, langOption, demoOption, shotOption, pageOption});
   parser.process(app);
 
   const bool screenshot = parser.isSet(shotOption);
@@ -99,8 +104,19 @@ int main(int argc, char* argv[]) {
     std::fprintf(stderr, "anju-app: %s\n", qPrintable(session.errorString()));
     return 1;
   }
-  if (auto user = session.store()->syncState(SyncController::kUserKey); user && !user->empty())
+  // The inspector is the signed-in user (cached by the sync client, kept offline after the
+  // token expired); --user overrides.
+  if (auto user = session.store()->syncState(anju::kSyncAuthUser); user && !user->empty())
     session.setUserName(toQString(*user));
+  if (parser.isSet(serverOption)) {
+    if (const anju::Status st = session.store()->setSyncState(
+            SyncController::kServerUrlKey, toStdString(parser.value(serverOption).trimmed()));
+        !st) {
+      std::fprintf(stderr, "anju-app: %s\n", qPrintable(statusMessage(st, session.lang())));
+      return 1;
+    }
+  }
+  session.setSyncService(std::make_unique<CoreSyncService>(session));
   if (parser.isSet(userOption)) session.setUserName(parser.value(userOption));
   if (parser.isSet(demoOption)) {
     QString error;

@@ -2,16 +2,13 @@
 
 #include <QBuffer>
 #include <QCoreApplication>
-#include <QCryptographicHash>
-#include <QDir>
-#include <QFile>
 #include <QImage>
 #include <QImageReader>
+#include <algorithm>
 
 namespace anju::app {
 
-bool importPhoto(const QString& sourcePath, const QString& photoDirectory, ImportedPhoto& out,
-                 QString& error) {
+bool encodePhoto(const QString& sourcePath, QByteArray& jpeg, QString& error) {
   QImageReader reader(sourcePath);
   reader.setAutoTransform(true);
   QImage image = reader.read();
@@ -29,25 +26,7 @@ bool importPhoto(const QString& sourcePath, const QString& photoDirectory, Impor
     error = QCoreApplication::translate("PhotoImport", "Cannot convert the picture to JPEG.");
     return false;
   }
-  const QString sha =
-      QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-  if (!QDir().mkpath(photoDirectory)) {
-    error = QCoreApplication::translate("PhotoImport", "Cannot create the photo folder %1.")
-                .arg(photoDirectory);
-    return false;
-  }
-  const QString path = photoDirectory + QLatin1Char('/') + sha + QStringLiteral(".jpg");
-  if (!QFile::exists(path)) {
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
-      error = QCoreApplication::translate("PhotoImport", "Cannot save the photo (is the storage full?).");
-      file.remove();
-      return false;
-    }
-  }
-  out.sha256 = sha;
-  out.byteSize = bytes.size();
-  out.storedPath = path;
+  jpeg = std::move(bytes);
   return true;
 }
 

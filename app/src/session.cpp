@@ -55,9 +55,15 @@ bool Session::open(const QString& databasePath, const QString& dataDir) {
                        .arg(databasePath, statusMessage(store.status(), lang())));
     return false;
   }
+  auto photos = PhotoLibrary::open(PhotoLibrary::folderForDatabase(toStdString(databasePath)));
+  if (!photos) {
+    setErrorString(statusMessage(photos.status(), lang()));
+    return false;
+  }
   m_template = std::move(*tmpl);
   m_rules = std::move(*rules);
   m_store = std::move(*store);
+  m_photos = std::make_unique<PhotoLibrary>(std::move(*photos));
   m_databasePath = QFileInfo(databasePath).absoluteFilePath();
   setErrorString(QString());
   emit readyChanged();
@@ -85,11 +91,15 @@ void Session::setUserName(const QString& userName) {
 QString Session::templateTitle() const { return pick(m_template.title, lang()); }
 
 QString Session::photoDirectory() const {
-  return QFileInfo(m_databasePath).absolutePath() + QStringLiteral("/photos");
+  return m_photos ? toQString(m_photos->folder()) : QString();
 }
 
 void Session::setSyncService(std::unique_ptr<SyncService> service) {
   m_syncService = std::move(service);
+  // A sync writes through its own connection to the database file (pulled houses, sent changes,
+  // even when it failed half-way): lists and counts reload.
+  if (m_syncService)
+    connect(m_syncService.get(), &SyncService::syncFinished, this, &Session::storeChanged);
 }
 
 void Session::setErrorString(const QString& error) {

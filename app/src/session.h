@@ -1,6 +1,7 @@
 // Session: the app's one service object, created in main() (or a test's setup) with C++ ownership
 // and handed to QML as the `Session` singleton. It owns the open store, the loaded checklist
-// template and grading rules, the signed-in user's name, the UI language and the sync service.
+// template and grading rules, the photo library, the inspector's name (the signed-in user), the
+// UI language and the sync service.
 // Pages create their own view models and give them this session as a property.
 //
 // Not thread-safe: lives on the GUI thread.
@@ -14,6 +15,7 @@
 
 #include "anju/checklist.h"
 #include "anju/grading.h"
+#include "anju/photo_library.h"
 #include "anju/store.h"
 #include "localized.h"
 
@@ -67,10 +69,13 @@ class Session : public QObject {
   const ChecklistTemplate& checklist() const { return m_template; }
   const PreliminaryRules& rules() const { return m_rules; }
   QString databasePath() const { return m_databasePath; }
-  /// Where photo bytes are kept: "<database folder>/photos".
+  /// Where photo bytes are kept: core's PhotoLibrary folder "<database file>.photos", which
+  /// the sync client uploads from.
   QString photoDirectory() const;
+  /// The photo library over photoDirectory(); null until open() succeeded. Borrowed.
+  PhotoLibrary* photos() const { return m_photos.get(); }
 
-  /// The sync service, or null while the build has none. Borrowed.
+  /// The sync service (main() plugs in CoreSyncService), or null when none was set. Borrowed.
   SyncService* syncService() const { return m_syncService.get(); }
   void setSyncService(std::unique_ptr<SyncService> service);
 
@@ -92,6 +97,7 @@ class Session : public QObject {
   void setErrorString(const QString& error);
 
   std::unique_ptr<Store> m_store;
+  std::unique_ptr<PhotoLibrary> m_photos;
   ChecklistTemplate m_template;
   PreliminaryRules m_rules;
   QString m_databasePath;

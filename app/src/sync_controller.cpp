@@ -64,9 +64,8 @@ bool SyncController::isSignedIn() const {
 
 QString SyncController::statusText() const {
   if (!isAvailable())
-    return tr("Syncing is not available in this version of the app. Your changes are kept safely "
-              "on this tablet and will be sent once syncing is added.");
-  if (m_busy) return tr("Syncing…");
+    return tr("Syncing is not set up on this tablet. Your changes are kept safely here.");
+  if (m_busy) return isSignedIn() ? tr("Syncing…") : tr("Signing in…");
   if (!isSignedIn()) return tr("Sign in to sync.");
   if (m_pendingCount == 0) return tr("Everything on this tablet has been sent.");
   return tr("%n change(s) waiting to be sent.", nullptr, static_cast<int>(m_pendingCount));
@@ -103,8 +102,8 @@ void SyncController::signIn(const QString& serverUrl, const QString& userName,
     return;
   }
   if (!isAvailable()) {
-    const QString msg = tr("Signing in needs the sync client, which this version of the app does "
-                           "not have yet. You can keep inspecting; nothing is lost.");
+    const QString msg = tr("Syncing is not set up on this tablet. You can keep inspecting; "
+                           "nothing is lost.");
     setErrorString(msg);
     emit signInFinished(false, msg);
     return;
@@ -117,7 +116,7 @@ void SyncController::signIn(const QString& serverUrl, const QString& userName,
 
 void SyncController::syncNow() {
   if (!isAvailable()) {
-    const QString msg = tr("Syncing is not available in this version of the app.");
+    const QString msg = tr("Syncing is not set up on this tablet.");
     setErrorString(msg);
     emit syncFinished(false, msg);
     return;
@@ -132,6 +131,10 @@ void SyncController::syncNow() {
   m_progress = -1;
   setBusy(true);
   m_session->syncService()->syncNow();
+}
+
+void SyncController::cancel() {
+  if (m_busy && isAvailable()) m_session->syncService()->cancel();
 }
 
 void SyncController::setErrorString(const QString& error) {

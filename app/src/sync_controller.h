@@ -1,6 +1,7 @@
 // SyncController: the sign-in and sync pages' view model. Shows what the store knows (pending
 // changes in the outbox, open conflicts, when the last successful sync finished) and drives the
-// SyncService when the build has one. Without a service it says so in plain words and never
+// session's SyncService (CoreSyncService in the app). A sign-in makes the signed-in user the
+// inspector (Session::userName). Errors are the sync client's, in the UI language; nothing
 // reports a sync that did not happen.
 #pragma once
 
@@ -16,7 +17,7 @@ class SyncController : public QObject {
   Q_OBJECT
   QML_ELEMENT
   Q_PROPERTY(anju::app::Session* session READ session WRITE setSession NOTIFY sessionChanged)
-  /// Whether this build can sync at all (a SyncService is plugged in).
+  /// Whether a SyncService is plugged in (always in the app; tests may run without).
   Q_PROPERTY(bool available READ isAvailable NOTIFY stateChanged)
   Q_PROPERTY(bool signedIn READ isSignedIn NOTIFY stateChanged)
   Q_PROPERTY(bool busy READ isBusy NOTIFY stateChanged)
@@ -59,6 +60,8 @@ class SyncController : public QObject {
   Q_INVOKABLE void signIn(const QString& serverUrl, const QString& userName, const QString& password);
   /// Emits syncFinished(ok, errorString).
   Q_INVOKABLE void syncNow();
+  /// Stops a sign-in or sync under way; what was done so far is kept.
+  Q_INVOKABLE void cancel();
 
  signals:
   void sessionChanged();

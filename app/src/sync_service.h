@@ -1,11 +1,7 @@
-// SyncService: what the app needs from a sync client, as a small interface so the real one (the
-// libcurl SyncClient being added to core) can be plugged in later without touching the pages or
-// SyncController. An implementation runs its network work off the GUI thread and reports back
-// with the signals below (queued to the GUI thread).
-//
-// This build ships no implementation: Session::syncService() is null and the sync page says that
-// syncing is not available yet, showing only what the store knows (pending changes). Nothing
-// pretends a sync happened.
+// SyncService: what the app needs from a sync client, as a small interface between the pages'
+// SyncController and the implementation: CoreSyncService (core's libcurl SyncClient), plugged
+// into the Session by main(). An implementation runs its network work off the GUI thread and
+// reports back with the signals below (queued to the GUI thread).
 #pragma once
 
 #include <QObject>

@@ -1,3 +1,4 @@
+#include "anju/record_codec.h"
 #include "store_test_support.h"
 
 namespace anju {
@@ -48,6 +49,27 @@ TEST(StoreVersions, FollowTheWallClockWhenItIsAhead) {
   Result<HlcVersion> v = store->putBuilding(makeBuilding("幸福路12号"), "li.si");
   ASSERT_TRUE(v.isOk());
   EXPECT_EQ(hlcWallMs(*v), testing::kTestNow);
+}
+
+// The app syncs through a second connection to the same file: a record pulled there with a
+// version from the server's future must still be overtaken by the next local edit made through
+// the first connection, whose clock never saw that version.
+TEST(StoreVersions, AnEditAfterAPullThroughAnotherConnectionComesAfterThePulledVersion) {
+  TempDir dir;
+  const std::string path = dir.file("anju.db");
+  auto gui = testing::openStore(path);  // frozen fake clock at kTestNow
+  auto worker = testing::openStore(path);
+  ASSERT_TRUE(gui && worker);
+  Building b = makeBuilding("幸福路12号");
+  const HlcVersion pulled = makeHlc(testing::kTestNow + 3600 * 1000, 7);
+  Result<PullOutcome> outcome = worker->applyPulled(
+      {PulledRecord{std::string(kKindBuilding), b.id, pulled, encodeRecord(b)}}, "c1", "e1");
+  ASSERT_TRUE(outcome.isOk()) << outcome.status().message();
+  ASSERT_EQ(outcome->applied, 1);
+  b.storeysAbove = 3;
+  Result<HlcVersion> edited = gui->putBuilding(b, "li.si");
+  ASSERT_TRUE(edited.isOk()) << edited.status().message();
+  EXPECT_GT(*edited, pulled);
 }
 
 }  // namespace

@@ -69,6 +69,9 @@ Result<HlcVersion> saveInTransaction(Store::Impl& impl, const Transaction& tx, c
   if (before && *before == record) return (*stored)->version;
   if (Status s = checkChange(db, before, record); !s) return s;
 
+  // Another connection to this file (the app's sync worker) may have stored a newer version
+  // than this connection's clock has seen: the new version must still come after it.
+  if (*stored) impl.clock.observe((*stored)->version);
   const HlcVersion version = impl.clock.now();
   HlcVersion baseVersion = 0;
   if (*stored) {
