@@ -11,6 +11,9 @@ packages=(
   # proto + sync
   libprotobuf-dev protobuf-compiler libcpp-httplib-dev libcurl4-openssl-dev libsodium-dev
   libpq-dev postgresql
+  # review console: JSON API, headless browser for its end-to-end test (driven by playwright-core
+  # from npm, see console/package.json)
+  nlohmann-json3-dev chromium nodejs
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # tablet app (Qt 6.4 Quick): build, QML runtime modules, Qt Quick Test, translations, CJK fonts
@@ -30,6 +33,8 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
+# npm: Debian's package on a fresh machine; a nodejs that bundles its own npm needs no other.
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages present"
   exit 0

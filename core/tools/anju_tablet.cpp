@@ -10,6 +10,7 @@
 //                       an inspection with a 1.2 mm wall crack (with the photo) and a roof leak,
 //                       graded with the shipped preliminary judgment rules
 //   anju_tablet --db FILE add-photo INSPECTION_ID FILE [CAPTION]
+//   anju_tablet --db FILE show-inspection ID        review state, reviewer's comment, grade
 //
 // Exit status: 0 success, 1 failure (message on stderr), 2 bad usage.
 #include <cstdio>
@@ -42,7 +43,8 @@ int usage() {
                "  login URL USER PASSWORD | sync | status | list-buildings [N]\n"
                "  add-building DISTRICT STREET COMMUNITY ADDRESS\n"
                "  import-demo-inspection [--building ID] PHOTO_FILE\n"
-               "  add-photo INSPECTION_ID FILE [CAPTION]\n");
+               "  add-photo INSPECTION_ID FILE [CAPTION]\n"
+               "  show-inspection ID\n");
   return 2;
 }
 
@@ -258,6 +260,21 @@ int addPhoto(Tablet& t, const std::string& inspectionId, const std::string& file
   return 0;
 }
 
+// What the inspector sees of a review on the tablet, one "key: value" per line.
+int showInspection(Tablet& t, const std::string& inspectionId) {
+  Result<Inspection> in = t.store->inspection(inspectionId);
+  if (!in) return fail(in.status());
+  std::printf("inspection: %s\nreview: %s\nreview_comment: %s\nappraisal_grade: %s\n",
+              in->id.c_str(), std::string(toCode(in->review)).c_str(), in->reviewComment.c_str(),
+              in->appraisalGrade ? std::string(toCode(*in->appraisalGrade)).c_str() : "");
+  Result<std::vector<Rectification>> rects = t.store->rectificationsOfBuilding(in->buildingId);
+  if (!rects) return fail(rects.status());
+  for (const Rectification& r : *rects)
+    std::printf("rectification: %s %s %s %s\n", r.id.c_str(), std::string(toCode(r.status)).c_str(),
+                r.measure.c_str(), r.deadline.c_str());
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -280,6 +297,7 @@ int main(int argc, char** argv) {
     return importDemoInspection(t, "", rest[0]);
   if (command == "import-demo-inspection" && rest.size() == 3 && rest[0] == "--building")
     return importDemoInspection(t, rest[1], rest[2]);
+  if (command == "show-inspection" && rest.size() == 1) return showInspection(t, rest[0]);
   if (command == "add-photo" && (rest.size() == 2 || rest.size() == 3))
     return addPhoto(t, rest[0], rest[1], rest.size() == 3 ? rest[2] : "");
   return usage();

@@ -6,6 +6,8 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <system_error>
 
 #include "util/sha256.h"
@@ -106,6 +108,14 @@ Status FileBlobStore::discardPartial(const std::string& sha256) {
   fs::remove(partialPath(sha256), ec);
   if (ec) return Status::ioError("remove partial blob " + sha256 + ": " + ec.message());
   return Status::ok();
+}
+
+Result<std::string> FileBlobStore::readComplete(const std::string& sha256) {
+  std::ifstream in(completePath(sha256), std::ios::binary);
+  if (!in) return Status::notFound("照片尚未上传 / photo bytes not on the server: " + sha256);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return Status::ioError("读取照片失败 / cannot read photo " + sha256);
+  return bytes;
 }
 
 }  // namespace anju::server

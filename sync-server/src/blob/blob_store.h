@@ -32,6 +32,8 @@ class BlobStore {
   /// Moves the partial blob into place as the complete blob, durably.
   virtual Status commitPartial(const std::string& sha256) = 0;
   virtual Status discardPartial(const std::string& sha256) = 0;
+  /// The bytes of a complete blob (photos are a few MB at most); notFound when there is none.
+  virtual Result<std::string> readComplete(const std::string& sha256) = 0;
 };
 
 /// Blobs under `root`: complete ones at ab/cd/<sha256>, partial ones at partial/<sha256>.
@@ -45,6 +47,7 @@ class FileBlobStore final : public BlobStore {
   Result<std::string> hashPartial(const std::string& sha256) override;
   Status commitPartial(const std::string& sha256) override;
   Status discardPartial(const std::string& sha256) override;
+  Result<std::string> readComplete(const std::string& sha256) override;
 
   std::string completePath(const std::string& sha256) const;
   std::string partialPath(const std::string& sha256) const;

@@ -10,6 +10,7 @@
 
 #include "blob/blob_store.h"
 #include "cli/commands.h"
+#include "console/console_api.h"
 #include "http/sync_api.h"
 #include "storage/storage_factory.h"
 #include "util/log.h"
@@ -71,6 +72,9 @@ int runServe(const CliArgs& args) {
   limits.maxPushBytes = config->maxPushBytes;
   limits.maxPhotoChunkBytes = config->maxPhotoChunkBytes;
   SyncApi api({auth, push, pull, photos, records}, metrics, limits);
+  ReviewService review(**storage, hlc);
+  RectificationService rectifications(**storage, hlc);
+  ConsoleApi console({auth, review, rectifications, **storage, **blobs});
 
   // Signals are taken by one thread with sigwait; block them before any other thread exists so
   // none of httplib's workers receives them.
@@ -86,6 +90,7 @@ int runServe(const CliArgs& args) {
     return new httplib::ThreadPool(static_cast<std::size_t>(threads));
   };
   api.install(server);
+  console.install(server);
 
   int port = config->port;
   if (port == 0) {

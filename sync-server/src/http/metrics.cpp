@@ -73,6 +73,8 @@ std::string routeOf(const std::string& path) {
   for (const char* route : kExact)
     if (path == route) return route;
   if (path.rfind("/v1/photos/", 0) == 0) return "/v1/photos/{sha256}";
+  if (path.rfind("/console/api/", 0) == 0) return "/console/api";
+  if (path.rfind("/console", 0) == 0) return "/console";
   return "other";
 }
 

@@ -6,6 +6,7 @@
 #include "storage/postgres_rows.h"
 #include "storage/postgres_schema.h"
 #include "storage/postgres_sync_transaction.h"
+#include "storage/region_sql.h"
 
 namespace anju::server {
 namespace {
@@ -240,6 +241,53 @@ Result<std::vector<ConflictRow>> PostgresStorage::conflictsFor(const Uuid& recor
     c.deviceId = r->text(i, 8);
     c.receivedAt = r->int64(i, 9);
     out.push_back(std::move(c));
+  }
+  return out;
+}
+
+Result<std::vector<StoredRecord>> PostgresStorage::recordsOfBuilding(const Uuid& buildingId) {
+  PgParams params;
+  params.text(buildingId);
+  // COLLATE "C": the same kind order as SQLite whatever the database's locale.
+  Result<PgResult> r = withConnection([&](PgConnection& db) {
+    return db.query(std::string("SELECT ") + kPgRecordColumns +
+                        " FROM records WHERE building_id = $1 AND kind <> 'building' "
+                        "ORDER BY kind COLLATE \"C\", seq",
+                    params);
+  });
+  if (!r) return r.status();
+  std::vector<StoredRecord> out;
+  for (int i = 0; i < r->rows(); ++i) out.push_back(readPgRecordRow(*r, i));
+  return out;
+}
+
+Result<std::vector<AuditEntry>> PostgresStorage::auditLog(const RegionFilter& scope,
+                                                          const Uuid& buildingId,
+                                                          std::int64_t beforeId, int limit) {
+  PgParams params;
+  params.int64(beforeId).text(buildingId).int64(limit);
+  for (const RegionPath& g : scope.unrestricted() ? std::vector<RegionPath>{} : scope.grants())
+    params.text(g.district).text(g.street).text(g.community);
+  const std::string sql =
+      "SELECT id, at, user_name, action, target_kind, target_id, building_id, district, street, "
+      "community, detail FROM audit_log WHERE ($1 = 0 OR id < $1) AND ($2 = '' OR "
+      "building_id = $2) AND " +
+      regionCondition(scope, '$', 4) + " ORDER BY id DESC LIMIT $3";
+  Result<PgResult> r = withConnection([&](PgConnection& db) { return db.query(sql, params); });
+  if (!r) return r.status();
+  std::vector<AuditEntry> out;
+  for (int i = 0; i < r->rows(); ++i) {
+    AuditEntry e;
+    e.id = r->int64(i, 0);
+    e.at = r->int64(i, 1);
+    e.userName = r->text(i, 2);
+    e.action = r->text(i, 3);
+    e.targetKind = r->text(i, 4);
+    e.targetId = r->text(i, 5);
+    e.buildingId = r->text(i, 6);
+    e.region = {r->text(i, 7), r->text(i, 8), r->text(i, 9)};
+    e.detail = r->text(i, 10);
+    out.push_back(std::move(e));
   }
   return out;
 }

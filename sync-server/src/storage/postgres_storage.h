@@ -58,6 +58,9 @@ class PostgresStorage final : public ServerStorage {
   Result<std::int64_t> maxSequence() override;
   Result<std::optional<StoredRecord>> findRecord(const std::string& kind, const Uuid& id) override;
   Result<std::vector<ConflictRow>> conflictsFor(const Uuid& recordId) override;
+  Result<std::vector<StoredRecord>> recordsOfBuilding(const Uuid& buildingId) override;
+  Result<std::vector<AuditEntry>> auditLog(const RegionFilter& scope, const Uuid& buildingId,
+                                           std::int64_t beforeId, int limit) override;
 
   Result<std::optional<PhotoBlobState>> findPhotoBlob(const std::string& sha256) override;
   Status putPhotoBlob(const PhotoBlobState& state) override;

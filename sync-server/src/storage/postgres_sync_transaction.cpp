@@ -105,6 +105,19 @@ Status PostgresSyncTransaction::rememberChange(const SeenChange& c) {
       .status();
 }
 
+Status PostgresSyncTransaction::appendAudit(const AuditEntry& e) {
+  PgParams params;
+  params.int64(e.at).text(e.userName).text(e.action).text(e.targetKind).text(e.targetId);
+  params.text(e.buildingId).text(e.region.district).text(e.region.street);
+  params.text(e.region.community).text(e.detail);
+  return db()
+      .query("INSERT INTO audit_log (at, user_name, action, target_kind, target_id, building_id, "
+             "district, street, community, detail) "
+             "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+             params)
+      .status();
+}
+
 Status PostgresSyncTransaction::commit() {
   if (!m_open) return Status::internal("transaction already finished");
   // COMMIT of an aborted transaction "succeeds" as a rollback; never report that as stored.

@@ -21,6 +21,7 @@ class PostgresSyncTransaction final : public SyncTransaction {
   Result<std::int64_t> putRecord(const RecordWrite& write) override;
   Status saveConflict(const ConflictRow& conflict) override;
   Status rememberChange(const SeenChange& change) override;
+  Status appendAudit(const AuditEntry& entry) override;
   Status commit() override;
 
  private:

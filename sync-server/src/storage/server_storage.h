@@ -110,6 +110,21 @@ struct InspectionPhotos {
   bool allComplete() const;
 };
 
+/// One reviewer action, kept for the audit view of the console (who, when, what). Written in the
+/// same transaction as the record change it describes, so the log never claims an edit that
+/// was rolled back, and never misses one that was committed.
+struct AuditEntry {
+  std::int64_t id = 0;     // assigned by the storage, increasing in commit order
+  TimestampMs at = 0;
+  std::string userName;
+  std::string action;      // "approve", "return", "appraisal", "rectification_create", ...
+  std::string targetKind;  // the record kind the action changed
+  Uuid targetId;
+  Uuid buildingId;
+  RegionPath region;       // the building's region: the audit view is scoped like the records
+  std::string detail;      // JSON object text: the values the action set (comment, grade, ...)
+};
+
 /// Unit of work over the records, change ids and conflicts. Writes become visible and durable
 /// only at commit(); the destructor rolls back an uncommitted transaction.
 class SyncTransaction {
@@ -126,6 +141,8 @@ class SyncTransaction {
   virtual Result<std::int64_t> putRecord(const RecordWrite& write) = 0;
   virtual Status saveConflict(const ConflictRow& conflict) = 0;
   virtual Status rememberChange(const SeenChange& change) = 0;
+  /// Appends to the audit log (entry.id ignored).
+  virtual Status appendAudit(const AuditEntry& entry) = 0;
   /// Durably commits (fsync'd); after an error nothing of the transaction is stored.
   virtual Status commit() = 0;
 };
@@ -171,6 +188,15 @@ class ServerStorage {
   virtual Result<std::optional<StoredRecord>> findRecord(const std::string& kind,
                                                          const Uuid& id) = 0;
   virtual Result<std::vector<ConflictRow>> conflictsFor(const Uuid& recordId) = 0;
+  /// The current inspections, photos and rectifications of one building (not the building
+  /// itself), ordered by kind, then seq.
+  virtual Result<std::vector<StoredRecord>> recordsOfBuilding(const Uuid& buildingId) = 0;
+
+  /// Audit entries visible through `scope`, newest first, with id < beforeId (0 = from the
+  /// newest), at most `limit`; only those of `buildingId` when it is not empty.
+  virtual Result<std::vector<AuditEntry>> auditLog(const RegionFilter& scope,
+                                                   const Uuid& buildingId, std::int64_t beforeId,
+                                                   int limit) = 0;
 
   /// Photo blob bookkeeping; the bytes live in the BlobStore.
   virtual Result<std::optional<PhotoBlobState>> findPhotoBlob(const std::string& sha256) = 0;

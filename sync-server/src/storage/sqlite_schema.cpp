@@ -7,7 +7,7 @@ namespace anju::server {
 namespace {
 
 // Append only: a released migration is never edited, a change is a new entry.
-constexpr std::array<const char*, 1> kMigrations = {
+constexpr std::array<const char*, 2> kMigrations = {
     // 1: users, tokens, records with history, change ids, conflicts, photo blobs.
     R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -103,6 +103,28 @@ CREATE TABLE photo_blobs (
   total_bytes INTEGER NOT NULL,
   complete INTEGER NOT NULL
 );
+)sql",
+    // 2: the review console: a building's records by building id, and the reviewers' audit log.
+    R"sql(
+CREATE INDEX records_by_building ON records (building_id, kind);
+
+-- Every action taken in the review console (who, when, what), written in the same transaction
+-- as the record change; the region columns scope the log view like the records.
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at INTEGER NOT NULL,
+  user_name TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target_kind TEXT NOT NULL,
+  target_id TEXT NOT NULL,
+  building_id TEXT NOT NULL,
+  district TEXT NOT NULL,
+  street TEXT NOT NULL,
+  community TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE INDEX audit_by_building ON audit_log (building_id, id);
+CREATE INDEX audit_by_region ON audit_log (district, street, community, id);
 )sql",
 };
 

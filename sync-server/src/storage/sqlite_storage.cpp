@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "storage/region_sql.h"
 #include "storage/sqlite_rows.h"
 #include "storage/sqlite_schema.h"
 #include "storage/sqlite_sync_transaction.h"
@@ -228,6 +229,60 @@ Result<std::vector<ConflictRow>> SqliteStorage::conflictsFor(const Uuid& recordI
     c.deviceId = stmt->text(8);
     c.receivedAt = stmt->int64(9);
     out.push_back(std::move(c));
+  }
+  return out;
+}
+
+Result<std::vector<StoredRecord>> SqliteStorage::recordsOfBuilding(const Uuid& buildingId) {
+  std::lock_guard lock(m_mutex);
+  Result<SqliteStatement> stmt =
+      m_db.prepare(std::string("SELECT ") + kRecordColumns +
+                   " FROM records WHERE building_id = ?1 AND kind <> 'building' ORDER BY kind, seq");
+  if (!stmt) return stmt.status();
+  stmt->bind(1, buildingId);
+  std::vector<StoredRecord> out;
+  while (true) {
+    Result<bool> row = stmt->step();
+    if (!row) return row.status();
+    if (!*row) break;
+    out.push_back(readRecordRow(*stmt));
+  }
+  return out;
+}
+
+Result<std::vector<AuditEntry>> SqliteStorage::auditLog(const RegionFilter& scope,
+                                                        const Uuid& buildingId,
+                                                        std::int64_t beforeId, int limit) {
+  std::lock_guard lock(m_mutex);
+  std::string sql =
+      "SELECT id, at, user_name, action, target_kind, target_id, building_id, district, street, "
+      "community, detail FROM audit_log WHERE (?1 = 0 OR id < ?1) AND (?2 = '' OR "
+      "building_id = ?2) AND " +
+      regionCondition(scope, '?', 4) + " ORDER BY id DESC LIMIT ?3";
+  Result<SqliteStatement> stmt = m_db.prepare(sql);
+  if (!stmt) return stmt.status();
+  stmt->bind(1, beforeId).bind(2, buildingId).bind(3, static_cast<std::int64_t>(limit));
+  int param = 4;
+  for (const RegionPath& g : scope.unrestricted() ? std::vector<RegionPath>{} : scope.grants()) {
+    stmt->bind(param, g.district).bind(param + 1, g.street).bind(param + 2, g.community);
+    param += 3;
+  }
+  std::vector<AuditEntry> out;
+  while (true) {
+    Result<bool> row = stmt->step();
+    if (!row) return row.status();
+    if (!*row) break;
+    AuditEntry e;
+    e.id = stmt->int64(0);
+    e.at = stmt->int64(1);
+    e.userName = stmt->text(2);
+    e.action = stmt->text(3);
+    e.targetKind = stmt->text(4);
+    e.targetId = stmt->text(5);
+    e.buildingId = stmt->text(6);
+    e.region = {stmt->text(7), stmt->text(8), stmt->text(9)};
+    e.detail = stmt->text(10);
+    out.push_back(std::move(e));
   }
   return out;
 }

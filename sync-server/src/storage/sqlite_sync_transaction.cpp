@@ -96,6 +96,17 @@ Status SqliteSyncTransaction::rememberChange(const SeenChange& c) {
   return stmt->run();
 }
 
+Status SqliteSyncTransaction::appendAudit(const AuditEntry& e) {
+  Result<SqliteStatement> stmt = m_db.prepare(
+      "INSERT INTO audit_log (at, user_name, action, target_kind, target_id, building_id, "
+      "district, street, community, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  if (!stmt) return stmt.status();
+  stmt->bind(1, e.at).bind(2, e.userName).bind(3, e.action).bind(4, e.targetKind);
+  stmt->bind(5, e.targetId).bind(6, e.buildingId).bind(7, e.region.district);
+  stmt->bind(8, e.region.street).bind(9, e.region.community).bind(10, e.detail);
+  return stmt->run();
+}
+
 Status SqliteSyncTransaction::commit() {
   if (!m_open) return Status::internal("transaction already finished");
   Status s = m_db.exec("COMMIT");

@@ -1,0 +1,156 @@
+// The review console: a small single-page app over /console/api (docs/console.md). No framework:
+// h() builds DOM nodes (text always through textContent, never innerHTML, so nothing a tablet
+// sent can run as script), the hash is the route (#/houses?…, #/house/ID, #/dashboard, #/audit).
+"use strict";
+
+const API = "/console/api";
+let session = JSON.parse(sessionStorage.getItem("anju.session") || "null");
+
+// ---- small helpers -------------------------------------------------------------------------
+
+function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
+    else if (k === "class") el.className = v;
+    else el.setAttribute(k, v === true ? "" : v);
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+function fmtTime(ms) {
+  if (!ms) return "—";
+  const d = new Date(ms);
+  const p = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+function regionText(r) { return [r.district, r.street, r.community].filter(Boolean).join(" / "); }
+
+class ApiError extends Error {
+  constructor(status, body) {
+    super((body && body.error && body.error.message) || `HTTP ${status}`);
+    this.status = status;
+    this.fields = (body && body.error && body.error.fields) || [];
+  }
+}
+
+async function api(method, path, body) {
+  const headers = {};
+  if (session) headers.Authorization = `Bearer ${session.token}`;
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const res = await fetch(API + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const data = await res.json().catch(() => null);
+  if (res.status === 401 && session) { signOut(); throw new ApiError(401, data); }
+  if (!res.ok) throw new ApiError(res.status, data);
+  return data;
+}
+
+// Downloads need the token too: fetch -> blob -> a temporary link the browser saves.
+async function download(url, fallbackName) {
+  const status = document.getElementById("status");
+  try {
+    const res = await fetch(url, { headers: { Authorization: `Bearer ${session.token}` } });
+    if (!res.ok) {
+      const data = await res.json().catch(() => null);
+      throw new ApiError(res.status, data);
+    }
+    const blob = await res.blob();
+    const disposition = res.headers.get("Content-Disposition") || "";
+    const m = /filename\*=UTF-8''([^;]+)/.exec(disposition) || /filename="?([^";]+)"?/.exec(disposition);
+    const a = h("a", { href: URL.createObjectURL(blob), download: m ? decodeURIComponent(m[1]) : fallbackName });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+  } catch (e) {
+    status.textContent = `${t("downloadFailed")}: ${e.message}`;
+    status.className = "status error";
+  }
+}
+
+function flash(message, isError) {
+  const status = document.getElementById("status");
+  status.textContent = message;
+  status.className = isError ? "status error" : "status ok";
+}
+
+// ---- session -------------------------------------------------------------------------------
+
+function signOut() {
+  session = null;
+  sessionStorage.removeItem("anju.session");
+  render();
+}
+
+function renderLogin(main) {
+  const error = h("p", { class: "error", id: "login-error" });
+  const form = h("form", { class: "login", id: "login-form" },
+    h("h2", {}, t("signIn")),
+    h("label", {}, t("username"), h("input", { name: "username", autocomplete: "username", required: true })),
+    h("label", {}, t("password"), h("input", { name: "password", type: "password", autocomplete: "current-password", required: true })),
+    h("button", { type: "submit", class: "primary" }, t("signIn")),
+    error);
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const data = new FormData(form);
+    try {
+      session = await api("POST", "/login", { username: data.get("username"), password: data.get("password") });
+      sessionStorage.setItem("anju.session", JSON.stringify(session));
+      if (!location.hash) location.hash = "#/houses";
+      render();
+    } catch (e) {
+      error.textContent = `${t("loginFailed")}: ${e.message}`;
+    }
+  });
+  main.append(form);
+}
+
+// ---- router --------------------------------------------------------------------------------
+
+function route() {
+  const hash = location.hash.replace(/^#/, "") || "/houses";
+  const [path, query] = hash.split("?");
+  return { path, params: new URLSearchParams(query || "") };
+}
+
+function renderHeader() {
+  const header = document.getElementById("header");
+  header.replaceChildren(
+    h("h1", {}, t("title")),
+    session ? h("nav", {},
+      h("a", { href: "#/houses", id: "nav-houses" }, t("houses")),
+      h("a", { href: "#/dashboard", id: "nav-dashboard" }, t("dashboard")),
+      h("a", { href: "#/audit", id: "nav-audit" }, t("auditLog"))) : null,
+    h("div", { class: "who" },
+      session ? h("span", {}, `${session.user.display_name || session.user.name} · ${session.user.regions.map(regionText).join("，") || "*"}`) : null,
+      h("button", { id: "lang", onclick: () => { setLang(lang() === "zh" ? "en" : "zh"); render(); } }, t("language")),
+      session ? h("button", { id: "sign-out", onclick: signOut }, t("signOut")) : null));
+  document.documentElement.lang = lang() === "zh" ? "zh-CN" : "en";
+  document.title = t("title");
+}
+
+async function render() {
+  renderHeader();
+  const main = document.getElementById("main");
+  main.replaceChildren();
+  flash("", false);
+  if (!session) return renderLogin(main);
+  const { path, params } = route();
+  try {
+    if (path.startsWith("/house/")) await renderHouse(main, path.slice("/house/".length));
+    else if (path === "/dashboard") await renderDashboard(main, params);
+    else if (path === "/audit") await renderAudit(main, params);
+    else await renderHouses(main, params);
+  } catch (e) {
+    main.append(h("p", { class: "error" }, e.message));
+  }
+}
+
+window.addEventListener("hashchange", render);
+window.addEventListener("DOMContentLoaded", render);

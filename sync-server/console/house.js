@@ -1,0 +1,155 @@
+// The house page (一户一档): basic facts, every inspection with its findings, measurements and
+// photos, the judgment with its explanation and any override, the review actions, rectification,
+// and the audit trail of this house.
+"use strict";
+
+// Photos need the bearer token, so <img src> cannot fetch them: fetch -> blob -> object URL.
+async function loadPhoto(img, photoId) {
+  try {
+    const res = await fetch(`${API}/photos/${photoId}`, { headers: { Authorization: `Bearer ${session.token}` } });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    img.src = URL.createObjectURL(await res.blob());
+  } catch (e) {
+    img.replaceWith(h("span", { class: "muted" }, t("photoMissing")));
+  }
+}
+
+function showFullSize(src, caption) {
+  const overlay = h("div", { class: "overlay", id: "photo-overlay", onclick: () => overlay.remove() },
+    h("figure", {}, h("img", { src }), h("figcaption", {}, caption || "")));
+  document.body.append(overlay);
+}
+
+function photoThumb(p) {
+  if (!p.complete) return h("span", { class: "thumb missing" }, t("photoMissing"));
+  const img = h("img", { class: "thumb", alt: p.caption || "", title: p.caption || "" });
+  img.addEventListener("click", () => showFullSize(img.src, p.caption));
+  loadPhoto(img, p.id);
+  return img;
+}
+
+function field(label, value) {
+  return [h("dt", {}, label), h("dd", {}, value === null || value === undefined || value === "" ? "—" : value)];
+}
+
+function buildingInfo(b) {
+  return h("section", { class: "card", id: "building-info" },
+    h("h2", {}, b.address),
+    h("dl", { class: "facts" },
+      field(t("region"), regionText(b.region)),
+      field(t("owner"), b.owner_name), field(t("contact"), b.owner_contact),
+      field(t("yearBuilt"), b.year_built), field(t("storeys"), `${b.storeys_above} / ${b.storeys_below}`),
+      field(t("floorArea"), b.floor_area_m2), field(t("structure"), labelOf(b.structure)),
+      field(t("use"), labelOf(b.use)), field(t("design"), labelOf(b.design)),
+      field(t("alterations"), b.alterations.map(labelOf).join("、")), field(t("buildingCode"), b.building_code)));
+}
+
+function findingsTable(inspection) {
+  const photos = new Map(inspection.photos.map((p) => [p.id, p]));
+  return h("table", { class: "findings" },
+    h("thead", {}, h("tr", {}, [t("component"), t("hazard"), t("location"), t("measurements"), t("severity"), t("note"), t("photos")].map((c) => h("th", {}, c)))),
+    h("tbody", {}, inspection.findings.map((f) => h("tr", {},
+      h("td", {}, labelOf(f.component)), h("td", {}, labelOf(f.hazard)), h("td", {}, f.location),
+      h("td", {}, f.measurements.map((m) => `${m.name} ${m.value} ${m.unit}`).join("；")),
+      h("td", {}, labelOf(f.severity)), h("td", {}, f.note),
+      h("td", {}, f.photo_ids.map((id) => photos.get(id)).filter(Boolean).map(photoThumb))))));
+}
+
+async function act(path, body) {
+  try {
+    await api("POST", path, body);
+    await render();
+    flash(t("actionDone"), false);
+  } catch (e) {
+    flash(e.message, true);
+  }
+}
+
+function reviewActions(inspection) {
+  const box = h("div", { class: "actions" });
+  if (inspection.review && inspection.review.code === "submitted") {
+    const comment = h("textarea", { id: `comment-${inspection.id}`, class: "comment", placeholder: t("returnComment"), rows: 2 });
+    box.append(
+      h("button", { class: "primary", id: `approve-${inspection.id}`, onclick: () => act(`/inspections/${inspection.id}/approve`) }, t("approve")),
+      comment,
+      h("button", { class: "danger", id: `return-${inspection.id}`, onclick: () => act(`/inspections/${inspection.id}/return`, { comment: comment.value }) }, t("returnToInspector")));
+  }
+  if (inspection.review && inspection.review.code !== "draft") {
+    const grade = h("select", { id: `grade-${inspection.id}` },
+      CODES.grade.map(([code]) => h("option", { value: code, selected: inspection.appraisal_grade && inspection.appraisal_grade.code === code }, codeLabel("grade", code))));
+    box.append(h("span", { class: "grade" }, grade,
+      h("button", { id: `set-grade-${inspection.id}`, onclick: () => act(`/inspections/${inspection.id}/appraisal`, { grade: grade.value }) }, t("setGrade"))));
+  }
+  return box;
+}
+
+function inspectionCard(inspection) {
+  const loose = inspection.photos.filter((p) => !inspection.findings.some((f) => f.photo_ids.includes(p.id)));
+  return h("section", { class: "card inspection", id: `inspection-${inspection.id}` },
+    h("h3", {}, `${fmtTime(inspection.submitted_at || inspection.started_at)} · ${inspection.inspector}`, " ", badge(inspection.review, "review")),
+    h("dl", { class: "facts" },
+      field(t("effectiveJudgment"), badge(inspection.effective_judgment, "judgment")),
+      field(t("computedJudgment"), labelOf(inspection.computed_judgment)),
+      field(t("explanation"), h("span", { class: "explanation" }, inspection.judgment_explanation || "—")),
+      inspection.override ? field(t("overrideReason"), `${labelOf(inspection.override.judgment)}：${inspection.override.reason}`) : null,
+      field(t("appraisalGrade"), inspection.appraisal_grade ? labelOf(inspection.appraisal_grade) : t("none")),
+      inspection.review_comment ? field(t("reviewComment"), inspection.review_comment) : null),
+    h("h4", {}, t("findings")),
+    inspection.findings.length ? findingsTable(inspection) : h("p", { class: "muted" }, t("none")),
+    loose.length ? h("div", { class: "photos" }, h("h4", {}, t("photos")), loose.map(photoThumb)) : null,
+    reviewActions(inspection));
+}
+
+function rectificationForm(buildingId, existing) {
+  const value = (k) => (existing ? (existing[k] && existing[k].code) || existing[k] || "" : "");
+  const sel = (name, kind) => h("select", { name }, CODES[kind].filter(([c]) => c !== "none").map(([code]) =>
+    h("option", { value: code, selected: value(name) === code }, codeLabel(kind, code))));
+  const form = h("form", { class: "rectification-form", id: existing ? `rect-form-${existing.id}` : "rect-new" },
+    h("label", {}, t("family"), sel("family", "family")),
+    h("label", {}, t("measure"), h("input", { name: "measure", value: value("measure"), required: true })),
+    h("label", {}, t("status"), sel("status", "rectification")),
+    h("label", {}, t("deadline"), h("input", { name: "deadline", type: "date", value: value("deadline") })),
+    h("label", {}, t("responsibleParty"), h("input", { name: "responsible_party", value: value("responsible_party") })),
+    h("label", {}, t("note"), h("input", { name: "note", value: value("note") })),
+    h("button", { type: "submit", class: "primary" }, existing ? t("updateStatus") : t("addRectification")));
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const body = Object.fromEntries(new FormData(form));
+    act(existing ? `/rectifications/${existing.id}` : `/houses/${buildingId}/rectifications`, body);
+  });
+  return form;
+}
+
+function rectifications(dossier) {
+  const id = dossier.building.id;
+  return h("section", { class: "card", id: "rectifications" },
+    h("h3", {}, t("rectifications")),
+    dossier.rectifications.length ? dossier.rectifications.map((r) => h("div", { class: "rectification" },
+      h("p", {}, badge(r.status, "rect"), ` ${labelOf(r.family)} · ${r.measure}`, r.deadline ? ` · ${t("deadline")} ${r.deadline}` : "",
+        r.responsible_party ? ` · ${r.responsible_party}` : ""),
+      rectificationForm(id, r))) : h("p", { class: "muted" }, t("noRectifications")),
+    h("h4", {}, t("addRectification")), rectificationForm(id, null));
+}
+
+function auditTable(entries, id) {
+  return h("table", { class: "audit", id },
+    h("thead", {}, h("tr", {}, [t("at"), t("user"), t("action"), t("target"), t("detail")].map((c) => h("th", {}, c)))),
+    h("tbody", {}, entries.map((e) => h("tr", {},
+      h("td", {}, fmtTime(e.at)), h("td", {}, e.user), h("td", {}, t(`act.${e.action}`)),
+      h("td", {}, `${e.target_kind} ${e.target_id.slice(0, 8)}`),
+      h("td", { class: "detail" }, typeof e.detail === "string" ? e.detail : Object.entries(e.detail).map(([k, v]) => `${k}: ${v}`).join("；"))))));
+}
+
+async function renderHouse(main, buildingId) {
+  const dossier = await api("GET", `/houses/${buildingId}`);
+  main.append(
+    h("div", { class: "toolbar" },
+      h("a", { href: "javascript:history.back()", id: "back" }, `← ${t("back")}`),
+      h("button", { id: "export-dossier", onclick: () => download(`/v1/exports/dossier/${buildingId}.pdf`, `${buildingId}.pdf`) }, t("exportDossier"))),
+    buildingInfo(dossier.building),
+    h("h2", {}, t("inspections")),
+    dossier.inspections.length ? dossier.inspections.map(inspectionCard) : h("p", { class: "muted" }, t("noInspections")),
+    dossier.building_photos.length ? h("section", { class: "card" }, h("h3", {}, t("photos")), dossier.building_photos.map(photoThumb)) : null,
+    rectifications(dossier),
+    h("section", { class: "card" }, h("h3", {}, t("houseAudit")), auditTable(dossier.audit, "house-audit")));
+}

@@ -1,0 +1,104 @@
+// The houses table: filters in the hash (#/houses?community=…&judgment=…&after=…), keyset
+// paging (the server hands out the key of the next page; "previous" walks a stack of keys kept
+// in the hash), and the export buttons, which download with the same filters.
+"use strict";
+
+const FILTER_KEYS = ["district", "street", "community", "judgment", "review", "rectification", "from", "to"];
+
+function filterQuery(params) {
+  const q = new URLSearchParams();
+  for (const k of FILTER_KEYS) {
+    const v = params.get(k);
+    if (!v) continue;
+    // "Not visited" is a review-state choice for the reviewer, a flag for the register.
+    if (k === "review" && v === "not_visited") q.set("not_visited", "1");
+    else q.set(k, v);
+  }
+  return q;
+}
+
+function selectFor(name, kind, value) {
+  return h("select", { name, id: `filter-${name}` },
+    h("option", { value: "" }, t("any")),
+    CODES[kind].map(([code]) => h("option", { value: code, selected: code === value }, codeLabel(kind, code))));
+}
+
+function filterForm(params) {
+  const input = (name, type) => h("input", { name, id: `filter-${name}`, type: type || "text", value: params.get(name) || "" });
+  const form = h("form", { class: "filters", id: "filters" },
+    h("label", {}, t("district"), input("district")),
+    h("label", {}, t("street"), input("street")),
+    h("label", {}, t("community"), input("community")),
+    h("label", {}, t("judgment"), selectFor("judgment", "judgment", params.get("judgment"))),
+    h("label", {}, t("review"), selectFor("review", "review", params.get("review"))),
+    h("label", {}, t("rectification"), selectFor("rectification", "rectification", params.get("rectification"))),
+    h("label", {}, t("dateFrom"), input("from", "date")),
+    h("label", {}, t("dateTo"), input("to", "date")),
+    h("div", { class: "buttons" },
+      h("button", { type: "submit", class: "primary", id: "search" }, t("search")),
+      h("button", { type: "button", onclick: () => { location.hash = "#/houses"; } }, t("reset"))));
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const q = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) if (v) q.set(k, v);
+    location.hash = `#/houses?${q}`;
+  });
+  return form;
+}
+
+function exportButtons(params) {
+  const q = filterQuery(params).toString();
+  const buttons = [
+    h("button", { id: "export-xlsx", onclick: () => download(`/v1/exports/register.xlsx?${q}`, "register.xlsx") }, t("exportXlsx")),
+    h("button", { id: "export-csv", onclick: () => download(`/v1/exports/register.csv?${q}`, "register.csv") }, t("exportCsv")),
+    h("button", { id: "export-geojson", onclick: () => download(`/v1/exports/houses.geojson?${q}`, "houses.geojson") }, t("exportGeojson")),
+  ];
+  if (params.get("community")) {
+    buttons.push(h("button", { id: "export-dossiers", onclick: () => download(`/v1/exports/dossier.pdf?${q}`, "dossiers.pdf") }, t("exportDossiers")));
+  }
+  return h("div", { class: "exports" }, buttons);
+}
+
+function badge(value, kind) {
+  return value ? h("span", { class: `badge ${kind}-${value.code}` }, labelOf(value)) : h("span", { class: "muted" }, "—");
+}
+
+async function renderHouses(main, params) {
+  main.append(filterForm(params), exportButtons(params));
+  const q = filterQuery(params);
+  if (params.get("after")) q.set("after", params.get("after"));
+  q.set("limit", "50");
+  const page = await api("GET", `/houses?${q}`);
+  const table = h("table", { class: "houses", id: "houses-table" },
+    h("thead", {}, h("tr", {},
+      [t("region"), t("address"), t("inspectedAt"), t("inspector"), t("judgment"), t("review"), t("appraisalGrade"), t("rectification"), ""]
+        .map((c) => h("th", {}, c)))),
+    h("tbody", {}, page.rows.map((r) => h("tr", { "data-building": r.building_id },
+      h("td", {}, regionText(r.region)),
+      h("td", {}, h("a", { href: `#/house/${r.building_id}`, class: "address" }, r.address)),
+      h("td", {}, r.inspected_at ? fmtTime(r.inspected_at) : h("span", { class: "muted" }, t("notVisited"))),
+      h("td", {}, r.inspector || ""),
+      h("td", {}, badge(r.judgment, "judgment"), r.judgment_overridden ? h("span", { class: "muted", title: t("override") }, " *") : null),
+      h("td", {}, badge(r.review, "review")),
+      h("td", {}, r.appraisal_grade ? labelOf(r.appraisal_grade) : ""),
+      h("td", {}, badge(r.rectification, "rect"), r.rectification_deadline ? h("span", { class: "muted" }, ` ${r.rectification_deadline}`) : null),
+      h("td", {}, h("a", { href: `#/house/${r.building_id}` }, t("open")))))));
+  main.append(page.rows.length ? table : h("p", { class: "muted", id: "no-rows" }, t("noRows")));
+
+  // Paging: the hash keeps the keys of the pages before this one ("back" is a pop).
+  const stack = (params.get("stack") || "").split(",").filter(Boolean);
+  const pager = h("div", { class: "pager" });
+  const go = (after, newStack) => {
+    const next = new URLSearchParams(params);
+    if (after) next.set("after", after); else next.delete("after");
+    if (newStack.length) next.set("stack", newStack.join(",")); else next.delete("stack");
+    location.hash = `#/houses?${next}`;
+  };
+  if (params.get("after")) {
+    pager.append(h("button", { id: "prev-page", onclick: () => { const s = stack.slice(); const prev = s.pop() || ""; go(prev === "-" ? "" : prev, s); } }, t("prevPage")));
+  }
+  if (page.next) {
+    pager.append(h("button", { id: "next-page", onclick: () => go(page.next, stack.concat([params.get("after") || "-"])) }, t("nextPage")));
+  }
+  main.append(pager);
+}

@@ -1,0 +1,249 @@
+#include "console/console_api.h"
+
+#include <charconv>
+
+#include "console/console_assets.h"
+#include "anju/v1/records.pb.h"
+#include "console/dossier_json.h"
+#include "http/api_error.h"
+#include "http/http_edge.h"
+#include "util/log.h"
+
+namespace anju::server {
+namespace {
+
+using nlohmann::json;
+using Req = const httplib::Request&;
+using Res = httplib::Response&;
+
+constexpr std::size_t kMaxJsonBody = 64u << 10;
+constexpr const char* kJson = "application/json; charset=utf-8";
+constexpr const char* kUuid = "([0-9a-f-]{36})";
+
+void sendJson(Res res, const json& body, int status = 200) {
+  res.status = status;
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(body.dump(), kJson);
+}
+
+void sendJsonError(Res res, const Status& status) {
+  const ApiError e = ApiError::fromStatus(status);
+  if (e.httpStatus >= 500) logError("console: " + status.toString());
+  json fields = json::array();
+  for (const FieldError& f : e.fields) fields.push_back({{"field", f.field}, {"message", f.message}});
+  sendJson(res, {{"error", {{"code", e.code}, {"message", e.message}, {"fields", fields}}}},
+           e.httpStatus);
+}
+
+// The body as a JSON object; invalidArgument when it is not one.
+Result<json> jsonBody(Req req) {
+  if (req.body.size() > kMaxJsonBody)
+    return Status::invalidArgument("请求体过大 / request body too large");
+  json body = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  if (body.is_discarded() || !body.is_object())
+    return Status::invalidArgument("请求体须为 JSON 对象 / body must be a JSON object");
+  return body;
+}
+
+std::string stringField(const json& body, const char* name) {
+  auto it = body.find(name);
+  return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::int64_t intParam(Req req, const char* name, std::int64_t fallback) {
+  const std::string text = req.get_param_value(name);
+  std::int64_t v = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size()) return fallback;
+  return v;
+}
+
+json userJson(const User& user) {
+  json regions = json::array();
+  for (const RegionPath& r : user.regions) regions.push_back(regionJson(r));
+  return {{"name", user.name},
+          {"role", roleCode(user.role)},
+          {"display_name", user.displayName},
+          {"regions", regions}};
+}
+
+RectificationInput rectificationInput(const json& body) {
+  return {stringField(body, "family"),   stringField(body, "measure"),
+          stringField(body, "status"),   stringField(body, "deadline"),
+          stringField(body, "responsible_party"), stringField(body, "note")};
+}
+
+}  // namespace
+
+void ConsoleApi::install(httplib::Server& server) {
+  server.Post("/console/api/login", [this](Req q, Res s) { login(q, s); });
+  server.Get("/console/api/me", [this](Req q, Res s) { me(q, s); });
+  server.Get(std::string("/console/api/houses/") + kUuid, [this](Req q, Res s) { house(q, s); });
+  server.Get(std::string("/console/api/photos/") + kUuid, [this](Req q, Res s) { photo(q, s); });
+  server.Post(std::string("/console/api/inspections/") + kUuid + "/(approve|return|appraisal)",
+              [this](Req q, Res s) { reviewAction(q, s); });
+  server.Post(std::string("/console/api/houses/") + kUuid + "/rectifications",
+              [this](Req q, Res s) { createRectification(q, s); });
+  server.Post(std::string("/console/api/rectifications/") + kUuid,
+              [this](Req q, Res s) { updateRectification(q, s); });
+  server.Get("/console/api/audit", [this](Req q, Res s) { audit(q, s); });
+  // The pages last: httplib tries routes in registration order, and this pattern would also
+  // match every GET /console/api/... above.
+  server.Get("/console", [](Req, Res res) { res.set_redirect("/console/"); });
+  server.Get("/console/(.*)", [](Req req, Res res) {
+    const std::string name = req.matches[1].str().empty() ? "index.html" : req.matches[1].str();
+    const ConsoleAsset* asset = findConsoleAsset(name);
+    if (!asset) return sendJsonError(res, Status::notFound("没有此页面 / no such page: " + name));
+    res.set_header("Cache-Control", "no-cache");
+    res.set_content(std::string(asset->bytes), std::string(asset->contentType));
+  });
+}
+
+Result<User> ConsoleApi::reviewer(Req req) {
+  const std::string header = req.get_header_value("Authorization");
+  constexpr std::string_view kBearer = "Bearer ";
+  if (header.size() <= kBearer.size() || header.compare(0, kBearer.size(), kBearer) != 0)
+    return Status::unauthenticated("需要登录 / missing bearer token");
+  Result<User> user = m_services.auth.authenticate(header.substr(kBearer.size()));
+  if (!user) return user;
+  noteRequestUser(user->name);
+  if (user->role == Role::kInspector)
+    return Status::permissionDenied("审核台仅供审核人员使用 / the review console is for reviewers");
+  return user;
+}
+
+void ConsoleApi::login(Req req, Res res) {
+  Result<json> body = jsonBody(req);
+  if (!body) return sendJsonError(res, body.status());
+  const std::string name = stringField(*body, "username");
+  noteRequestUser(name);
+  Result<LoginResult> login =
+      m_services.auth.login(name, stringField(*body, "password"), "console");
+  if (!login) {
+    logWarn("console login failed for '" + name + "': " + login.status().message());
+    return sendJsonError(res, login.status());
+  }
+  if (login->user.role == Role::kInspector)
+    return sendJsonError(res, Status::permissionDenied(
+                                  "审核台仅供审核人员使用 / the review console is for reviewers"));
+  sendJson(res, {{"token", login->token},
+                 {"expires_at", login->expiresAt},
+                 {"user", userJson(login->user)}});
+}
+
+void ConsoleApi::me(Req req, Res res) {
+  Result<User> user = reviewer(req);
+  if (!user) return sendJsonError(res, user.status());
+  sendJson(res, userJson(*user));
+}
+
+void ConsoleApi::house(Req req, Res res) {
+  Result<User> user = reviewer(req);
+  if (!user) return sendJsonError(res, user.status());
+  const Uuid id = req.matches[1];
+  Result<std::optional<StoredRecord>> building = m_services.storage.findRecord("building", id);
+  if (!building) return sendJsonError(res, building.status());
+  if (!building->has_value())
+    return sendJsonError(res, Status::notFound("没有此房屋 / no such building: " + id));
+  if (!regionFilterFor(*user).allows((*building)->region))
+    return sendJsonError(res, Status::permissionDenied("不在您负责的区域 / forbidden region: " +
+                                                       formatRegion((*building)->region)));
+  Result<std::vector<StoredRecord>> records = m_services.storage.recordsOfBuilding(id);
+  if (!records) return sendJsonError(res, records.status());
+  std::vector<std::string> complete;
+  for (const StoredRecord& r : *records) {
+    if (r.kind != "photo") continue;
+    Result<std::optional<PhotoBlobState>> blob = m_services.storage.findPhotoBlob(r.sha256);
+    if (!blob) return sendJsonError(res, blob.status());
+    if (blob->has_value() && (*blob)->complete) complete.push_back(r.sha256);
+  }
+  Result<json> dossier = dossierJson(**building, *records, complete);
+  if (!dossier) return sendJsonError(res, dossier.status());
+  Result<std::vector<AuditEntry>> log =
+      m_services.storage.auditLog(regionFilterFor(*user), id, 0, 200);
+  if (!log) return sendJsonError(res, log.status());
+  json audit = json::array();
+  for (const AuditEntry& e : *log) audit.push_back(auditJson(e));
+  (*dossier)["audit"] = audit;
+  sendJson(res, *dossier);
+}
+
+void ConsoleApi::photo(Req req, Res res) {
+  Result<User> user = reviewer(req);
+  if (!user) return sendJsonError(res, user.status());
+  const Uuid id = req.matches[1];
+  Result<std::optional<StoredRecord>> photo = m_services.storage.findRecord("photo", id);
+  if (!photo) return sendJsonError(res, photo.status());
+  if (!photo->has_value())
+    return sendJsonError(res, Status::notFound("没有此照片 / no such photo: " + id));
+  if (!regionFilterFor(*user).allows((*photo)->region))
+    return sendJsonError(res, Status::permissionDenied("不在您负责的区域 / forbidden region: " +
+                                                       formatRegion((*photo)->region)));
+  v1::Record record;
+  if (!record.ParseFromString((*photo)->payload) || !record.has_photo())
+    return sendJsonError(res, Status::corruption("stored photo record is damaged: " + id));
+  Result<std::string> bytes = m_services.blobs.readComplete((*photo)->sha256);
+  if (!bytes) return sendJsonError(res, bytes.status());
+  // Photos are immutable (content-addressed), so the browser may keep them.
+  res.set_header("Cache-Control", "private, max-age=86400, immutable");
+  const std::string mime = record.photo().mime_type().empty() ? "image/jpeg"
+                                                              : record.photo().mime_type();
+  res.set_content(std::move(*bytes), mime);
+}
+
+void ConsoleApi::reviewAction(Req req, Res res) {
+  Result<User> user = reviewer(req);
+  if (!user) return sendJsonError(res, user.status());
+  Result<json> body = req.body.empty() ? Result<json>(json::object()) : jsonBody(req);
+  if (!body) return sendJsonError(res, body.status());
+  const Uuid id = req.matches[1];
+  const std::string action = req.matches[2];
+  const Reviewer who(user->name, regionFilterFor(*user));
+  Result<ReviewResult> done =
+      action == "approve" ? m_services.review.approveInspection(id, who)
+      : action == "return"
+          ? m_services.review.returnInspection(id, stringField(*body, "comment"), who)
+          : m_services.review.setAppraisalGrade(id, stringField(*body, "grade"), who);
+  if (!done) return sendJsonError(res, done.status());
+  logInfo("console " + action + " inspection " + id + " by " + user->name);
+  sendJson(res, {{"id", id}, {"version", done->version}, {"seq", done->seq}});
+}
+
+void ConsoleApi::createRectification(Req req, Res res) {
+  Result<User> user = reviewer(req);
+  if (!user) return sendJsonError(res, user.status());
+  Result<json> body = jsonBody(req);
+  if (!body) return sendJsonError(res, body.status());
+  Result<RectificationResult> done = m_services.rectifications.create(
+      req.matches[1], rectificationInput(*body), Reviewer(user->name, regionFilterFor(*user)));
+  if (!done) return sendJsonError(res, done.status());
+  sendJson(res, {{"id", done->id}, {"version", done->written.version}, {"seq", done->written.seq}},
+           201);
+}
+
+void ConsoleApi::updateRectification(Req req, Res res) {
+  Result<User> user = reviewer(req);
+  if (!user) return sendJsonError(res, user.status());
+  Result<json> body = jsonBody(req);
+  if (!body) return sendJsonError(res, body.status());
+  Result<RectificationResult> done = m_services.rectifications.update(
+      req.matches[1], rectificationInput(*body), Reviewer(user->name, regionFilterFor(*user)));
+  if (!done) return sendJsonError(res, done.status());
+  sendJson(res, {{"id", done->id}, {"version", done->written.version}, {"seq", done->written.seq}});
+}
+
+void ConsoleApi::audit(Req req, Res res) {
+  Result<User> user = reviewer(req);
+  if (!user) return sendJsonError(res, user.status());
+  const int limit = static_cast<int>(std::clamp<std::int64_t>(intParam(req, "limit", 50), 1, 500));
+  Result<std::vector<AuditEntry>> log = m_services.storage.auditLog(
+      regionFilterFor(*user), req.get_param_value("building"), intParam(req, "before", 0), limit);
+  if (!log) return sendJsonError(res, log.status());
+  json entries = json::array();
+  for (const AuditEntry& e : *log) entries.push_back(auditJson(e));
+  json out = {{"entries", entries}, {"next_before", nullptr}};
+  if (static_cast<int>(log->size()) == limit) out["next_before"] = log->back().id;
+  sendJson(res, out);
+}
+
+}  // namespace anju::server

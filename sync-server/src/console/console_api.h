@@ -1,0 +1,59 @@
+// ConsoleApi: the JSON API and the static pages of the bureau's review console
+// (docs/console.md), served by anju-server next to the sync protocol.
+//
+// Auth: the same users, passwords and bearer tokens as /v1. POST /console/api/login answers
+// the token in JSON; the page keeps it in sessionStorage and sends `Authorization: Bearer` on
+// every call (no cookie, so no CSRF surface). Only reviewers and admins may use the console:
+// an inspector's token gets 403 on every /console/api route. Each read and each action is
+// scoped to the caller's regions (403 outside them); every action is audited by the services.
+//
+// Errors: the status ApiError maps from the service Status, body
+// {"error": {"code", "message", "fields": [{"field", "message"}]}}.
+//
+// Thread-safe: handlers run on httplib's worker threads; the services are thread-safe.
+#pragma once
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include "blob/blob_store.h"
+#include "service/auth_service.h"
+#include "service/rectification_service.h"
+#include "service/review_service.h"
+
+namespace anju::server {
+
+struct ConsoleServices {
+  AuthService& auth;
+  ReviewService& review;
+  RectificationService& rectifications;
+  ServerStorage& storage;
+  BlobStore& blobs;
+};
+
+class ConsoleApi {
+ public:
+  /// Services are borrowed and outlive the api.
+  explicit ConsoleApi(ConsoleServices services) : m_services(services) {}
+
+  /// Registers the /console routes. Call after SyncApi::install (which sets the edge handlers).
+  void install(httplib::Server& server);
+
+ private:
+  /// The signed-in reviewer or admin; unauthenticated / permissionDenied otherwise.
+  Result<User> reviewer(const httplib::Request& req);
+
+  void login(const httplib::Request& req, httplib::Response& res);
+  void me(const httplib::Request& req, httplib::Response& res);
+  void house(const httplib::Request& req, httplib::Response& res);
+  void photo(const httplib::Request& req, httplib::Response& res);
+  void reviewAction(const httplib::Request& req, httplib::Response& res);
+  void createRectification(const httplib::Request& req, httplib::Response& res);
+  void updateRectification(const httplib::Request& req, httplib::Response& res);
+  void audit(const httplib::Request& req, httplib::Response& res);
+
+  ConsoleServices m_services;
+};
+
+}  // namespace anju::server

@@ -1,0 +1,210 @@
+#include "console/dossier_json.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "anju/enum_codes.h"
+#include "anju/v1/records.pb.h"
+
+namespace anju::server {
+namespace {
+
+using nlohmann::json;
+
+template <typename Parse>
+std::optional<EnumLabel> lookup(Parse parse, const std::string& code) {
+  auto value = parse(code);
+  if (!value) return std::nullopt;
+  return label(*value);
+}
+
+std::optional<EnumLabel> labelOf(std::string_view kind, const std::string& code) {
+  if (kind == "judgment") return lookup(parsePreliminaryJudgment, code);
+  if (kind == "review") return lookup(parseReviewState, code);
+  if (kind == "grade") return lookup(parseAppraisalGrade, code);
+  if (kind == "structure") return lookup(parseStructureType, code);
+  if (kind == "design") return lookup(parseDesignStatus, code);
+  if (kind == "alteration") return lookup(parseAlteration, code);
+  if (kind == "use") return lookup(parseBuildingUse, code);
+  if (kind == "component") return lookup(parseComponent, code);
+  if (kind == "hazard") return lookup(parseHazardKind, code);
+  if (kind == "severity") return lookup(parseSeverity, code);
+  if (kind == "family") return lookup(parseMeasureFamily, code);
+  if (kind == "rectification") return lookup(parseRectificationStatus, code);
+  return std::nullopt;
+}
+
+json geoJson(const v1::GeoPoint& p) {
+  json out = {{"latitude", p.latitude()}, {"longitude", p.longitude()}};
+  if (p.has_accuracy_meters()) out["accuracy_meters"] = p.accuracy_meters();
+  return out;
+}
+
+json findingJson(const v1::Finding& f) {
+  json measurements = json::array();
+  for (const v1::Measurement& m : f.measurements())
+    measurements.push_back({{"name", m.name()}, {"value", m.value()}, {"unit", m.unit()}});
+  return {{"id", f.id()},
+          {"component", enumJson("component", f.component())},
+          {"hazard", enumJson("hazard", f.hazard())},
+          {"location", f.location()},
+          {"severity", enumJson("severity", f.severity())},
+          {"note", f.note()},
+          {"measurements", measurements},
+          {"photo_ids", f.photo_ids()}};
+}
+
+json photoJson(const StoredRecord& r, const v1::PhotoRecord& p, bool complete) {
+  return {{"id", p.id()},
+          {"sha256", p.sha256()},
+          {"byte_size", p.byte_size()},
+          {"mime_type", p.mime_type()},
+          {"captured_at", p.captured_at()},
+          {"inspection_id", p.inspection_id()},
+          {"finding_id", p.finding_id()},
+          {"caption", p.caption()},
+          {"complete", complete},
+          {"version", r.version}};
+}
+
+json inspectionJson(const StoredRecord& r, const v1::Inspection& in, json photos) {
+  json findings = json::array();
+  for (const v1::Finding& f : in.findings()) findings.push_back(findingJson(f));
+  json out = {{"id", in.id()},
+              {"version", r.version},
+              {"inspector", in.inspector()},
+              {"started_at", in.started_at()},
+              {"submitted_at", in.submitted_at()},
+              {"template_id", in.template_id()},
+              {"template_version", in.template_version()},
+              {"computed_judgment", enumJson("judgment", in.computed_judgment())},
+              {"judgment_explanation", in.judgment_explanation()},
+              {"override", nullptr},
+              {"effective_judgment", enumJson("judgment", in.computed_judgment())},
+              {"appraisal_grade", enumJson("grade", in.appraisal_grade())},
+              {"review", enumJson("review", in.review())},
+              {"review_comment", in.review_comment()},
+              {"findings", findings},
+              {"photo_ids", in.photo_ids()},
+              {"photos", std::move(photos)}};
+  if (in.has_location()) out["location"] = geoJson(in.location());
+  if (in.has_override()) {
+    out["override"] = {{"judgment", enumJson("judgment", in.override().judgment())},
+                       {"reason", in.override().reason()}};
+    out["effective_judgment"] = enumJson("judgment", in.override().judgment());
+  }
+  return out;
+}
+
+json rectificationJson(const StoredRecord& r, const v1::Rectification& x) {
+  return {{"id", x.id()},
+          {"version", r.version},
+          {"family", enumJson("family", x.family())},
+          {"measure", x.measure()},
+          {"status", enumJson("rectification", x.status())},
+          {"deadline", x.deadline()},
+          {"responsible_party", x.responsible_party()},
+          {"note", x.note()}};
+}
+
+Status damaged(const StoredRecord& r) {
+  return Status::corruption("存储的记录已损坏 / stored " + r.kind + " is damaged: " + r.id);
+}
+
+}  // namespace
+
+json enumJson(std::string_view kind, const std::string& code) {
+  if (code.empty()) return nullptr;
+  std::optional<EnumLabel> l = labelOf(kind, code);
+  if (!l) return {{"code", code}, {"zh", code}, {"en", code}};
+  return {{"code", code}, {"zh", std::string(l->zh)}, {"en", std::string(l->en)}};
+}
+
+json regionJson(const RegionPath& region) {
+  return {{"district", region.district}, {"street", region.street},
+          {"community", region.community}};
+}
+
+Result<json> buildingJson(const StoredRecord& r) {
+  v1::Record record;
+  if (!record.ParseFromString(r.payload) || !record.has_building()) return damaged(r);
+  const v1::Building& b = record.building();
+  json alterations = json::array();
+  for (const std::string& a : b.alterations()) alterations.push_back(enumJson("alteration", a));
+  json out = {{"id", b.id()},
+              {"version", r.version},
+              {"region", regionJson(r.region)},
+              {"address", b.address()},
+              {"owner_name", b.owner_name()},
+              {"owner_contact", b.owner_contact()},
+              {"year_built", nullptr},
+              {"storeys_above", b.storeys_above()},
+              {"storeys_below", b.storeys_below()},
+              {"floor_area_m2", nullptr},
+              {"structure", enumJson("structure", b.structure())},
+              {"design", enumJson("design", b.design())},
+              {"alterations", alterations},
+              {"use", enumJson("use", b.use())},
+              {"building_code", b.building_code()}};
+  if (b.has_year_built()) out["year_built"] = b.year_built();
+  if (b.has_floor_area_m2()) out["floor_area_m2"] = b.floor_area_m2();
+  if (b.has_location()) out["location"] = geoJson(b.location());
+  return out;
+}
+
+Result<json> dossierJson(const StoredRecord& building, const std::vector<StoredRecord>& records,
+                         const std::vector<std::string>& completePhotos) {
+  Result<json> b = buildingJson(building);
+  if (!b) return b.status();
+  // Photos first, so each inspection can list its own.
+  std::map<std::string, json> photosByInspection;
+  json loosePhotos = json::array();
+  for (const StoredRecord& r : records) {
+    if (r.kind != "photo") continue;
+    v1::Record record;
+    if (!record.ParseFromString(r.payload) || !record.has_photo()) return damaged(r);
+    const bool complete = std::find(completePhotos.begin(), completePhotos.end(), r.sha256) !=
+                          completePhotos.end();
+    json p = photoJson(r, record.photo(), complete);
+    if (record.photo().inspection_id().empty()) loosePhotos.push_back(std::move(p));
+    else photosByInspection[record.photo().inspection_id()].push_back(std::move(p));
+  }
+  json inspections = json::array();
+  json rectifications = json::array();
+  for (const StoredRecord& r : records) {
+    v1::Record record;
+    if (r.kind == "inspection") {
+      if (!record.ParseFromString(r.payload) || !record.has_inspection()) return damaged(r);
+      json photos = photosByInspection.count(r.id) ? photosByInspection[r.id] : json::array();
+      inspections.push_back(inspectionJson(r, record.inspection(), std::move(photos)));
+    } else if (r.kind == "rectification") {
+      if (!record.ParseFromString(r.payload) || !record.has_rectification()) return damaged(r);
+      rectifications.push_back(rectificationJson(r, record.rectification()));
+    }
+  }
+  // Newest visit first: that is the one a reviewer acts on.
+  std::sort(inspections.begin(), inspections.end(), [](const json& x, const json& y) {
+    return x["started_at"].get<std::int64_t>() > y["started_at"].get<std::int64_t>();
+  });
+  return json{{"building", *b},
+              {"inspections", inspections},
+              {"rectifications", rectifications},
+              {"building_photos", loosePhotos}};
+}
+
+json auditJson(const AuditEntry& e) {
+  json detail = json::parse(e.detail, nullptr, /*allow_exceptions=*/false);
+  if (detail.is_discarded()) detail = e.detail;
+  return {{"id", e.id},
+          {"at", e.at},
+          {"user", e.userName},
+          {"action", e.action},
+          {"target_kind", e.targetKind},
+          {"target_id", e.targetId},
+          {"building_id", e.buildingId},
+          {"region", regionJson(e.region)},
+          {"detail", detail}};
+}
+
+}  // namespace anju::server
