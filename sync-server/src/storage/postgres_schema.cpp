@@ -3,12 +3,14 @@
 #include <array>
 #include <string>
 
+#include "storage/postgres_register.h"
+
 namespace anju::server {
 namespace {
 
 // Append only: a released migration is never edited, a change is a new entry. The tables mirror
 // the SQLite schema (sqlite_schema.cpp) so both backends answer the same way.
-constexpr std::array<const char*, 2> kMigrations = {
+constexpr std::array<const char*, 3> kMigrations = {
     // 1: users, tokens, records with history, change ids, conflicts, photo blobs.
     R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -106,10 +108,49 @@ CREATE TABLE photo_blobs (
   complete BOOLEAN NOT NULL
 );
 )sql",
-    // 2: the review console: a building's records by building id, and the reviewers' audit log.
+    // 2: the register index, one denormalised row per house (register/register_row.h), kept in
+    // step by every record write; filled from the stored records right after this runs.
+    // COLLATE "C" on the key columns: byte order, as in SQLite, so keyset paging agrees.
     R"sql(
-CREATE INDEX records_by_building ON records (building_id, kind);
-
+CREATE INDEX records_by_building ON records (building_id) WHERE kind <> 'building';
+CREATE TABLE house_register (
+  building_id TEXT COLLATE "C" PRIMARY KEY,
+  district TEXT COLLATE "C" NOT NULL,
+  street TEXT COLLATE "C" NOT NULL,
+  community TEXT COLLATE "C" NOT NULL,
+  address TEXT COLLATE "C" NOT NULL,
+  has_location BIGINT NOT NULL,
+  latitude_e7 BIGINT NOT NULL,    -- WGS-84 degrees x 10^7
+  longitude_e7 BIGINT NOT NULL,
+  owner_name TEXT NOT NULL,
+  year_built BIGINT NOT NULL,     -- 0: unknown
+  storeys_above BIGINT NOT NULL,
+  storeys_below BIGINT NOT NULL,
+  structure TEXT NOT NULL,
+  use_code TEXT NOT NULL,
+  building_code TEXT NOT NULL,
+  inspection_id TEXT NOT NULL,    -- latest inspection; '' never visited
+  inspected_at BIGINT NOT NULL,
+  inspector TEXT NOT NULL,
+  judgment TEXT NOT NULL,
+  judgment_overridden BIGINT NOT NULL,
+  appraisal_grade TEXT NOT NULL,
+  review TEXT NOT NULL,
+  finding_count BIGINT NOT NULL,
+  rectification TEXT NOT NULL,    -- '' no measure
+  rectification_deadline TEXT NOT NULL,
+  photo_count BIGINT NOT NULL
+);
+-- Keyset paging walks this index; the facet indexes serve filtered pages in the same order.
+CREATE UNIQUE INDEX house_register_by_key
+  ON house_register (district, street, community, address, building_id);
+CREATE INDEX house_register_by_judgment
+  ON house_register (judgment, district, street, community, address, building_id);
+CREATE INDEX house_register_by_review
+  ON house_register (review, district, street, community, address, building_id);
+)sql",
+    // 3: the review console's audit log (records_by_building from 2 serves its house page).
+    R"sql(
 -- Every action taken in the review console (who, when, what), written in the same transaction
 -- as the record change; the region columns scope the log view like the records.
 CREATE TABLE audit_log (
@@ -129,6 +170,9 @@ CREATE INDEX audit_by_building ON audit_log (building_id, id);
 CREATE INDEX audit_by_region ON audit_log (district, street, community, id);
 )sql",
 };
+
+// The migration after which the register index is rebuilt from the records (in its transaction).
+constexpr std::size_t kRegisterMigration = 2;
 
 Status applyPending(PgConnection& db) {
   // The lock makes a second process starting at the same moment wait, then see our work.
@@ -154,6 +198,9 @@ Status applyPending(PgConnection& db) {
                               std::to_string(kMigrations.size()) + ")");
   for (std::size_t i = static_cast<std::size_t>(applied); i < kMigrations.size(); ++i) {
     if (Status s = db.exec(kMigrations[i]); !s) return s;
+    if (i + 1 == kRegisterMigration) {
+      if (Status s = rebuildPgRegister(db); !s) return s;
+    }
     PgParams params;
     params.int64(static_cast<std::int64_t>(i + 1));
     if (Result<PgResult> r = db.query("UPDATE schema_version SET version = $1", params); !r)

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <type_traits>
 
+#include "storage/postgres_register.h"
 #include "storage/postgres_rows.h"
 #include "storage/postgres_schema.h"
 #include "storage/postgres_sync_transaction.h"
@@ -344,6 +345,17 @@ Result<InspectionPhotos> PostgresStorage::inspectionPhotos(const Uuid& inspectio
       out.photos.push_back({r->text(i, 0), r->text(i, 1), r->boolean(i, 2)});
     return out;
   });
+}
+
+Result<RegisterPage> PostgresStorage::queryRegister(const RegisterFilter& filter,
+                                                    const std::optional<RegisterKey>& after,
+                                                    int limit) {
+  return withConnection(
+      [&](PgConnection& db) { return queryPgRegister(db, filter, after, limit); });
+}
+
+Result<RegisterSummary> PostgresStorage::countRegister(const RegisterFilter& filter) {
+  return withConnection([&](PgConnection& db) { return countPgRegister(db, filter); });
 }
 
 }  // namespace anju::server

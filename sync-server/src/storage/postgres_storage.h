@@ -67,6 +67,10 @@ class PostgresStorage final : public ServerStorage {
   Status deletePhotoBlob(const std::string& sha256) override;
   Result<InspectionPhotos> inspectionPhotos(const Uuid& inspectionId) override;
 
+  Result<RegisterPage> queryRegister(const RegisterFilter& filter,
+                                     const std::optional<RegisterKey>& after, int limit) override;
+  Result<RegisterSummary> countRegister(const RegisterFilter& filter) override;
+
  private:
   explicit PostgresStorage(std::unique_ptr<PgPool> pool) : m_pool(std::move(pool)) {}
 

@@ -1,5 +1,7 @@
 #include "storage/postgres_sync_transaction.h"
 
+#include "register/register_builder.h"
+#include "storage/postgres_register.h"
 #include "storage/postgres_rows.h"
 #include "storage/postgres_schema.h"
 
@@ -74,6 +76,7 @@ Result<std::int64_t> PostgresSyncTransaction::putRecord(const RecordWrite& write
       params);
   if (!result) return result.status();
   if (result->rows() != 1) return Status::internal("putRecord wrote no row");
+  m_touchedHouses.insert(houseOf(r));
   return result->int64(0, 0);
 }
 
@@ -123,6 +126,11 @@ Status PostgresSyncTransaction::commit() {
   // COMMIT of an aborted transaction "succeeds" as a rollback; never report that as stored.
   if (db().inFailedTransaction())
     return Status::internal("事务已中止 / transaction aborted by an earlier error");
+  // The register index rows of the houses written, in this same transaction.
+  for (const Uuid& house : m_touchedHouses) {
+    if (Status s = refreshPgRegister(db(), house); !s) return s;  // destructor rolls back
+  }
+  m_touchedHouses.clear();
   // Whatever COMMIT answers, the transaction is over: PostgreSQL rolls back a failed commit.
   // synchronous_commit (on by default) makes it durable before the answer arrives.
   m_open = false;

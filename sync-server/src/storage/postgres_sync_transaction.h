@@ -5,6 +5,8 @@
 // uncommitted transaction. Private to PostgresStorage.
 #pragma once
 
+#include <set>
+
 #include "storage/postgres_pool.h"
 #include "storage/server_storage.h"
 
@@ -30,6 +32,7 @@ class PostgresSyncTransaction final : public SyncTransaction {
 
   PgPool::Lease m_lease;
   bool m_open = true;
+  std::set<Uuid> m_touchedHouses;  // buildings whose register row commit() must refresh
 };
 
 /// Opens the transaction and waits for the write lock (bounded by lock_timeout: unavailable when

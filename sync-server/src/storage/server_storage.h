@@ -19,6 +19,7 @@
 #include "anju/hlc.h"
 #include "anju/model.h"
 #include "anju/status.h"
+#include "register/register_query.h"
 #include "storage/region_filter.h"
 
 namespace anju::server {
@@ -157,7 +158,9 @@ struct PullPage {
   std::int64_t scannedThrough = 0;
 };
 
-class ServerStorage {
+/// Also a RegisterIndex (register/register_query.h): the per-house register rows, kept in step by
+/// every SyncTransaction commit.
+class ServerStorage : public RegisterIndex {
  public:
   virtual ~ServerStorage() = default;
 

@@ -3,11 +3,13 @@
 #include <array>
 #include <string>
 
+#include "storage/sqlite_register.h"
+
 namespace anju::server {
 namespace {
 
 // Append only: a released migration is never edited, a change is a new entry.
-constexpr std::array<const char*, 2> kMigrations = {
+constexpr std::array<const char*, 3> kMigrations = {
     // 1: users, tokens, records with history, change ids, conflicts, photo blobs.
     R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -104,10 +106,48 @@ CREATE TABLE photo_blobs (
   complete INTEGER NOT NULL
 );
 )sql",
-    // 2: the review console: a building's records by building id, and the reviewers' audit log.
+    // 2: the register index, one denormalised row per house (register/register_row.h), kept in
+    // step by every record write; filled from the stored records right after this runs.
     R"sql(
-CREATE INDEX records_by_building ON records (building_id, kind);
-
+CREATE INDEX records_by_building ON records (building_id) WHERE kind <> 'building';
+CREATE TABLE house_register (
+  building_id TEXT PRIMARY KEY,
+  district TEXT NOT NULL,
+  street TEXT NOT NULL,
+  community TEXT NOT NULL,
+  address TEXT NOT NULL,
+  has_location INTEGER NOT NULL,
+  latitude_e7 INTEGER NOT NULL,   -- WGS-84 degrees x 10^7
+  longitude_e7 INTEGER NOT NULL,
+  owner_name TEXT NOT NULL,
+  year_built INTEGER NOT NULL,    -- 0: unknown
+  storeys_above INTEGER NOT NULL,
+  storeys_below INTEGER NOT NULL,
+  structure TEXT NOT NULL,
+  use_code TEXT NOT NULL,
+  building_code TEXT NOT NULL,
+  inspection_id TEXT NOT NULL,    -- latest inspection; '' never visited
+  inspected_at INTEGER NOT NULL,
+  inspector TEXT NOT NULL,
+  judgment TEXT NOT NULL,
+  judgment_overridden INTEGER NOT NULL,
+  appraisal_grade TEXT NOT NULL,
+  review TEXT NOT NULL,
+  finding_count INTEGER NOT NULL,
+  rectification TEXT NOT NULL,    -- '' no measure
+  rectification_deadline TEXT NOT NULL,
+  photo_count INTEGER NOT NULL
+);
+-- Keyset paging walks this index; the facet indexes serve filtered pages in the same order.
+CREATE UNIQUE INDEX house_register_by_key
+  ON house_register (district, street, community, address, building_id);
+CREATE INDEX house_register_by_judgment
+  ON house_register (judgment, district, street, community, address, building_id);
+CREATE INDEX house_register_by_review
+  ON house_register (review, district, street, community, address, building_id);
+)sql",
+    // 3: the review console's audit log (records_by_building from 2 serves its house page).
+    R"sql(
 -- Every action taken in the review console (who, when, what), written in the same transaction
 -- as the record change; the region columns scope the log view like the records.
 CREATE TABLE audit_log (
@@ -128,6 +168,9 @@ CREATE INDEX audit_by_region ON audit_log (district, street, community, id);
 )sql",
 };
 
+// The migration after which the register index is rebuilt from the records (in its transaction).
+constexpr std::size_t kRegisterMigration = 2;
+
 }  // namespace
 
 Status migrateSqliteSchema(SqliteConnection& db) {
@@ -144,8 +187,11 @@ Status migrateSqliteSchema(SqliteConnection& db) {
     // Each migration and its version bump commit together, so a crash leaves no half schema.
     std::string sql = "BEGIN IMMEDIATE;";
     sql += kMigrations[i];
-    sql += "PRAGMA user_version = " + std::to_string(i + 1) + "; COMMIT;";
-    if (Status s = db.exec(sql); !s) {
+    sql += "PRAGMA user_version = " + std::to_string(i + 1) + ";";
+    Status s = db.exec(sql);
+    if (s && i + 1 == kRegisterMigration) s = rebuildSqliteRegister(db);
+    if (s) s = db.exec("COMMIT");
+    if (!s) {
       (void)db.exec("ROLLBACK");
       return s;
     }

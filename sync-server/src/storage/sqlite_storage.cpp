@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "storage/region_sql.h"
+#include "storage/sqlite_register.h"
 #include "storage/sqlite_rows.h"
 #include "storage/sqlite_schema.h"
 #include "storage/sqlite_sync_transaction.h"
@@ -338,6 +339,18 @@ Result<InspectionPhotos> SqliteStorage::inspectionPhotos(const Uuid& inspectionI
     out.photos.push_back({stmt->text(0), stmt->text(1), stmt->int64(2) != 0});
   }
   return out;
+}
+
+Result<RegisterPage> SqliteStorage::queryRegister(const RegisterFilter& filter,
+                                                  const std::optional<RegisterKey>& after,
+                                                  int limit) {
+  std::lock_guard lock(m_mutex);
+  return querySqliteRegister(m_db, filter, after, limit);
+}
+
+Result<RegisterSummary> SqliteStorage::countRegister(const RegisterFilter& filter) {
+  std::lock_guard lock(m_mutex);
+  return countSqliteRegister(m_db, filter);
 }
 
 }  // namespace anju::server

@@ -46,6 +46,10 @@ class SqliteStorage final : public ServerStorage {
   Status deletePhotoBlob(const std::string& sha256) override;
   Result<InspectionPhotos> inspectionPhotos(const Uuid& inspectionId) override;
 
+  Result<RegisterPage> queryRegister(const RegisterFilter& filter,
+                                     const std::optional<RegisterKey>& after, int limit) override;
+  Result<RegisterSummary> countRegister(const RegisterFilter& filter) override;
+
  private:
   explicit SqliteStorage(SqliteConnection db) : m_db(std::move(db)) {}
   Result<User> loadUserLocked(const std::string& name);

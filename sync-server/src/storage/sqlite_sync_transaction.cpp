@@ -1,5 +1,7 @@
 #include "storage/sqlite_sync_transaction.h"
 
+#include "register/register_builder.h"
+#include "storage/sqlite_register.h"
 #include "storage/sqlite_rows.h"
 
 namespace anju::server {
@@ -67,6 +69,7 @@ Result<std::int64_t> SqliteSyncTransaction::putRecord(const RecordWrite& write) 
   current->bind(8, r.sha256).bind(9, static_cast<std::int64_t>(r.version)).bind(10, seq);
   current->bindBlob(11, r.payload);
   if (Status s = current->run(); !s) return s;
+  m_touchedHouses.insert(houseOf(r));
   return seq;
 }
 
@@ -109,6 +112,10 @@ Status SqliteSyncTransaction::appendAudit(const AuditEntry& e) {
 
 Status SqliteSyncTransaction::commit() {
   if (!m_open) return Status::internal("transaction already finished");
+  for (const Uuid& house : m_touchedHouses) {
+    if (Status s = refreshSqliteRegister(m_db, house); !s) return s;  // destructor rolls back
+  }
+  m_touchedHouses.clear();
   Status s = m_db.exec("COMMIT");
   if (!s) return s;  // still open: the destructor rolls back
   m_open = false;

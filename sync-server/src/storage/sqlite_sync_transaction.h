@@ -1,8 +1,11 @@
 // The SQLite unit of work: BEGIN IMMEDIATE on construction, COMMIT on commit(), ROLLBACK in the
 // destructor otherwise. Holds the storage mutex for its whole life. Private to SqliteStorage.
+// commit() first refreshes the register index rows of the houses whose records were written, so
+// the index changes in the same transaction as the records.
 #pragma once
 
 #include <mutex>
+#include <set>
 
 #include "storage/server_storage.h"
 #include "storage/sqlite_connection.h"
@@ -31,6 +34,7 @@ class SqliteSyncTransaction final : public SyncTransaction {
   SqliteConnection& m_db;
   std::unique_lock<std::mutex> m_lock;
   bool m_open = true;
+  std::set<Uuid> m_touchedHouses;  // buildings whose register row commit() must refresh
 };
 
 }  // namespace anju::server

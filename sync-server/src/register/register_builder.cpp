@@ -1,0 +1,90 @@
+#include "register/register_builder.h"
+
+#include <tuple>
+#include <variant>
+
+#include "anju/enum_codes.h"
+#include "anju/record_codec.h"
+
+namespace anju::server {
+namespace {
+
+TimestampMs inspectionTime(const Inspection& in) {
+  return in.submittedAt != 0 ? in.submittedAt : in.startedAt;
+}
+
+int rectificationRank(RectificationStatus s) {
+  switch (s) {
+    case RectificationStatus::kPending: return 0;
+    case RectificationStatus::kInProgress: return 1;
+    case RectificationStatus::kDone: return 2;
+  }
+  return 2;
+}
+
+}  // namespace
+
+const Uuid& houseOf(const StoredRecord& record) {
+  return record.kind == "building" ? record.id : record.buildingId;
+}
+
+std::optional<RegisterRow> buildRegisterRow(const std::vector<StoredRecord>& records) {
+  std::optional<Building> building;
+  std::optional<Inspection> latest;
+  std::optional<RectificationStatus> rectification;
+  std::string deadline;
+  int photos = 0;
+  for (const StoredRecord& stored : records) {
+    Result<AnyRecord> decoded = decodeRecord(stored.payload);
+    if (!decoded) continue;
+    if (auto* b = std::get_if<Building>(&*decoded)) {
+      building = std::move(*b);
+    } else if (auto* in = std::get_if<Inspection>(&*decoded)) {
+      // Latest visit wins; ties (same time) broken by id so the choice is deterministic.
+      if (!latest || std::tuple(inspectionTime(*in), in->id) >
+                         std::tuple(inspectionTime(*latest), latest->id))
+        latest = std::move(*in);
+    } else if (std::holds_alternative<PhotoRecord>(*decoded)) {
+      ++photos;
+    } else if (auto* r = std::get_if<Rectification>(&*decoded)) {
+      if (!rectification || rectificationRank(r->status) < rectificationRank(*rectification))
+        rectification = r->status;
+      if (r->status != RectificationStatus::kDone && !r->deadline.empty() &&
+          (deadline.empty() || r->deadline < deadline))
+        deadline = r->deadline;
+    }
+  }
+  if (!building) return std::nullopt;
+
+  RegisterRow row;
+  row.buildingId = building->id;
+  row.region = building->region;
+  row.address = building->address;
+  if (building->location)
+    row.location = GeoPoint{building->location->latitude, building->location->longitude, {}};
+  row.ownerName = building->ownerName;
+  row.yearBuilt = building->yearBuilt;
+  row.storeysAbove = building->storeysAbove;
+  row.storeysBelow = building->storeysBelow;
+  row.structure = std::string(toCode(building->structure));
+  row.use = std::string(toCode(building->use));
+  row.buildingCode = building->buildingCode;
+  if (latest) {
+    row.inspectionId = latest->id;
+    row.inspectedAt = inspectionTime(*latest);
+    row.inspector = latest->inspector;
+    if (auto judgment = latest->effectiveJudgment()) row.judgment = std::string(toCode(*judgment));
+    row.judgmentOverridden = latest->override.has_value();
+    if (latest->appraisalGrade) row.appraisalGrade = std::string(toCode(*latest->appraisalGrade));
+    row.review = std::string(toCode(latest->review));
+    row.findingCount = static_cast<int>(latest->findings.size());
+  }
+  if (rectification) {
+    row.rectification = std::string(toCode(*rectification));
+    row.rectificationDeadline = deadline;
+  }
+  row.photoCount = photos;
+  return row;
+}
+
+}  // namespace anju::server

@@ -1,0 +1,134 @@
+#include "register/register_query.h"
+
+#include <charconv>
+#include <chrono>
+
+#include "anju/enum_codes.h"
+
+namespace anju::server {
+namespace {
+
+constexpr char kKeySeparator = '\x1f';  // cannot occur in a region name, address or id
+
+std::optional<std::int64_t> parseInt(std::string_view text) {
+  std::int64_t v = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return v;
+}
+
+/// "YYYY-MM-DD" as UTC ms at the start of that day; or plain UTC ms.
+std::optional<TimestampMs> parseDay(std::string_view text, bool endOfDay) {
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+    auto y = parseInt(text.substr(0, 4)), m = parseInt(text.substr(5, 2)),
+         d = parseInt(text.substr(8, 2));
+    if (!y || !m || !d) return std::nullopt;
+    const std::chrono::year_month_day day{std::chrono::year(static_cast<int>(*y)),
+                                          std::chrono::month(static_cast<unsigned>(*m)),
+                                          std::chrono::day(static_cast<unsigned>(*d))};
+    if (!day.ok()) return std::nullopt;
+    auto start = std::chrono::sys_days(day) + std::chrono::days(endOfDay ? 1 : 0);
+    return std::chrono::duration_cast<std::chrono::milliseconds>(start.time_since_epoch()).count();
+  }
+  return parseInt(text);
+}
+
+}  // namespace
+
+RegisterKey keyOf(const RegisterRow& row) { return {row.region, row.address, row.buildingId}; }
+
+std::string encodeRegisterKey(const RegisterKey& key) {
+  const std::string joined = key.region.district + kKeySeparator + key.region.street +
+                             kKeySeparator + key.region.community + kKeySeparator + key.address +
+                             kKeySeparator + key.buildingId;
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(joined.size() * 2);
+  for (unsigned char c : joined) {
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  }
+  return out;
+}
+
+std::optional<RegisterKey> decodeRegisterKey(std::string_view token) {
+  if (token.empty() || token.size() % 2 != 0) return std::nullopt;
+  std::string bytes;
+  for (std::size_t i = 0; i < token.size(); i += 2) {
+    unsigned value = 0;
+    auto [end, ec] = std::from_chars(token.data() + i, token.data() + i + 2, value, 16);
+    if (ec != std::errc() || end != token.data() + i + 2) return std::nullopt;
+    bytes += static_cast<char>(value);
+  }
+  std::vector<std::string> parts(1);
+  for (char c : bytes) {
+    if (c == kKeySeparator) parts.emplace_back();
+    else parts.back() += c;
+  }
+  if (parts.size() != 5 || parts[4].empty()) return std::nullopt;
+  return RegisterKey{{parts[0], parts[1], parts[2]}, parts[3], parts[4]};
+}
+
+Result<RegisterFilter> parseRegisterFilter(const std::map<std::string, std::string>& params,
+                                           RegionFilter scope) {
+  RegisterFilter filter;
+  filter.scope = std::move(scope);
+  std::vector<FieldError> errors;
+  auto value = [&](const char* name) -> std::optional<std::string> {
+    auto it = params.find(name);
+    if (it == params.end() || it->second.empty()) return std::nullopt;
+    return it->second;
+  };
+  filter.district = value("district").value_or("");
+  filter.street = value("street").value_or("");
+  filter.community = value("community").value_or("");
+  if ((!filter.street.empty() && filter.district.empty()) ||
+      (!filter.community.empty() && filter.street.empty()))
+    errors.push_back({"community", "街道/社区需要上级区划 / street and community need their "
+                                   "parent levels"});
+  if (auto j = value("judgment")) {
+    if (parsePreliminaryJudgment(*j)) filter.judgment = *j;
+    else errors.push_back({"judgment", "未知判定 / unknown judgment '" + *j + "'"});
+  }
+  if (auto r = value("review")) {
+    if (parseReviewState(*r)) filter.review = *r;
+    else errors.push_back({"review", "未知审核状态 / unknown review state '" + *r + "'"});
+  }
+  if (auto r = value("rectification")) {
+    if (*r == "none" || parseRectificationStatus(*r)) filter.rectification = *r;
+    else errors.push_back({"rectification", "未知整治状态 / unknown rectification status '" + *r +
+                                                "'"});
+  }
+  if (auto from = value("from")) {
+    filter.inspectedFrom = parseDay(*from, false);
+    if (!filter.inspectedFrom) errors.push_back({"from", "日期格式应为 YYYY-MM-DD / bad date"});
+  }
+  if (auto to = value("to")) {
+    filter.inspectedTo = parseDay(*to, true);  // a day "to" includes that whole day
+    if (!filter.inspectedTo) errors.push_back({"to", "日期格式应为 YYYY-MM-DD / bad date"});
+  }
+  if (auto nv = value("not_visited")) {
+    if (*nv == "1" || *nv == "true") filter.notVisitedOnly = true;
+    else if (*nv != "0" && *nv != "false")
+      errors.push_back({"not_visited", "应为 1 或 0 / must be 1 or 0"});
+  }
+  if (!errors.empty())
+    return Status::invalidArgument("筛选条件有误 / invalid register filter", std::move(errors));
+  return filter;
+}
+
+Status forEachRegisterRow(RegisterIndex& index, const RegisterFilter& filter,
+                          const std::function<Status(const RegisterRow&)>& fn, int pageSize) {
+  std::optional<RegisterKey> after;
+  while (true) {
+    Result<RegisterPage> page = index.queryRegister(filter, after, pageSize);
+    if (!page) return page.status();
+    for (const RegisterRow& row : page->rows) {
+      if (Status s = fn(row); !s) return s;
+    }
+    if (!page->nextKey) return Status::ok();
+    after = std::move(page->nextKey);
+  }
+}
+
+}  // namespace anju::server

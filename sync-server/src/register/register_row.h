@@ -1,0 +1,56 @@
+// RegisterRow: one house of the district register (登记造册) as the review console and the
+// exports see it — the building's basic facts denormalised together with its latest inspection,
+// review state, rectification status and counts. The storages keep one such row per building in
+// an index table, refreshed in the same transaction as every record write (see
+// docs/exports.md), so listing, counting and exporting never decode record payloads.
+//
+// buildRegisterRow (register_builder.h) is the single definition of how a row follows from the
+// stored records.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "anju/model.h"
+
+namespace anju::server {
+
+struct RegisterRow {
+  Uuid buildingId;
+  RegionPath region;
+  std::string address;
+  std::optional<GeoPoint> location;  // WGS-84; accuracy is not kept
+  std::string ownerName;
+  std::optional<int> yearBuilt;
+  int storeysAbove = 0;
+  int storeysBelow = 0;
+  std::string structure;  // StructureType code
+  std::string use;        // BuildingUse code
+  std::string buildingCode;
+
+  // The latest inspection (by submitted time, else started time); all empty/0 when the house
+  // was never visited.
+  Uuid inspectionId;
+  TimestampMs inspectedAt = 0;
+  std::string inspector;
+  std::string judgment;  // effective PreliminaryJudgment code (the override when there is one)
+  bool judgmentOverridden = false;
+  std::string appraisalGrade;  // "A".."D" or empty
+  std::string review;          // ReviewState code of the latest inspection
+  int findingCount = 0;        // findings of the latest inspection
+
+  // Rectification over all of the house's measures: the least advanced status (pending before
+  // in_progress before done), empty when there is none; the earliest deadline among the
+  // measures not yet done.
+  std::string rectification;
+  std::string rectificationDeadline;
+
+  int photoCount = 0;  // photo records of the house, all inspections
+
+  bool visited() const { return !inspectionId.empty(); }
+  bool operator==(const RegisterRow&) const = default;
+};
+
+}  // namespace anju::server

@@ -1,0 +1,101 @@
+#include "storage/register_sql.h"
+
+#include <cmath>
+
+namespace anju::server {
+namespace {
+
+class WhereBuilder {
+ public:
+  WhereBuilder(std::string (*placeholder)(int), int first) : m_ph(placeholder), m_next(first) {}
+  std::string param(SqlValue value) {
+    m_out.params.push_back(std::move(value));
+    return m_ph(m_next++);
+  }
+  void require(const std::string& condition) { m_out.sql += " AND " + condition; }
+  SqlWhere done() {
+    m_out.sql = " WHERE 1 = 1" + m_out.sql;
+    return std::move(m_out);
+  }
+
+ private:
+  std::string (*m_ph)(int);
+  int m_next;
+  SqlWhere m_out;
+};
+
+}  // namespace
+
+SqlWhere registerWhere(const RegisterFilter& f, const std::optional<RegisterKey>& after,
+                       std::string (*placeholder)(int), int firstParam) {
+  WhereBuilder w(placeholder, firstParam);
+  if (!f.scope.unrestricted()) {
+    if (f.scope.grants().empty()) {
+      w.require("1 = 0");  // no grant: nothing visible
+    } else {
+      // One OR-ed condition per grant; empty street/community in a grant means "any".
+      std::string any;
+      for (const RegionPath& g : f.scope.grants()) {
+        if (!any.empty()) any += " OR ";
+        any += "(district = " + w.param(g.district);
+        if (!g.street.empty()) any += " AND street = " + w.param(g.street);
+        if (!g.community.empty()) any += " AND community = " + w.param(g.community);
+        any += ")";
+      }
+      w.require("(" + any + ")");
+    }
+  }
+  if (!f.district.empty()) w.require("district = " + w.param(f.district));
+  if (!f.street.empty()) w.require("street = " + w.param(f.street));
+  if (!f.community.empty()) w.require("community = " + w.param(f.community));
+  if (f.judgment) w.require("judgment = " + w.param(*f.judgment));
+  if (f.review) w.require("review = " + w.param(*f.review));
+  if (f.rectification)
+    w.require("rectification = " + w.param(*f.rectification == "none" ? "" : *f.rectification));
+  if (f.inspectedFrom || f.inspectedTo) w.require("inspection_id <> ''");
+  if (f.inspectedFrom) w.require("inspected_at >= " + w.param(*f.inspectedFrom));
+  if (f.inspectedTo) w.require("inspected_at < " + w.param(*f.inspectedTo));
+  if (f.notVisitedOnly) w.require("inspection_id = ''");
+  if (after) {
+    // A row-value comparison over the key columns: both backends walk the key index with it.
+    std::string tuple = "(" + w.param(after->region.district);
+    tuple += ", " + w.param(after->region.street);
+    tuple += ", " + w.param(after->region.community);
+    tuple += ", " + w.param(after->address);
+    tuple += ", " + w.param(after->buildingId) + ")";
+    w.require(std::string("(") + kRegisterKeyColumns + ") > " + tuple);
+  }
+  return w.done();
+}
+
+std::vector<SqlValue> registerRowValues(const RegisterRow& r) {
+  auto e7 = [](double degrees) { return static_cast<std::int64_t>(std::llround(degrees * 1e7)); };
+  return {r.buildingId,
+          r.region.district,
+          r.region.street,
+          r.region.community,
+          r.address,
+          std::int64_t{r.location.has_value()},
+          r.location ? e7(r.location->latitude) : 0,
+          r.location ? e7(r.location->longitude) : 0,
+          r.ownerName,
+          std::int64_t{r.yearBuilt.value_or(0)},
+          std::int64_t{r.storeysAbove},
+          std::int64_t{r.storeysBelow},
+          r.structure,
+          r.use,
+          r.buildingCode,
+          r.inspectionId,
+          r.inspectedAt,
+          r.inspector,
+          r.judgment,
+          std::int64_t{r.judgmentOverridden},
+          r.appraisalGrade,
+          r.review,
+          std::int64_t{r.findingCount},
+          r.rectification,
+          r.rectificationDeadline,
+          std::int64_t{r.photoCount}};
+}
+
+}  // namespace anju::server

@@ -1,0 +1,124 @@
+// How a register row follows from a house's records, and the register filter's parsing.
+#include <gtest/gtest.h>
+
+#include "anju/record_codec.h"
+#include "register/register_builder.h"
+#include "register/register_query.h"
+
+namespace anju::server {
+namespace {
+
+StoredRecord stored(const AnyRecord& record, const Uuid& buildingId) {
+  StoredRecord s;
+  s.kind = recordKind(record);
+  s.id = recordId(record);
+  s.buildingId = s.kind == "building" ? "" : buildingId;
+  s.payload = encodeRecord(record);
+  return s;
+}
+
+Building house() {
+  Building b;
+  b.id = "b1";
+  b.region = {"临江区", "城南街道", "和平社区"};
+  b.address = "幸福路12号";
+  b.location = GeoPoint{30.5, 114.25, 5.0};
+  b.ownerName = "张三";
+  b.yearBuilt = 1998;
+  b.storeysAbove = 3;
+  b.structure = StructureType::kBrickConcrete;
+  b.use = BuildingUse::kRented;
+  return b;
+}
+
+Inspection visit(const std::string& id, TimestampMs at, PreliminaryJudgment judgment) {
+  Inspection in;
+  in.id = id;
+  in.buildingId = "b1";
+  in.inspector = "demo";
+  in.startedAt = at - 1000;
+  in.submittedAt = at;
+  in.computedJudgment = judgment;
+  in.review = ReviewState::kSubmitted;
+  return in;
+}
+
+TEST(RegisterRow, NoBuildingRecordMeansNoRow) {
+  EXPECT_FALSE(buildRegisterRow({stored(visit("i1", 5, PreliminaryJudgment::kSome), "b1")}));
+}
+
+TEST(RegisterRow, UnvisitedHouseCarriesBuildingFactsOnly) {
+  auto row = buildRegisterRow({stored(house(), "")});
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->address, "幸福路12号");
+  EXPECT_EQ(row->structure, "brick_concrete");
+  EXPECT_EQ(row->use, "rented");
+  ASSERT_TRUE(row->location);
+  EXPECT_DOUBLE_EQ(row->location->latitude, 30.5);
+  EXPECT_FALSE(row->visited());
+  EXPECT_TRUE(row->judgment.empty());
+  EXPECT_TRUE(row->rectification.empty());
+}
+
+TEST(RegisterRow, LatestInspectionWinsAndOverrideCounts) {
+  Inspection old = visit("i-old", 1000, PreliminaryJudgment::kSerious);
+  Inspection last = visit("i-new", 2000, PreliminaryJudgment::kSome);
+  last.override = JudgmentOverride{PreliminaryJudgment::kNoneFound, "已加固"};
+  last.appraisalGrade = AppraisalGrade::kB;
+  last.findings.resize(2);
+  auto row = buildRegisterRow({stored(last, "b1"), stored(house(), ""), stored(old, "b1")});
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->inspectionId, "i-new");
+  EXPECT_EQ(row->judgment, "none_found");
+  EXPECT_TRUE(row->judgmentOverridden);
+  EXPECT_EQ(row->appraisalGrade, "B");
+  EXPECT_EQ(row->findingCount, 2);
+  EXPECT_EQ(row->inspectedAt, 2000);
+}
+
+TEST(RegisterRow, RectificationIsTheLeastAdvancedWithEarliestOpenDeadline) {
+  Rectification done{"r1", "b1", MeasureFamily::kManagement, "stop_use",
+                     RectificationStatus::kDone, "2026-01-01", "", ""};
+  Rectification working{"r2", "b1", MeasureFamily::kEngineering, "repair",
+                        RectificationStatus::kInProgress, "2026-09-30", "", ""};
+  Rectification pending{"r3", "b1", MeasureFamily::kEngineering, "repair",
+                        RectificationStatus::kPending, "2026-10-31", "", ""};
+  auto row = buildRegisterRow(
+      {stored(house(), ""), stored(done, "b1"), stored(working, "b1"), stored(pending, "b1")});
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->rectification, "pending");
+  EXPECT_EQ(row->rectificationDeadline, "2026-09-30");
+  row = buildRegisterRow({stored(house(), ""), stored(done, "b1")});
+  EXPECT_EQ(row->rectification, "done");
+  EXPECT_EQ(row->rectificationDeadline, "");
+}
+
+TEST(RegisterFilterParse, UnknownCodesAndBadDatesAreRejectedByField) {
+  Result<RegisterFilter> bad = parseRegisterFilter(
+      {{"judgment", "terrible"}, {"from", "2026-13-01"}, {"review", "ok"}},
+      RegionFilter::everything());
+  ASSERT_FALSE(bad.isOk());
+  EXPECT_EQ(bad.status().fieldErrors().size(), 3u);
+}
+
+TEST(RegisterFilterParse, ToDateIncludesTheWholeDay) {
+  Result<RegisterFilter> f = parseRegisterFilter(
+      {{"from", "2026-06-01"}, {"to", "2026-06-01"}, {"rectification", "none"},
+       {"not_visited", "0"}},
+      RegionFilter::everything());
+  ASSERT_TRUE(f.isOk());
+  EXPECT_EQ(*f->inspectedFrom, 1780272000000);
+  EXPECT_EQ(*f->inspectedTo - *f->inspectedFrom, 86400000);
+  EXPECT_EQ(*f->rectification, "none");
+  EXPECT_FALSE(f->notVisitedOnly);
+}
+
+TEST(RegisterKeyToken, RoundTripsAndRejectsGarbage) {
+  const RegisterKey key{{"临江区", "城南街道", ""}, "幸福路12号", "b1"};
+  EXPECT_EQ(decodeRegisterKey(encodeRegisterKey(key)), key);
+  EXPECT_FALSE(decodeRegisterKey("zz"));
+  EXPECT_FALSE(decodeRegisterKey("616263"));
+}
+
+}  // namespace
+}  // namespace anju::server
