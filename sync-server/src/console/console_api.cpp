@@ -73,6 +73,41 @@ RectificationInput rectificationInput(const json& body) {
           stringField(body, "responsible_party"), stringField(body, "note")};
 }
 
+// The query string as parseRegisterFilter wants it (the exports read the same parameters).
+std::map<std::string, std::string> queryParams(Req req) {
+  std::map<std::string, std::string> out;
+  for (const auto& [k, v] : req.params) out[k] = v;
+  return out;
+}
+
+json registerRowJson(const RegisterRow& r) {
+  return {{"building_id", r.buildingId},
+          {"region", regionJson(r.region)},
+          {"address", r.address},
+          {"owner_name", r.ownerName},
+          {"structure", enumJson("structure", r.structure)},
+          {"inspection_id", r.inspectionId},
+          {"inspected_at", r.inspectedAt},
+          {"inspector", r.inspector},
+          {"judgment", enumJson("judgment", r.judgment)},
+          {"judgment_overridden", r.judgmentOverridden},
+          {"appraisal_grade", enumJson("grade", r.appraisalGrade)},
+          {"review", enumJson("review", r.review)},
+          {"finding_count", r.findingCount},
+          {"rectification", enumJson("rectification", r.rectification)},
+          {"rectification_deadline", r.rectificationDeadline},
+          {"photo_count", r.photoCount}};
+}
+
+json countsJson(const RegisterCounts& c) {
+  return {{"community", regionJson(c.community)},
+          {"houses", c.houses},
+          {"not_visited", c.notVisited},
+          {"judgment", c.byJudgment},
+          {"review", c.byReview},
+          {"rectification", c.byRectification}};
+}
+
 }  // namespace
 
 void ConsoleApi::install(httplib::Server& server) {
@@ -87,6 +122,8 @@ void ConsoleApi::install(httplib::Server& server) {
   server.Post(std::string("/console/api/rectifications/") + kUuid,
               [this](Req q, Res s) { updateRectification(q, s); });
   server.Get("/console/api/audit", [this](Req q, Res s) { audit(q, s); });
+  server.Get("/console/api/houses", [this](Req q, Res s) { houses(q, s); });
+  server.Get("/console/api/dashboard", [this](Req q, Res s) { dashboard(q, s); });
   // The pages last: httplib tries routes in registration order, and this pattern would also
   // match every GET /console/api/... above.
   server.Get("/console", [](Req, Res res) { res.set_redirect("/console/"); });
@@ -206,7 +243,7 @@ void ConsoleApi::reviewAction(Req req, Res res) {
           : m_services.review.setAppraisalGrade(id, stringField(*body, "grade"), who);
   if (!done) return sendJsonError(res, done.status());
   logInfo("console " + action + " inspection " + id + " by " + user->name);
-  sendJson(res, {{"id", id}, {"version", done->version}, {"seq", done->seq}});
+  sendJson(res, {{"id", id}, {"version", std::to_string(done->version)}, {"seq", done->seq}});
 }
 
 void ConsoleApi::createRectification(Req req, Res res) {
@@ -217,7 +254,7 @@ void ConsoleApi::createRectification(Req req, Res res) {
   Result<RectificationResult> done = m_services.rectifications.create(
       req.matches[1], rectificationInput(*body), Reviewer(user->name, regionFilterFor(*user)));
   if (!done) return sendJsonError(res, done.status());
-  sendJson(res, {{"id", done->id}, {"version", done->written.version}, {"seq", done->written.seq}},
+  sendJson(res, {{"id", done->id}, {"version", std::to_string(done->written.version)}, {"seq", done->written.seq}},
            201);
 }
 
@@ -229,7 +266,7 @@ void ConsoleApi::updateRectification(Req req, Res res) {
   Result<RectificationResult> done = m_services.rectifications.update(
       req.matches[1], rectificationInput(*body), Reviewer(user->name, regionFilterFor(*user)));
   if (!done) return sendJsonError(res, done.status());
-  sendJson(res, {{"id", done->id}, {"version", done->written.version}, {"seq", done->written.seq}});
+  sendJson(res, {{"id", done->id}, {"version", std::to_string(done->written.version)}, {"seq", done->written.seq}});
 }
 
 void ConsoleApi::audit(Req req, Res res) {
@@ -244,6 +281,39 @@ void ConsoleApi::audit(Req req, Res res) {
   json out = {{"entries", entries}, {"next_before", nullptr}};
   if (static_cast<int>(log->size()) == limit) out["next_before"] = log->back().id;
   sendJson(res, out);
+}
+
+void ConsoleApi::houses(Req req, Res res) {
+  Result<User> user = reviewer(req);
+  if (!user) return sendJsonError(res, user.status());
+  Result<RegisterFilter> filter = parseRegisterFilter(queryParams(req), regionFilterFor(*user));
+  if (!filter) return sendJsonError(res, filter.status());
+  std::optional<RegisterKey> after;
+  if (const std::string token = req.get_param_value("after"); !token.empty()) {
+    after = decodeRegisterKey(token);
+    if (!after)
+      return sendJsonError(res, Status::invalidArgument("分页标记无效 / malformed page key",
+                                                        {{"after", token}}));
+  }
+  const int limit = static_cast<int>(std::clamp<std::int64_t>(intParam(req, "limit", 50), 1, 500));
+  Result<RegisterPage> page = m_services.storage.queryRegister(*filter, after, limit);
+  if (!page) return sendJsonError(res, page.status());
+  json rows = json::array();
+  for (const RegisterRow& r : page->rows) rows.push_back(registerRowJson(r));
+  sendJson(res, {{"rows", rows},
+                 {"next", page->nextKey ? json(encodeRegisterKey(*page->nextKey)) : json()}});
+}
+
+void ConsoleApi::dashboard(Req req, Res res) {
+  Result<User> user = reviewer(req);
+  if (!user) return sendJsonError(res, user.status());
+  Result<RegisterFilter> filter = parseRegisterFilter(queryParams(req), regionFilterFor(*user));
+  if (!filter) return sendJsonError(res, filter.status());
+  Result<RegisterSummary> summary = m_services.storage.countRegister(*filter);
+  if (!summary) return sendJsonError(res, summary.status());
+  json communities = json::array();
+  for (const RegisterCounts& c : summary->communities) communities.push_back(countsJson(c));
+  sendJson(res, {{"communities", communities}, {"total", countsJson(summary->total)}});
 }
 
 }  // namespace anju::server

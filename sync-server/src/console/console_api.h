@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "blob/blob_store.h"
+#include "register/register_query.h"
 #include "service/auth_service.h"
 #include "service/rectification_service.h"
 #include "service/review_service.h"
@@ -52,6 +53,8 @@ class ConsoleApi {
   void createRectification(const httplib::Request& req, httplib::Response& res);
   void updateRectification(const httplib::Request& req, httplib::Response& res);
   void audit(const httplib::Request& req, httplib::Response& res);
+  void houses(const httplib::Request& req, httplib::Response& res);
+  void dashboard(const httplib::Request& req, httplib::Response& res);
 
   ConsoleServices m_services;
 };

@@ -65,14 +65,14 @@ json photoJson(const StoredRecord& r, const v1::PhotoRecord& p, bool complete) {
           {"finding_id", p.finding_id()},
           {"caption", p.caption()},
           {"complete", complete},
-          {"version", r.version}};
+          {"version", std::to_string(r.version)}};
 }
 
 json inspectionJson(const StoredRecord& r, const v1::Inspection& in, json photos) {
   json findings = json::array();
   for (const v1::Finding& f : in.findings()) findings.push_back(findingJson(f));
   json out = {{"id", in.id()},
-              {"version", r.version},
+              {"version", std::to_string(r.version)},
               {"inspector", in.inspector()},
               {"started_at", in.started_at()},
               {"submitted_at", in.submitted_at()},
@@ -99,7 +99,7 @@ json inspectionJson(const StoredRecord& r, const v1::Inspection& in, json photos
 
 json rectificationJson(const StoredRecord& r, const v1::Rectification& x) {
   return {{"id", x.id()},
-          {"version", r.version},
+          {"version", std::to_string(r.version)},
           {"family", enumJson("family", x.family())},
           {"measure", x.measure()},
           {"status", enumJson("rectification", x.status())},
@@ -133,7 +133,7 @@ Result<json> buildingJson(const StoredRecord& r) {
   json alterations = json::array();
   for (const std::string& a : b.alterations()) alterations.push_back(enumJson("alteration", a));
   json out = {{"id", b.id()},
-              {"version", r.version},
+              {"version", std::to_string(r.version)},
               {"region", regionJson(r.region)},
               {"address", b.address()},
               {"owner_name", b.owner_name()},
