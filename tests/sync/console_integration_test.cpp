@@ -1,0 +1,197 @@
+// The review console's JSON API against the real server, on every storage backend: access
+// control (another region's reviewer, an inspector's token), the review actions reaching the
+// tablet through pull, rectification records, and the audit log.
+#include <nlohmann/json.hpp>
+
+#include "anju/enum_codes.h"
+#include "sync_fixture.h"
+
+namespace anju::server::testing {
+namespace {
+
+using nlohmann::json;
+
+class ConsoleApi : public SyncServerTest {
+ protected:
+  void SetUp() override {
+    SyncServerTest::SetUp();
+    if (HasFatalFailure()) return;
+    // The demo reviewer covers the whole district; this one only 城北街道.
+    const CliResult add = runCli(
+        {"user", "add", "north", "--role", "reviewer", "--password-stdin", "--data", dataDir()},
+        "north1234\n");
+    ASSERT_EQ(add.exitCode, 0) << add.err;
+    const CliResult assign =
+        runCli({"assign", "north", "--region", "临江区/城北街道", "--data", dataDir()});
+    ASSERT_EQ(assign.exitCode, 0) << assign.err;
+    m_reviewer = consoleLogin("reviewer", "review1234");
+    m_north = consoleLogin("north", "north1234");
+    ASSERT_FALSE(m_reviewer.empty());
+    ASSERT_FALSE(m_north.empty());
+    // A submitted inspection of a 城南街道 house, pushed by the demo inspector.
+    m_inspection = makeInspection(ownBuilding().record_id());
+    const v1::PushResponse pushed =
+        client().push(m_demoToken, makePush({makeChange(m_inspection, 1000, 0)}));
+    ASSERT_EQ(pushed.results(0).outcome(), v1::ChangeResult::APPLIED) << pushed.results(0).reason();
+  }
+
+  std::string consoleLogin(const std::string& user, const std::string& password) {
+    const Reply r = client().post("/console/api/login",
+                                  json{{"username", user}, {"password", password}}.dump());
+    if (r.status != 200) return "";
+    return json::parse(r.body)["token"].get<std::string>();
+  }
+
+  static json body(const Reply& r) { return json::parse(r.body, nullptr, false); }
+
+  Reply action(const std::string& what, const json& payload, const std::string& token) {
+    return client().post("/console/api/inspections/" + m_inspection.id + "/" + what,
+                         payload.dump(), token);
+  }
+
+  /// The demo inspector's view of the inspection after a pull, as the tablet would get it.
+  v1::Inspection pulledInspection() {
+    v1::Inspection found;
+    for (const v1::PulledChange& c : client().pullAll(m_demoToken))
+      if (c.record_id() == m_inspection.id) found = c.record().inspection();
+    return found;
+  }
+
+  std::string m_reviewer, m_north;
+  Inspection m_inspection;
+};
+
+TEST_P(ConsoleApi, ReviewerOfAnotherRegionCannotSeeOrChangeTheHouse) {
+  const std::string house = "/console/api/houses/" + ownBuilding().record_id();
+  EXPECT_EQ(client().get(house, m_north).status, 403);
+  EXPECT_EQ(client().get(house, m_reviewer).status, 200);
+
+  EXPECT_EQ(action("approve", json::object(), m_north).status, 403);
+  EXPECT_EQ(action("return", {{"comment", "x"}}, m_north).status, 403);
+  EXPECT_EQ(action("appraisal", {{"grade", "B"}}, m_north).status, 403);
+  const Reply rect = client().post(
+      house + "/rectifications",
+      json{{"family", "management"}, {"measure", "stop_use"}, {"status", "pending"}}.dump(),
+      m_north);
+  EXPECT_EQ(rect.status, 403);
+  EXPECT_EQ(body(rect)["error"]["code"], "forbidden");
+
+  // Nothing changed, and the house is not in the other reviewer's table or audit view.
+  EXPECT_EQ(pulledInspection().review(), "submitted");
+  const json northRows = body(client().get("/console/api/houses?limit=500", m_north))["rows"];
+  for (const json& row : northRows) {
+    EXPECT_EQ(row["region"]["street"], "城北街道");
+    EXPECT_NE(row["building_id"], ownBuilding().record_id());
+  }
+  EXPECT_TRUE(body(client().get("/console/api/audit", m_north))["entries"].empty());
+}
+
+TEST_P(ConsoleApi, InspectorTokenCannotUseTheConsole) {
+  // The sync token of an inspector is a valid token, but not a reviewer's.
+  EXPECT_EQ(action("approve", json::object(), m_demoToken).status, 403);
+  EXPECT_EQ(action("return", {{"comment", "x"}}, m_demoToken).status, 403);
+  EXPECT_EQ(client().get("/console/api/houses", m_demoToken).status, 403);
+  EXPECT_EQ(client().post("/console/api/login",
+                          json{{"username", "demo"}, {"password", "demo1234"}}.dump()).status,
+            403);
+  EXPECT_EQ(action("approve", json::object(), "").status, 401);
+  EXPECT_EQ(pulledInspection().review(), "submitted");
+}
+
+TEST_P(ConsoleApi, ReturnWithCommentReachesTheTabletAndIsAudited) {
+  EXPECT_EQ(action("return", {{"comment", "   "}}, m_reviewer).status, 400);
+  const Reply returned = action("return", {{"comment", "请补拍北墙裂缝"}}, m_reviewer);
+  ASSERT_EQ(returned.status, 200) << returned.body;
+
+  const v1::Inspection pulled = pulledInspection();
+  EXPECT_EQ(pulled.review(), "returned");
+  EXPECT_EQ(pulled.review_comment(), "请补拍北墙裂缝");
+  // A second decision on a returned inspection is a conflict, and changes nothing.
+  EXPECT_EQ(action("approve", json::object(), m_reviewer).status, 409);
+
+  const json audit = body(client().get("/console/api/audit", m_reviewer))["entries"];
+  ASSERT_EQ(audit.size(), 1u);
+  EXPECT_EQ(audit[0]["user"], "reviewer");
+  EXPECT_EQ(audit[0]["action"], "return");
+  EXPECT_EQ(audit[0]["target_id"], m_inspection.id);
+  EXPECT_EQ(audit[0]["detail"]["comment"], "请补拍北墙裂缝");
+  EXPECT_GT(audit[0]["at"].get<std::int64_t>(), 0);
+}
+
+TEST_P(ConsoleApi, AppraisalGradeIsKeptApartFromThePreliminaryJudgment) {
+  EXPECT_EQ(action("appraisal", {{"grade", "E"}}, m_reviewer).status, 400);
+  ASSERT_EQ(action("appraisal", {{"grade", "C"}}, m_reviewer).status, 200);
+  const v1::Inspection pulled = pulledInspection();
+  EXPECT_EQ(pulled.appraisal_grade(), "C");
+  EXPECT_EQ(pulled.computed_judgment(), m_inspection.computedJudgment
+                                            ? std::string(toCode(*m_inspection.computedJudgment))
+                                            : std::string());
+  const json house =
+      body(client().get("/console/api/houses/" + ownBuilding().record_id(), m_reviewer));
+  EXPECT_EQ(house["inspections"][0]["appraisal_grade"]["code"], "C");
+}
+
+TEST_P(ConsoleApi, RectificationIsARecordTabletsPullAndOnlyMovesForward) {
+  const std::string house = "/console/api/houses/" + ownBuilding().record_id();
+  const json input = {{"family", "engineering"}, {"measure", "repair_strengthen"},
+                      {"status", "in_progress"}, {"deadline", "2026-12-31"},
+                      {"responsible_party", "城南街道办"}};
+  json bad = input;
+  bad["deadline"] = "31/12/2026";
+  const Reply refused = client().post(house + "/rectifications", bad.dump(), m_reviewer);
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_EQ(body(refused)["error"]["fields"][0]["field"], "deadline");
+
+  const Reply created = client().post(house + "/rectifications", input.dump(), m_reviewer);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string id = body(created)["id"];
+
+  v1::Rectification pulled;
+  for (const v1::PulledChange& c : client().pullAll(m_demoToken))
+    if (c.record_id() == id) pulled = c.record().rectification();
+  EXPECT_EQ(pulled.building_id(), ownBuilding().record_id());
+  EXPECT_EQ(pulled.status(), "in_progress");
+  EXPECT_EQ(pulled.responsible_party(), "城南街道办");
+
+  json back = input;
+  back["status"] = "pending";
+  EXPECT_EQ(client().post("/console/api/rectifications/" + id, back.dump(), m_reviewer).status,
+            409);
+  json done = input;
+  done["status"] = "done";
+  ASSERT_EQ(client().post("/console/api/rectifications/" + id, done.dump(), m_reviewer).status,
+            200);
+  const json page = body(client().get(house, m_reviewer));
+  ASSERT_EQ(page["rectifications"].size(), 1u);
+  EXPECT_EQ(page["rectifications"][0]["status"]["code"], "done");
+  ASSERT_EQ(page["audit"].size(), 2u);
+  EXPECT_EQ(page["audit"][0]["action"], "rectification_update");
+  EXPECT_EQ(page["audit"][1]["action"], "rectification_create");
+}
+
+TEST_P(ConsoleApi, TableFiltersAndDashboardCountsComeFromTheRegister) {
+  const json rows = body(client().get(
+      "/console/api/houses?review=submitted&district=%E4%B8%B4%E6%B1%9F%E5%8C%BA"
+      "&street=%E5%9F%8E%E5%8D%97%E8%A1%97%E9%81%93", m_reviewer))["rows"];
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0]["building_id"], ownBuilding().record_id());
+  EXPECT_EQ(client().get("/console/api/houses?judgment=bogus", m_reviewer).status, 400);
+
+  const json summary = body(client().get("/console/api/dashboard", m_reviewer));
+  EXPECT_EQ(summary["total"]["review"]["submitted"], 1);
+  EXPECT_EQ(summary["total"]["not_visited"].get<int>() + 1, summary["total"]["houses"].get<int>());
+}
+
+TEST_P(ConsoleApi, PagesAreServedWithoutLogin) {
+  const Reply page = client().get("/console/");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("安居"), std::string::npos);
+  EXPECT_EQ(client().get("/console/app.js").status, 200);
+  EXPECT_EQ(client().get("/console/nope.js").status, 404);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ConsoleApi, ::testing::ValuesIn(backendsUnderTest()),
+                         backendName);
+
+}  // namespace
+}  // namespace anju::server::testing
