@@ -77,7 +77,7 @@ async function download(url, fallbackName) {
 function flash(message, isError) {
   const status = document.getElementById("status");
   status.textContent = message;
-  status.className = isError ? "status error" : "status ok";
+  status.className = !message ? "status" : isError ? "status error" : "status ok";
 }
 
 // ---- session -------------------------------------------------------------------------------
@@ -121,7 +121,7 @@ function route() {
 
 function renderHeader() {
   const header = document.getElementById("header");
-  header.replaceChildren(
+  header.replaceChildren(...[
     h("h1", {}, t("title")),
     session ? h("nav", {},
       h("a", { href: "#/houses", id: "nav-houses" }, t("houses")),
@@ -130,7 +130,8 @@ function renderHeader() {
     h("div", { class: "who" },
       session ? h("span", {}, `${session.user.display_name || session.user.name} · ${session.user.regions.map(regionText).join("，") || "*"}`) : null,
       h("button", { id: "lang", onclick: () => { setLang(lang() === "zh" ? "en" : "zh"); render(); } }, t("language")),
-      session ? h("button", { id: "sign-out", onclick: signOut }, t("signOut")) : null));
+      session ? h("button", { id: "sign-out", onclick: signOut }, t("signOut")) : null),
+  ].filter(Boolean));
   document.documentElement.lang = lang() === "zh" ? "zh-CN" : "en";
   document.title = t("title");
 }

@@ -18,7 +18,7 @@ async function renderDashboard(main, params) {
     return h("td", { class: n ? "num" : "num zero" }, n);
   };
   const row = (counts, isTotal) => h("tr", { class: isTotal ? "total" : "" },
-    h("td", {}, isTotal ? t("total") : h("a", {
+    h("td", {}, isTotal ? t("sum") : h("a", {
       href: `#/houses?${new URLSearchParams({ district: counts.community.district, street: counts.community.street, community: counts.community.community })}`,
     }, regionText(counts.community))),
     cols.map(([key]) => cell(counts, key)));
@@ -28,6 +28,9 @@ async function renderDashboard(main, params) {
       h("div", { class: "tiles" }, cols.slice(0, 5).map(([key, label]) =>
         h("div", { class: "tile" }, h("div", { class: "n" }, cell(summary.total, key).textContent), h("div", {}, label)))),
       h("table", { class: "dashboard", id: "dashboard-table" },
-        h("thead", {}, h("tr", {}, h("th", {}, t("community")), cols.map(([, label]) => h("th", {}, label)))),
+        h("thead", {},
+          h("tr", { class: "groups" }, h("th", { colspan: 3 }, ""), h("th", { colspan: 3 }, t("judgment")),
+            h("th", { colspan: 3 }, t("review")), h("th", { colspan: 3 }, t("rectification"))),
+          h("tr", {}, h("th", {}, t("community")), cols.map(([, label]) => h("th", {}, label)))),
         h("tbody", {}, summary.communities.map((c) => row(c, false)), row(summary.total, true)))));
 }

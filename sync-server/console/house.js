@@ -50,7 +50,7 @@ function findingsTable(inspection) {
     h("thead", {}, h("tr", {}, [t("component"), t("hazard"), t("location"), t("measurements"), t("severity"), t("note"), t("photos")].map((c) => h("th", {}, c)))),
     h("tbody", {}, inspection.findings.map((f) => h("tr", {},
       h("td", {}, labelOf(f.component)), h("td", {}, labelOf(f.hazard)), h("td", {}, f.location),
-      h("td", {}, f.measurements.map((m) => `${m.name} ${m.value} ${m.unit}`).join("；")),
+      h("td", {}, f.measurements.map((m) => `${measurementName(m.name)} ${m.value} ${m.unit}`).join("；")),
       h("td", {}, labelOf(f.severity)), h("td", {}, f.note),
       h("td", {}, f.photo_ids.map((id) => photos.get(id)).filter(Boolean).map(photoThumb))))));
 }
@@ -142,7 +142,7 @@ function auditTable(entries, id) {
 
 async function renderHouse(main, buildingId) {
   const dossier = await api("GET", `/houses/${buildingId}`);
-  main.append(
+  main.append(...[
     h("div", { class: "toolbar" },
       h("a", { href: "javascript:history.back()", id: "back" }, `← ${t("back")}`),
       h("button", { id: "export-dossier", onclick: () => download(`/v1/exports/dossier/${buildingId}.pdf`, `${buildingId}.pdf`) }, t("exportDossier"))),
@@ -151,5 +151,6 @@ async function renderHouse(main, buildingId) {
     dossier.inspections.length ? dossier.inspections.map(inspectionCard) : h("p", { class: "muted" }, t("noInspections")),
     dossier.building_photos.length ? h("section", { class: "card" }, h("h3", {}, t("photos")), dossier.building_photos.map(photoThumb)) : null,
     rectifications(dossier),
-    h("section", { class: "card" }, h("h3", {}, t("houseAudit")), auditTable(dossier.audit, "house-audit")));
+    h("section", { class: "card" }, h("h3", {}, t("houseAudit")), auditTable(dossier.audit, "house-audit")),
+  ].flat().filter(Boolean));
 }

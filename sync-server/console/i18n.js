@@ -32,7 +32,8 @@ const MESSAGES = {
     submitted: "已提交", approved: "已通过", returned: "已退回",
     "act.approve": "审核通过", "act.return": "退回", "act.appraisal": "鉴定等级",
     "act.rectification_create": "新增整治", "act.rectification_update": "更新整治",
-    houseAudit: "本户操作记录", language: "English",
+    houseAudit: "本户操作记录", language: "English", sum: "合计",
+    "m.width": "宽度", "m.length": "长度", "m.depth": "深度", "m.tilt": "倾斜率", "m.deflection": "挠度",
   },
   en: {
     title: "Anju · housing safety review console",
@@ -66,7 +67,8 @@ const MESSAGES = {
     "act.approve": "approved", "act.return": "returned", "act.appraisal": "appraisal grade",
     "act.rectification_create": "rectification added",
     "act.rectification_update": "rectification updated", houseAudit: "Actions on this house",
-    language: "中文",
+    language: "中文", sum: "Total",
+    "m.width": "width", "m.length": "length", "m.depth": "depth", "m.tilt": "tilt", "m.deflection": "deflection",
   },
 };
 
@@ -87,6 +89,8 @@ const CODES = {
 let currentLang = sessionStorage.getItem("anju.lang") || "zh";
 
 function t(key) { return (MESSAGES[currentLang] && MESSAGES[currentLang][key]) || key; }
+// A measurement's name in the current language; names the console does not know stay as sent.
+function measurementName(name) { const k = `m.${name}`; const v = t(k); return v === k ? name : v; }
 function setLang(lang) { currentLang = lang; sessionStorage.setItem("anju.lang", lang); }
 function lang() { return currentLang; }
 // {code, zh, en} from the server -> the label in the current language.

@@ -1,0 +1,236 @@
+// End-to-end test of the review console: the real anju-server on 127.0.0.1 with the demo
+// district, a headless tablet (anju_tablet, core's SyncClient) that submits inspections, and
+// Debian's Chromium driven by playwright-core. A reviewer signs in, filters the table, opens a
+// house, returns the inspection with a comment; the tablet syncs and must hold the comment.
+//
+//   node e2e.mjs SERVER_BINARY TABLET_BINARY [SCREENSHOT_DIR]
+//
+// Exit status 0 when every check passed; any failed check throws and exits 1. Bounded: the
+// whole run is cut off after 240 s.
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import assert from "node:assert/strict";
+import { chromium } from "playwright-core";
+
+const [serverBin, tabletBin, shotDir] = process.argv.slice(2);
+if (!serverBin || !tabletBin) {
+  console.error("usage: node e2e.mjs SERVER_BINARY TABLET_BINARY [SCREENSHOT_DIR]");
+  process.exit(2);
+}
+const COMMENT = "请补拍北墙裂缝全景照片，并注明裂缝长度";
+const work = mkdtempSync(join(tmpdir(), "anju-console-e2e-"));
+const dataDir = join(work, "data");
+const tabletDb = join(work, "tablet.db");
+let server = null;
+let browser = null;
+let failureHook = null;
+
+const watchdog = setTimeout(() => { console.error("e2e: timed out after 240 s"); cleanup(); process.exit(1); }, 240_000);
+
+function cleanup() {
+  if (server && server.exitCode === null) server.kill("SIGTERM");
+  rmSync(work, { recursive: true, force: true });
+}
+
+// Sanitizer builds: leak reports of the CLI tools are not what this test checks.
+const toolEnv = { ...process.env, ASAN_OPTIONS: `${process.env.ASAN_OPTIONS || ""}:detect_leaks=0` };
+
+function tablet(...args) {
+  return execFileSync(tabletBin, ["--db", tabletDb, ...args], { env: toolEnv, encoding: "utf8", timeout: 60_000 });
+}
+
+function startServer() {
+  execFileSync(serverBin, ["demo", "--data", dataDir], { env: toolEnv, timeout: 60_000 });
+  server = spawn(serverBin, ["serve", "--data", dataDir, "--port", "0"], { env: toolEnv, stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  server.stderr.on("data", (d) => { log += d; });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    server.stdout.on("data", (d) => {
+      out += d;
+      const m = /listening on [\d.]+:(\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    server.on("exit", (code) => reject(new Error(`server exited (${code}): ${log}`)));
+  });
+}
+
+// A photo of a cracked wall, drawn by the browser itself so the test needs no image file.
+async function drawPhoto(page) {
+  const dataUrl = await page.evaluate(() => {
+    const c = document.createElement("canvas");
+    c.width = 1024; c.height = 768;
+    const g = c.getContext("2d");
+    for (let y = 0; y < 768; y += 48) {
+      for (let x = (y / 48) % 2 ? -48 : 0; x < 1024; x += 96) {
+        g.fillStyle = `hsl(12, 45%, ${38 + ((x * 7 + y * 3) % 12)}%)`;
+        g.fillRect(x + 2, y + 2, 92, 44);
+      }
+    }
+    g.strokeStyle = "#1b1b1b"; g.lineWidth = 7; g.beginPath(); g.moveTo(300, 60);
+    [[340, 180], [320, 300], [390, 420], [370, 560], [430, 700]].forEach(([x, y]) => g.lineTo(x, y));
+    g.stroke();
+    g.fillStyle = "#fff"; g.font = "28px sans-serif"; g.fillText("北墙斜裂缝 1.2 mm", 480, 720);
+    return c.toDataURL("image/jpeg", 0.85);
+  });
+  const file = join(work, "crack.jpg");
+  writeFileSync(file, Buffer.from(dataUrl.split(",")[1], "base64"));
+  return file;
+}
+
+async function shot(page, name) {
+  if (!shotDir) return;
+  mkdirSync(shotDir, { recursive: true });
+  await page.screenshot({ path: join(shotDir, name), fullPage: true });
+}
+
+async function main() {
+  const port = await startServer();
+  const base = `http://127.0.0.1:${port}`;
+  browser = await chromium.launch({ executablePath: process.env.ANJU_CHROMIUM || "/usr/bin/chromium", headless: true, args: ["--no-sandbox"] });
+  const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: "zh-CN" });
+  const pageErrors = [];
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  failureHook = async () => {
+    console.error("page errors:", pageErrors.join("\n") || "none");
+    console.error("page text:", (await page.textContent("body").catch(() => "")).slice(0, 2000));
+  };
+
+  // The inspector's tablet: sign in, receive the houses, submit three inspections with a photo.
+  tablet("login", base, "demo", "demo1234");
+  tablet("sync");
+  const photo = await drawPhoto(page);
+  const houses = tablet("list-buildings", "3").trim().split("\n").map((l) => l.split(/\s+/)[0]);
+  assert.equal(houses.length, 3);
+  const inspections = houses.map((b) => /inspection ([0-9a-f-]{36})/.exec(tablet("import-demo-inspection", "--building", b, photo))[1]);
+  tablet("sync");
+  const [houseId] = houses;
+  const [inspectionId] = inspections;
+
+  // Sign in as the reviewer.
+  await page.goto(`${base}/console/`);
+  await page.fill("input[name=username]", "reviewer");
+  await page.fill("input[name=password]", "review1234");
+  await page.click("#login-form button[type=submit]");
+  await page.waitForSelector("#houses-table");
+  assert.match(await page.textContent("header"), /房屋列表/);
+
+  // Filter: submitted inspections judged "some hazard".
+  await page.selectOption("#filter-judgment", "some");
+  await page.selectOption("#filter-review", "submitted");
+  await page.click("#search");
+  await page.waitForFunction(() => location.hash.includes("judgment=some"));
+  await page.waitForSelector("#houses-table tbody tr");
+  const rows = await page.$$eval("#houses-table tbody tr", (trs) => trs.map((tr) => ({ id: tr.dataset.building, text: tr.textContent })));
+  assert.equal(rows.length, 3, "the three submitted houses");
+  for (const r of rows) {
+    assert.match(r.text, /存在一定安全隐患/);
+    assert.match(r.text, /已提交/);
+  }
+  assert.deepEqual(rows.map((r) => r.id).sort(), [...houses].sort());
+  await shot(page, "console-table.png");
+
+  // A filter nothing matches shows the empty state, not stale rows.
+  await page.selectOption("#filter-judgment", "serious");
+  await page.click("#search");
+  await page.waitForSelector("#no-rows");
+  await page.selectOption("#filter-judgment", "some");
+  await page.click("#search");
+  await page.waitForSelector("#houses-table tbody tr");
+
+  // Open the house: findings with measurements, judgment, photo thumbnail and full size.
+  await page.click(`#houses-table tr[data-building="${houseId}"] a.address`);
+  await page.waitForSelector(`#inspection-${inspectionId}`);
+  const card = await page.textContent(`#inspection-${inspectionId}`);
+  assert.match(card, /承重墙/);
+  assert.match(card, /宽度 1\.2 mm/);
+  assert.match(card, /存在一定安全隐患/);
+  await page.waitForFunction(() => [...document.querySelectorAll("img.thumb")].some((i) => i.complete && i.naturalWidth === 1024));
+  await shot(page, "console-house.png");
+  await page.click("img.thumb");
+  await page.waitForSelector("#photo-overlay img");
+  await page.click("#photo-overlay");
+
+  // An empty comment is refused by the server and nothing changes.
+  await page.click(`#return-${inspectionId}`);
+  await page.waitForSelector(".status.error");
+  assert.match(await page.textContent("#status"), /退回必须填写意见/);
+
+  // Return with a comment.
+  await page.fill(`#comment-${inspectionId}`, COMMENT);
+  await page.click(`#return-${inspectionId}`);
+  await page.waitForSelector(".status.ok");
+  const after = await page.textContent(`#inspection-${inspectionId}`);
+  assert.match(after, /已退回/);
+  assert.ok(after.includes(COMMENT));
+  assert.match(await page.textContent("#house-audit"), /退回/);
+
+  // The second house: appraisal grade and a rectification; the third: approved.
+  await page.goto(`${base}/console/#/house/${houses[1]}`);
+  await page.waitForSelector(`#inspection-${inspections[1]}`);
+  await page.selectOption(`#grade-${inspections[1]}`, "B");
+  await page.click(`#set-grade-${inspections[1]}`);
+  await page.waitForSelector(".status.ok");
+  assert.match(await page.textContent(`#inspection-${inspections[1]}`), /B级/);
+  await page.selectOption("#rect-new select[name=family]", "engineering");
+  await page.fill("#rect-new input[name=measure]", "加固承重墙");
+  await page.selectOption("#rect-new select[name=status]", "in_progress");
+  await page.fill("#rect-new input[name=deadline]", "2026-12-31");
+  await page.fill("#rect-new input[name=responsible_party]", "城南街道办事处");
+  await page.click("#rect-new button[type=submit]");
+  await page.waitForSelector("#rectifications .rectification");
+  assert.match(await page.textContent("#rectifications"), /整治中/);
+  await page.goto(`${base}/console/#/house/${houses[2]}`);
+  await page.waitForSelector(`#approve-${inspections[2]}`);
+  await page.click(`#approve-${inspections[2]}`);
+  await page.waitForSelector(".status.ok");
+  assert.match(await page.textContent(`#inspection-${inspections[2]}`), /已通过/);
+
+  // Dashboard and audit view.
+  await page.click("#nav-dashboard");
+  await page.waitForSelector("#dashboard-table");
+  const counts = await page.$$eval("#dashboard-table tr.total td", (tds) => tds.map((td) => td.textContent));
+  // 合计 | houses | not visited | none/some/serious | submitted/approved/returned | pending/in progress/done
+  assert.deepEqual(counts.slice(0, 3), ["合计", "200", "197"]);
+  assert.deepEqual(counts.slice(3, 6), ["0", "3", "0"]);
+  assert.deepEqual(counts.slice(6, 9), ["1", "1", "1"]);
+  assert.deepEqual(counts.slice(9, 12), ["0", "1", "0"]);
+  await shot(page, "console-dashboard.png");
+  await page.click("#nav-audit");
+  await page.waitForSelector("#audit-table");
+  assert.ok((await page.textContent("#audit-table")).includes(COMMENT));
+
+  // English switch.
+  await page.click("#lang");
+  await page.waitForFunction(() => document.querySelector("header").textContent.includes("Audit log"));
+  await page.click("#nav-houses");
+  await page.waitForSelector("#houses-table");
+  assert.match(await page.textContent("#houses-table thead"), /Preliminary judgment/);
+  await shot(page, "console-table-en.png");
+
+  // The tablet's next sync brings the comment to the inspector.
+  tablet("sync");
+  const shown = tablet("show-inspection", inspectionId);
+  assert.match(shown, /^review: returned$/m);
+  assert.ok(shown.includes(`review_comment: ${COMMENT}`), shown);
+  const graded = tablet("show-inspection", inspections[1]);
+  assert.match(graded, /^review: submitted$/m);
+  assert.match(graded, /^appraisal_grade: B$/m);
+  assert.match(graded, /^rectification: [0-9a-f-]{36} in_progress 加固承重墙 2026-12-31$/m);
+  assert.match(tablet("show-inspection", inspections[2]), /^review: approved$/m);
+  console.log("e2e: console review round trip passed");
+}
+
+try {
+  await main();
+} catch (e) {
+  console.error("e2e FAILED:", e.stack || e);
+  if (failureHook) await failureHook();
+  process.exitCode = 1;
+} finally {
+  if (browser) await browser.close().catch(() => {});
+  cleanup();
+  clearTimeout(watchdog);
+}
