@@ -10,6 +10,7 @@
 
 #include "blob/blob_store.h"
 #include "cli/commands.h"
+#include "http/export_api.h"
 #include "http/sync_api.h"
 #include "storage/storage_factory.h"
 #include "util/log.h"
@@ -71,6 +72,9 @@ int runServe(const CliArgs& args) {
   limits.maxPushBytes = config->maxPushBytes;
   limits.maxPhotoChunkBytes = config->maxPhotoChunkBytes;
   SyncApi api({auth, push, pull, photos, records}, metrics, limits);
+  ExportService exportService(**storage);
+  DossierRunner dossiers(**storage, **blobs);
+  ExportApi exportApi(auth, exportService, dossiers);
 
   // Signals are taken by one thread with sigwait; block them before any other thread exists so
   // none of httplib's workers receives them.
@@ -86,6 +90,7 @@ int runServe(const CliArgs& args) {
     return new httplib::ThreadPool(static_cast<std::size_t>(threads));
   };
   api.install(server);
+  exportApi.install(server);
 
   int port = config->port;
   if (port == 0) {
