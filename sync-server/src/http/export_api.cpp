@@ -57,7 +57,9 @@ std::string contentDisposition(const std::string& asciiFallback, const std::stri
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string encoded;
   for (unsigned char c : utf8Name) {
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+    // RFC 5987 attr-char, spelled out: std::isalnum depends on the locale.
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (plain || c == '.' || c == '-' || c == '_') {
       encoded += static_cast<char>(c);
     } else {
       encoded += '%';
