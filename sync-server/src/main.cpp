@@ -22,6 +22,11 @@ constexpr const char* kUsage =
     "  inspection-status INSPECTION_ID --data DIR\n"
     "  conflicts RECORD_ID --data DIR\n"
     "  rotate-epoch --data DIR      (after restoring a backup: clients re-sync)\n"
+    "  export register --format xlsx|csv --out FILE [filters] --data DIR\n"
+    "  export geojson --out FILE [filters] --data DIR\n"
+    "  export dossier (--building ID | --community 区/街道/社区) --out FILE --data DIR\n"
+    "    filters: --district --street --community --judgment --review --rectification\n"
+    "             --from YYYY-MM-DD --to YYYY-MM-DD --not-visited   (see docs/exports.md)\n"
     "\n"
     "Every command also accepts --config FILE instead of --data DIR, and --postgres CONNINFO\n"
     "to use a PostgreSQL database instead of DIR/anju.db (serve still keeps photos in DIR).\n";
@@ -38,7 +43,7 @@ int main(int argc, char** argv) {
   const std::string command = argv[1];
   const std::vector<std::string> rest(argv + 2, argv + argc);
   try {
-    Result<CliArgs> args = CliArgs::parse(rest, {"password-stdin"});
+    Result<CliArgs> args = CliArgs::parse(rest, {"password-stdin", "not-visited"});
     if (!args) return fail(args.status());
     if (command == "serve") return runServe(*args);
     if (command == "user") return runUser(*args);
@@ -49,6 +54,7 @@ int main(int argc, char** argv) {
     if (command == "inspection-status") return runInspectionStatus(*args);
     if (command == "conflicts") return runConflicts(*args);
     if (command == "rotate-epoch") return runRotateEpoch(*args);
+    if (command == "export") return runExport(*args);
     if (command == "help" || command == "--help" || command == "-h") {
       std::fputs(kUsage, stdout);
       return 0;

@@ -19,6 +19,7 @@ int runReview(const CliArgs& args);
 int runInspectionStatus(const CliArgs& args);
 int runConflicts(const CliArgs& args);
 int runRotateEpoch(const CliArgs& args);
+int runExport(const CliArgs& args);
 
 /// --config FILE, then --data/--listen/--port/--postgres on top (--postgres CONNINFO also selects
 /// PostgreSQL). invalidArgument when SQLite has no data dir or PostgreSQL no connection string.

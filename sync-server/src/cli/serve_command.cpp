@@ -11,6 +11,7 @@
 #include "blob/blob_store.h"
 #include "cli/commands.h"
 #include "console/console_api.h"
+#include "http/export_api.h"
 #include "http/sync_api.h"
 #include "storage/storage_factory.h"
 #include "util/log.h"
@@ -75,6 +76,9 @@ int runServe(const CliArgs& args) {
   ReviewService review(**storage, hlc);
   RectificationService rectifications(**storage, hlc);
   ConsoleApi console({auth, review, rectifications, **storage, **blobs});
+  ExportService exportService(**storage);
+  DossierRunner dossiers(**storage, **blobs);
+  ExportApi exportApi(auth, exportService, dossiers);
 
   // Signals are taken by one thread with sigwait; block them before any other thread exists so
   // none of httplib's workers receives them.
@@ -91,6 +95,7 @@ int runServe(const CliArgs& args) {
   };
   api.install(server);
   console.install(server);
+  exportApi.install(server);
 
   int port = config->port;
   if (port == 0) {

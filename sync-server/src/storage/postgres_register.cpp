@@ -51,8 +51,7 @@ Status writeRow(PgConnection& db, const Uuid& buildingId, const std::optional<Re
 
 }  // namespace
 
-Status refreshPgRegister(PgConnection& db, const Uuid& buildingId) {
-  if (buildingId.empty()) return Status::ok();
+Result<std::vector<StoredRecord>> selectPgHouseRecords(PgConnection& db, const Uuid& buildingId) {
   PgParams params;
   params.text(buildingId);
   Result<PgResult> r = db.query(
@@ -63,7 +62,14 @@ Status refreshPgRegister(PgConnection& db, const Uuid& buildingId) {
   if (!r) return r.status();
   std::vector<StoredRecord> records;
   for (int i = 0; i < r->rows(); ++i) records.push_back(readPgRecordRow(*r, i));
-  return writeRow(db, buildingId, buildRegisterRow(records));
+  return records;
+}
+
+Status refreshPgRegister(PgConnection& db, const Uuid& buildingId) {
+  if (buildingId.empty()) return Status::ok();
+  Result<std::vector<StoredRecord>> records = selectPgHouseRecords(db, buildingId);
+  if (!records) return records.status();
+  return writeRow(db, buildingId, buildRegisterRow(*records));
 }
 
 Status rebuildPgRegister(PgConnection& db) {

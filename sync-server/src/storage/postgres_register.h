@@ -5,10 +5,13 @@
 #include <optional>
 
 #include "register/register_query.h"
+#include "storage/server_storage.h"
 #include "storage/postgres_connection.h"
 
 namespace anju::server {
 
+/// Every current record of one house (see ServerStorage::houseRecords).
+Result<std::vector<StoredRecord>> selectPgHouseRecords(PgConnection& db, const Uuid& buildingId);
 /// Recomputes the row of `buildingId` from its current records (deletes it when the building
 /// record is absent). Runs inside the caller's transaction.
 Status refreshPgRegister(PgConnection& db, const Uuid& buildingId);

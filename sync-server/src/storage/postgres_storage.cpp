@@ -358,4 +358,8 @@ Result<RegisterSummary> PostgresStorage::countRegister(const RegisterFilter& fil
   return withConnection([&](PgConnection& db) { return countPgRegister(db, filter); });
 }
 
+Result<std::vector<StoredRecord>> PostgresStorage::houseRecords(const Uuid& buildingId) {
+  return withConnection([&](PgConnection& db) { return selectPgHouseRecords(db, buildingId); });
+}
+
 }  // namespace anju::server

@@ -70,6 +70,7 @@ class PostgresStorage final : public ServerStorage {
   Result<RegisterPage> queryRegister(const RegisterFilter& filter,
                                      const std::optional<RegisterKey>& after, int limit) override;
   Result<RegisterSummary> countRegister(const RegisterFilter& filter) override;
+  Result<std::vector<StoredRecord>> houseRecords(const Uuid& buildingId) override;
 
  private:
   explicit PostgresStorage(std::unique_ptr<PgPool> pool) : m_pool(std::move(pool)) {}

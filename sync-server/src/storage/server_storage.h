@@ -206,6 +206,10 @@ class ServerStorage : public RegisterIndex {
   virtual Status putPhotoBlob(const PhotoBlobState& state) = 0;
   virtual Status deletePhotoBlob(const std::string& sha256) = 0;
   virtual Result<InspectionPhotos> inspectionPhotos(const Uuid& inspectionId) = 0;
+
+  /// Every current record of one house: the building (when stored) and its inspections, photos
+  /// and rectifications, in no particular order. Empty when nothing is stored for it.
+  virtual Result<std::vector<StoredRecord>> houseRecords(const Uuid& buildingId) = 0;
 };
 
 }  // namespace anju::server

@@ -36,8 +36,8 @@ Status writeRow(SqliteConnection& db, const Uuid& buildingId, const std::optiona
 
 }  // namespace
 
-Status refreshSqliteRegister(SqliteConnection& db, const Uuid& buildingId) {
-  if (buildingId.empty()) return Status::ok();
+Result<std::vector<StoredRecord>> selectSqliteHouseRecords(SqliteConnection& db,
+                                                           const Uuid& buildingId) {
   Result<SqliteStatement> stmt = db.prepare(
       std::string("SELECT ") + kRecordColumns +
       " FROM records WHERE kind = 'building' AND id = ?1 UNION ALL SELECT " + kRecordColumns +
@@ -51,7 +51,14 @@ Status refreshSqliteRegister(SqliteConnection& db, const Uuid& buildingId) {
     if (!*row) break;
     records.push_back(readRecordRow(*stmt));
   }
-  return writeRow(db, buildingId, buildRegisterRow(records));
+  return records;
+}
+
+Status refreshSqliteRegister(SqliteConnection& db, const Uuid& buildingId) {
+  if (buildingId.empty()) return Status::ok();
+  Result<std::vector<StoredRecord>> records = selectSqliteHouseRecords(db, buildingId);
+  if (!records) return records.status();
+  return writeRow(db, buildingId, buildRegisterRow(*records));
 }
 
 Status rebuildSqliteRegister(SqliteConnection& db) {

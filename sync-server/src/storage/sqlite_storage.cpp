@@ -353,4 +353,9 @@ Result<RegisterSummary> SqliteStorage::countRegister(const RegisterFilter& filte
   return countSqliteRegister(m_db, filter);
 }
 
+Result<std::vector<StoredRecord>> SqliteStorage::houseRecords(const Uuid& buildingId) {
+  std::lock_guard lock(m_mutex);
+  return selectSqliteHouseRecords(m_db, buildingId);
+}
+
 }  // namespace anju::server

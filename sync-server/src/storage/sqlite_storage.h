@@ -49,6 +49,7 @@ class SqliteStorage final : public ServerStorage {
   Result<RegisterPage> queryRegister(const RegisterFilter& filter,
                                      const std::optional<RegisterKey>& after, int limit) override;
   Result<RegisterSummary> countRegister(const RegisterFilter& filter) override;
+  Result<std::vector<StoredRecord>> houseRecords(const Uuid& buildingId) override;
 
  private:
   explicit SqliteStorage(SqliteConnection db) : m_db(std::move(db)) {}

@@ -1,0 +1,58 @@
+// anju-dossier: renders dossiers to PDF. Reads the frames of export/dossier_frames.h on stdin
+// (a header, then one frame per house) and writes the PDF to --out FILE. Exit 0 when the
+// document is complete, 1 with a message on stderr otherwise. Started by anju-server's
+// DossierRunner; headless (Qt's offscreen platform).
+#include <QGuiApplication>
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <string>
+
+#include "dossier_document.h"
+
+int main(int argc, char** argv) {
+  std::string out;
+  for (int i = 1; i + 1 < argc; ++i)
+    if (std::strcmp(argv[i], "--out") == 0) out = argv[i + 1];
+  if (out.empty()) {
+    std::fputs("usage: anju-dossier --out FILE.pdf < frames\n", stderr);
+    return 2;
+  }
+  // No display on a server: the offscreen platform gives fonts and painting without one.
+  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+  QGuiApplication app(argc, argv);
+  try {
+    std::optional<nlohmann::json> first = anju::dossier::readFrame(stdin);
+    if (!first) {
+      std::fputs("anju-dossier: no input\n", stderr);
+      return 1;
+    }
+    anju::dossier::DossierDocument doc(out, anju::dossier::parseHeader(*first));
+    if (!doc.ok()) {
+      std::fprintf(stderr, "anju-dossier: cannot write %s\n", out.c_str());
+      return 1;
+    }
+    int houses = 0;
+    while (std::optional<nlohmann::json> frame = anju::dossier::readFrame(stdin)) {
+      std::string error;
+      if (!doc.addHouse(anju::dossier::parseHouse(*frame), &error)) {
+        std::fprintf(stderr, "anju-dossier: %s\n", error.c_str());
+        return 1;
+      }
+      ++houses;
+    }
+    if (houses == 0) {
+      std::fputs("anju-dossier: no house in the input\n", stderr);
+      return 1;
+    }
+    if (!doc.finish()) {
+      std::fprintf(stderr, "anju-dossier: cannot complete %s\n", out.c_str());
+      return 1;
+    }
+    std::fprintf(stderr, "anju-dossier: %d houses, %d pages\n", houses, doc.pages());
+    return 0;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "anju-dossier: damaged input: %s\n", e.what());
+    return 1;
+  }
+}

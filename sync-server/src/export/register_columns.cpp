@@ -1,0 +1,97 @@
+#include "export/register_columns.h"
+
+#include <array>
+#include <chrono>
+#include <cstdio>
+
+#include "anju/enum_codes.h"
+
+namespace anju::server {
+namespace {
+
+constexpr std::array<RegisterColumn, 25> kColumns = {{
+    {"房屋编号", 38},  {"区", 10},          {"街道", 12},          {"社区", 12},
+    {"详细地址", 28},  {"纬度", 12},        {"经度", 12},          {"产权人", 10},
+    {"建成年份", 9},   {"地上层数", 9},     {"地下层数", 9},       {"结构类型", 10},
+    {"房屋用途", 10},  {"房屋编码", 16},    {"最近排查编号", 38},  {"排查时间(北京时间)", 18},
+    {"排查人员", 10},  {"初步判定", 16},    {"判定经人工修正", 8}, {"鉴定等级", 8},
+    {"审核状态", 8},   {"隐患数", 7},       {"整治状态", 8},       {"整治期限", 12},
+    {"照片数", 7},
+}};
+
+template <typename Enum, typename Parse>
+std::string labelOf(const std::string& code, Parse parse) {
+  if (code.empty()) return "";
+  if (std::optional<Enum> value = parse(code)) return std::string(label(*value).zh);
+  return code;
+}
+
+RegisterCell text(std::string s) { return {std::move(s), std::nullopt}; }
+RegisterCell number(double v) { return {"", v}; }
+RegisterCell numberIf(bool known, double v) { return known ? number(v) : text(""); }
+
+}  // namespace
+
+std::span<const RegisterColumn> registerColumns() { return kColumns; }
+
+std::string judgmentLabel(const std::string& code) {
+  return labelOf<PreliminaryJudgment>(code, parsePreliminaryJudgment);
+}
+std::string reviewLabel(const std::string& code) {
+  return labelOf<ReviewState>(code, parseReviewState);
+}
+std::string rectificationLabel(const std::string& code) {
+  return labelOf<RectificationStatus>(code, parseRectificationStatus);
+}
+std::string structureLabel(const std::string& code) {
+  return labelOf<StructureType>(code, parseStructureType);
+}
+std::string useLabel(const std::string& code) {
+  return labelOf<BuildingUse>(code, parseBuildingUse);
+}
+
+std::string formatChinaTime(TimestampMs ms) {
+  if (ms == 0) return "";
+  using namespace std::chrono;
+  const sys_time<milliseconds> t{milliseconds(ms + 8LL * 3600 * 1000)};
+  const auto day = floor<days>(t);
+  const year_month_day ymd{day};
+  const hh_mm_ss hms{floor<minutes>(t - day)};
+  char out[32];
+  std::snprintf(out, sizeof out, "%04d-%02u-%02u %02lld:%02lld", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                static_cast<long long>(hms.hours().count()),
+                static_cast<long long>(hms.minutes().count()));
+  return out;
+}
+
+std::vector<RegisterCell> registerCells(const RegisterRow& r) {
+  const bool located = r.location.has_value();
+  return {text(r.buildingId),
+          text(r.region.district),
+          text(r.region.street),
+          text(r.region.community),
+          text(r.address),
+          numberIf(located, located ? r.location->latitude : 0),
+          numberIf(located, located ? r.location->longitude : 0),
+          text(r.ownerName),
+          numberIf(r.yearBuilt.has_value(), r.yearBuilt.value_or(0)),
+          number(r.storeysAbove),
+          number(r.storeysBelow),
+          text(structureLabel(r.structure)),
+          text(useLabel(r.use)),
+          text(r.buildingCode),
+          text(r.inspectionId),
+          text(formatChinaTime(r.inspectedAt)),
+          text(r.inspector),
+          text(r.visited() ? judgmentLabel(r.judgment) : "未排查"),
+          text(r.judgmentOverridden ? "是" : ""),
+          text(r.appraisalGrade.empty() ? "" : r.appraisalGrade + "级"),
+          text(reviewLabel(r.review)),
+          numberIf(r.visited(), r.findingCount),
+          text(r.rectification.empty() ? "无" : rectificationLabel(r.rectification)),
+          text(r.rectificationDeadline),
+          number(r.photoCount)};
+}
+
+}  // namespace anju::server

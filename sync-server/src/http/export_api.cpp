@@ -1,0 +1,189 @@
+#include "http/export_api.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+#include "export/export_files.h"
+#include "export/houses_geojson.h"
+#include "export/register_csv.h"
+#include "export/register_xlsx.h"
+#include "http/api_error.h"
+#include "http/http_edge.h"
+#include "util/log.h"
+
+namespace anju::server {
+namespace {
+
+std::map<std::string, std::string> queryParams(const httplib::Request& req) {
+  std::map<std::string, std::string> out;
+  for (const auto& [key, value] : req.params) out[key] = value;  // last one wins
+  return out;
+}
+
+/// "登记册-临江区-城南街道" for a filtered register, "登记册" for everything.
+std::string baseName(const char* what, const RegisterFilter& f) {
+  std::string name = what;
+  for (const std::string* level : {&f.district, &f.street, &f.community})
+    if (!level->empty()) name += "-" + *level;
+  return name;
+}
+
+/// Sends the file at `path` (owned by `scratch`, kept alive until the body is sent).
+void sendFile(httplib::Response& res, std::shared_ptr<ExportScratch> scratch,
+              const std::string& path, const char* contentType, const std::string& disposition) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) return sendError(res, ApiError::fromStatus(Status::ioError("export file vanished")));
+  auto file = std::make_shared<std::ifstream>(path, std::ios::binary);
+  res.set_header("Content-Disposition", disposition);
+  res.set_content_provider(
+      static_cast<std::size_t>(size), contentType,
+      [file](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+        char buffer[64 * 1024];
+        file->seekg(static_cast<std::streamoff>(offset));
+        const auto n = std::min(length, sizeof buffer);
+        file->read(buffer, static_cast<std::streamsize>(n));
+        const auto got = static_cast<std::size_t>(file->gcount());
+        return got > 0 && sink.write(buffer, got);
+      },
+      [scratch, file](bool) { file->close(); });
+}
+
+}  // namespace
+
+std::string contentDisposition(const std::string& asciiFallback, const std::string& utf8Name) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string encoded;
+  for (unsigned char c : utf8Name) {
+    // RFC 5987 attr-char, spelled out: std::isalnum depends on the locale.
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (plain || c == '.' || c == '-' || c == '_') {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  return "attachment; filename=\"" + asciiFallback + "\"; filename*=UTF-8''" + encoded;
+}
+
+void ExportApi::install(httplib::Server& server) {
+  using Req = const httplib::Request&;
+  using Res = httplib::Response&;
+  server.Get("/v1/exports/register.csv", [this](Req q, Res s) { registerCsv(q, s); });
+  server.Get("/v1/exports/register.xlsx", [this](Req q, Res s) { registerXlsx(q, s); });
+  server.Get("/v1/exports/houses.geojson", [this](Req q, Res s) { housesGeoJson(q, s); });
+  server.Get("/v1/exports/dossier.pdf", [this](Req q, Res s) { communityDossier(q, s); });
+  server.Get(R"(/v1/exports/dossier/([^/]+)\.pdf)", [this](Req q, Res s) { houseDossier(q, s); });
+}
+
+Result<User> ExportApi::authenticate(const httplib::Request& req) {
+  const std::string header = req.get_header_value("Authorization");
+  constexpr std::string_view kBearer = "Bearer ";
+  if (header.size() <= kBearer.size() || header.compare(0, kBearer.size(), kBearer) != 0)
+    return Status::unauthenticated("需要登录 / missing bearer token");
+  Result<User> user = m_auth.authenticate(header.substr(kBearer.size()));
+  if (user) noteRequestUser(user->name);
+  return user;
+}
+
+Result<RegisterFilter> ExportApi::filterFor(const httplib::Request& req) {
+  Result<User> user = authenticate(req);
+  if (!user) return user.status();
+  return m_exports.registerFilter(*user, queryParams(req));
+}
+
+void ExportApi::registerCsv(const httplib::Request& req, httplib::Response& res) {
+  Result<RegisterFilter> filter = filterFor(req);
+  if (!filter) return sendError(res, ApiError::fromStatus(filter.status()));
+  res.set_header("Content-Disposition",
+                 contentDisposition("register.csv", baseName("登记册", *filter) + ".csv"));
+  ServerStorage& storage = m_exports.storage();
+  res.set_chunked_content_provider(
+      "text/csv; charset=utf-8",
+      [&storage, f = *filter](std::size_t, httplib::DataSink& sink) {
+        Result<std::int64_t> rows = writeRegisterCsv(storage, f, [&sink](std::string_view b) {
+          return sink.write(b.data(), b.size());
+        });
+        if (!rows) {
+          // Headers are gone already: dropping the connection is how the client learns.
+          logError("register.csv export failed: " + rows.status().toString());
+          return false;
+        }
+        sink.done();
+        return true;
+      });
+}
+
+void ExportApi::housesGeoJson(const httplib::Request& req, httplib::Response& res) {
+  Result<RegisterFilter> filter = filterFor(req);
+  if (!filter) return sendError(res, ApiError::fromStatus(filter.status()));
+  res.set_header("Content-Disposition",
+                 contentDisposition("houses.geojson", baseName("房屋", *filter) + ".geojson"));
+  ServerStorage& storage = m_exports.storage();
+  res.set_chunked_content_provider(
+      "application/geo+json",
+      [&storage, f = *filter](std::size_t, httplib::DataSink& sink) {
+        Result<std::int64_t> n = writeHousesGeoJson(storage, f, [&sink](std::string_view b) {
+          return sink.write(b.data(), b.size());
+        });
+        if (!n) {
+          logError("houses.geojson export failed: " + n.status().toString());
+          return false;
+        }
+        sink.done();
+        return true;
+      });
+}
+
+void ExportApi::registerXlsx(const httplib::Request& req, httplib::Response& res) {
+  Result<RegisterFilter> filter = filterFor(req);
+  if (!filter) return sendError(res, ApiError::fromStatus(filter.status()));
+  Result<std::shared_ptr<ExportScratch>> scratch = ExportScratch::create();
+  if (!scratch) return sendError(res, ApiError::fromStatus(scratch.status()));
+  const std::string path = (*scratch)->file("register.xlsx");
+  Result<XlsxExportResult> written =
+      writeRegisterXlsx(m_exports.storage(), *filter, path, (*scratch)->dir());
+  if (!written) {
+    logError("register.xlsx export failed: " + written.status().toString());
+    return sendError(res, ApiError::fromStatus(written.status()));
+  }
+  sendFile(res, *scratch, path,
+           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+           contentDisposition("register.xlsx", baseName("登记册", *filter) + ".xlsx"));
+}
+
+void ExportApi::houseDossier(const httplib::Request& req, httplib::Response& res) {
+  Result<User> user = authenticate(req);
+  if (!user) return sendError(res, ApiError::fromStatus(user.status()));
+  const Uuid buildingId = req.matches[1];
+  if (Status s = m_exports.checkHouse(*user, buildingId); !s)
+    return sendError(res, ApiError::fromStatus(s));
+  Result<std::shared_ptr<ExportScratch>> scratch = ExportScratch::create();
+  if (!scratch) return sendError(res, ApiError::fromStatus(scratch.status()));
+  const std::string path = (*scratch)->file("dossier.pdf");
+  if (Status s = m_dossiers.renderHouse(buildingId, path); !s)
+    return sendError(res, ApiError::fromStatus(s));
+  sendFile(res, *scratch, path, "application/pdf",
+           contentDisposition("dossier-" + buildingId + ".pdf", "一户一档-" + buildingId + ".pdf"));
+}
+
+void ExportApi::communityDossier(const httplib::Request& req, httplib::Response& res) {
+  Result<User> user = authenticate(req);
+  if (!user) return sendError(res, ApiError::fromStatus(user.status()));
+  const std::string community = req.get_param_value("community");
+  Result<RegisterFilter> filter = m_exports.communityFilter(*user, community);
+  if (!filter) return sendError(res, ApiError::fromStatus(filter.status()));
+  Result<std::shared_ptr<ExportScratch>> scratch = ExportScratch::create();
+  if (!scratch) return sendError(res, ApiError::fromStatus(scratch.status()));
+  const std::string path = (*scratch)->file("dossier.pdf");
+  if (Status s = m_dossiers.renderHouses(*filter, community, path); !s)
+    return sendError(res, ApiError::fromStatus(s));
+  sendFile(res, *scratch, path, "application/pdf",
+           contentDisposition("dossier.pdf", baseName("一户一档", *filter) + ".pdf"));
+}
+
+}  // namespace anju::server

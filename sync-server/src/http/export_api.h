@@ -1,0 +1,49 @@
+// ExportApi: the export endpoints (docs/exports.md). Bearer token, reviewer/admin only, scoped to
+// the caller's regions (ExportService); errors as anju.v1.Error like every other endpoint.
+//
+//   GET /v1/exports/register.xlsx | register.csv | houses.geojson ?district=&street=&community=
+//       &judgment=&review=&rectification=&from=&to=&not_visited=
+//   GET /v1/exports/dossier/{building_id}.pdf
+//   GET /v1/exports/dossier.pdf?community=区/街道/社区
+//
+// Bodies stream: CSV and GeoJSON are produced chunk by chunk as the response is written; XLSX
+// and PDF are built in a scratch directory (flat memory) and then sent from the file.
+//
+// Thread-safe: handlers run concurrently on httplib's workers.
+#pragma once
+
+#include <httplib.h>
+
+#include "export/dossier_runner.h"
+#include "service/auth_service.h"
+#include "service/export_service.h"
+
+namespace anju::server {
+
+class ExportApi {
+ public:
+  /// All borrowed; they outlive the api.
+  ExportApi(AuthService& auth, ExportService& exports, DossierRunner& dossiers)
+      : m_auth(auth), m_exports(exports), m_dossiers(dossiers) {}
+
+  /// Registers the routes on `server` (the edge handlers are SyncApi's).
+  void install(httplib::Server& server);
+
+ private:
+  Result<User> authenticate(const httplib::Request& req);
+  Result<RegisterFilter> filterFor(const httplib::Request& req);
+  void registerCsv(const httplib::Request& req, httplib::Response& res);
+  void registerXlsx(const httplib::Request& req, httplib::Response& res);
+  void housesGeoJson(const httplib::Request& req, httplib::Response& res);
+  void houseDossier(const httplib::Request& req, httplib::Response& res);
+  void communityDossier(const httplib::Request& req, httplib::Response& res);
+
+  AuthService& m_auth;
+  ExportService& m_exports;
+  DossierRunner& m_dossiers;
+};
+
+/// `attachment; filename="<ascii>"; filename*=UTF-8''<percent-encoded utf8>` (RFC 6266/5987).
+std::string contentDisposition(const std::string& asciiFallback, const std::string& utf8Name);
+
+}  // namespace anju::server

@@ -1,0 +1,304 @@
+// The export endpoints and CLI against the real server, each file opened with the tool a person
+// or a GIS would use: LibreOffice (XLSX), ogrinfo (GeoJSON), poppler (PDF). Access: reviewers
+// and admins only, scoped to their regions.
+#include <httplib.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "anju/uuid.h"
+#include "export_tools.h"
+#include "sync_fixture.h"
+#include "util/sha256.h"
+
+namespace anju::server::testing {
+namespace {
+
+struct Download {
+  int status = 0;
+  std::string body;
+  std::string contentType;
+  std::string disposition;
+};
+
+std::size_t countLines(const std::string& text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+class ExportApiTest : public SyncServerTest {
+ protected:
+  void SetUp() override {
+    SyncServerTest::SetUp();
+    if (HasFatalFailure()) return;
+    m_reviewerToken = client().login("reviewer", "review1234");
+    ASSERT_FALSE(m_reviewerToken.empty());
+    m_district = ownBuilding(0).record().building().region().district();
+  }
+
+  Download get(const std::string& path, const std::string& token) {
+    httplib::Client c("127.0.0.1", server().port());
+    c.set_read_timeout(std::chrono::seconds(120));
+    c.set_keep_alive(false);
+    httplib::Headers headers;
+    if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
+    auto res = c.Get(path.c_str(), headers);
+    if (!res) return {};
+    return {res->status, res->body, res->get_header_value("Content-Type"),
+            res->get_header_value("Content-Disposition")};
+  }
+
+  /// A file in this test's data dir holding `bytes`.
+  std::string save(const std::string& name, const std::string& bytes) {
+    const std::string path = dataDir() + "/" + name;
+    writeFile(path, bytes);
+    return path;
+  }
+
+  /// Pushes a serious inspection with one photo (bytes uploaded) of own building `i`.
+  Inspection inspectWithPhoto(std::size_t i) {
+    const Uuid building = ownBuilding(i).record_id();
+    Inspection in = makeInspection(building);
+    in.judgmentExplanation = "承重墙裂缝宽度 1.2 mm 超过 1 mm：存在严重安全隐患";
+    const std::string jpeg = readFile(std::string(ANJU_EXPORT_TEST_DATA) + "/wall_crack.jpg");
+    EXPECT_GT(jpeg.size(), 1000u);
+    PhotoRecord photo = makePhoto(building, in.id, jpeg);
+    photo.mimeType = "image/jpeg";
+    photo.findingId = in.findings[0].id;
+    in.findings[0].photoIds = {photo.id};
+    const v1::PushResponse r =
+        client().push(m_demoToken, makePush({makeChange(in, 100, 0), makeChange(photo, 101, 0)}));
+    for (const auto& result : r.results()) EXPECT_EQ(result.outcome(), v1::ChangeResult::APPLIED);
+    const Reply upload = client().put("/v1/photos/" + photo.sha256 + "?offset=0&total=" +
+                                          std::to_string(jpeg.size()),
+                                      jpeg, m_demoToken);
+    EXPECT_EQ(upload.status, 200) << upload.body;
+    return in;
+  }
+
+  std::string streetReviewerToken() {
+    const CliResult add = runCli({"user", "add", "street-reviewer", "--role", "reviewer",
+                                  "--password-stdin", "--data", dataDir()},
+                                 "street-pass-123\n");
+    EXPECT_EQ(add.exitCode, 0) << add.err;
+    const CliResult assign = runCli({"assign", "street-reviewer", "--region",
+                                     m_district + "/城南街道", "--data", dataDir()});
+    EXPECT_EQ(assign.exitCode, 0) << assign.err;
+    return client().login("street-reviewer", "street-pass-123");
+  }
+
+  std::string m_reviewerToken;
+  std::string m_district;
+};
+
+TEST_P(ExportApiTest, RegisterXlsxOpensInLibreOfficeWithChineseAndOneRowPerHouse) {
+  const std::string missing = missingTool("soffice", "libreoffice-calc-nogui");
+  ASSERT_TRUE(missing.empty()) << missing;
+  inspectWithPhoto(0);
+  const Download xlsx = get("/v1/exports/register.xlsx", m_reviewerToken);
+  ASSERT_EQ(xlsx.status, 200) << xlsx.body;
+  EXPECT_EQ(xlsx.contentType,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  // httplib's client percent-decodes header values; the encoding itself is checked in
+  // export_writers_test.cpp.
+  EXPECT_NE(xlsx.disposition.find("filename*=UTF-8''登记册.xlsx"), std::string::npos)
+      << xlsx.disposition;
+  const std::string path = save("register.xlsx", xlsx.body);
+  // Its own LibreOffice profile, so parallel tests and a user's profile never interfere;
+  // 76 = UTF-8 output.
+  const std::string outDir = dataDir() + "/lo-out";
+  const ToolRun convert = runTool(
+      "soffice -env:UserInstallation=file://" + dataDir() + "/lo-profile --headless "
+      "--convert-to " + shellQuote("csv:Text - txt - csv (StarCalc):44,34,76") + " --outdir " +
+      shellQuote(outDir) + " " + shellQuote(path));
+  ASSERT_EQ(convert.exitCode, 0) << convert.out;
+  const std::string csv = readFile(outDir + "/register.csv");
+  ASSERT_FALSE(csv.empty()) << convert.out;
+  // Header + one row per house of the reviewer's district (the demo district: all houses).
+  const Download all = get("/v1/exports/register.csv", m_reviewerToken);
+  const std::size_t houses = countLines(all.body) - 1;
+  EXPECT_GT(houses, 100u);
+  EXPECT_EQ(countLines(csv), houses + 1);
+  EXPECT_EQ(csv.rfind("房屋编号,区,街道,社区,详细地址", 0), 0u) << csv.substr(0, 200);
+  EXPECT_NE(csv.find("城南街道"), std::string::npos);
+  EXPECT_NE(csv.find("存在严重安全隐患"), std::string::npos);
+  EXPECT_NE(csv.find("未排查"), std::string::npos);
+}
+
+TEST_P(ExportApiTest, RegisterFiltersApplyToXlsxAndCsvAlike) {
+  const Inspection in = inspectWithPhoto(1);
+  const Download csv = get("/v1/exports/register.csv?judgment=serious", m_reviewerToken);
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_EQ(csv.contentType, "text/csv; charset=utf-8");
+  ASSERT_EQ(csv.body.rfind("\xEF\xBB\xBF", 0), 0u) << "UTF-8 BOM first";
+  EXPECT_EQ(countLines(csv.body), 2u);
+  EXPECT_NE(csv.body.find("\r\n"), std::string::npos);
+  EXPECT_NE(csv.body.find(in.id), std::string::npos);
+  EXPECT_NE(csv.body.find(",1\r\n"), std::string::npos) << "one photo";
+
+  const Download bad = get("/v1/exports/register.csv?judgment=awful", m_reviewerToken);
+  EXPECT_EQ(bad.status, 400);
+  const Download notVisited =
+      get("/v1/exports/register.csv?not_visited=1&from=", m_reviewerToken);
+  ASSERT_EQ(notVisited.status, 200);
+  const Download everything = get("/v1/exports/register.csv", m_reviewerToken);
+  EXPECT_EQ(countLines(notVisited.body), countLines(everything.body) - 1);
+}
+
+TEST_P(ExportApiTest, HousesGeoJsonLoadsInOgrinfoWithEveryHouse) {
+  const std::string missing = missingTool("ogrinfo", "gdal-bin");
+  ASSERT_TRUE(missing.empty()) << missing;
+  const Download geo = get("/v1/exports/houses.geojson", m_reviewerToken);
+  ASSERT_EQ(geo.status, 200) << geo.body;
+  EXPECT_EQ(geo.contentType, "application/geo+json");
+  const std::string path = save("houses.geojson", geo.body);
+  const ToolRun info = runTool("ogrinfo -ro -so -al " + shellQuote(path));
+  ASSERT_EQ(info.exitCode, 0) << info.out;
+  const Download csv = get("/v1/exports/register.csv", m_reviewerToken);
+  const std::size_t houses = countLines(csv.body) - 1;
+  EXPECT_NE(info.out.find("Feature Count: " + std::to_string(houses)), std::string::npos)
+      << info.out;
+  EXPECT_NE(info.out.find("Geometry: Point"), std::string::npos) << info.out;
+  EXPECT_NE(info.out.find("judgment_zh: String"), std::string::npos) << info.out;
+  // The Chinese survives: one feature read back by attribute.
+  const ToolRun one = runTool("ogrinfo -ro -al -q -where " + shellQuote("street = '城南街道'") +
+                              " " + shellQuote(path));
+  ASSERT_EQ(one.exitCode, 0) << one.out;
+  EXPECT_NE(one.out.find("城南街道"), std::string::npos);
+  EXPECT_NE(one.out.find("POINT (114."), std::string::npos) << one.out.substr(0, 2000);
+}
+
+TEST_P(ExportApiTest, HouseDossierPdfShowsChineseFindingsAndThePhoto) {
+  for (auto [tool, package] : {std::pair{"pdftotext", "poppler-utils"},
+                               std::pair{"pdfimages", "poppler-utils"},
+                               std::pair{"pdftoppm", "poppler-utils"}}) {
+    const std::string missing = missingTool(tool, package);
+    ASSERT_TRUE(missing.empty()) << missing;
+  }
+  const Inspection in = inspectWithPhoto(2);
+  const Uuid building = ownBuilding(2).record_id();
+  const Download pdf = get("/v1/exports/dossier/" + building + ".pdf", m_reviewerToken);
+  ASSERT_EQ(pdf.status, 200) << pdf.body;
+  EXPECT_EQ(pdf.contentType, "application/pdf");
+  EXPECT_EQ(pdf.body.rfind("%PDF-", 0), 0u);
+  EXPECT_NE(pdf.disposition.find("filename*=UTF-8''"), std::string::npos);
+  const std::string path = save("dossier.pdf", pdf.body);
+
+  const ToolRun text = runTool("pdftotext -layout " + shellQuote(path) + " -");
+  ASSERT_EQ(text.exitCode, 0) << text.out;
+  const std::string address = ownBuilding(2).record().building().address();
+  for (const std::string& expected :
+       {std::string("房屋安全排查档案"), std::string("城南街道"), address,
+        std::string("承重墙裂缝宽度"), std::string("北墙裂缝"), std::string("斜裂缝"),
+        std::string("1.2 mm"), std::string("排查记录")})
+    EXPECT_NE(text.out.find(expected), std::string::npos) << expected << "\n" << text.out;
+
+  const ToolRun images = runTool("pdfimages -list " + shellQuote(path));
+  ASSERT_EQ(images.exitCode, 0) << images.out;
+  EXPECT_GE(countLines(images.out), 3u) << "header, rule, at least one image:\n" << images.out;
+  EXPECT_NE(images.out.find("image"), std::string::npos) << images.out;
+
+  const ToolRun png = runTool("pdftoppm -r 50 -png -f 1 -l 1 " + shellQuote(path) + " " +
+                              shellQuote(dataDir() + "/page"));
+  ASSERT_EQ(png.exitCode, 0) << png.out;
+  EXPECT_GT(readFile(dataDir() + "/page-1.png").size(), 5000u);
+}
+
+TEST_P(ExportApiTest, CommunityDossierHasAPagePerHouseAtLeast) {
+  const auto& b = ownBuilding(3).record().building();
+  const std::string community =
+      b.region().district() + "/" + b.region().street() + "/" + b.region().community();
+  const Download pdf = get("/v1/exports/dossier.pdf?community=" +
+                               httplib::detail::encode_query_param(community),
+                           m_reviewerToken);
+  ASSERT_EQ(pdf.status, 200) << pdf.body;
+  const std::string path = save("community.pdf", pdf.body);
+  const ToolRun info = runTool("pdfinfo " + shellQuote(path));
+  ASSERT_EQ(info.exitCode, 0) << info.out;
+  const Download csv = get("/v1/exports/register.csv?district=" +
+                               httplib::detail::encode_query_param(b.region().district()) +
+                               "&street=" +
+                               httplib::detail::encode_query_param(b.region().street()) +
+                               "&community=" +
+                               httplib::detail::encode_query_param(b.region().community()),
+                           m_reviewerToken);
+  const std::size_t houses = countLines(csv.body) - 1;
+  ASSERT_GT(houses, 1u);
+  const auto at = info.out.find("Pages:");
+  ASSERT_NE(at, std::string::npos) << info.out;
+  EXPECT_GE(std::stoul(info.out.substr(at + 6)), houses);
+
+  EXPECT_EQ(get("/v1/exports/dossier.pdf?community=" +
+                    httplib::detail::encode_query_param(b.region().district()),
+                m_reviewerToken)
+                .status,
+            400)
+      << "a community needs all three levels";
+}
+
+TEST_P(ExportApiTest, InspectorsAreRefusedEveryExport) {
+  const Uuid own = ownBuilding(0).record_id();
+  for (const std::string& path :
+       {std::string("/v1/exports/register.xlsx"), std::string("/v1/exports/register.csv"),
+        std::string("/v1/exports/houses.geojson"), "/v1/exports/dossier/" + own + ".pdf"}) {
+    EXPECT_EQ(get(path, m_demoToken).status, 403) << path;
+    EXPECT_EQ(get(path, "").status, 401) << path;
+  }
+}
+
+TEST_P(ExportApiTest, AnotherRegionsHouseOrStreetIs403AndScopeLimitsTheRegister) {
+  const std::string token = streetReviewerToken();
+  ASSERT_FALSE(token.empty());
+  EXPECT_EQ(get("/v1/exports/dossier/" + foreignBuilding().record_id() + ".pdf", token).status,
+            403);
+  EXPECT_EQ(get("/v1/exports/dossier/" + ownBuilding(0).record_id() + ".pdf", token).status, 200);
+  EXPECT_EQ(get("/v1/exports/dossier/" + newUuid() + ".pdf", token).status, 404);
+  const std::string otherStreet = "?district=" + httplib::detail::encode_query_param(m_district) +
+                                  "&street=" + httplib::detail::encode_query_param("城北街道");
+  EXPECT_EQ(get("/v1/exports/register.csv" + otherStreet, token).status, 403);
+  EXPECT_EQ(get("/v1/exports/houses.geojson" + otherStreet, token).status, 403);
+  const Download mine = get("/v1/exports/register.csv", token);
+  ASSERT_EQ(mine.status, 200);
+  EXPECT_EQ(countLines(mine.body), ownBuildingCount() + 1);
+  EXPECT_EQ(mine.body.find("城北街道"), std::string::npos);
+}
+
+TEST_P(ExportApiTest, CliWritesFilesAndRefusesBadFiltersWithoutAFile) {
+  inspectWithPhoto(4);
+  const std::string csv = dataDir() + "/cli.csv";
+  CliResult r = runCli({"export", "register", "--format", "csv", "--judgment", "serious",
+                        "--out", csv, "--data", dataDir()});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(countLines(readFile(csv)), 2u);
+
+  const std::string xlsx = dataDir() + "/cli.xlsx";
+  r = runCli({"export", "register", "--format", "xlsx", "--out", xlsx, "--data", dataDir()});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(readFile(xlsx).rfind("PK", 0), 0u);
+
+  const std::string geo = dataDir() + "/cli.geojson";
+  r = runCli({"export", "geojson", "--not-visited", "--out", geo, "--data", dataDir()});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(readFile(geo).find("FeatureCollection"), std::string::npos);
+
+  const std::string pdf = dataDir() + "/cli.pdf";
+  r = runCli({"export", "dossier", "--building", ownBuilding(4).record_id(), "--out", pdf,
+              "--data", dataDir()});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(readFile(pdf).rfind("%PDF-", 0), 0u);
+
+  const std::string bad = dataDir() + "/bad.csv";
+  r = runCli({"export", "register", "--format", "csv", "--review", "maybe", "--out", bad,
+              "--data", dataDir()});
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_NE(r.err.find("review"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(bad));
+  r = runCli({"export", "dossier", "--building", newUuid(), "--out", bad, "--data", dataDir()});
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_FALSE(std::filesystem::exists(bad));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ExportApiTest, ::testing::ValuesIn(backendsUnderTest()),
+                         backendName);
+
+}  // namespace
+}  // namespace anju::server::testing
