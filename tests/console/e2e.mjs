@@ -8,7 +8,7 @@
 // Exit status 0 when every check passed; any failed check throws and exits 1. Bounded: the
 // whole run is cut off after 240 s.
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import assert from "node:assert/strict";
@@ -86,6 +86,12 @@ async function shot(page, name) {
   await page.screenshot({ path: join(shotDir, name), fullPage: true });
 }
 
+// Clicks a download button (fetch with the token -> blob -> save) and returns what was saved.
+async function downloaded(page, selector) {
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
+  return { name: dl.suggestedFilename(), bytes: readFileSync(await dl.path()) };
+}
+
 async function main() {
   const port = await startServer();
   const base = `http://127.0.0.1:${port}`;
@@ -132,6 +138,15 @@ async function main() {
   assert.deepEqual(rows.map((r) => r.id).sort(), [...houses].sort());
   await shot(page, "console-table.png");
 
+  // Exports with the same filters, downloaded with the bearer token.
+  const csv = await downloaded(page, "#export-csv");
+  assert.match(csv.name, /\.csv$/);
+  const csvText = csv.bytes.toString("utf8");
+  assert.equal(csvText.charCodeAt(0), 0xfeff, "CSV starts with a BOM for Excel");
+  assert.equal(csvText.trim().split(/\r?\n/).length, 1 + 3, "header + the three filtered houses");
+  const xlsx = await downloaded(page, "#export-xlsx");
+  assert.equal(xlsx.bytes.subarray(0, 2).toString(), "PK");
+
   // A filter nothing matches shows the empty state, not stale rows.
   await page.selectOption("#filter-judgment", "serious");
   await page.click("#search");
@@ -149,6 +164,8 @@ async function main() {
   assert.match(card, /存在一定安全隐患/);
   await page.waitForFunction(() => [...document.querySelectorAll("img.thumb")].some((i) => i.complete && i.naturalWidth === 1024));
   await shot(page, "console-house.png");
+  const pdf = await downloaded(page, "#export-dossier");
+  assert.equal(pdf.bytes.subarray(0, 4).toString(), "%PDF");
   await page.click("img.thumb");
   await page.waitForSelector("#photo-overlay img");
   await page.click("#photo-overlay");
