@@ -227,6 +227,21 @@ async function main() {
   assert.match(await page.textContent("#houses-table thead"), /Preliminary judgment/);
   await shot(page, "console-table-en.png");
 
+  // Keyset paging: 200 houses, 50 a page; next and back again.
+  const firstIds = () => page.$$eval("#houses-table tbody tr", (trs) => trs.map((tr) => tr.dataset.building));
+  const page1 = await firstIds();
+  assert.equal(page1.length, 50);
+  await page.click("#next-page");
+  await page.waitForFunction(() => location.hash.includes("after="));
+  await page.waitForSelector("#prev-page");
+  const page2 = await firstIds();
+  assert.equal(page2.length, 50);
+  assert.ok(!page2.some((id) => page1.includes(id)), "page 2 holds other houses");
+  await page.click("#prev-page");
+  await page.waitForFunction(() => !location.hash.includes("after="));
+  await page.waitForSelector("#next-page");
+  assert.deepEqual(await firstIds(), page1);
+
   // The tablet's next sync brings the comment to the inspector.
   tablet("sync");
   const shown = tablet("show-inspection", inspectionId);
