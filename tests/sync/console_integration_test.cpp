@@ -182,6 +182,45 @@ TEST_P(ConsoleApi, TableFiltersAndDashboardCountsComeFromTheRegister) {
   EXPECT_EQ(summary["total"]["not_visited"].get<int>() + 1, summary["total"]["houses"].get<int>());
 }
 
+TEST_P(ConsoleApi, HousePageShowsOverrideFindingsAndPhotosInScopeOnly) {
+  Inspection in = makeInspection(ownBuilding(1).record_id());
+  in.override = JudgmentOverride{PreliminaryJudgment::kSome, "裂缝为抹灰层开裂，非结构裂缝"};
+  const std::string bytes(5000, 'j');
+  const PhotoRecord photo = makePhoto(in.buildingId, in.id, bytes);
+  in.findings[0].photoIds = {photo.id};
+  const v1::PushResponse pushed = client().push(
+      m_demoToken, makePush({makeChange(in, 1000, 0), makeChange(photo, 1000, 0)}));
+  for (const v1::ChangeResult& r : pushed.results())
+    ASSERT_EQ(r.outcome(), v1::ChangeResult::APPLIED) << r.reason();
+  const std::string photoPath = "/console/api/photos/" + photo.id;
+  EXPECT_EQ(client().get(photoPath, m_reviewer).status, 404);  // bytes not uploaded yet
+  ASSERT_EQ(client()
+                .put("/v1/photos/" + photo.sha256 + "?offset=0&total=" +
+                         std::to_string(bytes.size()),
+                     bytes, m_demoToken)
+                .status,
+            200);
+
+  const json house =
+      body(client().get("/console/api/houses/" + in.buildingId, m_reviewer));
+  ASSERT_EQ(house["inspections"].size(), 1u);
+  const json& shown = house["inspections"][0];
+  EXPECT_EQ(shown["computed_judgment"]["code"], "serious");
+  EXPECT_EQ(shown["effective_judgment"]["code"], "some");
+  EXPECT_EQ(shown["override"]["reason"], "裂缝为抹灰层开裂，非结构裂缝");
+  EXPECT_EQ(shown["findings"][0]["hazard"]["zh"], "墙体裂缝");
+  EXPECT_EQ(shown["findings"][0]["measurements"][0]["value"], 1.2);
+  EXPECT_EQ(shown["findings"][0]["measurements"][0]["unit"], "mm");
+  ASSERT_EQ(shown["photos"].size(), 1u);
+  EXPECT_EQ(shown["photos"][0]["complete"], true);
+
+  const Reply image = client().get(photoPath, m_reviewer);
+  ASSERT_EQ(image.status, 200);
+  EXPECT_EQ(image.body, bytes);
+  EXPECT_EQ(client().get(photoPath, m_north).status, 403);
+  EXPECT_EQ(client().get(photoPath, m_demoToken).status, 403);
+}
+
 TEST_P(ConsoleApi, PagesAreServedWithoutLogin) {
   const Reply page = client().get("/console/");
   ASSERT_EQ(page.status, 200);
