@@ -76,6 +76,7 @@ function reviewActions(inspection) {
   }
   if (inspection.review && inspection.review.code !== "draft") {
     const grade = h("select", { id: `grade-${inspection.id}` },
+      inspection.appraisal_grade ? null : h("option", { value: "", disabled: true, selected: true }, t("choose")),
       CODES.grade.map(([code]) => h("option", { value: code, selected: inspection.appraisal_grade && inspection.appraisal_grade.code === code }, codeLabel("grade", code))));
     box.append(h("span", { class: "grade" }, grade,
       h("button", { id: `set-grade-${inspection.id}`, onclick: () => act(`/inspections/${inspection.id}/appraisal`, { grade: grade.value }) }, t("setGrade"))));
@@ -136,7 +137,7 @@ function auditTable(entries, id) {
     h("thead", {}, h("tr", {}, [t("at"), t("user"), t("action"), t("target"), t("detail")].map((c) => h("th", {}, c)))),
     h("tbody", {}, entries.map((e) => h("tr", {},
       h("td", {}, fmtTime(e.at)), h("td", {}, e.user), h("td", {}, t(`act.${e.action}`)),
-      h("td", {}, `${e.target_kind} ${e.target_id.slice(0, 8)}`),
+      h("td", {}, `${t(`k.${e.target_kind}`)} ${e.target_id.slice(0, 8)}`),
       h("td", { class: "detail" }, typeof e.detail === "string" ? e.detail : Object.entries(e.detail).map(([k, v]) => `${k}: ${v}`).join("；"))))));
 }
 

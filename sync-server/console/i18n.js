@@ -32,7 +32,7 @@ const MESSAGES = {
     submitted: "已提交", approved: "已通过", returned: "已退回",
     "act.approve": "审核通过", "act.return": "退回", "act.appraisal": "鉴定等级",
     "act.rectification_create": "新增整治", "act.rectification_update": "更新整治",
-    houseAudit: "本户操作记录", language: "English", sum: "合计",
+    houseAudit: "本户操作记录", language: "English", sum: "合计", "k.inspection": "排查记录", "k.rectification": "整治", choose: "请选择",
     "m.width": "宽度", "m.length": "长度", "m.depth": "深度", "m.tilt": "倾斜率", "m.deflection": "挠度",
   },
   en: {
@@ -67,7 +67,7 @@ const MESSAGES = {
     "act.approve": "approved", "act.return": "returned", "act.appraisal": "appraisal grade",
     "act.rectification_create": "rectification added",
     "act.rectification_update": "rectification updated", houseAudit: "Actions on this house",
-    language: "中文", sum: "Total",
+    language: "中文", sum: "Total", "k.inspection": "inspection", "k.rectification": "rectification", choose: "Choose",
     "m.width": "width", "m.length": "length", "m.depth": "depth", "m.tilt": "tilt", "m.deflection": "deflection",
   },
 };

@@ -183,6 +183,7 @@ async function main() {
   assert.match(after, /已退回/);
   assert.ok(after.includes(COMMENT));
   assert.match(await page.textContent("#house-audit"), /退回/);
+  await shot(page, "console-house-returned.png");
 
   // The second house: appraisal grade and a rectification; the third: approved.
   await page.goto(`${base}/console/#/house/${houses[1]}`);
