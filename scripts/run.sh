@@ -35,6 +35,7 @@ done
 
 echo
 echo "安居 sync server: $url   demo inspector: demo / demo1234   reviewer: reviewer / review1234"
+echo "审核台 review console: $url/console/   (sign in as reviewer / review1234)"
 tablet_db="var/tablet.db"
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   echo "opening the tablet app (sign in with demo / demo1234, then 同步 to pull the houses)"
