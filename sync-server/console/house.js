@@ -145,7 +145,7 @@ async function renderHouse(main, buildingId) {
   const dossier = await api("GET", `/houses/${buildingId}`);
   main.append(...[
     h("div", { class: "toolbar" },
-      h("a", { href: "javascript:history.back()", id: "back" }, `← ${t("back")}`),
+      h("a", { href: "#/houses", id: "back", onclick: (ev) => { if (history.length > 1) { ev.preventDefault(); history.back(); } } }, `← ${t("back")}`),
       h("button", { id: "export-dossier", onclick: () => download(`/v1/exports/dossier/${buildingId}.pdf`, `${buildingId}.pdf`) }, t("exportDossier"))),
     buildingInfo(dossier.building),
     h("h2", {}, t("inspections")),

@@ -132,6 +132,10 @@ void ConsoleApi::install(httplib::Server& server) {
     const ConsoleAsset* asset = findConsoleAsset(name);
     if (!asset) return sendJsonError(res, Status::notFound("没有此页面 / no such page: " + name));
     res.set_header("Cache-Control", "no-cache");
+    // Only our own files may run or be framed; photos are shown from blob: URLs.
+    res.set_header("Content-Security-Policy",
+                   "default-src 'self'; img-src 'self' blob:; frame-ancestors 'none'");
+    res.set_header("X-Content-Type-Options", "nosniff");
     res.set_content(std::string(asset->bytes), std::string(asset->contentType));
   });
 }
