@@ -85,6 +85,7 @@ function flash(message, isError) {
 function signOut() {
   session = null;
   sessionStorage.removeItem("anju.session");
+  sessionStorage.removeItem("anju.communities");
   render();
 }
 

@@ -23,12 +23,45 @@ function selectFor(name, kind, value) {
     CODES[kind].map(([code]) => h("option", { value: code, selected: code === value }, codeLabel(kind, code))));
 }
 
-function filterForm(params) {
+// The communities the reviewer may see (from the dashboard's counts), cached for the session:
+// the 区/街道/社区 choices cascade so a filter always names a real path.
+async function knownCommunities() {
+  const cached = sessionStorage.getItem("anju.communities");
+  if (cached) return JSON.parse(cached);
+  const summary = await api("GET", "/dashboard");
+  const list = summary.communities.map((c) => c.community);
+  sessionStorage.setItem("anju.communities", JSON.stringify(list));
+  return list;
+}
+
+function regionSelects(communities, params) {
+  const uniq = (xs) => [...new Set(xs)];
+  const make = (name) => h("select", { name, id: `filter-${name}` });
+  const district = make("district"), street = make("street"), community = make("community");
+  const fill = (select, values, current) => {
+    select.replaceChildren(h("option", { value: "" }, t("any")),
+      ...values.map((v) => h("option", { value: v, selected: v === current }, v)));
+    select.disabled = values.length === 0;
+  };
+  const refresh = (d, s, c) => {
+    fill(district, uniq(communities.map((x) => x.district)), d);
+    fill(street, d ? uniq(communities.filter((x) => x.district === d).map((x) => x.street)) : [], s);
+    fill(community, d && s ? uniq(communities.filter((x) => x.district === d && x.street === s).map((x) => x.community)) : [], c);
+  };
+  refresh(params.get("district") || "", params.get("street") || "", params.get("community") || "");
+  district.addEventListener("change", () => refresh(district.value, "", ""));
+  street.addEventListener("change", () => refresh(district.value, street.value, ""));
+  return [
+    h("label", {}, t("district"), district),
+    h("label", {}, t("street"), street),
+    h("label", {}, t("community"), community),
+  ];
+}
+
+function filterForm(params, communities) {
   const input = (name, type) => h("input", { name, id: `filter-${name}`, type: type || "text", value: params.get(name) || "" });
   const form = h("form", { class: "filters", id: "filters" },
-    h("label", {}, t("district"), input("district")),
-    h("label", {}, t("street"), input("street")),
-    h("label", {}, t("community"), input("community")),
+    regionSelects(communities, params),
     h("label", {}, t("judgment"), selectFor("judgment", "judgment", params.get("judgment"))),
     h("label", {}, t("review"), selectFor("review", "review", params.get("review"))),
     h("label", {}, t("rectification"), selectFor("rectification", "rectification", params.get("rectification"))),
@@ -64,7 +97,7 @@ function badge(value, kind) {
 }
 
 async function renderHouses(main, params) {
-  main.append(filterForm(params), exportButtons(params));
+  main.append(filterForm(params, await knownCommunities()), exportButtons(params));
   const q = filterQuery(params);
   if (params.get("after")) q.set("after", params.get("after"));
   q.set("limit", "50");

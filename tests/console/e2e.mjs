@@ -124,7 +124,10 @@ async function main() {
   await page.waitForSelector("#houses-table");
   assert.match(await page.textContent("header"), /房屋列表/);
 
-  // Filter: submitted inspections judged "some hazard".
+  // Filter: submitted inspections judged "some hazard", in 城南街道 (the region choices cascade).
+  await page.selectOption("#filter-district", "临江区");
+  await page.selectOption("#filter-street", "城南街道");
+  assert.ok((await page.$$eval("#filter-community option", (os) => os.map((o) => o.value))).includes("光明社区"));
   await page.selectOption("#filter-judgment", "some");
   await page.selectOption("#filter-review", "submitted");
   await page.click("#search");
