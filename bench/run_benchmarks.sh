@@ -59,6 +59,23 @@ trap cleanup EXIT INT TERM
 
 log() { echo "[bench $(date -u +%H:%M:%S)] $*" >&2; }
 
+# What the report says about the run: when, on what, how loaded, how dear an fsync is here.
+started="$(date -u '+%Y-%m-%d %H:%M')"
+load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
+fsync_ms="$(python3 - "$work" <<'PY'
+import os, sys, time
+path = os.path.join(sys.argv[1], "fsync-probe")
+fd = os.open(path, os.O_CREAT | os.O_WRONLY)
+start = time.perf_counter()
+for _ in range(50):
+    os.write(fd, b"x" * 4096)
+    os.fsync(fd)
+print(f"{(time.perf_counter() - start) / 50 * 1000:.1f}")
+os.close(fd)
+os.unlink(path)
+PY
+)"
+
 # A free TCP port on 127.0.0.1 (the kernel picks it; a tiny race with other programs is fine).
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
@@ -108,9 +125,22 @@ export ANJU_BENCH_URL="http://127.0.0.1:$port"
 wait_for_http "$ANJU_BENCH_URL/healthz" "${pids[-1]}" anju-server
 log "anju-server at $ANJU_BENCH_URL"
 
+failed=0
+# Google Benchmark exits 0 even when a benchmark reported an error (e.g. the loss check): look.
 gbench() {  # PROGRAM NAME
   ANJU_BENCH_DIR="$work/$2" "$1" --benchmark_min_time="$min_time" \
     --benchmark_out="$out/$2.json" --benchmark_out_format=json
+  if ! python3 - "$out/$2.json" <<'PY'
+import json, sys
+errors = [f"{b['name']}: {b.get('error_message')}" for b in json.load(open(sys.argv[1]))["benchmarks"]
+          if b.get("error_occurred")]
+print("\n".join(errors), file=sys.stderr)
+sys.exit(1 if errors else 0)
+PY
+  then
+    echo "run_benchmarks: $2 benchmarks reported errors (above)" >&2
+    failed=1
+  fi
 }
 
 # --- core -------------------------------------------------------------------------------------
@@ -170,8 +200,29 @@ if [ -n "$export_bench" ]; then
   log "export benchmark ($export_bench)"
   mkdir -p "$work/export"
   ANJU_BENCH_DIR="$work/export" /usr/bin/time -f 'peak_rss_kib %M\nwall_s %e' -o "$out/export-time.txt" \
-    "$export_bench" >"$out/export.txt" 2>&1 || echo "anju_export_bench failed (exit $?)" >>"$out/export.txt"
+    "$export_bench" >"$out/export.txt" 2>&1 || { echo "anju_export_bench failed (exit $?)" >>"$out/export.txt"; failed=1; }
 else
   log "anju_export_bench not built: the export row stays empty"
 fi
+python3 - "$out/meta.json" <<PY
+import json, os, subprocess, sys
+def sh(cmd):
+    return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip()
+env = os.environ
+json.dump({
+    "started": "$started", "finished": sh("date -u '+%Y-%m-%d %H:%M'"),
+    "load_start": "$load_start", "load_end": sh("cut -d' ' -f1-3 /proc/loadavg"),
+    "fsync_ms": "$fsync_ms", "commit": sh("git -C '$here' rev-parse --short HEAD"),
+    "compiler": sh("c++ --version | head -1"), "gbench": sh("dpkg-query -W libbenchmark-dev | cut -f2"),
+    "node": sh("node --version"),
+    "pouchdb_server": (json.load(open("$here/peer/node_modules/pouchdb-server/package.json"))["version"]
+                       if os.path.exists("$here/peer/node_modules/pouchdb-server/package.json") else "–"),
+    "houses": env["ANJU_BENCH_HOUSES"], "inspections": env["ANJU_BENCH_INSPECTIONS"],
+    "graded": env["ANJU_BENCH_GRADE"], "records": env["ANJU_BENCH_RECORDS"],
+    "photos": env["ANJU_BENCH_PHOTOS"], "photo_bytes": env["ANJU_BENCH_PHOTO_BYTES"],
+    "pull_houses": env["ANJU_BENCH_PULL_HOUSES"], "tablets": env["ANJU_BENCH_TABLETS"],
+    "rounds": env["ANJU_BENCH_ROUNDS"], "per_round": env["ANJU_BENCH_PER_ROUND"],
+}, open(sys.argv[1], "w"), indent=1)
+PY
 log "done: $out"
+exit "$failed"
