@@ -122,6 +122,7 @@ void BM_PushRecords(benchmark::State& state) {
     state.counters["payload_KiB"] = static_cast<double>(payloadBytes) / 1024.0;
     state.counters["wire_KiB"] = static_cast<double>(report->bytesPushed) / 1024.0;
     state.counters["records_per_s"] = report->applied / seconds;
+    state.counters["retries"] = report->retries;
     const std::vector<double> lat = tablet->timing().latencies();
     state.counters["push_requests"] = static_cast<double>(lat.size());
     state.counters["request_p50_ms"] = 1000 * bench::quantile(lat, 0.5);
@@ -229,6 +230,7 @@ void BM_ConcurrentTablets(benchmark::State& state) {
     std::vector<std::vector<std::pair<std::string, Uuid>>> made(tablets.size());
     std::vector<std::vector<double>> syncSeconds(tablets.size());
     std::atomic<int> failures{0};
+    std::atomic<int> retries{0};
     std::barrier start(g.tablets + 1);
     std::vector<std::thread> threads;
     for (std::size_t i = 0; i < tablets.size(); ++i)
@@ -251,6 +253,7 @@ void BM_ConcurrentTablets(benchmark::State& state) {
           double seconds = 0;
           Result<SyncReport> report = t.syncUntil(SyncPhase::kPull, &seconds);
           if (!report || report->rejected > 0 || report->conflicts > 0) ++failures;
+          if (report) retries += report->retries;
           syncSeconds[i].push_back(seconds);
         }
       });
@@ -292,6 +295,7 @@ void BM_ConcurrentTablets(benchmark::State& state) {
     state.counters["sync_p50_ms"] = 1000 * bench::quantile(syncLatency, 0.5);
     state.counters["sync_p99_ms"] = 1000 * bench::quantile(syncLatency, 0.99);
     state.counters["failed_syncs"] = failures.load();
+    state.counters["retries"] = retries.load();  // network errors / 5xx retried by SyncClient
     state.counters["left_in_outboxes"] = static_cast<double>(pending);
     state.counters["missing_on_server"] = missing.load();
     if (failures > 0 || pending > 0 || missing > 0) {

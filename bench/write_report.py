@@ -78,7 +78,7 @@ class Row:
 
     def counter(self, name):
         values = [e[name] for e in self.entries if name in e]
-        return statistics.median(values) if values else None
+        return statistics.median(values) if values else float("nan")
 
 
 def find(runs, prefix):
@@ -173,7 +173,7 @@ def main():
             w(f"| {what} | {size} | {fmt_ms(r.median())} | {r.span()} | {extra(r)} |")
 
     houses = os.environ.get("ANJU_BENCH_HOUSES") or meta.get("houses", "")
-    per_s = lambda r: f"{fmt_num(r.counter('items_per_second'))} /s" if r.counter("items_per_second") else ""
+    per_s = lambda r: f"{fmt_num(r.counter('items_per_second'))} /s"
     core_row("core/insert_houses_bulk", "import the register: `putBuildings`, one transaction", f"{meta.get('houses')} houses",
              lambda r: f"{per_s(r)}; database {r.counter('db_MiB'):.0f} MiB")
     core_row("core/save_inspections_one_by_one", "save inspections one by one (`putInspection`: record, findings, outbox, audit; one fsynced transaction each), into the register above",
@@ -228,7 +228,12 @@ def main():
                        f"p99 {fmt_ms(r.counter('push_p99_ms'))} ({r.counter('push_requests'):.0f} pushes); whole sync p50 "
                        f"{fmt_ms(r.counter('sync_p50_ms'))}, p99 {fmt_ms(r.counter('sync_p99_ms'))}; **loss check**: "
                        f"{r.counter('changes'):.0f} changes made, {r.counter('missing_on_server'):.0f} missing on the server, "
-                       f"{r.counter('left_in_outboxes'):.0f} left in outboxes, {r.counter('failed_syncs'):.0f} failed syncs")
+                       f"{r.counter('left_in_outboxes'):.0f} left in outboxes, {r.counter('failed_syncs'):.0f} failed syncs "
+                       f"({r.counter('retries'):.0f} requests retried by the client)")
+    w("")
+    w("`anju-server` runs with its default configuration: `threads = 16` HTTP workers, and an idle keep-alive "
+      "connection holds a worker (docs/sync-server.md). With more tablets than workers, a tablet's request can wait "
+      "for a worker held by another tablet's idle connection; that wait is part of the latencies above.")
     w("")
     w("The loss check reads every change each tablet made back from the server (`GET /v1/records/{kind}/{id}`) "
       "and compares the version with the one the tablet was acknowledged; a missing or different record fails the benchmark.")
