@@ -204,6 +204,10 @@ if [ -n "$export_bench" ]; then
 else
   log "anju_export_bench not built: the export row stays empty"
 fi
+# What the server saw, for the report's reading of the client retries.
+server_log="$work/anju-server.log"
+server_non2xx="$(awk '$3 == "127.0.0.1" && $6 !~ /^2/ {n++} END {print n + 0}' "$server_log")"
+server_duplicates="$(grep -o 'duplicate=[0-9]*' "$server_log" | awk -F= '{n += $2} END {print n + 0}')"
 python3 - "$out/meta.json" <<PY
 import json, os, subprocess, sys
 def sh(cmd):
@@ -222,6 +226,7 @@ json.dump({
     "photos": env["ANJU_BENCH_PHOTOS"], "photo_bytes": env["ANJU_BENCH_PHOTO_BYTES"],
     "pull_houses": env["ANJU_BENCH_PULL_HOUSES"], "tablets": env["ANJU_BENCH_TABLETS"],
     "rounds": env["ANJU_BENCH_ROUNDS"], "per_round": env["ANJU_BENCH_PER_ROUND"],
+    "server_non2xx": "$server_non2xx", "server_duplicates": "$server_duplicates",
 }, open(sys.argv[1], "w"), indent=1)
 PY
 log "done: $out"

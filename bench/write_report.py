@@ -229,11 +229,17 @@ def main():
                        f"{fmt_ms(r.counter('sync_p50_ms'))}, p99 {fmt_ms(r.counter('sync_p99_ms'))}; **loss check**: "
                        f"{r.counter('changes'):.0f} changes made, {r.counter('missing_on_server'):.0f} missing on the server, "
                        f"{r.counter('left_in_outboxes'):.0f} left in outboxes, {r.counter('failed_syncs'):.0f} failed syncs "
-                       f"({r.counter('retries'):.0f} requests retried by the client)")
+                       f"({r.counter('retries'):.0f} requests retried by the client after a transport error)")
     w("")
     w("`anju-server` runs with its default configuration: `threads = 16` HTTP workers, and an idle keep-alive "
       "connection holds a worker (docs/sync-server.md). With more tablets than workers, a tablet's request can wait "
-      "for a worker held by another tablet's idle connection; that wait is part of the latencies above.")
+      "for a worker held by another tablet's idle connection; that wait is part of the latencies above. A "
+      "request that waits longer than the client's stall limit (no byte for 30 s, `CurlOptions::lowSpeedTime`) is "
+      "abandoned and retried after a back-off, which is what the retry count shows. In this run the server "
+      f"logged {meta.get('server_non2xx', '?')} answers other than 2xx and {meta.get('server_duplicates', '?')} "
+      "duplicate change ids over all benchmarks (no duplicates means no abandoned push had been applied before "
+      "its retry). Raising `threads` (or a reverse proxy that "
+      "holds idle connections) is the operator's lever for this many tablets per server process.")
     w("")
     w("The loss check reads every change each tablet made back from the server (`GET /v1/records/{kind}/{id}`) "
       "and compares the version with the one the tablet was acknowledged; a missing or different record fails the benchmark.")
@@ -288,6 +294,30 @@ def main():
     w("- **The raw `curl` PUT** sends each photo in one request (no chunking, no records, one connection) "
       "to the same photo endpoint: the upper bound the photo path could reach on this machine.")
     w("")
+
+    # --- where the time goes (estimates from the figures above) --------------------------------
+    try:
+        fsync = float(meta.get("fsync_ms", "nan"))
+    except ValueError:
+        fsync = float("nan")
+    if push and push.ok:
+        n = push.counter("records")
+        requests = push.counter("push_requests")
+        in_requests = requests * push.counter("request_p50_ms")
+        on_tablet = push.median() - in_requests
+        save = find(core, "core/save_inspections_one_by_one")
+        w("### Where the push time goes (an estimate from the figures above)")
+        w("")
+        w(f"The {requests:.0f} push requests took about {requests:.0f} × {fmt_ms(push.counter('request_p50_ms'))} "
+          f"(count × p50) ≈ {fmt_ms(in_requests)} of the {fmt_ms(push.median())}; the server commits one "
+          f"transaction per batch of 100. The remaining ≈ {fmt_ms(on_tablet)} is on the tablet: "
+          f"{on_tablet / n:.1f} ms per change. The sync client acknowledges each change in its own "
+          "`synchronous=FULL` transaction (`Store::acknowledgeOutbox`, one per change), and one fsynced "
+          "transaction per record is what saving inspections one by one costs too "
+          + (f"({1000 / save.counter('items_per_second'):.1f} ms each in the core table; " if save and save.ok else "(")
+          + f"the fsync probe gave {fsync} ms). Acknowledging a whole batch in one transaction is the first "
+          "thing to try to speed up the push; this branch only measures, it does not change the client.")
+        w("")
 
     # --- export -------------------------------------------------------------------------------
     w("## Export of a 100 000-house register")
