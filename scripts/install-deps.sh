@@ -16,6 +16,8 @@ packages=(
   nlohmann-json3-dev chromium nodejs
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
+  # benchmarks (scripts/bench.sh): report writer, peak memory, the PouchDB peer (npm ci)
+  python3 time nodejs
   # tablet app (Qt 6.4 Quick): build, QML runtime modules, Qt Quick Test, translations, CJK fonts
   qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-qpa-plugins libgl-dev
   qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript
@@ -23,6 +25,10 @@ packages=(
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtquick-dialogs
   qml6-module-qttest qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools fonts-noto-cjk
 )
+
+# Debian's nodejs comes without npm; a Node.js that ships its own npm (NodeSource) must not get
+# Debian's npm on top of it.
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 if [ "$(id -u)" -ne 0 ]; then
   echo "install-deps: run as root (apt-get needs it)" >&2
