@@ -12,12 +12,12 @@ packages=(
   libprotobuf-dev protobuf-compiler libcpp-httplib-dev libcurl4-openssl-dev libsodium-dev
   libpq-dev postgresql
   # review console: JSON API, headless browser for its end-to-end test (driven by playwright-core
-  # from npm, see console/package.json)
+  # from npm, see tests/console/package.json)
   nlohmann-json3-dev chromium nodejs
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # benchmarks (scripts/bench.sh): report writer, peak memory, the PouchDB peer (npm ci)
-  python3 time nodejs
+  python3 time
   # tablet app (Qt 6.4 Quick): build, QML runtime modules, Qt Quick Test, translations, CJK fonts
   qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-qpa-plugins libgl-dev
   qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript
@@ -26,9 +26,6 @@ packages=(
   qml6-module-qttest qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools fonts-noto-cjk
 )
 
-# Debian's nodejs comes without npm; a Node.js that ships its own npm (NodeSource) must not get
-# Debian's npm on top of it.
-command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 if [ "$(id -u)" -ne 0 ]; then
   echo "install-deps: run as root (apt-get needs it)" >&2
