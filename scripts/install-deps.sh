@@ -11,6 +11,8 @@ packages=(
   # proto + sync
   libprotobuf-dev protobuf-compiler libcpp-httplib-dev libcurl4-openssl-dev libsodium-dev
   libpq-dev postgresql
+  # exports: XLSX writer, JSON; the tools the export tests open the files with
+  libxlsxwriter-dev nlohmann-json3-dev gdal-bin libreoffice-calc-nogui poppler-utils
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # tablet app (Qt 6.4 Quick): build, QML runtime modules, Qt Quick Test, translations, CJK fonts
