@@ -14,6 +14,8 @@ packages=(
   # review console: JSON API, headless browser for its end-to-end test (driven by playwright-core
   # from npm, see tests/console/package.json)
   nlohmann-json3-dev chromium nodejs
+  # exports: XLSX writer, JSON; the tools the export tests open the files with
+  libxlsxwriter-dev gdal-bin libreoffice-calc-nogui poppler-utils
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # benchmarks (scripts/bench.sh): report writer, peak memory, the PouchDB peer (npm ci)

@@ -309,6 +309,7 @@ bool DossierDocument::addHouse(const DossierHouse& house, std::string* error) {
     for (const PhotoRecord& p : photos)
       if (p.inspectionId == in.id) own.push_back(&p);
     if (!own.empty()) {
+      ensure(mm(80));  // the caption stays with the first row of photos
       paragraph("照片（" + QString::number(own.size()) + " 张）", 9.5, true);
       for (const PhotoRecord* p : own) {
         auto file = house.photos.find(p->sha256);
@@ -327,6 +328,7 @@ bool DossierDocument::addHouse(const DossierHouse& house, std::string* error) {
     if (!known) loose.push_back(&p);
   }
   if (!loose.empty()) {
+    ensure(mm(85));
     heading("房屋照片", 11, false);
     for (const PhotoRecord* p : loose) {
       auto file = house.photos.find(p->sha256);

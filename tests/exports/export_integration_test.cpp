@@ -4,6 +4,7 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 
 #include "anju/uuid.h"
@@ -103,15 +104,17 @@ TEST_P(ExportApiTest, RegisterXlsxOpensInLibreOfficeWithChineseAndOneRowPerHouse
   EXPECT_NE(xlsx.disposition.find("filename*=UTF-8''登记册.xlsx"), std::string::npos)
       << xlsx.disposition;
   const std::string path = save("register.xlsx", xlsx.body);
-  // Its own LibreOffice profile, so parallel tests and a user's profile never interfere;
-  // 76 = UTF-8 output.
+  // Its own LibreOffice profile, so parallel tests and a user's profile never interfere.
+  // Filter options: comma, quote, 76 = UTF-8, …, -1 = every sheet to its own file.
   const std::string outDir = dataDir() + "/lo-out";
   const ToolRun convert = runTool(
       "soffice -env:UserInstallation=file://" + dataDir() + "/lo-profile --headless "
-      "--convert-to " + shellQuote("csv:Text - txt - csv (StarCalc):44,34,76") + " --outdir " +
-      shellQuote(outDir) + " " + shellQuote(path));
+      "--convert-to " +
+      shellQuote("csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1") +
+      " --outdir " + shellQuote(outDir) + " " + shellQuote(path));
   ASSERT_EQ(convert.exitCode, 0) << convert.out;
-  const std::string csv = readFile(outDir + "/register.csv");
+  const std::string csv = readFile(outDir + "/register-登记册.csv");
+  const std::string summary = readFile(outDir + "/register-汇总.csv");
   ASSERT_FALSE(csv.empty()) << convert.out;
   // Header + one row per house of the reviewer's district (the demo district: all houses).
   const Download all = get("/v1/exports/register.csv", m_reviewerToken);
@@ -122,6 +125,11 @@ TEST_P(ExportApiTest, RegisterXlsxOpensInLibreOfficeWithChineseAndOneRowPerHouse
   EXPECT_NE(csv.find("城南街道"), std::string::npos);
   EXPECT_NE(csv.find("存在严重安全隐患"), std::string::npos);
   EXPECT_NE(csv.find("未排查"), std::string::npos);
+  // The summary sheet counts the one serious house and the rest as not visited.
+  EXPECT_NE(summary.find("存在严重安全隐患,1,"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("未排查," + std::to_string(houses - 1) + ","), std::string::npos)
+      << summary;
+  EXPECT_NE(summary.find("合计," + std::to_string(houses) + ","), std::string::npos) << summary;
 }
 
 TEST_P(ExportApiTest, RegisterFiltersApplyToXlsxAndCsvAlike) {
@@ -201,6 +209,9 @@ TEST_P(ExportApiTest, HouseDossierPdfShowsChineseFindingsAndThePhoto) {
                               shellQuote(dataDir() + "/page"));
   ASSERT_EQ(png.exitCode, 0) << png.out;
   EXPECT_GT(readFile(dataDir() + "/page-1.png").size(), 5000u);
+  // For a person to look at: $ANJU_TEST_ARTIFACTS keeps the PDF (the temp dir goes away).
+  if (const char* keep = std::getenv("ANJU_TEST_ARTIFACTS"); keep && *keep)
+    writeFile(std::string(keep) + "/house-dossier.pdf", pdf.body);
 }
 
 TEST_P(ExportApiTest, CommunityDossierHasAPagePerHouseAtLeast) {

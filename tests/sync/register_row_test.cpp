@@ -107,7 +107,7 @@ TEST(RegisterFilterParse, ToDateIncludesTheWholeDay) {
        {"not_visited", "0"}},
       RegionFilter::everything());
   ASSERT_TRUE(f.isOk());
-  EXPECT_EQ(*f->inspectedFrom, 1780272000000);
+  EXPECT_EQ(*f->inspectedFrom, 1780272000000 - 8 * 3600 * 1000);  // 00:00 in UTC+8
   EXPECT_EQ(*f->inspectedTo - *f->inspectedFrom, 86400000);
   EXPECT_EQ(*f->rectification, "none");
   EXPECT_FALSE(f->notVisitedOnly);

@@ -157,6 +157,8 @@ Status DossierRunner::run(
   posix_spawn_file_actions_adddup2(&actions, fds[0], 0);
   posix_spawn_file_actions_addopen(&actions, 1, logPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  // Nothing else of the server's (listening socket, database files) leaks into the renderer.
+  posix_spawn_file_actions_addclosefrom_np(&actions, 3);
   std::vector<std::string> args = {m_renderer, "--out", outPath};
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());

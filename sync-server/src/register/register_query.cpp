@@ -17,7 +17,8 @@ std::optional<std::int64_t> parseInt(std::string_view text) {
   return v;
 }
 
-/// "YYYY-MM-DD" as UTC ms at the start of that day; or plain UTC ms.
+/// "YYYY-MM-DD" as UTC ms at the start of that day in China Standard Time (UTC+8, where the
+/// registers are kept and the times shown); or plain UTC ms.
 std::optional<TimestampMs> parseDay(std::string_view text, bool endOfDay) {
   if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
     auto y = parseInt(text.substr(0, 4)), m = parseInt(text.substr(5, 2)),
@@ -27,7 +28,8 @@ std::optional<TimestampMs> parseDay(std::string_view text, bool endOfDay) {
                                           std::chrono::month(static_cast<unsigned>(*m)),
                                           std::chrono::day(static_cast<unsigned>(*d))};
     if (!day.ok()) return std::nullopt;
-    auto start = std::chrono::sys_days(day) + std::chrono::days(endOfDay ? 1 : 0);
+    auto start = std::chrono::sys_days(day) + std::chrono::days(endOfDay ? 1 : 0) -
+                 std::chrono::hours(8);
     return std::chrono::duration_cast<std::chrono::milliseconds>(start.time_since_epoch()).count();
   }
   return parseInt(text);

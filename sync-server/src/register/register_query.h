@@ -69,7 +69,8 @@ struct RegisterSummary {
 };
 
 /// Builds a filter from query-string style parameters (district, street, community, judgment,
-/// review, rectification, from, to as YYYY-MM-DD or UTC ms, not_visited=1). invalidArgument
+/// review, rectification, from, to as YYYY-MM-DD (a China-time day; `to` includes it) or UTC
+/// ms, not_visited=1). invalidArgument
 /// naming the field for an unknown code or a bad date; `scope` is the caller's.
 Result<RegisterFilter> parseRegisterFilter(const std::map<std::string, std::string>& params,
                                            RegionFilter scope);

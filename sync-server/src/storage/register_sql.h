@@ -69,13 +69,14 @@ RegisterRow readRegisterRow(const Columns& c) {
   return r;
 }
 
-/// The facet query of countRegister: GROUP BY region and facets, rows read by addCountRow.
+/// The facet query of countRegister: GROUP BY region and facets (the order of the index
+/// house_register_facets, so it streams), rows read by addCountRow.
 inline constexpr const char* kRegisterCountSelect =
     "SELECT district, street, community, judgment, review, rectification, "
-    "CASE WHEN inspection_id = '' THEN 1 ELSE 0 END, COUNT(*) FROM house_register";
+    "SUM(CASE WHEN inspection_id = '' THEN 1 ELSE 0 END), COUNT(*) FROM house_register";
 inline constexpr const char* kRegisterCountGroup =
-    " GROUP BY district, street, community, judgment, review, rectification, "
-    "CASE WHEN inspection_id = '' THEN 1 ELSE 0 END ORDER BY district, street, community";
+    " GROUP BY district, street, community, judgment, review, rectification "
+    "ORDER BY district, street, community, judgment, review, rectification";
 /// Folds one row of the facet query into `summary` (rows arrive in region order).
 template <typename Columns>
 void addCountRow(const Columns& c, RegisterSummary& summary) {
@@ -87,7 +88,7 @@ void addCountRow(const Columns& c, RegisterSummary& summary) {
   const std::int64_t n = c.int64(7);
   for (RegisterCounts* counts : {&summary.communities.back(), &summary.total}) {
     counts->houses += n;
-    if (c.int64(6) != 0) counts->notVisited += n;
+    counts->notVisited += c.int64(6);
     if (const std::string j = c.text(3); !j.empty()) counts->byJudgment[j] += n;
     if (const std::string r = c.text(4); !r.empty()) counts->byReview[r] += n;
     const std::string rect = c.text(5);

@@ -1,0 +1,274 @@
+// anju_export_bench: how long a register export takes and how much memory it needs, and that
+// the memory does not grow with the number of houses.
+//
+//   anju_export_bench [--houses 10000,100000] [--dir DIR]
+//
+// For each size it generates a district in DIR/<size>/anju.db (SQLite, the default backend;
+// half the houses inspected, a tenth with a rectification), then runs every export in a fresh
+// child process (re-executing itself) so that getrusage's ru_maxrss is that export's own peak.
+// Prints one line per export, the console queries' latencies, and a table at the end.
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <functional>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "anju/hlc.h"
+#include "anju/record_codec.h"
+#include "export/register_csv.h"
+#include "export/register_xlsx.h"
+#include "storage/sqlite_storage.h"
+
+extern char** environ;
+
+namespace {
+
+using namespace anju;
+using namespace anju::server;
+using Clock = std::chrono::steady_clock;
+
+long maxRssKb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+std::string uuidFor(const char* kind, long n) {
+  char out[40];
+  std::snprintf(out, sizeof out, "%08lx-0000-4000-8000-%012lx", n, static_cast<long>(kind[0]));
+  return out;
+}
+
+int populate(const std::string& dir, long houses) {
+  std::filesystem::create_directories(dir);
+  auto storage = SqliteStorage::open(dir + "/anju.db");
+  if (!storage) {
+    std::fprintf(stderr, "%s\n", storage.status().toString().c_str());
+    return 1;
+  }
+  HybridLogicalClock hlc;
+  const auto start = Clock::now();
+  const char* streets[] = {"城南街道", "城北街道", "江东街道", "江西街道", "新华街道",
+                           "解放街道", "人民街道", "和平街道", "建设街道", "朝阳街道"};
+  const char* roads[] = {"幸福路", "建设巷", "人民路", "解放大道", "和平里"};
+  const long perTx = 5000;
+  for (long first = 0; first < houses; first += perTx) {
+    auto tx = (*storage)->beginTransaction();
+    if (!tx) return 1;
+    for (long n = first; n < std::min(houses, first + perTx); ++n) {
+      Building b;
+      b.id = uuidFor("b", n);
+      b.region = {"临江区", streets[n % 10], "第" + std::to_string((n / 10) % 10 + 1) + "社区"};
+      b.address = std::string(roads[n % 5]) + std::to_string(n / 5 + 1) + "号";
+      b.location = GeoPoint{30.5 + (n % 1000) * 1e-4, 114.2 + (n / 1000) * 1e-4, {}};
+      b.ownerName = "产权人" + std::to_string(n);
+      b.yearBuilt = 1980 + static_cast<int>(n % 40);
+      b.storeysAbove = 1 + static_cast<int>(n % 6);
+      b.structure = n % 3 ? StructureType::kBrickConcrete : StructureType::kBrickTimber;
+      std::vector<AnyRecord> records = {b};
+      if (n % 2 == 0) {
+        Inspection in;
+        in.id = uuidFor("i", n);
+        in.buildingId = b.id;
+        in.inspector = "inspector" + std::to_string(n % 30);
+        in.startedAt = 1780272000000 + n * 1000;
+        in.submittedAt = in.startedAt + 600000;
+        in.templateId = "self_built_house";
+        in.templateVersion = 1;
+        in.findings.push_back({uuidFor("f", n), Component::kLoadBearingWall, HazardKind::kWallCrack,
+                               "一层北侧承重墙", {{"width", 1.2, "mm"}}, Severity::kSerious, "", {}});
+        in.computedJudgment = static_cast<PreliminaryJudgment>(n % 3);
+        in.review = ReviewState::kSubmitted;
+        records.push_back(in);
+      }
+      if (n % 10 == 0) {
+        Rectification r{uuidFor("r", n), b.id, MeasureFamily::kEngineering, "repair_strengthen",
+                        RectificationStatus::kPending, "2026-12-31", "产权人", ""};
+        records.push_back(r);
+      }
+      for (const AnyRecord& record : records) {
+        RecordWrite w;
+        w.record.kind = recordKind(record);
+        w.record.id = recordId(record);
+        w.record.region = b.region;
+        w.record.buildingId = w.record.kind == "building" ? "" : b.id;
+        w.record.version = hlc.now();
+        w.record.payload = encodeRecord(record);
+        w.source = "bench";
+        w.writtenAt = systemNowMs();
+        if (auto seq = (*tx)->putRecord(w); !seq) {
+          std::fprintf(stderr, "%s\n", seq.status().toString().c_str());
+          return 1;
+        }
+      }
+    }
+    if (Status s = (*tx)->commit(); !s) {
+      std::fprintf(stderr, "%s\n", s.toString().c_str());
+      return 1;
+    }
+  }
+  std::printf("populated %ld houses in %.1f s\n", houses,
+              std::chrono::duration<double>(Clock::now() - start).count());
+  return 0;
+}
+
+/// Child mode: one export, then "rows seconds maxrss_kb bytes" on stdout.
+int exportOnce(const std::string& dir, const std::string& format) {
+  auto storage = SqliteStorage::open(dir + "/anju.db");
+  if (!storage) return 1;
+  const long before = maxRssKb();
+  const std::string out = dir + "/register." + format;
+  const auto start = Clock::now();
+  std::int64_t rows = 0;
+  if (format == "xlsx") {
+    auto r = writeRegisterXlsx(**storage, {}, out, dir);
+    if (!r) {
+      std::fprintf(stderr, "%s\n", r.status().toString().c_str());
+      return 1;
+    }
+    rows = r->rows;
+  } else {
+    std::FILE* f = std::fopen(out.c_str(), "wb");
+    auto r = writeRegisterCsv(**storage, {}, [f](std::string_view b) {
+      return std::fwrite(b.data(), 1, b.size(), f) == b.size();
+    });
+    std::fclose(f);
+    if (!r) return 1;
+    rows = *r;
+  }
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  std::printf("%lld %.3f %ld %ld %lld\n", static_cast<long long>(rows), seconds, before,
+              maxRssKb(), static_cast<long long>(std::filesystem::file_size(out)));
+  return 0;
+}
+
+/// Child mode: query latencies of the console's calls on the generated register, printed as
+/// "name milliseconds" lines (median of 20 runs each).
+int queryTimes(const std::string& dir) {
+  auto storage = SqliteStorage::open(dir + "/anju.db");
+  if (!storage) return 1;
+  ServerStorage& s = **storage;
+  // A key in the middle of the register, to show a deep page costs what the first one does.
+  std::optional<RegisterKey> middle;
+  long seen = 0;
+  (void)forEachRegisterRow(s, {}, [&](const RegisterRow& row) {
+    if (++seen == 50000 || !middle) middle = keyOf(row);
+    return Status::ok();
+  });
+  RegisterFilter serious;
+  serious.judgment = "serious";
+  RegisterFilter community;
+  community.district = "临江区";
+  community.street = "城南街道";
+  community.community = "第3社区";
+  auto time = [](const char* name, const std::function<bool()>& call) {
+    std::vector<double> ms;
+    for (int i = 0; i < 20; ++i) {
+      const auto start = Clock::now();
+      if (!call()) return false;
+      ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    std::printf("%s %.2f\n", name, ms[ms.size() / 2]);
+    return true;
+  };
+  bool ok = time("first_page_50", [&] { return s.queryRegister({}, std::nullopt, 50).isOk(); }) &&
+            time("deep_page_50", [&] { return s.queryRegister({}, middle, 50).isOk(); }) &&
+            time("serious_page_50",
+                 [&] { return s.queryRegister(serious, std::nullopt, 50).isOk(); }) &&
+            time("community_page_50",
+                 [&] { return s.queryRegister(community, std::nullopt, 50).isOk(); }) &&
+            time("count_all", [&] { return s.countRegister({}).isOk(); }) &&
+            time("count_community", [&] { return s.countRegister(community).isOk(); });
+  return ok ? 0 : 1;
+}
+
+std::string runChild(const std::vector<std::string>& args) {
+  std::vector<std::string> a = args;
+  std::vector<char*> argv;
+  for (std::string& s : a) argv.push_back(s.data());
+  argv.push_back(nullptr);
+  int fds[2];
+  if (pipe(fds) != 0) return "";
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
+  posix_spawn_file_actions_addclose(&actions, fds[0]);
+  pid_t pid = -1;
+  const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
+  if (posix_spawn(&pid, self.c_str(), &actions, nullptr, argv.data(), environ) != 0) return "";
+  posix_spawn_file_actions_destroy(&actions);
+  close(fds[1]);
+  std::string out;
+  char buffer[512];
+  ssize_t n = 0;
+  while ((n = read(fds[0], buffer, sizeof buffer)) > 0) out.append(buffer, static_cast<std::size_t>(n));
+  close(fds[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? out : "";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc >= 4 && std::strcmp(argv[1], "--populate") == 0) return populate(argv[2], std::atol(argv[3]));
+  if (argc >= 4 && std::strcmp(argv[1], "--export") == 0) return exportOnce(argv[2], argv[3]);
+  if (argc >= 3 && std::strcmp(argv[1], "--query") == 0) return queryTimes(argv[2]);
+  std::string sizes = "10000,100000";
+  std::string dir = (std::filesystem::temp_directory_path() / "anju-export-bench").string();
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (std::strcmp(argv[i], "--houses") == 0) sizes = argv[i + 1];
+    else if (std::strcmp(argv[i], "--dir") == 0) dir = argv[i + 1];
+  }
+  struct Line {
+    long houses;
+    std::string format;
+    long long rows;
+    double seconds;
+    long baseKb, peakKb;
+    long long bytes;
+  };
+  std::vector<Line> lines;
+  std::stringstream list(sizes);
+  std::string size;
+  while (std::getline(list, size, ',')) {
+    const long houses = std::atol(size.c_str());
+    const std::string sub = dir + "/" + size;
+    std::filesystem::remove_all(sub);
+    std::fputs(runChild({"anju_export_bench", "--populate", sub, size}).c_str(), stdout);
+    for (const char* format : {"xlsx", "csv"}) {
+      const std::string out = runChild({"anju_export_bench", "--export", sub, format});
+      Line l{houses, format, 0, 0, 0, 0, 0};
+      if (std::sscanf(out.c_str(), "%lld %lf %ld %ld %lld", &l.rows, &l.seconds, &l.baseKb,
+                      &l.peakKb, &l.bytes) != 5) {
+        std::fprintf(stderr, "export %s of %ld houses failed\n", format, houses);
+        return 1;
+      }
+      std::printf("export %-4s houses=%ld rows=%lld time=%.2fs peak_rss=%.1fMiB "
+                  "(after opening the database %.1fMiB) file=%.1fMiB\n",
+                  format, houses, l.rows, l.seconds, l.peakKb / 1024.0, l.baseKb / 1024.0,
+                  l.bytes / 1048576.0);
+      std::fflush(stdout);
+      lines.push_back(l);
+    }
+    std::printf("query latencies at %ld houses (median of 20, ms):\n%s", houses,
+                runChild({"anju_export_bench", "--query", sub}).c_str());
+    std::filesystem::remove_all(sub);
+  }
+  std::printf("\n| houses | format | time (s) | rows/s | peak RSS (MiB) | file (MiB) |\n"
+              "| ---: | --- | ---: | ---: | ---: | ---: |\n");
+  for (const Line& l : lines)
+    std::printf("| %ld | %s | %.2f | %.0f | %.1f | %.1f |\n", l.houses, l.format.c_str(),
+                l.seconds, l.rows / l.seconds, l.peakKb / 1024.0, l.bytes / 1048576.0);
+  return 0;
+}
