@@ -3,11 +3,13 @@
 #include <httplib.h>
 
 #include "anju/v1/sync.pb.h"
+#include "util/storage_full.h"
 
 namespace anju::server {
 
 ApiError ApiError::fromStatus(const Status& status) {
   ApiError e;
+  if (isStorageFull(status)) return storageFull();
   e.message = status.message();
   e.fields = status.fieldErrors();
   switch (status.code()) {
@@ -64,6 +66,13 @@ ApiError ApiError::hashMismatch(const std::string& sha256) {
   return {422, "hash_mismatch",
           "照片数据与哈希不符,已丢弃,请重新上传 / bytes do not match sha256 " + sha256 +
               "; discarded, upload again from offset 0",
+          {}};
+}
+
+ApiError ApiError::storageFull() {
+  return {507, "storage_full",
+          "服务器存储空间已满，本次数据未保存，请稍后再同步 / the server's disk is full; nothing "
+          "from this request was stored, sync again later",
           {}};
 }
 
