@@ -34,6 +34,13 @@ class DiskFull : public ::testing::Test {
     m_mounted = true;
     const CliResult demo = runCli({"demo", "--data", m_mount});
     ASSERT_EQ(demo.exitCode, 0) << demo.err;
+    // The photo store on a file system of its own (as a separate volume for photos would be),
+    // so a test can fill it while the database still has room.
+    m_blobs = m_mount + "/blobs";
+    fs::create_directories(m_blobs);
+    ASSERT_EQ(mount("tmpfs", m_blobs.c_str(), "tmpfs", 0, "size=8m,mode=0755"), 0)
+        << std::strerror(errno);
+    m_blobsMounted = true;
     // The log goes beside the mount: a full disk must not silence the server's account of it.
     m_server = std::make_unique<ServerProcess>(m_mount, std::vector<std::string>{}, "../server.log");
     std::string error;
@@ -43,14 +50,17 @@ class DiskFull : public ::testing::Test {
     if (m_server) {
       EXPECT_EQ(m_server->stop(), 0) << "server did not exit cleanly";
     }
+    if (m_blobsMounted) {
+      EXPECT_EQ(umount2(m_blobs.c_str(), MNT_DETACH), 0) << std::strerror(errno);
+    }
     if (m_mounted) {
       EXPECT_EQ(umount2(m_mount.c_str(), MNT_DETACH), 0) << std::strerror(errno);
     }
   }
 
-  // Writes a file until the file system refuses another byte.
-  void fillTheDisk() {
-    const std::string filler = m_mount + "/filler";
+  // Writes a file into `dir` until its file system refuses another byte.
+  static void fillTheDisk(const std::string& dir) {
+    const std::string filler = dir + "/filler";
     std::ofstream out(filler, std::ios::binary);
     const std::string block(64 * 1024, 'x');
     while (out.write(block.data(), static_cast<std::streamsize>(block.size()))) {
@@ -65,7 +75,9 @@ class DiskFull : public ::testing::Test {
 
   TempDir m_dir;
   std::string m_mount;
+  std::string m_blobs;
   bool m_mounted = false;
+  bool m_blobsMounted = false;
   std::unique_ptr<ServerProcess> m_server;
 };
 
@@ -101,7 +113,8 @@ TEST_F(DiskFull, ClientGetsAClearErrorNothingPartialAndTheServerRecovers) {
     return response;
   };
 
-  fillTheDisk();
+  fillTheDisk(m_mount);
+  fillTheDisk(m_blobs);
   Result<SyncReport> full = tablet.client().sync();
   ASSERT_FALSE(full.isOk()) << "a sync onto a full disk cannot succeed";
   // The user is told in plain words what is wrong (the server's own message).
@@ -116,6 +129,7 @@ TEST_F(DiskFull, ClientGetsAClearErrorNothingPartialAndTheServerRecovers) {
   // Nothing half-stored: the push transaction is all or nothing, and whatever the photo upload
   // kept is an exact prefix the status reports (the failed append was undone).
   fs::remove(m_mount + "/filler");
+  fs::remove(m_blobs + "/filler");
   ProtocolClient direct(m_server->port());
   const std::string token = direct.login("demo", "demo1234");
   ASSERT_FALSE(token.empty()) << "the server did not recover once space was freed";
@@ -125,7 +139,7 @@ TEST_F(DiskFull, ClientGetsAClearErrorNothingPartialAndTheServerRecovers) {
   EXPECT_TRUE(stored == 0 || stored == static_cast<int>(inspections.size()))
       << stored << " of one push batch stored";
   EXPECT_EQ(*tablet.store().pendingOutboxCount() == 0, stored != 0);
-  const std::string partial = m_mount + "/blobs/partial/" + photo->sha256;
+  const std::string partial = m_blobs + "/partial/" + photo->sha256;
   if (fs::exists(partial)) {
     std::ifstream in(partial, std::ios::binary);
     const std::string kept((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -145,6 +159,53 @@ TEST_F(DiskFull, ClientGetsAClearErrorNothingPartialAndTheServerRecovers) {
   EXPECT_EQ(*tablet.store().pendingOutboxCount(), 0);
   EXPECT_EQ(*tablet.store().pendingPhotoUploadCount(), 0);
   EXPECT_EQ(sqliteIntegrity(m_mount + "/anju.db"), "ok");
+}
+
+// The records fit but the photo store is full: the push goes through, the photo bytes get 507
+// and stay queued on the tablet; when the volume grows the upload resumes and completes.
+TEST_F(DiskFull, PhotoStoreFullAnswers507AndTheUploadResumesOnceItGrows) {
+  TestTablet tablet(m_dir.path(), "tablet", m_server->port());
+  tablet.options.maxAttempts = 2;
+  tablet.connectTo(m_server->port());
+  tablet.signInAndSync();
+  Result<std::vector<BuildingSummary>> houses = tablet.store().listBuildings({}, 1);
+  ASSERT_TRUE(houses.isOk() && !houses->empty());
+  const Inspection in = makeInspection(houses->front().id);
+  ASSERT_TRUE(tablet.store().putInspection(in, "demo").isOk());
+  std::string bytes(1500 * 1024, '\0');
+  for (std::size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<char>((i * 7907) % 253);
+  Result<PhotoRecord> photo =
+      tablet.photos().importBytes(tablet.store(), bytes, makePhoto(in.buildingId, in.id, ""), "demo");
+  ASSERT_TRUE(photo.isOk());
+
+  std::vector<int> photoStatuses;
+  tablet.transport().after = [&](const HttpRequest& r, Result<HttpResponse> response) {
+    if (r.method == "PUT" && response) photoStatuses.push_back(response->status);
+    if (response && response->status >= 400) {
+      v1::Error error;
+      EXPECT_TRUE(error.ParseFromString(response->body));
+      EXPECT_EQ(error.code(), "storage_full") << response->status;
+    }
+    return response;
+  };
+  fillTheDisk(m_blobs);
+  Result<SyncReport> full = tablet.client().sync();
+  ASSERT_FALSE(full.isOk());
+  EXPECT_NE(full.status().message().find("存储空间已满"), std::string::npos)
+      << full.status().message();
+  ASSERT_FALSE(photoStatuses.empty());
+  EXPECT_EQ(photoStatuses.back(), 507);
+  EXPECT_EQ(*tablet.store().pendingOutboxCount(), 0) << "the records had room and went through";
+  EXPECT_EQ(*tablet.store().pendingPhotoUploadCount(), 1) << "the photo stays queued";
+
+  // The administrator grows the volume; the filler stays.
+  ASSERT_EQ(mount("tmpfs", m_blobs.c_str(), "tmpfs", MS_REMOUNT, "size=16m"), 0)
+      << std::strerror(errno);
+  tablet.transport().after = nullptr;
+  const SyncReport report = tablet.syncOk();
+  EXPECT_EQ(report.photosUploaded, 1);
+  EXPECT_EQ(serverBlobHash(m_mount, photo->sha256), photo->sha256);
+  EXPECT_EQ(*tablet.store().pendingPhotoUploadCount(), 0);
 }
 
 }  // namespace
