@@ -65,8 +65,12 @@ FuzzServer& FuzzServer::get() {
 }
 
 void FuzzServer::start() {
-  // Quiet: the server logs every request to stderr, which would drown libFuzzer's own output.
-  if (!std::getenv("ANJU_FUZZ_SERVER_LOG")) std::freopen("/dev/null", "w", stderr) ? void() : void();
+  // Quiet: the server logs every request to stdio's stderr, which would drown libFuzzer's own
+  // output. Only the stdio stream is pointed elsewhere: file descriptor 2 stays, so sanitizer
+  // reports and libFuzzer (which took its FILE* at start-up) still reach the terminal.
+  if (!std::getenv("ANJU_FUZZ_SERVER_LOG")) {
+    if (FILE* null = std::fopen("/dev/null", "w")) stderr = null;
+  }
   char pattern[] = "/tmp/anju-fuzz-XXXXXX";
   if (!mkdtemp(pattern)) std::abort();
   m_dir = g_dir = pattern;
@@ -115,7 +119,7 @@ void FuzzServer::start() {
   const int port = r.http.bind_to_any_port("127.0.0.1");
   if (port <= 0) die("listen", Status::ioError("no port"));
   r.listener = std::thread([&r] { r.http.listen_after_bind(); });
-  r.http.wait_until_ready();
+  while (!r.http.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
 
   Result<server::LoginResult> login = r.auth->login("demo", "demo1234", "fuzz");
   if (!login) die("login", login.status());
