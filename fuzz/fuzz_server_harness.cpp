@@ -55,6 +55,11 @@ void stopAtExit() {
 
 }  // namespace
 
+FILE* FuzzServer::report() {
+  static FILE* const terminal = stderr;  // taken before start() silences stdio's stderr
+  return terminal;
+}
+
 FuzzServer& FuzzServer::get() {
   static FuzzServer* server = [] {
     auto* s = new FuzzServer();
@@ -68,6 +73,7 @@ void FuzzServer::start() {
   // Quiet: the server logs every request to stdio's stderr, which would drown libFuzzer's own
   // output. Only the stdio stream is pointed elsewhere: file descriptor 2 stays, so sanitizer
   // reports and libFuzzer (which took its FILE* at start-up) still reach the terminal.
+  report();
   if (!std::getenv("ANJU_FUZZ_SERVER_LOG")) {
     if (FILE* null = std::fopen("/dev/null", "w")) stderr = null;
   }

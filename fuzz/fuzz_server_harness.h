@@ -7,6 +7,7 @@
 
 #include <httplib.h>
 
+#include <cstdio>
 #include <string>
 
 namespace anju::fuzz {
@@ -30,6 +31,8 @@ class FuzzServer {
   static FuzzServer& get();
 
   httplib::Client& client() { return *m_client; }
+  /// Where the harness reports a finding: the terminal, even while the server log is silenced.
+  static FILE* report();
   /// A bearer token of the demo inspector, so requests get past authentication.
   const std::string& inspectorToken() const { return m_token; }
   /// The SHA-256 of a photo the server holds completely, and of one it holds in part.

@@ -50,12 +50,13 @@ void checkAnswer(const httplib::Result& result, int endpoint) {
     // The server closed the connection without an answer: only allowed for a gzip body it
     // refused to inflate further (it says so with Connection: close, but may cut first).
     if (endpoint == anju::fuzz::kPushGzip) return;
-    std::fprintf(stderr, "no answer from the server (%s)\n", httplib::to_string(result.error()).c_str());
+    std::fprintf(FuzzServer::report(), "no answer from the server (%s)\n", httplib::to_string(result.error()).c_str());
     __builtin_trap();
   }
   const int status = result->status;
   if (status >= 500) {
-    std::fprintf(stderr, "server error %d on endpoint %d\n", status, endpoint);
+    std::fprintf(FuzzServer::report(), "server error %d on endpoint %d: %s\n", status, endpoint,
+                 result->body.c_str());
     __builtin_trap();
   }
   if (status == 200) return;
@@ -66,7 +67,7 @@ void checkAnswer(const httplib::Result& result, int endpoint) {
   }
   anju::v1::Error error;
   if (!error.ParseFromString(result->body) || error.code().empty() || error.message().empty()) {
-    std::fprintf(stderr, "HTTP %d without an anju.v1.Error body on endpoint %d\n", status, endpoint);
+    std::fprintf(FuzzServer::report(), "HTTP %d without an anju.v1.Error body on endpoint %d\n", status, endpoint);
     __builtin_trap();
   }
 }

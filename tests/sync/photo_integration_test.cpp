@@ -129,6 +129,19 @@ TEST_P(PhotoApi, MalformedHashIs400) {
   EXPECT_EQ(client().get("/v1/photos/not-a-hash", m_demoToken).status, 400);
 }
 
+// Regression (fuzz_sync_api): the error quoted the raw hash; bytes that are not UTF-8 made the
+// anju.v1.Error body unparseable (proto3 checks string fields), so the client saw no reason.
+TEST_P(PhotoApi, MalformedHashThatIsNotUtf8StillGetsAReadableError) {
+  const Reply reply = client().get("/v1/photos/no%FF%FE%C0%AFhash", m_demoToken);
+  EXPECT_EQ(reply.status, 400);
+  v1::Error error;
+  ASSERT_TRUE(error.ParseFromString(reply.body)) << "the Error body does not parse";
+  EXPECT_EQ(error.code(), "bad_request");
+  ASSERT_EQ(error.fields_size(), 1);
+  EXPECT_NE(error.fields(0).message().find("no\xEF\xBF\xBD"), std::string::npos)
+      << error.fields(0).message();
+}
+
 TEST_P(PhotoApi, InspectionIsIncompleteUntilEveryPhotoArrives) {
   const Inspection in = makeInspection(ownBuilding().record_id());
   const std::string bytes1 = photoBytes(20000, 'c'), bytes2 = photoBytes(30000, 'd');

@@ -4,6 +4,7 @@
 
 #include "anju/v1/sync.pb.h"
 #include "util/storage_full.h"
+#include "util/utf8_text.h"
 
 namespace anju::server {
 
@@ -94,12 +95,14 @@ ApiError ApiError::fromHttpStatus(int status) {
 
 void sendError(httplib::Response& res, const ApiError& error) {
   v1::Error body;
+  // Messages may quote what the client sent (a path segment, a query value): raw bytes that
+  // are not UTF-8 would make the whole Error unparseable for the client.
   body.set_code(error.code);
-  body.set_message(error.message);
+  body.set_message(toValidUtf8(error.message));
   for (const FieldError& f : error.fields) {
     v1::FieldProblem* p = body.add_fields();
-    p->set_field(f.field);
-    p->set_message(f.message);
+    p->set_field(toValidUtf8(f.field));
+    p->set_message(toValidUtf8(f.message));
   }
   res.status = error.httpStatus;
   res.set_content(body.SerializeAsString(), "application/x-protobuf");
