@@ -122,6 +122,8 @@ void FuzzServer::start() {
   r.api = std::make_unique<server::SyncApi>(
       server::SyncServices{*r.auth, *r.push, *r.pull, *r.photos, *r.records}, r.metrics, limits);
   r.api->install(r.http);
+  // Without TCP_NODELAY each request waits out Nagle + delayed ACK (~40 ms): 20 inputs/s.
+  r.http.set_tcp_nodelay(true);
   const int port = r.http.bind_to_any_port("127.0.0.1");
   if (port <= 0) die("listen", Status::ioError("no port"));
   r.listener = std::thread([&r] { r.http.listen_after_bind(); });
@@ -148,6 +150,7 @@ void FuzzServer::start() {
 
   r.client = std::make_unique<httplib::Client>("127.0.0.1", port);
   r.client->set_keep_alive(true);
+  r.client->set_tcp_nodelay(true);
   r.client->set_read_timeout(std::chrono::seconds(20));
   m_client = r.client.get();
 }
