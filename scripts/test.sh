@@ -18,3 +18,6 @@ cmake --build "$build_dir" -j "$jobs"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1:strict_string_checks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
 ctest --test-dir "$build_dir" --output-on-failure --timeout 600 -j "$jobs"
+
+# A short fuzzing run of every libFuzzer target on its committed corpus (docs/fuzzing.md).
+"./scripts/fuzz.sh" --ci

@@ -173,7 +173,9 @@ Result<Inspection> fromProto(const v1::Inspection& m) {
   for (int i = 0; i < m.findings_size(); ++i) {
     Result<Finding> f = fromProto(m.findings(i));
     if (!f) {
-      for (const FieldError& e : f.status().fieldErrors())
+      // status() returns a copy: keep it alive for the loop (found by fuzz_sync_api under ASan).
+      const Status findingStatus = f.status();
+      for (const FieldError& e : findingStatus.fieldErrors())
         errors.push_back({"findings[" + std::to_string(i) + "]." + e.field, e.message});
       continue;
     }

@@ -350,6 +350,19 @@ id: other
   EXPECT_THAT(e.message, HasSubstr("one template per file"));
 }
 
+// Regression (fuzz_checklist_template): yaml-cpp 0.7's LoadAll never returned on this text and
+// grew without bound; the loader now reads at most two documents.
+TEST(ChecklistTemplateErrors, DirectiveAfterContentEndsWithAnErrorNotAHang) {
+  const Result<ChecklistTemplate> result = parseChecklistTemplate(",0type: boo%!", "t.yaml");
+  ASSERT_FALSE(result.isOk());
+  EXPECT_EQ(result.status().code(), StatusCode::kInvalidArgument);
+  const Result<ChecklistTemplate> afterATemplate = parseChecklistTemplate(
+      withItems("      - {id: q, type: text, label: {zh: 问, en: Q}}\n%!\n"), "t.yaml");
+  // Returning at all is the point; what it returns is a template or a plain error.
+  EXPECT_TRUE(afterATemplate.isOk() ||
+              afterATemplate.status().code() == StatusCode::kInvalidArgument);
+}
+
 TEST(ChecklistTemplateErrors, InvalidUtf8IsReportedWhereItStarts) {
   const FirstError e = firstError("id: t\nversion: 1\ntitle: {zh: \xE6\xB5, en: Test}\n");
   EXPECT_EQ(e.where, "t.yaml:3:13");

@@ -59,6 +59,21 @@ TEST(RecordCodec, UnknownEnumCodeIsAClearError) {
   EXPECT_NE(b.status().message().find("yurt"), std::string::npos);
 }
 
+// Regression (fuzz_sync_api, ASan stack-use-after-scope): the finding's errors were read from a
+// temporary Status; a pushed inspection with a bad finding read freed stack memory on the server.
+TEST(RecordCodec, BadFindingIsNamedWithItsIndex) {
+  v1::Inspection m = toProto(fullInspection());
+  m.mutable_findings(0)->set_hazard("ghost");
+  m.mutable_findings(0)->set_severity("apocalyptic");
+  Result<Inspection> in = fromProto(m);
+  ASSERT_FALSE(in.isOk());
+  const Status status = in.status();
+  ASSERT_EQ(status.fieldErrors().size(), 2u);
+  EXPECT_EQ(status.fieldErrors()[0].field, "findings[0].hazard");
+  EXPECT_EQ(status.fieldErrors()[1].field, "findings[0].severity");
+  EXPECT_NE(status.fieldErrors()[0].message.find("ghost"), std::string::npos);
+}
+
 TEST(RecordCodec, GarbageBytesAreCorruptionNotACrash) {
   EXPECT_EQ(decodeRecord("\xff\xff\xff garbage").status().code(), StatusCode::kCorruption);
   EXPECT_EQ(decodeRecord("").status().code(), StatusCode::kCorruption);

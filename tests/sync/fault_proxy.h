@@ -25,6 +25,8 @@ class FaultProxy {
   FaultProxy& operator=(const FaultProxy&) = delete;
 
   int port() const { return m_port; }
+  /// New connections go to `serverPort` from now on (a restarted server listens elsewhere).
+  void setServerPort(int serverPort) { m_serverPort = serverPort; }
   /// After `afterBytes` more bytes in `direction` (counted over all connections from now), the
   /// connection carrying them gets `action`; then the count starts again, `times` times in all.
   void arm(Direction direction, Action action, std::size_t afterBytes, int times = 1);
@@ -36,7 +38,7 @@ class FaultProxy {
   /// How many of `n` bytes may pass in `direction` before a fault; fires it when reached.
   std::size_t admit(Direction direction, std::size_t n, bool* fault, Action* action);
 
-  int m_serverPort;
+  std::atomic<int> m_serverPort;
   int m_listenFd = -1;
   int m_port = 0;
   std::atomic<bool> m_stop{false};

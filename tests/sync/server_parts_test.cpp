@@ -11,9 +11,19 @@
 #include "service/push_service.h"
 #include "storage/region_filter.h"
 #include "storage/sqlite_storage.h"
+#include "util/utf8_text.h"
 
 namespace anju::server {
 namespace {
+
+TEST(Utf8Text, KeepsValidTextAndReplacesEveryBadByte) {
+  EXPECT_EQ(toValidUtf8("幸福路12号 ok"), "幸福路12号 ok");
+  EXPECT_EQ(toValidUtf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(toValidUtf8("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong '/'
+  EXPECT_EQ(toValidUtf8("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
+  EXPECT_EQ(toValidUtf8("\xE5\xB9"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // cut off
+  EXPECT_EQ(toValidUtf8("\xF0\x9F\x8F\xA0"), "\xF0\x9F\x8F\xA0");  // 🏠
+}
 
 TEST(Cursor, RoundTripsAndRejectsForeignText) {
   const Cursor c{"0a1b2c", 42};

@@ -52,6 +52,8 @@ class ServerProcess {
   bool start(std::string* error);
   /// SIGTERM, then waits up to 20 s (SIGKILL after that). Returns the exit status.
   int stop();
+  /// SIGKILL, as a power cut or the OOM killer would: no shutdown code runs. Waits for the exit.
+  void killHard();
   int port() const { return m_port; }
   bool running() const { return m_pid > 0; }
   /// Where the server's stderr (its log) goes.

@@ -78,18 +78,16 @@ Status SyncRun::uploadPhoto(const PhotoUpload& upload) {
                     {{"Content-Type", "application/octet-stream"}},
                     std::move(*chunk)};
     if (!m_token.empty()) put.headers.emplace_back("Authorization", "Bearer " + m_token);
-    const auto chunkSize = static_cast<std::int64_t>(put.body.size());
     v1::PhotoStatus answer;
     Result<HttpResponse> response = m_exchange.send(
         put, [&](const std::string& body) { return isStatusOf(answer, body, sha); });
     if (!response) return response.status();
     if (response->status == 200) {
       *status = answer;
-      m_report.photoBytesSent += chunkSize;
       if (!status->complete() && status->received_bytes() <= offset) ++surprises;
     } else if (response->status == 409) {
       // The server holds a different amount than we thought (an earlier answer was lost, or a
-      // cut request stored nothing): its PhotoStatus says where to resume.
+      // cut request left part of its chunk): its PhotoStatus says the byte offset to resume at.
       ++surprises;
       if (!isStatusOf(*status, response->body, sha))
         return httpError(*response, "上传照片 / photo upload");
@@ -100,6 +98,10 @@ Status SyncRun::uploadPhoto(const PhotoUpload& upload) {
     } else {
       return httpError(*response, "上传照片 / photo upload");
     }
+    // Progress is what the server now holds beyond what it held: bytes of a cut request that
+    // the server kept count once, when an answer reports them.
+    const std::int64_t held = status->complete() ? total : status->received_bytes();
+    if (held > offset) m_report.photoBytesSent += held - offset;
     offset = status->received_bytes();
     notify(SyncPhase::kPhotos);
   }

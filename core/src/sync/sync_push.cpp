@@ -1,4 +1,6 @@
 // Push: the outbox in batches, and what each per-change answer means for the tablet.
+#include <algorithm>
+
 #include "anju/v1/sync.pb.h"
 #include "sync/gzip.h"
 #include "sync/sync_run.h"
@@ -74,18 +76,19 @@ Status SyncRun::pushBatch(const std::vector<OutboxEntry>& batch) {
   if (response->status != 200) return httpError(*response, "上传修改 / push");
   m_report.bytesPushed += sent;
   for (std::size_t i = 0; i < batch.size(); ++i)
-    if (Status s = settle(batch[i], answer.results(static_cast<int>(i))); !s) return s;
+    if (Status s = settle(batch[i], answer.results(static_cast<int>(i)), batch); !s) return s;
   return Status::ok();
 }
 
-Status SyncRun::settle(const OutboxEntry& change, const v1::ChangeResult& result) {
+Status SyncRun::settle(const OutboxEntry& change, const v1::ChangeResult& result,
+                       const std::vector<OutboxEntry>& batch) {
   switch (result.outcome()) {
     case v1::ChangeResult::APPLIED:
       ++m_report.applied;
       return ignoreSettled(m_store.acknowledgeOutbox(change.changeId, result.server_version()));
     case v1::ChangeResult::DUPLICATE:
       ++m_report.duplicates;
-      return settleDuplicate(change, result);
+      return settleDuplicate(change, result, batch);
     case v1::ChangeResult::CONFLICT:
       ++m_report.conflicts;
       return keepConflict(change, result.server_record().SerializeAsString(),
@@ -102,12 +105,23 @@ Status SyncRun::settle(const OutboxEntry& change, const v1::ChangeResult& result
 }
 
 // DUPLICATE: the server received this change before. If the record's server version is our
-// change's version, the first receipt was applied: done. Otherwise the first answer was lost and
-// the change was kept as a conflict (or applied and overtaken since): fetch the server's version
-// and keep both, exactly as if the first answer had arrived.
-Status SyncRun::settleDuplicate(const OutboxEntry& change, const v1::ChangeResult& result) {
+// change's version, the first receipt was applied: done. If it is the version of a later change
+// of OURS to the same record (sent in the same batch, whose answer was lost: the tablet was
+// killed or the connection cut after the server committed both), the first receipt was applied
+// and then overtaken by our own edit: done too, no conflict. Otherwise the first answer was lost
+// and the change was kept as a conflict (or applied and overtaken by someone else): fetch the
+// server's version and keep both, exactly as if the first answer had arrived.
+Status SyncRun::settleDuplicate(const OutboxEntry& change, const v1::ChangeResult& result,
+                                const std::vector<OutboxEntry>& batch) {
   if (result.server_version() == change.version)
     return ignoreSettled(m_store.acknowledgeOutbox(change.changeId, result.server_version()));
+  const bool overtakenByOurs =
+      std::any_of(batch.begin(), batch.end(), [&](const OutboxEntry& later) {
+        return later.recordId == change.recordId && later.kind == change.kind &&
+               later.seq > change.seq && later.version == result.server_version();
+      });
+  if (overtakenByOurs)
+    return ignoreSettled(m_store.acknowledgeOutbox(change.changeId, change.version));
   v1::PulledChange current;
   Result<HttpResponse> response = m_exchange.send(
       protobufRequest("GET", "/v1/records/" + change.kind + "/" + change.recordId, "", m_token),

@@ -32,8 +32,12 @@ class SyncRun {
  private:
   // push
   Status pushBatch(const std::vector<OutboxEntry>& batch);
-  Status settle(const OutboxEntry& change, const v1::ChangeResult& result);
-  Status settleDuplicate(const OutboxEntry& change, const v1::ChangeResult& result);
+  /// `batch`: the whole batch `change` was pushed in (a later change of the same record in it
+  /// may be what the server holds now).
+  Status settle(const OutboxEntry& change, const v1::ChangeResult& result,
+                const std::vector<OutboxEntry>& batch);
+  Status settleDuplicate(const OutboxEntry& change, const v1::ChangeResult& result,
+                         const std::vector<OutboxEntry>& batch);
   Status keepConflict(const OutboxEntry& change, const std::string& serverRecord,
                       HlcVersion serverVersion);
   // photos

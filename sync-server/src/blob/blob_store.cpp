@@ -11,12 +11,14 @@
 #include <system_error>
 
 #include "util/sha256.h"
+#include "util/storage_full.h"
 
 namespace anju::server {
 namespace fs = std::filesystem;
 namespace {
 
 Status errnoStatus(const std::string& what) {
+  if (errno == ENOSPC || errno == EDQUOT) return storageFullStatus(what + ": " + std::strerror(errno));
   return Status::ioError(what + ": " + std::strerror(errno));
 }
 
@@ -72,21 +74,27 @@ Status FileBlobStore::appendPartial(const std::string& sha256, std::string_view 
   const std::string path = partialPath(sha256);
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (fd < 0) return errnoStatus("open " + path);
+  const off_t before = ::lseek(fd, 0, SEEK_END);
+  // A failed append (typically a full disk) is undone, so the partial blob holds exactly the
+  // bytes the client was told about and the next chunk starts where the last answer said.
+  const auto failWith = [&](const std::string& what) {
+    Status s = errnoStatus(what);
+    if (before >= 0 && ::ftruncate(fd, before) == 0) ::fsync(fd);
+    ::close(fd);
+    return s;
+  };
   std::size_t done = 0;
   while (done < bytes.size()) {
     const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      Status s = errnoStatus("write " + path);
-      ::close(fd);
-      return s;
+      return failWith("write " + path);
     }
     done += static_cast<std::size_t>(n);
   }
   // The client is told "you may resume from here" only once the bytes survive a crash.
-  const int rc = ::fsync(fd);
+  if (::fsync(fd) != 0) return failWith("fsync " + path);
   ::close(fd);
-  if (rc != 0) return errnoStatus("fsync " + path);
   return Status::ok();
 }
 

@@ -3,11 +3,14 @@
 #include <httplib.h>
 
 #include "anju/v1/sync.pb.h"
+#include "util/storage_full.h"
+#include "util/utf8_text.h"
 
 namespace anju::server {
 
 ApiError ApiError::fromStatus(const Status& status) {
   ApiError e;
+  if (isStorageFull(status)) return storageFull();
   e.message = status.message();
   e.fields = status.fieldErrors();
   switch (status.code()) {
@@ -67,6 +70,13 @@ ApiError ApiError::hashMismatch(const std::string& sha256) {
           {}};
 }
 
+ApiError ApiError::storageFull() {
+  return {507, "storage_full",
+          "服务器存储空间已满，本次数据未保存，请稍后再同步 / the server's disk is full; nothing "
+          "from this request was stored, sync again later",
+          {}};
+}
+
 ApiError ApiError::notFound(const std::string& path) {
   return {404, "not_found", "没有此接口 / no such endpoint: " + path, {}};
 }
@@ -85,12 +95,14 @@ ApiError ApiError::fromHttpStatus(int status) {
 
 void sendError(httplib::Response& res, const ApiError& error) {
   v1::Error body;
+  // Messages may quote what the client sent (a path segment, a query value): raw bytes that
+  // are not UTF-8 would make the whole Error unparseable for the client.
   body.set_code(error.code);
-  body.set_message(error.message);
+  body.set_message(toValidUtf8(error.message));
   for (const FieldError& f : error.fields) {
     v1::FieldProblem* p = body.add_fields();
-    p->set_field(f.field);
-    p->set_message(f.message);
+    p->set_field(toValidUtf8(f.field));
+    p->set_message(toValidUtf8(f.message));
   }
   res.status = error.httpStatus;
   res.set_content(body.SerializeAsString(), "application/x-protobuf");

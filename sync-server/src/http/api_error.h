@@ -28,6 +28,8 @@ struct ApiError {
   static ApiError badBody(const std::string& what);
   static ApiError unsupportedEncoding();
   static ApiError hashMismatch(const std::string& sha256);
+  /// 507: the disk is full (storageFullStatus); nothing of the request was kept.
+  static ApiError storageFull();
   static ApiError notFound(const std::string& path);
   /// For statuses httplib produced before any handler ran (e.g. 413, 400 on a broken request).
   static ApiError fromHttpStatus(int status);

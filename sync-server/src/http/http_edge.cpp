@@ -42,6 +42,7 @@ BodyRead readBody(const httplib::Request& req, httplib::Response& res,
   } else if (!ok) {
     out.error = res.status == 415 ? ApiError::unsupportedEncoding()
                                   : ApiError::badBody("body could not be read or decompressed");
+    out.cut = !encoded && res.status != 415;
   }
   return out;
 }

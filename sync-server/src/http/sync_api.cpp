@@ -169,17 +169,29 @@ void SyncApi::photoUpload(const httplib::Request& req, httplib::Response& res,
   Result<User> user = authenticate(req);
   BodyRead body = readBody(req, res, reader, m_limits.maxPhotoChunkBytes);
   if (!user) return sendError(res, ApiError::fromStatus(user.status()));
-  if (body.error) return sendError(res, *body.error);
-  m_metrics.addRequestBytes(body.bytes.size());
   const std::optional<std::int64_t> offset = parseInt(req.get_param_value("offset"));
   const std::optional<std::int64_t> total = parseInt(req.get_param_value("total"));
+  const std::string sha256 = req.matches[1];
+  if (body.cut && offset && total && !body.bytes.empty()) {
+    // The connection dropped mid-chunk: the bytes that did arrive are the start of that chunk,
+    // so keep them (same offset checks as a whole chunk). The client resumes from the byte
+    // offset the server holds, not from the start of the chunk (docs/protocol.md, "Photos").
+    m_metrics.addRequestBytes(body.bytes.size());
+    Result<PhotoUpload> kept = m_services.photos.upload(sha256, *offset, *total, body.bytes);
+    if (kept && kept->outcome == PhotoUploadOutcome::kAccepted) {
+      m_metrics.addPhotoBytes(body.bytes.size());
+      logInfo("photo " + sha256 + ": connection cut mid-chunk, kept " +
+              std::to_string(body.bytes.size()) + " bytes at offset " + std::to_string(*offset));
+    }
+  }
+  if (body.error) return sendError(res, *body.error);
+  m_metrics.addRequestBytes(body.bytes.size());
   if (!offset || !total)
     return sendError(res, ApiError::fromStatus(Status::invalidArgument(
                               "需要 offset 与 total 参数 / offset and total query parameters "
                               "are required integers",
                               {{"offset", req.get_param_value("offset")},
                                {"total", req.get_param_value("total")}})));
-  const std::string sha256 = req.matches[1];
   Result<PhotoUpload> upload = m_services.photos.upload(sha256, *offset, *total, body.bytes);
   if (!upload) return sendError(res, ApiError::fromStatus(upload.status()));
   switch (upload->outcome) {

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include "util/storage_full.h"
+
 namespace anju::server {
 
 Status sqliteError(sqlite3* db, int rc, std::string_view what) {
@@ -9,6 +11,7 @@ Status sqliteError(sqlite3* db, int rc, std::string_view what) {
   msg += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
   if (rc == SQLITE_CONSTRAINT || (rc & 0xff) == SQLITE_CONSTRAINT) return Status::alreadyExists(msg);
   if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) return Status::unavailable(msg);
+  if ((rc & 0xff) == SQLITE_FULL) return storageFullStatus(msg);
   if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB) return Status::corruption(msg);
   return Status::ioError(msg);
 }
