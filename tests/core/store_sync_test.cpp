@@ -50,6 +50,32 @@ TEST_F(StoreSync, AcknowledgeRemovesTheChangeAndRecordsTheServerVersion) {
       << "a second acknowledgement is reported, not an error that breaks anything";
 }
 
+TEST_F(StoreSync, AcknowledgingARunSettlesEveryChangeAndSkipsOnesSettledBefore) {
+  std::vector<Building> houses;
+  for (int i = 0; i < 3; ++i) {
+    houses.push_back(makeBuilding("幸福路" + std::to_string(20 + i) + "号"));
+    ASSERT_TRUE(m_store->putBuilding(houses.back(), "li.si").isOk());
+  }
+  const std::vector<OutboxEntry> changes = *m_store->pendingOutbox(10, 1 << 20);
+  ASSERT_EQ(changes.size(), 3u);
+  ASSERT_TRUE(m_store->acknowledgeOutbox(changes[1].changeId, serverVersion(1)).isOk());
+
+  // The second was settled before (a retried batch): skipped, the others settle in one go.
+  ASSERT_TRUE(m_store
+                  ->acknowledgeOutbox({{changes[0].changeId, serverVersion(10)},
+                                       {changes[1].changeId, serverVersion(11)},
+                                       {changes[2].changeId, serverVersion(12)}})
+                  .isOk());
+  EXPECT_EQ(*m_store->pendingOutboxCount(), 0);
+  EXPECT_EQ(m_store->versionsOf(kKindBuilding, houses[0].id)->serverVersion, serverVersion(10));
+  EXPECT_EQ(m_store->versionsOf(kKindBuilding, houses[1].id)->serverVersion, serverVersion(1))
+      << "an acknowledgement of a settled change must not touch its record";
+  EXPECT_EQ(m_store->versionsOf(kKindBuilding, houses[2].id)->serverVersion, serverVersion(12));
+  // Local edits after the run are later than every acknowledged server version.
+  EXPECT_GT(*m_store->putBuilding(houses[2], "li.si"), serverVersion(12));
+  EXPECT_TRUE(m_store->acknowledgeOutbox(std::vector<Store::Acknowledgement>{}).isOk());
+}
+
 TEST_F(StoreSync, ConflictMakesTheServerVersionCurrentAndKeepsTheLocalOne) {
   Building local = makeBuilding("幸福路12号");
   ASSERT_TRUE(m_store->putBuilding(local, "li.si").isOk());

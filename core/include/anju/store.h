@@ -264,6 +264,14 @@ class Store {
   /// records serverVersion on the record. notFound when no such change is pending (e.g. it was
   /// acknowledged before) — harmless for the caller to ignore.
   Status acknowledgeOutbox(const Uuid& changeId, HlcVersion serverVersion);
+  /// Several acknowledgements in ONE transaction (one fsync instead of one per change: a push
+  /// of 10,000 changes spent ~3.5 ms per change committing them one by one). Changes no longer
+  /// pending are skipped, as acknowledgeOutbox's notFound would be; all or nothing otherwise.
+  struct Acknowledgement {
+    Uuid changeId;
+    HlcVersion serverVersion = 0;
+  };
+  Status acknowledgeOutbox(const std::vector<Acknowledgement>& acknowledgements);
   /// The server kept its own version: in one transaction the server's record (anju.v1.Record
   /// bytes) becomes the current local record, the losing local change is moved to conflicts and
   /// its outbox row removed. notFound for an unknown change; invalidArgument/corruption for

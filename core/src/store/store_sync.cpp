@@ -1,5 +1,7 @@
 // The sync-facing API: outbox reading and acknowledgement, conflicts, applying pulled changes
 // with their cursor. The algorithm is documented in store.h.
+#include <algorithm>
+
 #include "anju/record_codec.h"
 #include "store/change_log.h"
 #include "store/record_rows.h"
@@ -104,6 +106,28 @@ Status Store::acknowledgeOutbox(const Uuid& changeId, HlcVersion serverVersion) 
   if (!s) return s;
   if (s = tx->commit(); !s) return s;
   m_impl->clock.observe(serverVersion);
+  return Status::ok();
+}
+
+Status Store::acknowledgeOutbox(const std::vector<Acknowledgement>& acknowledgements) {
+  if (acknowledgements.empty()) return Status::ok();
+  std::lock_guard lock(m_impl->mutex);
+  Database& db = *m_impl->db;
+  Result<Transaction> tx = Transaction::begin(db);
+  if (!tx) return tx.status();
+  HlcVersion highest = 0;
+  for (const Acknowledgement& ack : acknowledgements) {
+    Result<PendingChange> change = loadPendingChange(db, ack.changeId);
+    if (!change && change.status().code() == StatusCode::kNotFound) continue;  // settled before
+    if (!change) return change.status();
+    if (Status s = removePendingChange(db, *tx, ack.changeId); !s) return s;
+    Status s = store::raiseServerVersion(db, *tx, change->kind, change->recordId,
+                                         ack.serverVersion);
+    if (!s) return s;
+    highest = std::max(highest, ack.serverVersion);
+  }
+  if (Status s = tx->commit(); !s) return s;
+  if (highest != 0) m_impl->clock.observe(highest);
   return Status::ok();
 }
 

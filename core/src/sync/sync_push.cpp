@@ -75,17 +75,27 @@ Status SyncRun::pushBatch(const std::vector<OutboxEntry>& batch) {
   if (!response) return response.status();
   if (response->status != 200) return httpError(*response, "上传修改 / push");
   m_report.bytesPushed += sent;
-  for (std::size_t i = 0; i < batch.size(); ++i)
-    if (Status s = settle(batch[i], answer.results(static_cast<int>(i)), batch); !s) return s;
-  return Status::ok();
+  // Runs of APPLIED answers (a normal batch is nothing else) are acknowledged in one local
+  // transaction; any other outcome first flushes the run, so changes settle in outbox order.
+  std::vector<Store::Acknowledgement> applied;
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    const v1::ChangeResult& result = answer.results(static_cast<int>(i));
+    if (result.outcome() == v1::ChangeResult::APPLIED) {
+      ++m_report.applied;
+      applied.push_back({batch[i].changeId, result.server_version()});
+      continue;
+    }
+    if (Status s = m_store.acknowledgeOutbox(applied); !s) return s;
+    applied.clear();
+    if (Status s = settle(batch[i], result, batch); !s) return s;
+  }
+  return m_store.acknowledgeOutbox(applied);
 }
 
 Status SyncRun::settle(const OutboxEntry& change, const v1::ChangeResult& result,
                        const std::vector<OutboxEntry>& batch) {
   switch (result.outcome()) {
-    case v1::ChangeResult::APPLIED:
-      ++m_report.applied;
-      return ignoreSettled(m_store.acknowledgeOutbox(change.changeId, result.server_version()));
+    // APPLIED is acknowledged in runs by pushBatch.
     case v1::ChangeResult::DUPLICATE:
       ++m_report.duplicates;
       return settleDuplicate(change, result, batch);
