@@ -81,12 +81,15 @@ Rectangle {
             }
             Label { text: qsTr("Location"); color: Theme.textSecondary }
             TextField {
+                objectName: "location_" + card.index
                 Layout.fillWidth: true
                 implicitHeight: Theme.touch
                 text: card.location
                 placeholderText: qsTr("e.g. north load-bearing wall, ground floor")
                 enabled: card.controller && card.controller.editable
-                onEditingFinished: if (text !== card.location) card.controller.setFindingField(card.index, "location", text)
+                // Every keystroke is journalled; the record follows after a short pause.
+                onTextChanged: if (activeFocus) card.controller.typeFindingText(card.index, "location", text)
+                onEditingFinished: card.controller.flushTyping()
             }
         }
         Flow {
@@ -99,13 +102,15 @@ Rectangle {
                     spacing: 4
                     Label { text: modelData.label; color: Theme.textSecondary }
                     TextField {
+                        objectName: "measure_" + card.index + "_" + modelData.name
                         Layout.preferredWidth: 90
                         implicitHeight: Theme.touch
                         text: modelData.value
                         inputMethodHints: Qt.ImhFormattedNumbersOnly
                         enabled: card.controller && card.controller.editable
-                        onEditingFinished: if (text !== modelData.value)
-                                               card.controller.setFindingMeasurement(card.index, modelData.name, text)
+                        onTextChanged: if (activeFocus)
+                                           card.controller.typeFindingText(card.index, "measure:" + modelData.name, text)
+                        onEditingFinished: card.controller.flushTyping()
                     }
                     Label { text: modelData.unit }
                 }

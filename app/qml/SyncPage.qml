@@ -15,6 +15,10 @@ Page {
         id: sync
         session: Session
     }
+    SyncIssuesModel {
+        id: issues
+        session: Session
+    }
 
     Pane {
         anchors.centerIn: parent
@@ -41,12 +45,13 @@ Page {
                 }
                 ColumnLayout {
                     Label {
-                        text: sync.conflictCount
+                        objectName: "issueCount"
+                        text: issues.count
                         font.pixelSize: 48
                         font.bold: true
-                        color: sync.conflictCount > 0 ? Theme.serious : Theme.textSecondary
+                        color: issues.count > 0 ? Theme.serious : Theme.textSecondary
                     }
-                    Label { text: qsTr("conflicts to look at"); color: Theme.textSecondary }
+                    Label { text: qsTr("refused or in conflict"); color: Theme.textSecondary }
                 }
             }
             Label {
@@ -75,12 +80,39 @@ Page {
                 Layout.fillWidth: true
                 text: sync.errorString
             }
+            AnjuButton {
+                objectName: "issuesButton"
+                Layout.fillWidth: true
+                visible: issues.count > 0
+                text: qsTr("%n refused change(s) or conflict(s) — look and fix", "", issues.count)
+                onClicked: page.StackView.view.push(Qt.resolvedUrl("SyncIssuesPage.qml"))
+            }
+            Label {
+                objectName: "signOutNote"
+                Layout.fillWidth: true
+                visible: sync.signedIn
+                text: qsTr("Signing out keeps everything on this tablet: houses, drafts, photos and "
+                           + "unsent changes. They are sent after the next sign-in.")
+                color: Theme.textSecondary
+                font.pixelSize: Theme.fontSmall
+                wrapMode: Text.Wrap
+            }
             RowLayout {
                 spacing: Theme.spacing
                 AnjuButton {
+                    objectName: "signInButton"
+                    visible: !sync.signedIn
                     text: qsTr("Sign in")
                     implicitHeight: Theme.touch
                     onClicked: page.StackView.view.push(Qt.resolvedUrl("SignInPage.qml"))
+                }
+                AnjuButton {
+                    objectName: "signOutButton"
+                    visible: sync.signedIn
+                    text: qsTr("Sign out")
+                    implicitHeight: Theme.touch
+                    enabled: !sync.busy
+                    onClicked: sync.signOut()
                 }
                 Item { Layout.fillWidth: true }
                 AnjuButton {

@@ -1,18 +1,34 @@
 #include "inspection_controller.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QFile>
 #include <algorithm>
+#include <utility>
+#include <variant>
 
 #include "anju/enum_codes.h"
 #include "anju/hlc.h"
 #include "anju/uuid.h"
 #include "anju/validation.h"
 #include "photo_import.h"
+#include "typing_journal.h"
 
 namespace anju::app {
 
 InspectionController::InspectionController(QObject* parent)
-    : QObject(parent), m_items(new ChecklistItemModel(this)), m_findings(new FindingListModel(this)) {}
+    : QObject(parent),
+      m_positions(new PositionStamp(this)),
+      m_items(new ChecklistItemModel(this)),
+      m_findings(new FindingListModel(this)) {
+  m_typingTimer.setSingleShot(true);
+  m_typingTimer.setInterval(kTypingCommitMs);
+  connect(&m_typingTimer, &QTimer::timeout, this, &InspectionController::flushTyping);
+}
+
+InspectionController::~InspectionController() {
+  if (!m_pending.isEmpty()) flushTyping();
+}
 
 void InspectionController::setSession(Session* session) {
   if (session == m_session) return;
@@ -46,6 +62,9 @@ bool InspectionController::ready() const {
 }
 
 void InspectionController::open() {
+  if (!m_pending.isEmpty()) flushTyping();
+  m_typed.clear();
+  m_journal.clear();
   m_open = false;
   m_assessment.reset();
   m_itemErrors.clear();
@@ -91,6 +110,15 @@ void InspectionController::open() {
     if (!saveDraft()) m_open = false;
   }
   if (m_open) setErrorString({});
+  // Text typed before the app was killed: commit it now (what was refused stays journalled and
+  // shows its error).
+  if (m_open) {
+    if (auto left = readTypingJournal(store, toQString(m_inspection.id)); left && !left->isEmpty()) {
+      for (auto it = left->cbegin(); it != left->cend(); ++it) m_typed.insert(it.key(), it.value());
+      m_pending = *left;
+      flushTyping();
+    }
+  }
   refreshItems();
   refreshFindings();
   emit inspectionChanged();
@@ -117,12 +145,12 @@ void InspectionController::refreshItems() {
   const ChecklistSection* section = nullptr;
   if (ready() && m_sectionIndex >= 0 && m_sectionIndex < sectionCount())
     section = &tmpl->sections[static_cast<std::size_t>(m_sectionIndex)];
-  m_items->update(tmpl, section, m_inspection.answers, m_itemErrors, lang());
+  m_items->update(tmpl, section, m_inspection.answers, m_itemErrors, lang(), typedAnswers());
 }
 
 void InspectionController::refreshFindings() {
   m_findings->update(m_open ? m_inspection.findings : std::vector<Finding>{},
-                     m_session ? &m_session->rules() : nullptr, lang());
+                     m_session ? &m_session->rules() : nullptr, lang(), m_typed);
 }
 
 QString InspectionController::inspectionId() const { return m_open ? toQString(m_inspection.id) : QString(); }
@@ -136,6 +164,7 @@ QString InspectionController::reviewComment() const { return m_open ? toQString(
 
 void InspectionController::setSectionIndex(int index) {
   if (index < 0 || index >= sectionCount() || index == m_sectionIndex) return;
+  flushTyping();
   m_sectionIndex = index;
   refreshItems();
   emit sectionChanged();
@@ -221,6 +250,7 @@ bool InspectionController::setAnswer(const QString& itemId, const QVariant& valu
   m_itemErrors.remove(itemId);
   m_inspection.answers[item->id] = answer;
   openTriggeredFinding(*item, answer);
+  copyMeasurementToFinding(*item);
   const bool saved = saveDraft();
   refreshItems();
   refreshFindings();
@@ -253,6 +283,61 @@ void InspectionController::openTriggeredFinding(const ChecklistItem& item, const
   f.hazard = t.hazard;
   f.severity = Severity::kSome;
   m_inspection.findings.push_back(std::move(f));
+  // Measurements answered before the finding opened (an answer changed back and forth).
+  for (const ChecklistSection& section : m_session->checklist().sections)
+    for (const ChecklistItem& other : section.items)
+      if (!other.findingMeasurement.empty() && findingSourceOf(m_session->checklist(), other) == &item)
+        copyMeasurementToFinding(other);
+}
+
+Finding* InspectionController::findingOf(const ChecklistItem& item) {
+  const ChecklistItem* source = findingSourceOf(m_session->checklist(), item);
+  if (!source) return nullptr;
+  const FindingTrigger& t = *source->finding;
+  const auto it = std::find_if(m_inspection.findings.begin(), m_inspection.findings.end(),
+                               [&](const Finding& f) { return f.component == t.component && f.hazard == t.hazard; });
+  return it == m_inspection.findings.end() ? nullptr : &*it;
+}
+
+void InspectionController::copyMeasurementToFinding(const ChecklistItem& item) {
+  if (item.type != ItemType::kMeasurement || item.findingMeasurement.empty()) return;
+  const auto answer = m_inspection.answers.find(item.id);
+  if (answer == m_inspection.answers.end() || !std::holds_alternative<double>(answer->second)) return;
+  Finding* finding = findingOf(item);
+  const auto& defs = m_session->rules().measurements;
+  const auto def = std::find_if(defs.begin(), defs.end(), [&](const MeasurementDefinition& d) {
+    return d.name == item.findingMeasurement;
+  });
+  if (!finding || def == defs.end()) return;
+  const auto value = convertMeasurement(std::get<double>(answer->second), item.unit, def->unit);
+  if (!value) return;
+  std::erase_if(finding->measurements, [&](const Measurement& m) { return m.name == def->name; });
+  finding->measurements.push_back({def->name, *value, def->unit});
+  m_typed.remove(QStringLiteral("measure:%1:%2").arg(toQString(finding->id), toQString(def->name)));
+}
+
+QStringList InspectionController::missingPhotos() const {
+  QStringList problems;
+  const ChecklistTemplate& tmpl = m_session->checklist();
+  for (const ChecklistItem* item : itemsNeedingPhotos(tmpl, m_inspection.answers)) {
+    bool has = false;
+    if (const ChecklistItem* source = findingSourceOf(tmpl, *item)) {
+      const FindingTrigger& t = *source->finding;
+      has = std::any_of(m_inspection.findings.begin(), m_inspection.findings.end(), [&](const Finding& f) {
+        return f.component == t.component && f.hazard == t.hazard && !f.photoIds.empty();
+      });
+    } else {
+      has = !m_inspection.photoIds.empty();
+    }
+    if (has) continue;
+    if (const ChecklistItem* source = findingSourceOf(tmpl, *item))
+      problems.append(tr("%1: a photo is required — add one to the finding “%2”.")
+                          .arg(pick(item->label, lang()), pick(label(source->finding->hazard), lang())));
+    else
+      problems.append(tr("%1: a photo is required — add one to the house's photos.")
+                          .arg(pick(item->label, lang())));
+  }
+  return problems;
 }
 
 bool InspectionController::addFinding(const QString& componentCode, const QString& hazardCode) {
@@ -331,20 +416,29 @@ bool InspectionController::removeFinding(int row) {
 bool InspectionController::addPhoto(const QUrl& file, const QString& itemId, int findingRow) {
   if (!isEditable()) return false;
   QByteArray jpeg;
+  QByteArray thumbnail;
   QString error;
-  if (!encodePhoto(file.isLocalFile() ? file.toLocalFile() : file.toString(), jpeg, error)) {
+  if (!encodePhoto(file.isLocalFile() ? file.toLocalFile() : file.toString(), jpeg, thumbnail, error)) {
     setErrorString(error);
     return false;
   }
+  // Where the photo goes: a photo item's answer; the finding a hazard item (or a measurement
+  // asked because of it) belongs to; a finding row; else the house's photos.
+  const ChecklistItem* item = itemId.isEmpty() ? nullptr : m_session->checklist().findItem(toStdString(itemId));
+  const bool asAnswer = item && item->type == ItemType::kPhoto;
+  Finding* target = nullptr;
+  if (item && !asAnswer) target = findingOf(*item);
+  else if (!item && findingRow >= 0 && findingRow < static_cast<int>(m_inspection.findings.size()))
+    target = &m_inspection.findings[static_cast<std::size_t>(findingRow)];
   PhotoRecord photo;
   photo.id = newUuid();
   photo.mimeType = "image/jpeg";
   photo.capturedAt = systemNowMs();
   photo.buildingId = m_building.id;
   photo.inspectionId = m_inspection.id;
-  const bool forFinding = itemId.isEmpty() && findingRow >= 0 &&
-                          findingRow < static_cast<int>(m_inspection.findings.size());
-  if (forFinding) photo.findingId = m_inspection.findings[static_cast<std::size_t>(findingRow)].id;
+  if (!m_position) m_position = m_positions->last();
+  photo.location = m_position;
+  if (target) photo.findingId = target->id;
   // The bytes first (fsync'd, content-addressed), then the record that queues their upload.
   auto written = m_session->photos()->importBytes(
       *m_session->store(), std::string_view(jpeg.constData(), static_cast<std::size_t>(jpeg.size())),
@@ -353,19 +447,50 @@ bool InspectionController::addPhoto(const QUrl& file, const QString& itemId, int
     setErrorString(tr("Photo not saved: %1").arg(statusMessage(written.status(), lang())));
     return false;
   }
-  if (!itemId.isEmpty()) {
-    return setAnswer(itemId, toQString(photo.id));
-  }
-  if (forFinding) m_inspection.findings[static_cast<std::size_t>(findingRow)].photoIds.push_back(photo.id);
+  // A missing thumbnail only costs the preview; the photo is stored and queued.
+  (void)saveThumbnail(m_session->photoDirectory(), toQString(written->sha256), thumbnail);
+  if (asAnswer) return setAnswer(itemId, toQString(photo.id));
+  if (target) target->photoIds.push_back(photo.id);
   else m_inspection.photoIds.push_back(photo.id);
+  if (m_position && !m_inspection.location) m_inspection.location = m_position;
   const bool saved = saveDraft();
   refreshFindings();
   emit inspectionChanged();
   return saved;
 }
 
+bool InspectionController::addCapturedPhoto(const QString& path, const QString& itemId, int findingRow) {
+  const bool ok = addPhoto(QUrl::fromLocalFile(path), itemId, findingRow);
+  if (ok) QFile::remove(path);
+  return ok;
+}
+
+QString InspectionController::captureDirectory() const {
+  if (!m_session) return {};
+  const QString dir = m_session->photoDirectory() + QStringLiteral("/incoming");
+  QDir().mkpath(dir);
+  return dir;
+}
+
+void InspectionController::setPosition(double latitude, double longitude, double accuracyMeters) {
+  GeoPoint p;
+  p.latitude = latitude;
+  p.longitude = longitude;
+  if (accuracyMeters > 0) p.accuracyMeters = accuracyMeters;
+  m_positions->setLast(p);
+  m_position = p;
+  emit positionChanged();
+}
+
+QString InspectionController::positionText() const {
+  const auto p = m_position ? m_position : m_positions->last();
+  if (!p) return {};
+  return QStringLiteral("%1, %2").arg(p->latitude, 0, 'f', 5).arg(p->longitude, 0, 'f', 5);
+}
+
 bool InspectionController::grade() {
   if (!ready()) return false;
+  flushTyping();
   m_assessment = gradeInspection(m_inspection, m_building, m_session->rules());
   emit judgmentChanged();
   refreshFindings();
@@ -439,6 +564,11 @@ bool InspectionController::submit() {
     emit submitted(false, tr("This inspection cannot be changed any more."));
     return false;
   }
+  if (!flushTyping()) {
+    const QString msg = tr("A typed value could not be saved; correct it first.");
+    emit submitted(false, msg);
+    return false;
+  }
   const ChecklistTemplate& tmpl = m_session->checklist();
   QStringList problems;
   if (const Status st = validateAnswers(tmpl, m_inspection.answers, /*forSubmit=*/true); !st) {
@@ -448,6 +578,7 @@ bool InspectionController::submit() {
                       pickMessage(fe.message, lang()));
     }
   }
+  problems.append(missingPhotos());
   setSubmitErrors(problems);
   if (!problems.isEmpty()) {
     const QString msg = tr("%n item(s) still need an answer or a correction.", nullptr,
@@ -477,6 +608,82 @@ bool InspectionController::submit() {
   emit inspectionChanged();
   emit judgmentChanged();
   emit submitted(true, QString());
+  return true;
+}
+
+// --- per-keystroke text ------------------------------------------------------------------------
+
+QHash<QString, QString> InspectionController::typedAnswers() const {
+  QHash<QString, QString> out;
+  static const QString kPrefix = QStringLiteral("answer:");
+  for (auto it = m_typed.cbegin(); it != m_typed.cend(); ++it)
+    if (it.key().startsWith(kPrefix)) out.insert(it.key().mid(kPrefix.size()), it.value());
+  return out;
+}
+
+void InspectionController::typeAnswer(const QString& itemId, const QString& text) {
+  if (!isEditable() || !m_session->checklist().findItem(toStdString(itemId))) return;
+  typeText(QStringLiteral("answer:") + itemId, text);
+}
+
+void InspectionController::typeFindingText(int row, const QString& field, const QString& text) {
+  if (!isEditable() || row < 0 || row >= static_cast<int>(m_inspection.findings.size())) return;
+  const QString findingId = toQString(m_inspection.findings[static_cast<std::size_t>(row)].id);
+  if (field == QStringLiteral("location") || field == QStringLiteral("note"))
+    typeText(QStringLiteral("finding:%1:%2").arg(findingId, field), text);
+  else if (field.startsWith(QStringLiteral("measure:")))
+    typeText(QStringLiteral("measure:%1:%2").arg(findingId, field.mid(8)), text);
+}
+
+void InspectionController::typeText(const QString& key, const QString& text) {
+  const auto shown = m_typed.constFind(key);
+  if (shown != m_typed.cend() && *shown == text) return;  // a binding echoing what was typed
+  m_typed.insert(key, text);
+  m_pending.insert(key, text);
+  m_journal.insert(key, text);
+  writeJournal();
+  m_typingTimer.start();
+}
+
+void InspectionController::writeJournal() {
+  if (!m_session || !m_session->store() || !m_open) return;
+  if (const Status st = writeTypingJournal(*m_session->store(), toQString(m_inspection.id), m_journal); !st)
+    setErrorString(tr("Not saved: %1").arg(statusMessage(st, lang())));
+}
+
+bool InspectionController::flushTyping() {
+  m_typingTimer.stop();
+  if (m_pending.isEmpty()) return m_journal.isEmpty();
+  const QMap<QString, QString> pending = std::exchange(m_pending, {});
+  bool allOk = true;
+  for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
+    if (commitTyped(it.key(), it.value())) m_journal.remove(it.key());
+    else allOk = false;
+  }
+  writeJournal();
+  return allOk;
+}
+
+bool InspectionController::commitTyped(const QString& key, const QString& text) {
+  if (!isEditable()) return false;
+  const QStringList parts = key.split(QLatin1Char(':'));
+  if (parts.size() == 2 && parts[0] == QStringLiteral("answer")) {
+    const std::string id = toStdString(parts[1]);
+    if (text.trimmed().isEmpty()) {
+      const ChecklistItem* item = m_session->checklist().findItem(id);
+      // A text item may be blank; a cleared measurement has no value any more.
+      if (item && item->type == ItemType::kText && m_inspection.answers.count(id)) return setAnswer(parts[1], text);
+      return clearAnswer(parts[1]);
+    }
+    return setAnswer(parts[1], text);
+  }
+  if (parts.size() != 3) return true;  // unknown key (older build): nothing to do with it
+  int row = -1;
+  for (std::size_t i = 0; i < m_inspection.findings.size(); ++i)
+    if (toQString(m_inspection.findings[i].id) == parts[1]) row = static_cast<int>(i);
+  if (row < 0) return true;  // the finding was removed meanwhile
+  if (parts[0] == QStringLiteral("finding")) return setFindingField(row, parts[2], text);
+  if (parts[0] == QStringLiteral("measure")) return setFindingMeasurement(row, parts[2], text);
   return true;
 }
 

@@ -137,6 +137,16 @@ void SyncController::cancel() {
   if (m_busy && isAvailable()) m_session->syncService()->cancel();
 }
 
+void SyncController::signOut() {
+  if (!isAvailable() || m_busy) return;
+  m_session->syncService()->signOut();
+  // Nobody is signed in: drafts stay and can be continued, a new inspection needs a sign-in.
+  m_session->setUserName(QString());
+  setErrorString({});
+  refresh();
+  emit stateChanged();
+}
+
 void SyncController::setErrorString(const QString& error) {
   if (error == m_errorString) return;
   m_errorString = error;

@@ -62,6 +62,10 @@ class SyncController : public QObject {
   Q_INVOKABLE void syncNow();
   /// Stops a sign-in or sync under way; what was done so far is kept.
   Q_INVOKABLE void cancel();
+  /// Signs out (core's SyncClient::logout policy): the token and the cached identity are
+  /// forgotten; every record, draft, photo and unsent change stays on the tablet and is sent after
+  /// the next sign-in. The server address and user name stay to prefill the sign-in page.
+  Q_INVOKABLE void signOut();
 
  signals:
   void sessionChanged();
