@@ -97,6 +97,12 @@ ApplicationWindow {
             openSync()
         } else if (startPage === "signin") {
             openSignIn()
+        } else if (startPage === "camera") {
+            openInspection(startBuildingId)
+            stack.currentItem.takePhoto("", -1)
+        } else if (startPage === "issues") {
+            openSync()
+            stack.push(Qt.resolvedUrl("SyncIssuesPage.qml"))
         }
     }
 }
