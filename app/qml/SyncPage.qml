@@ -45,6 +45,20 @@ Page {
                 }
                 ColumnLayout {
                     Label {
+                        objectName: "pendingPhotoCount"
+                        text: sync.pendingPhotoCount
+                        font.pixelSize: 48
+                        font.bold: true
+                        color: sync.pendingPhotoCount > 0 ? Theme.some : Theme.none
+                    }
+                    Label {
+                        text: sync.pendingPhotoCount > 0 ? qsTr("photos to upload (%1)").arg(sync.pendingPhotoSize)
+                                                         : qsTr("photos to upload")
+                        color: Theme.textSecondary
+                    }
+                }
+                ColumnLayout {
+                    Label {
                         objectName: "issueCount"
                         text: issues.count
                         font.pixelSize: 48
@@ -69,6 +83,13 @@ Page {
                 visible: sync.busy
                 indeterminate: sync.progress < 0
                 value: Math.max(0, sync.progress)
+            }
+            Label {
+                objectName: "progressText"
+                Layout.fillWidth: true
+                visible: sync.busy
+                text: sync.progressText
+                color: Theme.textSecondary
             }
             Label {
                 objectName: "syncStatus"

@@ -201,15 +201,16 @@ const ChecklistItem* findingSourceOf(const ChecklistTemplate& tmpl, const Checkl
 
 std::optional<double> convertMeasurement(double value, std::string_view from, std::string_view to) {
   if (from == to) return value;
-  // Per unit of a common base: metres for lengths, a plain fraction for ratios.
+  // In whole units of the smallest of each kind (millimetres, per mille), so the common
+  // conversions (‰ -> %, ratio -> %) are exact.
   struct Scale {
     std::string_view unit;
     std::string_view base;
     double factor;
   };
-  static constexpr Scale kScales[] = {{"mm", "m", 0.001},        {"m", "m", 1},
-                                      {"ratio", "ratio", 1},      {"percent", "ratio", 0.01},
-                                      {"permille", "ratio", 0.001}};
+  static constexpr Scale kScales[] = {{"mm", "length", 1},        {"m", "length", 1000},
+                                      {"ratio", "ratio", 1000},    {"percent", "ratio", 10},
+                                      {"permille", "ratio", 1}};
   const Scale* a = nullptr;
   const Scale* b = nullptr;
   for (const Scale& s : kScales) {
