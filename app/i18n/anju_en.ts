@@ -639,27 +639,37 @@
         <translation>changes waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="54"/>
+        <location filename="../qml/SyncPage.qml" line="55"/>
+        <source>photos to upload (%1)</source>
+        <translation>photos to upload (%1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="56"/>
+        <source>photos to upload</source>
+        <translation>photos to upload</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="68"/>
         <source>refused or in conflict</source>
         <translation>refused or in conflict</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="58"/>
+        <location filename="../qml/SyncPage.qml" line="72"/>
         <source>Last sync: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="59"/>
+        <location filename="../qml/SyncPage.qml" line="73"/>
         <source>Last sync: never</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="64"/>
+        <location filename="../qml/SyncPage.qml" line="78"/>
         <source>Server: %1</source>
         <translation>Server: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/SyncPage.qml" line="87"/>
+        <location filename="../qml/SyncPage.qml" line="108"/>
         <source>%n refused change(s) or conflict(s) — look and fix</source>
         <translation>
             <numerusform>%n refused change or conflict — look and fix</numerusform>
@@ -667,27 +677,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="94"/>
+        <location filename="../qml/SyncPage.qml" line="115"/>
         <source>Signing out keeps everything on this tablet: houses, drafts, photos and unsent changes. They are sent after the next sign-in.</source>
         <translation>Signing out keeps everything on this tablet: houses, drafts, photos and unsent changes. They are sent after the next sign-in.</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="105"/>
+        <location filename="../qml/SyncPage.qml" line="126"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="112"/>
+        <location filename="../qml/SyncPage.qml" line="133"/>
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="121"/>
+        <location filename="../qml/SyncPage.qml" line="142"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="127"/>
+        <location filename="../qml/SyncPage.qml" line="148"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
@@ -700,12 +710,12 @@
         <translation>Please wait until the sync or sign-in under way has finished.</translation>
     </message>
     <message>
-        <location filename="../src/core_sync_service.cpp" line="170"/>
+        <location filename="../src/core_sync_service.cpp" line="172"/>
         <source>Sync stopped. What was sent or received so far is kept; the next sync carries on from there.</source>
         <translation>Sync stopped. What was sent or received so far is kept; the next sync carries on from there.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/core_sync_service.cpp" line="177"/>
+        <location filename="../src/core_sync_service.cpp" line="179"/>
         <source>%n photo(s) could not be sent and stay queued: %1</source>
         <translation>
             <numerusform>%n photo could not be sent and stays queued: %1</numerusform>
@@ -716,7 +726,7 @@
 <context>
     <name>anju::app::HouseController</name>
     <message>
-        <location filename="../src/house_controller.cpp" line="152"/>
+        <location filename="../src/house_controller.cpp" line="181"/>
         <source>Please correct the marked fields.</source>
         <translation>Please correct the marked fields.</translation>
     </message>
@@ -827,32 +837,32 @@
 <context>
     <name>anju::app::SyncController</name>
     <message>
-        <location filename="../src/sync_controller.cpp" line="67"/>
+        <location filename="../src/sync_controller.cpp" line="76"/>
         <source>Syncing is not set up on this tablet. Your changes are kept safely here.</source>
         <translation>Syncing is not set up on this tablet. Your changes are kept safely here.</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="68"/>
+        <location filename="../src/sync_controller.cpp" line="77"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="68"/>
+        <location filename="../src/sync_controller.cpp" line="77"/>
         <source>Signing in…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="69"/>
+        <location filename="../src/sync_controller.cpp" line="78"/>
         <source>Sign in to sync.</source>
         <translation>Sign in to sync.</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="70"/>
+        <location filename="../src/sync_controller.cpp" line="79"/>
         <source>Everything on this tablet has been sent.</source>
         <translation>Everything on this tablet has been sent.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/sync_controller.cpp" line="71"/>
+        <location filename="../src/sync_controller.cpp" line="80"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n change waiting to be sent.</numerusform>
@@ -860,22 +870,40 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="99"/>
+        <location filename="../src/sync_controller.cpp" line="113"/>
+        <source>%1 of %2 records and photos</source>
+        <translation>%1 of %2 records and photos</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/sync_controller.cpp" line="114"/>
+        <source>%n record(s) received</source>
+        <translation>
+            <numerusform>%n record received</numerusform>
+            <numerusform>%n records received</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/sync_controller.cpp" line="115"/>
+        <source>%1 · %2 sent · %3 received</source>
+        <translation>%1 · %2 sent · %3 received</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_controller.cpp" line="130"/>
         <source>Enter the server address, your user name and your password.</source>
         <translation>Enter the server address, your user name and your password.</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="105"/>
+        <location filename="../src/sync_controller.cpp" line="136"/>
         <source>Syncing is not set up on this tablet. You can keep inspecting; nothing is lost.</source>
         <translation>Syncing is not set up on this tablet. You can keep inspecting; nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="119"/>
+        <location filename="../src/sync_controller.cpp" line="150"/>
         <source>Syncing is not set up on this tablet.</source>
         <translation>Syncing is not set up on this tablet.</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="126"/>
+        <location filename="../src/sync_controller.cpp" line="157"/>
         <source>Sign in first.</source>
         <translation>Sign in first.</translation>
     </message>

@@ -635,54 +635,64 @@
         <translation>条修改待上传</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="54"/>
+        <location filename="../qml/SyncPage.qml" line="55"/>
+        <source>photos to upload (%1)</source>
+        <translation>张照片待上传（%1）</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="56"/>
+        <source>photos to upload</source>
+        <translation>张照片待上传</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="68"/>
         <source>refused or in conflict</source>
         <translation>条被拒绝或冲突</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="58"/>
+        <location filename="../qml/SyncPage.qml" line="72"/>
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="59"/>
+        <location filename="../qml/SyncPage.qml" line="73"/>
         <source>Last sync: never</source>
         <translation>上次同步：从未同步</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="64"/>
+        <location filename="../qml/SyncPage.qml" line="78"/>
         <source>Server: %1</source>
         <translation>服务器：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/SyncPage.qml" line="87"/>
+        <location filename="../qml/SyncPage.qml" line="108"/>
         <source>%n refused change(s) or conflict(s) — look and fix</source>
         <translation>
             <numerusform>%n 条被拒绝的修改或冲突 — 查看并处理</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="94"/>
+        <location filename="../qml/SyncPage.qml" line="115"/>
         <source>Signing out keeps everything on this tablet: houses, drafts, photos and unsent changes. They are sent after the next sign-in.</source>
         <translation>退出登录不会删除本机任何数据：房屋、草稿、照片和未上传的修改都会保留，下次登录后上传。</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="105"/>
+        <location filename="../qml/SyncPage.qml" line="126"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="112"/>
+        <location filename="../qml/SyncPage.qml" line="133"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="121"/>
+        <location filename="../qml/SyncPage.qml" line="142"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="127"/>
+        <location filename="../qml/SyncPage.qml" line="148"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
@@ -695,12 +705,12 @@
         <translation>请等待正在进行的同步或登录完成。</translation>
     </message>
     <message>
-        <location filename="../src/core_sync_service.cpp" line="170"/>
+        <location filename="../src/core_sync_service.cpp" line="172"/>
         <source>Sync stopped. What was sent or received so far is kept; the next sync carries on from there.</source>
         <translation>同步已停止。已上传或下载的内容都已保存，下次同步从这里继续。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/core_sync_service.cpp" line="177"/>
+        <location filename="../src/core_sync_service.cpp" line="179"/>
         <source>%n photo(s) could not be sent and stay queued: %1</source>
         <translation>
             <numerusform>%n 张照片未能上传，仍在排队：%1</numerusform>
@@ -710,7 +720,7 @@
 <context>
     <name>anju::app::HouseController</name>
     <message>
-        <location filename="../src/house_controller.cpp" line="152"/>
+        <location filename="../src/house_controller.cpp" line="181"/>
         <source>Please correct the marked fields.</source>
         <translation>请更正标出的字段。</translation>
     </message>
@@ -820,54 +830,71 @@
 <context>
     <name>anju::app::SyncController</name>
     <message>
-        <location filename="../src/sync_controller.cpp" line="67"/>
+        <location filename="../src/sync_controller.cpp" line="76"/>
         <source>Syncing is not set up on this tablet. Your changes are kept safely here.</source>
         <translation>本机尚未设置同步。您的修改已安全保存在本机。</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="68"/>
+        <location filename="../src/sync_controller.cpp" line="77"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="68"/>
+        <location filename="../src/sync_controller.cpp" line="77"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="69"/>
+        <location filename="../src/sync_controller.cpp" line="78"/>
         <source>Sign in to sync.</source>
         <translation>登录后即可同步。</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="70"/>
+        <location filename="../src/sync_controller.cpp" line="79"/>
         <source>Everything on this tablet has been sent.</source>
         <translation>本机的修改已全部上传。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/sync_controller.cpp" line="71"/>
+        <location filename="../src/sync_controller.cpp" line="80"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n 条修改待上传。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="99"/>
+        <location filename="../src/sync_controller.cpp" line="113"/>
+        <source>%1 of %2 records and photos</source>
+        <translation>记录和照片 %1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/sync_controller.cpp" line="114"/>
+        <source>%n record(s) received</source>
+        <translation>
+            <numerusform>已接收 %n 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/sync_controller.cpp" line="115"/>
+        <source>%1 · %2 sent · %3 received</source>
+        <translation>%1 · 已发送 %2 · 已接收 %3</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_controller.cpp" line="130"/>
         <source>Enter the server address, your user name and your password.</source>
         <translation>请输入服务器地址、用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="105"/>
+        <location filename="../src/sync_controller.cpp" line="136"/>
         <source>Syncing is not set up on this tablet. You can keep inspecting; nothing is lost.</source>
         <translation>本机尚未设置同步。您可以继续排查，数据不会丢失。</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="119"/>
+        <location filename="../src/sync_controller.cpp" line="150"/>
         <source>Syncing is not set up on this tablet.</source>
         <translation>本机尚未设置同步。</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="126"/>
+        <location filename="../src/sync_controller.cpp" line="157"/>
         <source>Sign in first.</source>
         <translation>请先登录。</translation>
     </message>
