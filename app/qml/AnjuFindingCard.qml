@@ -17,6 +17,7 @@ Rectangle {
     required property string note
     required property var measurements
     required property int photoCount
+    required property var thumbnails
 
     property InspectionController controller
     signal photoRequested(int findingRow)
@@ -123,6 +124,18 @@ Rectangle {
                 implicitHeight: Theme.touch
                 enabled: card.controller && card.controller.editable
                 onClicked: card.photoRequested(card.index)
+            }
+            Repeater {
+                model: card.thumbnails
+                Image {
+                    required property string modelData
+                    objectName: "thumbnail"
+                    source: modelData
+                    Layout.preferredWidth: 64
+                    Layout.preferredHeight: 48
+                    fillMode: Image.PreserveAspectCrop
+                    asynchronous: true
+                }
             }
             Label {
                 text: qsTr("%n photo(s)", "", card.photoCount)

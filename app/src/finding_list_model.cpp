@@ -11,7 +11,8 @@ namespace anju::app {
 FindingListModel::FindingListModel(QObject* parent) : QAbstractListModel(parent) {}
 
 void FindingListModel::update(const std::vector<Finding>& findings, const PreliminaryRules* rules,
-                              Language language, const QHash<QString, QString>& typed) {
+                              Language language, const QHash<QString, QString>& typed,
+                              const QHash<QString, QString>& thumbnails) {
   const bool sameRows =
       findings.size() == m_findings.size() &&
       std::equal(findings.begin(), findings.end(), m_findings.begin(),
@@ -27,6 +28,7 @@ void FindingListModel::update(const std::vector<Finding>& findings, const Prelim
     m_rules = rules;
     m_language = language;
     m_typed = typed;
+    m_thumbnails = thumbnails;
     m_findings = findings;
     for (int row = 0; row < count(); ++row) {
       QList<int> changed;
@@ -39,6 +41,7 @@ void FindingListModel::update(const std::vector<Finding>& findings, const Prelim
   m_rules = rules;
   m_language = language;
   m_typed = typed;
+  m_thumbnails = thumbnails;
   beginResetModel();
   m_findings = findings;
   endResetModel();
@@ -86,6 +89,12 @@ QVariant FindingListModel::data(const QModelIndex& index, int role) const {
       return out;
     }
     case PhotoCountRole: return static_cast<int>(f.photoIds.size());
+    case ThumbnailsRole: {
+      QStringList urls;
+      for (const Uuid& id : f.photoIds)
+        if (const auto it = m_thumbnails.constFind(toQString(id)); it != m_thumbnails.cend()) urls.append(*it);
+      return urls;
+    }
     default: return {};
   }
 }
@@ -96,7 +105,7 @@ QHash<int, QByteArray> FindingListModel::roleNames() const {
           {HazardLabelRole, "hazardLabel"}, {LocationRole, "location"},
           {SeverityRole, "severity"},     {SeverityLabelRole, "severityLabel"},
           {NoteRole, "note"},             {MeasurementsRole, "measurements"},
-          {PhotoCountRole, "photoCount"}};
+          {PhotoCountRole, "photoCount"}, {ThumbnailsRole, "thumbnails"}};
 }
 
 }  // namespace anju::app

@@ -149,8 +149,28 @@ void InspectionController::refreshItems() {
 }
 
 void InspectionController::refreshFindings() {
+  // Thumbnails of the findings' photos (written at import; a pulled photo has none).
+  QHash<QString, QString> thumbnails;
+  if (m_open && m_session && m_session->store()) {
+    for (const Finding& f : m_inspection.findings) {
+      for (const Uuid& id : f.photoIds) {
+        const QString key = toQString(id);
+        if (const auto known = m_thumbnailCache.constFind(key); known != m_thumbnailCache.cend()) {
+          thumbnails.insert(key, *known);
+          continue;
+        }
+        auto photo = m_session->store()->photo(id);
+        if (!photo) continue;
+        const QString path = thumbnailPath(m_session->photoDirectory(), toQString(photo->sha256));
+        if (!QFile::exists(path)) continue;
+        const QString url = QUrl::fromLocalFile(path).toString();
+        m_thumbnailCache.insert(key, url);
+        thumbnails.insert(key, url);
+      }
+    }
+  }
   m_findings->update(m_open ? m_inspection.findings : std::vector<Finding>{},
-                     m_session ? &m_session->rules() : nullptr, lang(), m_typed);
+                     m_session ? &m_session->rules() : nullptr, lang(), m_typed, thumbnails);
 }
 
 QString InspectionController::inspectionId() const { return m_open ? toQString(m_inspection.id) : QString(); }

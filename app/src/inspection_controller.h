@@ -208,6 +208,7 @@ class InspectionController : public QObject {
   QMap<QString, QString> m_pending;
   QMap<QString, QString> m_journal;
   QTimer m_typingTimer;
+  QHash<QString, QString> m_thumbnailCache;  // photo id -> thumbnail URL (photos are immutable)
   PositionStamp* m_positions;  // child
   std::optional<GeoPoint> m_position;  // the stamp for the next photo (m_positions' last fix)
   ChecklistItemModel* m_items;   // child

@@ -154,6 +154,10 @@ class InspectionFlowTest : public QObject {
     QCOMPARE(*sha, photo->sha256);
     QImage thumb(thumbnailPath(m_session->photoDirectory(), toQString(photo->sha256)));
     QCOMPARE(std::max(thumb.width(), thumb.height()), kThumbnailEdge);
+    // The finding card lists it.
+    const QStringList shown = c.findings()->data(c.findings()->index(0), FindingListModel::ThumbnailsRole).toStringList();
+    QCOMPARE(shown.size(), 1);
+    QCOMPARE(QUrl(shown.front()).toLocalFile(), thumbnailPath(m_session->photoDirectory(), toQString(photo->sha256)));
   }
 
   void cameraCaptureIsImportedAndTheCaptureFileRemoved() {
