@@ -57,32 +57,32 @@
 <context>
     <name>AnjuFindingCard</name>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="61"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="62"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="71"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="72"/>
         <source>Component</source>
         <translation>Component</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="82"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="83"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="88"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="89"/>
         <source>e.g. north load-bearing wall, ground floor</source>
         <translation>e.g. north load-bearing wall, ground floor</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="122"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="123"/>
         <source>Add photo</source>
         <translation>Add photo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/AnjuFindingCard.qml" line="128"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="141"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -768,52 +768,52 @@
     </message>
     <message>
         <location filename="../src/inspection_controller.cpp" line="133"/>
-        <location filename="../src/inspection_controller.cpp" line="651"/>
+        <location filename="../src/inspection_controller_typing.cpp" line="55"/>
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="234"/>
+        <location filename="../src/inspection_controller.cpp" line="254"/>
         <source>Enter a number.</source>
         <translation>Enter a number.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="334"/>
+        <location filename="../src/inspection_controller_photos.cpp" line="62"/>
         <source>%1: a photo is required — add one to the finding “%2”.</source>
         <translation>%1: a photo is required — add one to the finding “%2”.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="337"/>
+        <location filename="../src/inspection_controller_photos.cpp" line="65"/>
         <source>%1: a photo is required — add one to the house&apos;s photos.</source>
         <translation>%1: a photo is required — add one to the house&apos;s photos.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="393"/>
+        <location filename="../src/inspection_controller.cpp" line="363"/>
         <source>%1: enter a number.</source>
         <translation>%1: enter a number.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="447"/>
+        <location filename="../src/inspection_controller_photos.cpp" line="102"/>
         <source>Photo not saved: %1</source>
         <translation>Photo not saved: %1</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="534"/>
+        <location filename="../src/inspection_controller.cpp" line="429"/>
         <source>Choose the judgment you want to record.</source>
         <translation>Choose the judgment you want to record.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="564"/>
+        <location filename="../src/inspection_controller.cpp" line="459"/>
         <source>This inspection cannot be changed any more.</source>
         <translation>This inspection cannot be changed any more.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="568"/>
+        <location filename="../src/inspection_controller.cpp" line="463"/>
         <source>A typed value could not be saved; correct it first.</source>
         <translation>A typed value could not be saved; correct it first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/inspection_controller.cpp" line="584"/>
+        <location filename="../src/inspection_controller.cpp" line="479"/>
         <source>%n item(s) still need an answer or a correction.</source>
         <translation>
             <numerusform>%n item still needs an answer or a correction.</numerusform>
@@ -821,7 +821,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="597"/>
+        <location filename="../src/inspection_controller.cpp" line="492"/>
         <source>Not submitted: %1</source>
         <translation>Not submitted: %1</translation>
     </message>

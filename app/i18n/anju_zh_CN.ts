@@ -57,32 +57,32 @@
 <context>
     <name>AnjuFindingCard</name>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="61"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="62"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="71"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="72"/>
         <source>Component</source>
         <translation>构件</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="82"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="83"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="88"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="89"/>
         <source>e.g. north load-bearing wall, ground floor</source>
         <translation>如：一层北侧承重墙</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="122"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="123"/>
         <source>Add photo</source>
         <translation>添加照片</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/AnjuFindingCard.qml" line="128"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="141"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n 张照片</numerusform>
@@ -762,59 +762,59 @@
     </message>
     <message>
         <location filename="../src/inspection_controller.cpp" line="133"/>
-        <location filename="../src/inspection_controller.cpp" line="651"/>
+        <location filename="../src/inspection_controller_typing.cpp" line="55"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="234"/>
+        <location filename="../src/inspection_controller.cpp" line="254"/>
         <source>Enter a number.</source>
         <translation>请输入数字。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="334"/>
+        <location filename="../src/inspection_controller_photos.cpp" line="62"/>
         <source>%1: a photo is required — add one to the finding “%2”.</source>
         <translation>%1：需要照片 — 请在隐患“%2”中添加照片。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="337"/>
+        <location filename="../src/inspection_controller_photos.cpp" line="65"/>
         <source>%1: a photo is required — add one to the house&apos;s photos.</source>
         <translation>%1：需要照片 — 请添加房屋照片。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="393"/>
+        <location filename="../src/inspection_controller.cpp" line="363"/>
         <source>%1: enter a number.</source>
         <translation>%1：请输入数字。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="447"/>
+        <location filename="../src/inspection_controller_photos.cpp" line="102"/>
         <source>Photo not saved: %1</source>
         <translation>照片未保存：%1</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="534"/>
+        <location filename="../src/inspection_controller.cpp" line="429"/>
         <source>Choose the judgment you want to record.</source>
         <translation>请选择要记录的判定。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="564"/>
+        <location filename="../src/inspection_controller.cpp" line="459"/>
         <source>This inspection cannot be changed any more.</source>
         <translation>此排查记录已不能修改。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="568"/>
+        <location filename="../src/inspection_controller.cpp" line="463"/>
         <source>A typed value could not be saved; correct it first.</source>
         <translation>有输入的内容未能保存，请先更正。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/inspection_controller.cpp" line="584"/>
+        <location filename="../src/inspection_controller.cpp" line="479"/>
         <source>%n item(s) still need an answer or a correction.</source>
         <translation>
             <numerusform>还有 %n 项需要回答或更正。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="597"/>
+        <location filename="../src/inspection_controller.cpp" line="492"/>
         <source>Not submitted: %1</source>
         <translation>未提交：%1</translation>
     </message>
