@@ -4,12 +4,12 @@
 <context>
     <name>AnjuChecklistItem</name>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="67"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="68"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="76"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="77"/>
         <source>No</source>
         <translation>No</translation>
     </message>
@@ -19,37 +19,37 @@
         <translation>range %1–%2</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="136"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="137"/>
         <source>Write here</source>
         <translation>Write here</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="146"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="148"/>
         <source>Replace photo</source>
         <translation>Replace photo</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="146"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="148"/>
         <source>Add photo</source>
         <translation>Add photo</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="152"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="154"/>
         <source>Photo attached</source>
         <translation>Photo attached</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="152"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="154"/>
         <source>No photo yet</source>
         <translation>No photo yet</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="153"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="155"/>
         <source>A photo is required for this answer</source>
         <translation>A photo is required for this answer</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="160"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="162"/>
         <source>Hazard recorded — complete it under Findings</source>
         <translation>Hazard recorded — complete it under Findings</translation>
     </message>
@@ -57,32 +57,32 @@
 <context>
     <name>AnjuFindingCard</name>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="61"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="62"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="71"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="72"/>
         <source>Component</source>
         <translation>Component</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="82"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="83"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="87"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="89"/>
         <source>e.g. north load-bearing wall, ground floor</source>
         <translation>e.g. north load-bearing wall, ground floor</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="117"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="123"/>
         <source>Add photo</source>
         <translation>Add photo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/AnjuFindingCard.qml" line="123"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="141"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -96,6 +96,59 @@
         <location filename="../qml/AnjuJudgmentBadge.qml" line="20"/>
         <source>Not judged</source>
         <translation>Not judged</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPage</name>
+    <message>
+        <location filename="../qml/CameraPage.qml" line="15"/>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../qml/CameraPage.qml" line="46"/>
+        <source>Choose a photo</source>
+        <translation>Choose a photo</translation>
+    </message>
+    <message>
+        <location filename="../qml/CameraPage.qml" line="47"/>
+        <source>Pictures (*.jpg *.jpeg *.png)</source>
+        <translation>Pictures (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../qml/CameraPage.qml" line="82"/>
+        <source>No camera found on this device</source>
+        <translation>No camera found on this device</translation>
+    </message>
+    <message>
+        <location filename="../qml/CameraPage.qml" line="90"/>
+        <source>Choose a picture taken earlier. It is resized and kept with the inspection like a camera photo.</source>
+        <translation>Choose a picture taken earlier. It is resized and kept with the inspection like a camera photo.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CameraPage.qml" line="98"/>
+        <source>Choose from files</source>
+        <translation>Choose from files</translation>
+    </message>
+    <message>
+        <location filename="../qml/CameraPage.qml" line="112"/>
+        <source>Position: %1</source>
+        <translation>Position: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CameraPage.qml" line="113"/>
+        <source>No position available: the photo is kept without a location.</source>
+        <translation>No position available: the photo is kept without a location.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CameraPage.qml" line="119"/>
+        <source>From files</source>
+        <translation>From files</translation>
+    </message>
+    <message>
+        <location filename="../qml/CameraPage.qml" line="125"/>
+        <source>Take photo</source>
+        <translation>Take photo</translation>
     </message>
 </context>
 <context>
@@ -217,62 +270,77 @@
         <translation>My houses</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="33"/>
+        <location filename="../qml/HousesPage.qml" line="44"/>
+        <source>Returned by the reviewer (%1) — please redo</source>
+        <translation>Returned by the reviewer (%1) — please redo</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="83"/>
+        <source>Reviewer: %1</source>
+        <translation>Reviewer: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="84"/>
+        <source>Returned without a comment</source>
+        <translation>Returned without a comment</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="102"/>
         <source>Search by address, street or community</source>
         <translation>Search by address, street or community</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="50"/>
+        <location filename="../qml/HousesPage.qml" line="119"/>
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="51"/>
+        <location filename="../qml/HousesPage.qml" line="120"/>
         <source>Not visited</source>
         <translation>Not visited</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="52"/>
+        <location filename="../qml/HousesPage.qml" line="121"/>
         <source>In progress</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="53"/>
+        <location filename="../qml/HousesPage.qml" line="122"/>
         <source>Submitted</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="54"/>
+        <location filename="../qml/HousesPage.qml" line="123"/>
         <source>Returned</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="55"/>
+        <location filename="../qml/HousesPage.qml" line="124"/>
         <source>Approved</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="67"/>
+        <location filename="../qml/HousesPage.qml" line="136"/>
         <source>All judgments</source>
         <translation>All judgments</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="68"/>
+        <location filename="../qml/HousesPage.qml" line="137"/>
         <source>Serious hazard</source>
         <translation>Serious hazard</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="69"/>
+        <location filename="../qml/HousesPage.qml" line="138"/>
         <source>Some hazard</source>
         <translation>Some hazard</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="70"/>
+        <location filename="../qml/HousesPage.qml" line="139"/>
         <source>No hazard found</source>
         <translation>No hazard found</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/HousesPage.qml" line="78"/>
+        <location filename="../qml/HousesPage.qml" line="147"/>
         <source>%n house(s) found</source>
         <translation>
             <numerusform>%n house found</numerusform>
@@ -280,7 +348,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/HousesPage.qml" line="79"/>
+        <location filename="../qml/HousesPage.qml" line="148"/>
         <source>%n house(s)</source>
         <translation>
             <numerusform>%n house</numerusform>
@@ -288,22 +356,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="155"/>
+        <location filename="../qml/HousesPage.qml" line="224"/>
         <source>Last inspected %1</source>
         <translation>Last inspected %1</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="156"/>
+        <location filename="../qml/HousesPage.qml" line="225"/>
         <source>Never inspected</source>
         <translation>Never inspected</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="181"/>
+        <location filename="../qml/HousesPage.qml" line="250"/>
         <source>No house matches the search.</source>
         <translation>No house matches the search.</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="182"/>
+        <location filename="../qml/HousesPage.qml" line="251"/>
         <source>No houses.</source>
         <translation>No houses.</translation>
     </message>
@@ -311,77 +379,67 @@
 <context>
     <name>InspectionPage</name>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="16"/>
+        <location filename="../qml/InspectionPage.qml" line="15"/>
         <source>Inspection · %1</source>
         <translation>Inspection · %1</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="16"/>
+        <location filename="../qml/InspectionPage.qml" line="15"/>
         <source>Inspection</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="33"/>
-        <source>Choose a photo</source>
-        <translation>Choose a photo</translation>
-    </message>
-    <message>
-        <location filename="../qml/InspectionPage.qml" line="34"/>
-        <source>Pictures (*.jpg *.jpeg *.png)</source>
-        <translation>Pictures (*.jpg *.jpeg *.png)</translation>
-    </message>
-    <message>
-        <location filename="../qml/InspectionPage.qml" line="53"/>
+        <location filename="../qml/InspectionPage.qml" line="58"/>
         <source>Findings (%1)</source>
         <translation>Findings (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="80"/>
+        <location filename="../qml/InspectionPage.qml" line="85"/>
         <source>Findings</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="86"/>
+        <location filename="../qml/InspectionPage.qml" line="91"/>
         <source>Draft saved %1</source>
         <translation>Draft saved %1</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="98"/>
+        <location filename="../qml/InspectionPage.qml" line="103"/>
         <source>Returned by the reviewer: %1</source>
         <translation>Returned by the reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="144"/>
+        <location filename="../qml/InspectionPage.qml" line="141"/>
         <source>Add a finding:</source>
         <translation>Add a finding:</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="162"/>
+        <location filename="../qml/InspectionPage.qml" line="159"/>
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="172"/>
+        <location filename="../qml/InspectionPage.qml" line="169"/>
         <source>No findings. Hazard answers in the checklist add them here.</source>
         <translation>No findings. Hazard answers in the checklist add them here.</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="181"/>
+        <location filename="../qml/InspectionPage.qml" line="178"/>
         <source>Previous</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="192"/>
+        <location filename="../qml/InspectionPage.qml" line="189"/>
         <source>Section %1 of %2</source>
         <translation>Section %1 of %2</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="199"/>
+        <location filename="../qml/InspectionPage.qml" line="196"/>
         <source>To the judgment</source>
         <translation>To the judgment</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="199"/>
+        <location filename="../qml/InspectionPage.qml" line="196"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
@@ -475,12 +533,13 @@
 <context>
     <name>PhotoImport</name>
     <message>
-        <location filename="../src/photo_import.cpp" line="16"/>
+        <location filename="../src/photo_import.cpp" line="18"/>
         <source>Cannot read the picture %1: %2</source>
         <translation>Cannot read the picture %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/photo_import.cpp" line="26"/>
+        <location filename="../src/photo_import.cpp" line="28"/>
+        <location filename="../src/photo_import.cpp" line="36"/>
         <source>Cannot convert the picture to JPEG.</source>
         <translation>Cannot convert the picture to JPEG.</translation>
     </message>
@@ -520,6 +579,54 @@
     </message>
 </context>
 <context>
+    <name>SyncIssuesPage</name>
+    <message>
+        <location filename="../qml/SyncIssuesPage.qml" line="11"/>
+        <source>Refused changes and conflicts</source>
+        <translation>Refused changes and conflicts</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncIssuesPage.qml" line="27"/>
+        <source>Open a house to correct what was refused; the correction is sent at the next sync. Dismiss a row once you have dealt with it.</source>
+        <translation>Open a house to correct what was refused; the correction is sent at the next sync. Dismiss a row once you have dealt with it.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncIssuesPage.qml" line="77"/>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncIssuesPage.qml" line="77"/>
+        <source>Conflict</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncIssuesPage.qml" line="99"/>
+        <source>The version that was not kept:</source>
+        <translation>The version that was not kept:</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncIssuesPage.qml" line="115"/>
+        <source>Open to fix</source>
+        <translation>Open to fix</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncIssuesPage.qml" line="124"/>
+        <source>Use my version again</source>
+        <translation>Use my version again</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncIssuesPage.qml" line="130"/>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncIssuesPage.qml" line="139"/>
+        <source>Nothing was refused and there are no conflicts.</source>
+        <translation>Nothing was refused and there are no conflicts.</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <location filename="../qml/SyncPage.qml" line="10"/>
@@ -527,42 +634,70 @@
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="40"/>
+        <location filename="../qml/SyncPage.qml" line="44"/>
         <source>changes waiting to be sent</source>
         <translation>changes waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="49"/>
-        <source>conflicts to look at</source>
-        <translation>conflicts to look at</translation>
+        <location filename="../qml/SyncPage.qml" line="55"/>
+        <source>photos to upload (%1)</source>
+        <translation>photos to upload (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="53"/>
+        <location filename="../qml/SyncPage.qml" line="56"/>
+        <source>photos to upload</source>
+        <translation>photos to upload</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="68"/>
+        <source>refused or in conflict</source>
+        <translation>refused or in conflict</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="72"/>
         <source>Last sync: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="54"/>
+        <location filename="../qml/SyncPage.qml" line="73"/>
         <source>Last sync: never</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="59"/>
+        <location filename="../qml/SyncPage.qml" line="78"/>
         <source>Server: %1</source>
         <translation>Server: %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../qml/SyncPage.qml" line="108"/>
+        <source>%n refused change(s) or conflict(s) — look and fix</source>
+        <translation>
+            <numerusform>%n refused change or conflict — look and fix</numerusform>
+            <numerusform>%n refused changes or conflicts — look and fix</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="81"/>
+        <location filename="../qml/SyncPage.qml" line="115"/>
+        <source>Signing out keeps everything on this tablet: houses, drafts, photos and unsent changes. They are sent after the next sign-in.</source>
+        <translation>Signing out keeps everything on this tablet: houses, drafts, photos and unsent changes. They are sent after the next sign-in.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="126"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="89"/>
+        <location filename="../qml/SyncPage.qml" line="133"/>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="142"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="95"/>
+        <location filename="../qml/SyncPage.qml" line="148"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
@@ -575,12 +710,12 @@
         <translation>Please wait until the sync or sign-in under way has finished.</translation>
     </message>
     <message>
-        <location filename="../src/core_sync_service.cpp" line="170"/>
+        <location filename="../src/core_sync_service.cpp" line="172"/>
         <source>Sync stopped. What was sent or received so far is kept; the next sync carries on from there.</source>
         <translation>Sync stopped. What was sent or received so far is kept; the next sync carries on from there.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/core_sync_service.cpp" line="177"/>
+        <location filename="../src/core_sync_service.cpp" line="179"/>
         <source>%n photo(s) could not be sent and stay queued: %1</source>
         <translation>
             <numerusform>%n photo could not be sent and stays queued: %1</numerusform>
@@ -591,7 +726,7 @@
 <context>
     <name>anju::app::HouseController</name>
     <message>
-        <location filename="../src/house_controller.cpp" line="152"/>
+        <location filename="../src/house_controller.cpp" line="181"/>
         <source>Please correct the marked fields.</source>
         <translation>Please correct the marked fields.</translation>
     </message>
@@ -599,27 +734,27 @@
 <context>
     <name>anju::app::HouseListModel</name>
     <message>
-        <location filename="../src/house_list_model.cpp" line="157"/>
+        <location filename="../src/house_list_model.cpp" line="239"/>
         <source>Not visited</source>
         <translation>Not visited</translation>
     </message>
     <message>
-        <location filename="../src/house_list_model.cpp" line="159"/>
+        <location filename="../src/house_list_model.cpp" line="241"/>
         <source>In progress</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../src/house_list_model.cpp" line="160"/>
+        <location filename="../src/house_list_model.cpp" line="242"/>
         <source>Submitted</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../src/house_list_model.cpp" line="161"/>
+        <location filename="../src/house_list_model.cpp" line="243"/>
         <source>Returned</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../src/house_list_model.cpp" line="162"/>
+        <location filename="../src/house_list_model.cpp" line="244"/>
         <source>Approved</source>
         <translation>Approved</translation>
     </message>
@@ -627,42 +762,58 @@
 <context>
     <name>anju::app::InspectionController</name>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="78"/>
+        <location filename="../src/inspection_controller.cpp" line="97"/>
         <source>Sign in first: an inspection records who made it.</source>
         <translation>Sign in first: an inspection records who made it.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="105"/>
+        <location filename="../src/inspection_controller.cpp" line="133"/>
+        <location filename="../src/inspection_controller_typing.cpp" line="55"/>
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="205"/>
+        <location filename="../src/inspection_controller.cpp" line="254"/>
         <source>Enter a number.</source>
         <translation>Enter a number.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="308"/>
+        <location filename="../src/inspection_controller_photos.cpp" line="62"/>
+        <source>%1: a photo is required — add one to the finding “%2”.</source>
+        <translation>%1: a photo is required — add one to the finding “%2”.</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_controller_photos.cpp" line="65"/>
+        <source>%1: a photo is required — add one to the house&apos;s photos.</source>
+        <translation>%1: a photo is required — add one to the house&apos;s photos.</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_controller.cpp" line="363"/>
         <source>%1: enter a number.</source>
         <translation>%1: enter a number.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="353"/>
+        <location filename="../src/inspection_controller_photos.cpp" line="102"/>
         <source>Photo not saved: %1</source>
         <translation>Photo not saved: %1</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="409"/>
+        <location filename="../src/inspection_controller.cpp" line="429"/>
         <source>Choose the judgment you want to record.</source>
         <translation>Choose the judgment you want to record.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="439"/>
+        <location filename="../src/inspection_controller.cpp" line="459"/>
         <source>This inspection cannot be changed any more.</source>
         <translation>This inspection cannot be changed any more.</translation>
     </message>
+    <message>
+        <location filename="../src/inspection_controller.cpp" line="463"/>
+        <source>A typed value could not be saved; correct it first.</source>
+        <translation>A typed value could not be saved; correct it first.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../src/inspection_controller.cpp" line="453"/>
+        <location filename="../src/inspection_controller.cpp" line="479"/>
         <source>%n item(s) still need an answer or a correction.</source>
         <translation>
             <numerusform>%n item still needs an answer or a correction.</numerusform>
@@ -670,7 +821,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="466"/>
+        <location filename="../src/inspection_controller.cpp" line="492"/>
         <source>Not submitted: %1</source>
         <translation>Not submitted: %1</translation>
     </message>
@@ -686,32 +837,32 @@
 <context>
     <name>anju::app::SyncController</name>
     <message>
-        <location filename="../src/sync_controller.cpp" line="67"/>
+        <location filename="../src/sync_controller.cpp" line="76"/>
         <source>Syncing is not set up on this tablet. Your changes are kept safely here.</source>
         <translation>Syncing is not set up on this tablet. Your changes are kept safely here.</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="68"/>
+        <location filename="../src/sync_controller.cpp" line="77"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="68"/>
+        <location filename="../src/sync_controller.cpp" line="77"/>
         <source>Signing in…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="69"/>
+        <location filename="../src/sync_controller.cpp" line="78"/>
         <source>Sign in to sync.</source>
         <translation>Sign in to sync.</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="70"/>
+        <location filename="../src/sync_controller.cpp" line="79"/>
         <source>Everything on this tablet has been sent.</source>
         <translation>Everything on this tablet has been sent.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/sync_controller.cpp" line="71"/>
+        <location filename="../src/sync_controller.cpp" line="80"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n change waiting to be sent.</numerusform>
@@ -719,24 +870,155 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="99"/>
+        <location filename="../src/sync_controller.cpp" line="113"/>
+        <source>%1 of %2 records and photos</source>
+        <translation>%1 of %2 records and photos</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/sync_controller.cpp" line="114"/>
+        <source>%n record(s) received</source>
+        <translation>
+            <numerusform>%n record received</numerusform>
+            <numerusform>%n records received</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/sync_controller.cpp" line="115"/>
+        <source>%1 · %2 sent · %3 received</source>
+        <translation>%1 · %2 sent · %3 received</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_controller.cpp" line="130"/>
         <source>Enter the server address, your user name and your password.</source>
         <translation>Enter the server address, your user name and your password.</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="105"/>
+        <location filename="../src/sync_controller.cpp" line="136"/>
         <source>Syncing is not set up on this tablet. You can keep inspecting; nothing is lost.</source>
         <translation>Syncing is not set up on this tablet. You can keep inspecting; nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="119"/>
+        <location filename="../src/sync_controller.cpp" line="150"/>
         <source>Syncing is not set up on this tablet.</source>
         <translation>Syncing is not set up on this tablet.</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="126"/>
+        <location filename="../src/sync_controller.cpp" line="157"/>
         <source>Sign in first.</source>
         <translation>Sign in first.</translation>
+    </message>
+</context>
+<context>
+    <name>anju::app::SyncIssuesModel</name>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="55"/>
+        <source>House · %1</source>
+        <translation>House · %1</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="56"/>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="56"/>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="57"/>
+        <source>Storeys above ground</source>
+        <translation>Storeys above ground</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="58"/>
+        <source>Structure</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="61"/>
+        <source>Inspection · %1</source>
+        <translation>Inspection · %1</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="67"/>
+        <source>Inspector</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="68"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="69"/>
+        <source>Judgment</source>
+        <translation>Judgment</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="70"/>
+        <source>Answers</source>
+        <translation>Answers</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="71"/>
+        <source>Findings</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="72"/>
+        <source>Reviewer&apos;s comment</source>
+        <translation>Reviewer&apos;s comment</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="75"/>
+        <source>Photo · %1</source>
+        <translation>Photo · %1</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="76"/>
+        <source>Taken</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="79"/>
+        <source>Rectification · %1</source>
+        <translation>Rectification · %1</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="80"/>
+        <source>Measure</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="80"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="81"/>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="81"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="98"/>
+        <source>The server refused this change: %1</source>
+        <translation>The server refused this change: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="111"/>
+        <source>Someone changed this on the server while your edits here were not sent yet. Your version is kept; the server&apos;s version is below.</source>
+        <translation>Someone changed this on the server while your edits here were not sent yet. Your version is kept; the server&apos;s version is below.</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="113"/>
+        <source>Someone changed this on the server before your change arrived. The server&apos;s version is now on this tablet; yours is below.</source>
+        <translation>Someone changed this on the server before your change arrived. The server&apos;s version is now on this tablet; yours is below.</translation>
     </message>
 </context>
 </TS>

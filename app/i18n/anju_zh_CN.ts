@@ -4,12 +4,12 @@
 <context>
     <name>AnjuChecklistItem</name>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="67"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="68"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="76"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="77"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -19,37 +19,37 @@
         <translation>范围 %1–%2</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="136"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="137"/>
         <source>Write here</source>
         <translation>在此填写</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="146"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="148"/>
         <source>Replace photo</source>
         <translation>更换照片</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="146"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="148"/>
         <source>Add photo</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="152"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="154"/>
         <source>Photo attached</source>
         <translation>已附照片</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="152"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="154"/>
         <source>No photo yet</source>
         <translation>尚无照片</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="153"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="155"/>
         <source>A photo is required for this answer</source>
         <translation>此答案需要拍照</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="160"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="162"/>
         <source>Hazard recorded — complete it under Findings</source>
         <translation>已记录隐患，请在“隐患”中补充</translation>
     </message>
@@ -57,32 +57,32 @@
 <context>
     <name>AnjuFindingCard</name>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="61"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="62"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="71"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="72"/>
         <source>Component</source>
         <translation>构件</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="82"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="83"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="87"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="89"/>
         <source>e.g. north load-bearing wall, ground floor</source>
         <translation>如：一层北侧承重墙</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="117"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="123"/>
         <source>Add photo</source>
         <translation>添加照片</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/AnjuFindingCard.qml" line="123"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="141"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n 张照片</numerusform>
@@ -95,6 +95,59 @@
         <location filename="../qml/AnjuJudgmentBadge.qml" line="20"/>
         <source>Not judged</source>
         <translation>未判定</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPage</name>
+    <message>
+        <location filename="../qml/CameraPage.qml" line="15"/>
+        <source>Photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <location filename="../qml/CameraPage.qml" line="46"/>
+        <source>Choose a photo</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <location filename="../qml/CameraPage.qml" line="47"/>
+        <source>Pictures (*.jpg *.jpeg *.png)</source>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../qml/CameraPage.qml" line="82"/>
+        <source>No camera found on this device</source>
+        <translation>本机未找到摄像头</translation>
+    </message>
+    <message>
+        <location filename="../qml/CameraPage.qml" line="90"/>
+        <source>Choose a picture taken earlier. It is resized and kept with the inspection like a camera photo.</source>
+        <translation>请选择之前拍摄的照片，它会像相机照片一样缩放后保存到本次排查。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CameraPage.qml" line="98"/>
+        <source>Choose from files</source>
+        <translation>从文件中选择</translation>
+    </message>
+    <message>
+        <location filename="../qml/CameraPage.qml" line="112"/>
+        <source>Position: %1</source>
+        <translation>位置：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CameraPage.qml" line="113"/>
+        <source>No position available: the photo is kept without a location.</source>
+        <translation>暂无定位：照片将不带位置信息保存。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CameraPage.qml" line="119"/>
+        <source>From files</source>
+        <translation>从文件选择</translation>
+    </message>
+    <message>
+        <location filename="../qml/CameraPage.qml" line="125"/>
+        <source>Take photo</source>
+        <translation>拍照</translation>
     </message>
 </context>
 <context>
@@ -215,91 +268,106 @@
         <translation>我的房屋</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="33"/>
+        <location filename="../qml/HousesPage.qml" line="44"/>
+        <source>Returned by the reviewer (%1) — please redo</source>
+        <translation>审核退回（%1）— 请重新排查</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="83"/>
+        <source>Reviewer: %1</source>
+        <translation>审核意见：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="84"/>
+        <source>Returned without a comment</source>
+        <translation>退回（无审核意见）</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="102"/>
         <source>Search by address, street or community</source>
         <translation>按地址、街道或社区搜索</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="50"/>
+        <location filename="../qml/HousesPage.qml" line="119"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="51"/>
+        <location filename="../qml/HousesPage.qml" line="120"/>
         <source>Not visited</source>
         <translation>未排查</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="52"/>
+        <location filename="../qml/HousesPage.qml" line="121"/>
         <source>In progress</source>
         <translation>排查中</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="53"/>
+        <location filename="../qml/HousesPage.qml" line="122"/>
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="54"/>
+        <location filename="../qml/HousesPage.qml" line="123"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="55"/>
+        <location filename="../qml/HousesPage.qml" line="124"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="67"/>
+        <location filename="../qml/HousesPage.qml" line="136"/>
         <source>All judgments</source>
         <translation>全部判定</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="68"/>
+        <location filename="../qml/HousesPage.qml" line="137"/>
         <source>Serious hazard</source>
         <translation>存在严重安全隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="69"/>
+        <location filename="../qml/HousesPage.qml" line="138"/>
         <source>Some hazard</source>
         <translation>存在一定安全隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="70"/>
+        <location filename="../qml/HousesPage.qml" line="139"/>
         <source>No hazard found</source>
         <translation>未发现安全隐患</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/HousesPage.qml" line="78"/>
+        <location filename="../qml/HousesPage.qml" line="147"/>
         <source>%n house(s) found</source>
         <translation>
             <numerusform>找到 %n 户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/HousesPage.qml" line="79"/>
+        <location filename="../qml/HousesPage.qml" line="148"/>
         <source>%n house(s)</source>
         <translation>
             <numerusform>共 %n 户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="155"/>
+        <location filename="../qml/HousesPage.qml" line="224"/>
         <source>Last inspected %1</source>
         <translation>最近排查 %1</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="156"/>
+        <location filename="../qml/HousesPage.qml" line="225"/>
         <source>Never inspected</source>
         <translation>从未排查</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="181"/>
+        <location filename="../qml/HousesPage.qml" line="250"/>
         <source>No house matches the search.</source>
         <translation>没有符合条件的房屋。</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="182"/>
+        <location filename="../qml/HousesPage.qml" line="251"/>
         <source>No houses.</source>
         <translation>没有房屋。</translation>
     </message>
@@ -307,77 +375,67 @@
 <context>
     <name>InspectionPage</name>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="16"/>
+        <location filename="../qml/InspectionPage.qml" line="15"/>
         <source>Inspection · %1</source>
         <translation>排查 · %1</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="16"/>
+        <location filename="../qml/InspectionPage.qml" line="15"/>
         <source>Inspection</source>
         <translation>排查</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="33"/>
-        <source>Choose a photo</source>
-        <translation>选择照片</translation>
-    </message>
-    <message>
-        <location filename="../qml/InspectionPage.qml" line="34"/>
-        <source>Pictures (*.jpg *.jpeg *.png)</source>
-        <translation>图片 (*.jpg *.jpeg *.png)</translation>
-    </message>
-    <message>
-        <location filename="../qml/InspectionPage.qml" line="53"/>
+        <location filename="../qml/InspectionPage.qml" line="58"/>
         <source>Findings (%1)</source>
         <translation>隐患（%1）</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="80"/>
+        <location filename="../qml/InspectionPage.qml" line="85"/>
         <source>Findings</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="86"/>
+        <location filename="../qml/InspectionPage.qml" line="91"/>
         <source>Draft saved %1</source>
         <translation>草稿已保存 %1</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="98"/>
+        <location filename="../qml/InspectionPage.qml" line="103"/>
         <source>Returned by the reviewer: %1</source>
         <translation>审核退回：%1</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="144"/>
+        <location filename="../qml/InspectionPage.qml" line="141"/>
         <source>Add a finding:</source>
         <translation>添加隐患：</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="162"/>
+        <location filename="../qml/InspectionPage.qml" line="159"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="172"/>
+        <location filename="../qml/InspectionPage.qml" line="169"/>
         <source>No findings. Hazard answers in the checklist add them here.</source>
         <translation>暂无隐患。排查表中指示隐患的回答会自动添加到这里。</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="181"/>
+        <location filename="../qml/InspectionPage.qml" line="178"/>
         <source>Previous</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="192"/>
+        <location filename="../qml/InspectionPage.qml" line="189"/>
         <source>Section %1 of %2</source>
         <translation>第 %1 / %2 部分</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="199"/>
+        <location filename="../qml/InspectionPage.qml" line="196"/>
         <source>To the judgment</source>
         <translation>去判定</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="199"/>
+        <location filename="../qml/InspectionPage.qml" line="196"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
@@ -471,12 +529,13 @@
 <context>
     <name>PhotoImport</name>
     <message>
-        <location filename="../src/photo_import.cpp" line="16"/>
+        <location filename="../src/photo_import.cpp" line="18"/>
         <source>Cannot read the picture %1: %2</source>
         <translation>无法读取图片 %1：%2</translation>
     </message>
     <message>
-        <location filename="../src/photo_import.cpp" line="26"/>
+        <location filename="../src/photo_import.cpp" line="28"/>
+        <location filename="../src/photo_import.cpp" line="36"/>
         <source>Cannot convert the picture to JPEG.</source>
         <translation>无法将图片转换为 JPEG。</translation>
     </message>
@@ -516,6 +575,54 @@
     </message>
 </context>
 <context>
+    <name>SyncIssuesPage</name>
+    <message>
+        <location filename="../qml/SyncIssuesPage.qml" line="11"/>
+        <source>Refused changes and conflicts</source>
+        <translation>被拒绝的修改和冲突</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncIssuesPage.qml" line="27"/>
+        <source>Open a house to correct what was refused; the correction is sent at the next sync. Dismiss a row once you have dealt with it.</source>
+        <translation>打开房屋更正被拒绝的内容，更正将在下次同步时上传。处理完毕后可将该条移除。</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncIssuesPage.qml" line="77"/>
+        <source>Refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncIssuesPage.qml" line="77"/>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncIssuesPage.qml" line="99"/>
+        <source>The version that was not kept:</source>
+        <translation>未被采用的版本：</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncIssuesPage.qml" line="115"/>
+        <source>Open to fix</source>
+        <translation>打开更正</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncIssuesPage.qml" line="124"/>
+        <source>Use my version again</source>
+        <translation>重新采用我的版本</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncIssuesPage.qml" line="130"/>
+        <source>Dismiss</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncIssuesPage.qml" line="139"/>
+        <source>Nothing was refused and there are no conflicts.</source>
+        <translation>没有被拒绝的修改，也没有冲突。</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <location filename="../qml/SyncPage.qml" line="10"/>
@@ -523,42 +630,69 @@
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="40"/>
+        <location filename="../qml/SyncPage.qml" line="44"/>
         <source>changes waiting to be sent</source>
         <translation>条修改待上传</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="49"/>
-        <source>conflicts to look at</source>
-        <translation>个冲突待查看</translation>
+        <location filename="../qml/SyncPage.qml" line="55"/>
+        <source>photos to upload (%1)</source>
+        <translation>张照片待上传（%1）</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="53"/>
+        <location filename="../qml/SyncPage.qml" line="56"/>
+        <source>photos to upload</source>
+        <translation>张照片待上传</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="68"/>
+        <source>refused or in conflict</source>
+        <translation>条被拒绝或冲突</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="72"/>
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="54"/>
+        <location filename="../qml/SyncPage.qml" line="73"/>
         <source>Last sync: never</source>
         <translation>上次同步：从未同步</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="59"/>
+        <location filename="../qml/SyncPage.qml" line="78"/>
         <source>Server: %1</source>
         <translation>服务器：%1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../qml/SyncPage.qml" line="108"/>
+        <source>%n refused change(s) or conflict(s) — look and fix</source>
+        <translation>
+            <numerusform>%n 条被拒绝的修改或冲突 — 查看并处理</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="81"/>
+        <location filename="../qml/SyncPage.qml" line="115"/>
+        <source>Signing out keeps everything on this tablet: houses, drafts, photos and unsent changes. They are sent after the next sign-in.</source>
+        <translation>退出登录不会删除本机任何数据：房屋、草稿、照片和未上传的修改都会保留，下次登录后上传。</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="126"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="89"/>
+        <location filename="../qml/SyncPage.qml" line="133"/>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPage.qml" line="142"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../qml/SyncPage.qml" line="95"/>
+        <location filename="../qml/SyncPage.qml" line="148"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
@@ -571,12 +705,12 @@
         <translation>请等待正在进行的同步或登录完成。</translation>
     </message>
     <message>
-        <location filename="../src/core_sync_service.cpp" line="170"/>
+        <location filename="../src/core_sync_service.cpp" line="172"/>
         <source>Sync stopped. What was sent or received so far is kept; the next sync carries on from there.</source>
         <translation>同步已停止。已上传或下载的内容都已保存，下次同步从这里继续。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/core_sync_service.cpp" line="177"/>
+        <location filename="../src/core_sync_service.cpp" line="179"/>
         <source>%n photo(s) could not be sent and stay queued: %1</source>
         <translation>
             <numerusform>%n 张照片未能上传，仍在排队：%1</numerusform>
@@ -586,7 +720,7 @@
 <context>
     <name>anju::app::HouseController</name>
     <message>
-        <location filename="../src/house_controller.cpp" line="152"/>
+        <location filename="../src/house_controller.cpp" line="181"/>
         <source>Please correct the marked fields.</source>
         <translation>请更正标出的字段。</translation>
     </message>
@@ -594,27 +728,27 @@
 <context>
     <name>anju::app::HouseListModel</name>
     <message>
-        <location filename="../src/house_list_model.cpp" line="157"/>
+        <location filename="../src/house_list_model.cpp" line="239"/>
         <source>Not visited</source>
         <translation>未排查</translation>
     </message>
     <message>
-        <location filename="../src/house_list_model.cpp" line="159"/>
+        <location filename="../src/house_list_model.cpp" line="241"/>
         <source>In progress</source>
         <translation>排查中</translation>
     </message>
     <message>
-        <location filename="../src/house_list_model.cpp" line="160"/>
+        <location filename="../src/house_list_model.cpp" line="242"/>
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../src/house_list_model.cpp" line="161"/>
+        <location filename="../src/house_list_model.cpp" line="243"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../src/house_list_model.cpp" line="162"/>
+        <location filename="../src/house_list_model.cpp" line="244"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
@@ -622,49 +756,65 @@
 <context>
     <name>anju::app::InspectionController</name>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="78"/>
+        <location filename="../src/inspection_controller.cpp" line="97"/>
         <source>Sign in first: an inspection records who made it.</source>
         <translation>请先登录：排查记录需要写明排查人。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="105"/>
+        <location filename="../src/inspection_controller.cpp" line="133"/>
+        <location filename="../src/inspection_controller_typing.cpp" line="55"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="205"/>
+        <location filename="../src/inspection_controller.cpp" line="254"/>
         <source>Enter a number.</source>
         <translation>请输入数字。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="308"/>
+        <location filename="../src/inspection_controller_photos.cpp" line="62"/>
+        <source>%1: a photo is required — add one to the finding “%2”.</source>
+        <translation>%1：需要照片 — 请在隐患“%2”中添加照片。</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_controller_photos.cpp" line="65"/>
+        <source>%1: a photo is required — add one to the house&apos;s photos.</source>
+        <translation>%1：需要照片 — 请添加房屋照片。</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_controller.cpp" line="363"/>
         <source>%1: enter a number.</source>
         <translation>%1：请输入数字。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="353"/>
+        <location filename="../src/inspection_controller_photos.cpp" line="102"/>
         <source>Photo not saved: %1</source>
         <translation>照片未保存：%1</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="409"/>
+        <location filename="../src/inspection_controller.cpp" line="429"/>
         <source>Choose the judgment you want to record.</source>
         <translation>请选择要记录的判定。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="439"/>
+        <location filename="../src/inspection_controller.cpp" line="459"/>
         <source>This inspection cannot be changed any more.</source>
         <translation>此排查记录已不能修改。</translation>
     </message>
+    <message>
+        <location filename="../src/inspection_controller.cpp" line="463"/>
+        <source>A typed value could not be saved; correct it first.</source>
+        <translation>有输入的内容未能保存，请先更正。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../src/inspection_controller.cpp" line="453"/>
+        <location filename="../src/inspection_controller.cpp" line="479"/>
         <source>%n item(s) still need an answer or a correction.</source>
         <translation>
             <numerusform>还有 %n 项需要回答或更正。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="466"/>
+        <location filename="../src/inspection_controller.cpp" line="492"/>
         <source>Not submitted: %1</source>
         <translation>未提交：%1</translation>
     </message>
@@ -680,56 +830,186 @@
 <context>
     <name>anju::app::SyncController</name>
     <message>
-        <location filename="../src/sync_controller.cpp" line="67"/>
+        <location filename="../src/sync_controller.cpp" line="76"/>
         <source>Syncing is not set up on this tablet. Your changes are kept safely here.</source>
         <translation>本机尚未设置同步。您的修改已安全保存在本机。</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="68"/>
+        <location filename="../src/sync_controller.cpp" line="77"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="68"/>
+        <location filename="../src/sync_controller.cpp" line="77"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="69"/>
+        <location filename="../src/sync_controller.cpp" line="78"/>
         <source>Sign in to sync.</source>
         <translation>登录后即可同步。</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="70"/>
+        <location filename="../src/sync_controller.cpp" line="79"/>
         <source>Everything on this tablet has been sent.</source>
         <translation>本机的修改已全部上传。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/sync_controller.cpp" line="71"/>
+        <location filename="../src/sync_controller.cpp" line="80"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n 条修改待上传。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="99"/>
+        <location filename="../src/sync_controller.cpp" line="113"/>
+        <source>%1 of %2 records and photos</source>
+        <translation>记录和照片 %1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/sync_controller.cpp" line="114"/>
+        <source>%n record(s) received</source>
+        <translation>
+            <numerusform>已接收 %n 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/sync_controller.cpp" line="115"/>
+        <source>%1 · %2 sent · %3 received</source>
+        <translation>%1 · 已发送 %2 · 已接收 %3</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_controller.cpp" line="130"/>
         <source>Enter the server address, your user name and your password.</source>
         <translation>请输入服务器地址、用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="105"/>
+        <location filename="../src/sync_controller.cpp" line="136"/>
         <source>Syncing is not set up on this tablet. You can keep inspecting; nothing is lost.</source>
         <translation>本机尚未设置同步。您可以继续排查，数据不会丢失。</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="119"/>
+        <location filename="../src/sync_controller.cpp" line="150"/>
         <source>Syncing is not set up on this tablet.</source>
         <translation>本机尚未设置同步。</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="126"/>
+        <location filename="../src/sync_controller.cpp" line="157"/>
         <source>Sign in first.</source>
         <translation>请先登录。</translation>
+    </message>
+</context>
+<context>
+    <name>anju::app::SyncIssuesModel</name>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="55"/>
+        <source>House · %1</source>
+        <translation>房屋 · %1</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="56"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="56"/>
+        <source>Owner</source>
+        <translation>产权人</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="57"/>
+        <source>Storeys above ground</source>
+        <translation>地上层数</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="58"/>
+        <source>Structure</source>
+        <translation>结构类型</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="61"/>
+        <source>Inspection · %1</source>
+        <translation>排查 · %1</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="67"/>
+        <source>Inspector</source>
+        <translation>排查人</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="68"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="69"/>
+        <source>Judgment</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="70"/>
+        <source>Answers</source>
+        <translation>已答题数</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="71"/>
+        <source>Findings</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="72"/>
+        <source>Reviewer&apos;s comment</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="75"/>
+        <source>Photo · %1</source>
+        <translation>照片 · %1</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="76"/>
+        <source>Taken</source>
+        <translation>拍摄时间</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="79"/>
+        <source>Rectification · %1</source>
+        <translation>整治 · %1</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="80"/>
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="80"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="81"/>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="81"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="98"/>
+        <source>The server refused this change: %1</source>
+        <translation>服务器拒绝了这项修改：%1</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="111"/>
+        <source>Someone changed this on the server while your edits here were not sent yet. Your version is kept; the server&apos;s version is below.</source>
+        <translation>您在本机的修改尚未上传时，服务器上已有人修改了这条记录。本机保留您的版本，服务器的版本如下。</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp" line="113"/>
+        <source>Someone changed this on the server before your change arrived. The server&apos;s version is now on this tablet; yours is below.</source>
+        <translation>您的修改到达前，服务器上已有人修改了这条记录。本机现采用服务器的版本，您的版本如下。</translation>
     </message>
 </context>
 </TS>

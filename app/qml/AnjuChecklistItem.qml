@@ -24,6 +24,7 @@ Rectangle {
     required property string answerText
     required property string error
     required property bool triggersFinding
+    required property bool needsPhoto
 
     property InspectionController controller
     signal photoRequested(string itemId)
@@ -112,10 +113,9 @@ Rectangle {
                 text: item.answerText
                 inputMethodHints: Qt.ImhFormattedNumbersOnly
                 enabled: item.controller && item.controller.editable
-                onEditingFinished: {
-                    if (text === "" && item.answered) item.controller.clearAnswer(item.itemId)
-                    else if (text !== "" && text !== item.answerText) item.controller.setAnswer(item.itemId, text)
-                }
+                // Every keystroke is journalled; the record follows after a short pause.
+                onTextChanged: if (activeFocus) item.controller.typeAnswer(item.itemId, text)
+                onEditingFinished: item.controller.flushTyping()
             }
             Label { text: item.unit; font.pixelSize: Theme.fontLarge }
             Label {
@@ -128,6 +128,7 @@ Rectangle {
 
         // text
         TextArea {
+            objectName: "text_" + item.itemId
             visible: item.type === "text"
             Layout.fillWidth: true
             Layout.minimumHeight: Theme.touch * 1.5
@@ -135,18 +136,19 @@ Rectangle {
             wrapMode: TextEdit.Wrap
             placeholderText: qsTr("Write here")
             enabled: item.controller && item.controller.editable
-            onEditingFinished: if (text !== item.answerText) item.controller.setAnswer(item.itemId, text)
+            onTextChanged: if (activeFocus) item.controller.typeAnswer(item.itemId, text)
+            onEditingFinished: item.controller.flushTyping()
         }
 
         // photo
         RowLayout {
-            visible: item.type === "photo" || (item.photoRequired && item.triggersFinding)
+            visible: item.type === "photo" || item.needsPhoto
             spacing: Theme.spacing
             AnjuButton {
                 text: item.type === "photo" && item.answered ? qsTr("Replace photo") : qsTr("Add photo")
                 implicitHeight: Theme.touch
                 enabled: item.controller && item.controller.editable
-                onClicked: item.photoRequested(item.type === "photo" ? item.itemId : "")
+                onClicked: item.photoRequested(item.itemId)
             }
             Label {
                 text: item.type === "photo" ? (item.answered ? qsTr("Photo attached") : qsTr("No photo yet"))

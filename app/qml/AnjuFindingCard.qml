@@ -17,6 +17,7 @@ Rectangle {
     required property string note
     required property var measurements
     required property int photoCount
+    required property var thumbnails
 
     property InspectionController controller
     signal photoRequested(int findingRow)
@@ -81,12 +82,15 @@ Rectangle {
             }
             Label { text: qsTr("Location"); color: Theme.textSecondary }
             TextField {
+                objectName: "location_" + card.index
                 Layout.fillWidth: true
                 implicitHeight: Theme.touch
                 text: card.location
                 placeholderText: qsTr("e.g. north load-bearing wall, ground floor")
                 enabled: card.controller && card.controller.editable
-                onEditingFinished: if (text !== card.location) card.controller.setFindingField(card.index, "location", text)
+                // Every keystroke is journalled; the record follows after a short pause.
+                onTextChanged: if (activeFocus) card.controller.typeFindingText(card.index, "location", text)
+                onEditingFinished: card.controller.flushTyping()
             }
         }
         Flow {
@@ -99,13 +103,15 @@ Rectangle {
                     spacing: 4
                     Label { text: modelData.label; color: Theme.textSecondary }
                     TextField {
+                        objectName: "measure_" + card.index + "_" + modelData.name
                         Layout.preferredWidth: 90
                         implicitHeight: Theme.touch
                         text: modelData.value
                         inputMethodHints: Qt.ImhFormattedNumbersOnly
                         enabled: card.controller && card.controller.editable
-                        onEditingFinished: if (text !== modelData.value)
-                                               card.controller.setFindingMeasurement(card.index, modelData.name, text)
+                        onTextChanged: if (activeFocus)
+                                           card.controller.typeFindingText(card.index, "measure:" + modelData.name, text)
+                        onEditingFinished: card.controller.flushTyping()
                     }
                     Label { text: modelData.unit }
                 }
@@ -118,6 +124,18 @@ Rectangle {
                 implicitHeight: Theme.touch
                 enabled: card.controller && card.controller.editable
                 onClicked: card.photoRequested(card.index)
+            }
+            Repeater {
+                model: card.thumbnails
+                Image {
+                    required property string modelData
+                    objectName: "thumbnail"
+                    source: modelData
+                    Layout.preferredWidth: 64
+                    Layout.preferredHeight: 48
+                    fillMode: Image.PreserveAspectCrop
+                    asynchronous: true
+                }
             }
             Label {
                 text: qsTr("%n photo(s)", "", card.photoCount)

@@ -65,7 +65,7 @@ Page {
                             TextField {
                                 width: parent.width
                                 text: house.fields.owner_name || ""
-                                onEditingFinished: house.setField("owner_name", text)
+                                onTextEdited: house.setField("owner_name", text)
                             }
                         }
                         AnjuFieldRow {
@@ -75,7 +75,7 @@ Page {
                                 width: parent.width
                                 text: house.fields.owner_contact || ""
                                 inputMethodHints: Qt.ImhDialableCharactersOnly
-                                onEditingFinished: house.setField("owner_contact", text)
+                                onTextEdited: house.setField("owner_contact", text)
                             }
                         }
                         AnjuFieldRow {

@@ -16,11 +16,80 @@ Page {
         id: houses
         session: Session
     }
+    ReturnedInspectionModel {
+        id: returned
+        session: Session
+    }
 
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
         spacing: Theme.spacing
+
+        // Returned by the reviewer: first thing on the page, with the reviewer's words.
+        Rectangle {
+            objectName: "returnedStrip"
+            Layout.fillWidth: true
+            visible: returned.count > 0
+            implicitHeight: returnedColumn.implicitHeight + 2 * Theme.spacing
+            radius: Theme.radius
+            color: Theme.errorBackground
+            border.color: Theme.statusColor("returned")
+            ColumnLayout {
+                id: returnedColumn
+                anchors.fill: parent
+                anchors.margins: Theme.spacing
+                spacing: 8
+                Label {
+                    text: qsTr("Returned by the reviewer (%1) — please redo").arg(returned.count)
+                    font.bold: true
+                    font.pixelSize: Theme.fontLarge
+                    color: Theme.statusColor("returned")
+                }
+                ListView {
+                    id: returnedList
+                    objectName: "returnedList"
+                    Layout.fillWidth: true
+                    implicitHeight: 76
+                    orientation: ListView.Horizontal
+                    spacing: Theme.spacing
+                    clip: true
+                    model: returned
+                    delegate: ItemDelegate {
+                        id: returnedCard
+                        required property string buildingId
+                        required property string address
+                        required property string section
+                        required property string comment
+                        width: Math.max(360, Math.min(520, returnedList.width / Math.max(1, returned.count) - Theme.spacing))
+                        height: 76
+                        background: Rectangle {
+                            color: returnedCard.pressed ? "#FFCDD2" : Theme.surface
+                            radius: Theme.radius
+                        }
+                        onClicked: page.StackView.view.push(Qt.resolvedUrl("HousePage.qml"),
+                                                            { buildingId: buildingId })
+                        contentItem: ColumnLayout {
+                            spacing: 2
+                            Label {
+                                Layout.fillWidth: true
+                                text: returnedCard.address + "  ·  " + returnedCard.section
+                                font.bold: true
+                                elide: Text.ElideRight
+                            }
+                            Label {
+                                Layout.fillWidth: true
+                                text: returnedCard.comment !== ""
+                                      ? qsTr("Reviewer: %1").arg(returnedCard.comment)
+                                      : qsTr("Returned without a comment")
+                                color: Theme.error
+                                elide: Text.ElideRight
+                            }
+                        }
+                    }
+                }
+            }
+        }
 
         RowLayout {
             Layout.fillWidth: true

@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Dialogs
 import QtQuick.Layouts
 import Anju
 
@@ -25,14 +24,20 @@ Page {
         session: Session
         buildingId: page.buildingId
     }
+    // Typed text waiting for its short pause is committed whenever the inspector moves on.
+    onShowingFindingsChanged: inspection.flushTyping()
+    StackView.onDeactivating: inspection.flushTyping()
+    Connections {
+        target: Qt.application
+        function onAboutToQuit() { inspection.flushTyping() }
+    }
 
-    FileDialog {
-        id: photoDialog
-        property string itemId: ""
-        property int findingRow: -1
-        title: qsTr("Choose a photo")
-        nameFilters: [qsTr("Pictures (*.jpg *.jpeg *.png)")]
-        onAccepted: inspection.addPhoto(selectedFile, itemId, findingRow)
+    // The camera page (or, without a camera, picture files) takes the photo for an item or a
+    // finding and imports it through the controller.
+    function takePhoto(itemId, findingRow) {
+        inspection.flushTyping()
+        page.StackView.view.push(Qt.resolvedUrl("CameraPage.qml"),
+                                 { controller: inspection, itemId: itemId, findingRow: findingRow })
     }
 
     RowLayout {
@@ -112,11 +117,7 @@ Page {
                 ScrollBar.vertical: ScrollBar {}
                 delegate: AnjuChecklistItem {
                     controller: inspection
-                    onPhotoRequested: (itemId) => {
-                        photoDialog.itemId = itemId
-                        photoDialog.findingRow = -1
-                        photoDialog.open()
-                    }
+                    onPhotoRequested: (itemId) => page.takePhoto(itemId, -1)
                 }
             }
 
@@ -132,11 +133,7 @@ Page {
                 ScrollBar.vertical: ScrollBar {}
                 delegate: AnjuFindingCard {
                     controller: inspection
-                    onPhotoRequested: (row) => {
-                        photoDialog.itemId = ""
-                        photoDialog.findingRow = row
-                        photoDialog.open()
-                    }
+                    onPhotoRequested: (row) => page.takePhoto("", row)
                 }
                 header: RowLayout {
                     width: ListView.view.width

@@ -91,7 +91,7 @@ Page {
                         ComboBox {
                             id: overrideChoice
                             objectName: "overrideChoice"
-                            Layout.preferredWidth: 280
+                            Layout.preferredWidth: 340
                             implicitHeight: Theme.touch
                             textRole: "label"
                             valueRole: "code"

@@ -97,6 +97,18 @@ ApplicationWindow {
             openSync()
         } else if (startPage === "signin") {
             openSignIn()
+        } else if (startPage === "walls") {
+            openInspection(startBuildingId)
+            stack.currentItem.controller.sectionIndex = 2
+        } else if (startPage === "findings") {
+            openInspection(startBuildingId)
+            stack.currentItem.showingFindings = true
+        } else if (startPage === "camera") {
+            openInspection(startBuildingId)
+            stack.currentItem.takePhoto("", -1)
+        } else if (startPage === "issues") {
+            openSync()
+            stack.push(Qt.resolvedUrl("SyncIssuesPage.qml"))
         }
     }
 }

@@ -15,6 +15,10 @@ Page {
         id: sync
         session: Session
     }
+    SyncIssuesModel {
+        id: issues
+        session: Session
+    }
 
     Pane {
         anchors.centerIn: parent
@@ -41,12 +45,27 @@ Page {
                 }
                 ColumnLayout {
                     Label {
-                        text: sync.conflictCount
+                        objectName: "pendingPhotoCount"
+                        text: sync.pendingPhotoCount
                         font.pixelSize: 48
                         font.bold: true
-                        color: sync.conflictCount > 0 ? Theme.serious : Theme.textSecondary
+                        color: sync.pendingPhotoCount > 0 ? Theme.some : Theme.none
                     }
-                    Label { text: qsTr("conflicts to look at"); color: Theme.textSecondary }
+                    Label {
+                        text: sync.pendingPhotoCount > 0 ? qsTr("photos to upload (%1)").arg(sync.pendingPhotoSize)
+                                                         : qsTr("photos to upload")
+                        color: Theme.textSecondary
+                    }
+                }
+                ColumnLayout {
+                    Label {
+                        objectName: "issueCount"
+                        text: issues.count
+                        font.pixelSize: 48
+                        font.bold: true
+                        color: issues.count > 0 ? Theme.serious : Theme.textSecondary
+                    }
+                    Label { text: qsTr("refused or in conflict"); color: Theme.textSecondary }
                 }
             }
             Label {
@@ -66,6 +85,13 @@ Page {
                 value: Math.max(0, sync.progress)
             }
             Label {
+                objectName: "progressText"
+                Layout.fillWidth: true
+                visible: sync.busy
+                text: sync.progressText
+                color: Theme.textSecondary
+            }
+            Label {
                 objectName: "syncStatus"
                 Layout.fillWidth: true
                 text: sync.statusText
@@ -75,12 +101,39 @@ Page {
                 Layout.fillWidth: true
                 text: sync.errorString
             }
+            AnjuButton {
+                objectName: "issuesButton"
+                Layout.fillWidth: true
+                visible: issues.count > 0
+                text: qsTr("%n refused change(s) or conflict(s) — look and fix", "", issues.count)
+                onClicked: page.StackView.view.push(Qt.resolvedUrl("SyncIssuesPage.qml"))
+            }
+            Label {
+                objectName: "signOutNote"
+                Layout.fillWidth: true
+                visible: sync.signedIn
+                text: qsTr("Signing out keeps everything on this tablet: houses, drafts, photos and "
+                           + "unsent changes. They are sent after the next sign-in.")
+                color: Theme.textSecondary
+                font.pixelSize: Theme.fontSmall
+                wrapMode: Text.Wrap
+            }
             RowLayout {
                 spacing: Theme.spacing
                 AnjuButton {
+                    objectName: "signInButton"
+                    visible: !sync.signedIn
                     text: qsTr("Sign in")
                     implicitHeight: Theme.touch
                     onClicked: page.StackView.view.push(Qt.resolvedUrl("SignInPage.qml"))
+                }
+                AnjuButton {
+                    objectName: "signOutButton"
+                    visible: sync.signedIn
+                    text: qsTr("Sign out")
+                    implicitHeight: Theme.touch
+                    enabled: !sync.busy
+                    onClicked: sync.signOut()
                 }
                 Item { Layout.fillWidth: true }
                 AnjuButton {

@@ -9,7 +9,8 @@ ChecklistItemModel::ChecklistItemModel(QObject* parent) : QAbstractListModel(par
 
 void ChecklistItemModel::update(const ChecklistTemplate* tmpl, const ChecklistSection* section,
                                 const ChecklistAnswers& answers,
-                                const QHash<QString, QString>& errors, Language language) {
+                                const QHash<QString, QString>& errors, Language language,
+                                const QHash<QString, QString>& typed) {
   std::vector<const ChecklistItem*> next;
   if (tmpl && section) next = applicableItems(*tmpl, *section, answers);
   const bool sameSection =
@@ -19,6 +20,10 @@ void ChecklistItemModel::update(const ChecklistTemplate* tmpl, const ChecklistSe
   const int before = count();
   m_answers = answers;
   m_errors = errors;
+  m_typed = typed;
+  m_needPhotos.clear();
+  if (tmpl)
+    for (const ChecklistItem* need : itemsNeedingPhotos(*tmpl, answers)) m_needPhotos.insert(toQString(need->id));
   m_language = language;
   if (!sameSection) {
     beginResetModel();
@@ -94,6 +99,8 @@ QVariant ChecklistItemModel::data(const QModelIndex& index, int role) const {
         else return QVariant(v);
       }, answer->second);
     case AnswerTextRole:
+      if (const auto typed = m_typed.constFind(toQString(item.id)); typed != m_typed.cend())
+        return *typed;
       if (!answered) return QString();
       return std::visit([](const auto& v) -> QString {
         using T = std::decay_t<decltype(v)>;
@@ -103,6 +110,7 @@ QVariant ChecklistItemModel::data(const QModelIndex& index, int role) const {
       }, answer->second);
     case ErrorRole: return m_errors.value(toQString(item.id));
     case TriggersFindingRole: return answered && triggersFinding(item, answer->second);
+    case NeedsPhotoRole: return m_needPhotos.contains(toQString(item.id));
     default: return {};
   }
 }
@@ -115,7 +123,8 @@ QHash<int, QByteArray> ChecklistItemModel::roleNames() const {
           {MinRole, "minValue"},        {MaxRole, "maxValue"},
           {IntegerRole, "integer"},     {AnsweredRole, "answered"},
           {AnswerRole, "answer"},       {AnswerTextRole, "answerText"},
-          {ErrorRole, "error"},         {TriggersFindingRole, "triggersFinding"}};
+          {ErrorRole, "error"},         {TriggersFindingRole, "triggersFinding"},
+          {NeedsPhotoRole, "needsPhoto"}};
 }
 
 }  // namespace anju::app

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <QAbstractListModel>
+#include <QSet>
 #include <QHash>
 #include <QtQml/qqmlregistration.h>
 #include <vector>
@@ -38,6 +39,7 @@ class ChecklistItemModel : public QAbstractListModel {
     AnswerTextRole,  // the answer as text for fields ("" when unanswered)
     ErrorRole,       // inline error in the UI language, "" when fine
     TriggersFindingRole,  // the current answer opens a finding
+    NeedsPhotoRole,       // the current answer needs a photo beside it (core's itemsNeedingPhotos)
   };
   Q_ENUM(Role)
 
@@ -47,7 +49,7 @@ class ChecklistItemModel : public QAbstractListModel {
   /// the next update(). `errors` maps item id -> message.
   void update(const ChecklistTemplate* tmpl, const ChecklistSection* section,
               const ChecklistAnswers& answers, const QHash<QString, QString>& errors,
-              Language language);
+              Language language, const QHash<QString, QString>& typed = {});
 
   int count() const { return static_cast<int>(m_items.size()); }
   int rowCount(const QModelIndex& parent = {}) const override;
@@ -63,6 +65,8 @@ class ChecklistItemModel : public QAbstractListModel {
   std::vector<const ChecklistItem*> m_items;  // borrowed from the template
   ChecklistAnswers m_answers;
   QHash<QString, QString> m_errors;
+  QHash<QString, QString> m_typed;
+  QSet<QString> m_needPhotos;  // item ids  // item id -> text as typed (shown instead of the stored value)
   Language m_language = Language::kChinese;
 };
 

@@ -151,6 +151,8 @@ void CoreSyncService::syncNow() {
       report = (*client)->sync(
           [this](SyncPhase phase, const SyncReport& soFar) {
             // Emitted from the worker thread: queued to the GUI thread's receivers.
+            emit transferred(soFar.bytesPushed + soFar.photoBytesSent, soFar.photoBytesToUpload,
+                             soFar.bytesPulled);
             if (phase == SyncPhase::kPull)
               emit progress(soFar.recordsPulled(), 0);
             else

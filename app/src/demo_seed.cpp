@@ -1,6 +1,7 @@
 #include "demo_seed.h"
 
 #include "anju/demo_district.h"
+#include "anju/record_codec.h"
 #include "anju/hlc.h"
 #include "anju/uuid.h"
 #include "session.h"
@@ -97,6 +98,50 @@ bool seedDemoData(Session& session, QString& error) {
       }
     }
   }
+  session.notifyStoreChanged();
+  return true;
+}
+
+bool seedDemoSyncIssues(Session& session, QString& error) {
+  Store& store = *session.store();
+  auto fail = [&](const Status& st) {
+    error = toQString(st.toString());
+    return false;
+  };
+  auto houses = store.listBuildings({}, 30);
+  if (!houses) return fail(houses.status());
+  if (houses->size() < 30) return fail(Status::notFound("demo houses"));
+  // Everything seeded so far "reached the server".
+  auto pending = store.pendingOutbox(100000, std::int64_t{1} << 40);
+  if (!pending) return fail(pending.status());
+  for (const OutboxEntry& e : *pending)
+    if (Status st = store.acknowledgeOutbox(e.changeId, e.version); !st) return fail(st);
+
+  auto house = store.building((*houses)[20].id);
+  if (!house) return fail(house.status());
+  house->ownerContact = "1391234567";
+  if (auto v = store.putBuilding(*house, kDemoInspector); !v) return fail(v.status());
+  auto refused = store.pendingOutbox(1, std::int64_t{1} << 40);
+  if (!refused || refused->empty()) return fail(refused.status());
+  if (Status st = store.rejectOutbox(refused->front().changeId,
+                                     "联系电话应为11位手机号或带区号的固定电话 / the contact phone must be an "
+                                     "11-digit mobile number or a landline with its area code");
+      !st)
+    return fail(st);
+
+  auto history = store.inspectionsOfBuilding((*houses)[0].id);
+  if (!history || history->empty()) return fail(Status::notFound("demo inspection"));
+  Inspection mine = history->front();
+  mine.findings.front().location = "一层北侧承重墙（窗下）";
+  mine.findings.front().note = "裂缝贯通墙厚";
+  if (auto v = store.putInspection(mine, kDemoInspector); !v) return fail(v.status());
+  auto lost = store.pendingOutbox(1, std::int64_t{1} << 40);
+  if (!lost || lost->empty()) return fail(lost.status());
+  Inspection theirs = history->front();
+  theirs.reviewComment = "";
+  if (Status st = store.recordConflict(lost->front().changeId, encodeRecord(theirs), lost->front().version + 1);
+      !st)
+    return fail(st);
   session.notifyStoreChanged();
   return true;
 }

@@ -12,4 +12,8 @@ class Session;
 /// Fills an empty store. Returns false and sets `error` when a write fails.
 bool seedDemoData(Session& session, QString& error);
 
+/// For the screenshot of the refused-changes page only: one house edit the "server" refused and
+/// one inspection edit that lost a conflict to a reviewer. Call after seedDemoData.
+bool seedDemoSyncIssues(Session& session, QString& error);
+
 }  // namespace anju::app

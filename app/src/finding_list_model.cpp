@@ -1,6 +1,7 @@
 #include "finding_list_model.h"
 
 #include <QVariantMap>
+#include <algorithm>
 
 #include "anju/checklist.h"
 #include "anju/enum_codes.h"
@@ -10,14 +11,37 @@ namespace anju::app {
 FindingListModel::FindingListModel(QObject* parent) : QAbstractListModel(parent) {}
 
 void FindingListModel::update(const std::vector<Finding>& findings, const PreliminaryRules* rules,
-                              Language language) {
-  m_rules = rules;
-  m_language = language;
-  if (findings.size() == m_findings.size()) {
+                              Language language, const QHash<QString, QString>& typed,
+                              const QHash<QString, QString>& thumbnails) {
+  const bool sameRows =
+      findings.size() == m_findings.size() &&
+      std::equal(findings.begin(), findings.end(), m_findings.begin(),
+                 [](const Finding& a, const Finding& b) { return a.id == b.id; });
+  if (sameRows) {
+    const QList<int> roles = roleNames().keys();
+    std::vector<QVariantList> before;
+    for (int row = 0; row < count(); ++row) {
+      QVariantList values;
+      for (int role : roles) values.append(data(index(row), role));
+      before.push_back(std::move(values));
+    }
+    m_rules = rules;
+    m_language = language;
+    m_typed = typed;
+    m_thumbnails = thumbnails;
     m_findings = findings;
-    if (!m_findings.empty()) emit dataChanged(index(0), index(count() - 1));
+    for (int row = 0; row < count(); ++row) {
+      QList<int> changed;
+      for (qsizetype r = 0; r < roles.size(); ++r)
+        if (data(index(row), roles[r]) != before[static_cast<std::size_t>(row)][r]) changed.append(roles[r]);
+      if (!changed.isEmpty()) emit dataChanged(index(row), index(row), changed);
+    }
     return;
   }
+  m_rules = rules;
+  m_language = language;
+  m_typed = typed;
+  m_thumbnails = thumbnails;
   beginResetModel();
   m_findings = findings;
   endResetModel();
@@ -39,10 +63,12 @@ QVariant FindingListModel::data(const QModelIndex& index, int role) const {
     case HazardRole: return toQString(toCode(f.hazard));
     case Qt::DisplayRole:
     case HazardLabelRole: return pick(label(f.hazard), m_language);
-    case LocationRole: return toQString(f.location);
+    case LocationRole:
+      return m_typed.value(QStringLiteral("finding:%1:location").arg(toQString(f.id)), toQString(f.location));
     case SeverityRole: return toQString(toCode(f.severity));
     case SeverityLabelRole: return pick(label(f.severity), m_language);
-    case NoteRole: return toQString(f.note);
+    case NoteRole:
+      return m_typed.value(QStringLiteral("finding:%1:note").arg(toQString(f.id)), toQString(f.note));
     case MeasurementsRole: {
       QVariantList out;
       if (!m_rules) return out;
@@ -50,6 +76,7 @@ QVariant FindingListModel::data(const QModelIndex& index, int role) const {
         QString value;
         for (const Measurement& m : f.measurements)
           if (m.name == def.name) value = QString::number(m.value);
+        value = m_typed.value(QStringLiteral("measure:%1:%2").arg(toQString(f.id), toQString(def.name)), value);
         const MeasurementUnit* unit = findMeasurementUnit(def.unit);
         out.append(QVariantMap{
             {QStringLiteral("name"), toQString(def.name)},
@@ -62,6 +89,12 @@ QVariant FindingListModel::data(const QModelIndex& index, int role) const {
       return out;
     }
     case PhotoCountRole: return static_cast<int>(f.photoIds.size());
+    case ThumbnailsRole: {
+      QStringList urls;
+      for (const Uuid& id : f.photoIds)
+        if (const auto it = m_thumbnails.constFind(toQString(id)); it != m_thumbnails.cend()) urls.append(*it);
+      return urls;
+    }
     default: return {};
   }
 }
@@ -72,7 +105,7 @@ QHash<int, QByteArray> FindingListModel::roleNames() const {
           {HazardLabelRole, "hazardLabel"}, {LocationRole, "location"},
           {SeverityRole, "severity"},     {SeverityLabelRole, "severityLabel"},
           {NoteRole, "note"},             {MeasurementsRole, "measurements"},
-          {PhotoCountRole, "photoCount"}};
+          {PhotoCountRole, "photoCount"}, {ThumbnailsRole, "thumbnails"}};
 }
 
 }  // namespace anju::app

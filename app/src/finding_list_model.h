@@ -33,14 +33,19 @@ class FindingListModel : public QAbstractListModel {
     NoteRole,
     MeasurementsRole,  // [{name, label, unit, value ("" when not measured)}]
     PhotoCountRole,
+    ThumbnailsRole,  // file URLs of the finding's photo thumbnails that exist
   };
   Q_ENUM(Role)
 
   explicit FindingListModel(QObject* parent = nullptr);
 
   /// `rules` is borrowed and must outlive the next update().
+  /// `typed` (InspectionController's keys "finding:<id>:location|note", "measure:<id>:<name>")
+  /// is shown instead of the stored value, so a committed "1." is not redrawn as "1" while typed.
+  /// Only rows and roles whose shown value changed are signalled, so a field keeps its focus.
   void update(const std::vector<Finding>& findings, const PreliminaryRules* rules,
-              Language language);
+              Language language, const QHash<QString, QString>& typed = {},
+              const QHash<QString, QString>& thumbnails = {});
 
   int count() const { return static_cast<int>(m_findings.size()); }
   int rowCount(const QModelIndex& parent = {}) const override;
@@ -54,6 +59,8 @@ class FindingListModel : public QAbstractListModel {
   std::vector<Finding> m_findings;
   const PreliminaryRules* m_rules = nullptr;
   Language m_language = Language::kChinese;
+  QHash<QString, QString> m_typed;
+  QHash<QString, QString> m_thumbnails;  // photo id -> thumbnail file URL
 };
 
 }  // namespace anju::app

@@ -1,5 +1,8 @@
 #include "house_controller.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include "anju/enum_codes.h"
 #include "anju/hlc.h"
 #include "anju/validation.h"
@@ -65,6 +68,17 @@ void HouseController::load() {
                 {QStringLiteral("building_code"), toQString(b.buildingCode)}};
   }
   setDirty(false);
+  // Edits typed before the app was killed come back as unsaved changes.
+  if (m_loaded) {
+    if (auto journal = m_session->store()->syncState(editJournalKey(m_buildingId)); journal && !journal->empty()) {
+      const QVariantMap kept = QJsonDocument::fromJson(QByteArray::fromStdString(*journal)).object().toVariantMap();
+      for (auto it = kept.cbegin(); it != kept.cend(); ++it)
+        if (m_fields.contains(it.key())) m_fields.insert(it.key(), it.key() == QStringLiteral("alterations")
+                                                                      ? QVariant(it.value().toStringList())
+                                                                      : it.value());
+      setDirty(true);
+    }
+  }
   emit buildingChanged();
   validate();
 }
@@ -135,10 +149,25 @@ void HouseController::validate() {
   }
 }
 
+std::string HouseController::editJournalKey(const QString& buildingId) {
+  return "app.house_edit." + toStdString(buildingId);
+}
+
+void HouseController::writeEditJournal() {
+  if (!m_session || !m_session->store() || !m_loaded) return;
+  const QByteArray json =
+      m_dirty ? QJsonDocument(QJsonObject::fromVariantMap(m_fields)).toJson(QJsonDocument::Compact) : QByteArray();
+  if (const Status st = m_session->store()->setSyncState(
+          editJournalKey(m_buildingId), std::string_view(json.constData(), static_cast<std::size_t>(json.size())));
+      !st)
+    setErrorString(statusMessage(st, m_session->lang()));
+}
+
 void HouseController::setField(const QString& name, const QVariant& value) {
   if (!m_loaded || !m_fields.contains(name) || m_fields.value(name) == value) return;
   m_fields.insert(name, value);
   setDirty(true);
+  writeEditJournal();
   emit buildingChanged();
   validate();
 }
@@ -163,13 +192,18 @@ bool HouseController::save() {
   }
   m_building = b;
   setDirty(false);
+  writeEditJournal();
   setErrorString(QString());
   m_session->notifyStoreChanged();
   emit saved(true, QString());
   return true;
 }
 
-void HouseController::revert() { load(); }
+void HouseController::revert() {
+  setDirty(false);
+  writeEditJournal();
+  load();
+}
 
 QVariantList HouseController::structureOptions() const {
   using S = StructureType;

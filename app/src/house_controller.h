@@ -79,6 +79,11 @@ class HouseController : public QObject {
   void validate();
   void setErrorString(const QString& error);
   void setDirty(bool dirty);
+  /// Unsaved edits are kept on every change in the store's local sync state
+  /// ("app.house_edit.<building id>", never synced), so a killed app shows them again as unsaved
+  /// changes; a save or an undo clears them.
+  void writeEditJournal();
+  static std::string editJournalKey(const QString& buildingId);
 
   QPointer<Session> m_session;
   QString m_buildingId;

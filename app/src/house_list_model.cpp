@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QScopeGuard>
+#include <QSet>
 
 #include "anju/enum_codes.h"
 
@@ -14,7 +15,7 @@ void HouseListModel::setSession(Session* session) {
   if (m_session) disconnect(m_session, nullptr, this, nullptr);
   m_session = session;
   if (m_session) {
-    connect(m_session, &Session::storeChanged, this, &HouseListModel::reload);
+    connect(m_session, &Session::storeChanged, this, &HouseListModel::refresh);
     connect(m_session, &Session::languageChanged, this, [this] {
       if (!m_rows.empty())
         emit dataChanged(index(0), index(static_cast<int>(m_rows.size()) - 1));
@@ -98,11 +99,92 @@ void HouseListModel::reload() {
       }
     }
   }
-  if (total != m_totalCount) {
-    m_totalCount = total;
-    emit totalCountChanged();
-  }
+  setTotalCount(total);
   if (!m_atEnd) fetchMore({});
+}
+
+void HouseListModel::setTotalCount(qint64 total) {
+  if (total == m_totalCount) return;
+  m_totalCount = total;
+  emit totalCountChanged();
+}
+
+void HouseListModel::refresh() {
+  if (!m_session || !m_session->store()) return;
+  if (m_rows.empty()) {
+    reload();
+    return;
+  }
+  Store& store = *m_session->store();
+  const BuildingFilter filter = currentFilter();
+  const QString query = m_searchText.trimmed();
+  if (!query.isEmpty()) {
+    auto found = store.searchBuildings(toStdString(query), kSearchLimit, filter);
+    if (!found) {
+      setErrorString(statusMessage(found.status(), m_session->lang()));
+      return;
+    }
+    setErrorString(QString());
+    applyRows(std::move(*found));
+    setTotalCount(static_cast<qint64>(m_rows.size()));
+    return;
+  }
+  // As many rows as the inspector has scrolled through (whole pages), in one keyset query.
+  const int loaded = static_cast<int>(m_rows.size());
+  const int limit = ((loaded + m_pageSize - 1) / m_pageSize) * m_pageSize;
+  auto count = store.countBuildings(filter);
+  auto rows = store.listBuildings(filter, limit);
+  if (!count || !rows) {
+    setErrorString(statusMessage(!count ? count.status() : rows.status(), m_session->lang()));
+    return;
+  }
+  setErrorString(QString());
+  m_atEnd = static_cast<int>(rows->size()) < limit;
+  applyRows(std::move(*rows));
+  setTotalCount(*count);
+}
+
+void HouseListModel::applyRows(std::vector<BuildingSummary> fresh) {
+  // A merge walk over two lists in the same order: a row whose id is gone is removed, a new id
+  // is inserted, a row that stays is updated in place. A row that moved (its address changed) is
+  // removed where it was and inserted where it now sorts.
+  QSet<QString> freshIds;
+  freshIds.reserve(static_cast<qsizetype>(fresh.size()));
+  for (const BuildingSummary& s : fresh) freshIds.insert(toQString(s.id));
+  QSet<QString> oldIds;
+  oldIds.reserve(static_cast<qsizetype>(m_rows.size()));
+  for (const BuildingSummary& s : m_rows) oldIds.insert(toQString(s.id));
+
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < m_rows.size() || j < fresh.size()) {
+    const int row = static_cast<int>(i);
+    if (i < m_rows.size() && j < fresh.size() && m_rows[i].id == fresh[j].id) {
+      if (!(m_rows[i] == fresh[j])) {
+        m_rows[i] = std::move(fresh[j]);
+        emit dataChanged(index(row), index(row));
+      }
+      ++i;
+      ++j;
+      continue;
+    }
+    const QString oldId = i < m_rows.size() ? toQString(m_rows[i].id) : QString();
+    const bool oldGoneOrMoved = i < m_rows.size() &&
+                                (j >= fresh.size() || !freshIds.contains(oldId) ||
+                                 oldIds.contains(toQString(fresh[j].id)));
+    if (oldGoneOrMoved) {
+      beginRemoveRows({}, row, row);
+      m_rows.erase(m_rows.begin() + row);
+      endRemoveRows();
+      oldIds.remove(oldId);
+      continue;
+    }
+    beginInsertRows({}, row, row);
+    m_rows.insert(m_rows.begin() + row, std::move(fresh[j]));
+    endInsertRows();
+    ++i;
+    ++j;
+  }
 }
 
 bool HouseListModel::canFetchMore(const QModelIndex& parent) const {

@@ -71,8 +71,12 @@ class HouseListModel : public QAbstractListModel {
   bool canFetchMore(const QModelIndex& parent) const override;
   void fetchMore(const QModelIndex& parent) override;
 
-  /// Drops the loaded rows and loads the first page again (filters, language or store changed).
+  /// Drops the loaded rows and loads the first page again (a filter or the search changed).
   Q_INVOKABLE void reload();
+  /// Re-reads the rows loaded so far after the store changed (a save, a sync) and applies the
+  /// difference row by row — rows that stay keep their place, no model reset — so the list does
+  /// not jump to the top under the inspector's finger.
+  Q_INVOKABLE void refresh();
   /// The building id of a row ("" when out of range).
   Q_INVOKABLE QString idAt(int row) const;
 
@@ -87,6 +91,10 @@ class HouseListModel : public QAbstractListModel {
 
  private:
   BuildingFilter currentFilter() const;
+  /// Makes m_rows equal to `fresh` with removes, inserts and dataChanged (both lists are in the
+  /// store's list order).
+  void applyRows(std::vector<BuildingSummary> fresh);
+  void setTotalCount(qint64 total);
   void setErrorString(const QString& error);
 
   QPointer<Session> m_session;

@@ -1,18 +1,34 @@
 #include "inspection_controller.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QFile>
 #include <algorithm>
+#include <utility>
+#include <variant>
 
 #include "anju/enum_codes.h"
 #include "anju/hlc.h"
 #include "anju/uuid.h"
 #include "anju/validation.h"
 #include "photo_import.h"
+#include "typing_journal.h"
 
 namespace anju::app {
 
 InspectionController::InspectionController(QObject* parent)
-    : QObject(parent), m_items(new ChecklistItemModel(this)), m_findings(new FindingListModel(this)) {}
+    : QObject(parent),
+      m_positions(new PositionStamp(this)),
+      m_items(new ChecklistItemModel(this)),
+      m_findings(new FindingListModel(this)) {
+  m_typingTimer.setSingleShot(true);
+  m_typingTimer.setInterval(kTypingCommitMs);
+  connect(&m_typingTimer, &QTimer::timeout, this, &InspectionController::flushTyping);
+}
+
+InspectionController::~InspectionController() {
+  if (!m_pending.isEmpty()) flushTyping();
+}
 
 void InspectionController::setSession(Session* session) {
   if (session == m_session) return;
@@ -46,6 +62,9 @@ bool InspectionController::ready() const {
 }
 
 void InspectionController::open() {
+  if (!m_pending.isEmpty()) flushTyping();
+  m_typed.clear();
+  m_journal.clear();
   m_open = false;
   m_assessment.reset();
   m_itemErrors.clear();
@@ -91,6 +110,15 @@ void InspectionController::open() {
     if (!saveDraft()) m_open = false;
   }
   if (m_open) setErrorString({});
+  // Text typed before the app was killed: commit it now (what was refused stays journalled and
+  // shows its error).
+  if (m_open) {
+    if (auto left = readTypingJournal(store, toQString(m_inspection.id)); left && !left->isEmpty()) {
+      for (auto it = left->cbegin(); it != left->cend(); ++it) m_typed.insert(it.key(), it.value());
+      m_pending = *left;
+      flushTyping();
+    }
+  }
   refreshItems();
   refreshFindings();
   emit inspectionChanged();
@@ -117,12 +145,32 @@ void InspectionController::refreshItems() {
   const ChecklistSection* section = nullptr;
   if (ready() && m_sectionIndex >= 0 && m_sectionIndex < sectionCount())
     section = &tmpl->sections[static_cast<std::size_t>(m_sectionIndex)];
-  m_items->update(tmpl, section, m_inspection.answers, m_itemErrors, lang());
+  m_items->update(tmpl, section, m_inspection.answers, m_itemErrors, lang(), typedAnswers());
 }
 
 void InspectionController::refreshFindings() {
+  // Thumbnails of the findings' photos (written at import; a pulled photo has none).
+  QHash<QString, QString> thumbnails;
+  if (m_open && m_session && m_session->store()) {
+    for (const Finding& f : m_inspection.findings) {
+      for (const Uuid& id : f.photoIds) {
+        const QString key = toQString(id);
+        if (const auto known = m_thumbnailCache.constFind(key); known != m_thumbnailCache.cend()) {
+          thumbnails.insert(key, *known);
+          continue;
+        }
+        auto photo = m_session->store()->photo(id);
+        if (!photo) continue;
+        const QString path = thumbnailPath(m_session->photoDirectory(), toQString(photo->sha256));
+        if (!QFile::exists(path)) continue;
+        const QString url = QUrl::fromLocalFile(path).toString();
+        m_thumbnailCache.insert(key, url);
+        thumbnails.insert(key, url);
+      }
+    }
+  }
   m_findings->update(m_open ? m_inspection.findings : std::vector<Finding>{},
-                     m_session ? &m_session->rules() : nullptr, lang());
+                     m_session ? &m_session->rules() : nullptr, lang(), m_typed, thumbnails);
 }
 
 QString InspectionController::inspectionId() const { return m_open ? toQString(m_inspection.id) : QString(); }
@@ -136,6 +184,7 @@ QString InspectionController::reviewComment() const { return m_open ? toQString(
 
 void InspectionController::setSectionIndex(int index) {
   if (index < 0 || index >= sectionCount() || index == m_sectionIndex) return;
+  flushTyping();
   m_sectionIndex = index;
   refreshItems();
   emit sectionChanged();
@@ -221,6 +270,7 @@ bool InspectionController::setAnswer(const QString& itemId, const QVariant& valu
   m_itemErrors.remove(itemId);
   m_inspection.answers[item->id] = answer;
   openTriggeredFinding(*item, answer);
+  copyMeasurementToFinding(*item);
   const bool saved = saveDraft();
   refreshItems();
   refreshFindings();
@@ -253,6 +303,11 @@ void InspectionController::openTriggeredFinding(const ChecklistItem& item, const
   f.hazard = t.hazard;
   f.severity = Severity::kSome;
   m_inspection.findings.push_back(std::move(f));
+  // Measurements answered before the finding opened (an answer changed back and forth).
+  for (const ChecklistSection& section : m_session->checklist().sections)
+    for (const ChecklistItem& other : section.items)
+      if (!other.findingMeasurement.empty() && findingSourceOf(m_session->checklist(), other) == &item)
+        copyMeasurementToFinding(other);
 }
 
 bool InspectionController::addFinding(const QString& componentCode, const QString& hazardCode) {
@@ -328,44 +383,9 @@ bool InspectionController::removeFinding(int row) {
   return saved;
 }
 
-bool InspectionController::addPhoto(const QUrl& file, const QString& itemId, int findingRow) {
-  if (!isEditable()) return false;
-  QByteArray jpeg;
-  QString error;
-  if (!encodePhoto(file.isLocalFile() ? file.toLocalFile() : file.toString(), jpeg, error)) {
-    setErrorString(error);
-    return false;
-  }
-  PhotoRecord photo;
-  photo.id = newUuid();
-  photo.mimeType = "image/jpeg";
-  photo.capturedAt = systemNowMs();
-  photo.buildingId = m_building.id;
-  photo.inspectionId = m_inspection.id;
-  const bool forFinding = itemId.isEmpty() && findingRow >= 0 &&
-                          findingRow < static_cast<int>(m_inspection.findings.size());
-  if (forFinding) photo.findingId = m_inspection.findings[static_cast<std::size_t>(findingRow)].id;
-  // The bytes first (fsync'd, content-addressed), then the record that queues their upload.
-  auto written = m_session->photos()->importBytes(
-      *m_session->store(), std::string_view(jpeg.constData(), static_cast<std::size_t>(jpeg.size())),
-      photo, toStdString(m_session->userName()));
-  if (!written) {
-    setErrorString(tr("Photo not saved: %1").arg(statusMessage(written.status(), lang())));
-    return false;
-  }
-  if (!itemId.isEmpty()) {
-    return setAnswer(itemId, toQString(photo.id));
-  }
-  if (forFinding) m_inspection.findings[static_cast<std::size_t>(findingRow)].photoIds.push_back(photo.id);
-  else m_inspection.photoIds.push_back(photo.id);
-  const bool saved = saveDraft();
-  refreshFindings();
-  emit inspectionChanged();
-  return saved;
-}
-
 bool InspectionController::grade() {
   if (!ready()) return false;
+  flushTyping();
   m_assessment = gradeInspection(m_inspection, m_building, m_session->rules());
   emit judgmentChanged();
   refreshFindings();
@@ -439,6 +459,11 @@ bool InspectionController::submit() {
     emit submitted(false, tr("This inspection cannot be changed any more."));
     return false;
   }
+  if (!flushTyping()) {
+    const QString msg = tr("A typed value could not be saved; correct it first.");
+    emit submitted(false, msg);
+    return false;
+  }
   const ChecklistTemplate& tmpl = m_session->checklist();
   QStringList problems;
   if (const Status st = validateAnswers(tmpl, m_inspection.answers, /*forSubmit=*/true); !st) {
@@ -448,6 +473,7 @@ bool InspectionController::submit() {
                       pickMessage(fe.message, lang()));
     }
   }
+  problems.append(missingPhotos());
   setSubmitErrors(problems);
   if (!problems.isEmpty()) {
     const QString msg = tr("%n item(s) still need an answer or a correction.", nullptr,

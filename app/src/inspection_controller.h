@@ -10,7 +10,9 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QMap>
 #include <QStringList>
+#include <QTimer>
 #include <QUrl>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
@@ -20,6 +22,7 @@
 #include "anju/model.h"
 #include "checklist_item_model.h"
 #include "finding_list_model.h"
+#include "position_stamp.h"
 #include "session.h"
 
 namespace anju::app {
@@ -65,6 +68,8 @@ class InspectionController : public QObject {
 
  public:
   explicit InspectionController(QObject* parent = nullptr);
+  /// Commits typed text still waiting (the page is closing).
+  ~InspectionController() override;
 
   Session* session() const { return m_session; }
   void setSession(Session* session);
@@ -104,6 +109,17 @@ class InspectionController : public QObject {
   Q_INVOKABLE bool setAnswer(const QString& itemId, const QVariant& value);
   Q_INVOKABLE bool clearAnswer(const QString& itemId);
 
+  /// Per-keystroke text (text and measurement items, a finding's location / note / measurement):
+  /// written to the typing journal (typing_journal.h) at once, committed to the record after
+  /// kTypingCommitMs without a keystroke, or by flushTyping(). The field keeps showing the text as
+  /// typed. `field` of typeFindingText: "location", "note" or "measure:<name>".
+  Q_INVOKABLE void typeAnswer(const QString& itemId, const QString& text);
+  Q_INVOKABLE void typeFindingText(int row, const QString& field, const QString& text);
+  /// Commits what is typed but not yet in the record (leaving a field, a section or the page,
+  /// closing the app). Returns false when something could not be committed (its error shows).
+  Q_INVOKABLE bool flushTyping();
+  static constexpr int kTypingCommitMs = 400;
+
   Q_INVOKABLE bool addFinding(const QString& componentCode, const QString& hazardCode);
   /// field: "component", "hazard", "location", "note", "severity".
   Q_INVOKABLE bool setFindingField(int row, const QString& field, const QString& value);
@@ -114,6 +130,17 @@ class InspectionController : public QObject {
   /// Imports a picture file (resized, hashed, stored) and links it: to the photo item `itemId`
   /// when given, else to finding `findingRow` when >= 0, else to the inspection.
   Q_INVOKABLE bool addPhoto(const QUrl& file, const QString& itemId, int findingRow);
+
+  /// Imports a picture the camera page captured (a file in captureDirectory()) like addPhoto,
+  /// then deletes the capture file (the library keeps the resized copy).
+  Q_INVOKABLE bool addCapturedPhoto(const QString& path, const QString& itemId, int findingRow);
+  /// Where the camera page writes captures before they are imported.
+  Q_INVOKABLE QString captureDirectory() const;
+  /// Sets the position stamp by hand (tests; a position source does it in the app).
+  Q_INVOKABLE void setPosition(double latitude, double longitude, double accuracyMeters);
+  /// "lat, lon" of the current stamp, "" when there is none.
+  Q_PROPERTY(QString positionText READ positionText NOTIFY positionChanged)
+  QString positionText() const;
 
   /// Runs core's grading on the current answers and findings, and saves the result.
   Q_INVOKABLE bool grade();
@@ -137,13 +164,25 @@ class InspectionController : public QObject {
   void savedAtChanged();
   void errorStringChanged();
   void submitted(bool ok, const QString& errorString);
+  void positionChanged();
 
  private:
   void open();
   bool saveDraft();
+  void typeText(const QString& key, const QString& text);
+  bool commitTyped(const QString& key, const QString& text);
+  void writeJournal();
+  QHash<QString, QString> typedAnswers() const;
   void refreshItems();
   void refreshFindings();
   void openTriggeredFinding(const ChecklistItem& item, const AnswerValue& answer);
+  /// The open finding a checklist item belongs to (core's findingSourceOf), or null.
+  Finding* findingOf(const ChecklistItem& item);
+  /// Copies a measurement answer into its finding (template `finding_measurement:`), converted to
+  /// the grading rules' unit, so the judgment sees what was measured.
+  void copyMeasurementToFinding(const ChecklistItem& item);
+  /// Submit problems: answers that need a photo beside them and have none.
+  QStringList missingPhotos() const;
   Language lang() const;
   bool ready() const;
   void setErrorString(const QString& error);
@@ -162,6 +201,16 @@ class InspectionController : public QObject {
   QStringList m_submitErrors;
   QString m_savedAt;
   QString m_errorString;
+  // Typed text: m_typed is what the fields show (kept for the controller's life, so a committed
+  // "1." is not redrawn as "1" under the cursor); m_pending is not yet in the record; m_journal is
+  // what the store's typing journal holds (pending + entries whose commit was refused).
+  QHash<QString, QString> m_typed;
+  QMap<QString, QString> m_pending;
+  QMap<QString, QString> m_journal;
+  QTimer m_typingTimer;
+  QHash<QString, QString> m_thumbnailCache;  // photo id -> thumbnail URL (photos are immutable)
+  PositionStamp* m_positions;  // child
+  std::optional<GeoPoint> m_position;  // the stamp for the next photo (m_positions' last fix)
   ChecklistItemModel* m_items;   // child
   FindingListModel* m_findings;  // child
 };

@@ -2,7 +2,7 @@
 // the QML module and, in screenshot mode, renders one page to a PNG and exits.
 //
 //   anju-app [--db FILE] [--server URL] [--user NAME] [--lang zh_CN|en] [--demo-data]
-//            [--screenshot OUT.png --page houses|house|inspection|judgment|sync|signin]
+//            [--screenshot OUT.png --page houses|house|inspection|judgment|sync|signin|camera|issues|walls|findings]
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFontDatabase>
@@ -67,7 +67,7 @@ int main(int argc, char* argv[]) {
                                       QStringLiteral("Render --page to this PNG and exit."),
                                       QStringLiteral("OUT.png"));
   const QCommandLineOption pageOption(QStringLiteral("page"),
-                                      QStringLiteral("houses|house|inspection|judgment|sync|signin"),
+                                      QStringLiteral("houses|house|inspection|judgment|sync|signin|camera|issues|walls|findings"),
                                       QStringLiteral("PAGE"), QStringLiteral("houses"));
   parser.addOptions({dbOption, serverOption, userOption, langOption, demoOption, shotOption, pageOption});
   parser.process(app);
@@ -76,7 +76,9 @@ int main(int argc, char* argv[]) {
   const QString page = parser.value(pageOption);
   static const QStringList kPages = {QStringLiteral("houses"),     QStringLiteral("house"),
                                      QStringLiteral("inspection"), QStringLiteral("judgment"),
-                                     QStringLiteral("sync"),       QStringLiteral("signin")};
+                                     QStringLiteral("sync"),       QStringLiteral("signin"),
+                                     QStringLiteral("camera"),     QStringLiteral("issues"),
+                                     QStringLiteral("walls"),      QStringLiteral("findings")};
   if (!kPages.contains(page)) {
     std::fprintf(stderr, "anju-app: unknown page '%s'\n", qPrintable(page));
     return 2;
@@ -125,6 +127,11 @@ int main(int argc, char* argv[]) {
       return 1;
     }
     if (session.userName().isEmpty()) session.setUserName(QStringLiteral("demo"));
+    // The refused-changes page needs something to show; only in a screenshot of it.
+    if (screenshot && page == QStringLiteral("issues") && !seedDemoSyncIssues(session, error)) {
+      std::fprintf(stderr, "anju-app: demo data: %s\n", qPrintable(error));
+      return 1;
+    }
   }
 
   QQmlApplicationEngine engine;

@@ -2,13 +2,15 @@
 
 #include <QBuffer>
 #include <QCoreApplication>
+#include <QDir>
+#include <QSaveFile>
 #include <QImage>
 #include <QImageReader>
 #include <algorithm>
 
 namespace anju::app {
 
-bool encodePhoto(const QString& sourcePath, QByteArray& jpeg, QString& error) {
+bool encodePhoto(const QString& sourcePath, QByteArray& jpeg, QByteArray& thumbnail, QString& error) {
   QImageReader reader(sourcePath);
   reader.setAutoTransform(true);
   QImage image = reader.read();
@@ -26,8 +28,29 @@ bool encodePhoto(const QString& sourcePath, QByteArray& jpeg, QString& error) {
     error = QCoreApplication::translate("PhotoImport", "Cannot convert the picture to JPEG.");
     return false;
   }
+  const QImage small = image.scaled(kThumbnailEdge, kThumbnailEdge, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+  QByteArray thumbBytes;
+  QBuffer thumbBuffer(&thumbBytes);
+  thumbBuffer.open(QIODevice::WriteOnly);
+  if (!small.save(&thumbBuffer, "JPEG", 80)) {
+    error = QCoreApplication::translate("PhotoImport", "Cannot convert the picture to JPEG.");
+    return false;
+  }
   jpeg = std::move(bytes);
+  thumbnail = std::move(thumbBytes);
   return true;
+}
+
+QString thumbnailPath(const QString& photoDirectory, const QString& sha256) {
+  return photoDirectory + QStringLiteral("/thumbs/") + sha256 + QStringLiteral(".jpg");
+}
+
+bool saveThumbnail(const QString& photoDirectory, const QString& sha256, const QByteArray& jpeg) {
+  if (!QDir().mkpath(photoDirectory + QStringLiteral("/thumbs"))) return false;
+  QSaveFile file(thumbnailPath(photoDirectory, sha256));
+  if (!file.open(QIODevice::WriteOnly)) return false;
+  file.write(jpeg);
+  return file.commit();
 }
 
 }  // namespace anju::app

@@ -9,8 +9,16 @@
 namespace anju::app {
 
 inline constexpr int kMaxPhotoEdge = 2048;
+/// Long edge of the thumbnail lists show (kept beside the library, never synced).
+inline constexpr int kThumbnailEdge = 320;
 
-/// On failure returns false and sets `error` (in the UI language via tr()).
-bool encodePhoto(const QString& sourcePath, QByteArray& jpeg, QString& error);
+/// On failure returns false and sets `error` (in the UI language via tr()). `thumbnail` gets a
+/// small JPEG of the same picture.
+bool encodePhoto(const QString& sourcePath, QByteArray& jpeg, QByteArray& thumbnail, QString& error);
+
+/// "<photo folder>/thumbs/<sha256>.jpg": where the thumbnail of a stored photo is kept.
+QString thumbnailPath(const QString& photoDirectory, const QString& sha256);
+/// Writes the thumbnail there; false when the file cannot be written (the photo itself is safe).
+bool saveThumbnail(const QString& photoDirectory, const QString& sha256, const QByteArray& jpeg);
 
 }  // namespace anju::app

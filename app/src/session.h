@@ -83,7 +83,7 @@ class Session : public QObject {
   void setEngine(QQmlEngine* engine) { m_engine = engine; }
 
   /// View models call this after they wrote to the store, so other models reload.
-  void notifyStoreChanged() { emit storeChanged(); }
+  Q_INVOKABLE void notifyStoreChanged() { emit storeChanged(); }
 
  signals:
   void languageChanged();

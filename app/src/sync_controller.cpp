@@ -1,6 +1,8 @@
 #include "sync_controller.h"
 
 #include <QDateTime>
+#include <QLocale>
+#include <limits>
 
 #include "sync_service.h"
 
@@ -27,6 +29,13 @@ void SyncController::connectService() {
   if (!service) return;
   connect(service, &SyncService::progress, this, [this](int done, int total) {
     m_progress = total > 0 ? static_cast<double>(done) / total : -1;
+    m_done = done;
+    m_total = total;
+    emit stateChanged();
+  });
+  connect(service, &SyncService::transferred, this, [this](qint64 sent, qint64, qint64 received) {
+    m_bytesSent = sent;
+    m_bytesReceived = received;
     emit stateChanged();
   });
   connect(service, &SyncService::syncFinished, this, [this](bool ok, const QString& error) {
@@ -79,6 +88,13 @@ void SyncController::refresh() {
   else error = statusMessage(n.status(), m_session->lang());
   if (auto c = store.openConflicts()) m_conflictCount = static_cast<qint64>(c->size());
   else error = statusMessage(c.status(), m_session->lang());
+  if (auto photos = store.pendingPhotoUploads(std::numeric_limits<int>::max())) {
+    m_pendingPhotoCount = static_cast<qint64>(photos->size());
+    m_pendingPhotoBytes = 0;
+    for (const PhotoUpload& p : *photos) m_pendingPhotoBytes += p.byteSize;
+  } else {
+    error = statusMessage(photos.status(), m_session->lang());
+  }
   m_lastSync.clear();
   if (auto last = store.syncState(kLastSyncKey); last && !last->empty()) {
     m_lastSync = QDateTime::fromMSecsSinceEpoch(toQString(*last).toLongLong())
@@ -89,6 +105,21 @@ void SyncController::refresh() {
   if (!error.isEmpty()) setErrorString(error);
   emit countsChanged();
   emit stateChanged();
+}
+
+QString SyncController::progressText() const {
+  if (!m_busy) return {};
+  const QLocale locale(m_session && m_session->lang() == Language::kEnglish ? QLocale::English : QLocale::Chinese);
+  const QString records = m_total > 0 ? tr("%1 of %2 records and photos").arg(m_done).arg(m_total)
+                                      : tr("%n record(s) received", nullptr, m_done);
+  return tr("%1 · %2 sent · %3 received")
+      .arg(records, locale.formattedDataSize(m_bytesSent, 1, QLocale::DataSizeTraditionalFormat),
+           locale.formattedDataSize(m_bytesReceived, 1, QLocale::DataSizeTraditionalFormat));
+}
+
+QString SyncController::pendingPhotoSize() const {
+  const QLocale locale(m_session && m_session->lang() == Language::kEnglish ? QLocale::English : QLocale::Chinese);
+  return locale.formattedDataSize(m_pendingPhotoBytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
 void SyncController::signIn(const QString& serverUrl, const QString& userName,
@@ -129,12 +160,24 @@ void SyncController::syncNow() {
     return;
   }
   m_progress = -1;
+  m_done = m_total = 0;
+  m_bytesSent = m_bytesReceived = 0;
   setBusy(true);
   m_session->syncService()->syncNow();
 }
 
 void SyncController::cancel() {
   if (m_busy && isAvailable()) m_session->syncService()->cancel();
+}
+
+void SyncController::signOut() {
+  if (!isAvailable() || m_busy) return;
+  m_session->syncService()->signOut();
+  // Nobody is signed in: drafts stay and can be continued, a new inspection needs a sign-in.
+  m_session->setUserName(QString());
+  setErrorString({});
+  refresh();
+  emit stateChanged();
 }
 
 void SyncController::setErrorString(const QString& error) {

@@ -25,11 +25,16 @@ class SyncController : public QObject {
   Q_PROPERTY(double progress READ progress NOTIFY stateChanged)
   Q_PROPERTY(qint64 pendingCount READ pendingCount NOTIFY countsChanged)
   Q_PROPERTY(qint64 conflictCount READ conflictCount NOTIFY countsChanged)
+  /// Photos whose bytes are still to upload, and their size ("3.2 MB", in the UI language).
+  Q_PROPERTY(qint64 pendingPhotoCount READ pendingPhotoCount NOTIFY countsChanged)
+  Q_PROPERTY(QString pendingPhotoSize READ pendingPhotoSize NOTIFY countsChanged)
   /// "yyyy-MM-dd HH:mm" of the last successful sync, "" when never.
   Q_PROPERTY(QString lastSync READ lastSync NOTIFY countsChanged)
   Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY countsChanged)
   Q_PROPERTY(QString lastUser READ lastUser NOTIFY countsChanged)
   Q_PROPERTY(QString statusText READ statusText NOTIFY stateChanged)
+  /// While syncing: "12 of 40 records and photos · 1.2 MB sent · 0.3 MB received".
+  Q_PROPERTY(QString progressText READ progressText NOTIFY stateChanged)
   Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
 
  public:
@@ -48,10 +53,13 @@ class SyncController : public QObject {
   double progress() const { return m_progress; }
   qint64 pendingCount() const { return m_pendingCount; }
   qint64 conflictCount() const { return m_conflictCount; }
+  qint64 pendingPhotoCount() const { return m_pendingPhotoCount; }
+  QString pendingPhotoSize() const;
   QString lastSync() const { return m_lastSync; }
   QString serverUrl() const { return m_serverUrl; }
   QString lastUser() const { return m_lastUser; }
   QString statusText() const;
+  QString progressText() const;
   QString errorString() const { return m_errorString; }
 
   /// Re-reads counts and times from the store.
@@ -62,6 +70,10 @@ class SyncController : public QObject {
   Q_INVOKABLE void syncNow();
   /// Stops a sign-in or sync under way; what was done so far is kept.
   Q_INVOKABLE void cancel();
+  /// Signs out (core's SyncClient::logout policy): the token and the cached identity are
+  /// forgotten; every record, draft, photo and unsent change stays on the tablet and is sent after
+  /// the next sign-in. The server address and user name stay to prefill the sign-in page.
+  Q_INVOKABLE void signOut();
 
  signals:
   void sessionChanged();
@@ -81,6 +93,12 @@ class SyncController : public QObject {
   double m_progress = 0;
   qint64 m_pendingCount = 0;
   qint64 m_conflictCount = 0;
+  qint64 m_pendingPhotoCount = 0;
+  qint64 m_pendingPhotoBytes = 0;
+  int m_done = 0;
+  int m_total = 0;
+  qint64 m_bytesSent = 0;
+  qint64 m_bytesReceived = 0;
   QString m_lastSync;
   QString m_serverUrl;
   QString m_lastUser;

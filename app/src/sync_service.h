@@ -30,6 +30,8 @@ class SyncService : public QObject {
   void signInFinished(bool ok, const QString& errorString);
   /// `done` of `total` changes and photos; total 0 when not known yet.
   void progress(int done, int total);
+  /// Bytes so far: sent (changes + photo bytes), photo bytes to send in this sync, received.
+  void transferred(qint64 sent, qint64 photoBytesTotal, qint64 received);
   void syncFinished(bool ok, const QString& errorString);
 };
 

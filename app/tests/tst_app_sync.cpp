@@ -237,6 +237,14 @@ class AppSyncTest : public QObject {
     QVERIFY(inspection.setFindingField(crackRow, QStringLiteral("location"), QStringLiteral("一层北侧承重墙")));
     QVERIFY(inspection.setFindingMeasurement(crackRow, QStringLiteral("width"), QStringLiteral("1.2")));
     QVERIFY2(inspection.addPhoto(picture, QString(), crackRow), qPrintable(inspection.errorString()));
+    // The roof leak needs its own photo (photo_required; submit names the item otherwise).
+    QImage leak(320, 240, QImage::Format_RGB32);
+    leak.fill(QColor(90, 110, 140));
+    const QString leakPath = tabletDir.path() + QStringLiteral("/leak.png");
+    QVERIFY(leak.save(leakPath));
+    QVERIFY2(inspection.addPhoto(QUrl::fromLocalFile(leakPath), QString(),
+                                 findingRow(anju::HazardKind::kRoofLeak)),
+             qPrintable(inspection.errorString()));
     QVERIFY2(inspection.submit(), qPrintable(inspection.submitErrors().join(u'\n')));
     const anju::Inspection submitted = inspection.inspection();
     const anju::Finding& crack = submitted.findings.at(static_cast<std::size_t>(crackRow));

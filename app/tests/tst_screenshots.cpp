@@ -13,7 +13,7 @@ class ScreenshotTest : public QObject {
   void pageRendersWithContent_data() {
     QTest::addColumn<QString>("page");
     QTest::addColumn<QString>("lang");
-    for (const char* page : {"houses", "house", "inspection", "judgment", "sync", "signin"})
+    for (const char* page : {"houses", "house", "inspection", "judgment", "sync", "signin", "camera", "issues"})
       QTest::newRow(page) << QString::fromLatin1(page) << QStringLiteral("zh_CN");
     QTest::newRow("houses-en") << QStringLiteral("houses") << QStringLiteral("en");
   }

@@ -128,6 +128,16 @@ TEST(ChecklistTemplateErrors, FindingOnlyOnYesNoOrChoiceItems) {
   EXPECT_THAT(e.message, HasSubstr("only yes_no and choice items can open a finding"));
 }
 
+TEST(ChecklistTemplateErrors, FindingMeasurementOnlyOnMeasurementItems) {
+  const FirstError e = firstError(withItems(R"(      - id: q
+        type: yes_no
+        label: {zh: 问, en: Q}
+        finding_measurement: width
+)"));
+  EXPECT_EQ(e.where, "t.yaml:11:9");
+  EXPECT_THAT(e.message, HasSubstr("only for measurement items"));
+}
+
 TEST(ChecklistTemplateErrors, ChoiceFindingMustNameTheOptionsThatOpenIt) {
   const FirstError e = firstError(withItems(R"(      - id: q
         type: choice

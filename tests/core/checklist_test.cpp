@@ -303,6 +303,31 @@ TEST(Findings, NoOpensTheFindingWhenTheTemplateSaysOnFalse) {
   EXPECT_FALSE(triggersFinding(item("alteration_licensed_design"), true));
 }
 
+TEST(Findings, MeasurementsBelongToTheFindingOfTheQuestionTheyFollow) {
+  // Directly (wall_crack_width when wall_cracks) and through a chain (the height ratio is asked
+  // for some crack directions, which are asked when there are cracks).
+  EXPECT_EQ(findingSourceOf(shipped(), item("wall_crack_width")), &item("wall_cracks"));
+  EXPECT_EQ(findingSourceOf(shipped(), item("wall_crack_height_ratio")), &item("wall_cracks"));
+  EXPECT_EQ(findingSourceOf(shipped(), item("wall_cracks")), &item("wall_cracks"));
+  EXPECT_EQ(findingSourceOf(shipped(), item("year_built")), nullptr);
+}
+
+TEST(Findings, ShippedMeasurementsNameTheGradingMeasurementTheyFill) {
+  EXPECT_EQ(item("wall_crack_width").findingMeasurement, "width");
+  EXPECT_EQ(item("wall_crack_height_ratio").findingMeasurement, "length_ratio");
+  EXPECT_EQ(item("building_tilt_ratio").findingMeasurement, "tilt");
+  EXPECT_EQ(item("year_built").findingMeasurement, "");
+}
+
+TEST(Findings, MeasurementsConvertBetweenUnitsOfOneKind) {
+  EXPECT_DOUBLE_EQ(convertMeasurement(35, "permille", "percent").value_or(-1), 3.5);
+  EXPECT_DOUBLE_EQ(convertMeasurement(0.6, "ratio", "percent").value_or(-1), 60.0);
+  EXPECT_DOUBLE_EQ(convertMeasurement(1200, "mm", "m").value_or(-1), 1.2);
+  EXPECT_DOUBLE_EQ(convertMeasurement(1.2, "mm", "mm").value_or(-1), 1.2);
+  EXPECT_EQ(convertMeasurement(3, "mm", "percent"), std::nullopt);
+  EXPECT_EQ(convertMeasurement(3, "year", "storey"), std::nullopt);
+}
+
 TEST(Findings, PhotosAreAskedOnlyForHazardAnswers) {
   ChecklistAnswers answers = soundHouse();
   EXPECT_TRUE(itemsNeedingPhotos(shipped(), answers).empty());

@@ -49,6 +49,31 @@ Item {
             compare(page.model.totalCount, 2)
         }
 
+        function test_listKeepsItsPositionWhenTheStoreChanges() {
+            const page = stack.currentItem
+            const list = findChild(page, "houseList")
+            tryVerify(() => list.count > 0)
+            list.contentY = 2500  // scrolled well down: more pages loaded
+            tryVerify(() => list.count > 50)
+            wait(50)
+            const y = list.contentY
+            const index = list.indexAt(10, y + 100)
+            verify(index > 20)
+            Session.notifyStoreChanged()  // what a save or a sync does
+            wait(50)
+            compare(list.contentY, y)
+            compare(list.indexAt(10, y + 100), index)
+        }
+
+        function test_returnedInspectionsAreOnTopWithTheComment() {
+            const page = stack.currentItem
+            const strip = findChild(page, "returnedStrip")
+            verify(strip.visible)
+            const returnedList = findChild(page, "returnedList")
+            tryCompare(returnedList, "count", 1)
+            verify(returnedList.itemAtIndex(0).comment.indexOf("补拍") >= 0)
+        }
+
         function test_tappingAHouseOpensItsPage() {
             const list = findChild(stack.currentItem, "houseList")
             tryVerify(() => list.count > 0)
@@ -89,6 +114,31 @@ Item {
             compare(inspection.findings.count, 1)
             verify(inspection.savedAt !== "")
             verify(inspection.items.rowOf("wall_crack_width") >= 0)
+
+            // Typing the width: every keystroke reaches the controller, the record follows.
+            list.positionViewAtIndex(inspection.items.rowOf("wall_crack_width"), ListView.Center)
+            let width = null
+            tryVerify(() => (width = findChild(list, "measure_wall_crack_width")) !== null)
+            width.forceActiveFocus()
+            keyClick(Qt.Key_1)
+            keyClick(Qt.Key_Period)
+            keyClick(Qt.Key_2)
+            compare(width.text, "1.2")
+            tryVerify(() => inspection.findings.count === 1 && inspection.savedAt !== "", 3000)
+            tryCompare(width, "text", "1.2", 3000)  // not redrawn while typing
+        }
+
+        function test_cameraPageFallsBackToFilesWithoutACamera() {
+            stack.clear()
+            stack.push(Qt.resolvedUrl("qrc:/qt/qml/Anju/InspectionPage.qml"),
+                       { buildingId: notVisited.idAt(1) })
+            stack.currentItem.takePhoto("", -1)
+            tryCompare(stack.currentItem, "objectName", "cameraPage")
+            const camera = stack.currentItem
+            compare(camera.hasCamera, false)  // the test machine has none
+            verify(findChild(camera, "chooseFileButton").visible)
+            verify(!findChild(camera, "shutterButton").visible)
+            verify(findChild(camera, "positionLabel").text !== "")
         }
     }
 

@@ -97,6 +97,9 @@ struct ChecklistItem {
   std::optional<double> min;          // measurement only, inclusive
   std::optional<double> max;          // measurement only, inclusive
   bool integer = false;               // measurement only: whole numbers (years, storeys)
+  /// measurement only: the grading rules' measurement this answer also is on the item's finding
+  /// (template key `finding_measurement:`, e.g. wall_crack_width -> "width"); empty for none.
+  std::string findingMeasurement;
   bool operator==(const ChecklistItem&) const = default;
 
   const ChoiceOption* findOption(std::string_view optionId) const;
@@ -150,6 +153,15 @@ std::vector<const ChecklistItem*> applicableItems(const ChecklistTemplate& tmpl,
 
 /// Whether this answer to this item indicates the item's finding (false when it has none).
 bool triggersFinding(const ChecklistItem& item, const AnswerValue& answer);
+
+/// The item whose `finding:` this item's answer belongs to: the item itself when it has one, else
+/// the nearest item its conditions lead back to that has one (wall_crack_width, asked when
+/// wall_cracks is yes, belongs to wall_cracks's wall-crack finding). nullptr when none.
+const ChecklistItem* findingSourceOf(const ChecklistTemplate& tmpl, const ChecklistItem& item);
+
+/// `value` in unit `from` expressed in unit `to` (codes of knownMeasurementUnits): the same unit,
+/// mm <-> m, and ratio <-> percent <-> permille. nullopt for units that do not convert.
+std::optional<double> convertMeasurement(double value, std::string_view from, std::string_view to);
 
 /// Applicable, answered, non-photo items with photo_required whose answer calls for a photo: any
 /// answer, or for items with a finding only the answers that trigger it.

@@ -181,6 +181,46 @@ std::vector<const ChecklistItem*> itemsNeedingPhotos(const ChecklistTemplate& tm
   return items;
 }
 
+const ChecklistItem* findingSourceOf(const ChecklistTemplate& tmpl, const ChecklistItem& item) {
+  // Conditions only refer to earlier items, so following them always ends; the depth bound is a
+  // guard against a hand-built template that breaks that rule.
+  const ChecklistItem* current = &item;
+  for (int depth = 0; current && depth < 32; ++depth) {
+    if (current->finding) return current;
+    const ChecklistItem* next = nullptr;
+    for (const Condition& c : current->when) {
+      if (const ChecklistItem* parent = tmpl.findItem(c.itemId)) {
+        next = parent;
+        if (parent->finding) break;
+      }
+    }
+    current = next;
+  }
+  return nullptr;
+}
+
+std::optional<double> convertMeasurement(double value, std::string_view from, std::string_view to) {
+  if (from == to) return value;
+  // In whole units of the smallest of each kind (millimetres, per mille), so the common
+  // conversions (‰ -> %, ratio -> %) are exact.
+  struct Scale {
+    std::string_view unit;
+    std::string_view base;
+    double factor;
+  };
+  static constexpr Scale kScales[] = {{"mm", "length", 1},        {"m", "length", 1000},
+                                      {"ratio", "ratio", 1000},    {"percent", "ratio", 10},
+                                      {"permille", "ratio", 1}};
+  const Scale* a = nullptr;
+  const Scale* b = nullptr;
+  for (const Scale& s : kScales) {
+    if (s.unit == from) a = &s;
+    if (s.unit == to) b = &s;
+  }
+  if (!a || !b || a->base != b->base) return std::nullopt;
+  return value * a->factor / b->factor;
+}
+
 Status validateAnswer(const ChecklistItem& item, const AnswerValue& answer) {
   if (std::optional<FieldError> error = answerError(item, answer)) {
     std::string message = error->message;

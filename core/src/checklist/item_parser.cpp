@@ -267,6 +267,9 @@ void parseMeasurement(const MapReader& map, ChecklistItem& out) {
   if (const Entry* integer = map.find("integer")) {
     out.integer = map.boolean(*integer).value_or(false);
   }
+  if (const Entry* link = map.find("finding_measurement")) {
+    if (auto name = map.identifier(*link)) out.findingMeasurement = *name;
+  }
 }
 
 }  // namespace
@@ -278,7 +281,8 @@ std::optional<ChecklistItem> parseItem(const YAML::Node& node, const std::string
       rawId && isIdentifier(*rawId) ? "item " + inQuotes(*rawId) : fallbackName;
   const MapReader map(node, name, errors,
                       {"id", "type", "label", "help", "required", "photo_required", "when",
-                       "finding", "options", "unit", "min", "max", "integer"});
+                       "finding", "options", "unit", "min", "max", "integer",
+                       "finding_measurement"});
   if (!map.isMap()) return std::nullopt;
 
   // Problems go to `errors`; the item is still returned once its id and type are known, so later
@@ -311,7 +315,7 @@ std::optional<ChecklistItem> parseItem(const YAML::Node& node, const std::string
   if (const Entry* e = map.find("options"); e && item.type != ItemType::kChoice) {
     map.fail(e->key.Mark(), "'options' is only for choice items");
   }
-  for (const char* key : {"unit", "min", "max", "integer"}) {
+  for (const char* key : {"unit", "min", "max", "integer", "finding_measurement"}) {
     if (const Entry* e = map.find(key); e && item.type != ItemType::kMeasurement) {
       map.fail(e->key.Mark(), inQuotes(key) + " is only for measurement items");
     }
