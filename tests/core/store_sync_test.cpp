@@ -72,6 +72,7 @@ TEST_F(StoreSync, AcknowledgingARunSettlesEveryChangeAndSkipsOnesSettledBefore) 
       << "an acknowledgement of a settled change must not touch its record";
   EXPECT_EQ(m_store->versionsOf(kKindBuilding, houses[2].id)->serverVersion, serverVersion(12));
   // Local edits after the run are later than every acknowledged server version.
+  houses[2].storeysAbove += 1;
   EXPECT_GT(*m_store->putBuilding(houses[2], "li.si"), serverVersion(12));
   EXPECT_TRUE(m_store->acknowledgeOutbox(std::vector<Store::Acknowledgement>{}).isOk());
 }
