@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <variant>
 
+#include "anju/china_time.h"
 #include "anju/enum_codes.h"
 #include "anju/record_codec.h"
 #include "dossier_labels.h"
@@ -273,7 +274,7 @@ bool DossierDocument::addHouse(const DossierHouse& house, std::string* error) {
   for (const Inspection& in : inspections) {
     ++n;
     heading("排查记录 " + QString::number(n) + "：" +
-                q(chinaTime(in.submittedAt ? in.submittedAt : in.startedAt)) + "  排查人员 " +
+                q(formatChinaTime(in.submittedAt ? in.submittedAt : in.startedAt)) + "  排查人员 " +
                 q(in.inspector),
             11, true);
     QString judgment = in.effectiveJudgment() ? zh(*in.effectiveJudgment()) : QStringLiteral("未判定");
@@ -314,7 +315,7 @@ bool DossierDocument::addHouse(const DossierHouse& house, std::string* error) {
       for (const PhotoRecord* p : own) {
         auto file = house.photos.find(p->sha256);
         photo(file == house.photos.end() ? "" : file->second,
-              orDash(p->caption) + "  " + q(chinaTime(p->capturedAt)));
+              orDash(p->caption) + "  " + q(formatChinaTime(p->capturedAt)));
       }
       m_y += m_photoRowH + mm(2);
       m_photoRowH = 0;
@@ -333,7 +334,7 @@ bool DossierDocument::addHouse(const DossierHouse& house, std::string* error) {
     for (const PhotoRecord* p : loose) {
       auto file = house.photos.find(p->sha256);
       photo(file == house.photos.end() ? "" : file->second,
-            orDash(p->caption) + "  " + q(chinaTime(p->capturedAt)));
+            orDash(p->caption) + "  " + q(formatChinaTime(p->capturedAt)));
     }
     m_y += m_photoRowH + mm(2);
     m_photoRowH = 0;

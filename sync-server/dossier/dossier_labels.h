@@ -9,8 +9,6 @@ namespace anju::dossier {
 
 /// "宽度 1.2 mm", "倾斜率 8 ‰".
 std::string measurementText(const Measurement& m);
-/// "2026-06-01 08:00" in UTC+8, "" for 0.
-std::string chinaTime(TimestampMs ms);
 /// "30.512345, 114.250000" or "未记录".
 std::string gpsText(const std::optional<GeoPoint>& p);
 

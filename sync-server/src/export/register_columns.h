@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "anju/china_time.h"  // formatChinaTime, used with these cells
 #include "anju/model.h"
 #include "register/register_row.h"
 
@@ -34,7 +35,5 @@ std::string reviewLabel(const std::string& code);
 std::string rectificationLabel(const std::string& code);
 std::string structureLabel(const std::string& code);
 std::string useLabel(const std::string& code);
-/// "2026-06-01 08:00" in UTC+8; empty for 0.
-std::string formatChinaTime(TimestampMs ms);
 
 }  // namespace anju::server
