@@ -145,6 +145,10 @@ TEST_P(ExportApiTest, RegisterFiltersApplyToXlsxAndCsvAlike) {
 
   const Download bad = get("/v1/exports/register.csv?judgment=awful", m_reviewerToken);
   EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(get("/v1/exports/register.csv?district=%FF", m_reviewerToken).status, 400);
+  EXPECT_EQ(get("/v1/exports/register.csv?district=%E4%B8%B4%E6%B1%9F%E5%8C%BA%00", m_reviewerToken)
+                .status,
+            400);
   const Download notVisited =
       get("/v1/exports/register.csv?not_visited=1&from=", m_reviewerToken);
   ASSERT_EQ(notVisited.status, 200);

@@ -1,6 +1,10 @@
 // The export writers' small parts: CSV quoting, Content-Disposition, China time.
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "export/register_columns.h"
 #include "export/register_csv.h"
 #include "http/export_api.h"
@@ -13,6 +17,60 @@ TEST(CsvField, QuotesOnlyWhenNeededAndDoublesQuotes) {
   EXPECT_EQ(csvField("a,b"), "\"a,b\"");
   EXPECT_EQ(csvField("他说\"危房\""), "\"他说\"\"危房\"\"\"");
   EXPECT_EQ(csvField("两行\r\n说明"), "\"两行\r\n说明\"");
+}
+
+TEST(CsvField, DefusesTextThatASpreadsheetWouldRunAsAFormula) {
+  EXPECT_EQ(csvField("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+  EXPECT_EQ(csvField("+86 138"), "'+86 138");
+  EXPECT_EQ(csvField("-2+3"), "'-2+3");
+  EXPECT_EQ(csvField("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(csvField("\t=1"), "'\t=1");
+  EXPECT_EQ(csvField("\r=1"), "\"'\r=1\"");
+  EXPECT_EQ(csvField("=1,2"), "\"'=1,2\"");
+  // Only the first character counts; ordinary text and empty cells are left alone.
+  EXPECT_EQ(csvField("幸福路-12号"), "幸福路-12号");
+  EXPECT_EQ(csvField("2026-06-01 08:00"), "2026-06-01 08:00");
+  EXPECT_EQ(csvField(""), "");
+}
+
+// One page of given rows, whatever the filter.
+class FixedRegister : public RegisterIndex {
+ public:
+  explicit FixedRegister(std::vector<RegisterRow> rows) : m_rows(std::move(rows)) {}
+  Result<RegisterPage> queryRegister(const RegisterFilter&, const std::optional<RegisterKey>& after,
+                                     int) override {
+    RegisterPage page;
+    if (!after) page.rows = m_rows;
+    return page;
+  }
+  Result<RegisterSummary> countRegister(const RegisterFilter&) override {
+    return RegisterSummary{};
+  }
+
+ private:
+  std::vector<RegisterRow> m_rows;
+};
+
+TEST(RegisterCsv, FormulaLikeTextIsDefusedButNumbersStayNumbers) {
+  RegisterRow row;
+  row.buildingId = "b1";
+  row.region = {"临江区", "城南街道", "和平社区"};
+  row.address = "=HYPERLINK(\"http://evil\",\"幸福路12号\")";
+  row.location = GeoPoint{-33.5, -70.25, std::nullopt};
+  row.ownerName = "@张三";
+  row.storeysBelow = -1;  // not a real value, but a number must stay one whatever its sign
+  std::string csv;
+  FixedRegister index({row});
+  Result<std::int64_t> rows = writeRegisterCsv(index, RegisterFilter{}, [&](std::string_view b) {
+    csv += b;
+    return true;
+  });
+  ASSERT_TRUE(rows.isOk()) << rows.status().toString();
+  EXPECT_EQ(*rows, 1);
+  const std::string expected =
+      "\r\nb1,临江区,城南街道,和平社区,\"'=HYPERLINK(\"\"http://evil\"\",\"\"幸福路12号\"\")\","
+      "-33.5,-70.25,'@张三,,0,-1,";
+  EXPECT_NE(csv.find(expected), std::string::npos) << csv;
 }
 
 TEST(ContentDisposition, CarriesAsciiFallbackAndPercentEncodedUtf8) {

@@ -182,6 +182,32 @@ TEST_P(ConsoleApi, TableFiltersAndDashboardCountsComeFromTheRegister) {
   EXPECT_EQ(summary["total"]["not_visited"].get<int>() + 1, summary["total"]["houses"].get<int>());
 }
 
+TEST_P(ConsoleApi, FilterTextThatIsNotUtf8OrHoldsNulIsA400JsonError) {
+  // %FF used to make json::dump() throw on the error message quoting it (a 500, not JSON); on
+  // PostgreSQL invalid UTF-8 in a district or page key failed the query, and a NUL was cut off.
+  for (const auto& [query, field] :
+       {std::pair{"/console/api/houses?judgment=%FF", "judgment"},
+        std::pair{"/console/api/houses?district=%E4%B8%B4%E6%B1%9F%FF", "district"},
+        std::pair{"/console/api/houses?district=%E4%B8%B4%E6%B1%9F%E5%8C%BA%00", "district"},
+        std::pair{"/console/api/dashboard?review=%C0%AF", "review"},
+        std::pair{"/console/api/houses?after=ff1f1f1f1f6231", "after"},
+        // Not a page key at all; the error quotes it, so the JSON writer must cope with 0xFF.
+        std::pair{"/console/api/houses?after=%FF", "after"}}) {
+    const Reply r = client().get(query, m_reviewer);
+    EXPECT_EQ(r.status, 400) << query << "\n" << r.body;
+    EXPECT_EQ(r.contentType, "application/json; charset=utf-8") << query;
+    const json parsed = body(r);
+    ASSERT_TRUE(parsed.is_object() && parsed.contains("error")) << query << "\n" << r.body;
+    const json& error = parsed["error"];
+    EXPECT_EQ(error.value("code", ""), "bad_request") << query;
+    ASSERT_TRUE(error.contains("fields")) << query << "\n" << r.body;
+    ASSERT_EQ(error["fields"].size(), 1u) << query << "\n" << r.body;
+    EXPECT_EQ(error["fields"][0].value("field", ""), field) << query;
+  }
+  // The same page key with district "A" is an ordinary (if made-up) key.
+  EXPECT_EQ(client().get("/console/api/houses?after=411f1f1f1f6231", m_reviewer).status, 200);
+}
+
 TEST_P(ConsoleApi, HousePageShowsOverrideFindingsAndPhotosInScopeOnly) {
   Inspection in = makeInspection(ownBuilding(1).record_id());
   in.override = JudgmentOverride{PreliminaryJudgment::kSome, "裂缝为抹灰层开裂，非结构裂缝"};

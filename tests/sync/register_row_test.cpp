@@ -1,9 +1,14 @@
 // How a register row follows from a house's records, and the register filter's parsing.
 #include <gtest/gtest.h>
 
+#include <map>
+#include <string>
+#include <utility>
+
 #include "anju/record_codec.h"
 #include "register/register_builder.h"
 #include "register/register_query.h"
+#include "util/utf8_text.h"
 
 namespace anju::server {
 namespace {
@@ -101,6 +106,31 @@ TEST(RegisterFilterParse, UnknownCodesAndBadDatesAreRejectedByField) {
   EXPECT_EQ(bad.status().fieldErrors().size(), 3u);
 }
 
+TEST(RegisterFilterParse, TextThatIsNotUtf8OrHoldsNulIsRejectedByField) {
+  using namespace std::string_literals;
+  for (const auto& [field, text] :
+       {std::pair{"district"s, "临江\xFF"s}, std::pair{"street"s, "城南\0街道"s},
+        std::pair{"community"s, "\xC0\xAF"s}, std::pair{"judgment"s, "\xFF"s},
+        std::pair{"review"s, "\xED\xA0\x80"s}, std::pair{"from"s, "2026\0"s}}) {
+    std::map<std::string, std::string> params{{field, text}};
+    if (field == "street" || field == "community") {
+      params["district"] = "临江区";
+      params["street"] = field == "street" ? text : "城南街道";
+    }
+    Result<RegisterFilter> bad = parseRegisterFilter(params, RegionFilter::everything());
+    ASSERT_FALSE(bad.isOk()) << field;
+    EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument) << field;
+    ASSERT_EQ(bad.status().fieldErrors().size(), 1u) << field;
+    EXPECT_EQ(bad.status().fieldErrors()[0].field, field);
+    // The messages can be shown as they are: no client bytes quoted back.
+    EXPECT_TRUE(isCleanUtf8Text(bad.status().message())) << field;
+    EXPECT_TRUE(isCleanUtf8Text(bad.status().fieldErrors()[0].message)) << field;
+  }
+  EXPECT_TRUE(parseRegisterFilter({{"district", "临江区"}, {"street", "城南街道"}},
+                                  RegionFilter::everything())
+                  .isOk());
+}
+
 TEST(RegisterFilterParse, ToDateIncludesTheWholeDay) {
   Result<RegisterFilter> f = parseRegisterFilter(
       {{"from", "2026-06-01"}, {"to", "2026-06-01"}, {"rectification", "none"},
@@ -118,6 +148,16 @@ TEST(RegisterKeyToken, RoundTripsAndRejectsGarbage) {
   EXPECT_EQ(decodeRegisterKey(encodeRegisterKey(key)), key);
   EXPECT_FALSE(decodeRegisterKey("zz"));
   EXPECT_FALSE(decodeRegisterKey("616263"));
+}
+
+TEST(RegisterKeyToken, RejectsKeysThatAreNotUtf8OrHoldNul) {
+  using namespace std::string_literals;
+  const RegisterKey notUtf8{{"临江\xFF", "城南街道", ""}, "幸福路12号", "b1"};
+  const RegisterKey withNul{{"临江区", "城南街道", ""}, "幸福路\0" "12号"s, "b1"};
+  EXPECT_FALSE(decodeRegisterKey(encodeRegisterKey(notUtf8)));
+  EXPECT_FALSE(decodeRegisterKey(encodeRegisterKey(withNul)));
+  EXPECT_FALSE(decodeRegisterKey("ff1f1f1f1f6231"));  // district 0xFF, building "b1"
+  EXPECT_TRUE(decodeRegisterKey("411f1f1f1f6231"));   // the same with district "A"
 }
 
 }  // namespace

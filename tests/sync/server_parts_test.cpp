@@ -25,6 +25,16 @@ TEST(Utf8Text, KeepsValidTextAndReplacesEveryBadByte) {
   EXPECT_EQ(toValidUtf8("\xF0\x9F\x8F\xA0"), "\xF0\x9F\x8F\xA0");  // 🏠
 }
 
+TEST(Utf8Text, CleanTextIsWellFormedUtf8WithoutNul) {
+  EXPECT_TRUE(isCleanUtf8Text(""));
+  EXPECT_TRUE(isCleanUtf8Text("幸福路12号 ok \xF0\x9F\x8F\xA0"));
+  EXPECT_FALSE(isCleanUtf8Text("a\xFF"));
+  EXPECT_FALSE(isCleanUtf8Text("\xC0\xAF"));      // overlong '/'
+  EXPECT_FALSE(isCleanUtf8Text("\xED\xA0\x80"));  // surrogate
+  EXPECT_FALSE(isCleanUtf8Text("\xE5\xB9"));      // cut off
+  EXPECT_FALSE(isCleanUtf8Text(std::string_view("a\0b", 3)));
+}
+
 TEST(Cursor, RoundTripsAndRejectsForeignText) {
   const Cursor c{"0a1b2c", 42};
   const std::optional<Cursor> back = decodeCursor(encodeCursor(c));

@@ -20,10 +20,12 @@ constexpr std::size_t kMaxJsonBody = 64u << 10;
 constexpr const char* kJson = "application/json; charset=utf-8";
 constexpr const char* kUuid = "([0-9a-f-]{36})";
 
+// Never throws: a string that is not valid UTF-8 (an error message quoting a client's bytes,
+// say) is written with U+FFFD in place of the bad bytes instead of dump() throwing mid-request.
 void sendJson(Res res, const json& body, int status = 200) {
   res.status = status;
   res.set_header("Cache-Control", "no-store");
-  res.set_content(body.dump(), kJson);
+  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), kJson);
 }
 
 void sendJsonError(Res res, const Status& status) {

@@ -16,9 +16,16 @@ std::string numberText(double v) {
 }  // namespace
 
 std::string csvField(std::string_view value) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
+  // A text cell starting like a formula would run as one when the file is opened in Excel
+  // (OWASP "CSV injection"): a leading single quote makes it plain text. Numbers never come
+  // here (the writer prints them itself), so numeric columns stay numeric.
+  std::string text;
+  if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos)
+    text = "'";
+  text += value;
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string out = "\"";
-  for (char c : value) {
+  for (char c : text) {
     if (c == '"') out += '"';
     out += c;
   }

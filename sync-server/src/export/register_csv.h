@@ -12,7 +12,8 @@ namespace anju::server {
 Result<std::int64_t> writeRegisterCsv(RegisterIndex& index, const RegisterFilter& filter,
                                       const ExportSink& sink);
 
-/// One CSV field, quoted when it holds a comma, quote, CR or LF (quotes doubled).
+/// One CSV text field, quoted when it holds a comma, quote, CR or LF (quotes doubled); text
+/// starting with = + - @ TAB or CR gets a leading ' so a spreadsheet does not run it as a formula.
 std::string csvField(std::string_view value);
 
 }  // namespace anju::server

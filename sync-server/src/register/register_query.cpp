@@ -4,11 +4,17 @@
 #include <chrono>
 
 #include "anju/enum_codes.h"
+#include "util/utf8_text.h"
 
 namespace anju::server {
 namespace {
 
 constexpr char kKeySeparator = '\x1f';  // cannot occur in a region name, address or id
+
+// The parameters parseRegisterFilter reads.
+constexpr const char* kFilterParams[] = {"district", "street", "community",
+                                         "judgment", "review", "rectification",
+                                         "from",     "to",     "not_visited"};
 
 std::optional<std::int64_t> parseInt(std::string_view text) {
   std::int64_t v = 0;
@@ -62,6 +68,9 @@ std::optional<RegisterKey> decodeRegisterKey(std::string_view token) {
     if (ec != std::errc() || end != token.data() + i + 2) return std::nullopt;
     bytes += static_cast<char>(value);
   }
+  // A token is only ever made from stored text, so anything else was forged or damaged; passed
+  // on, invalid UTF-8 makes PostgreSQL fail the query and a NUL would cut the text short.
+  if (!isCleanUtf8Text(bytes)) return std::nullopt;
   std::vector<std::string> parts(1);
   for (char c : bytes) {
     if (c == kKeySeparator) parts.emplace_back();
@@ -76,6 +85,15 @@ Result<RegisterFilter> parseRegisterFilter(const std::map<std::string, std::stri
   RegisterFilter filter;
   filter.scope = std::move(scope);
   std::vector<FieldError> errors;
+  // Checked first, so no message below quotes bytes that cannot be shown, and no database is
+  // asked to match them (PostgreSQL fails on invalid UTF-8; a NUL would cut the text short).
+  for (const char* name : kFilterParams) {
+    auto it = params.find(name);
+    if (it != params.end() && !isCleanUtf8Text(it->second))
+      errors.push_back({name, "须为不含 NUL 的 UTF-8 文本 / must be UTF-8 text without NUL bytes"});
+  }
+  if (!errors.empty())
+    return Status::invalidArgument("筛选条件有误 / invalid register filter", std::move(errors));
   auto value = [&](const char* name) -> std::optional<std::string> {
     auto it = params.find(name);
     if (it == params.end() || it->second.empty()) return std::nullopt;

@@ -43,4 +43,13 @@ std::string toValidUtf8(std::string_view text) {
   return out;
 }
 
+bool isCleanUtf8Text(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t n = text[i] == '\0' ? 0 : sequenceLength(text, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
 }  // namespace anju::server

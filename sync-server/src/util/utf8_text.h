@@ -13,4 +13,8 @@ namespace anju::server {
 /// surrogates and code points above U+10FFFF included) replaced by U+FFFD.
 std::string toValidUtf8(std::string_view text);
 
+/// Whether `text` is well-formed UTF-8 (the same rules as toValidUtf8) with no NUL byte: text a
+/// client sends that is to be stored, matched in a database or quoted back must be this.
+bool isCleanUtf8Text(std::string_view text);
+
 }  // namespace anju::server
