@@ -161,6 +161,41 @@ TEST_P(TabletSync, AReturnedInspectionReachesTheTabletWithTheComment) {
   EXPECT_EQ(back->reviewComment, "请补拍北墙裂缝的近景照片");
 }
 
+TEST_P(TabletSync, ATabletFixesAndResubmitsAReturnedInspection) {
+  TestTablet t(dataDir(), "tablet", server().port());
+  t.signInAndSync();
+  const Inspection in = makeInspection(buildingAt(t, 0).id);
+  ASSERT_TRUE(t.store().putInspection(in, "demo").isOk());
+  t.syncOk();
+  const CliResult returned = runCli({"review", "return", in.id, "--comment",
+                                     "请补拍北墙裂缝的近景照片", "--data", dataDir()});
+  ASSERT_EQ(returned.exitCode, 0) << returned.err;
+  t.syncOk();
+
+  // As the app does: edit the returned inspection (it stays returned, the comment kept), sync,
+  // then submit it again and sync.
+  Inspection fix = *t.store().inspection(in.id);
+  fix.findings[0].note = "已补拍近景";
+  ASSERT_TRUE(t.store().putInspection(fix, "demo").isOk());
+  const SyncReport fixed = t.syncOk();
+  EXPECT_EQ(fixed.applied, 1);
+  EXPECT_EQ(fixed.rejected, 0);
+  fix.review = ReviewState::kSubmitted;
+  fix.submittedAt = in.submittedAt + 86400000;
+  ASSERT_TRUE(t.store().putInspection(fix, "demo").isOk());
+  const SyncReport resubmitted = t.syncOk();
+  EXPECT_EQ(resubmitted.applied, 1);
+  EXPECT_EQ(resubmitted.rejected, 0);
+  EXPECT_EQ(resubmitted.conflicts, 0);
+
+  const auto server = serverRecords(client(), m_demoToken);
+  const v1::Inspection& onServer = server.at(in.id).record().inspection();
+  EXPECT_EQ(onServer.review(), "submitted");
+  EXPECT_EQ(onServer.review_comment(), "请补拍北墙裂缝的近景照片");
+  EXPECT_EQ(onServer.findings(0).note(), "已补拍近景");
+  expectSameAsServer(t, server);
+}
+
 TEST_P(TabletSync, PhotoUploadCutOffHalfwayResumesFromTheServersOffset) {
   TestTablet t(dataDir(), "tablet", server().port());
   t.signInAndSync();

@@ -1,5 +1,10 @@
 #include "service/push_service.h"
 
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "anju/enum_codes.h"
 #include "anju/validation.h"
 #include "service/auth_service.h"
 #include "service/record_facts.h"
@@ -18,6 +23,68 @@ void reject(v1::ChangeResult& result, const std::string& reason,
     p->set_field(f.field);
     p->set_message(f.message);
   }
+}
+
+// Why a change is refused: the per-change reason and the fields it names.
+struct Refusal {
+  std::string reason;
+  std::vector<FieldError> fields;
+};
+
+const char* const kDamaged = "服务器上的记录已损坏 / the server's stored record is damaged";
+
+// A non-building record belongs to one house for good: the register keeps one row per house,
+// and a record that changed its building would leave the old house's row describing it.
+std::optional<Refusal> checkSameBuilding(const RecordFacts& facts,
+                                         const std::optional<StoredRecord>& current) {
+  if (!current || facts.kind == "building" || current->buildingId == facts.buildingId)
+    return std::nullopt;
+  return Refusal{"记录不能改属其他房屋 / a " + facts.kind + " cannot move to another building",
+                 {{"building_id", "应为 / must stay " + current->buildingId + " (was sent " +
+                                      facts.buildingId + ")"}}};
+}
+
+// What only a reviewer may change, checked for callers without review rights (inspectors) on a
+// change that is about to be applied: the appraisal grade and the review comment are written by
+// the audited review actions (ReviewService), so a push must carry them exactly as stored (a
+// tablet re-pushing what it pulled is fine); the review state and a rectification's status may
+// only move along the core transitions (checkReviewTransition, checkRectificationTransition),
+// as they do in the tablet's own store, which a modified client could skip.
+std::optional<Refusal> checkReviewFields(const v1::Record& incoming,
+                                         const std::optional<StoredRecord>& current) {
+  v1::Record stored;
+  if (current && !stored.ParseFromString(current->payload)) return Refusal{kDamaged, {}};
+  if (incoming.has_inspection()) {
+    if (current && !stored.has_inspection()) return Refusal{kDamaged, {}};
+    const v1::Inspection& in = incoming.inspection();
+    const v1::Inspection& before = stored.inspection();  // empty for a new inspection
+    if (in.appraisal_grade() != before.appraisal_grade())
+      return Refusal{"只有审核人员可以评定鉴定等级 / only a reviewer may set the appraisal grade",
+                     {{"appraisal_grade", "须与服务器一致 / must stay \"" +
+                                              before.appraisal_grade() + "\""}}};
+    if (in.review_comment() != before.review_comment())
+      return Refusal{"只有审核人员可以填写审核意见 / only a reviewer may write the review comment",
+                     {{"review_comment", "须与服务器一致 / must stay as the server has it"}}};
+    if (!current || in.review() == before.review()) return std::nullopt;
+    const std::optional<ReviewState> from = parseReviewState(before.review());
+    const std::optional<ReviewState> to = parseReviewState(in.review());
+    if (!from || !to) return Refusal{kDamaged, {}};
+    if (Status s = checkReviewTransition(*from, *to); !s)
+      return Refusal{s.message(), {{"review", before.review() + " -> " + in.review()}}};
+    return std::nullopt;
+  }
+  if (incoming.has_rectification() && current) {
+    if (!stored.has_rectification()) return Refusal{kDamaged, {}};
+    const std::string& fromStatus = stored.rectification().status();
+    const std::string& toStatus = incoming.rectification().status();
+    if (fromStatus == toStatus) return std::nullopt;
+    const std::optional<RectificationStatus> from = parseRectificationStatus(fromStatus);
+    const std::optional<RectificationStatus> to = parseRectificationStatus(toStatus);
+    if (!from || !to) return Refusal{kDamaged, {}};
+    if (Status s = checkRectificationTransition(*from, *to); !s)
+      return Refusal{s.message(), {{"status", fromStatus + " -> " + toStatus}}};
+  }
+  return std::nullopt;
 }
 
 // Everything one change needs while it is decided; keeps decideChange short.
@@ -94,6 +161,10 @@ Status decideChange(ChangeContext& ctx, const v1::Change& change, v1::ChangeResu
                            region.district + "/" + region.street + "/" + region.community}});
     return Status::ok();
   }
+  if (std::optional<Refusal> moved = checkSameBuilding(*facts, *current)) {
+    reject(result, moved->reason, moved->fields);
+    return Status::ok();
+  }
   if (ctx.user.role == Role::kInspector && facts->review &&
       (*facts->review == ReviewState::kApproved || *facts->review == ReviewState::kReturned)) {
     const std::optional<ReviewState> before =
@@ -122,6 +193,16 @@ Status decideChange(ChangeContext& ctx, const v1::Change& change, v1::ChangeResu
     result.set_reason("基础版本已过期 / base_version " + std::to_string(change.base_version()) +
                       " is stale, server has " + std::to_string(serverVersion));
     return Status::ok();
+  }
+
+  // Checked against the stored version only when it is the one the change was based on: a
+  // stale change differs from it because the client had not seen it yet, and is kept as a
+  // conflict above without touching the record.
+  if (ctx.user.role == Role::kInspector) {
+    if (std::optional<Refusal> refused = checkReviewFields(change.record(), *current)) {
+      reject(result, refused->reason, refused->fields);
+      return Status::ok();
+    }
   }
 
   RecordWrite write;

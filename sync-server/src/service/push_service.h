@@ -10,8 +10,14 @@
 //      (also: kind/record_id disagreeing with the record, version not after base_version,
 //       a building that the server does not know)
 //   3. outside the caller's regions     -> REJECTED, reason "forbidden region"
-//   4. server version != base_version   -> CONFLICT; the incoming version is kept in conflicts
-//   5. otherwise                        -> APPLIED, with a new server sequence number
+//   4. moves a stored inspection, photo or rectification to another building -> REJECTED
+//   5. an inspector setting approved/returned on a record not already in that state -> REJECTED
+//   6. server version != base_version   -> CONFLICT; the incoming version is kept in conflicts
+//   7. an inspector's change that alters the appraisal grade or the review comment, or moves
+//      the stored review state / rectification status against the core transitions
+//      (checkReviewTransition, checkRectificationTransition) -> REJECTED; these are reviewer
+//      actions, audited through ReviewService / RectificationService
+//   8. otherwise                        -> APPLIED, with a new server sequence number
 // Rejections store nothing, so fixing and resending the same change id works.
 //
 // Thread-safe; the storage serialises transactions.
