@@ -65,6 +65,16 @@ Result<AnyRecord> decodeExpected(std::string_view bytes, std::string_view kind, 
   return record;
 }
 
+// One acknowledgement inside the caller's transaction: the outbox row goes, the record notes the
+// server's version. notFound when the change is no longer pending.
+Status settleAcknowledged(Database& db, const Transaction& tx, const Uuid& changeId,
+                          HlcVersion serverVersion) {
+  Result<PendingChange> change = loadPendingChange(db, changeId);
+  if (!change) return change.status();
+  if (Status s = removePendingChange(db, tx, changeId); !s) return s;
+  return store::raiseServerVersion(db, tx, change->kind, change->recordId, serverVersion);
+}
+
 }  // namespace
 
 Result<std::vector<OutboxEntry>> Store::pendingOutbox(int maxCount, std::int64_t maxBytes) {
@@ -99,12 +109,8 @@ Status Store::acknowledgeOutbox(const Uuid& changeId, HlcVersion serverVersion) 
   Database& db = *m_impl->db;
   Result<Transaction> tx = Transaction::begin(db);
   if (!tx) return tx.status();
-  Result<PendingChange> change = loadPendingChange(db, changeId);
-  if (!change) return change.status();
-  if (Status s = removePendingChange(db, *tx, changeId); !s) return s;
-  Status s = store::raiseServerVersion(db, *tx, change->kind, change->recordId, serverVersion);
-  if (!s) return s;
-  if (s = tx->commit(); !s) return s;
+  if (Status s = settleAcknowledged(db, *tx, changeId, serverVersion); !s) return s;
+  if (Status s = tx->commit(); !s) return s;
   m_impl->clock.observe(serverVersion);
   return Status::ok();
 }
@@ -117,12 +123,8 @@ Status Store::acknowledgeOutbox(const std::vector<Acknowledgement>& acknowledgem
   if (!tx) return tx.status();
   HlcVersion highest = 0;
   for (const Acknowledgement& ack : acknowledgements) {
-    Result<PendingChange> change = loadPendingChange(db, ack.changeId);
-    if (!change && change.status().code() == StatusCode::kNotFound) continue;  // settled before
-    if (!change) return change.status();
-    if (Status s = removePendingChange(db, *tx, ack.changeId); !s) return s;
-    Status s = store::raiseServerVersion(db, *tx, change->kind, change->recordId,
-                                         ack.serverVersion);
+    Status s = settleAcknowledged(db, *tx, ack.changeId, ack.serverVersion);
+    if (s.code() == StatusCode::kNotFound) continue;  // settled before
     if (!s) return s;
     highest = std::max(highest, ack.serverVersion);
   }
