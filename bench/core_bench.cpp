@@ -43,7 +43,8 @@ double secondsSince(Clock::time_point start) {
 std::vector<Building> makeRegister(int n) {
   std::vector<Building> buildings;
   buildings.reserve(static_cast<std::size_t>(n));
-  for (int i = 0; i < n; ++i) buildings.push_back(bench::syntheticBuilding(i, "城关区", "幸福街道"));
+  for (int i = 0; i < n; ++i)
+    buildings.push_back(bench::syntheticBuilding(i, "城关区", "幸福街道"));
   return buildings;
 }
 
@@ -172,7 +173,8 @@ void BM_Search(benchmark::State& state, const char* query) {
 }
 
 void BM_Grade(benchmark::State& state) {
-  auto rules = loadPreliminaryRules(std::string(ANJU_DATA_DIR) + "/rules/preliminary_judgment.v1.yaml");
+  auto rules =
+      loadPreliminaryRules(std::string(ANJU_DATA_DIR) + "/rules/preliminary_judgment.v1.yaml");
   if (!rules) {
     state.SkipWithError(rules.status().toString().c_str());
     return;
@@ -181,13 +183,15 @@ void BM_Grade(benchmark::State& state) {
   std::vector<Inspection> inspections;
   inspections.reserve(static_cast<std::size_t>(g.graded));
   for (int i = 0; i < g.graded; ++i)
-    inspections.push_back(bench::syntheticInspection(i, buildings[static_cast<std::size_t>(i) % buildings.size()], "bench", 0));
+    inspections.push_back(bench::syntheticInspection(
+        i, buildings[static_cast<std::size_t>(i) % buildings.size()], "bench", 0));
   std::array<int, 3> tiers{};
   for (auto _ : state) {
     tiers = {};
     const auto start = Clock::now();
     for (std::size_t i = 0; i < inspections.size(); ++i) {
-      const PreliminaryAssessment a = gradeInspection(inspections[i], buildings[i % buildings.size()], *rules);
+      const PreliminaryAssessment a =
+          gradeInspection(inspections[i], buildings[i % buildings.size()], *rules);
       ++tiers[static_cast<std::size_t>(a.judgment)];
     }
     state.SetIterationTime(secondsSince(start));
@@ -218,21 +222,33 @@ int main(int argc, char** argv) {
   }
 
   const auto oneShot = [](benchmark::internal::Benchmark* b) {
-    b->Iterations(1)->Repetitions(g.reps)->UseManualTime()->Unit(benchmark::kMillisecond)
-        ->ReportAggregatesOnly(false)->DisplayAggregatesOnly(true);
+    b->Iterations(1)
+        ->Repetitions(g.reps)
+        ->UseManualTime()
+        ->Unit(benchmark::kMillisecond)
+        ->ReportAggregatesOnly(false)
+        ->DisplayAggregatesOnly(true);
   };
   const auto repeated = [](benchmark::internal::Benchmark* b) {
     b->Repetitions(g.reps)->Unit(benchmark::kMillisecond)->DisplayAggregatesOnly(true);
   };
   oneShot(benchmark::RegisterBenchmark("core/insert_houses_bulk", BM_InsertHouses)->Arg(g.houses));
-  oneShot(benchmark::RegisterBenchmark("core/save_inspections_one_by_one", BM_SaveInspections)->Arg(g.inspections));
-  repeated(benchmark::RegisterBenchmark("core/open_store_and_first_page", BM_OpenStoreAndFirstPage)->Arg(g.houses));
-  repeated(benchmark::RegisterBenchmark("core/list_first_page_50", BM_ListFirstPage)->Arg(g.houses));
-  repeated(benchmark::RegisterBenchmark("core/list_page_50_after_row", BM_ListDeepPage)->Arg(g.houses / 2));
-  repeated(benchmark::RegisterBenchmark("core/page_through_10k_rows", BM_PageThrough10k)->Arg(g.houses));
-  repeated(benchmark::RegisterBenchmark("core/list_and_count_one_community", BM_ListOneCommunity)->Arg(g.houses));
+  oneShot(benchmark::RegisterBenchmark("core/save_inspections_one_by_one", BM_SaveInspections)
+              ->Arg(g.inspections));
+  repeated(benchmark::RegisterBenchmark("core/open_store_and_first_page", BM_OpenStoreAndFirstPage)
+               ->Arg(g.houses));
+  repeated(
+      benchmark::RegisterBenchmark("core/list_first_page_50", BM_ListFirstPage)->Arg(g.houses));
+  repeated(benchmark::RegisterBenchmark("core/list_page_50_after_row", BM_ListDeepPage)
+               ->Arg(g.houses / 2));
+  repeated(
+      benchmark::RegisterBenchmark("core/page_through_10k_rows", BM_PageThrough10k)->Arg(g.houses));
+  repeated(benchmark::RegisterBenchmark("core/list_and_count_one_community", BM_ListOneCommunity)
+               ->Arg(g.houses));
   for (const char* query : {"幸福路12号", "幸福路", "第7社区", "人民路 12"})
-    repeated(benchmark::RegisterBenchmark((std::string("core/search/") + query).c_str(), BM_Search, query)->Arg(g.houses));
+    repeated(benchmark::RegisterBenchmark((std::string("core/search/") + query).c_str(), BM_Search,
+                                          query)
+                 ->Arg(g.houses));
   oneShot(benchmark::RegisterBenchmark("core/grade_inspections", BM_Grade)->Arg(g.graded));
 
   benchmark::RunSpecifiedBenchmarks();

@@ -83,7 +83,8 @@ Status fillOutbox(BenchTablet& t, const std::string& street, const std::string& 
     buildings.push_back(std::move(b));
   }
   for (int i = 0; i < count; ++i) {
-    const Inspection in = bench::syntheticInspection(i, buildings[static_cast<std::size_t>(i) % buildings.size()], "bench");
+    const Inspection in = bench::syntheticInspection(
+        i, buildings[static_cast<std::size_t>(i) % buildings.size()], "bench");
     if (auto saved = t.store().putInspection(in, "bench"); !saved) return saved.status();
   }
   return Status::ok();
@@ -100,12 +101,14 @@ void BM_PushRecords(benchmark::State& state) {
     state.PauseTiming();
     auto tablet = signedInTablet("push", "bench_push");
     const int houses = std::max(1, g.records / 100);
-    if (reportFailure(state, "filling the outbox", fillOutbox(*tablet, "推送街道", "", houses, g.records)))
+    if (reportFailure(state, "filling the outbox",
+                      fillOutbox(*tablet, "推送街道", "", houses, g.records)))
       break;
     const auto payload = tablet->store().pendingOutbox(g.records + houses, std::int64_t{1} << 40);
     std::int64_t payloadBytes = 0;
     if (payload)
-      for (const OutboxEntry& e : *payload) payloadBytes += static_cast<std::int64_t>(e.payload.size());
+      for (const OutboxEntry& e : *payload)
+        payloadBytes += static_cast<std::int64_t>(e.payload.size());
     state.ResumeTiming();
     double seconds = 0;
     Result<SyncReport> report = tablet->syncUntil(SyncPhase::kPush, &seconds);
@@ -113,7 +116,8 @@ void BM_PushRecords(benchmark::State& state) {
     if (reportFailure(state, "push", report.status())) break;
     if (report->applied != g.records + houses) {
       state.SkipWithError(("applied " + std::to_string(report->applied) + " of " +
-                           std::to_string(g.records + houses)).c_str());
+                           std::to_string(g.records + houses))
+                              .c_str());
       break;
     }
     auto left = tablet->store().pendingOutboxCount();
@@ -141,7 +145,8 @@ void BM_UploadPhotos(benchmark::State& state) {
       reportFailure(state, "building", saved.status());
       break;
     }
-    const std::uint64_t seed = (std::uint64_t{seeds()} << 32) | seeds();  // bytes the server never saw
+    const std::uint64_t seed =
+        (std::uint64_t{seeds()} << 32) | seeds();  // bytes the server never saw
     bool ok = true;
     for (int i = 0; i < g.photos && ok; ++i) {
       PhotoRecord photo;
@@ -150,7 +155,10 @@ void BM_UploadPhotos(benchmark::State& state) {
       photo.buildingId = b.id;
       photo.caption = "外墙 " + std::to_string(i + 1);
       auto saved = tablet->photos().importBytes(
-          tablet->store(), bench::pseudoRandomBytes(seed + static_cast<std::uint64_t>(i), static_cast<std::size_t>(g.photoBytes)), photo, "bench");
+          tablet->store(),
+          bench::pseudoRandomBytes(seed + static_cast<std::uint64_t>(i),
+                                   static_cast<std::size_t>(g.photoBytes)),
+          photo, "bench");
       ok = !reportFailure(state, "photo import", saved.status());
     }
     if (!ok) break;
@@ -160,7 +168,9 @@ void BM_UploadPhotos(benchmark::State& state) {
     state.SetIterationTime(seconds);
     if (reportFailure(state, "photo sync", report.status())) break;
     if (report->photosUploaded != g.photos) {
-      state.SkipWithError(("uploaded " + std::to_string(report->photosUploaded) + " photos of " + std::to_string(g.photos)).c_str());
+      state.SkipWithError(("uploaded " + std::to_string(report->photosUploaded) + " photos of " +
+                           std::to_string(g.photos))
+                              .c_str());
       break;
     }
     const double mib = static_cast<double>(report->photoBytesSent) / (1 << 20);
@@ -182,8 +192,10 @@ void BM_PullRegion(benchmark::State& state) {
     if (reportFailure(state, "pull", report.status())) break;
     auto count = tablet->store().countBuildings({});
     if (!count || *count != g.pullHouses) {
-      state.SkipWithError(("the tablet holds " + (count ? std::to_string(*count) : count.status().toString()) +
-                           " houses, expected " + std::to_string(g.pullHouses)).c_str());
+      state.SkipWithError(("the tablet holds " +
+                           (count ? std::to_string(*count) : count.status().toString()) +
+                           " houses, expected " + std::to_string(g.pullHouses))
+                              .c_str());
       break;
     }
     state.counters["houses"] = static_cast<double>(*count);
@@ -199,12 +211,13 @@ int missingOnServer(BenchTablet& t, const std::vector<std::pair<std::string, Uui
   if (!token) return static_cast<int>(made.size());
   int missing = 0;
   for (const auto& [kind, id] : made) {
-    HttpRequest request{"GET", "/v1/records/" + kind + "/" + id, {{"Authorization", "Bearer " + *token}}, ""};
+    HttpRequest request{
+        "GET", "/v1/records/" + kind + "/" + id, {{"Authorization", "Bearer " + *token}}, ""};
     Result<HttpResponse> response = t.transport().send(request, nullptr);
     v1::PulledChange change;
     auto local = t.store().versionsOf(kind, id);
-    if (!response || response->status != 200 || !change.ParseFromString(response->body) ||
-        !local || local->serverVersion == 0 || change.version() != local->serverVersion)
+    if (!response || response->status != 200 || !change.ParseFromString(response->body) || !local ||
+        local->serverVersion == 0 || change.version() != local->serverVersion)
       ++missing;
   }
   return missing;
@@ -261,7 +274,8 @@ void BM_ConcurrentTablets(benchmark::State& state) {
     const auto began = std::chrono::steady_clock::now();
     start.arrive_and_wait();
     for (auto& t : threads) t.join();
-    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+    const double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
     state.SetIterationTime(wall);
     state.PauseTiming();
 
@@ -281,7 +295,8 @@ void BM_ConcurrentTablets(benchmark::State& state) {
       std::atomic<std::size_t> next{0};
       for (int w = 0; w < 8; ++w)
         checkers.emplace_back([&] {
-          for (std::size_t i; (i = next++) < tablets.size();) missing += missingOnServer(*tablets[i], made[i]);
+          for (std::size_t i; (i = next++) < tablets.size();)
+            missing += missingOnServer(*tablets[i], made[i]);
         });
       for (auto& t : checkers) t.join();
     }
@@ -299,9 +314,11 @@ void BM_ConcurrentTablets(benchmark::State& state) {
     state.counters["left_in_outboxes"] = static_cast<double>(pending);
     state.counters["missing_on_server"] = missing.load();
     if (failures > 0 || pending > 0 || missing > 0) {
-      state.SkipWithError(("loss check failed: " + std::to_string(failures.load()) + " failed syncs, " +
-                           std::to_string(pending) + " changes still in outboxes, " +
-                           std::to_string(missing.load()) + " changes missing on the server").c_str());
+      state.SkipWithError(("loss check failed: " + std::to_string(failures.load()) +
+                           " failed syncs, " + std::to_string(pending) +
+                           " changes still in outboxes, " + std::to_string(missing.load()) +
+                           " changes missing on the server")
+                              .c_str());
       break;
     }
   }
@@ -331,7 +348,9 @@ int main(int argc, char** argv) {
   g.url = bench::envString("ANJU_BENCH_URL");
   g.password = bench::envString("ANJU_BENCH_PASSWORD");
   if (g.url.empty() || g.password.empty()) {
-    std::fprintf(stderr, "anju_sync_bench: set ANJU_BENCH_URL and ANJU_BENCH_PASSWORD (see bench/run_benchmarks.sh)\n");
+    std::fprintf(stderr,
+                 "anju_sync_bench: set ANJU_BENCH_URL and ANJU_BENCH_PASSWORD (see "
+                 "bench/run_benchmarks.sh)\n");
     return 2;
   }
   g.records = bench::envInt("ANJU_BENCH_RECORDS", g.records);
@@ -346,13 +365,17 @@ int main(int argc, char** argv) {
   warmUp();
 
   const auto oneShot = [](benchmark::internal::Benchmark* b) {
-    b->Iterations(1)->Repetitions(g.reps)->UseManualTime()->Unit(benchmark::kMillisecond)
+    b->Iterations(1)
+        ->Repetitions(g.reps)
+        ->UseManualTime()
+        ->Unit(benchmark::kMillisecond)
         ->DisplayAggregatesOnly(true);
   };
   oneShot(benchmark::RegisterBenchmark("sync/push_records", BM_PushRecords)->Arg(g.records));
   oneShot(benchmark::RegisterBenchmark("sync/upload_photos", BM_UploadPhotos)->Arg(g.photos));
   oneShot(benchmark::RegisterBenchmark("sync/pull_region", BM_PullRegion)->Arg(g.pullHouses));
-  oneShot(benchmark::RegisterBenchmark("sync/concurrent_tablets", BM_ConcurrentTablets)->Arg(g.tablets));
+  oneShot(benchmark::RegisterBenchmark("sync/concurrent_tablets", BM_ConcurrentTablets)
+              ->Arg(g.tablets));
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
   std::filesystem::remove_all(g.dir);

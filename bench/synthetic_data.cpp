@@ -48,14 +48,30 @@ Inspection syntheticInspection(int i, const Building& building, const std::strin
                 {"roof_leak", i % 3 == 0},
                 {"tilt_observed", i % 7 == 0},
                 {"alterations_seen", std::string(i % 11 == 0 ? "加建一层" : "无")}};
-  in.findings = {
-      Finding{newUuid(), Component::kLoadBearingWall, HazardKind::kWallCrack, "一层北侧承重墙",
-              {{"width", width, "mm"}, {"length", 1.5 + 0.01 * (i % 100), "m"}}, Severity::kSome,
-              "窗角斜裂缝，贯通墙厚", {}},
-      Finding{newUuid(), Component::kRoof, HazardKind::kRoofLeak, "屋面东侧", {}, Severity::kSome,
-              "雨后渗水，檩条潮湿", {}},
-      Finding{newUuid(), Component::kLoadBearingWall, HazardKind::kTilt, "二层西山墙",
-              {{"tilt", 0.1 * (i % 20), "permille"}}, Severity::kSome, "目测外倾", {}}};
+  in.findings = {Finding{newUuid(),
+                         Component::kLoadBearingWall,
+                         HazardKind::kWallCrack,
+                         "一层北侧承重墙",
+                         {{"width", width, "mm"}, {"length", 1.5 + 0.01 * (i % 100), "m"}},
+                         Severity::kSome,
+                         "窗角斜裂缝，贯通墙厚",
+                         {}},
+                 Finding{newUuid(),
+                         Component::kRoof,
+                         HazardKind::kRoofLeak,
+                         "屋面东侧",
+                         {},
+                         Severity::kSome,
+                         "雨后渗水，檩条潮湿",
+                         {}},
+                 Finding{newUuid(),
+                         Component::kLoadBearingWall,
+                         HazardKind::kTilt,
+                         "二层西山墙",
+                         {{"tilt", 0.1 * (i % 20), "permille"}},
+                         Severity::kSome,
+                         "目测外倾",
+                         {}}};
   // One, two or three kinds of hazard, so grading meets every tier (the escalation rule turns
   // three kinds of minor hazard into a serious judgment).
   in.findings.resize(static_cast<std::size_t>(1 + i % 3));

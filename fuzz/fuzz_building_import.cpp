@@ -19,6 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   for (const anju::Building& b : parsed->buildings)
-    if (!anju::validateBuilding(b, 1780272000000).isOk()) __builtin_trap();  // the import let a bad record in
+    if (!anju::validateBuilding(b, 1780272000000).isOk())
+      __builtin_trap();  // the import let a bad record in
   return 0;
 }

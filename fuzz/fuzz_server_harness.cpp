@@ -136,9 +136,8 @@ void FuzzServer::start() {
   // One complete photo and one half-uploaded, so uploads and status queries meet both states.
   const std::string complete = kCompletePhotoBytes;
   m_completeSha = server::sha256Hex(complete);
-  if (Result<server::PhotoUpload> u = r.photos->upload(m_completeSha, 0,
-                                                       static_cast<std::int64_t>(complete.size()),
-                                                       complete);
+  if (Result<server::PhotoUpload> u =
+          r.photos->upload(m_completeSha, 0, static_cast<std::int64_t>(complete.size()), complete);
       !u)
     die("photo", u.status());
   const std::string partial = kPartialPhotoBytes;

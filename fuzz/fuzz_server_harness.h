@@ -21,7 +21,14 @@ inline constexpr const char* kPartialPhotoBytes = "partial photo bytes, first ha
 /// The first byte of a fuzz_sync_api input picks the request (modulo kEndpointCount), the
 /// second sets flags; see fuzz_sync_api.cpp.
 enum Endpoint : unsigned char {
-  kLogin, kPush, kPull, kPhotoStatus, kPhotoUpload, kGetRecord, kInspectionStatus, kPushGzip,
+  kLogin,
+  kPush,
+  kPull,
+  kPhotoStatus,
+  kPhotoUpload,
+  kGetRecord,
+  kInspectionStatus,
+  kPushGzip,
   kEndpointCount
 };
 

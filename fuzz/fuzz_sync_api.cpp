@@ -50,7 +50,8 @@ void checkAnswer(const httplib::Result& result, int endpoint) {
     // The server closed the connection without an answer: only allowed for a gzip body it
     // refused to inflate further (it says so with Connection: close, but may cut first).
     if (endpoint == anju::fuzz::kPushGzip) return;
-    std::fprintf(FuzzServer::report(), "no answer from the server (%s)\n", httplib::to_string(result.error()).c_str());
+    std::fprintf(FuzzServer::report(), "no answer from the server (%s)\n",
+                 httplib::to_string(result.error()).c_str());
     __builtin_trap();
   }
   const int status = result->status;
@@ -67,7 +68,8 @@ void checkAnswer(const httplib::Result& result, int endpoint) {
   }
   anju::v1::Error error;
   if (!error.ParseFromString(result->body) || error.code().empty() || error.message().empty()) {
-    std::fprintf(FuzzServer::report(), "HTTP %d without an anju.v1.Error body on endpoint %d\n", status, endpoint);
+    std::fprintf(FuzzServer::report(), "HTTP %d without an anju.v1.Error body on endpoint %d\n",
+                 status, endpoint);
     __builtin_trap();
   }
 }
@@ -105,10 +107,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     case anju::fuzz::kPhotoUpload: {
       std::string sha;
       switch ((flags >> 1) & 3) {
-        case 0: sha = server.completePhoto(); break;
-        case 1: sha = server.partialPhoto(); break;
-        case 2: sha = anju::server::sha256Hex(rest); break;  // a photo of these very bytes
-        default: sha = pathSegment(rest.substr(0, 80)); break;
+        case 0:
+          sha = server.completePhoto();
+          break;
+        case 1:
+          sha = server.partialPhoto();
+          break;
+        case 2:
+          sha = anju::server::sha256Hex(rest);
+          break;  // a photo of these very bytes
+        default:
+          sha = pathSegment(rest.substr(0, 80));
+          break;
       }
       if (endpoint == anju::fuzz::kPhotoStatus) {
         checkAnswer(client.Get("/v1/photos/" + sha, headers), endpoint);
@@ -127,8 +137,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     case anju::fuzz::kGetRecord: {
       const std::size_t slash = rest.find('/');
       const std::string kind = rest.substr(0, std::min(slash, rest.size()));
-      const std::string id = slash == std::string::npos ? anju::fuzz::kFuzzBuildingId
-                                                        : rest.substr(slash + 1);
+      const std::string id =
+          slash == std::string::npos ? anju::fuzz::kFuzzBuildingId : rest.substr(slash + 1);
       // The route only matches [a-z]+ kinds; other kinds are the 404 of an unknown path.
       checkAnswer(client.Get("/v1/records/" + pathSegment(kind) + "/" + pathSegment(id), headers),
                   endpoint);

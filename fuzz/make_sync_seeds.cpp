@@ -72,9 +72,14 @@ int main(int argc, char** argv) {
   in.templateId = "self_built_house";
   in.templateVersion = 1;
   in.answers = {{"wall_cracks", true}, {"wall_crack_width", 1.2}};
-  in.findings.push_back({"00000000-0000-4000-8000-0000000000b1", Component::kLoadBearingWall,
-                         HazardKind::kWallCrack, "一层北侧承重墙", {{"width", 1.2, "mm"}},
-                         Severity::kSerious, "斜裂缝", {}});
+  in.findings.push_back({"00000000-0000-4000-8000-0000000000b1",
+                         Component::kLoadBearingWall,
+                         HazardKind::kWallCrack,
+                         "一层北侧承重墙",
+                         {{"width", 1.2, "mm"}},
+                         Severity::kSerious,
+                         "斜裂缝",
+                         {}});
   in.computedJudgment = PreliminaryJudgment::kSerious;
   in.review = ReviewState::kSubmitted;
   const std::uint64_t v1 = 117665962031841280ull;

@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  build-essential cmake ninja-build pkg-config git ca-certificates curl
+  build-essential cmake ninja-build pkg-config git ca-certificates curl clang-format
   # core
   libsqlite3-dev sqlite3 libyaml-cpp-dev uuid-dev libssl-dev zlib1g-dev
   # proto + sync

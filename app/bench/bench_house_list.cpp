@@ -88,7 +88,8 @@ bool addInspections(Session& session, const std::vector<anju::Building>& houses,
 }
 
 // Reads what a delegate binds, so lazily computed roles are part of the figure.
-void readRows(const HouseListModel& model, int rows, benchmark::State& state, bool mustFind = true) {
+void readRows(const HouseListModel& model, int rows, benchmark::State& state,
+              bool mustFind = true) {
   const QList<int> roles = model.roleNames().keys();
   for (int r = 0; r < rows && r < model.rowCount(); ++r) {
     const QModelIndex idx = model.index(r);
@@ -143,8 +144,10 @@ int main(int argc, char** argv) {
   int houses = 100000;
   std::vector<char*> args;
   for (int i = 0; i < argc; ++i) {
-    if (std::strncmp(argv[i], "--houses=", 9) == 0) houses = std::atoi(argv[i] + 9);
-    else args.push_back(argv[i]);
+    if (std::strncmp(argv[i], "--houses=", 9) == 0)
+      houses = std::atoi(argv[i] + 9);
+    else
+      args.push_back(argv[i]);
   }
   int benchArgc = static_cast<int>(args.size());
   QCoreApplication app(benchArgc, args.data());

@@ -23,7 +23,8 @@ void ChecklistItemModel::update(const ChecklistTemplate* tmpl, const ChecklistSe
   m_typed = typed;
   m_needPhotos.clear();
   if (tmpl)
-    for (const ChecklistItem* need : itemsNeedingPhotos(*tmpl, answers)) m_needPhotos.insert(toQString(need->id));
+    for (const ChecklistItem* need : itemsNeedingPhotos(*tmpl, answers))
+      m_needPhotos.insert(toQString(need->id));
   m_language = language;
   if (!sameSection) {
     beginResetModel();
@@ -33,7 +34,8 @@ void ChecklistItemModel::update(const ChecklistTemplate* tmpl, const ChecklistSe
     // Both lists are subsequences of the section's item order: remove the rows that left, then
     // insert the rows that came, one by one.
     for (int row = count() - 1; row >= 0; --row) {
-      if (std::find(next.begin(), next.end(), m_items[static_cast<std::size_t>(row)]) == next.end()) {
+      if (std::find(next.begin(), next.end(), m_items[static_cast<std::size_t>(row)]) ==
+          next.end()) {
         beginRemoveRows({}, row, row);
         m_items.erase(m_items.begin() + row);
         endRemoveRows();
@@ -68,13 +70,19 @@ QVariant ChecklistItemModel::data(const QModelIndex& index, int role) const {
   const auto answer = m_answers.find(item.id);
   const bool answered = answer != m_answers.end();
   switch (role) {
-    case ItemIdRole: return toQString(item.id);
-    case TypeRole: return toQString(toCode(item.type));
+    case ItemIdRole:
+      return toQString(item.id);
+    case TypeRole:
+      return toQString(toCode(item.type));
     case Qt::DisplayRole:
-    case LabelRole: return pick(item.label, m_language);
-    case HelpRole: return item.help ? pick(*item.help, m_language) : QString();
-    case RequiredRole: return item.required;
-    case PhotoRequiredRole: return item.photoRequired;
+    case LabelRole:
+      return pick(item.label, m_language);
+    case HelpRole:
+      return item.help ? pick(*item.help, m_language) : QString();
+    case RequiredRole:
+      return item.required;
+    case PhotoRequiredRole:
+      return item.photoRequired;
     case OptionsRole: {
       QVariantList options;
       for (const ChoiceOption& o : item.options)
@@ -87,43 +95,60 @@ QVariant ChecklistItemModel::data(const QModelIndex& index, int role) const {
       if (!unit) return QString();
       return toQString(m_language == Language::kEnglish ? unit->en : unit->zh);
     }
-    case MinRole: return item.min ? QVariant(*item.min) : QVariant();
-    case MaxRole: return item.max ? QVariant(*item.max) : QVariant();
-    case IntegerRole: return item.integer;
-    case AnsweredRole: return answered;
+    case MinRole:
+      return item.min ? QVariant(*item.min) : QVariant();
+    case MaxRole:
+      return item.max ? QVariant(*item.max) : QVariant();
+    case IntegerRole:
+      return item.integer;
+    case AnsweredRole:
+      return answered;
     case AnswerRole:
       if (!answered) return {};
-      return std::visit([](const auto& v) -> QVariant {
-        using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, std::string>) return toQString(v);
-        else return QVariant(v);
-      }, answer->second);
+      return std::visit(
+          [](const auto& v) -> QVariant {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::string>)
+              return toQString(v);
+            else
+              return QVariant(v);
+          },
+          answer->second);
     case AnswerTextRole:
       if (const auto typed = m_typed.constFind(toQString(item.id)); typed != m_typed.cend())
         return *typed;
       if (!answered) return QString();
-      return std::visit([](const auto& v) -> QString {
-        using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, std::string>) return toQString(v);
-        else if constexpr (std::is_same_v<T, bool>) return v ? QStringLiteral("true") : QStringLiteral("false");
-        else return QString::number(v);
-      }, answer->second);
-    case ErrorRole: return m_errors.value(toQString(item.id));
-    case TriggersFindingRole: return answered && triggersFinding(item, answer->second);
-    case NeedsPhotoRole: return m_needPhotos.contains(toQString(item.id));
-    default: return {};
+      return std::visit(
+          [](const auto& v) -> QString {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::string>)
+              return toQString(v);
+            else if constexpr (std::is_same_v<T, bool>)
+              return v ? QStringLiteral("true") : QStringLiteral("false");
+            else
+              return QString::number(v);
+          },
+          answer->second);
+    case ErrorRole:
+      return m_errors.value(toQString(item.id));
+    case TriggersFindingRole:
+      return answered && triggersFinding(item, answer->second);
+    case NeedsPhotoRole:
+      return m_needPhotos.contains(toQString(item.id));
+    default:
+      return {};
   }
 }
 
 QHash<int, QByteArray> ChecklistItemModel::roleNames() const {
-  return {{ItemIdRole, "itemId"},       {TypeRole, "type"},
-          {LabelRole, "label"},         {HelpRole, "help"},
-          {RequiredRole, "required"},   {PhotoRequiredRole, "photoRequired"},
-          {OptionsRole, "options"},     {UnitRole, "unit"},
-          {MinRole, "minValue"},        {MaxRole, "maxValue"},
-          {IntegerRole, "integer"},     {AnsweredRole, "answered"},
-          {AnswerRole, "answer"},       {AnswerTextRole, "answerText"},
-          {ErrorRole, "error"},         {TriggersFindingRole, "triggersFinding"},
+  return {{ItemIdRole, "itemId"},        {TypeRole, "type"},
+          {LabelRole, "label"},          {HelpRole, "help"},
+          {RequiredRole, "required"},    {PhotoRequiredRole, "photoRequired"},
+          {OptionsRole, "options"},      {UnitRole, "unit"},
+          {MinRole, "minValue"},         {MaxRole, "maxValue"},
+          {IntegerRole, "integer"},      {AnsweredRole, "answered"},
+          {AnswerRole, "answer"},        {AnswerTextRole, "answerText"},
+          {ErrorRole, "error"},          {TriggersFindingRole, "triggersFinding"},
           {NeedsPhotoRole, "needsPhoto"}};
 }
 

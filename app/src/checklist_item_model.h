@@ -4,10 +4,11 @@
 // in keeps its focus. Owned and fed by InspectionController.
 #pragma once
 
-#include <QAbstractListModel>
-#include <QSet>
-#include <QHash>
 #include <QtQml/qqmlregistration.h>
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QSet>
 #include <vector>
 
 #include "anju/checklist.h"
@@ -24,20 +25,20 @@ class ChecklistItemModel : public QAbstractListModel {
  public:
   enum Role {
     ItemIdRole = Qt::UserRole,
-    TypeRole,        // "yes_no", "choice", "measurement", "text", "photo"
+    TypeRole,  // "yes_no", "choice", "measurement", "text", "photo"
     LabelRole,
     HelpRole,
     RequiredRole,
     PhotoRequiredRole,
-    OptionsRole,     // [{id, label}] for choice items
-    UnitRole,        // unit label ("mm", "‰", "年") for measurement items
-    MinRole,         // number or undefined
+    OptionsRole,  // [{id, label}] for choice items
+    UnitRole,     // unit label ("mm", "‰", "年") for measurement items
+    MinRole,      // number or undefined
     MaxRole,
     IntegerRole,
     AnsweredRole,
-    AnswerRole,      // bool / option id / number / text / photo id; undefined when unanswered
-    AnswerTextRole,  // the answer as text for fields ("" when unanswered)
-    ErrorRole,       // inline error in the UI language, "" when fine
+    AnswerRole,           // bool / option id / number / text / photo id; undefined when unanswered
+    AnswerTextRole,       // the answer as text for fields ("" when unanswered)
+    ErrorRole,            // inline error in the UI language, "" when fine
     TriggersFindingRole,  // the current answer opens a finding
     NeedsPhotoRole,       // the current answer needs a photo beside it (core's itemsNeedingPhotos)
   };
@@ -66,7 +67,8 @@ class ChecklistItemModel : public QAbstractListModel {
   ChecklistAnswers m_answers;
   QHash<QString, QString> m_errors;
   QHash<QString, QString> m_typed;
-  QSet<QString> m_needPhotos;  // item ids  // item id -> text as typed (shown instead of the stored value)
+  QSet<QString>
+      m_needPhotos;  // item ids  // item id -> text as typed (shown instead of the stored value)
   Language m_language = Language::kChinese;
 };
 

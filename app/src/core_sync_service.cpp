@@ -121,11 +121,14 @@ void CoreSyncService::signIn(const QString& serverUrl, const QString& userName,
     } else {
       status = m_worker->store->setSyncState(SyncController::kServerUrlKey, url);
     }
-    QMetaObject::invokeMethod(this, [this, status] {
-      m_running = false;
-      if (status) m_signedIn = true;
-      emit signInFinished(status.isOk(), status ? QString() : message(status));
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this, status] {
+          m_running = false;
+          if (status) m_signedIn = true;
+          emit signInFinished(status.isOk(), status ? QString() : message(status));
+        },
+        Qt::QueuedConnection);
   });
 }
 
@@ -161,28 +164,33 @@ void CoreSyncService::syncNow() {
           },
           &m_cancel);
     }
-    QMetaObject::invokeMethod(this, [this, report = std::move(report)] {
-      m_running = false;
-      if (!report) {
-        if (report.status().code() == StatusCode::kUnauthenticated) m_signedIn = false;
-        emit syncFinished(false, message(report.status()));
-        return;
-      }
-      if (report->cancelled) {
-        emit syncFinished(false, tr("Sync stopped. What was sent or received so far is kept; the "
-                                    "next sync carries on from there."));
-        return;
-      }
-      if (!report->photoProblems.empty()) {
-        QStringList problems;
-        for (const std::string& p : report->photoProblems) problems << pickMessage(p, m_session.lang());
-        emit syncFinished(false, tr("%n photo(s) could not be sent and stay queued: %1", nullptr,
-                                    static_cast<int>(problems.size()))
-                                     .arg(problems.join(QStringLiteral("; "))));
-        return;
-      }
-      emit syncFinished(true, QString());
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this, report = std::move(report)] {
+          m_running = false;
+          if (!report) {
+            if (report.status().code() == StatusCode::kUnauthenticated) m_signedIn = false;
+            emit syncFinished(false, message(report.status()));
+            return;
+          }
+          if (report->cancelled) {
+            emit syncFinished(false,
+                              tr("Sync stopped. What was sent or received so far is kept; the "
+                                 "next sync carries on from there."));
+            return;
+          }
+          if (!report->photoProblems.empty()) {
+            QStringList problems;
+            for (const std::string& p : report->photoProblems)
+              problems << pickMessage(p, m_session.lang());
+            emit syncFinished(false, tr("%n photo(s) could not be sent and stay queued: %1",
+                                        nullptr, static_cast<int>(problems.size()))
+                                         .arg(problems.join(QStringLiteral("; "))));
+            return;
+          }
+          emit syncFinished(true, QString());
+        },
+        Qt::QueuedConnection);
   });
 }
 

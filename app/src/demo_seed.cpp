@@ -1,8 +1,8 @@
 #include "demo_seed.h"
 
 #include "anju/demo_district.h"
-#include "anju/record_codec.h"
 #include "anju/hlc.h"
+#include "anju/record_codec.h"
 #include "anju/uuid.h"
 #include "session.h"
 
@@ -67,7 +67,8 @@ bool seedDemoData(Session& session, QString& error) {
   for (std::size_t i = 0; i < plan.size() && i < first->size(); ++i) {
     auto building = store->building((*first)[i].id);
     if (!building) continue;
-    Inspection in = startInspection(session, *building, now - static_cast<TimestampMs>(i + 1) * kDay);
+    Inspection in =
+        startInspection(session, *building, now - static_cast<TimestampMs>(i + 1) * kDay);
     const auto [state, hazards] = plan[i];
     if (hazards >= 1) {
       in.answers["wall_cracks"] = true;
@@ -88,10 +89,10 @@ bool seedDemoData(Session& session, QString& error) {
       in.review = step;
       if (step == ReviewState::kSubmitted) in.submittedAt = in.startedAt + 3600 * 1000;
       if (step == ReviewState::kReturned) in.reviewComment = "裂缝位置请补拍近景照片";
-      auto written = store->putInspection(in, step == ReviewState::kApproved ||
-                                                      step == ReviewState::kReturned
-                                                  ? std::string_view("reviewer")
-                                                  : kDemoInspector);
+      auto written =
+          store->putInspection(in, step == ReviewState::kApproved || step == ReviewState::kReturned
+                                       ? std::string_view("reviewer")
+                                       : kDemoInspector);
       if (!written) {
         error = toQString(written.status().toString());
         return false;
@@ -123,9 +124,10 @@ bool seedDemoSyncIssues(Session& session, QString& error) {
   if (auto v = store.putBuilding(*house, kDemoInspector); !v) return fail(v.status());
   auto refused = store.pendingOutbox(1, std::int64_t{1} << 40);
   if (!refused || refused->empty()) return fail(refused.status());
-  if (Status st = store.rejectOutbox(refused->front().changeId,
-                                     "联系电话应为11位手机号或带区号的固定电话 / the contact phone must be an "
-                                     "11-digit mobile number or a landline with its area code");
+  if (Status st = store.rejectOutbox(
+          refused->front().changeId,
+          "联系电话应为11位手机号或带区号的固定电话 / the contact phone must be an "
+          "11-digit mobile number or a landline with its area code");
       !st)
     return fail(st);
 
@@ -139,7 +141,8 @@ bool seedDemoSyncIssues(Session& session, QString& error) {
   if (!lost || lost->empty()) return fail(lost.status());
   Inspection theirs = history->front();
   theirs.reviewComment = "";
-  if (Status st = store.recordConflict(lost->front().changeId, encodeRecord(theirs), lost->front().version + 1);
+  if (Status st = store.recordConflict(lost->front().changeId, encodeRecord(theirs),
+                                       lost->front().version + 1);
       !st)
     return fail(st);
   session.notifyStoreChanged();

@@ -13,10 +13,9 @@ FindingListModel::FindingListModel(QObject* parent) : QAbstractListModel(parent)
 void FindingListModel::update(const std::vector<Finding>& findings, const PreliminaryRules* rules,
                               Language language, const QHash<QString, QString>& typed,
                               const QHash<QString, QString>& thumbnails) {
-  const bool sameRows =
-      findings.size() == m_findings.size() &&
-      std::equal(findings.begin(), findings.end(), m_findings.begin(),
-                 [](const Finding& a, const Finding& b) { return a.id == b.id; });
+  const bool sameRows = findings.size() == m_findings.size() &&
+                        std::equal(findings.begin(), findings.end(), m_findings.begin(),
+                                   [](const Finding& a, const Finding& b) { return a.id == b.id; });
   if (sameRows) {
     const QList<int> roles = roleNames().keys();
     std::vector<QVariantList> before;
@@ -33,7 +32,8 @@ void FindingListModel::update(const std::vector<Finding>& findings, const Prelim
     for (int row = 0; row < count(); ++row) {
       QList<int> changed;
       for (qsizetype r = 0; r < roles.size(); ++r)
-        if (data(index(row), roles[r]) != before[static_cast<std::size_t>(row)][r]) changed.append(roles[r]);
+        if (data(index(row), roles[r]) != before[static_cast<std::size_t>(row)][r])
+          changed.append(roles[r]);
       if (!changed.isEmpty()) emit dataChanged(index(row), index(row), changed);
     }
     return;
@@ -57,18 +57,27 @@ QVariant FindingListModel::data(const QModelIndex& index, int role) const {
     return {};
   const Finding& f = m_findings[static_cast<std::size_t>(index.row())];
   switch (role) {
-    case FindingIdRole: return toQString(f.id);
-    case ComponentRole: return toQString(toCode(f.component));
-    case ComponentLabelRole: return pick(label(f.component), m_language);
-    case HazardRole: return toQString(toCode(f.hazard));
+    case FindingIdRole:
+      return toQString(f.id);
+    case ComponentRole:
+      return toQString(toCode(f.component));
+    case ComponentLabelRole:
+      return pick(label(f.component), m_language);
+    case HazardRole:
+      return toQString(toCode(f.hazard));
     case Qt::DisplayRole:
-    case HazardLabelRole: return pick(label(f.hazard), m_language);
+    case HazardLabelRole:
+      return pick(label(f.hazard), m_language);
     case LocationRole:
-      return m_typed.value(QStringLiteral("finding:%1:location").arg(toQString(f.id)), toQString(f.location));
-    case SeverityRole: return toQString(toCode(f.severity));
-    case SeverityLabelRole: return pick(label(f.severity), m_language);
+      return m_typed.value(QStringLiteral("finding:%1:location").arg(toQString(f.id)),
+                           toQString(f.location));
+    case SeverityRole:
+      return toQString(toCode(f.severity));
+    case SeverityLabelRole:
+      return pick(label(f.severity), m_language);
     case NoteRole:
-      return m_typed.value(QStringLiteral("finding:%1:note").arg(toQString(f.id)), toQString(f.note));
+      return m_typed.value(QStringLiteral("finding:%1:note").arg(toQString(f.id)),
+                           toQString(f.note));
     case MeasurementsRole: {
       QVariantList out;
       if (!m_rules) return out;
@@ -76,36 +85,45 @@ QVariant FindingListModel::data(const QModelIndex& index, int role) const {
         QString value;
         for (const Measurement& m : f.measurements)
           if (m.name == def.name) value = QString::number(m.value);
-        value = m_typed.value(QStringLiteral("measure:%1:%2").arg(toQString(f.id), toQString(def.name)), value);
+        value = m_typed.value(
+            QStringLiteral("measure:%1:%2").arg(toQString(f.id), toQString(def.name)), value);
         const MeasurementUnit* unit = findMeasurementUnit(def.unit);
         out.append(QVariantMap{
             {QStringLiteral("name"), toQString(def.name)},
             {QStringLiteral("label"), pick(def.label, m_language)},
             {QStringLiteral("unit"),
-             unit ? toQString(m_language == Language::kEnglish ? unit->en : unit->zh)
-                  : QString()},
+             unit ? toQString(m_language == Language::kEnglish ? unit->en : unit->zh) : QString()},
             {QStringLiteral("value"), value}});
       }
       return out;
     }
-    case PhotoCountRole: return static_cast<int>(f.photoIds.size());
+    case PhotoCountRole:
+      return static_cast<int>(f.photoIds.size());
     case ThumbnailsRole: {
       QStringList urls;
       for (const Uuid& id : f.photoIds)
-        if (const auto it = m_thumbnails.constFind(toQString(id)); it != m_thumbnails.cend()) urls.append(*it);
+        if (const auto it = m_thumbnails.constFind(toQString(id)); it != m_thumbnails.cend())
+          urls.append(*it);
       return urls;
     }
-    default: return {};
+    default:
+      return {};
   }
 }
 
 QHash<int, QByteArray> FindingListModel::roleNames() const {
-  return {{FindingIdRole, "findingId"},   {ComponentRole, "component"},
-          {ComponentLabelRole, "componentLabel"}, {HazardRole, "hazard"},
-          {HazardLabelRole, "hazardLabel"}, {LocationRole, "location"},
-          {SeverityRole, "severity"},     {SeverityLabelRole, "severityLabel"},
-          {NoteRole, "note"},             {MeasurementsRole, "measurements"},
-          {PhotoCountRole, "photoCount"}, {ThumbnailsRole, "thumbnails"}};
+  return {{FindingIdRole, "findingId"},
+          {ComponentRole, "component"},
+          {ComponentLabelRole, "componentLabel"},
+          {HazardRole, "hazard"},
+          {HazardLabelRole, "hazardLabel"},
+          {LocationRole, "location"},
+          {SeverityRole, "severity"},
+          {SeverityLabelRole, "severityLabel"},
+          {NoteRole, "note"},
+          {MeasurementsRole, "measurements"},
+          {PhotoCountRole, "photoCount"},
+          {ThumbnailsRole, "thumbnails"}};
 }
 
 }  // namespace anju::app

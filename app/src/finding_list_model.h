@@ -4,8 +4,9 @@
 // edits go through the controller so they are saved.
 #pragma once
 
-#include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
+
+#include <QAbstractListModel>
 #include <vector>
 
 #include "anju/grading.h"
@@ -25,10 +26,10 @@ class FindingListModel : public QAbstractListModel {
     FindingIdRole = Qt::UserRole,
     ComponentRole,  // code
     ComponentLabelRole,
-    HazardRole,     // code
+    HazardRole,  // code
     HazardLabelRole,
     LocationRole,
-    SeverityRole,   // "none", "some", "serious"
+    SeverityRole,  // "none", "some", "serious"
     SeverityLabelRole,
     NoteRole,
     MeasurementsRole,  // [{name, label, unit, value ("" when not measured)}]

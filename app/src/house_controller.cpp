@@ -70,12 +70,15 @@ void HouseController::load() {
   setDirty(false);
   // Edits typed before the app was killed come back as unsaved changes.
   if (m_loaded) {
-    if (auto journal = m_session->store()->syncState(editJournalKey(m_buildingId)); journal && !journal->empty()) {
-      const QVariantMap kept = QJsonDocument::fromJson(QByteArray::fromStdString(*journal)).object().toVariantMap();
+    if (auto journal = m_session->store()->syncState(editJournalKey(m_buildingId));
+        journal && !journal->empty()) {
+      const QVariantMap kept =
+          QJsonDocument::fromJson(QByteArray::fromStdString(*journal)).object().toVariantMap();
       for (auto it = kept.cbegin(); it != kept.cend(); ++it)
-        if (m_fields.contains(it.key())) m_fields.insert(it.key(), it.key() == QStringLiteral("alterations")
-                                                                      ? QVariant(it.value().toStringList())
-                                                                      : it.value());
+        if (m_fields.contains(it.key()))
+          m_fields.insert(it.key(), it.key() == QStringLiteral("alterations")
+                                        ? QVariant(it.value().toStringList())
+                                        : it.value());
       setDirty(true);
     }
   }
@@ -83,7 +86,9 @@ void HouseController::load() {
   validate();
 }
 
-QString HouseController::address() const { return m_loaded ? toQString(m_building.address) : QString(); }
+QString HouseController::address() const {
+  return m_loaded ? toQString(m_building.address) : QString();
+}
 
 QString HouseController::region() const {
   if (!m_loaded) return {};
@@ -95,10 +100,13 @@ QString HouseController::region() const {
 Building HouseController::edited(QVariantMap& errors) const {
   Building b = m_building;
   const Language lang = m_session ? m_session->lang() : Language::kChinese;
-  const auto text = [this](const char* key) { return m_fields.value(QLatin1String(key)).toString().trimmed(); };
+  const auto text = [this](const char* key) {
+    return m_fields.value(QLatin1String(key)).toString().trimmed();
+  };
   const auto notANumber = [&](const char* key) {
-    errors.insert(QLatin1String(key), lang == Language::kEnglish ? QStringLiteral("not a number")
-                                                                  : QStringLiteral("不是有效的数字"));
+    errors.insert(QLatin1String(key), lang == Language::kEnglish
+                                          ? QStringLiteral("not a number")
+                                          : QStringLiteral("不是有效的数字"));
   };
   b.ownerName = toStdString(text("owner_name"));
   b.ownerContact = toStdString(text("owner_contact"));
@@ -111,10 +119,16 @@ Building HouseController::edited(QVariantMap& errors) const {
   } else {
     notANumber("year_built");
   }
-  if (const int n = text("storeys_above").toInt(&ok); ok) b.storeysAbove = n; else notANumber("storeys_above");
-  if (text("storeys_below").isEmpty()) b.storeysBelow = 0;
-  else if (const int n = text("storeys_below").toInt(&ok); ok) b.storeysBelow = n;
-  else notANumber("storeys_below");
+  if (const int n = text("storeys_above").toInt(&ok); ok)
+    b.storeysAbove = n;
+  else
+    notANumber("storeys_above");
+  if (text("storeys_below").isEmpty())
+    b.storeysBelow = 0;
+  else if (const int n = text("storeys_below").toInt(&ok); ok)
+    b.storeysBelow = n;
+  else
+    notANumber("storeys_below");
   if (text("floor_area").isEmpty()) {
     b.floorAreaM2.reset();
   } else if (const double a = text("floor_area").toDouble(&ok); ok) {
@@ -156,9 +170,11 @@ std::string HouseController::editJournalKey(const QString& buildingId) {
 void HouseController::writeEditJournal() {
   if (!m_session || !m_session->store() || !m_loaded) return;
   const QByteArray json =
-      m_dirty ? QJsonDocument(QJsonObject::fromVariantMap(m_fields)).toJson(QJsonDocument::Compact) : QByteArray();
+      m_dirty ? QJsonDocument(QJsonObject::fromVariantMap(m_fields)).toJson(QJsonDocument::Compact)
+              : QByteArray();
   if (const Status st = m_session->store()->setSyncState(
-          editJournalKey(m_buildingId), std::string_view(json.constData(), static_cast<std::size_t>(json.size())));
+          editJournalKey(m_buildingId),
+          std::string_view(json.constData(), static_cast<std::size_t>(json.size())));
       !st)
     setErrorString(statusMessage(st, m_session->lang()));
 }
@@ -220,9 +236,9 @@ QVariantList HouseController::designOptions() const {
 
 QVariantList HouseController::useOptions() const {
   using U = BuildingUse;
-  return enumOptions({U::kOwnerOccupied, U::kRented, U::kBusiness, U::kProduction,
-                      U::kThreeInOne, U::kOther},
-                     m_session ? m_session->lang() : Language::kChinese);
+  return enumOptions(
+      {U::kOwnerOccupied, U::kRented, U::kBusiness, U::kProduction, U::kThreeInOne, U::kOther},
+      m_session ? m_session->lang() : Language::kChinese);
 }
 
 QVariantList HouseController::alterationOptions() const {

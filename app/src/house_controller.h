@@ -3,10 +3,11 @@
 // beside the field, and saves through Store::putBuilding.
 #pragma once
 
+#include <QtQml/qqmlregistration.h>
+
 #include <QObject>
 #include <QPointer>
 #include <QVariantMap>
-#include <QtQml/qqmlregistration.h>
 
 #include "anju/model.h"
 #include "session.h"

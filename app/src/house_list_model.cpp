@@ -17,8 +17,7 @@ void HouseListModel::setSession(Session* session) {
   if (m_session) {
     connect(m_session, &Session::storeChanged, this, &HouseListModel::refresh);
     connect(m_session, &Session::languageChanged, this, [this] {
-      if (!m_rows.empty())
-        emit dataChanged(index(0), index(static_cast<int>(m_rows.size()) - 1));
+      if (!m_rows.empty()) emit dataChanged(index(0), index(static_cast<int>(m_rows.size()) - 1));
     });
   }
   emit sessionChanged();
@@ -61,7 +60,8 @@ BuildingFilter HouseListModel::currentFilter() const {
   } else if (!m_statusFilter.isEmpty()) {
     f.review = parseReviewState(toStdString(m_statusFilter));
   }
-  if (!m_judgmentFilter.isEmpty()) f.judgment = parsePreliminaryJudgment(toStdString(m_judgmentFilter));
+  if (!m_judgmentFilter.isEmpty())
+    f.judgment = parsePreliminaryJudgment(toStdString(m_judgmentFilter));
   return f;
 }
 
@@ -169,9 +169,9 @@ void HouseListModel::applyRows(std::vector<BuildingSummary> fresh) {
       continue;
     }
     const QString oldId = i < m_rows.size() ? toQString(m_rows[i].id) : QString();
-    const bool oldGoneOrMoved = i < m_rows.size() &&
-                                (j >= fresh.size() || !freshIds.contains(oldId) ||
-                                 oldIds.contains(toQString(fresh[j].id)));
+    const bool oldGoneOrMoved =
+        i < m_rows.size() &&
+        (j >= fresh.size() || !freshIds.contains(oldId) || oldIds.contains(toQString(fresh[j].id)));
     if (oldGoneOrMoved) {
       beginRemoveRows({}, row, row);
       m_rows.erase(m_rows.begin() + row);
@@ -228,39 +228,56 @@ QVariant HouseListModel::data(const QModelIndex& index, int role) const {
   const Language lang = m_session ? m_session->lang() : Language::kChinese;
   switch (role) {
     case Qt::DisplayRole:
-    case AddressRole: return toQString(s.address);
-    case IdRole: return toQString(s.id);
-    case StreetRole: return toQString(s.region.street);
-    case CommunityRole: return toQString(s.region.community);
+    case AddressRole:
+      return toQString(s.address);
+    case IdRole:
+      return toQString(s.id);
+    case StreetRole:
+      return toQString(s.region.street);
+    case CommunityRole:
+      return toQString(s.region.community);
     case SectionRole:
       return toQString(s.region.street) + QStringLiteral(" · ") + toQString(s.region.community);
-    case StatusRole: return statusCode(s);
+    case StatusRole:
+      return statusCode(s);
     case StatusLabelRole: {
       if (!s.review) return tr("Not visited");
       switch (*s.review) {
-        case ReviewState::kDraft: return tr("In progress");
-        case ReviewState::kSubmitted: return tr("Submitted");
-        case ReviewState::kReturned: return tr("Returned");
-        case ReviewState::kApproved: return tr("Approved");
+        case ReviewState::kDraft:
+          return tr("In progress");
+        case ReviewState::kSubmitted:
+          return tr("Submitted");
+        case ReviewState::kReturned:
+          return tr("Returned");
+        case ReviewState::kApproved:
+          return tr("Approved");
       }
       return {};
     }
-    case JudgmentRole: return s.judgment ? toQString(toCode(*s.judgment)) : QString();
-    case JudgmentLabelRole: return s.judgment ? pick(label(*s.judgment), lang) : QString();
+    case JudgmentRole:
+      return s.judgment ? toQString(toCode(*s.judgment)) : QString();
+    case JudgmentLabelRole:
+      return s.judgment ? pick(label(*s.judgment), lang) : QString();
     case LastInspectedRole:
-      return s.lastInspectedAt == 0
-                 ? QString()
-                 : QDateTime::fromMSecsSinceEpoch(s.lastInspectedAt).toString(QStringLiteral("yyyy-MM-dd"));
-    default: return {};
+      return s.lastInspectedAt == 0 ? QString()
+                                    : QDateTime::fromMSecsSinceEpoch(s.lastInspectedAt)
+                                          .toString(QStringLiteral("yyyy-MM-dd"));
+    default:
+      return {};
   }
 }
 
 QHash<int, QByteArray> HouseListModel::roleNames() const {
-  return {{IdRole, "buildingId"},       {AddressRole, "address"},
-          {StreetRole, "street"},       {CommunityRole, "community"},
-          {SectionRole, "section"},     {StatusRole, "status"},
-          {StatusLabelRole, "statusLabel"}, {JudgmentRole, "judgment"},
-          {JudgmentLabelRole, "judgmentLabel"}, {LastInspectedRole, "lastInspected"}};
+  return {{IdRole, "buildingId"},
+          {AddressRole, "address"},
+          {StreetRole, "street"},
+          {CommunityRole, "community"},
+          {SectionRole, "section"},
+          {StatusRole, "status"},
+          {StatusLabelRole, "statusLabel"},
+          {JudgmentRole, "judgment"},
+          {JudgmentLabelRole, "judgmentLabel"},
+          {LastInspectedRole, "lastInspected"}};
 }
 
 QString HouseListModel::idAt(int row) const {

@@ -6,9 +6,10 @@
 //   not_visited (no inspection) / in_progress (draft) / submitted / returned / approved.
 #pragma once
 
+#include <QtQml/qqmlregistration.h>
+
 #include <QAbstractListModel>
 #include <QPointer>
-#include <QtQml/qqmlregistration.h>
 #include <optional>
 #include <vector>
 
@@ -24,7 +25,8 @@ class HouseListModel : public QAbstractListModel {
   /// "" (any), "not_visited", "in_progress", "submitted", "returned", "approved".
   Q_PROPERTY(QString statusFilter READ statusFilter WRITE setStatusFilter NOTIFY filterChanged)
   /// "" (any) or a PreliminaryJudgment code: "serious", "some", "none_found".
-  Q_PROPERTY(QString judgmentFilter READ judgmentFilter WRITE setJudgmentFilter NOTIFY filterChanged)
+  Q_PROPERTY(
+      QString judgmentFilter READ judgmentFilter WRITE setJudgmentFilter NOTIFY filterChanged)
   /// Address / region search; empty lists everything.
   Q_PROPERTY(QString searchText READ searchText WRITE setSearchText NOTIFY filterChanged)
   /// Houses matching the filters in the store (not just the rows loaded so far).

@@ -57,9 +57,7 @@ Language InspectionController::lang() const {
   return m_session ? m_session->lang() : Language::kChinese;
 }
 
-bool InspectionController::ready() const {
-  return m_open && m_session && m_session->store();
-}
+bool InspectionController::ready() const { return m_open && m_session && m_session->store(); }
 
 void InspectionController::open() {
   if (!m_pending.isEmpty()) flushTyping();
@@ -113,7 +111,8 @@ void InspectionController::open() {
   // Text typed before the app was killed: commit it now (what was refused stays journalled and
   // shows its error).
   if (m_open) {
-    if (auto left = readTypingJournal(store, toQString(m_inspection.id)); left && !left->isEmpty()) {
+    if (auto left = readTypingJournal(store, toQString(m_inspection.id));
+        left && !left->isEmpty()) {
       for (auto it = left->cbegin(); it != left->cend(); ++it) m_typed.insert(it.key(), it.value());
       m_pending = *left;
       flushTyping();
@@ -128,7 +127,8 @@ void InspectionController::open() {
 
 bool InspectionController::saveDraft() {
   if (!m_session || !m_session->store()) return false;
-  auto written = m_session->store()->putInspection(m_inspection, toStdString(m_session->userName()));
+  auto written =
+      m_session->store()->putInspection(m_inspection, toStdString(m_session->userName()));
   if (!written) {
     setErrorString(tr("Not saved: %1").arg(statusMessage(written.status(), lang())));
     return false;
@@ -173,14 +173,22 @@ void InspectionController::refreshFindings() {
                      m_session ? &m_session->rules() : nullptr, lang(), m_typed, thumbnails);
 }
 
-QString InspectionController::inspectionId() const { return m_open ? toQString(m_inspection.id) : QString(); }
-QString InspectionController::address() const { return m_open ? toQString(m_building.address) : QString(); }
+QString InspectionController::inspectionId() const {
+  return m_open ? toQString(m_inspection.id) : QString();
+}
+QString InspectionController::address() const {
+  return m_open ? toQString(m_building.address) : QString();
+}
 bool InspectionController::isEditable() const {
   return m_open && (m_inspection.review == ReviewState::kDraft ||
                     m_inspection.review == ReviewState::kReturned);
 }
-QString InspectionController::review() const { return m_open ? toQString(toCode(m_inspection.review)) : QString(); }
-QString InspectionController::reviewComment() const { return m_open ? toQString(m_inspection.reviewComment) : QString(); }
+QString InspectionController::review() const {
+  return m_open ? toQString(toCode(m_inspection.review)) : QString();
+}
+QString InspectionController::reviewComment() const {
+  return m_open ? toQString(m_inspection.reviewComment) : QString();
+}
 
 void InspectionController::setSectionIndex(int index) {
   if (index < 0 || index >= sectionCount() || index == m_sectionIndex) return;
@@ -196,13 +204,15 @@ int InspectionController::sectionCount() const {
 
 QString InspectionController::sectionTitle() const {
   if (m_sectionIndex < 0 || m_sectionIndex >= sectionCount()) return {};
-  return pick(m_session->checklist().sections[static_cast<std::size_t>(m_sectionIndex)].title, lang());
+  return pick(m_session->checklist().sections[static_cast<std::size_t>(m_sectionIndex)].title,
+              lang());
 }
 
 QStringList InspectionController::sectionTitles() const {
   QStringList out;
   if (!m_session) return out;
-  for (const ChecklistSection& s : m_session->checklist().sections) out.append(pick(s.title, lang()));
+  for (const ChecklistSection& s : m_session->checklist().sections)
+    out.append(pick(s.title, lang()));
   return out;
 }
 
@@ -212,17 +222,18 @@ int InspectionController::photoCount() const {
   for (const Finding& f : m_inspection.findings) n += f.photoIds.size();
   if (m_session)
     for (const auto& [id, value] : m_inspection.answers)
-      if (const ChecklistItem* item = m_session->checklist().findItem(id); item && item->type == ItemType::kPhoto)
+      if (const ChecklistItem* item = m_session->checklist().findItem(id);
+          item && item->type == ItemType::kPhoto)
         ++n;
   return static_cast<int>(n);
 }
 
 QVariantList InspectionController::componentOptions() const {
   using C = Component;
-  return enumOptions({C::kFoundation, C::kLoadBearingWall, C::kSelfBearingWall, C::kColumn, C::kBeam,
-                      C::kSlab, C::kRoof, C::kRoofTruss, C::kPurlin, C::kCantilever, C::kEnvelope,
-                      C::kOther},
-                     lang());
+  return enumOptions(
+      {C::kFoundation, C::kLoadBearingWall, C::kSelfBearingWall, C::kColumn, C::kBeam, C::kSlab,
+       C::kRoof, C::kRoofTruss, C::kPurlin, C::kCantilever, C::kEnvelope, C::kOther},
+      lang());
 }
 
 QVariantList InspectionController::hazardOptions() const {
@@ -244,12 +255,15 @@ bool InspectionController::setAnswer(const QString& itemId, const QVariant& valu
   if (!item) return false;
   AnswerValue answer;
   switch (item->type) {
-    case ItemType::kYesNo: answer = value.toBool(); break;
+    case ItemType::kYesNo:
+      answer = value.toBool();
+      break;
     case ItemType::kMeasurement: {
       bool ok = false;
-      const double number = value.typeId() == QMetaType::QString
-                                ? value.toString().trimmed().replace(QLatin1Char(','), QLatin1Char('.')).toDouble(&ok)
-                                : value.toDouble(&ok);
+      const double number =
+          value.typeId() == QMetaType::QString
+              ? value.toString().trimmed().replace(QLatin1Char(','), QLatin1Char('.')).toDouble(&ok)
+              : value.toDouble(&ok);
       if (!ok) {
         m_itemErrors.insert(itemId, tr("Enter a number."));
         refreshItems();
@@ -258,11 +272,14 @@ bool InspectionController::setAnswer(const QString& itemId, const QVariant& valu
       answer = number;
       break;
     }
-    default: answer = toStdString(value.toString()); break;
+    default:
+      answer = toStdString(value.toString());
+      break;
   }
   if (const Status st = validateAnswer(*item, answer); !st) {
-    const QString msg = st.fieldErrors().empty() ? statusMessage(st, lang())
-                                                 : pickMessage(st.fieldErrors().front().message, lang());
+    const QString msg = st.fieldErrors().empty()
+                            ? statusMessage(st, lang())
+                            : pickMessage(st.fieldErrors().front().message, lang());
     m_itemErrors.insert(itemId, msg);
     refreshItems();
     return false;
@@ -288,14 +305,16 @@ bool InspectionController::clearAnswer(const QString& itemId) {
   return saved;
 }
 
-void InspectionController::openTriggeredFinding(const ChecklistItem& item, const AnswerValue& answer) {
+void InspectionController::openTriggeredFinding(const ChecklistItem& item,
+                                                const AnswerValue& answer) {
   // The template says which finding a hazard answer opens; open it once, for the inspector to
   // complete (location, measurements, photos). Changing the answer back leaves it for the
   // inspector to remove, so nothing they typed disappears behind their back.
   if (!item.finding || !triggersFinding(item, answer)) return;
   const FindingTrigger& t = *item.finding;
-  const bool exists = std::any_of(m_inspection.findings.begin(), m_inspection.findings.end(),
-                                  [&](const Finding& f) { return f.component == t.component && f.hazard == t.hazard; });
+  const bool exists = std::any_of(
+      m_inspection.findings.begin(), m_inspection.findings.end(),
+      [&](const Finding& f) { return f.component == t.component && f.hazard == t.hazard; });
   if (exists) return;
   Finding f;
   f.id = newUuid();
@@ -306,7 +325,8 @@ void InspectionController::openTriggeredFinding(const ChecklistItem& item, const
   // Measurements answered before the finding opened (an answer changed back and forth).
   for (const ChecklistSection& section : m_session->checklist().sections)
     for (const ChecklistItem& other : section.items)
-      if (!other.findingMeasurement.empty() && findingSourceOf(m_session->checklist(), other) == &item)
+      if (!other.findingMeasurement.empty() &&
+          findingSourceOf(m_session->checklist(), other) == &item)
         copyMeasurementToFinding(other);
 }
 
@@ -327,15 +347,25 @@ bool InspectionController::addFinding(const QString& componentCode, const QStrin
 }
 
 bool InspectionController::setFindingField(int row, const QString& field, const QString& value) {
-  if (!isEditable() || row < 0 || row >= static_cast<int>(m_inspection.findings.size())) return false;
+  if (!isEditable() || row < 0 || row >= static_cast<int>(m_inspection.findings.size()))
+    return false;
   Finding& f = m_inspection.findings[static_cast<std::size_t>(row)];
   const std::string v = toStdString(value);
   if (field == QStringLiteral("component")) {
-    if (auto c = parseComponent(v)) f.component = *c; else return false;
+    if (auto c = parseComponent(v))
+      f.component = *c;
+    else
+      return false;
   } else if (field == QStringLiteral("hazard")) {
-    if (auto h = parseHazardKind(v)) f.hazard = *h; else return false;
+    if (auto h = parseHazardKind(v))
+      f.hazard = *h;
+    else
+      return false;
   } else if (field == QStringLiteral("severity")) {
-    if (auto s = parseSeverity(v)) f.severity = *s; else return false;
+    if (auto s = parseSeverity(v))
+      f.severity = *s;
+    else
+      return false;
   } else if (field == QStringLiteral("location")) {
     f.location = v;
   } else if (field == QStringLiteral("note")) {
@@ -348,10 +378,13 @@ bool InspectionController::setFindingField(int row, const QString& field, const 
   return saved;
 }
 
-bool InspectionController::setFindingMeasurement(int row, const QString& name, const QString& text) {
-  if (!isEditable() || row < 0 || row >= static_cast<int>(m_inspection.findings.size())) return false;
-  const auto def = std::find_if(m_session->rules().measurements.begin(), m_session->rules().measurements.end(),
-                                [&](const MeasurementDefinition& d) { return toQString(d.name) == name; });
+bool InspectionController::setFindingMeasurement(int row, const QString& name,
+                                                 const QString& text) {
+  if (!isEditable() || row < 0 || row >= static_cast<int>(m_inspection.findings.size()))
+    return false;
+  const auto def =
+      std::find_if(m_session->rules().measurements.begin(), m_session->rules().measurements.end(),
+                   [&](const MeasurementDefinition& d) { return toQString(d.name) == name; });
   if (def == m_session->rules().measurements.end()) return false;
   Finding& f = m_inspection.findings[static_cast<std::size_t>(row)];
   std::erase_if(f.measurements, [&](const Measurement& m) { return m.name == def->name; });
@@ -375,7 +408,8 @@ bool InspectionController::setFindingMeasurement(int row, const QString& name, c
 }
 
 bool InspectionController::removeFinding(int row) {
-  if (!isEditable() || row < 0 || row >= static_cast<int>(m_inspection.findings.size())) return false;
+  if (!isEditable() || row < 0 || row >= static_cast<int>(m_inspection.findings.size()))
+    return false;
   m_inspection.findings.erase(m_inspection.findings.begin() + row);
   const bool saved = saveDraft();
   refreshFindings();
@@ -393,10 +427,13 @@ bool InspectionController::grade() {
 }
 
 QString InspectionController::computedJudgment() const {
-  return m_open && m_inspection.computedJudgment ? toQString(toCode(*m_inspection.computedJudgment)) : QString();
+  return m_open && m_inspection.computedJudgment ? toQString(toCode(*m_inspection.computedJudgment))
+                                                 : QString();
 }
 QString InspectionController::computedJudgmentLabel() const {
-  return m_open && m_inspection.computedJudgment ? pick(label(*m_inspection.computedJudgment), lang()) : QString();
+  return m_open && m_inspection.computedJudgment
+             ? pick(label(*m_inspection.computedJudgment), lang())
+             : QString();
 }
 QString InspectionController::effectiveJudgment() const {
   const auto j = m_open ? m_inspection.effectiveJudgment() : std::nullopt;
@@ -416,7 +453,8 @@ QString InspectionController::disposal() const {
   return m_assessment ? pick(m_assessment->disposal, lang()) : QString();
 }
 QString InspectionController::overrideJudgment() const {
-  return m_open && m_inspection.override ? toQString(toCode(m_inspection.override->judgment)) : QString();
+  return m_open && m_inspection.override ? toQString(toCode(m_inspection.override->judgment))
+                                         : QString();
 }
 QString InspectionController::overrideReason() const {
   return m_open && m_inspection.override ? toQString(m_inspection.override->reason) : QString();

@@ -8,14 +8,15 @@
 // rejects (validateAnswer: wrong type, out of range…) is not stored and shows as the item's error.
 #pragma once
 
+#include <QtQml/qqmlregistration.h>
+
+#include <QMap>
 #include <QObject>
 #include <QPointer>
-#include <QMap>
 #include <QStringList>
 #include <QTimer>
 #include <QUrl>
 #include <QVariantList>
-#include <QtQml/qqmlregistration.h>
 #include <optional>
 
 #include "anju/grading.h"
@@ -209,10 +210,10 @@ class InspectionController : public QObject {
   QMap<QString, QString> m_journal;
   QTimer m_typingTimer;
   QHash<QString, QString> m_thumbnailCache;  // photo id -> thumbnail URL (photos are immutable)
-  PositionStamp* m_positions;  // child
-  std::optional<GeoPoint> m_position;  // the stamp for the next photo (m_positions' last fix)
-  ChecklistItemModel* m_items;   // child
-  FindingListModel* m_findings;  // child
+  PositionStamp* m_positions;                // child
+  std::optional<GeoPoint> m_position;        // the stamp for the next photo (m_positions' last fix)
+  ChecklistItemModel* m_items;               // child
+  FindingListModel* m_findings;              // child
 };
 
 }  // namespace anju::app

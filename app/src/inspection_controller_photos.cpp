@@ -1,7 +1,5 @@
 // InspectionController, part: photos (import, camera captures, GPS stamp), the finding an item
 // belongs to, measurements copied into findings, and the photos submit requires.
-#include "inspection_controller.h"
-
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -13,6 +11,7 @@
 #include "anju/hlc.h"
 #include "anju/uuid.h"
 #include "anju/validation.h"
+#include "inspection_controller.h"
 #include "photo_import.h"
 #include "typing_journal.h"
 
@@ -22,15 +21,17 @@ Finding* InspectionController::findingOf(const ChecklistItem& item) {
   const ChecklistItem* source = findingSourceOf(m_session->checklist(), item);
   if (!source) return nullptr;
   const FindingTrigger& t = *source->finding;
-  const auto it = std::find_if(m_inspection.findings.begin(), m_inspection.findings.end(),
-                               [&](const Finding& f) { return f.component == t.component && f.hazard == t.hazard; });
+  const auto it = std::find_if(
+      m_inspection.findings.begin(), m_inspection.findings.end(),
+      [&](const Finding& f) { return f.component == t.component && f.hazard == t.hazard; });
   return it == m_inspection.findings.end() ? nullptr : &*it;
 }
 
 void InspectionController::copyMeasurementToFinding(const ChecklistItem& item) {
   if (item.type != ItemType::kMeasurement || item.findingMeasurement.empty()) return;
   const auto answer = m_inspection.answers.find(item.id);
-  if (answer == m_inspection.answers.end() || !std::holds_alternative<double>(answer->second)) return;
+  if (answer == m_inspection.answers.end() || !std::holds_alternative<double>(answer->second))
+    return;
   Finding* finding = findingOf(item);
   const auto& defs = m_session->rules().measurements;
   const auto def = std::find_if(defs.begin(), defs.end(), [&](const MeasurementDefinition& d) {
@@ -51,16 +52,18 @@ QStringList InspectionController::missingPhotos() const {
     bool has = false;
     if (const ChecklistItem* source = findingSourceOf(tmpl, *item)) {
       const FindingTrigger& t = *source->finding;
-      has = std::any_of(m_inspection.findings.begin(), m_inspection.findings.end(), [&](const Finding& f) {
-        return f.component == t.component && f.hazard == t.hazard && !f.photoIds.empty();
-      });
+      has = std::any_of(
+          m_inspection.findings.begin(), m_inspection.findings.end(), [&](const Finding& f) {
+            return f.component == t.component && f.hazard == t.hazard && !f.photoIds.empty();
+          });
     } else {
       has = !m_inspection.photoIds.empty();
     }
     if (has) continue;
     if (const ChecklistItem* source = findingSourceOf(tmpl, *item))
-      problems.append(tr("%1: a photo is required — add one to the finding “%2”.")
-                          .arg(pick(item->label, lang()), pick(label(source->finding->hazard), lang())));
+      problems.append(
+          tr("%1: a photo is required — add one to the finding “%2”.")
+              .arg(pick(item->label, lang()), pick(label(source->finding->hazard), lang())));
     else
       problems.append(tr("%1: a photo is required — add one to the house's photos.")
                           .arg(pick(item->label, lang())));
@@ -73,16 +76,19 @@ bool InspectionController::addPhoto(const QUrl& file, const QString& itemId, int
   QByteArray jpeg;
   QByteArray thumbnail;
   QString error;
-  if (!encodePhoto(file.isLocalFile() ? file.toLocalFile() : file.toString(), jpeg, thumbnail, error)) {
+  if (!encodePhoto(file.isLocalFile() ? file.toLocalFile() : file.toString(), jpeg, thumbnail,
+                   error)) {
     setErrorString(error);
     return false;
   }
   // Where the photo goes: a photo item's answer; the finding a hazard item (or a measurement
   // asked because of it) belongs to; a finding row; else the house's photos.
-  const ChecklistItem* item = itemId.isEmpty() ? nullptr : m_session->checklist().findItem(toStdString(itemId));
+  const ChecklistItem* item =
+      itemId.isEmpty() ? nullptr : m_session->checklist().findItem(toStdString(itemId));
   const bool asAnswer = item && item->type == ItemType::kPhoto;
   Finding* target = nullptr;
-  if (item && !asAnswer) target = findingOf(*item);
+  if (item && !asAnswer)
+    target = findingOf(*item);
   else if (!item && findingRow >= 0 && findingRow < static_cast<int>(m_inspection.findings.size()))
     target = &m_inspection.findings[static_cast<std::size_t>(findingRow)];
   PhotoRecord photo;
@@ -96,8 +102,9 @@ bool InspectionController::addPhoto(const QUrl& file, const QString& itemId, int
   if (target) photo.findingId = target->id;
   // The bytes first (fsync'd, content-addressed), then the record that queues their upload.
   auto written = m_session->photos()->importBytes(
-      *m_session->store(), std::string_view(jpeg.constData(), static_cast<std::size_t>(jpeg.size())),
-      photo, toStdString(m_session->userName()));
+      *m_session->store(),
+      std::string_view(jpeg.constData(), static_cast<std::size_t>(jpeg.size())), photo,
+      toStdString(m_session->userName()));
   if (!written) {
     setErrorString(tr("Photo not saved: %1").arg(statusMessage(written.status(), lang())));
     return false;
@@ -105,8 +112,10 @@ bool InspectionController::addPhoto(const QUrl& file, const QString& itemId, int
   // A missing thumbnail only costs the preview; the photo is stored and queued.
   (void)saveThumbnail(m_session->photoDirectory(), toQString(written->sha256), thumbnail);
   if (asAnswer) return setAnswer(itemId, toQString(photo.id));
-  if (target) target->photoIds.push_back(photo.id);
-  else m_inspection.photoIds.push_back(photo.id);
+  if (target)
+    target->photoIds.push_back(photo.id);
+  else
+    m_inspection.photoIds.push_back(photo.id);
   if (m_position && !m_inspection.location) m_inspection.location = m_position;
   const bool saved = saveDraft();
   refreshFindings();
@@ -114,7 +123,8 @@ bool InspectionController::addPhoto(const QUrl& file, const QString& itemId, int
   return saved;
 }
 
-bool InspectionController::addCapturedPhoto(const QString& path, const QString& itemId, int findingRow) {
+bool InspectionController::addCapturedPhoto(const QString& path, const QString& itemId,
+                                            int findingRow) {
   const bool ok = addPhoto(QUrl::fromLocalFile(path), itemId, findingRow);
   if (ok) QFile::remove(path);
   return ok;

@@ -1,6 +1,4 @@
 // InspectionController, part: per-keystroke text and the typing journal (typing_journal.h).
-#include "inspection_controller.h"
-
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -12,6 +10,7 @@
 #include "anju/hlc.h"
 #include "anju/uuid.h"
 #include "anju/validation.h"
+#include "inspection_controller.h"
 #include "photo_import.h"
 #include "typing_journal.h"
 
@@ -51,7 +50,9 @@ void InspectionController::typeText(const QString& key, const QString& text) {
 
 void InspectionController::writeJournal() {
   if (!m_session || !m_session->store() || !m_open) return;
-  if (const Status st = writeTypingJournal(*m_session->store(), toQString(m_inspection.id), m_journal); !st)
+  if (const Status st =
+          writeTypingJournal(*m_session->store(), toQString(m_inspection.id), m_journal);
+      !st)
     setErrorString(tr("Not saved: %1").arg(statusMessage(st, lang())));
 }
 
@@ -61,8 +62,10 @@ bool InspectionController::flushTyping() {
   const QMap<QString, QString> pending = std::exchange(m_pending, {});
   bool allOk = true;
   for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
-    if (commitTyped(it.key(), it.value())) m_journal.remove(it.key());
-    else allOk = false;
+    if (commitTyped(it.key(), it.value()))
+      m_journal.remove(it.key());
+    else
+      allOk = false;
   }
   writeJournal();
   return allOk;
@@ -76,7 +79,8 @@ bool InspectionController::commitTyped(const QString& key, const QString& text) 
     if (text.trimmed().isEmpty()) {
       const ChecklistItem* item = m_session->checklist().findItem(id);
       // A text item may be blank; a cleared measurement has no value any more.
-      if (item && item->type == ItemType::kText && m_inspection.answers.count(id)) return setAnswer(parts[1], text);
+      if (item && item->type == ItemType::kText && m_inspection.answers.count(id))
+        return setAnswer(parts[1], text);
       return clearAnswer(parts[1]);
     }
     return setAnswer(parts[1], text);

@@ -33,8 +33,10 @@ void InspectionHistoryModel::reload() {
   QString error;
   if (m_session && m_session->store() && !m_buildingId.isEmpty()) {
     auto list = m_session->store()->inspectionsOfBuilding(toStdString(m_buildingId));
-    if (list) m_rows = std::move(*list);
-    else error = statusMessage(list.status(), m_session->lang());
+    if (list)
+      m_rows = std::move(*list);
+    else
+      error = statusMessage(list.status(), m_session->lang());
   }
   endResetModel();
   emit countChanged();
@@ -62,26 +64,42 @@ QVariant InspectionHistoryModel::data(const QModelIndex& index, int role) const 
   switch (role) {
     case Qt::DisplayRole:
     case StartedRole:
-      return QDateTime::fromMSecsSinceEpoch(i.startedAt).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-    case IdRole: return toQString(i.id);
-    case InspectorRole: return toQString(i.inspector);
-    case ReviewRole: return toQString(toCode(i.review));
-    case ReviewLabelRole: return pick(label(i.review), lang);
-    case JudgmentRole: return judgment ? toQString(toCode(*judgment)) : QString();
-    case JudgmentLabelRole: return judgment ? pick(label(*judgment), lang) : QString();
-    case OverriddenRole: return i.override.has_value();
-    case FindingCountRole: return static_cast<int>(i.findings.size());
-    case ReviewCommentRole: return toQString(i.reviewComment);
-    default: return {};
+      return QDateTime::fromMSecsSinceEpoch(i.startedAt)
+          .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    case IdRole:
+      return toQString(i.id);
+    case InspectorRole:
+      return toQString(i.inspector);
+    case ReviewRole:
+      return toQString(toCode(i.review));
+    case ReviewLabelRole:
+      return pick(label(i.review), lang);
+    case JudgmentRole:
+      return judgment ? toQString(toCode(*judgment)) : QString();
+    case JudgmentLabelRole:
+      return judgment ? pick(label(*judgment), lang) : QString();
+    case OverriddenRole:
+      return i.override.has_value();
+    case FindingCountRole:
+      return static_cast<int>(i.findings.size());
+    case ReviewCommentRole:
+      return toQString(i.reviewComment);
+    default:
+      return {};
   }
 }
 
 QHash<int, QByteArray> InspectionHistoryModel::roleNames() const {
-  return {{IdRole, "inspectionId"},   {StartedRole, "started"},
-          {InspectorRole, "inspector"}, {ReviewRole, "review"},
-          {ReviewLabelRole, "reviewLabel"}, {JudgmentRole, "judgment"},
-          {JudgmentLabelRole, "judgmentLabel"}, {OverriddenRole, "overridden"},
-          {FindingCountRole, "findingCount"}, {ReviewCommentRole, "reviewComment"}};
+  return {{IdRole, "inspectionId"},
+          {StartedRole, "started"},
+          {InspectorRole, "inspector"},
+          {ReviewRole, "review"},
+          {ReviewLabelRole, "reviewLabel"},
+          {JudgmentRole, "judgment"},
+          {JudgmentLabelRole, "judgmentLabel"},
+          {OverriddenRole, "overridden"},
+          {FindingCountRole, "findingCount"},
+          {ReviewCommentRole, "reviewComment"}};
 }
 
 }  // namespace anju::app

@@ -2,9 +2,10 @@
 // (Store::inspectionsOfBuilding), for the house page.
 #pragma once
 
+#include <QtQml/qqmlregistration.h>
+
 #include <QAbstractListModel>
 #include <QPointer>
-#include <QtQml/qqmlregistration.h>
 #include <vector>
 
 #include "anju/model.h"
@@ -25,13 +26,13 @@ class InspectionHistoryModel : public QAbstractListModel {
  public:
   enum Role {
     IdRole = Qt::UserRole,
-    StartedRole,        // "yyyy-MM-dd HH:mm"
+    StartedRole,  // "yyyy-MM-dd HH:mm"
     InspectorRole,
-    ReviewRole,         // review state code
+    ReviewRole,  // review state code
     ReviewLabelRole,
-    JudgmentRole,       // effective judgment code or ""
+    JudgmentRole,  // effective judgment code or ""
     JudgmentLabelRole,
-    OverriddenRole,     // bool
+    OverriddenRole,  // bool
     FindingCountRole,
     ReviewCommentRole,
   };

@@ -2,7 +2,10 @@
 // the QML module and, in screenshot mode, renders one page to a PNG and exits.
 //
 //   anju-app [--db FILE] [--server URL] [--user NAME] [--lang zh_CN|en] [--demo-data]
-//            [--screenshot OUT.png --page houses|house|inspection|judgment|sync|signin|camera|issues|walls|findings]
+//            [--screenshot OUT.png --page
+//            houses|house|inspection|judgment|sync|signin|camera|issues|walls|findings]
+#include <QtQml/qqmlextensionplugin.h>
+
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFontDatabase>
@@ -12,7 +15,6 @@
 #include <QQuickWindow>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QtQml/qqmlextensionplugin.h>
 #include <cstdio>
 #include <memory>
 
@@ -57,19 +59,23 @@ int main(int argc, char* argv[]) {
                                         QStringLiteral("Sync server address for the sign-in page."),
                                         QStringLiteral("URL"));
   const QCommandLineOption userOption(
-      QStringLiteral("user"),
-      QStringLiteral("Inspector name (default: the signed-in user)."), QStringLiteral("NAME"));
-  const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("zh_CN (default) or en."),
+      QStringLiteral("user"), QStringLiteral("Inspector name (default: the signed-in user)."),
+      QStringLiteral("NAME"));
+  const QCommandLineOption langOption(QStringLiteral("lang"),
+                                      QStringLiteral("zh_CN (default) or en."),
                                       QStringLiteral("LANG"), QStringLiteral("zh_CN"));
-  const QCommandLineOption demoOption(QStringLiteral("demo-data"),
-                                      QStringLiteral("Use a temporary database filled with demo houses."));
+  const QCommandLineOption demoOption(
+      QStringLiteral("demo-data"),
+      QStringLiteral("Use a temporary database filled with demo houses."));
   const QCommandLineOption shotOption(QStringLiteral("screenshot"),
                                       QStringLiteral("Render --page to this PNG and exit."),
                                       QStringLiteral("OUT.png"));
-  const QCommandLineOption pageOption(QStringLiteral("page"),
-                                      QStringLiteral("houses|house|inspection|judgment|sync|signin|camera|issues|walls|findings"),
-                                      QStringLiteral("PAGE"), QStringLiteral("houses"));
-  parser.addOptions({dbOption, serverOption, userOption, langOption, demoOption, shotOption, pageOption});
+  const QCommandLineOption pageOption(
+      QStringLiteral("page"),
+      QStringLiteral("houses|house|inspection|judgment|sync|signin|camera|issues|walls|findings"),
+      QStringLiteral("PAGE"), QStringLiteral("houses"));
+  parser.addOptions(
+      {dbOption, serverOption, userOption, langOption, demoOption, shotOption, pageOption});
   parser.process(app);
 
   const bool screenshot = parser.isSet(shotOption);
@@ -136,9 +142,10 @@ int main(int argc, char* argv[]) {
 
   QQmlApplicationEngine engine;
   engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-  engine.setInitialProperties({{QStringLiteral("startPage"), page},
-                               {QStringLiteral("startBuildingId"),
-                                page == QStringLiteral("houses") ? QString() : screenshotBuilding(session)}});
+  engine.setInitialProperties(
+      {{QStringLiteral("startPage"), page},
+       {QStringLiteral("startBuildingId"),
+        page == QStringLiteral("houses") ? QString() : screenshotBuilding(session)}});
   engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Anju/Main.qml")));
   if (engine.rootObjects().isEmpty()) return 1;
   if (screenshot) {

@@ -3,14 +3,15 @@
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QDir>
-#include <QSaveFile>
 #include <QImage>
 #include <QImageReader>
+#include <QSaveFile>
 #include <algorithm>
 
 namespace anju::app {
 
-bool encodePhoto(const QString& sourcePath, QByteArray& jpeg, QByteArray& thumbnail, QString& error) {
+bool encodePhoto(const QString& sourcePath, QByteArray& jpeg, QByteArray& thumbnail,
+                 QString& error) {
   QImageReader reader(sourcePath);
   reader.setAutoTransform(true);
   QImage image = reader.read();
@@ -20,7 +21,8 @@ bool encodePhoto(const QString& sourcePath, QByteArray& jpeg, QByteArray& thumbn
     return false;
   }
   if (std::max(image.width(), image.height()) > kMaxPhotoEdge)
-    image = image.scaled(kMaxPhotoEdge, kMaxPhotoEdge, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    image =
+        image.scaled(kMaxPhotoEdge, kMaxPhotoEdge, Qt::KeepAspectRatio, Qt::SmoothTransformation);
   QByteArray bytes;
   QBuffer buffer(&bytes);
   buffer.open(QIODevice::WriteOnly);
@@ -28,7 +30,8 @@ bool encodePhoto(const QString& sourcePath, QByteArray& jpeg, QByteArray& thumbn
     error = QCoreApplication::translate("PhotoImport", "Cannot convert the picture to JPEG.");
     return false;
   }
-  const QImage small = image.scaled(kThumbnailEdge, kThumbnailEdge, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+  const QImage small =
+      image.scaled(kThumbnailEdge, kThumbnailEdge, Qt::KeepAspectRatio, Qt::SmoothTransformation);
   QByteArray thumbBytes;
   QBuffer thumbBuffer(&thumbBytes);
   thumbBuffer.open(QIODevice::WriteOnly);

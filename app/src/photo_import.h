@@ -14,7 +14,8 @@ inline constexpr int kThumbnailEdge = 320;
 
 /// On failure returns false and sets `error` (in the UI language via tr()). `thumbnail` gets a
 /// small JPEG of the same picture.
-bool encodePhoto(const QString& sourcePath, QByteArray& jpeg, QByteArray& thumbnail, QString& error);
+bool encodePhoto(const QString& sourcePath, QByteArray& jpeg, QByteArray& thumbnail,
+                 QString& error);
 
 /// "<photo folder>/thumbs/<sha256>.jpg": where the thumbnail of a stored photo is kept.
 QString thumbnailPath(const QString& photoDirectory, const QString& sha256);

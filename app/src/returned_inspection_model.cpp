@@ -65,18 +65,27 @@ QVariant ReturnedInspectionModel::data(const QModelIndex& index, int role) const
   const Row& r = m_rows[static_cast<std::size_t>(index.row())];
   switch (role) {
     case Qt::DisplayRole:
-    case AddressRole: return r.address;
-    case BuildingIdRole: return r.buildingId;
-    case SectionRole: return r.section;
-    case CommentRole: return r.comment;
-    case InspectionIdRole: return r.inspectionId;
-    default: return {};
+    case AddressRole:
+      return r.address;
+    case BuildingIdRole:
+      return r.buildingId;
+    case SectionRole:
+      return r.section;
+    case CommentRole:
+      return r.comment;
+    case InspectionIdRole:
+      return r.inspectionId;
+    default:
+      return {};
   }
 }
 
 QHash<int, QByteArray> ReturnedInspectionModel::roleNames() const {
-  return {{BuildingIdRole, "buildingId"}, {AddressRole, "address"}, {SectionRole, "section"},
-          {CommentRole, "comment"}, {InspectionIdRole, "inspectionId"}};
+  return {{BuildingIdRole, "buildingId"},
+          {AddressRole, "address"},
+          {SectionRole, "section"},
+          {CommentRole, "comment"},
+          {InspectionIdRole, "inspectionId"}};
 }
 
 void ReturnedInspectionModel::setErrorString(const QString& error) {

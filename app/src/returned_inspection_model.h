@@ -5,9 +5,10 @@
 // store changes (a sync pulls a return; a resubmit clears it).
 #pragma once
 
+#include <QtQml/qqmlregistration.h>
+
 #include <QAbstractListModel>
 #include <QPointer>
-#include <QtQml/qqmlregistration.h>
 #include <vector>
 
 #include "session.h"
@@ -22,7 +23,13 @@ class ReturnedInspectionModel : public QAbstractListModel {
   Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
 
  public:
-  enum Role { BuildingIdRole = Qt::UserRole, AddressRole, SectionRole, CommentRole, InspectionIdRole };
+  enum Role {
+    BuildingIdRole = Qt::UserRole,
+    AddressRole,
+    SectionRole,
+    CommentRole,
+    InspectionIdRole
+  };
   Q_ENUM(Role)
 
   /// At most this many are shown; more returned houses are reachable with the status filter.

@@ -7,10 +7,11 @@
 // Not thread-safe: lives on the GUI thread.
 #pragma once
 
+#include <QtQml/qqmlregistration.h>
+
 #include <QObject>
 #include <QString>
 #include <QTranslator>
-#include <QtQml/qqmlregistration.h>
 #include <memory>
 
 #include "anju/checklist.h"
@@ -56,8 +57,9 @@ class Session : public QObject {
 
   QString language() const { return m_language; }
   void setLanguage(const QString& language);
-  Language lang() const { return m_language == QStringLiteral("en") ? Language::kEnglish
-                                                                      : Language::kChinese; }
+  Language lang() const {
+    return m_language == QStringLiteral("en") ? Language::kEnglish : Language::kChinese;
+  }
   QString userName() const { return m_userName; }
   void setUserName(const QString& userName);
   bool isReady() const { return m_store != nullptr; }

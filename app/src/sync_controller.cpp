@@ -84,10 +84,14 @@ void SyncController::refresh() {
   if (!m_session || !m_session->store()) return;
   Store& store = *m_session->store();
   QString error;
-  if (auto n = store.pendingOutboxCount()) m_pendingCount = *n;
-  else error = statusMessage(n.status(), m_session->lang());
-  if (auto c = store.openConflicts()) m_conflictCount = static_cast<qint64>(c->size());
-  else error = statusMessage(c.status(), m_session->lang());
+  if (auto n = store.pendingOutboxCount())
+    m_pendingCount = *n;
+  else
+    error = statusMessage(n.status(), m_session->lang());
+  if (auto c = store.openConflicts())
+    m_conflictCount = static_cast<qint64>(c->size());
+  else
+    error = statusMessage(c.status(), m_session->lang());
   if (auto photos = store.pendingPhotoUploads(std::numeric_limits<int>::max())) {
     m_pendingPhotoCount = static_cast<qint64>(photos->size());
     m_pendingPhotoBytes = 0;
@@ -109,7 +113,8 @@ void SyncController::refresh() {
 
 QString SyncController::progressText() const {
   if (!m_busy) return {};
-  const QLocale locale(m_session && m_session->lang() == Language::kEnglish ? QLocale::English : QLocale::Chinese);
+  const QLocale locale(m_session && m_session->lang() == Language::kEnglish ? QLocale::English
+                                                                            : QLocale::Chinese);
   const QString records = m_total > 0 ? tr("%1 of %2 records and photos").arg(m_done).arg(m_total)
                                       : tr("%n record(s) received", nullptr, m_done);
   return tr("%1 · %2 sent · %3 received")
@@ -118,7 +123,8 @@ QString SyncController::progressText() const {
 }
 
 QString SyncController::pendingPhotoSize() const {
-  const QLocale locale(m_session && m_session->lang() == Language::kEnglish ? QLocale::English : QLocale::Chinese);
+  const QLocale locale(m_session && m_session->lang() == Language::kEnglish ? QLocale::English
+                                                                            : QLocale::Chinese);
   return locale.formattedDataSize(m_pendingPhotoBytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
@@ -133,8 +139,9 @@ void SyncController::signIn(const QString& serverUrl, const QString& userName,
     return;
   }
   if (!isAvailable()) {
-    const QString msg = tr("Syncing is not set up on this tablet. You can keep inspecting; "
-                           "nothing is lost.");
+    const QString msg =
+        tr("Syncing is not set up on this tablet. You can keep inspecting; "
+           "nothing is lost.");
     setErrorString(msg);
     emit signInFinished(false, msg);
     return;

@@ -5,9 +5,10 @@
 // reports a sync that did not happen.
 #pragma once
 
+#include <QtQml/qqmlregistration.h>
+
 #include <QObject>
 #include <QPointer>
-#include <QtQml/qqmlregistration.h>
 
 #include "session.h"
 
@@ -65,7 +66,8 @@ class SyncController : public QObject {
   /// Re-reads counts and times from the store.
   Q_INVOKABLE void refresh();
   /// Emits signInFinished(ok, errorString). The password is passed on, never stored.
-  Q_INVOKABLE void signIn(const QString& serverUrl, const QString& userName, const QString& password);
+  Q_INVOKABLE void signIn(const QString& serverUrl, const QString& userName,
+                          const QString& password);
   /// Emits syncFinished(ok, errorString).
   Q_INVOKABLE void syncNow();
   /// Stops a sign-in or sync under way; what was done so far is kept.

@@ -53,7 +53,8 @@ SyncIssuesModel::Row SyncIssuesModel::describe(const std::string& recordKind,
   if (const auto* b = std::get_if<Building>(&*decoded)) {
     row.buildingId = toQString(b->id);
     row.title = tr("House · %1").arg(toQString(b->address));
-    row.losing = line(tr("Address"), toQString(b->address)) + line(tr("Owner"), toQString(b->ownerName)) +
+    row.losing = line(tr("Address"), toQString(b->address)) +
+                 line(tr("Owner"), toQString(b->ownerName)) +
                  line(tr("Storeys above ground"), QString::number(b->storeysAbove)) +
                  line(tr("Structure"), pick(label(b->structure), lang));
   } else if (const auto* in = std::get_if<Inspection>(&*decoded)) {
@@ -63,7 +64,9 @@ SyncIssuesModel::Row SyncIssuesModel::describe(const std::string& recordKind,
     QStringList findings;
     for (const Finding& f : in->findings)
       findings.append(pick(label(f.hazard), lang) +
-                      (f.location.empty() ? QString() : QStringLiteral(" (") + toQString(f.location) + QLatin1Char(')')));
+                      (f.location.empty()
+                           ? QString()
+                           : QStringLiteral(" (") + toQString(f.location) + QLatin1Char(')')));
     row.losing = line(tr("Inspector"), toQString(in->inspector)) +
                  line(tr("State"), pick(label(in->review), lang)) +
                  line(tr("Judgment"), judgment ? pick(label(*judgment), lang) : QString()) +
@@ -73,12 +76,15 @@ SyncIssuesModel::Row SyncIssuesModel::describe(const std::string& recordKind,
   } else if (const auto* p = std::get_if<PhotoRecord>(&*decoded)) {
     row.buildingId = toQString(p->buildingId);
     row.title = tr("Photo · %1").arg(addressOf(p->buildingId));
-    row.losing = line(tr("Taken"), when(p->capturedAt)) + line(QStringLiteral("SHA-256"), toQString(p->sha256));
+    row.losing = line(tr("Taken"), when(p->capturedAt)) +
+                 line(QStringLiteral("SHA-256"), toQString(p->sha256));
   } else if (const auto* r = std::get_if<Rectification>(&*decoded)) {
     row.buildingId = toQString(r->buildingId);
     row.title = tr("Rectification · %1").arg(addressOf(r->buildingId));
-    row.losing = line(tr("Measure"), toQString(r->measure)) + line(tr("Status"), pick(label(r->status), lang)) +
-                 line(tr("Deadline"), toQString(r->deadline)) + line(tr("Note"), toQString(r->note));
+    row.losing = line(tr("Measure"), toQString(r->measure)) +
+                 line(tr("Status"), pick(label(r->status), lang)) +
+                 line(tr("Deadline"), toQString(r->deadline)) +
+                 line(tr("Note"), toQString(r->note));
   }
   row.losing = row.losing.trimmed();
   return row;
@@ -173,31 +179,46 @@ bool SyncIssuesModel::keepMine(int row) {
   return true;
 }
 
-int SyncIssuesModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : count(); }
+int SyncIssuesModel::rowCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : count();
+}
 
 QVariant SyncIssuesModel::data(const QModelIndex& index, int role) const {
   if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
     return {};
   const Row& r = m_rows[static_cast<std::size_t>(index.row())];
   switch (role) {
-    case IssueKindRole: return r.issueKind;
-    case RecordKindRole: return r.recordKind;
-    case BuildingIdRole: return r.buildingId;
+    case IssueKindRole:
+      return r.issueKind;
+    case RecordKindRole:
+      return r.recordKind;
+    case BuildingIdRole:
+      return r.buildingId;
     case Qt::DisplayRole:
-    case TitleRole: return r.title;
-    case ReasonRole: return r.reason;
-    case LosingVersionRole: return r.losing;
-    case WhenRole: return r.when;
+    case TitleRole:
+      return r.title;
+    case ReasonRole:
+      return r.reason;
+    case LosingVersionRole:
+      return r.losing;
+    case WhenRole:
+      return r.when;
     case CanKeepMineRole:
       return r.issueKind == QStringLiteral("conflict") && r.recordKind != QStringLiteral("photo");
-    default: return {};
+    default:
+      return {};
   }
 }
 
 QHash<int, QByteArray> SyncIssuesModel::roleNames() const {
-  return {{IssueKindRole, "issueKind"}, {RecordKindRole, "recordKind"}, {BuildingIdRole, "buildingId"},
-          {TitleRole, "title"},         {ReasonRole, "reason"},         {LosingVersionRole, "losingVersion"},
-          {WhenRole, "when"},           {CanKeepMineRole, "canKeepMine"}};
+  return {{IssueKindRole, "issueKind"},
+          {RecordKindRole, "recordKind"},
+          {BuildingIdRole, "buildingId"},
+          {TitleRole, "title"},
+          {ReasonRole, "reason"},
+          {LosingVersionRole, "losingVersion"},
+          {WhenRole, "when"},
+          {CanKeepMineRole, "canKeepMine"}};
 }
 
 void SyncIssuesModel::setErrorString(const QString& error) {

@@ -9,9 +9,10 @@
 // Reloads when the store changes.
 #pragma once
 
+#include <QtQml/qqmlregistration.h>
+
 #include <QAbstractListModel>
 #include <QPointer>
-#include <QtQml/qqmlregistration.h>
 #include <vector>
 
 #include "session.h"

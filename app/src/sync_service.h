@@ -18,7 +18,8 @@ class SyncService : public QObject {
 
   /// Logs in (POST /v1/auth/login); the token is kept by the implementation, never the
   /// password. Answers with signInFinished.
-  virtual void signIn(const QString& serverUrl, const QString& userName, const QString& password) = 0;
+  virtual void signIn(const QString& serverUrl, const QString& userName,
+                      const QString& password) = 0;
   virtual bool isSignedIn() const = 0;
   virtual void signOut() = 0;
   /// Pushes the outbox, uploads photos and pulls (store.h's algorithm). Answers with progress

@@ -17,8 +17,9 @@ Status writeTypingJournal(Store& store, const QString& inspectionId,
   QJsonObject object;
   for (auto it = entries.cbegin(); it != entries.cend(); ++it) object.insert(it.key(), it.value());
   const QByteArray json = QJsonDocument(object).toJson(QJsonDocument::Compact);
-  return store.setSyncState(typingJournalKey(inspectionId),
-                            std::string_view(json.constData(), static_cast<std::size_t>(json.size())));
+  return store.setSyncState(
+      typingJournalKey(inspectionId),
+      std::string_view(json.constData(), static_cast<std::size_t>(json.size())));
 }
 
 Result<QMap<QString, QString>> readTypingJournal(Store& store, const QString& inspectionId) {
@@ -28,7 +29,8 @@ Result<QMap<QString, QString>> readTypingJournal(Store& store, const QString& in
   if (raw->empty()) return out;
   const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(*raw));
   const QJsonObject object = doc.object();
-  for (auto it = object.begin(); it != object.end(); ++it) out.insert(it.key(), it.value().toString());
+  for (auto it = object.begin(); it != object.end(); ++it)
+    out.insert(it.key(), it.value().toString());
   return out;
 }
 

@@ -49,16 +49,17 @@ class ServerUnderTest {
   bool start(const QString& dataDir) {
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     m_process.setStandardErrorFile(dataDir + QStringLiteral("/server.log"));
-    m_process.start(QStringLiteral(ANJU_SERVER_EXE),
-                    {QStringLiteral("serve"), QStringLiteral("--data"), dataDir,
-                     QStringLiteral("--listen"), QStringLiteral("127.0.0.1"),
-                     QStringLiteral("--port"), QStringLiteral("0")});
+    m_process.start(
+        QStringLiteral(ANJU_SERVER_EXE),
+        {QStringLiteral("serve"), QStringLiteral("--data"), dataDir, QStringLiteral("--listen"),
+         QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0")});
     if (!m_process.waitForStarted(kCommandTimeoutMs)) return false;
     // The first stdout line is "listening on 127.0.0.1:PORT".
     QElapsedTimer timer;
     timer.start();
     while (!m_process.canReadLine()) {
-      if (timer.elapsed() > kCommandTimeoutMs || m_process.state() != QProcess::Running) return false;
+      if (timer.elapsed() > kCommandTimeoutMs || m_process.state() != QProcess::Running)
+        return false;
       m_process.waitForReadyRead(1000);
     }
     const QString line = QString::fromUtf8(m_process.readLine()).trimmed();
@@ -139,10 +140,12 @@ class AppSyncTest : public QObject {
               QVERIFY2(inspection.setAnswer(id, false), qPrintable(id));
               break;
             case anju::ItemType::kChoice:
-              QVERIFY2(inspection.setAnswer(id, toQString(item->options.front().id)), qPrintable(id));
+              QVERIFY2(inspection.setAnswer(id, toQString(item->options.front().id)),
+                       qPrintable(id));
               break;
             case anju::ItemType::kMeasurement:
-              QVERIFY2(inspection.setAnswer(id, QString::number(item->min.value_or(1))), qPrintable(id));
+              QVERIFY2(inspection.setAnswer(id, QString::number(item->min.value_or(1))),
+                       qPrintable(id));
               break;
             case anju::ItemType::kText:
               QVERIFY2(inspection.setAnswer(id, QStringLiteral("无")), qPrintable(id));
@@ -234,9 +237,12 @@ class AppSyncTest : public QObject {
     const int crackRow = findingRow(anju::HazardKind::kWallCrack);
     QVERIFY(crackRow >= 0);
     QVERIFY(findingRow(anju::HazardKind::kRoofLeak) >= 0);
-    QVERIFY(inspection.setFindingField(crackRow, QStringLiteral("location"), QStringLiteral("一层北侧承重墙")));
-    QVERIFY(inspection.setFindingMeasurement(crackRow, QStringLiteral("width"), QStringLiteral("1.2")));
-    QVERIFY2(inspection.addPhoto(picture, QString(), crackRow), qPrintable(inspection.errorString()));
+    QVERIFY(inspection.setFindingField(crackRow, QStringLiteral("location"),
+                                       QStringLiteral("一层北侧承重墙")));
+    QVERIFY(
+        inspection.setFindingMeasurement(crackRow, QStringLiteral("width"), QStringLiteral("1.2")));
+    QVERIFY2(inspection.addPhoto(picture, QString(), crackRow),
+             qPrintable(inspection.errorString()));
     // The roof leak needs its own photo (photo_required; submit names the item otherwise).
     QImage leak(320, 240, QImage::Format_RGB32);
     leak.fill(QColor(90, 110, 140));
@@ -309,9 +315,9 @@ class AppSyncTest : public QObject {
     QVERIFY(bytes.complete());  // every byte arrived and hashed to `sha` on the server
     QCOMPARE(bytes.received_bytes(), static_cast<std::int64_t>(stored.size()));
 
-    const QString status = runServerCommand({QStringLiteral("inspection-status"),
-                                             toQString(submitted.id), QStringLiteral("--data"),
-                                             serverDir.path()});
+    const QString status =
+        runServerCommand({QStringLiteral("inspection-status"), toQString(submitted.id),
+                          QStringLiteral("--data"), serverDir.path()});
     QVERIFY2(status.contains(QStringLiteral("review=submitted")), qPrintable(status));
     QVERIFY2(status.contains(QStringLiteral("photos complete")), qPrintable(status));
     Session::setInstance(nullptr);

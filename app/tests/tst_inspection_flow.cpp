@@ -60,7 +60,8 @@ class InspectionFlowTest : public QObject {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_session = std::make_unique<Session>(nullptr);
-    QVERIFY2(m_session->open(m_dir->filePath(QStringLiteral("t.db"))), qPrintable(m_session->errorString()));
+    QVERIFY2(m_session->open(m_dir->filePath(QStringLiteral("t.db"))),
+             qPrintable(m_session->errorString()));
     m_session->setUserName(QStringLiteral("tester"));
     QString error;
     QVERIFY2(seedDemoData(*m_session, error), qPrintable(error));
@@ -116,7 +117,7 @@ class InspectionFlowTest : public QObject {
     c.setBuildingId(freshBuilding());
     QVERIFY(c.setAnswer(QStringLiteral("wall_cracks"), true));
     QVERIFY(!c.submit());
-    
+
     auto photoProblem = [&] {
       for (const QString& p : c.submitErrors())
         if (p.startsWith(QStringLiteral("承重墙体是否开裂")) &&
@@ -155,9 +156,11 @@ class InspectionFlowTest : public QObject {
     QImage thumb(thumbnailPath(m_session->photoDirectory(), toQString(photo->sha256)));
     QCOMPARE(std::max(thumb.width(), thumb.height()), kThumbnailEdge);
     // The finding card lists it.
-    const QStringList shown = c.findings()->data(c.findings()->index(0), FindingListModel::ThumbnailsRole).toStringList();
+    const QStringList shown =
+        c.findings()->data(c.findings()->index(0), FindingListModel::ThumbnailsRole).toStringList();
     QCOMPARE(shown.size(), 1);
-    QCOMPARE(QUrl(shown.front()).toLocalFile(), thumbnailPath(m_session->photoDirectory(), toQString(photo->sha256)));
+    QCOMPARE(QUrl(shown.front()).toLocalFile(),
+             thumbnailPath(m_session->photoDirectory(), toQString(photo->sha256)));
   }
 
   void cameraCaptureIsImportedAndTheCaptureFileRemoved() {
@@ -186,11 +189,13 @@ class InspectionFlowTest : public QObject {
     // On disk before any pause: the journal holds the text as typed.
     auto journal = readTypingJournal(*m_session->store(), c.inspectionId());
     QVERIFY(journal.isOk());
-    QCOMPARE(journal->value(QStringLiteral("answer:fire_notes")), QStringLiteral("北侧通道堆放杂物"));
+    QCOMPARE(journal->value(QStringLiteral("answer:fire_notes")),
+             QStringLiteral("北侧通道堆放杂物"));
     QCOMPARE(stored(c).answers.count("fire_notes"), std::size_t(0));
     // After the pause it is in the record (an outbox change) and the journal is empty.
     QTRY_COMPARE_WITH_TIMEOUT(stored(c).answers.count("fire_notes"), std::size_t(1), 5000);
-    QCOMPARE(std::get<std::string>(stored(c).answers.at("fire_notes")), std::string("北侧通道堆放杂物"));
+    QCOMPARE(std::get<std::string>(stored(c).answers.at("fire_notes")),
+             std::string("北侧通道堆放杂物"));
     journal = readTypingJournal(*m_session->store(), c.inspectionId());
     QVERIFY(journal->isEmpty());
 
@@ -220,14 +225,16 @@ class InspectionFlowTest : public QObject {
       id = c.inspectionId();
     }
     // What a killed app leaves: journal rows, no record change.
-    QVERIFY(writeTypingJournal(*m_session->store(), id,
-                               {{QStringLiteral("answer:fire_notes"), QStringLiteral("楼梯间堆放电动车")}})
+    QVERIFY(writeTypingJournal(
+                *m_session->store(), id,
+                {{QStringLiteral("answer:fire_notes"), QStringLiteral("楼梯间堆放电动车")}})
                 .isOk());
     InspectionController reopened;
     reopened.setSession(m_session.get());
     reopened.setBuildingId(building);
     QCOMPARE(reopened.inspectionId(), id);
-    QCOMPARE(std::get<std::string>(stored(reopened).answers.at("fire_notes")), std::string("楼梯间堆放电动车"));
+    QCOMPARE(std::get<std::string>(stored(reopened).answers.at("fire_notes")),
+             std::string("楼梯间堆放电动车"));
     QVERIFY(readTypingJournal(*m_session->store(), id)->isEmpty());
   }
 
@@ -245,13 +252,15 @@ class InspectionFlowTest : public QObject {
     again.setSession(m_session.get());
     again.setBuildingId(building);
     QVERIFY(again.isDirty());
-    QCOMPARE(again.fields().value(QStringLiteral("owner_name")).toString(), QStringLiteral("赵建国"));
+    QCOMPARE(again.fields().value(QStringLiteral("owner_name")).toString(),
+             QStringLiteral("赵建国"));
     QVERIFY(again.save());
     HouseController saved;
     saved.setSession(m_session.get());
     saved.setBuildingId(building);
     QVERIFY(!saved.isDirty());
-    QCOMPARE(saved.fields().value(QStringLiteral("owner_name")).toString(), QStringLiteral("赵建国"));
+    QCOMPARE(saved.fields().value(QStringLiteral("owner_name")).toString(),
+             QStringLiteral("赵建国"));
     saved.setField(QStringLiteral("owner_name"), QStringLiteral("钱"));
     saved.revert();
     HouseController reverted;
@@ -267,7 +276,8 @@ class InspectionFlowTest : public QObject {
     QVERIFY(c.setAnswer(QStringLiteral("wall_cracks"), true));
     c.typeAnswer(QStringLiteral("wall_crack_width"), QStringLiteral("500"));
     QVERIFY(!c.flushTyping());
-    QCOMPARE(readTypingJournal(*m_session->store(), c.inspectionId())->value(QStringLiteral("answer:wall_crack_width")),
+    QCOMPARE(readTypingJournal(*m_session->store(), c.inspectionId())
+                 ->value(QStringLiteral("answer:wall_crack_width")),
              QStringLiteral("500"));
     QSignalSpy submitted(&c, &InspectionController::submitted);
     QVERIFY(!c.submit());

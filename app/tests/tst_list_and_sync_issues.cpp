@@ -40,7 +40,8 @@ class ListAndSyncIssuesTest : public QObject {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_session = std::make_unique<Session>(nullptr);
-    QVERIFY2(m_session->open(m_dir->filePath(QStringLiteral("t.db"))), qPrintable(m_session->errorString()));
+    QVERIFY2(m_session->open(m_dir->filePath(QStringLiteral("t.db"))),
+             qPrintable(m_session->errorString()));
     m_session->setUserName(QStringLiteral("tester"));
     QString error;
     QVERIFY2(seedDemoData(*m_session, error), qPrintable(error));
@@ -59,7 +60,8 @@ class ListAndSyncIssuesTest : public QObject {
     model.fetchMore({});
     QCOMPARE(model.rowCount(), 150);
     const QString row120 = model.idAt(120);
-    QCOMPARE(model.data(model.index(120), HouseListModel::StatusRole).toString(), QStringLiteral("not_visited"));
+    QCOMPARE(model.data(model.index(120), HouseListModel::StatusRole).toString(),
+             QStringLiteral("not_visited"));
     QSignalSpy resets(&model, &QAbstractItemModel::modelAboutToBeReset);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
 
@@ -71,7 +73,8 @@ class ListAndSyncIssuesTest : public QObject {
     QCOMPARE(resets.count(), 0);
     QCOMPARE(model.rowCount(), 150);
     QCOMPARE(model.idAt(120), row120);
-    QCOMPARE(model.data(model.index(120), HouseListModel::StatusRole).toString(), QStringLiteral("in_progress"));
+    QCOMPARE(model.data(model.index(120), HouseListModel::StatusRole).toString(),
+             QStringLiteral("in_progress"));
     QVERIFY(changed.count() >= 1);
 
     // A house pulled into the middle of the loaded rows is inserted, nothing reset.
@@ -85,9 +88,9 @@ class ListAndSyncIssuesTest : public QObject {
     m_session->notifyStoreChanged();
     QCOMPARE(resets.count(), 0);
     // (The model tester may fetch another page meanwhile; the new house is one row at 1.)
-    const bool insertedAtOne = std::any_of(inserted.begin(), inserted.end(), [](const QList<QVariant>& a) {
-      return a.at(1).toInt() == 1 && a.at(2).toInt() == 1;
-    });
+    const bool insertedAtOne = std::any_of(
+        inserted.begin(), inserted.end(),
+        [](const QList<QVariant>& a) { return a.at(1).toInt() == 1 && a.at(2).toInt() == 1; });
     QVERIFY(insertedAtOne);
     QCOMPARE(model.totalCount(), 201);
     QCOMPARE(model.idAt(121), row120);  // shifted by the one above it, still loaded
@@ -104,7 +107,8 @@ class ListAndSyncIssuesTest : public QObject {
     QCOMPARE(model.count(), 1);  // the demo returns one inspection
     QCOMPARE(model.data(model.index(0), ReturnedInspectionModel::CommentRole).toString(),
              QStringLiteral("裂缝位置请补拍近景照片"));
-    const QString building = model.data(model.index(0), ReturnedInspectionModel::BuildingIdRole).toString();
+    const QString building =
+        model.data(model.index(0), ReturnedInspectionModel::BuildingIdRole).toString();
     // Resubmitting takes it off the strip.
     auto history = store().inspectionsOfBuilding(toStdString(building));
     QVERIFY(history.isOk() && !history->empty());
@@ -125,20 +129,27 @@ class ListAndSyncIssuesTest : public QObject {
     QVERIFY(store().putBuilding(*building, "tester").isOk());
     const anju::OutboxEntry change = oldestPending();
     QCOMPARE(change.recordId, building->id);
-    QVERIFY(store().rejectOutbox(change.changeId, "户主电话格式不正确 / the owner's phone number is malformed").isOk());
+    QVERIFY(store()
+                .rejectOutbox(change.changeId,
+                              "户主电话格式不正确 / the owner's phone number is malformed")
+                .isOk());
 
     SyncIssuesModel issues;
-    QAbstractItemModelTester tester(&issues, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(&issues,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
     issues.setSession(m_session.get());
     QCOMPARE(issues.count(), 1);
     const QModelIndex row = issues.index(0);
-    QCOMPARE(issues.data(row, SyncIssuesModel::IssueKindRole).toString(), QStringLiteral("rejected"));
+    QCOMPARE(issues.data(row, SyncIssuesModel::IssueKindRole).toString(),
+             QStringLiteral("rejected"));
     QCOMPARE(issues.data(row, SyncIssuesModel::BuildingIdRole).toString(), toQString(building->id));
     const QString reason = issues.data(row, SyncIssuesModel::ReasonRole).toString();
     QVERIFY2(reason.contains(QStringLiteral("户主电话格式不正确")), qPrintable(reason));
     QVERIFY2(!reason.contains(QStringLiteral("malformed")), qPrintable(reason));  // one language
     m_session->setLanguage(QStringLiteral("en"));
-    QVERIFY(issues.data(issues.index(0), SyncIssuesModel::ReasonRole).toString().contains(QStringLiteral("malformed")));
+    QVERIFY(issues.data(issues.index(0), SyncIssuesModel::ReasonRole)
+                .toString()
+                .contains(QStringLiteral("malformed")));
 
     QVERIFY(issues.dismiss(0));
     QCOMPARE(issues.count(), 0);
@@ -163,16 +174,22 @@ class ListAndSyncIssuesTest : public QObject {
     anju::Inspection theirs = inspection.inspection();
     theirs.answers.erase("wall_cracks");
     theirs.findings.clear();
-    QVERIFY(store().recordConflict(ours.changeId, anju::encodeRecord(theirs), ours.version + 1000).isOk());
+    QVERIFY(store()
+                .recordConflict(ours.changeId, anju::encodeRecord(theirs), ours.version + 1000)
+                .isOk());
 
     SyncIssuesModel issues;
-    QAbstractItemModelTester tester(&issues, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(&issues,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
     issues.setSession(m_session.get());
     QCOMPARE(issues.count(), 1);
-    QCOMPARE(issues.data(issues.index(0), SyncIssuesModel::IssueKindRole).toString(), QStringLiteral("conflict"));
-    const QString losing = issues.data(issues.index(0), SyncIssuesModel::LosingVersionRole).toString();
+    QCOMPARE(issues.data(issues.index(0), SyncIssuesModel::IssueKindRole).toString(),
+             QStringLiteral("conflict"));
+    const QString losing =
+        issues.data(issues.index(0), SyncIssuesModel::LosingVersionRole).toString();
     QVERIFY2(losing.contains(QStringLiteral("tester")), qPrintable(losing));
-    QVERIFY2(losing.contains(QStringLiteral("墙体裂缝")) || losing.contains(QStringLiteral("裂缝")), qPrintable(losing));
+    QVERIFY2(losing.contains(QStringLiteral("墙体裂缝")) || losing.contains(QStringLiteral("裂缝")),
+             qPrintable(losing));
     QVERIFY(issues.data(issues.index(0), SyncIssuesModel::CanKeepMineRole).toBool());
 
     const qint64 before = *store().pendingOutboxCount();
@@ -186,9 +203,10 @@ class ListAndSyncIssuesTest : public QObject {
   }
 
   void signOutForgetsTheTokenAndKeepsEverythingElse() {
-    QVERIFY(store().setSyncStates({{std::string(anju::kSyncAuthToken), "token-123"},
-                                   {std::string(anju::kSyncAuthUser), "tester"},
-                                   {SyncController::kServerUrlKey, "http://127.0.0.1:9"}})
+    QVERIFY(store()
+                .setSyncStates({{std::string(anju::kSyncAuthToken), "token-123"},
+                                {std::string(anju::kSyncAuthUser), "tester"},
+                                {SyncController::kServerUrlKey, "http://127.0.0.1:9"}})
                 .isOk());
     m_session->setSyncService(std::make_unique<CoreSyncService>(*m_session));
     HouseListModel houses;

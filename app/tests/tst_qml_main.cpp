@@ -1,9 +1,10 @@
 // Qt Quick Test runner: a Session over a temporary database filled with the demo district is the
 // `Session` singleton the pages use; the tests in qml/tst_*.qml drive real pages.
+#include <QtQml/qqmlextensionplugin.h>
+
 #include <QQmlEngine>
 #include <QQuickStyle>
 #include <QTemporaryDir>
-#include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest>
 #include <memory>
 
@@ -26,7 +27,9 @@ class Setup : public QObject {
     QString error;
     if (!anju::app::seedDemoData(*m_session, error)) qFatal("demo data: %s", qPrintable(error));
   }
-  void qmlEngineAvailable(QQmlEngine* engine) { engine->addImportPath(QStringLiteral("qrc:/qt/qml")); }
+  void qmlEngineAvailable(QQmlEngine* engine) {
+    engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+  }
   void cleanupTestCase() {
     anju::app::Session::setInstance(nullptr);
     m_session.reset();

@@ -13,7 +13,8 @@ class ScreenshotTest : public QObject {
   void pageRendersWithContent_data() {
     QTest::addColumn<QString>("page");
     QTest::addColumn<QString>("lang");
-    for (const char* page : {"houses", "house", "inspection", "judgment", "sync", "signin", "camera", "issues"})
+    for (const char* page :
+         {"houses", "house", "inspection", "judgment", "sync", "signin", "camera", "issues"})
       QTest::newRow(page) << QString::fromLatin1(page) << QStringLiteral("zh_CN");
     QTest::newRow("houses-en") << QStringLiteral("houses") << QStringLiteral("en");
   }
@@ -46,7 +47,8 @@ class ScreenshotTest : public QObject {
         if (p != corner) ++differentFromCorner;
       }
     }
-    QVERIFY2(colours.size() >= 16, qPrintable(QStringLiteral("only %1 colours").arg(colours.size())));
+    QVERIFY2(colours.size() >= 16,
+             qPrintable(QStringLiteral("only %1 colours").arg(colours.size())));
     // Text and controls cover a real part of the page, not a few stray pixels.
     QVERIFY(differentFromCorner > (image.width() / 3) * (image.height() / 3) / 20);
   }

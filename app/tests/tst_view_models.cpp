@@ -95,11 +95,13 @@ class ViewModelTest : public QObject {
     model.setStatusFilter(QStringLiteral("approved"));
     QCOMPARE(model.totalCount(), 3);
     for (int row = 0; row < model.rowCount(); ++row)
-      QCOMPARE(model.data(model.index(row), HouseListModel::StatusRole).toString(), QStringLiteral("approved"));
+      QCOMPARE(model.data(model.index(row), HouseListModel::StatusRole).toString(),
+               QStringLiteral("approved"));
     model.setStatusFilter(QString());
     model.setJudgmentFilter(QStringLiteral("serious"));
     QCOMPARE(model.totalCount(), 2);
-    QCOMPARE(model.data(model.index(0), HouseListModel::JudgmentRole).toString(), QStringLiteral("serious"));
+    QCOMPARE(model.data(model.index(0), HouseListModel::JudgmentRole).toString(),
+             QStringLiteral("serious"));
   }
 
   void houseListSearchesChineseAddresses() {
@@ -110,7 +112,9 @@ class ViewModelTest : public QObject {
     QCOMPARE(model.totalCount(), 32);
     QCOMPARE(model.rowCount(), 32);
     QVERIFY(!model.canFetchMore({}));
-    QVERIFY(model.data(model.index(0), HouseListModel::AddressRole).toString().startsWith(QStringLiteral("幸福路")));
+    QVERIFY(model.data(model.index(0), HouseListModel::AddressRole)
+                .toString()
+                .startsWith(QStringLiteral("幸福路")));
     model.setSearchText(QStringLiteral("不存在的路"));
     QCOMPARE(model.rowCount(), 0);
   }
@@ -141,8 +145,10 @@ class ViewModelTest : public QObject {
       InspectionController inspection;
       inspection.setSession(m_session.get());
       inspection.setBuildingId(building);
-      QAbstractItemModelTester items(inspection.items(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-      QAbstractItemModelTester findings(inspection.findings(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+      QAbstractItemModelTester items(inspection.items(),
+                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
+      QAbstractItemModelTester findings(inspection.findings(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
       QVERIFY(!inspection.inspectionId().isEmpty());
       inspectionId = inspection.inspectionId();
       QSignalSpy savedSpy(&inspection, &InspectionController::savedAtChanged);
@@ -167,12 +173,20 @@ class ViewModelTest : public QObject {
       // An out-of-range measurement is refused with an inline error and not stored.
       QVERIFY(!inspection.setAnswer(QStringLiteral("wall_crack_width"), QStringLiteral("500")));
       const int row = inspection.items()->rowOf(QStringLiteral("wall_crack_width"));
-      QVERIFY(!inspection.items()->data(inspection.items()->index(row), ChecklistItemModel::ErrorRole).toString().isEmpty());
+      QVERIFY(!inspection.items()
+                   ->data(inspection.items()->index(row), ChecklistItemModel::ErrorRole)
+                   .toString()
+                   .isEmpty());
       QVERIFY(inspection.setAnswer(QStringLiteral("wall_crack_width"), QStringLiteral("1.5")));
-      QVERIFY(inspection.items()->data(inspection.items()->index(row), ChecklistItemModel::ErrorRole).toString().isEmpty());
-      QVERIFY(inspection.setFindingField(0, QStringLiteral("location"), QStringLiteral("一层北侧承重墙")));
+      QVERIFY(inspection.items()
+                  ->data(inspection.items()->index(row), ChecklistItemModel::ErrorRole)
+                  .toString()
+                  .isEmpty());
+      QVERIFY(inspection.setFindingField(0, QStringLiteral("location"),
+                                         QStringLiteral("一层北侧承重墙")));
       QVERIFY(inspection.setFindingMeasurement(0, QStringLiteral("width"), QStringLiteral("1.5")));
-      QVERIFY(inspection.setFindingMeasurement(0, QStringLiteral("length_ratio"), QStringLiteral("0.6")));
+      QVERIFY(inspection.setFindingMeasurement(0, QStringLiteral("length_ratio"),
+                                               QStringLiteral("0.6")));
     }
     // A new controller (the app was killed) resumes the same draft with everything in it.
     InspectionController resumed;
@@ -200,7 +214,8 @@ class ViewModelTest : public QObject {
     QVERIFY(stored.isOk());
     QVERIFY(!stored->override.has_value());
 
-    QVERIFY(inspection.setOverride(QStringLiteral("some"), QStringLiteral("屋面渗漏严重，建议委托鉴定")));
+    QVERIFY(inspection.setOverride(QStringLiteral("some"),
+                                   QStringLiteral("屋面渗漏严重，建议委托鉴定")));
     QVERIFY(inspection.overrideError().isEmpty());
     QCOMPARE(inspection.effectiveJudgment(), QStringLiteral("some"));
     stored = m_session->store()->inspection(anju::app::toStdString(inspection.inspectionId()));

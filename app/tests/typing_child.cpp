@@ -4,6 +4,8 @@
 //
 // Usage: anju_app_typing_child <database> <building id> <text>
 // Prints "TYPED" on stdout after the last keystroke has been delivered.
+#include <QtQml/qqmlextensionplugin.h>
+
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QQmlApplicationEngine>
@@ -11,7 +13,6 @@
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTest>
-#include <QtQml/qqmlextensionplugin.h>
 #include <cstdio>
 
 #include "inspection_controller.h"
@@ -52,18 +53,20 @@ int main(int argc, char* argv[]) {
 
   QQmlApplicationEngine engine;
   engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-  engine.loadData(QByteArrayLiteral(
-      "import QtQuick\nimport QtQuick.Controls\nimport Anju\n"
-      "ApplicationWindow { width: 1280; height: 800; visible: true\n"
-      "  property alias page: inspectionPage\n"
-      "  StackView { anchors.fill: parent; initialItem: InspectionPage { id: inspectionPage } } }\n"));
+  engine.loadData(
+      QByteArrayLiteral("import QtQuick\nimport QtQuick.Controls\nimport Anju\n"
+                        "ApplicationWindow { width: 1280; height: 800; visible: true\n"
+                        "  property alias page: inspectionPage\n"
+                        "  StackView { anchors.fill: parent; initialItem: InspectionPage { id: "
+                        "inspectionPage } } }\n"));
   if (engine.rootObjects().isEmpty()) return 1;
   auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
   auto* page = window->property("page").value<QQuickItem*>();
   page->setProperty("buildingId", building);
   auto* controller = page->property("controller").value<InspectionController*>();
   if (!controller || controller->inspectionId().isEmpty()) {
-    std::fprintf(stderr, "no inspection: %s\n", controller ? qPrintable(controller->errorString()) : "-");
+    std::fprintf(stderr, "no inspection: %s\n",
+                 controller ? qPrintable(controller->errorString()) : "-");
     return 1;
   }
   int section = -1;
@@ -85,7 +88,8 @@ int main(int argc, char* argv[]) {
   field->forceActiveFocus();
   // One key press and release per character, with its text, as an input method delivers them.
   for (const QChar ch : text) {
-    const int key = ch.isLetterOrNumber() && ch.unicode() < 128 ? ch.toUpper().unicode() : Qt::Key_unknown;
+    const int key =
+        ch.isLetterOrNumber() && ch.unicode() < 128 ? ch.toUpper().unicode() : Qt::Key_unknown;
     QKeyEvent press(QEvent::KeyPress, key, Qt::NoModifier, QString(ch));
     QKeyEvent release(QEvent::KeyRelease, key, Qt::NoModifier, QString(ch));
     QGuiApplication::sendEvent(window, &press);

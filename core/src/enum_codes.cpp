@@ -138,8 +138,8 @@ static_assert(static_cast<std::size_t>(RectificationStatus::kDone) + 1 == 3);
 
 }  // namespace
 
-#define ANJU_ENUM_IMPL(Type, table)                                           \
-  const EnumLabel& label(Type value) { return table.of(value); }              \
+#define ANJU_ENUM_IMPL(Type, table)                              \
+  const EnumLabel& label(Type value) { return table.of(value); } \
   std::optional<Type> parse##Type(std::string_view code) { return table.parse(code); }
 
 ANJU_ENUM_IMPL(StructureType, kStructure)

@@ -131,9 +131,12 @@ v1::Inspection toProto(const Inspection& in) {
   m.set_template_version(in.templateVersion);
   for (const auto& [item, answer] : in.answers) {
     v1::AnswerValue& out = (*m.mutable_answers())[item];
-    if (const bool* yes = std::get_if<bool>(&answer)) out.set_yes_no(*yes);
-    else if (const std::string* text = std::get_if<std::string>(&answer)) out.set_text(*text);
-    else out.set_number(std::get<double>(answer));
+    if (const bool* yes = std::get_if<bool>(&answer))
+      out.set_yes_no(*yes);
+    else if (const std::string* text = std::get_if<std::string>(&answer))
+      out.set_text(*text);
+    else
+      out.set_number(std::get<double>(answer));
   }
   for (const Finding& f : in.findings) *m.add_findings() = toProto(f);
   for (const Uuid& id : in.photoIds) m.add_photo_ids(id);
@@ -162,9 +165,15 @@ Result<Inspection> fromProto(const v1::Inspection& m) {
   in.templateVersion = m.template_version();
   for (const auto& [item, answer] : m.answers()) {
     switch (answer.value_case()) {
-      case v1::AnswerValue::kYesNo: in.answers[item] = answer.yes_no(); break;
-      case v1::AnswerValue::kText: in.answers[item] = answer.text(); break;
-      case v1::AnswerValue::kNumber: in.answers[item] = answer.number(); break;
+      case v1::AnswerValue::kYesNo:
+        in.answers[item] = answer.yes_no();
+        break;
+      case v1::AnswerValue::kText:
+        in.answers[item] = answer.text();
+        break;
+      case v1::AnswerValue::kNumber:
+        in.answers[item] = answer.number();
+        break;
       case v1::AnswerValue::VALUE_NOT_SET:
         errors.push_back({"answers." + item, "答案为空 / answer has no value"});
         break;
@@ -283,10 +292,14 @@ std::string encodeRecord(const AnyRecord& record) {
   std::visit(
       [&m](const auto& r) {
         using T = std::decay_t<decltype(r)>;
-        if constexpr (std::is_same_v<T, Building>) *m.mutable_building() = toProto(r);
-        else if constexpr (std::is_same_v<T, Inspection>) *m.mutable_inspection() = toProto(r);
-        else if constexpr (std::is_same_v<T, PhotoRecord>) *m.mutable_photo() = toProto(r);
-        else *m.mutable_rectification() = toProto(r);
+        if constexpr (std::is_same_v<T, Building>)
+          *m.mutable_building() = toProto(r);
+        else if constexpr (std::is_same_v<T, Inspection>)
+          *m.mutable_inspection() = toProto(r);
+        else if constexpr (std::is_same_v<T, PhotoRecord>)
+          *m.mutable_photo() = toProto(r);
+        else
+          *m.mutable_rectification() = toProto(r);
       },
       record);
   return m.SerializeAsString();
@@ -301,14 +314,20 @@ Result<AnyRecord> decodeRecord(std::string_view bytes) {
     return AnyRecord(std::move(result).value());
   };
   switch (m.kind_case()) {
-    case v1::Record::kBuilding: return lift(fromProto(m.building()));
-    case v1::Record::kInspection: return lift(fromProto(m.inspection()));
-    case v1::Record::kPhoto: return lift(fromProto(m.photo()));
-    case v1::Record::kRectification: return lift(fromProto(m.rectification()));
-    case v1::Record::KIND_NOT_SET: break;
+    case v1::Record::kBuilding:
+      return lift(fromProto(m.building()));
+    case v1::Record::kInspection:
+      return lift(fromProto(m.inspection()));
+    case v1::Record::kPhoto:
+      return lift(fromProto(m.photo()));
+    case v1::Record::kRectification:
+      return lift(fromProto(m.rectification()));
+    case v1::Record::KIND_NOT_SET:
+      break;
   }
-  return Status::corruption("记录没有内容 / record holds no building, inspection, photo or "
-                            "rectification");
+  return Status::corruption(
+      "记录没有内容 / record holds no building, inspection, photo or "
+      "rectification");
 }
 
 }  // namespace anju

@@ -143,8 +143,9 @@ Status validateFinding(const Finding& f) {
       errors.add(field + ".value", "测量值不是有效数字 / measurement is not a number");
     } else if (m.value < 0) {
       // Widths, lengths, tilts and ratios are magnitudes; a negative one is a typing error.
-      const std::string what = m.name == "width" ? "裂缝宽度不能为负数 / crack width"
-                                                 : "测量值不能为负数 / measurement '" + m.name + "'";
+      const std::string what = m.name == "width"
+                                   ? "裂缝宽度不能为负数 / crack width"
+                                   : "测量值不能为负数 / measurement '" + m.name + "'";
       errors.add(field + ".value", what + " cannot be negative");
     }
   }
@@ -176,8 +177,7 @@ Status validateInspection(const Inspection& in) {
       if (in.findings[j].id == in.findings[i].id)
         errors.add(prefix + "id", "隐患编号重复 / finding id used twice: " + in.findings[i].id);
     const Status findingStatus = validateFinding(in.findings[i]);
-    for (const FieldError& f : findingStatus.fieldErrors())
-      errors.add(prefix + f.field, f.message);
+    for (const FieldError& f : findingStatus.fieldErrors()) errors.add(prefix + f.field, f.message);
   }
   return errors.status("排查记录有误 / invalid inspection");
 }

@@ -84,7 +84,8 @@ int withClient(Tablet& t, std::string url, const std::function<int(SyncClient&)>
     if (!stored) return fail(stored.status());
     url = *stored;
   }
-  if (url.empty()) return fail(Status::unauthenticated("请先登录 / sign in first (login URL USER PASSWORD)"));
+  if (url.empty())
+    return fail(Status::unauthenticated("请先登录 / sign in first (login URL USER PASSWORD)"));
   CurlOptions curl;
   curl.baseUrl = url;
   Result<std::unique_ptr<CurlTransport>> transport = CurlTransport::create(curl);
@@ -118,14 +119,15 @@ int sync(Tablet& t) {
                    static_cast<long long>(soFar.photoBytesToUpload), soFar.recordsPulled());
     });
     if (!r) return fail(r.status());
-    std::printf("pushed: %d applied, %d duplicate, %d conflict, %d rejected (%lld bytes)\n"
-                "photos: %d/%d uploaded (%lld bytes)\n"
-                "pulled: %d applied, %d skipped, %d conflict (%lld bytes)%s\nretries: %d\n",
-                r->applied, r->duplicates, r->conflicts, r->rejected,
-                static_cast<long long>(r->bytesPushed), r->photosUploaded, r->photosToUpload,
-                static_cast<long long>(r->photoBytesSent), r->pulledApplied, r->pulledSkipped,
-                r->pulledConflicts, static_cast<long long>(r->bytesPulled),
-                r->pullReset ? " [full re-sync]" : "", r->retries);
+    std::printf(
+        "pushed: %d applied, %d duplicate, %d conflict, %d rejected (%lld bytes)\n"
+        "photos: %d/%d uploaded (%lld bytes)\n"
+        "pulled: %d applied, %d skipped, %d conflict (%lld bytes)%s\nretries: %d\n",
+        r->applied, r->duplicates, r->conflicts, r->rejected,
+        static_cast<long long>(r->bytesPushed), r->photosUploaded, r->photosToUpload,
+        static_cast<long long>(r->photoBytesSent), r->pulledApplied, r->pulledSkipped,
+        r->pulledConflicts, static_cast<long long>(r->bytesPulled),
+        r->pullReset ? " [full re-sync]" : "", r->retries);
     for (const std::string& p : r->photoProblems) std::printf("photo problem: %s\n", p.c_str());
     return 0;
   });
@@ -150,24 +152,22 @@ int status(Tablet& t) {
   Result<std::string> lastSync = t.store->syncState(kSyncLastSyncAt);
   Result<std::string> lastError = t.store->syncState(kSyncLastError);
   Result<std::string> token = t.store->syncState(kSyncAuthToken);
-  for (const Status& s : {pending.status(), photos.status(), rejected.status(),
-                          conflicts.status(), lastSync.status(), lastError.status(),
-                          token.status()})
+  for (const Status& s : {pending.status(), photos.status(), rejected.status(), conflicts.status(),
+                          lastSync.status(), lastError.status(), token.status()})
     if (!s) return fail(s);
-  std::printf("user: %s%s\npending changes: %lld\npending photos: %lld\nlast sync: %s\n"
-              "last error: %s\nrejected changes: %zu\nopen conflicts: %zu\n",
-              t.actor.c_str(), token->empty() ? " (signed out)" : "",
-              static_cast<long long>(*pending), static_cast<long long>(*photos),
-              formatTime(*lastSync).c_str(),
-              lastError->empty() ? "none" : lastError->c_str(), rejected->size(),
-              conflicts->size());
+  std::printf(
+      "user: %s%s\npending changes: %lld\npending photos: %lld\nlast sync: %s\n"
+      "last error: %s\nrejected changes: %zu\nopen conflicts: %zu\n",
+      t.actor.c_str(), token->empty() ? " (signed out)" : "", static_cast<long long>(*pending),
+      static_cast<long long>(*photos), formatTime(*lastSync).c_str(),
+      lastError->empty() ? "none" : lastError->c_str(), rejected->size(), conflicts->size());
   for (const RejectedChange& r : *rejected)
     std::printf("  rejected %s %s: %s\n", r.change.kind.c_str(), r.change.recordId.c_str(),
                 r.reason.c_str());
   for (const ConflictEntry& c : *conflicts)
     std::printf("  conflict #%lld %s %s (%s): version %llu kept beside %llu\n",
-                static_cast<long long>(c.id), c.kind.c_str(), c.recordId.c_str(),
-                c.origin.c_str(), static_cast<unsigned long long>(c.losingVersion),
+                static_cast<long long>(c.id), c.kind.c_str(), c.recordId.c_str(), c.origin.c_str(),
+                static_cast<unsigned long long>(c.losingVersion),
                 static_cast<unsigned long long>(c.winningVersion));
   return 0;
 }
@@ -197,7 +197,8 @@ int importDemoInspection(Tablet& t, std::string buildingId, const std::string& p
   if (buildingId.empty()) {
     Result<std::vector<BuildingSummary>> first = t.store->listBuildings({}, 1);
     if (!first) return fail(first.status());
-    if (first->empty()) return fail(Status::notFound("本机没有房屋，请先同步 / no buildings; sync first"));
+    if (first->empty())
+      return fail(Status::notFound("本机没有房屋，请先同步 / no buildings; sync first"));
     buildingId = first->front().id;
   }
   Result<Building> building = t.store->building(buildingId);
@@ -215,10 +216,22 @@ int importDemoInspection(Tablet& t, std::string buildingId, const std::string& p
   in.templateId = "self_built_house";
   in.templateVersion = 1;
   in.answers = {{"wall_cracks", true}, {"wall_crack_width", 1.2}, {"roof_leak", true}};
-  Finding crack{newUuid(), Component::kLoadBearingWall, HazardKind::kWallCrack, "一层北侧承重墙",
-                {{"width", 1.2, "mm"}}, Severity::kSome, "斜裂缝", {}};
-  Finding leak{newUuid(), Component::kRoof, HazardKind::kRoofLeak, "屋面东侧", {}, Severity::kSome,
-               "雨后渗水", {}};
+  Finding crack{newUuid(),
+                Component::kLoadBearingWall,
+                HazardKind::kWallCrack,
+                "一层北侧承重墙",
+                {{"width", 1.2, "mm"}},
+                Severity::kSome,
+                "斜裂缝",
+                {}};
+  Finding leak{newUuid(),
+               Component::kRoof,
+               HazardKind::kRoofLeak,
+               "屋面东侧",
+               {},
+               Severity::kSome,
+               "雨后渗水",
+               {}};
 
   // The photo first, so the inspection that names it is saved complete in one change.
   PhotoRecord photo;
@@ -238,8 +251,8 @@ int importDemoInspection(Tablet& t, std::string buildingId, const std::string& p
   if (!version) return fail(version.status());
   const EnumLabel& judgment = label(graded.judgment);
   std::printf("inspection %s: %s %s\nphoto %s (%lld bytes, sha256 %s)\n", in.id.c_str(),
-              std::string(judgment.zh).c_str(), std::string(judgment.code).c_str(), saved->id.c_str(),
-              static_cast<long long>(saved->byteSize), saved->sha256.c_str());
+              std::string(judgment.zh).c_str(), std::string(judgment.code).c_str(),
+              saved->id.c_str(), static_cast<long long>(saved->byteSize), saved->sha256.c_str());
   return 0;
 }
 

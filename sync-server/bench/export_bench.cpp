@@ -14,10 +14,10 @@
 
 #include <algorithm>
 #include <chrono>
-#include <functional>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -84,15 +84,27 @@ int populate(const std::string& dir, long houses) {
         in.submittedAt = in.startedAt + 600000;
         in.templateId = "self_built_house";
         in.templateVersion = 1;
-        in.findings.push_back({uuidFor("f", n), Component::kLoadBearingWall, HazardKind::kWallCrack,
-                               "一层北侧承重墙", {{"width", 1.2, "mm"}}, Severity::kSerious, "", {}});
+        in.findings.push_back({uuidFor("f", n),
+                               Component::kLoadBearingWall,
+                               HazardKind::kWallCrack,
+                               "一层北侧承重墙",
+                               {{"width", 1.2, "mm"}},
+                               Severity::kSerious,
+                               "",
+                               {}});
         in.computedJudgment = static_cast<PreliminaryJudgment>(n % 3);
         in.review = ReviewState::kSubmitted;
         records.push_back(in);
       }
       if (n % 10 == 0) {
-        Rectification r{uuidFor("r", n), b.id, MeasureFamily::kEngineering, "repair_strengthen",
-                        RectificationStatus::kPending, "2026-12-31", "产权人", ""};
+        Rectification r{uuidFor("r", n),
+                        b.id,
+                        MeasureFamily::kEngineering,
+                        "repair_strengthen",
+                        RectificationStatus::kPending,
+                        "2026-12-31",
+                        "产权人",
+                        ""};
         records.push_back(r);
       }
       for (const AnyRecord& record : records) {
@@ -146,8 +158,8 @@ int exportOnce(const std::string& dir, const std::string& format) {
     rows = *r;
   }
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  std::printf("%lld %.3f %ld %ld %lld\n", static_cast<long long>(rows), seconds, before,
-              maxRssKb(), static_cast<long long>(std::filesystem::file_size(out)));
+  std::printf("%lld %.3f %ld %ld %lld\n", static_cast<long long>(rows), seconds, before, maxRssKb(),
+              static_cast<long long>(std::filesystem::file_size(out)));
   return 0;
 }
 
@@ -181,14 +193,14 @@ int queryTimes(const std::string& dir) {
     std::printf("%s %.2f\n", name, ms[ms.size() / 2]);
     return true;
   };
-  bool ok = time("first_page_50", [&] { return s.queryRegister({}, std::nullopt, 50).isOk(); }) &&
-            time("deep_page_50", [&] { return s.queryRegister({}, middle, 50).isOk(); }) &&
-            time("serious_page_50",
-                 [&] { return s.queryRegister(serious, std::nullopt, 50).isOk(); }) &&
-            time("community_page_50",
-                 [&] { return s.queryRegister(community, std::nullopt, 50).isOk(); }) &&
-            time("count_all", [&] { return s.countRegister({}).isOk(); }) &&
-            time("count_community", [&] { return s.countRegister(community).isOk(); });
+  bool ok =
+      time("first_page_50", [&] { return s.queryRegister({}, std::nullopt, 50).isOk(); }) &&
+      time("deep_page_50", [&] { return s.queryRegister({}, middle, 50).isOk(); }) &&
+      time("serious_page_50", [&] { return s.queryRegister(serious, std::nullopt, 50).isOk(); }) &&
+      time("community_page_50",
+           [&] { return s.queryRegister(community, std::nullopt, 50).isOk(); }) &&
+      time("count_all", [&] { return s.countRegister({}).isOk(); }) &&
+      time("count_community", [&] { return s.countRegister(community).isOk(); });
   return ok ? 0 : 1;
 }
 
@@ -211,7 +223,8 @@ std::string runChild(const std::vector<std::string>& args) {
   std::string out;
   char buffer[512];
   ssize_t n = 0;
-  while ((n = read(fds[0], buffer, sizeof buffer)) > 0) out.append(buffer, static_cast<std::size_t>(n));
+  while ((n = read(fds[0], buffer, sizeof buffer)) > 0)
+    out.append(buffer, static_cast<std::size_t>(n));
   close(fds[0]);
   int status = 0;
   waitpid(pid, &status, 0);
@@ -221,14 +234,17 @@ std::string runChild(const std::vector<std::string>& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc >= 4 && std::strcmp(argv[1], "--populate") == 0) return populate(argv[2], std::atol(argv[3]));
+  if (argc >= 4 && std::strcmp(argv[1], "--populate") == 0)
+    return populate(argv[2], std::atol(argv[3]));
   if (argc >= 4 && std::strcmp(argv[1], "--export") == 0) return exportOnce(argv[2], argv[3]);
   if (argc >= 3 && std::strcmp(argv[1], "--query") == 0) return queryTimes(argv[2]);
   std::string sizes = "10000,100000";
   std::string dir = (std::filesystem::temp_directory_path() / "anju-export-bench").string();
   for (int i = 1; i + 1 < argc; i += 2) {
-    if (std::strcmp(argv[i], "--houses") == 0) sizes = argv[i + 1];
-    else if (std::strcmp(argv[i], "--dir") == 0) dir = argv[i + 1];
+    if (std::strcmp(argv[i], "--houses") == 0)
+      sizes = argv[i + 1];
+    else if (std::strcmp(argv[i], "--dir") == 0)
+      dir = argv[i + 1];
   }
   struct Line {
     long houses;
@@ -254,10 +270,11 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "export %s of %ld houses failed\n", format, houses);
         return 1;
       }
-      std::printf("export %-4s houses=%ld rows=%lld time=%.2fs peak_rss=%.1fMiB "
-                  "(after opening the database %.1fMiB) file=%.1fMiB\n",
-                  format, houses, l.rows, l.seconds, l.peakKb / 1024.0, l.baseKb / 1024.0,
-                  l.bytes / 1048576.0);
+      std::printf(
+          "export %-4s houses=%ld rows=%lld time=%.2fs peak_rss=%.1fMiB "
+          "(after opening the database %.1fMiB) file=%.1fMiB\n",
+          format, houses, l.rows, l.seconds, l.peakKb / 1024.0, l.baseKb / 1024.0,
+          l.bytes / 1048576.0);
       std::fflush(stdout);
       lines.push_back(l);
     }
@@ -265,10 +282,11 @@ int main(int argc, char** argv) {
                 runChild({"anju_export_bench", "--query", sub}).c_str());
     std::filesystem::remove_all(sub);
   }
-  std::printf("\n| houses | format | time (s) | rows/s | peak RSS (MiB) | file (MiB) |\n"
-              "| ---: | --- | ---: | ---: | ---: | ---: |\n");
+  std::printf(
+      "\n| houses | format | time (s) | rows/s | peak RSS (MiB) | file (MiB) |\n"
+      "| ---: | --- | ---: | ---: | ---: | ---: |\n");
   for (const Line& l : lines)
-    std::printf("| %ld | %s | %.2f | %.0f | %.1f | %.1f |\n", l.houses, l.format.c_str(),
-                l.seconds, l.rows / l.seconds, l.peakKb / 1024.0, l.bytes / 1048576.0);
+    std::printf("| %ld | %s | %.2f | %.0f | %.1f | %.1f |\n", l.houses, l.format.c_str(), l.seconds,
+                l.rows / l.seconds, l.peakKb / 1024.0, l.bytes / 1048576.0);
   return 0;
 }

@@ -19,7 +19,9 @@ namespace {
 constexpr int kDpi = 300;
 constexpr double kGap = 0.6;  // mm between blocks
 
-QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+QString q(std::string_view s) {
+  return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
 double mm(double v) { return v * kDpi / 25.4; }
 
 template <typename E>
@@ -32,8 +34,8 @@ QString orDash(const std::string& s) { return s.empty() ? QStringLiteral("—") 
 /// The first installed CJK family, so Chinese renders whatever the fontconfig defaults are.
 QString cjkFamily() {
   const QStringList families = QFontDatabase::families();
-  for (const char* wanted : {"Noto Sans CJK SC", "Noto Serif CJK SC", "WenQuanYi Zen Hei",
-                             "Droid Sans Fallback"}) {
+  for (const char* wanted :
+       {"Noto Sans CJK SC", "Noto Serif CJK SC", "WenQuanYi Zen Hei", "Droid Sans Fallback"}) {
     if (families.contains(QString::fromLatin1(wanted))) return QString::fromLatin1(wanted);
   }
   return QStringLiteral("Sans Serif");
@@ -60,7 +62,9 @@ DossierDocument::~DossierDocument() {
   if (m_painter && m_painter->isActive()) m_painter->end();
 }
 
-double DossierDocument::width() const { return m_writer->pageLayout().paintRectPixels(kDpi).width(); }
+double DossierDocument::width() const {
+  return m_writer->pageLayout().paintRectPixels(kDpi).width();
+}
 
 void DossierDocument::footer() {
   QFont f(m_family);
@@ -90,8 +94,8 @@ void DossierDocument::heading(const QString& text, double points, bool rule) {
   f.setPointSizeF(points);
   f.setBold(true);
   m_painter->setFont(f);
-  const QRectF box = m_painter->boundingRect(QRectF(0, 0, width(), m_pageHeight),
-                                             Qt::TextWordWrap, text);
+  const QRectF box =
+      m_painter->boundingRect(QRectF(0, 0, width(), m_pageHeight), Qt::TextWordWrap, text);
   ensure(box.height() + mm(8));  // never a heading alone at the foot of a page
   m_y += mm(kGap * 2);
   m_painter->drawText(QRectF(0, m_y, width(), box.height()), Qt::TextWordWrap, text);
@@ -108,8 +112,8 @@ void DossierDocument::paragraph(const QString& text, double points, bool bold) {
   f.setPointSizeF(points);
   f.setBold(bold);
   m_painter->setFont(f);
-  const QRectF box = m_painter->boundingRect(QRectF(0, 0, width(), m_pageHeight),
-                                             Qt::TextWordWrap, text);
+  const QRectF box =
+      m_painter->boundingRect(QRectF(0, 0, width(), m_pageHeight), Qt::TextWordWrap, text);
   ensure(box.height());
   m_painter->drawText(QRectF(0, m_y, width(), box.height()), Qt::TextWordWrap, text);
   m_y += box.height() + mm(kGap);
@@ -135,16 +139,17 @@ void DossierDocument::table(const std::vector<QString>& headers,
     std::vector<double> widths;
     for (std::size_t c = 0; c < fractions.size(); ++c) {
       widths.push_back(width() * fractions[c]);
-      const QRectF box = m_painter->boundingRect(
-          QRectF(0, 0, widths[c] - 2 * pad, m_pageHeight), Qt::TextWordWrap,
-          c < cells.size() ? cells[c] : QString());
+      const QRectF box =
+          m_painter->boundingRect(QRectF(0, 0, widths[c] - 2 * pad, m_pageHeight), Qt::TextWordWrap,
+                                  c < cells.size() ? cells[c] : QString());
       height = std::max(height, box.height() + 2 * pad);
     }
     ensure(height);
     double x = 0;
     for (std::size_t c = 0; c < fractions.size(); ++c) {
       const QRectF cell(x, m_y, widths[c], height);
-      if (header || (headers.empty() && c == 0)) m_painter->fillRect(cell, QColor(0xEE, 0xF3, 0xFA));
+      if (header || (headers.empty() && c == 0))
+        m_painter->fillRect(cell, QColor(0xEE, 0xF3, 0xFA));
       m_painter->drawRect(cell);
       m_painter->setFont(header || (headers.empty() && c == 0) ? bold : f);
       m_painter->drawText(cell.adjusted(pad, pad, -pad, -pad), Qt::TextWordWrap,
@@ -180,14 +185,15 @@ void DossierDocument::photo(const std::string& path, const QString& caption) {
     QFont f(m_family);
     f.setPointSizeF(9);
     m_painter->setFont(f);
-    m_painter->drawText(frame, Qt::AlignCenter,
-                        path.empty() ? QStringLiteral("照片尚未上传") : QStringLiteral("照片无法读取"));
+    m_painter->drawText(
+        frame, Qt::AlignCenter,
+        path.empty() ? QStringLiteral("照片尚未上传") : QStringLiteral("照片无法读取"));
   } else {
     // Scale to the frame at print resolution: enough detail, no full-size camera files in the PDF.
-    const QImage scaled = image.scaled(frame.size().toSize(), Qt::KeepAspectRatio,
-                                       Qt::SmoothTransformation);
-    const QRectF target(frame.x() + (frame.width() - scaled.width()) / 2, frame.y(),
-                        scaled.width(), scaled.height());
+    const QImage scaled =
+        image.scaled(frame.size().toSize(), Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    const QRectF target(frame.x() + (frame.width() - scaled.width()) / 2, frame.y(), scaled.width(),
+                        scaled.height());
     m_painter->drawImage(target, scaled);
   }
   QFont f(m_family);
@@ -212,10 +218,14 @@ bool DossierDocument::addHouse(const DossierHouse& house, std::string* error) {
     std::visit(
         [&](auto&& v) {
           using T = std::decay_t<decltype(v)>;
-          if constexpr (std::is_same_v<T, Building>) building = v;
-          else if constexpr (std::is_same_v<T, Inspection>) inspections.push_back(v);
-          else if constexpr (std::is_same_v<T, PhotoRecord>) photos.push_back(v);
-          else rectifications.push_back(v);
+          if constexpr (std::is_same_v<T, Building>)
+            building = v;
+          else if constexpr (std::is_same_v<T, Inspection>)
+            inspections.push_back(v);
+          else if constexpr (std::is_same_v<T, PhotoRecord>)
+            photos.push_back(v);
+          else
+            rectifications.push_back(v);
         },
         *r);
   }
@@ -227,8 +237,9 @@ bool DossierDocument::addHouse(const DossierHouse& house, std::string* error) {
   const Building& b = *building;
 
   heading(q(m_header.title), 15, false);
-  heading(q(b.region.district + " " + b.region.street + " " + b.region.community + "  " + b.address),
-          12, true);
+  heading(
+      q(b.region.district + " " + b.region.street + " " + b.region.community + "  " + b.address),
+      12, true);
   QString storeys = QString::number(b.storeysAbove) + " 层";
   if (b.storeysBelow > 0) storeys += "，地下 " + QString::number(b.storeysBelow) + " 层";
   QStringList alterations;
@@ -238,10 +249,12 @@ bool DossierDocument::addHouse(const DossierHouse& house, std::string* error) {
       {"区划", q(b.region.district + " / " + b.region.street + " / " + b.region.community)},
       {"详细地址", q(b.address)},
       {"GPS 坐标", q(gpsText(b.location))},
-      {"产权人", orDash(b.ownerName) + (b.ownerContact.empty() ? "" : "（" + q(b.ownerContact) + "）")},
+      {"产权人",
+       orDash(b.ownerName) + (b.ownerContact.empty() ? "" : "（" + q(b.ownerContact) + "）")},
       {"建成年份", b.yearBuilt ? QString::number(*b.yearBuilt) : QStringLiteral("不详")},
       {"层数", storeys},
-      {"建筑面积", b.floorAreaM2 ? QString::number(*b.floorAreaM2, 'f', 1) + " m²" : QStringLiteral("—")},
+      {"建筑面积",
+       b.floorAreaM2 ? QString::number(*b.floorAreaM2, 'f', 1) + " m²" : QStringLiteral("—")},
       {"结构类型", zh(b.structure)},
       {"设计情况", zh(b.design)},
       {"改扩建", alterations.isEmpty() ? QStringLiteral("无") : alterations.join("、")},
@@ -277,16 +290,21 @@ bool DossierDocument::addHouse(const DossierHouse& house, std::string* error) {
                 q(formatChinaTime(in.submittedAt ? in.submittedAt : in.startedAt)) + "  排查人员 " +
                 q(in.inspector),
             11, true);
-    QString judgment = in.effectiveJudgment() ? zh(*in.effectiveJudgment()) : QStringLiteral("未判定");
+    QString judgment =
+        in.effectiveJudgment() ? zh(*in.effectiveJudgment()) : QStringLiteral("未判定");
     std::vector<std::pair<QString, QString>> facts = {
         {"初步判定", judgment},
         {"系统计算判定", in.computedJudgment ? zh(*in.computedJudgment) : QStringLiteral("—")},
     };
     if (in.override)
-      facts.push_back({"人工修正", zh(in.override->judgment) + "；理由：" + q(in.override->reason)});
+      facts.push_back(
+          {"人工修正", zh(in.override->judgment) + "；理由：" + q(in.override->reason)});
     facts.push_back({"判定依据", orDash(in.judgmentExplanation)});
-    facts.push_back({"鉴定等级", in.appraisalGrade ? zh(*in.appraisalGrade) : QStringLiteral("未鉴定")});
-    facts.push_back({"审核状态", zh(in.review) + (in.reviewComment.empty() ? "" : "；意见：" + q(in.reviewComment))});
+    facts.push_back(
+        {"鉴定等级", in.appraisalGrade ? zh(*in.appraisalGrade) : QStringLiteral("未鉴定")});
+    facts.push_back(
+        {"审核状态",
+         zh(in.review) + (in.reviewComment.empty() ? "" : "；意见：" + q(in.reviewComment))});
     facts.push_back({"检查表", q(in.templateId) + " v" + QString::number(in.templateVersion)});
     facts.push_back({"排查记录编号", q(in.id)});
     keyValues(facts);

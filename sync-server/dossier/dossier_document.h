@@ -52,8 +52,8 @@ class DossierDocument {
   int m_page = 0;
   int m_houses = 0;
   bool m_ok = false;
-  double m_photoX = 0;      // next photo's x within the current photo row
-  double m_photoRowH = 0;   // height of the current photo row (0: no row open)
+  double m_photoX = 0;     // next photo's x within the current photo row
+  double m_photoRowH = 0;  // height of the current photo row (0: no row open)
 };
 
 }  // namespace anju::dossier

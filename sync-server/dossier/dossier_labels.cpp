@@ -7,8 +7,8 @@ namespace anju::dossier {
 
 std::string measurementText(const Measurement& m) {
   static const std::map<std::string, std::string> kNames = {
-      {"width", "宽度"}, {"length", "长度"},     {"depth", "深度"},   {"tilt", "倾斜率"},
-      {"deflection", "挠度"}, {"settlement", "沉降"}, {"area", "面积"}, {"count", "数量"}};
+      {"width", "宽度"},      {"length", "长度"},     {"depth", "深度"}, {"tilt", "倾斜率"},
+      {"deflection", "挠度"}, {"settlement", "沉降"}, {"area", "面积"},  {"count", "数量"}};
   static const std::map<std::string, std::string> kUnits = {
       {"permille", "‰"}, {"percent", "%"}, {"ratio", ""}};
   const auto name = kNames.find(m.name);

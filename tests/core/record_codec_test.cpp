@@ -17,11 +17,17 @@ Inspection fullInspection() {
   in.location = GeoPoint{30.5, 114.3, 8.0};
   in.templateId = "self_built_house";
   in.templateVersion = 1;
-  in.answers = {{"wall_cracks", true}, {"structure", std::string("brick_concrete")},
+  in.answers = {{"wall_cracks", true},
+                {"structure", std::string("brick_concrete")},
                 {"wall_crack_width", 1.2}};
-  in.findings.push_back({newUuid(), Component::kLoadBearingWall, HazardKind::kWallCrack,
-                         "一层北侧承重墙", {{"width", 1.2, "mm"}, {"length", 1.8, "m"}},
-                         Severity::kSerious, "斜裂缝", {newUuid()}});
+  in.findings.push_back({newUuid(),
+                         Component::kLoadBearingWall,
+                         HazardKind::kWallCrack,
+                         "一层北侧承重墙",
+                         {{"width", 1.2, "mm"}, {"length", 1.8, "m"}},
+                         Severity::kSerious,
+                         "斜裂缝",
+                         {newUuid()}});
   in.computedJudgment = PreliminaryJudgment::kSerious;
   in.judgmentExplanation = "墙体裂缝 1.2 mm > 1.0 mm";
   in.override = JudgmentOverride{PreliminaryJudgment::kSome, "已临时支护"};

@@ -102,8 +102,12 @@ TEST(StoreMigration, SchemaTwoOutboxStaysPendingAndUnsyncedPhotosAreQueued) {
         "INSERT INTO photos (id, building_id, sha256, byte_size, captured_at, payload, version) "
         "VALUES (?1, ?2, ?3, 345678, 5, ?4, 2)");
     ASSERT_TRUE(photo.isOk());
-    ASSERT_TRUE(photo->bindText(1, p.id).bindText(2, b.id).bindText(3, p.sha256)
-                    .bindBlob(4, encodeRecord(p)).run().isOk());
+    ASSERT_TRUE(photo->bindText(1, p.id)
+                    .bindText(2, b.id)
+                    .bindText(3, p.sha256)
+                    .bindBlob(4, encodeRecord(p))
+                    .run()
+                    .isOk());
     ASSERT_TRUE((*db)
                     ->exec("INSERT INTO outbox (change_id, kind, record_id, version, base_version, "
                            "payload, created_at) VALUES ('c1', 'photo', '" +

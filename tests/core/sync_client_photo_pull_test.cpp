@@ -57,9 +57,9 @@ TEST_F(SyncPhotoTest, UploadsInChunksAfterThePushAndMarksTheBytesUploaded) {
   Result<SyncReport> report = m_client->sync();
   ASSERT_TRUE(report.isOk()) << report.status().toString();
   EXPECT_EQ(m_server.requests.front().target, "/v1/sync/push") << "records before bytes";
-  EXPECT_EQ(putTargets(), (std::vector<std::string>{"?offset=0&total=2500",
-                                                    "?offset=1000&total=2500",
-                                                    "?offset=2000&total=2500"}));
+  EXPECT_EQ(putTargets(),
+            (std::vector<std::string>{"?offset=0&total=2500", "?offset=1000&total=2500",
+                                      "?offset=2000&total=2500"}));
   EXPECT_EQ(m_server.photos[p.sha256], bytes);
   EXPECT_EQ(report->photosUploaded, 1);
   EXPECT_EQ(report->photoBytesSent, 2500);
@@ -94,10 +94,10 @@ TEST_F(SyncPhotoTest, ALostChunkAnswerIsResolvedByTheServersOffset) {
     return HttpResponse{};
   };
   ASSERT_TRUE(m_client->sync().isOk());
-  EXPECT_EQ(putTargets(), (std::vector<std::string>{"?offset=0&total=2500",
-                                                    "?offset=1000&total=2500",
-                                                    "?offset=1000&total=2500",  // 409: has 2000
-                                                    "?offset=2000&total=2500"}));
+  EXPECT_EQ(putTargets(),
+            (std::vector<std::string>{"?offset=0&total=2500", "?offset=1000&total=2500",
+                                      "?offset=1000&total=2500",  // 409: has 2000
+                                      "?offset=2000&total=2500"}));
   EXPECT_EQ(m_server.photos[p.sha256], bytes);
   EXPECT_EQ(*m_store->pendingPhotoUploadCount(), 0);
 }

@@ -64,7 +64,7 @@ TEST_F(SyncClientTest, AppliedAndDuplicateAreAcknowledgedWithTheServerVersion) {
     v1::ChangeResult r;
     r.set_change_id(c.change_id());
     r.set_outcome(c.record().building().address() == "幸福路1号" ? v1::ChangeResult::APPLIED
-                                                                  : v1::ChangeResult::DUPLICATE);
+                                                                 : v1::ChangeResult::DUPLICATE);
     r.set_server_version(c.version());
     return r;
   };
@@ -219,7 +219,8 @@ TEST_F(SyncClientTest, ProgressReportsPushedRecordsAndBytes) {
   std::vector<std::pair<int, std::int64_t>> seen;
   ASSERT_TRUE(m_client
                   ->sync([&](SyncPhase phase, const SyncReport& r) {
-                    if (phase == SyncPhase::kPush) seen.emplace_back(r.changesPushed(), r.bytesPushed);
+                    if (phase == SyncPhase::kPush)
+                      seen.emplace_back(r.changesPushed(), r.bytesPushed);
                   })
                   .isOk());
   ASSERT_EQ(seen.size(), 2u);

@@ -65,8 +65,14 @@ TEST(BuildingValidation, RejectsMalformedIdAndCoordinates) {
 }
 
 TEST(FindingValidation, RejectsNegativeCrackWidth) {
-  Finding f{newUuid(), Component::kLoadBearingWall, HazardKind::kWallCrack, "一层北墙",
-            {{"width", -0.5, "mm"}}, Severity::kSome, "", {}};
+  Finding f{newUuid(),
+            Component::kLoadBearingWall,
+            HazardKind::kWallCrack,
+            "一层北墙",
+            {{"width", -0.5, "mm"}},
+            Severity::kSome,
+            "",
+            {}};
   const Status s = validateFinding(f);
   ASSERT_FALSE(s.isOk());
   EXPECT_TRUE(hasField(s, "measurements[0].value"));
@@ -74,8 +80,14 @@ TEST(FindingValidation, RejectsNegativeCrackWidth) {
 }
 
 TEST(FindingValidation, RejectsMeasurementWithoutUnit) {
-  Finding f{newUuid(), Component::kBeam, HazardKind::kBeamCrack, "二层", {{"width", 0.3, ""}},
-            Severity::kSome, "", {}};
+  Finding f{newUuid(),
+            Component::kBeam,
+            HazardKind::kBeamCrack,
+            "二层",
+            {{"width", 0.3, ""}},
+            Severity::kSome,
+            "",
+            {}};
   EXPECT_TRUE(hasField(validateFinding(f), "measurements[0].unit"));
 }
 
@@ -100,10 +112,16 @@ TEST(InspectionValidation, OverrideNeedsAReason) {
 
 TEST(InspectionValidation, PrefixesFindingErrorsWithTheirIndex) {
   Inspection in = validInspection();
-  in.findings.push_back({newUuid(), Component::kRoof, HazardKind::kRoofLeak, "", {}, Severity::kSome,
-                         "", {}});
-  in.findings.push_back({newUuid(), Component::kLoadBearingWall, HazardKind::kWallCrack, "",
-                         {{"width", -1, "mm"}}, Severity::kSome, "", {}});
+  in.findings.push_back(
+      {newUuid(), Component::kRoof, HazardKind::kRoofLeak, "", {}, Severity::kSome, "", {}});
+  in.findings.push_back({newUuid(),
+                         Component::kLoadBearingWall,
+                         HazardKind::kWallCrack,
+                         "",
+                         {{"width", -1, "mm"}},
+                         Severity::kSome,
+                         "",
+                         {}});
   const Status s = validateInspection(in);
   EXPECT_TRUE(hasField(s, "findings[1].measurements[0].value")) << s.toString();
   EXPECT_EQ(s.fieldErrors().size(), 1u);
@@ -118,16 +136,23 @@ TEST(InspectionValidation, SubmittedInspectionNeedsSubmitTime) {
 }
 
 TEST(PhotoValidation, RequiresLowercaseSha256) {
-  PhotoRecord p{newUuid(), std::string(64, 'A'), 1024, "image/jpeg", kNow, std::nullopt,
-                newUuid(), "", "", ""};
+  PhotoRecord p{
+      newUuid(), std::string(64, 'A'), 1024, "image/jpeg", kNow, std::nullopt, newUuid(), "", "",
+      ""};
   EXPECT_TRUE(hasField(validatePhoto(p), "sha256"));
   p.sha256 = std::string(64, 'a');
   EXPECT_TRUE(validatePhoto(p).isOk());
 }
 
 TEST(RectificationValidation, RejectsImpossibleDeadline) {
-  Rectification r{newUuid(), newUuid(), MeasureFamily::kEngineering, "repair_strengthen",
-                  RectificationStatus::kPending, "2026-02-30", "", ""};
+  Rectification r{newUuid(),
+                  newUuid(),
+                  MeasureFamily::kEngineering,
+                  "repair_strengthen",
+                  RectificationStatus::kPending,
+                  "2026-02-30",
+                  "",
+                  ""};
   EXPECT_TRUE(hasField(validateRectification(r), "deadline"));
   r.deadline = "2026-02-28";
   EXPECT_TRUE(validateRectification(r).isOk());
@@ -144,12 +169,15 @@ TEST(ReviewTransition, FollowsTheReviewWorkflow) {
 }
 
 TEST(RectificationTransition, NeverGoesBackwards) {
-  EXPECT_TRUE(checkRectificationTransition(RectificationStatus::kPending,
-                                           RectificationStatus::kInProgress).isOk());
-  EXPECT_TRUE(checkRectificationTransition(RectificationStatus::kPending,
-                                           RectificationStatus::kDone).isOk());
-  EXPECT_FALSE(checkRectificationTransition(RectificationStatus::kDone,
-                                            RectificationStatus::kInProgress).isOk());
+  EXPECT_TRUE(
+      checkRectificationTransition(RectificationStatus::kPending, RectificationStatus::kInProgress)
+          .isOk());
+  EXPECT_TRUE(
+      checkRectificationTransition(RectificationStatus::kPending, RectificationStatus::kDone)
+          .isOk());
+  EXPECT_FALSE(
+      checkRectificationTransition(RectificationStatus::kDone, RectificationStatus::kInProgress)
+          .isOk());
 }
 
 TEST(Uuid, NewUuidsAreValidAndDistinct) {

@@ -69,9 +69,9 @@ class ExportApiTest : public SyncServerTest {
     const v1::PushResponse r =
         client().push(m_demoToken, makePush({makeChange(in, 100, 0), makeChange(photo, 101, 0)}));
     for (const auto& result : r.results()) EXPECT_EQ(result.outcome(), v1::ChangeResult::APPLIED);
-    const Reply upload = client().put("/v1/photos/" + photo.sha256 + "?offset=0&total=" +
-                                          std::to_string(jpeg.size()),
-                                      jpeg, m_demoToken);
+    const Reply upload = client().put(
+        "/v1/photos/" + photo.sha256 + "?offset=0&total=" + std::to_string(jpeg.size()), jpeg,
+        m_demoToken);
     EXPECT_EQ(upload.status, 200) << upload.body;
     return in;
   }
@@ -81,8 +81,8 @@ class ExportApiTest : public SyncServerTest {
                                   "--password-stdin", "--data", dataDir()},
                                  "street-pass-123\n");
     EXPECT_EQ(add.exitCode, 0) << add.err;
-    const CliResult assign = runCli({"assign", "street-reviewer", "--region",
-                                     m_district + "/城南街道", "--data", dataDir()});
+    const CliResult assign = runCli(
+        {"assign", "street-reviewer", "--region", m_district + "/城南街道", "--data", dataDir()});
     EXPECT_EQ(assign.exitCode, 0) << assign.err;
     return client().login("street-reviewer", "street-pass-123");
   }
@@ -97,8 +97,7 @@ TEST_P(ExportApiTest, RegisterXlsxOpensInLibreOfficeWithChineseAndOneRowPerHouse
   inspectWithPhoto(0);
   const Download xlsx = get("/v1/exports/register.xlsx", m_reviewerToken);
   ASSERT_EQ(xlsx.status, 200) << xlsx.body;
-  EXPECT_EQ(xlsx.contentType,
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(xlsx.contentType, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   // httplib's client percent-decodes header values; the encoding itself is checked in
   // export_writers_test.cpp.
   EXPECT_NE(xlsx.disposition.find("filename*=UTF-8''登记册.xlsx"), std::string::npos)
@@ -108,7 +107,8 @@ TEST_P(ExportApiTest, RegisterXlsxOpensInLibreOfficeWithChineseAndOneRowPerHouse
   // Filter options: comma, quote, 76 = UTF-8, …, -1 = every sheet to its own file.
   const std::string outDir = dataDir() + "/lo-out";
   const ToolRun convert = runTool(
-      "soffice -env:UserInstallation=file://" + dataDir() + "/lo-profile --headless "
+      "soffice -env:UserInstallation=file://" + dataDir() +
+      "/lo-profile --headless "
       "--convert-to " +
       shellQuote("csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1") +
       " --outdir " + shellQuote(outDir) + " " + shellQuote(path));
@@ -149,8 +149,7 @@ TEST_P(ExportApiTest, RegisterFiltersApplyToXlsxAndCsvAlike) {
   EXPECT_EQ(get("/v1/exports/register.csv?district=%E4%B8%B4%E6%B1%9F%E5%8C%BA%00", m_reviewerToken)
                 .status,
             400);
-  const Download notVisited =
-      get("/v1/exports/register.csv?not_visited=1&from=", m_reviewerToken);
+  const Download notVisited = get("/v1/exports/register.csv?not_visited=1&from=", m_reviewerToken);
   ASSERT_EQ(notVisited.status, 200);
   const Download everything = get("/v1/exports/register.csv", m_reviewerToken);
   EXPECT_EQ(countLines(notVisited.body), countLines(everything.body) - 1);
@@ -180,9 +179,9 @@ TEST_P(ExportApiTest, HousesGeoJsonLoadsInOgrinfoWithEveryHouse) {
 }
 
 TEST_P(ExportApiTest, HouseDossierPdfShowsChineseFindingsAndThePhoto) {
-  for (auto [tool, package] : {std::pair{"pdftotext", "poppler-utils"},
-                               std::pair{"pdfimages", "poppler-utils"},
-                               std::pair{"pdftoppm", "poppler-utils"}}) {
+  for (auto [tool, package] :
+       {std::pair{"pdftotext", "poppler-utils"}, std::pair{"pdfimages", "poppler-utils"},
+        std::pair{"pdftoppm", "poppler-utils"}}) {
     const std::string missing = missingTool(tool, package);
     ASSERT_TRUE(missing.empty()) << missing;
   }
@@ -222,20 +221,19 @@ TEST_P(ExportApiTest, CommunityDossierHasAPagePerHouseAtLeast) {
   const auto& b = ownBuilding(3).record().building();
   const std::string community =
       b.region().district() + "/" + b.region().street() + "/" + b.region().community();
-  const Download pdf = get("/v1/exports/dossier.pdf?community=" +
-                               httplib::detail::encode_query_param(community),
-                           m_reviewerToken);
+  const Download pdf =
+      get("/v1/exports/dossier.pdf?community=" + httplib::detail::encode_query_param(community),
+          m_reviewerToken);
   ASSERT_EQ(pdf.status, 200) << pdf.body;
   const std::string path = save("community.pdf", pdf.body);
   const ToolRun info = runTool("pdfinfo " + shellQuote(path));
   ASSERT_EQ(info.exitCode, 0) << info.out;
-  const Download csv = get("/v1/exports/register.csv?district=" +
-                               httplib::detail::encode_query_param(b.region().district()) +
-                               "&street=" +
-                               httplib::detail::encode_query_param(b.region().street()) +
-                               "&community=" +
-                               httplib::detail::encode_query_param(b.region().community()),
-                           m_reviewerToken);
+  const Download csv =
+      get("/v1/exports/register.csv?district=" +
+              httplib::detail::encode_query_param(b.region().district()) +
+              "&street=" + httplib::detail::encode_query_param(b.region().street()) +
+              "&community=" + httplib::detail::encode_query_param(b.region().community()),
+          m_reviewerToken);
   const std::size_t houses = countLines(csv.body) - 1;
   ASSERT_GT(houses, 1u);
   const auto at = info.out.find("Pages:");
@@ -280,8 +278,8 @@ TEST_P(ExportApiTest, AnotherRegionsHouseOrStreetIs403AndScopeLimitsTheRegister)
 TEST_P(ExportApiTest, CliWritesFilesAndRefusesBadFiltersWithoutAFile) {
   inspectWithPhoto(4);
   const std::string csv = dataDir() + "/cli.csv";
-  CliResult r = runCli({"export", "register", "--format", "csv", "--judgment", "serious",
-                        "--out", csv, "--data", dataDir()});
+  CliResult r = runCli({"export", "register", "--format", "csv", "--judgment", "serious", "--out",
+                        csv, "--data", dataDir()});
   ASSERT_EQ(r.exitCode, 0) << r.err;
   EXPECT_EQ(countLines(readFile(csv)), 2u);
 
@@ -296,14 +294,14 @@ TEST_P(ExportApiTest, CliWritesFilesAndRefusesBadFiltersWithoutAFile) {
   EXPECT_NE(readFile(geo).find("FeatureCollection"), std::string::npos);
 
   const std::string pdf = dataDir() + "/cli.pdf";
-  r = runCli({"export", "dossier", "--building", ownBuilding(4).record_id(), "--out", pdf,
-              "--data", dataDir()});
+  r = runCli({"export", "dossier", "--building", ownBuilding(4).record_id(), "--out", pdf, "--data",
+              dataDir()});
   ASSERT_EQ(r.exitCode, 0) << r.err;
   EXPECT_EQ(readFile(pdf).rfind("%PDF-", 0), 0u);
 
   const std::string bad = dataDir() + "/bad.csv";
-  r = runCli({"export", "register", "--format", "csv", "--review", "maybe", "--out", bad,
-              "--data", dataDir()});
+  r = runCli({"export", "register", "--format", "csv", "--review", "maybe", "--out", bad, "--data",
+              dataDir()});
   EXPECT_NE(r.exitCode, 0);
   EXPECT_NE(r.err.find("review"), std::string::npos) << r.err;
   EXPECT_FALSE(std::filesystem::exists(bad));

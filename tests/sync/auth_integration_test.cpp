@@ -31,8 +31,8 @@ TEST_P(AuthApi, LoginWithRightPasswordReturnsTokenRoleRegionsAndEpoch) {
 }
 
 TEST_P(AuthApi, WrongPasswordAndUnknownUserAreBoth401) {
-  for (const auto& [user, password] : {std::pair{"demo", "wrong-password"},
-                                       std::pair{"nobody", "demo1234"}}) {
+  for (const auto& [user, password] :
+       {std::pair{"demo", "wrong-password"}, std::pair{"nobody", "demo1234"}}) {
     v1::LoginRequest request;
     request.set_username(user);
     request.set_password(password);
@@ -53,9 +53,9 @@ TEST_P(AuthApi, BadTokenIs401OnEveryProtectedEndpoint) {
   EXPECT_EQ(client().post("/v1/sync/pull", "", bad).status, 401);
   EXPECT_EQ(client().post("/v1/sync/push", "", bad).status, 401);
   EXPECT_EQ(client().get("/v1/photos/" + std::string(64, '0'), bad).status, 401);
-  EXPECT_EQ(client().put("/v1/photos/" + std::string(64, '0') + "?offset=0&total=1", "x", bad)
-                .status,
-            401);
+  EXPECT_EQ(
+      client().put("/v1/photos/" + std::string(64, '0') + "?offset=0&total=1", "x", bad).status,
+      401);
 }
 
 TEST_P(AuthApi, HealthzNeedsNoToken) {

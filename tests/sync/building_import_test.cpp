@@ -33,7 +33,7 @@ TEST(BuildingImport, EveryBadRowIsReportedWithItsLineAndNothingIsReturned) {
       "区,街道,社区,地址,建成年份,地上层数,结构类型\n"
       "临江区,城南街道,幸福社区,幸福路1号,1990,2,砖混\n"
       "临江区,城南街道,幸福社区,幸福路3号,2999,2,砖混\n"  // future year
-      "临江区,城南街道,幸福社区,,1990,二,蒙古包\n";         // no address, bad storeys, structure
+      "临江区,城南街道,幸福社区,,1990,二,蒙古包\n";       // no address, bad storeys, structure
   Result<ParsedRegister> parsed = parseBuildingRegister(csv, kNow);
   ASSERT_FALSE(parsed.isOk());
   const std::string msg = parsed.status().message();

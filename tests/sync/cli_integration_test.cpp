@@ -15,9 +15,9 @@ void writeFile(const std::string& path, const std::string& text) {
 }
 
 TEST_P(AdminCli, CommunityInspectorSeesOnlyTheirCommunity) {
-  CliResult add = runCli({"user", "add", "wang", "--role", "inspector", "--password-stdin",
-                          "--data", dataDir()},
-                         "wang-secret-1\n");
+  CliResult add = runCli(
+      {"user", "add", "wang", "--role", "inspector", "--password-stdin", "--data", dataDir()},
+      "wang-secret-1\n");
   ASSERT_EQ(add.exitCode, 0) << add.err;
   CliResult assign =
       runCli({"assign", "wang", "--region", "临江区/城北街道/新华社区", "--data", dataDir()});

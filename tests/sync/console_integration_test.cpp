@@ -45,8 +45,8 @@ class ConsoleApi : public SyncServerTest {
   static json body(const Reply& r) { return json::parse(r.body, nullptr, false); }
 
   Reply action(const std::string& what, const json& payload, const std::string& token) {
-    return client().post("/console/api/inspections/" + m_inspection.id + "/" + what,
-                         payload.dump(), token);
+    return client().post("/console/api/inspections/" + m_inspection.id + "/" + what, payload.dump(),
+                         token);
   }
 
   /// The demo inspector's view of the inspection after a pull, as the tablet would get it.
@@ -91,9 +91,11 @@ TEST_P(ConsoleApi, InspectorTokenCannotUseTheConsole) {
   EXPECT_EQ(action("approve", json::object(), m_demoToken).status, 403);
   EXPECT_EQ(action("return", {{"comment", "x"}}, m_demoToken).status, 403);
   EXPECT_EQ(client().get("/console/api/houses", m_demoToken).status, 403);
-  EXPECT_EQ(client().post("/console/api/login",
-                          json{{"username", "demo"}, {"password", "demo1234"}}.dump()).status,
-            403);
+  EXPECT_EQ(
+      client()
+          .post("/console/api/login", json{{"username", "demo"}, {"password", "demo1234"}}.dump())
+          .status,
+      403);
   EXPECT_EQ(action("approve", json::object(), "").status, 401);
   EXPECT_EQ(pulledInspection().review(), "submitted");
 }
@@ -133,8 +135,10 @@ TEST_P(ConsoleApi, AppraisalGradeIsKeptApartFromThePreliminaryJudgment) {
 
 TEST_P(ConsoleApi, RectificationIsARecordTabletsPullAndOnlyMovesForward) {
   const std::string house = "/console/api/houses/" + ownBuilding().record_id();
-  const json input = {{"family", "engineering"}, {"measure", "repair_strengthen"},
-                      {"status", "in_progress"}, {"deadline", "2026-12-31"},
+  const json input = {{"family", "engineering"},
+                      {"measure", "repair_strengthen"},
+                      {"status", "in_progress"},
+                      {"deadline", "2026-12-31"},
                       {"responsible_party", "城南街道办"}};
   json bad = input;
   bad["deadline"] = "31/12/2026";
@@ -170,9 +174,10 @@ TEST_P(ConsoleApi, RectificationIsARecordTabletsPullAndOnlyMovesForward) {
 }
 
 TEST_P(ConsoleApi, TableFiltersAndDashboardCountsComeFromTheRegister) {
-  const json rows = body(client().get(
-      "/console/api/houses?review=submitted&district=%E4%B8%B4%E6%B1%9F%E5%8C%BA"
-      "&street=%E5%9F%8E%E5%8D%97%E8%A1%97%E9%81%93", m_reviewer))["rows"];
+  const json rows =
+      body(client().get("/console/api/houses?review=submitted&district=%E4%B8%B4%E6%B1%9F%E5%8C%BA"
+                        "&street=%E5%9F%8E%E5%8D%97%E8%A1%97%E9%81%93",
+                        m_reviewer))["rows"];
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0]["building_id"], ownBuilding().record_id());
   EXPECT_EQ(client().get("/console/api/houses?judgment=bogus", m_reviewer).status, 400);
@@ -214,21 +219,20 @@ TEST_P(ConsoleApi, HousePageShowsOverrideFindingsAndPhotosInScopeOnly) {
   const std::string bytes(5000, 'j');
   const PhotoRecord photo = makePhoto(in.buildingId, in.id, bytes);
   in.findings[0].photoIds = {photo.id};
-  const v1::PushResponse pushed = client().push(
-      m_demoToken, makePush({makeChange(in, 1000, 0), makeChange(photo, 1000, 0)}));
+  const v1::PushResponse pushed =
+      client().push(m_demoToken, makePush({makeChange(in, 1000, 0), makeChange(photo, 1000, 0)}));
   for (const v1::ChangeResult& r : pushed.results())
     ASSERT_EQ(r.outcome(), v1::ChangeResult::APPLIED) << r.reason();
   const std::string photoPath = "/console/api/photos/" + photo.id;
   EXPECT_EQ(client().get(photoPath, m_reviewer).status, 404);  // bytes not uploaded yet
-  ASSERT_EQ(client()
-                .put("/v1/photos/" + photo.sha256 + "?offset=0&total=" +
-                         std::to_string(bytes.size()),
-                     bytes, m_demoToken)
-                .status,
-            200);
+  ASSERT_EQ(
+      client()
+          .put("/v1/photos/" + photo.sha256 + "?offset=0&total=" + std::to_string(bytes.size()),
+               bytes, m_demoToken)
+          .status,
+      200);
 
-  const json house =
-      body(client().get("/console/api/houses/" + in.buildingId, m_reviewer));
+  const json house = body(client().get("/console/api/houses/" + in.buildingId, m_reviewer));
   ASSERT_EQ(house["inspections"].size(), 1u);
   const json& shown = house["inspections"][0];
   EXPECT_EQ(shown["computed_judgment"]["code"], "serious");

@@ -90,10 +90,10 @@ TEST(CsvReader, GbkBytesAreRefusedAsNotUtf8) {
 
 TEST(CsvReader, Utf8ValidatorRejectsOverlongAndSurrogates) {
   EXPECT_EQ(firstInvalidUtf8Line("幸福路"), 0u);
-  EXPECT_EQ(firstInvalidUtf8Line("ok\n\xC0\xAF"), 2u);          // overlong '/'
-  EXPECT_EQ(firstInvalidUtf8Line("\xED\xA0\x80"), 1u);          // UTF-16 surrogate
-  EXPECT_EQ(firstInvalidUtf8Line("\xF4\x90\x80\x80"), 1u);      // above U+10FFFF
-  EXPECT_EQ(firstInvalidUtf8Line("\xE5\xB9"), 1u);              // truncated
+  EXPECT_EQ(firstInvalidUtf8Line("ok\n\xC0\xAF"), 2u);      // overlong '/'
+  EXPECT_EQ(firstInvalidUtf8Line("\xED\xA0\x80"), 1u);      // UTF-16 surrogate
+  EXPECT_EQ(firstInvalidUtf8Line("\xF4\x90\x80\x80"), 1u);  // above U+10FFFF
+  EXPECT_EQ(firstInvalidUtf8Line("\xE5\xB9"), 1u);          // truncated
 }
 
 TEST(CsvReader, EmptyInputHasNoRecords) {

@@ -29,14 +29,16 @@ TEST_P(MetricsApi, CountsRequestsByRouteAndStatusAndPushOutcomes) {
   EXPECT_NE(reply.contentType.find("text/plain"), std::string::npos);
   const std::string& text = reply.body;
   EXPECT_NE(text.find("anju_http_requests_total{route=\"/v1/sync/push\",status=\"200\"} 2"),
-            std::string::npos) << text;
+            std::string::npos)
+      << text;
   EXPECT_NE(text.find(unauthorizedPull), std::string::npos) << text;
   EXPECT_NE(text.find("anju_push_changes_total{outcome=\"applied\"} 1"), std::string::npos);
   EXPECT_NE(text.find("anju_push_changes_total{outcome=\"duplicate\"} 1"), std::string::npos);
   EXPECT_NE(text.find("anju_photo_bytes_received_total 0"), std::string::npos);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, MetricsApi, ::testing::ValuesIn(backendsUnderTest()), backendName);
+INSTANTIATE_TEST_SUITE_P(Backends, MetricsApi, ::testing::ValuesIn(backendsUnderTest()),
+                         backendName);
 
 }  // namespace
 }  // namespace anju::server::testing

@@ -1,7 +1,7 @@
 // Photo uploads against the real server: resume after a cut, hash check, completeness.
-#include <sys/socket.h>
-#include <netinet/in.h>
 #include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -30,8 +30,8 @@ v1::PhotoStatus parseStatus(const Reply& reply) {
 }
 
 std::string uploadPath(const std::string& sha, std::size_t offset, std::size_t total) {
-  return "/v1/photos/" + sha + "?offset=" + std::to_string(offset) + "&total=" +
-         std::to_string(total);
+  return "/v1/photos/" + sha + "?offset=" + std::to_string(offset) +
+         "&total=" + std::to_string(total);
 }
 
 // Sends a PUT whose Content-Length promises `total - offset` bytes but only `sent` arrive
@@ -60,8 +60,8 @@ TEST_P(PhotoApi, UploadCutOffHalfwayResumesFromOffset) {
   const std::size_t half = bytes.size() / 2;
 
   // First chunk arrives whole.
-  const Reply first = client().put(uploadPath(sha, 0, bytes.size()), bytes.substr(0, half),
-                                   m_demoToken);
+  const Reply first =
+      client().put(uploadPath(sha, 0, bytes.size()), bytes.substr(0, half), m_demoToken);
   ASSERT_EQ(first.status, 200);
   EXPECT_EQ(parseStatus(first).received_bytes(), static_cast<std::int64_t>(half));
   EXPECT_FALSE(parseStatus(first).complete());
@@ -83,19 +83,19 @@ TEST_P(PhotoApi, UploadCutOffHalfwayResumesFromOffset) {
 
   // Resuming from the wrong offset (the start of the cut chunk) is refused with what the server
   // holds.
-  const Reply wrong = client().put(uploadPath(sha, half, bytes.size()), bytes.substr(half),
-                                   m_demoToken);
+  const Reply wrong =
+      client().put(uploadPath(sha, half, bytes.size()), bytes.substr(half), m_demoToken);
   EXPECT_EQ(wrong.status, 409);
   EXPECT_EQ(parseStatus(wrong).received_bytes(), kept);
 
-  const Reply rest = client().put(uploadPath(sha, static_cast<std::size_t>(kept), bytes.size()), bytes.substr(static_cast<std::size_t>(kept)),
-                                  m_demoToken);
+  const Reply rest = client().put(uploadPath(sha, static_cast<std::size_t>(kept), bytes.size()),
+                                  bytes.substr(static_cast<std::size_t>(kept)), m_demoToken);
   ASSERT_EQ(rest.status, 200);
   EXPECT_TRUE(parseStatus(rest).complete());
   EXPECT_EQ(parseStatus(rest).received_bytes(), static_cast<std::int64_t>(bytes.size()));
 
-  const std::string stored = dataDir() + "/blobs/" + sha.substr(0, 2) + "/" + sha.substr(2, 2) +
-                             "/" + sha;
+  const std::string stored =
+      dataDir() + "/blobs/" + sha.substr(0, 2) + "/" + sha.substr(2, 2) + "/" + sha;
   std::ifstream in(stored, std::ios::binary);
   std::ostringstream content;
   content << in.rdbuf();

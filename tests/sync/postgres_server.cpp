@@ -114,8 +114,8 @@ std::string logTail(const std::string& path) {
 
 // Runs one statement on the maintenance database; "" or libpq's error.
 std::string adminExec(int port, const std::string& sql) {
-  const std::string conninfo = "host=127.0.0.1 port=" + std::to_string(port) + " user=" +
-                               kSuperuser + " dbname=postgres connect_timeout=10";
+  const std::string conninfo = "host=127.0.0.1 port=" + std::to_string(port) +
+                               " user=" + kSuperuser + " dbname=postgres connect_timeout=10";
   PGconn* conn = PQconnectdb(conninfo.c_str());
   std::string error;
   if (PQstatus(conn) != CONNECTION_OK) {
@@ -156,8 +156,9 @@ PostgresServer::~PostgresServer() {
 bool PostgresServer::initCluster(std::string* error) {
   m_binDir = findBinDir();
   if (m_binDir.empty()) {
-    *error = "no PostgreSQL server binaries (initdb) under /usr/lib/postgresql/*/bin; install "
-             "postgresql (scripts/install-deps.sh) or set ANJU_PG_BINDIR";
+    *error =
+        "no PostgreSQL server binaries (initdb) under /usr/lib/postgresql/*/bin; install "
+        "postgresql (scripts/install-deps.sh) or set ANJU_PG_BINDIR";
     return false;
   }
   // /tmp rather than $TMPDIR: the postgres user must be able to reach the directory.
@@ -178,9 +179,8 @@ bool PostgresServer::initCluster(std::string* error) {
   startWatchdog();
   const std::string log = m_dir + "/initdb.log";
   const int rc = runProgram(
-      asPostgresUser({m_binDir + "/initdb", "-D", m_dir + "/data", "-A", "trust", "-U",
-                      kSuperuser, "--no-sync", "-E", "UTF8", "--locale=C.UTF-8",
-                      "--no-instructions"}),
+      asPostgresUser({m_binDir + "/initdb", "-D", m_dir + "/data", "-A", "trust", "-U", kSuperuser,
+                      "--no-sync", "-E", "UTF8", "--locale=C.UTF-8", "--no-instructions"}),
       log, std::chrono::seconds(120));
   if (rc != 0) {
     *error = "initdb failed (" + std::to_string(rc) + "): " + logTail(log);
@@ -199,8 +199,7 @@ void PostgresServer::startWatchdog() {
   for (const std::string& a :
        asPostgresUser({m_binDir + "/pg_ctl", "-D", m_dir + "/data", "-m", "immediate", "stop"}))
     stop += "'" + a + "' ";
-  std::vector<std::string> argv = {"/bin/sh", "-c",
-                                   "read _; " + stop + "; rm -rf '" + m_dir + "'"};
+  std::vector<std::string> argv = {"/bin/sh", "-c", "read _; " + stop + "; rm -rf '" + m_dir + "'"};
   std::vector<char*> args;
   for (std::string& a : argv) args.push_back(a.data());
   args.push_back(nullptr);
@@ -232,12 +231,12 @@ bool PostgresServer::start(std::string* error) {
   if (m_port == 0) m_port = freePort();  // a restart keeps its port: conninfos stay valid
   const std::string log = m_dir + "/pg_ctl.log";
   // fsync off: the tests check behaviour, not crash durability, and share two cores.
-  const int rc = runProgram(
-      asPostgresUser({m_binDir + "/pg_ctl", "-D", m_dir + "/data", "-o",
-                      "-k " + m_dir + " -p " + std::to_string(m_port) +
-                          " -h 127.0.0.1 -c fsync=off -c max_connections=200",
-                      "-l", m_dir + "/postgres.log", "-w", "-t", "60", "start"}),
-      log, std::chrono::seconds(90));
+  const int rc =
+      runProgram(asPostgresUser({m_binDir + "/pg_ctl", "-D", m_dir + "/data", "-o",
+                                 "-k " + m_dir + " -p " + std::to_string(m_port) +
+                                     " -h 127.0.0.1 -c fsync=off -c max_connections=200",
+                                 "-l", m_dir + "/postgres.log", "-w", "-t", "60", "start"}),
+                 log, std::chrono::seconds(90));
   if (rc != 0) {
     *error = "pg_ctl start failed (" + std::to_string(rc) + "): " + logTail(log) +
              logTail(m_dir + "/postgres.log");

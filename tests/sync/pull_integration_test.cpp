@@ -44,9 +44,9 @@ TEST_P(PullApi, InspectorNeverReceivesAnotherStreetsHouses) {
   ASSERT_EQ(client().push(m_adminToken, makePush({makeChange(own, 1000, 0)})).results(0).outcome(),
             v1::ChangeResult::APPLIED);
   const Inspection foreign = makeInspection(foreignBuilding().record_id(), "admin");
-  ASSERT_EQ(client().push(m_adminToken, makePush({makeChange(foreign, 1000, 0)})).results(0)
-                .outcome(),
-            v1::ChangeResult::APPLIED);
+  ASSERT_EQ(
+      client().push(m_adminToken, makePush({makeChange(foreign, 1000, 0)})).results(0).outcome(),
+      v1::ChangeResult::APPLIED);
 
   bool sawOwnInspection = false;
   for (const v1::PulledChange& c : client().pullAll(m_demoToken)) {
@@ -128,7 +128,8 @@ TEST_P(PullApi, ReturnedInspectionAppearsInPullWithServerVersion) {
   // A tablet still on the pushed version now conflicts instead of overwriting the review.
   Inspection edited = in;
   edited.findings[0].note = "offline edit";
-  EXPECT_EQ(client().push(m_demoToken, makePush({makeChange(edited, pushed + 5, pushed)}))
+  EXPECT_EQ(client()
+                .push(m_demoToken, makePush({makeChange(edited, pushed + 5, pushed)}))
                 .results(0)
                 .outcome(),
             v1::ChangeResult::CONFLICT);

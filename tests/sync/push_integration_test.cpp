@@ -53,9 +53,9 @@ TEST_P(PushApi, StaleBaseVersionIsConflictAndBothVersionsAreKept) {
             Outcome::APPLIED);
   Inspection tabletA = in;
   tabletA.findings[0].note = "tablet A";
-  ASSERT_EQ(client().push(m_demoToken, makePush({makeChange(tabletA, 2000, 1000)})).results(0)
-                .outcome(),
-            Outcome::APPLIED);
+  ASSERT_EQ(
+      client().push(m_demoToken, makePush({makeChange(tabletA, 2000, 1000)})).results(0).outcome(),
+      Outcome::APPLIED);
 
   Inspection tabletB = in;  // edited offline on top of version 1000 too
   tabletB.findings[0].note = "tablet B";
@@ -98,9 +98,9 @@ TEST_P(PushApi, InvalidRecordIsRejectedWhileRestOfBatchApplies) {
   const Inspection good2 = makeInspection(ownBuilding(3).record_id());
 
   const v1::PushResponse response = client().push(
-      m_demoToken, makePush({makeChange(good1, 1000, 0), makeChange(invalid, 1000, 0),
-                             makeChange(unknownBuilding, 1000, 0), undecodable,
-                             makeChange(good2, 1000, 0)}));
+      m_demoToken,
+      makePush({makeChange(good1, 1000, 0), makeChange(invalid, 1000, 0),
+                makeChange(unknownBuilding, 1000, 0), undecodable, makeChange(good2, 1000, 0)}));
   ASSERT_EQ(response.results_size(), 5);
   EXPECT_EQ(response.results(0).outcome(), Outcome::APPLIED);
   EXPECT_EQ(response.results(1).outcome(), Outcome::REJECTED);
@@ -159,8 +159,8 @@ TEST_P(PushApi, InspectorCannotApproveTheirOwnInspection) {
 }
 
 TEST_P(PushApi, MalformedProtobufIs400AndServerKeepsServing) {
-  const Reply reply = client().post("/v1/sync/push", std::string("\xff\xff\xff\xff garbage", 12),
-                                    m_demoToken);
+  const Reply reply =
+      client().post("/v1/sync/push", std::string("\xff\xff\xff\xff garbage", 12), m_demoToken);
   EXPECT_EQ(reply.status, 400);
   v1::Error error;
   ASSERT_TRUE(error.ParseFromString(reply.body));
@@ -183,8 +183,8 @@ TEST_P(PushApi, OversizedBodyIs413) {
 TEST_P(PushApi, GzipCompressedPushIsAccepted) {
   const Inspection in = makeInspection(ownBuilding().record_id());
   const std::string body = makePush({makeChange(in, 1000, 0)}).SerializeAsString();
-  const Reply reply = client().post("/v1/sync/push", gzip(body), m_demoToken,
-                                    {{"Content-Encoding", "gzip"}});
+  const Reply reply =
+      client().post("/v1/sync/push", gzip(body), m_demoToken, {{"Content-Encoding", "gzip"}});
   ASSERT_EQ(reply.status, 200) << reply.body;
   v1::PushResponse response;
   ASSERT_TRUE(response.ParseFromString(reply.body));
@@ -194,8 +194,8 @@ TEST_P(PushApi, GzipCompressedPushIsAccepted) {
 
 TEST_P(PushApi, GzipBodyInflatingPastTheLimitIs413) {
   const std::string bomb = gzip(std::string(40u << 20, '\0'));  // ~40 KiB on the wire
-  const Reply reply = client().post("/v1/sync/push", bomb, m_demoToken,
-                                    {{"Content-Encoding", "gzip"}});
+  const Reply reply =
+      client().post("/v1/sync/push", bomb, m_demoToken, {{"Content-Encoding", "gzip"}});
   EXPECT_EQ(reply.status, 413);
   EXPECT_EQ(client().get("/healthz").status, 200);
 }
@@ -208,8 +208,8 @@ TEST_P(PushApi, GzipBodyThatIsNotGzipIs400) {
 }
 
 TEST_P(PushApi, EncodingOtherThanGzipIs415) {
-  const Reply reply = client().post("/v1/sync/push", "abc", m_demoToken,
-                                    {{"Content-Encoding", "compress"}});
+  const Reply reply =
+      client().post("/v1/sync/push", "abc", m_demoToken, {{"Content-Encoding", "compress"}});
   EXPECT_EQ(reply.status, 415);
   v1::Error error;
   ASSERT_TRUE(error.ParseFromString(reply.body));
@@ -220,8 +220,11 @@ TEST_P(PushApi, UnknownFieldsFromNewerClientsSurvive) {
   const Inspection in = makeInspection(ownBuilding().record_id());
   v1::Change change = makeChange(in, 1000, 0);
   // Field 999 does not exist in this proto: a newer client's addition (varint 42).
-  change.mutable_record()->mutable_inspection()->GetReflection()->MutableUnknownFields(
-      change.mutable_record()->mutable_inspection())->AddVarint(999, 42);
+  change.mutable_record()
+      ->mutable_inspection()
+      ->GetReflection()
+      ->MutableUnknownFields(change.mutable_record()->mutable_inspection())
+      ->AddVarint(999, 42);
   ASSERT_EQ(client().push(m_demoToken, makePush({change})).results(0).outcome(), Outcome::APPLIED);
   bool found = false;
   for (const v1::PulledChange& c : client().pullAll(m_demoToken)) {

@@ -79,9 +79,8 @@ TEST_P(PushReviewRules, InspectorCannotUndoAnApproval) {
   const v1::PulledChange approved = pulled(in.id);
   ASSERT_EQ(approved.record().inspection().review(), "approved");
 
-  const v1::ChangeResult backToSubmitted = pushOne(editOf(approved, [](v1::Record& r) {
-    r.mutable_inspection()->set_review("submitted");
-  }));
+  const v1::ChangeResult backToSubmitted = pushOne(
+      editOf(approved, [](v1::Record& r) { r.mutable_inspection()->set_review("submitted"); }));
   EXPECT_EQ(backToSubmitted.outcome(), Outcome::REJECTED);
   EXPECT_NE(backToSubmitted.reason().find("review cannot move from approved to submitted"),
             std::string::npos)
@@ -89,16 +88,14 @@ TEST_P(PushReviewRules, InspectorCannotUndoAnApproval) {
   EXPECT_NE(backToSubmitted.reason().find("审核状态"), std::string::npos);
   EXPECT_TRUE(mentionsField(backToSubmitted, "review"));
 
-  const v1::ChangeResult backToDraft = pushOne(editOf(approved, [](v1::Record& r) {
-    r.mutable_inspection()->set_review("draft");
-  }));
+  const v1::ChangeResult backToDraft =
+      pushOne(editOf(approved, [](v1::Record& r) { r.mutable_inspection()->set_review("draft"); }));
   EXPECT_EQ(backToDraft.outcome(), Outcome::REJECTED) << backToDraft.reason();
 
   // A submitted inspection cannot be pulled back into a draft either.
   const Inspection other = pushSubmitted(ownBuilding(1).record_id());
-  const v1::ChangeResult unsubmit = pushOne(editOf(pulled(other.id), [](v1::Record& r) {
-    r.mutable_inspection()->set_review("draft");
-  }));
+  const v1::ChangeResult unsubmit = pushOne(
+      editOf(pulled(other.id), [](v1::Record& r) { r.mutable_inspection()->set_review("draft"); }));
   EXPECT_EQ(unsubmit.outcome(), Outcome::REJECTED) << unsubmit.reason();
 
   EXPECT_EQ(pulled(in.id).version(), approved.version());
@@ -125,14 +122,15 @@ TEST_P(PushReviewRules, InspectorCannotSetTheAppraisalGradeOrTheReviewComment) {
   // An existing inspection: the grade, the comment, and a reviewer's comment replaced.
   const Inspection in = pushSubmitted(ownBuilding(2).record_id());
   const v1::PulledChange submitted = pulled(in.id);
-  EXPECT_EQ(pushOne(editOf(submitted, [](v1::Record& r) {
-              r.mutable_inspection()->set_appraisal_grade("A");
-            })).outcome(),
+  EXPECT_EQ(pushOne(editOf(submitted,
+                           [](v1::Record& r) { r.mutable_inspection()->set_appraisal_grade("A"); }))
+                .outcome(),
             Outcome::REJECTED);
-  EXPECT_EQ(pushOne(editOf(submitted, [](v1::Record& r) {
-              r.mutable_inspection()->set_review_comment("自评合格");
-            })).outcome(),
-            Outcome::REJECTED);
+  EXPECT_EQ(
+      pushOne(editOf(submitted,
+                     [](v1::Record& r) { r.mutable_inspection()->set_review_comment("自评合格"); }))
+          .outcome(),
+      Outcome::REJECTED);
   review({"return", in.id, "--comment", "请补拍北墙裂缝"});
   const v1::PulledChange returned = pulled(in.id);
   const v1::ChangeResult erased = pushOne(editOf(returned, [](v1::Record& r) {
@@ -158,9 +156,8 @@ TEST_P(PushReviewRules, TabletFlowsAroundAReviewStillApply) {
   }));
   ASSERT_EQ(fixed.outcome(), Outcome::APPLIED) << fixed.reason();
   // ...and submits it again.
-  const v1::ChangeResult resubmitted = pushOne(editOf(pulled(in.id), [](v1::Record& r) {
-    r.mutable_inspection()->set_review("submitted");
-  }));
+  const v1::ChangeResult resubmitted = pushOne(editOf(
+      pulled(in.id), [](v1::Record& r) { r.mutable_inspection()->set_review("submitted"); }));
   ASSERT_EQ(resubmitted.outcome(), Outcome::APPLIED) << resubmitted.reason();
 
   // A reviewer grades it; a tablet re-pushing the record as pulled (grade and comment
@@ -202,8 +199,7 @@ TEST_P(PushReviewRules, RectificationStatusOnlyMovesForward) {
   r.status = RectificationStatus::kPending;
   const v1::ChangeResult back = pushOne(makeChange(r, 4000, 3000));
   EXPECT_EQ(back.outcome(), Outcome::REJECTED);
-  EXPECT_NE(back.reason().find("rectification cannot move from done to pending"),
-            std::string::npos)
+  EXPECT_NE(back.reason().find("rectification cannot move from done to pending"), std::string::npos)
       << back.reason();
   EXPECT_TRUE(mentionsField(back, "status"));
   r.status = RectificationStatus::kInProgress;
@@ -242,8 +238,7 @@ TEST_P(PushReviewRules, ARecordCannotMoveToAnotherBuilding) {
   ASSERT_EQ(response.results_size(), 3);
   for (const v1::ChangeResult& r : response.results()) {
     EXPECT_EQ(r.outcome(), Outcome::REJECTED) << r.reason();
-    EXPECT_NE(r.reason().find("cannot move to another building"), std::string::npos)
-        << r.reason();
+    EXPECT_NE(r.reason().find("cannot move to another building"), std::string::npos) << r.reason();
     EXPECT_TRUE(mentionsField(r, "building_id"));
   }
 

@@ -30,10 +30,13 @@ class RegisterIndexTest : public SyncServerTest {
   static std::vector<RegisterRow> all(ServerStorage& storage, const RegisterFilter& filter,
                                       int pageSize = 1000) {
     std::vector<RegisterRow> rows;
-    Status s = forEachRegisterRow(storage, filter, [&](const RegisterRow& row) {
-      rows.push_back(row);
-      return Status::ok();
-    }, pageSize);
+    Status s = forEachRegisterRow(
+        storage, filter,
+        [&](const RegisterRow& row) {
+          rows.push_back(row);
+          return Status::ok();
+        },
+        pageSize);
     EXPECT_TRUE(s.isOk()) << s.toString();
     return rows;
   }
@@ -54,8 +57,8 @@ class RegisterIndexTest : public SyncServerTest {
     rect.deadline = "2026-12-31";
     rect.responsibleParty = "产权人";
     const v1::PushResponse r = client().push(
-        m_demoToken, makePush({makeChange(in, 100, 0), makeChange(photo, 101, 0),
-                               makeChange(rect, 102, 0)}));
+        m_demoToken,
+        makePush({makeChange(in, 100, 0), makeChange(photo, 101, 0), makeChange(rect, 102, 0)}));
     for (const auto& result : r.results()) EXPECT_EQ(result.outcome(), v1::ChangeResult::APPLIED);
     return in;
   }
@@ -128,7 +131,7 @@ TEST_P(RegisterIndexTest, ReviewApprovalUpdatesReviewState) {
 }
 
 TEST_P(RegisterIndexTest, LaterInspectionReplacesEarlierAndDateFilterUsesIt) {
-  inspectOwnBuilding(2, 1780275600000);                      // 2026-06-01
+  inspectOwnBuilding(2, 1780275600000);                           // 2026-06-01
   const Inspection later = inspectOwnBuilding(2, 1783000000000);  // 2026-07-02
   auto storage = openIndex();
   ASSERT_TRUE(storage);
@@ -153,10 +156,10 @@ TEST_P(RegisterIndexTest, KeysetPagesWalkEveryRowOnceInKeyOrder) {
     EXPECT_EQ(paged[i].buildingId, whole[i].buildingId);
     if (i > 0) {
       const RegisterKey a = keyOf(whole[i - 1]), b = keyOf(whole[i]);
-      EXPECT_LT(std::tie(a.region.district, a.region.street, a.region.community, a.address,
-                         a.buildingId),
-                std::tie(b.region.district, b.region.street, b.region.community, b.address,
-                         b.buildingId));
+      EXPECT_LT(
+          std::tie(a.region.district, a.region.street, a.region.community, a.address, a.buildingId),
+          std::tie(b.region.district, b.region.street, b.region.community, b.address,
+                   b.buildingId));
     }
   }
   // A page's key survives a round trip through its URL token.

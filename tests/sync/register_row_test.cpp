@@ -82,12 +82,25 @@ TEST(RegisterRow, LatestInspectionWinsAndOverrideCounts) {
 }
 
 TEST(RegisterRow, RectificationIsTheLeastAdvancedWithEarliestOpenDeadline) {
-  Rectification done{"r1", "b1", MeasureFamily::kManagement, "stop_use",
-                     RectificationStatus::kDone, "2026-01-01", "", ""};
-  Rectification working{"r2", "b1", MeasureFamily::kEngineering, "repair",
-                        RectificationStatus::kInProgress, "2026-09-30", "", ""};
-  Rectification pending{"r3", "b1", MeasureFamily::kEngineering, "repair",
-                        RectificationStatus::kPending, "2026-10-31", "", ""};
+  Rectification done{
+      "r1", "b1", MeasureFamily::kManagement, "stop_use", RectificationStatus::kDone, "2026-01-01",
+      "",   ""};
+  Rectification working{"r2",
+                        "b1",
+                        MeasureFamily::kEngineering,
+                        "repair",
+                        RectificationStatus::kInProgress,
+                        "2026-09-30",
+                        "",
+                        ""};
+  Rectification pending{"r3",
+                        "b1",
+                        MeasureFamily::kEngineering,
+                        "repair",
+                        RectificationStatus::kPending,
+                        "2026-10-31",
+                        "",
+                        ""};
   auto row = buildRegisterRow(
       {stored(house(), ""), stored(done, "b1"), stored(working, "b1"), stored(pending, "b1")});
   ASSERT_TRUE(row);
@@ -99,9 +112,9 @@ TEST(RegisterRow, RectificationIsTheLeastAdvancedWithEarliestOpenDeadline) {
 }
 
 TEST(RegisterFilterParse, UnknownCodesAndBadDatesAreRejectedByField) {
-  Result<RegisterFilter> bad = parseRegisterFilter(
-      {{"judgment", "terrible"}, {"from", "2026-13-01"}, {"review", "ok"}},
-      RegionFilter::everything());
+  Result<RegisterFilter> bad =
+      parseRegisterFilter({{"judgment", "terrible"}, {"from", "2026-13-01"}, {"review", "ok"}},
+                          RegionFilter::everything());
   ASSERT_FALSE(bad.isOk());
   EXPECT_EQ(bad.status().fieldErrors().size(), 3u);
 }
@@ -132,10 +145,11 @@ TEST(RegisterFilterParse, TextThatIsNotUtf8OrHoldsNulIsRejectedByField) {
 }
 
 TEST(RegisterFilterParse, ToDateIncludesTheWholeDay) {
-  Result<RegisterFilter> f = parseRegisterFilter(
-      {{"from", "2026-06-01"}, {"to", "2026-06-01"}, {"rectification", "none"},
-       {"not_visited", "0"}},
-      RegionFilter::everything());
+  Result<RegisterFilter> f = parseRegisterFilter({{"from", "2026-06-01"},
+                                                  {"to", "2026-06-01"},
+                                                  {"rectification", "none"},
+                                                  {"not_visited", "0"}},
+                                                 RegionFilter::everything());
   ASSERT_TRUE(f.isOk());
   EXPECT_EQ(*f->inspectedFrom, 1780272000000 - 8 * 3600 * 1000);  // 00:00 in UTC+8
   EXPECT_EQ(*f->inspectedTo - *f->inspectedFrom, 86400000);
@@ -153,7 +167,10 @@ TEST(RegisterKeyToken, RoundTripsAndRejectsGarbage) {
 TEST(RegisterKeyToken, RejectsKeysThatAreNotUtf8OrHoldNul) {
   using namespace std::string_literals;
   const RegisterKey notUtf8{{"临江\xFF", "城南街道", ""}, "幸福路12号", "b1"};
-  const RegisterKey withNul{{"临江区", "城南街道", ""}, "幸福路\0" "12号"s, "b1"};
+  const RegisterKey withNul{{"临江区", "城南街道", ""},
+                            "幸福路\0"
+                            "12号"s,
+                            "b1"};
   EXPECT_FALSE(decodeRegisterKey(encodeRegisterKey(notUtf8)));
   EXPECT_FALSE(decodeRegisterKey(encodeRegisterKey(withNul)));
   EXPECT_FALSE(decodeRegisterKey("ff1f1f1f1f6231"));  // district 0xFF, building "b1"

@@ -18,11 +18,14 @@ namespace {
 
 TEST(Utf8Text, KeepsValidTextAndReplacesEveryBadByte) {
   EXPECT_EQ(toValidUtf8("幸福路12号 ok"), "幸福路12号 ok");
-  EXPECT_EQ(toValidUtf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
-  EXPECT_EQ(toValidUtf8("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong '/'
+  EXPECT_EQ(toValidUtf8("a\xFF"
+                        "b"),
+            "a\xEF\xBF\xBD"
+            "b");
+  EXPECT_EQ(toValidUtf8("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");                  // overlong '/'
   EXPECT_EQ(toValidUtf8("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
-  EXPECT_EQ(toValidUtf8("\xE5\xB9"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // cut off
-  EXPECT_EQ(toValidUtf8("\xF0\x9F\x8F\xA0"), "\xF0\x9F\x8F\xA0");  // 🏠
+  EXPECT_EQ(toValidUtf8("\xE5\xB9"), "\xEF\xBF\xBD\xEF\xBF\xBD");                  // cut off
+  EXPECT_EQ(toValidUtf8("\xF0\x9F\x8F\xA0"), "\xF0\x9F\x8F\xA0");                  // 🏠
 }
 
 TEST(Utf8Text, CleanTextIsWellFormedUtf8WithoutNul) {
@@ -41,8 +44,8 @@ TEST(Cursor, RoundTripsAndRejectsForeignText) {
   ASSERT_TRUE(back.has_value());
   EXPECT_EQ(back->epoch, "0a1b2c");
   EXPECT_EQ(back->seq, 42);
-  for (const char* bad : {"", "c1.", "c1.abc", "c1.abc.", "c1.abc.-1", "c1.xyz.1", "c2.ab.1",
-                          "c1.ab.12x"})
+  for (const char* bad :
+       {"", "c1.", "c1.abc", "c1.abc.", "c1.abc.-1", "c1.xyz.1", "c2.ab.1", "c1.ab.12x"})
     EXPECT_FALSE(decodeCursor(bad).has_value()) << bad;
 }
 

@@ -97,8 +97,8 @@ TempDir::~TempDir() {
 bool ServerProcess::start(std::string* error) {
   int out[2];
   if (pipe(out)) return false;
-  std::vector<std::string> args = {"serve", "--data", m_dataDir, "--listen", "127.0.0.1",
-                                   "--port", "0"};
+  std::vector<std::string> args = {"serve",     "--data", m_dataDir, "--listen",
+                                   "127.0.0.1", "--port", "0"};
   args.insert(args.end(), m_storageArgs.begin(), m_storageArgs.end());
   ServerArgv argv(args);
   const std::string log = logPath();

@@ -33,9 +33,10 @@ TEST(StorageConfig, FileKeysSelectPostgresAndStorageWithoutConnectionStringIsRef
   testing::TempDir dir;
   const std::string path = dir.path() + "/server.conf";
   FILE* f = std::fopen(path.c_str(), "w");
-  std::fputs("storage = postgres\npostgres = host=127.0.0.1 port=5433 dbname=anju\n"
-             "postgres_pool_size = 3\n",
-             f);
+  std::fputs(
+      "storage = postgres\npostgres = host=127.0.0.1 port=5433 dbname=anju\n"
+      "postgres_pool_size = 3\n",
+      f);
   std::fclose(f);
   ServerConfig config;
   ASSERT_TRUE(loadConfigFile(path, config).isOk());
@@ -59,9 +60,9 @@ TEST(StorageConfig, MalformedConnectionStringIsRefusedWithoutEchoingIt) {
 
 TEST(StorageConfig, UnreachableDatabaseIsUnavailableSoClientsRetry) {
   // Port 1 on loopback refuses at once: the same path as a PostgreSQL that is down.
-  const Status s = PostgresStorage::open(
-                       {"host=127.0.0.1 port=1 dbname=anju user=anju password=hunter2", 1, {}})
-                       .status();
+  const Status s =
+      PostgresStorage::open({"host=127.0.0.1 port=1 dbname=anju user=anju password=hunter2", 1, {}})
+          .status();
   EXPECT_EQ(s.code(), StatusCode::kUnavailable);
   EXPECT_EQ(s.message().find("hunter2"), std::string::npos) << s.message();
 }

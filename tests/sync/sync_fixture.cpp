@@ -134,8 +134,10 @@ void SyncServerTest::SetUp() {
   ASSERT_FALSE(m_adminToken.empty());
   for (const v1::PulledChange& c : m_client->pullAll(m_adminToken)) {
     if (c.kind() != "building") continue;
-    if (c.record().building().region().street() == "城南街道") m_ownBuildings.push_back(c);
-    else if (c.record().building().region().street() == "城北街道") m_foreignBuilding = c;
+    if (c.record().building().region().street() == "城南街道")
+      m_ownBuildings.push_back(c);
+    else if (c.record().building().region().street() == "城北街道")
+      m_foreignBuilding = c;
   }
   ASSERT_GT(m_ownBuildings.size(), 50u);
   ASSERT_FALSE(m_foreignBuilding.record_id().empty());
@@ -146,7 +148,8 @@ void SyncServerTest::TearDown() {
     EXPECT_EQ(m_server->stop(), 0) << "server did not exit cleanly";
   }
   if (!m_conninfo.empty()) {
-    if (PostgresServer* postgres = PostgresServer::shared(nullptr)) postgres->dropDatabase(m_conninfo);
+    if (PostgresServer* postgres = PostgresServer::shared(nullptr))
+      postgres->dropDatabase(m_conninfo);
   }
 }
 
@@ -169,8 +172,13 @@ Inspection makeInspection(const Uuid& buildingId, const std::string& inspector) 
   in.templateId = "self_built_house";
   in.templateVersion = 1;
   in.answers = {{"wall_cracks", true}};
-  in.findings.push_back({newUuid(), Component::kLoadBearingWall, HazardKind::kWallCrack,
-                         "一层北侧承重墙", {{"width", 1.2, "mm"}}, Severity::kSerious, "斜裂缝",
+  in.findings.push_back({newUuid(),
+                         Component::kLoadBearingWall,
+                         HazardKind::kWallCrack,
+                         "一层北侧承重墙",
+                         {{"width", 1.2, "mm"}},
+                         Severity::kSerious,
+                         "斜裂缝",
                          {}});
   in.computedJudgment = PreliminaryJudgment::kSerious;
   in.review = ReviewState::kSubmitted;

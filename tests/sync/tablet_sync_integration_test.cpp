@@ -150,8 +150,8 @@ TEST_P(TabletSync, AReturnedInspectionReachesTheTabletWithTheComment) {
   const Inspection in = makeInspection(buildingAt(t, 0).id);
   ASSERT_TRUE(t.store().putInspection(in, "demo").isOk());
   t.syncOk();
-  const CliResult returned = runCli({"review", "return", in.id, "--comment",
-                                     "请补拍北墙裂缝的近景照片", "--data", dataDir()});
+  const CliResult returned = runCli(
+      {"review", "return", in.id, "--comment", "请补拍北墙裂缝的近景照片", "--data", dataDir()});
   ASSERT_EQ(returned.exitCode, 0) << returned.err;
   const SyncReport report = t.syncOk();
   EXPECT_EQ(report.pulledApplied, 1);
@@ -167,8 +167,8 @@ TEST_P(TabletSync, ATabletFixesAndResubmitsAReturnedInspection) {
   const Inspection in = makeInspection(buildingAt(t, 0).id);
   ASSERT_TRUE(t.store().putInspection(in, "demo").isOk());
   t.syncOk();
-  const CliResult returned = runCli({"review", "return", in.id, "--comment",
-                                     "请补拍北墙裂缝的近景照片", "--data", dataDir()});
+  const CliResult returned = runCli(
+      {"review", "return", in.id, "--comment", "请补拍北墙裂缝的近景照片", "--data", dataDir()});
   ASSERT_EQ(returned.exitCode, 0) << returned.err;
   t.syncOk();
 
@@ -233,7 +233,8 @@ TEST_P(TabletSync, PhotoUploadCutOffHalfwayResumesFromTheServersOffset) {
   EXPECT_EQ(puts, (std::vector<std::string>{"?offset=1048576" + total, "?offset=1572864" + total}));
 
   // The server's bytes are the tablet's bytes, and the inspection is complete.
-  const std::string blob = dataDir() + "/blobs/" + sha.substr(0, 2) + "/" + sha.substr(2, 2) + "/" + sha;
+  const std::string blob =
+      dataDir() + "/blobs/" + sha.substr(0, 2) + "/" + sha.substr(2, 2) + "/" + sha;
   std::ifstream stored(blob, std::ios::binary);
   const std::string onServer((std::istreambuf_iterator<char>(stored)), {});
   EXPECT_EQ(sha256Hex(onServer), sha);

@@ -18,8 +18,8 @@ struct EnumLabel {
   std::string_view en;
 };
 
-#define ANJU_ENUM_CODES(Type)                                         \
-  const EnumLabel& label(Type value);                                 \
+#define ANJU_ENUM_CODES(Type)                                              \
+  const EnumLabel& label(Type value);                                      \
   inline std::string_view toCode(Type value) { return label(value).code; } \
   std::optional<Type> parse##Type(std::string_view code);
 

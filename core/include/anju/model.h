@@ -37,10 +37,22 @@ struct RegionPath {
   bool operator==(const RegionPath&) const = default;
 };
 
-enum class StructureType { kBrickConcrete, kBrickTimber, kFrame, kEarthTimber, kStoneTimber,
-                           kTimber, kSteel, kOther };
+enum class StructureType {
+  kBrickConcrete,
+  kBrickTimber,
+  kFrame,
+  kEarthTimber,
+  kStoneTimber,
+  kTimber,
+  kSteel,
+  kOther
+};
 enum class DesignStatus { kUnknown, kLicensedDesign, kNoFormalDesign, kSketchOnly };
-enum class Alteration { kAddedStorey, kExtension, kStructuralChange };  // 加层 / 扩建 / 拆改主体结构
+enum class Alteration {
+  kAddedStorey,
+  kExtension,
+  kStructuralChange
+};  // 加层 / 扩建 / 拆改主体结构
 enum class BuildingUse { kOwnerOccupied, kRented, kBusiness, kProduction, kThreeInOne, kOther };
 
 /// 房屋: one building of the district register.
@@ -63,11 +75,36 @@ struct Building {
   bool operator==(const Building&) const = default;
 };
 
-enum class Component { kFoundation, kLoadBearingWall, kSelfBearingWall, kColumn, kBeam, kSlab,
-                       kRoof, kRoofTruss, kPurlin, kCantilever, kEnvelope, kOther };
-enum class HazardKind { kSettlement, kWallCrack, kBeamCrack, kSlabCrack, kColumnCrack, kTilt,
-                        kDeflection, kWeathering, kRot, kRoofLeak, kSaggingPurlin,
-                        kUnlicensedAlteration, kFireSafety, kOther };
+enum class Component {
+  kFoundation,
+  kLoadBearingWall,
+  kSelfBearingWall,
+  kColumn,
+  kBeam,
+  kSlab,
+  kRoof,
+  kRoofTruss,
+  kPurlin,
+  kCantilever,
+  kEnvelope,
+  kOther
+};
+enum class HazardKind {
+  kSettlement,
+  kWallCrack,
+  kBeamCrack,
+  kSlabCrack,
+  kColumnCrack,
+  kTilt,
+  kDeflection,
+  kWeathering,
+  kRot,
+  kRoofLeak,
+  kSaggingPurlin,
+  kUnlicensedAlteration,
+  kFireSafety,
+  kOther
+};
 /// The tier a single finding is rated at; the inspection's judgment aggregates these.
 enum class Severity { kNone, kSome, kSerious };
 
@@ -153,7 +190,7 @@ struct PhotoRecord {
 };
 
 enum class MeasureFamily { kManagement, kEngineering, kEnforcement };  // 管理 / 工程 / 违法建设查处
-enum class RectificationStatus { kPending, kInProgress, kDone };       // 待整治 / 整治中 / 已整治
+enum class RectificationStatus { kPending, kInProgress, kDone };  // 待整治 / 整治中 / 已整治
 
 /// 整治: one rectification measure for one building.
 struct Rectification {

@@ -1,4 +1,5 @@
-// Conversion between the domain model (model.h) and its protobuf form (proto/anju/v1/records.proto).
+// Conversion between the domain model (model.h) and its protobuf form
+// (proto/anju/v1/records.proto).
 //
 // toProto never fails. fromProto fails with invalidArgument when the message carries an enum code
 // this build does not know (e.g. a structure type added by a newer client) or an answer with no

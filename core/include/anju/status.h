@@ -19,9 +19,9 @@ enum class StatusCode {
   kInvalidArgument,  // bad input from a user or a file; nothing was changed
   kNotFound,
   kAlreadyExists,
-  kConflict,       // a stale version, or a state transition that is not allowed
-  kCorruption,     // a file that is not ours or is damaged
-  kIoError,        // disk, network, SQLite I/O
+  kConflict,    // a stale version, or a state transition that is not allowed
+  kCorruption,  // a file that is not ours or is damaged
+  kIoError,     // disk, network, SQLite I/O
   kPermissionDenied,
   kUnauthenticated,
   kUnavailable,  // transient: retry may help
@@ -84,7 +84,7 @@ const char* statusCodeName(StatusCode code);
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : m_value(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : m_value(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : m_value(std::move(status)) {  // NOLINT: implicit by design
     assert(!std::get<Status>(m_value).isOk() && "Result<T> needs a value or an error");
   }

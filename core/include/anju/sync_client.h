@@ -170,9 +170,9 @@ class SyncClient {
                           const std::atomic<bool>* cancel = nullptr);
 
  private:
-  Store& m_store;             // borrowed
-  PhotoLibrary& m_photos;     // borrowed
-  HttpTransport& m_transport; // borrowed
+  Store& m_store;              // borrowed
+  PhotoLibrary& m_photos;      // borrowed
+  HttpTransport& m_transport;  // borrowed
   SyncOptions m_options;
   std::unique_ptr<SystemSyncClock> m_ownClock;
   SyncClock* m_clock;  // borrowed, or m_ownClock

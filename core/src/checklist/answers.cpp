@@ -208,8 +208,10 @@ std::optional<double> convertMeasurement(double value, std::string_view from, st
     std::string_view base;
     double factor;
   };
-  static constexpr Scale kScales[] = {{"mm", "length", 1},        {"m", "length", 1000},
-                                      {"ratio", "ratio", 1000},    {"percent", "ratio", 10},
+  static constexpr Scale kScales[] = {{"mm", "length", 1},
+                                      {"m", "length", 1000},
+                                      {"ratio", "ratio", 1000},
+                                      {"percent", "ratio", 10},
                                       {"permille", "ratio", 1}};
   const Scale* a = nullptr;
   const Scale* b = nullptr;

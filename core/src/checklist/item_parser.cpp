@@ -279,10 +279,10 @@ std::optional<ChecklistItem> parseItem(const YAML::Node& node, const std::string
   const std::optional<std::string> rawId = node.IsMap() ? scalarText(node["id"]) : std::nullopt;
   const std::string name =
       rawId && isIdentifier(*rawId) ? "item " + inQuotes(*rawId) : fallbackName;
-  const MapReader map(node, name, errors,
-                      {"id", "type", "label", "help", "required", "photo_required", "when",
-                       "finding", "options", "unit", "min", "max", "integer",
-                       "finding_measurement"});
+  const MapReader map(
+      node, name, errors,
+      {"id", "type", "label", "help", "required", "photo_required", "when", "finding", "options",
+       "unit", "min", "max", "integer", "finding_measurement"});
   if (!map.isMap()) return std::nullopt;
 
   // Problems go to `errors`; the item is still returned once its id and type are known, so later

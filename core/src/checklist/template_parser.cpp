@@ -1,13 +1,13 @@
 // The checklist loader's entry points: file → text → YAML → checked ChecklistTemplate.
 // yaml-cpp throws; nothing thrown may cross the public API, so every exception stops here.
+#include <yaml-cpp/eventhandler.h>
+
 #include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <optional>
 #include <set>
 #include <sstream>
-
-#include <yaml-cpp/eventhandler.h>
 
 #include "anju/checklist.h"
 #include "checklist/item_parser.h"

@@ -60,8 +60,8 @@ std::vector<Building> demoDistrictBuildings() {
       b.id = newUuid();
       b.region = {kDemoDistrict, c.street, c.community};
       b.address = std::string(c.road) + std::to_string(i * 2 - (i % 2)) + "号";
-      b.ownerName = std::string(kSurnames[seq.next(kSurnames.size())]) +
-                    kGiven[seq.next(kGiven.size())];
+      b.ownerName =
+          std::string(kSurnames[seq.next(kSurnames.size())]) + kGiven[seq.next(kGiven.size())];
       b.ownerContact = "138" + std::to_string(10000000 + seq.next(89999999));
       b.yearBuilt = 1978 + static_cast<int>(seq.next(44));
       b.storeysAbove = 1 + static_cast<int>(seq.next(4));
@@ -71,7 +71,8 @@ std::vector<Building> demoDistrictBuildings() {
       b.use = kUses[seq.next(kUses.size())];
       b.location = GeoPoint{30.60 + seq.next(1000) / 50000.0, 114.30 + seq.next(1000) / 50000.0,
                             std::nullopt};
-      if (b.storeysAbove >= 3 && seq.next(3) == 0) b.alterations.push_back(Alteration::kAddedStorey);
+      if (b.storeysAbove >= 3 && seq.next(3) == 0)
+        b.alterations.push_back(Alteration::kAddedStorey);
       out.push_back(std::move(b));
     }
   }

@@ -19,15 +19,15 @@ Status appendOutbox(Database& db, const Transaction&, const OutboxEntry& e) {
 }
 
 Result<bool> hasPendingChanges(Database& db, std::string_view kind, const Uuid& id) {
-  Result<StatementUse> query =
-      db.cached("SELECT 1 FROM outbox WHERE kind = ?1 AND record_id = ?2 AND rejected_at IS NULL "
-                "LIMIT 1");
+  Result<StatementUse> query = db.cached(
+      "SELECT 1 FROM outbox WHERE kind = ?1 AND record_id = ?2 AND rejected_at IS NULL "
+      "LIMIT 1");
   if (!query) return query.status();
   return (*query)->bindText(1, kind).bindText(2, id).step();
 }
 
 Result<HlcVersion> baseVersionForNewChange(Database& db, std::string_view kind, const Uuid& id,
-                                          HlcVersion storedVersion) {
+                                           HlcVersion storedVersion) {
   Result<StatementUse> query = db.cached(
       "SELECT version, base_version, rejected_at IS NOT NULL FROM outbox "
       "WHERE kind = ?1 AND record_id = ?2 ORDER BY seq DESC LIMIT 1");

@@ -20,7 +20,7 @@ Result<bool> hasPendingChanges(Database& db, std::string_view kind, const Uuid& 
 /// The base_version of a new change to a record stored at `storedVersion`: that version, unless
 /// it is the version of a change the server rejected — then the version that change was based on.
 Result<HlcVersion> baseVersionForNewChange(Database& db, std::string_view kind, const Uuid& id,
-                                          HlcVersion storedVersion);
+                                           HlcVersion storedVersion);
 
 /// Queues the photo's bytes for upload (once per SHA-256).
 Status queuePhotoUpload(Database& db, const Transaction& tx, const PhotoRecord& photo,

@@ -75,7 +75,8 @@ Result<HlcVersion> saveInTransaction(Store::Impl& impl, const Transaction& tx, c
   const HlcVersion version = impl.clock.now();
   HlcVersion baseVersion = 0;
   if (*stored) {
-    Result<HlcVersion> base = store::baseVersionForNewChange(db, kind, record.id, (*stored)->version);
+    Result<HlcVersion> base =
+        store::baseVersionForNewChange(db, kind, record.id, (*stored)->version);
     if (!base) return base.status();
     baseVersion = *base;
   }

@@ -25,8 +25,7 @@ Result<RejectedRow> loadOutboxRow(Database& db, const Uuid& changeId) {
   if (!query) return query.status();
   Result<bool> row = (*query)->bindText(1, changeId).step();
   if (!row) return row.status();
-  if (!*row)
-    return Status::notFound("待同步队列中没有该变更 / no pending change " + changeId);
+  if (!*row) return Status::notFound("待同步队列中没有该变更 / no pending change " + changeId);
   const store::Statement& q = **query;
   return RejectedRow{q.text(0), q.text(1), q.version(2), q.version(3), q.integer(4)};
 }
@@ -55,8 +54,11 @@ Status rebaseFollowers(Database& db, const Transaction&, const RejectedRow& reje
     Result<StatementUse> update =
         db.cached("UPDATE outbox SET base_version = ?2, change_id = ?3 WHERE change_id = ?1");
     if (!update) return update.status();
-    Status s =
-        (*update)->bindText(1, id).bindVersion(2, rejected.baseVersion).bindText(3, newUuid()).run();
+    Status s = (*update)
+                   ->bindText(1, id)
+                   .bindVersion(2, rejected.baseVersion)
+                   .bindText(3, newUuid())
+                   .run();
     if (!s) return s;
   }
   return Status::ok();

@@ -64,9 +64,10 @@ Status transferError(CURLcode rc, const char* detail, const std::string& url) {
 Result<std::unique_ptr<CurlTransport>> CurlTransport::create(CurlOptions options) {
   const std::string& url = options.baseUrl;
   if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
-    return Status::invalidArgument("服务器地址须以 http:// 或 https:// 开头 / the server address "
-                                   "must start with http:// or https://: '" +
-                                   url + "'");
+    return Status::invalidArgument(
+        "服务器地址须以 http:// 或 https:// 开头 / the server address "
+        "must start with http:// or https://: '" +
+        url + "'");
   while (!options.baseUrl.empty() && options.baseUrl.back() == '/') options.baseUrl.pop_back();
   if (!initCurlOnce()) return Status::internal("libcurl 初始化失败 / libcurl failed to initialise");
   CURL* handle = curl_easy_init();

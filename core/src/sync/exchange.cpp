@@ -6,7 +6,6 @@
 
 namespace anju::sync {
 
-
 Result<HttpResponse> Exchange::send(const HttpRequest& request, const BodyCheck& check) {
   Status last;
   for (int attempt = 0; attempt < std::max(1, m_options.maxAttempts); ++attempt) {
@@ -54,7 +53,8 @@ Status httpError(const HttpResponse& response, std::string_view what) {
   std::string serverSays;
   if (error.ParseFromString(response.body) && !error.message().empty()) {
     serverSays = error.message();
-    for (const v1::FieldProblem& f : error.fields()) serverSays += "; " + f.field() + ": " + f.message();
+    for (const v1::FieldProblem& f : error.fields())
+      serverSays += "; " + f.field() + ": " + f.message();
   } else {
     serverSays = response.body.substr(0, 200);
   }

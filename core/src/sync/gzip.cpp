@@ -46,7 +46,8 @@ Result<std::string> gzipDecompress(std::string_view data) {
     if (rc == Z_BUF_ERROR && zs.avail_in == 0) break;  // truncated input
   }
   inflateEnd(&zs);
-  if (rc != Z_STREAM_END) return Status::invalidArgument("不是有效的 gzip 数据 / not valid gzip data");
+  if (rc != Z_STREAM_END)
+    return Status::invalidArgument("不是有效的 gzip 数据 / not valid gzip data");
   return out;
 }
 

@@ -130,16 +130,17 @@ Status PhotoLibrary::writeBytes(std::string_view sha256, std::string_view bytes)
   if (ec) return Status::ioError("无法创建照片目录 / cannot create '" + dir + "': " + ec.message());
 
   static std::atomic<unsigned> counter{0};
-  const std::string temp = target + ".tmp" + std::to_string(::getpid()) + "-" +
-                           std::to_string(counter.fetch_add(1));
+  const std::string temp =
+      target + ".tmp" + std::to_string(::getpid()) + "-" + std::to_string(counter.fetch_add(1));
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) return ioFailure("无法写入照片 / cannot write the photo", temp);
   const bool written = writeAll(fd, bytes) && ::fsync(fd) == 0;
   const bool closed = ::close(fd) == 0;
   if (!written || !closed) {
-    Status s = ioFailure("照片写入失败（存储空间可能已满）/ writing the photo failed (storage may "
-                         "be full)",
-                         temp);
+    Status s = ioFailure(
+        "照片写入失败（存储空间可能已满）/ writing the photo failed (storage may "
+        "be full)",
+        temp);
     ::unlink(temp.c_str());
     return s;
   }

@@ -46,8 +46,8 @@ bool SystemSyncClock::sleepFor(std::chrono::milliseconds delay, const std::atomi
   while (std::chrono::steady_clock::now() < until) {
     if (cancel && cancel->load()) return false;
     const auto left = until - std::chrono::steady_clock::now();
-    std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
-        left, std::chrono::milliseconds(50)));
+    std::this_thread::sleep_for(
+        std::min<std::chrono::steady_clock::duration>(left, std::chrono::milliseconds(50)));
   }
   return !(cancel && cancel->load());
 }
@@ -62,7 +62,10 @@ std::chrono::milliseconds backoffDelay(const SyncOptions& options, int retry, do
 
 SyncClient::SyncClient(Store& store, PhotoLibrary& photos, HttpTransport& transport,
                        SyncOptions options, SyncClock* clock)
-    : m_store(store), m_photos(photos), m_transport(transport), m_options(std::move(options)),
+    : m_store(store),
+      m_photos(photos),
+      m_transport(transport),
+      m_options(std::move(options)),
       m_clock(clock) {
   if (!m_clock) {
     m_ownClock = std::make_unique<SystemSyncClock>();
@@ -113,16 +116,17 @@ Result<Session> SyncClient::session() {
   Session out;
   std::string token, expires, regions;
   const std::pair<std::string_view, std::string*> fields[] = {
-      {kSyncAuthUser, &out.user},         {kSyncAuthDisplayName, &out.displayName},
-      {kSyncAuthRole, &out.role},         {kSyncServerEpoch, &out.serverEpoch},
-      {kSyncAuthToken, &token},           {kSyncAuthExpiresAt, &expires},
+      {kSyncAuthUser, &out.user},  {kSyncAuthDisplayName, &out.displayName},
+      {kSyncAuthRole, &out.role},  {kSyncServerEpoch, &out.serverEpoch},
+      {kSyncAuthToken, &token},    {kSyncAuthExpiresAt, &expires},
       {kSyncAuthRegions, &regions}};
   for (const auto& [key, target] : fields) {
     Result<std::string> value = m_store.syncState(key);
     if (!value) return value.status();
     *target = std::move(*value);
   }
-  if (out.user.empty()) return Status::notFound("本机尚未登录 / nobody has signed in on this tablet");
+  if (out.user.empty())
+    return Status::notFound("本机尚未登录 / nobody has signed in on this tablet");
   out.hasToken = !token.empty();
   // A damaged value reads as 0 ("unknown"); the server judges the token anyway.
   std::from_chars(expires.data(), expires.data() + expires.size(), out.expiresAt);
@@ -169,8 +173,9 @@ Result<SyncReport> SyncClient::sync(const SyncProgressFn& progress,
     (void)m_store.setSyncStates(state);
     return s;
   }
-  Status saved = m_store.setSyncStates({{std::string(kSyncLastSyncAt), std::to_string(m_clock->now())},
-                                        {std::string(kSyncLastError), ""}});
+  Status saved =
+      m_store.setSyncStates({{std::string(kSyncLastSyncAt), std::to_string(m_clock->now())},
+                             {std::string(kSyncLastError), ""}});
   if (!saved) return saved;
   return run.report();
 }

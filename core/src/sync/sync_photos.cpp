@@ -55,7 +55,8 @@ Status SyncRun::uploadPhoto(const PhotoUpload& upload) {
     return Status::ok();
   }
   std::error_code ec;
-  const auto total = static_cast<std::int64_t>(std::filesystem::file_size(m_photos.pathOf(sha), ec));
+  const auto total =
+      static_cast<std::int64_t>(std::filesystem::file_size(m_photos.pathOf(sha), ec));
   if (ec) return Status::ioError("无法读取照片 / cannot read photo " + sha + ": " + ec.message());
 
   Result<v1::PhotoStatus> status = photoStatus(sha);
@@ -72,11 +73,11 @@ Status SyncRun::uploadPhoto(const PhotoUpload& upload) {
                                  " of " + std::to_string(total) + ")");
     Result<std::string> chunk = m_photos.read(sha, offset, m_options.photoChunkBytes);
     if (!chunk) return chunk.status();
-    HttpRequest put{"PUT",
-                    photoTarget(sha) + "?offset=" + std::to_string(offset) +
-                        "&total=" + std::to_string(total),
-                    {{"Content-Type", "application/octet-stream"}},
-                    std::move(*chunk)};
+    HttpRequest put{
+        "PUT",
+        photoTarget(sha) + "?offset=" + std::to_string(offset) + "&total=" + std::to_string(total),
+        {{"Content-Type", "application/octet-stream"}},
+        std::move(*chunk)};
     if (!m_token.empty()) put.headers.emplace_back("Authorization", "Bearer " + m_token);
     v1::PhotoStatus answer;
     Result<HttpResponse> response = m_exchange.send(

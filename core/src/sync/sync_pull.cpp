@@ -18,7 +18,9 @@ Status SyncRun::pull() {
     v1::PullResponse page;
     Result<HttpResponse> response = m_exchange.send(
         protobufRequest("POST", "/v1/sync/pull", request.SerializeAsString(), m_token),
-        [&](const std::string& body) { return page.ParseFromString(body) && !page.epoch().empty(); });
+        [&](const std::string& body) {
+          return page.ParseFromString(body) && !page.epoch().empty();
+        });
     if (!response) return response.status();
     if (response->status != 200) return httpError(*response, "下载更新 / pull");
     m_report.bytesPulled += static_cast<std::int64_t>(response->body.size());

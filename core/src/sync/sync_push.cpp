@@ -19,9 +19,7 @@ std::string reasonOf(const v1::ChangeResult& result) {
 // Acknowledgements of a change that is no longer pending are harmless: it was settled before
 // (a retried batch) or re-based with a fresh id after an earlier change of its record was
 // rejected (Store::rejectOutbox).
-Status ignoreSettled(Status s) {
-  return s.code() == StatusCode::kNotFound ? Status::ok() : s;
-}
+Status ignoreSettled(Status s) { return s.code() == StatusCode::kNotFound ? Status::ok() : s; }
 
 }  // namespace
 
@@ -153,10 +151,11 @@ Status SyncRun::keepConflict(const OutboxEntry& change, const std::string& serve
   if (s.code() != StatusCode::kInvalidArgument && s.code() != StatusCode::kCorruption) return s;
   // The server's version cannot be shown by this build (none sent, or from a newer app). Keep
   // ours, visible with the reason, instead of sending it again and again.
-  return ignoreSettled(m_store.rejectOutbox(
-      change.changeId, "与服务器版本冲突，但服务器版本无法在本机显示 / conflicts with the "
-                       "server's version, which this app cannot show: " +
-                           s.message()));
+  return ignoreSettled(
+      m_store.rejectOutbox(change.changeId,
+                           "与服务器版本冲突，但服务器版本无法在本机显示 / conflicts with the "
+                           "server's version, which this app cannot show: " +
+                               s.message()));
 }
 
 }  // namespace anju::sync

@@ -19,8 +19,12 @@ class SyncRun {
   /// All borrowed for the duration of one sync.
   SyncRun(Store& store, PhotoLibrary& photos, Exchange& exchange, const SyncOptions& options,
           std::string token, const SyncProgressFn& progress)
-      : m_store(store), m_photos(photos), m_exchange(exchange), m_options(options),
-        m_token(std::move(token)), m_progress(progress) {}
+      : m_store(store),
+        m_photos(photos),
+        m_exchange(exchange),
+        m_options(options),
+        m_token(std::move(token)),
+        m_progress(progress) {}
 
   Status push();
   Status uploadPhotos();

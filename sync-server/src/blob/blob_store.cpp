@@ -18,7 +18,8 @@ namespace fs = std::filesystem;
 namespace {
 
 Status errnoStatus(const std::string& what) {
-  if (errno == ENOSPC || errno == EDQUOT) return storageFullStatus(what + ": " + std::strerror(errno));
+  if (errno == ENOSPC || errno == EDQUOT)
+    return storageFullStatus(what + ": " + std::strerror(errno));
   return Status::ioError(what + ": " + std::strerror(errno));
 }
 
@@ -35,7 +36,8 @@ Status syncDirectory(const fs::path& dir) {
 Status ensureDir(const fs::path& dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
-  if (ec) return Status::ioError("无法创建目录 / cannot create " + dir.string() + ": " + ec.message());
+  if (ec)
+    return Status::ioError("无法创建目录 / cannot create " + dir.string() + ": " + ec.message());
   return Status::ok();
 }
 

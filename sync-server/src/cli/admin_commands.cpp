@@ -31,8 +31,9 @@ Result<std::unique_ptr<ServerStorage>> storageFor(const CliArgs& args) {
 int runUser(const CliArgs& args) {
   const auto& pos = args.positional();
   if (pos.size() != 2 || pos[0] != "add" || !args.has("role") || !args.has("password-stdin"))
-    return usage("user add NAME --role inspector|reviewer|admin --password-stdin "
-                 "[--display-name TEXT] --data DIR");
+    return usage(
+        "user add NAME --role inspector|reviewer|admin --password-stdin "
+        "[--display-name TEXT] --data DIR");
   const std::optional<Role> role = parseRole(*args.option("role"));
   if (!role) return usage("user add NAME --role inspector|reviewer|admin ...");
   std::string password;
@@ -55,8 +56,9 @@ int runAssign(const CliArgs& args) {
     return usage("assign NAME --region 区[/街道[/社区]] --data DIR");
   const std::optional<RegionPath> region = parseRegion(*args.option("region"));
   if (!region)
-    return fail(Status::invalidArgument("区域格式应为 区/街道/社区 / region must be "
-                                        "district[/street[/community]]"));
+    return fail(
+        Status::invalidArgument("区域格式应为 区/街道/社区 / region must be "
+                                "district[/street[/community]]"));
   Result<std::unique_ptr<ServerStorage>> storage = storageFor(args);
   if (!storage) return fail(storage.status());
   if (Status s = (*storage)->addUserRegion(pos[0], *region); !s) return fail(s);
@@ -68,8 +70,9 @@ int runReview(const CliArgs& args) {
   const auto& pos = args.positional();
   if (pos.size() != 2 || (pos[0] != "return" && pos[0] != "approve") ||
       (pos[0] == "return" && !args.has("comment")))
-    return usage("review return INSPECTION_ID --comment TEXT [--reviewer NAME] --data DIR\n"
-                 "       anju-server review approve INSPECTION_ID [--reviewer NAME] --data DIR");
+    return usage(
+        "review return INSPECTION_ID --comment TEXT [--reviewer NAME] --data DIR\n"
+        "       anju-server review approve INSPECTION_ID [--reviewer NAME] --data DIR");
   Result<std::unique_ptr<ServerStorage>> storage = storageFor(args);
   if (!storage) return fail(storage.status());
   HybridLogicalClock hlc;

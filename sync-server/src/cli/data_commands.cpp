@@ -53,7 +53,11 @@ int runDemo(const CliArgs& args) {
     RegionPath region;
   };
   const DemoUser users[] = {
-      {"demo", Role::kInspector, "demo1234", "演示排查员", {kDemoDistrict, kDemoInspectorStreet, ""}},
+      {"demo",
+       Role::kInspector,
+       "demo1234",
+       "演示排查员",
+       {kDemoDistrict, kDemoInspectorStreet, ""}},
       {"reviewer", Role::kReviewer, "review1234", "住建局审核员", {kDemoDistrict, "", ""}},
       {"admin", Role::kAdmin, "admin1234", "系统管理员", {}},
   };

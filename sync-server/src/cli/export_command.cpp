@@ -31,8 +31,8 @@ int usage() {
 
 Result<RegisterFilter> filterFromArgs(const CliArgs& args) {
   std::map<std::string, std::string> params;
-  for (const char* name : {"district", "street", "community", "judgment", "review",
-                           "rectification", "from", "to"}) {
+  for (const char* name :
+       {"district", "street", "community", "judgment", "review", "rectification", "from", "to"}) {
     if (auto v = args.option(name)) params[name] = *v;
   }
   if (args.has("not-visited")) params["not_visited"] = "1";
@@ -53,8 +53,9 @@ int exportDossier(const CliArgs& args, ServerStorage& storage, const ServerConfi
                   const std::string& out) {
   if (args.has("building") == args.has("community")) return usage();
   if (config.dataDir.empty())
-    return fail(Status::invalidArgument("档案需要照片目录 / a dossier needs the data directory "
-                                        "with the photos (--data DIR)"));
+    return fail(
+        Status::invalidArgument("档案需要照片目录 / a dossier needs the data directory "
+                                "with the photos (--data DIR)"));
   Result<std::unique_ptr<FileBlobStore>> blobs =
       FileBlobStore::open((std::filesystem::path(config.dataDir) / "blobs").string());
   if (!blobs) return fail(blobs.status());

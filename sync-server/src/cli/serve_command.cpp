@@ -31,11 +31,13 @@ Result<ServerConfig> resolveConfig(const CliArgs& args) {
   }
   if (args.has("postgres")) config.storage = StorageBackend::kPostgres;
   if (config.storage == StorageBackend::kPostgres && config.postgres.conninfo.empty())
-    return Status::invalidArgument("需要 PostgreSQL 连接串 / storage = postgres needs a "
-                                   "connection string (--postgres CONNINFO or postgres = ...)");
+    return Status::invalidArgument(
+        "需要 PostgreSQL 连接串 / storage = postgres needs a "
+        "connection string (--postgres CONNINFO or postgres = ...)");
   if (config.storage == StorageBackend::kSqlite && config.dataDir.empty())
-    return Status::invalidArgument("需要数据目录 / a data directory is required (--data DIR or "
-                                   "data_dir in --config FILE)");
+    return Status::invalidArgument(
+        "需要数据目录 / a data directory is required (--data DIR or "
+        "data_dir in --config FILE)");
   return config;
 }
 
@@ -54,8 +56,9 @@ int runServe(const CliArgs& args) {
   // Photos live under the data dir whatever the database (several processes on PostgreSQL share
   // one folder, see docs/sync-server.md).
   if (config->dataDir.empty())
-    return fail(Status::invalidArgument("需要数据目录 / serve needs a data directory for photos "
-                                        "(--data DIR or data_dir in --config FILE)"));
+    return fail(
+        Status::invalidArgument("需要数据目录 / serve needs a data directory for photos "
+                                "(--data DIR or data_dir in --config FILE)"));
   Result<std::unique_ptr<ServerStorage>> storage = openConfiguredStorage(*config);
   if (!storage) return fail(storage.status());
   Result<std::unique_ptr<FileBlobStore>> blobs =
@@ -110,10 +113,10 @@ int runServe(const CliArgs& args) {
     return fail(Status::ioError("无法监听 / cannot listen on " + config->listen + ":" +
                                 std::to_string(config->port)));
   // The connection string is not logged: it may hold a password.
-  logInfo("anju-server started: data=" + config->dataDir + " storage=" +
-          (config->storage == StorageBackend::kPostgres ? "postgres" : "sqlite") +
-          " epoch=" + (*storage)->epoch() +
-          " listening on " + config->listen + ":" + std::to_string(port));
+  logInfo("anju-server started: data=" + config->dataDir +
+          " storage=" + (config->storage == StorageBackend::kPostgres ? "postgres" : "sqlite") +
+          " epoch=" + (*storage)->epoch() + " listening on " + config->listen + ":" +
+          std::to_string(port));
   std::printf("listening on %s:%d\n", config->listen.c_str(), port);
   std::fflush(stdout);
 

@@ -64,7 +64,8 @@ Status applyConfigValue(const std::string& key, const std::string& value, Server
   }
   if (!ok && key == "postgres")  // never echo a connection string: it may hold a password
     return Status::invalidArgument("配置值无效 / bad value for postgres");
-  if (!ok) return Status::invalidArgument("配置值无效 / bad value for " + key + ": '" + value + "'");
+  if (!ok)
+    return Status::invalidArgument("配置值无效 / bad value for " + key + ": '" + value + "'");
   return Status::ok();
 }
 
@@ -82,7 +83,8 @@ Status loadConfigFile(const std::string& path, ServerConfig& config) {
       return Status::invalidArgument(path + ":" + std::to_string(number) +
                                      ": 应为 key = value / expected key = value");
     Status s = applyConfigValue(trim(content.substr(0, eq)), trim(content.substr(eq + 1)), config);
-    if (!s) return Status::invalidArgument(path + ":" + std::to_string(number) + ": " + s.message());
+    if (!s)
+      return Status::invalidArgument(path + ":" + std::to_string(number) + ": " + s.message());
   }
   return Status::ok();
 }

@@ -17,7 +17,7 @@ struct ServerConfig {
   StorageBackend storage = StorageBackend::kSqlite;
   PostgresOptions postgres;  // used when storage is kPostgres
   std::string listen = "127.0.0.1";
-  int port = 8080;  // 0: pick a free port and print it
+  int port = 8080;                            // 0: pick a free port and print it
   std::chrono::hours tokenLifetime{24 * 30};  // tablets stay offline for days
   std::size_t maxPushBytes = 32u << 20;
   std::size_t maxPhotoChunkBytes = 8u << 20;

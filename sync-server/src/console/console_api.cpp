@@ -2,8 +2,8 @@
 
 #include <charconv>
 
-#include "console/console_assets.h"
 #include "anju/v1/records.pb.h"
+#include "console/console_assets.h"
 #include "console/dossier_json.h"
 #include "http/api_error.h"
 #include "http/http_edge.h"
@@ -32,7 +32,8 @@ void sendJsonError(Res res, const Status& status) {
   const ApiError e = ApiError::fromStatus(status);
   if (e.httpStatus >= 500) logError("console: " + status.toString());
   json fields = json::array();
-  for (const FieldError& f : e.fields) fields.push_back({{"field", f.field}, {"message", f.message}});
+  for (const FieldError& f : e.fields)
+    fields.push_back({{"field", f.field}, {"message", f.message}});
   sendJson(res, {{"error", {{"code", e.code}, {"message", e.message}, {"fields", fields}}}},
            e.httpStatus);
 }
@@ -70,9 +71,12 @@ json userJson(const User& user) {
 }
 
 RectificationInput rectificationInput(const json& body) {
-  return {stringField(body, "family"),   stringField(body, "measure"),
-          stringField(body, "status"),   stringField(body, "deadline"),
-          stringField(body, "responsible_party"), stringField(body, "note")};
+  return {stringField(body, "family"),
+          stringField(body, "measure"),
+          stringField(body, "status"),
+          stringField(body, "deadline"),
+          stringField(body, "responsible_party"),
+          stringField(body, "note")};
 }
 
 // The query string as parseRegisterFilter wants it (the exports read the same parameters).
@@ -169,9 +173,9 @@ void ConsoleApi::login(Req req, Res res) {
   if (login->user.role == Role::kInspector)
     return sendJsonError(res, Status::permissionDenied(
                                   "审核台仅供审核人员使用 / the review console is for reviewers"));
-  sendJson(res, {{"token", login->token},
-                 {"expires_at", login->expiresAt},
-                 {"user", userJson(login->user)}});
+  sendJson(
+      res,
+      {{"token", login->token}, {"expires_at", login->expiresAt}, {"user", userJson(login->user)}});
 }
 
 void ConsoleApi::me(Req req, Res res) {
@@ -229,8 +233,8 @@ void ConsoleApi::photo(Req req, Res res) {
   if (!bytes) return sendJsonError(res, bytes.status());
   // Photos are immutable (content-addressed), so the browser may keep them.
   res.set_header("Cache-Control", "private, max-age=86400, immutable");
-  const std::string mime = record.photo().mime_type().empty() ? "image/jpeg"
-                                                              : record.photo().mime_type();
+  const std::string mime =
+      record.photo().mime_type().empty() ? "image/jpeg" : record.photo().mime_type();
   res.set_content(std::move(*bytes), mime);
 }
 
@@ -260,7 +264,10 @@ void ConsoleApi::createRectification(Req req, Res res) {
   Result<RectificationResult> done = m_services.rectifications.create(
       req.matches[1], rectificationInput(*body), Reviewer(user->name, regionFilterFor(*user)));
   if (!done) return sendJsonError(res, done.status());
-  sendJson(res, {{"id", done->id}, {"version", std::to_string(done->written.version)}, {"seq", done->written.seq}},
+  sendJson(res,
+           {{"id", done->id},
+            {"version", std::to_string(done->written.version)},
+            {"seq", done->written.seq}},
            201);
 }
 
@@ -272,7 +279,9 @@ void ConsoleApi::updateRectification(Req req, Res res) {
   Result<RectificationResult> done = m_services.rectifications.update(
       req.matches[1], rectificationInput(*body), Reviewer(user->name, regionFilterFor(*user)));
   if (!done) return sendJsonError(res, done.status());
-  sendJson(res, {{"id", done->id}, {"version", std::to_string(done->written.version)}, {"seq", done->written.seq}});
+  sendJson(res, {{"id", done->id},
+                 {"version", std::to_string(done->written.version)},
+                 {"seq", done->written.seq}});
 }
 
 void ConsoleApi::audit(Req req, Res res) {
@@ -298,8 +307,8 @@ void ConsoleApi::houses(Req req, Res res) {
   if (const std::string token = req.get_param_value("after"); !token.empty()) {
     after = decodeRegisterKey(token);
     if (!after)
-      return sendJsonError(res, Status::invalidArgument("分页标记无效 / malformed page key",
-                                                        {{"after", token}}));
+      return sendJsonError(
+          res, Status::invalidArgument("分页标记无效 / malformed page key", {{"after", token}}));
   }
   const int limit = static_cast<int>(std::clamp<std::int64_t>(intParam(req, "limit", 50), 1, 500));
   Result<RegisterPage> page = m_services.storage.queryRegister(*filter, after, limit);

@@ -122,8 +122,8 @@ json enumJson(std::string_view kind, const std::string& code) {
 }
 
 json regionJson(const RegionPath& region) {
-  return {{"district", region.district}, {"street", region.street},
-          {"community", region.community}};
+  return {
+      {"district", region.district}, {"street", region.street}, {"community", region.community}};
 }
 
 Result<json> buildingJson(const StoredRecord& r) {
@@ -164,11 +164,13 @@ Result<json> dossierJson(const StoredRecord& building, const std::vector<StoredR
     if (r.kind != "photo") continue;
     v1::Record record;
     if (!record.ParseFromString(r.payload) || !record.has_photo()) return damaged(r);
-    const bool complete = std::find(completePhotos.begin(), completePhotos.end(), r.sha256) !=
-                          completePhotos.end();
+    const bool complete =
+        std::find(completePhotos.begin(), completePhotos.end(), r.sha256) != completePhotos.end();
     json p = photoJson(r, record.photo(), complete);
-    if (record.photo().inspection_id().empty()) loosePhotos.push_back(std::move(p));
-    else photosByInspection[record.photo().inspection_id()].push_back(std::move(p));
+    if (record.photo().inspection_id().empty())
+      loosePhotos.push_back(std::move(p));
+    else
+      photosByInspection[record.photo().inspection_id()].push_back(std::move(p));
   }
   json inspections = json::array();
   json rectifications = json::array();

@@ -49,7 +49,8 @@ bool writeAll(int fd, std::string_view bytes, Clock::time_point deadline, std::s
       *why = std::strerror(errno);
       return false;
     }
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     if (left.count() <= 0) {
       *why = "time limit";
       return false;
@@ -123,9 +124,9 @@ Status DossierRunner::renderHouse(const Uuid& buildingId, const std::string& out
   Result<dossier::DossierHouse> first = loadHouse(buildingId);
   if (!first) return first.status();
   dossier::DossierHeader header{"房屋安全排查档案（一户一档）", "", nowText()};
-  return run(header,
-             [&](const std::function<Status(const Uuid&)>& feed) { return feed(buildingId); },
-             outPath);
+  return run(
+      header, [&](const std::function<Status(const Uuid&)>& feed) { return feed(buildingId); },
+      outPath);
 }
 
 Status DossierRunner::renderHouses(const RegisterFilter& filter, const std::string& title,
@@ -134,13 +135,13 @@ Status DossierRunner::renderHouses(const RegisterFilter& filter, const std::stri
   if (!any) return any.status();
   if (any->rows.empty()) return Status::notFound("没有符合条件的房屋 / no house matches");
   dossier::DossierHeader header{"房屋安全排查档案（一户一档）", title, nowText()};
-  return run(header,
-             [&](const std::function<Status(const Uuid&)>& feed) {
-               return forEachRegisterRow(m_storage, filter, [&](const RegisterRow& row) {
-                 return feed(row.buildingId);
-               });
-             },
-             outPath);
+  return run(
+      header,
+      [&](const std::function<Status(const Uuid&)>& feed) {
+        return forEachRegisterRow(m_storage, filter,
+                                  [&](const RegisterRow& row) { return feed(row.buildingId); });
+      },
+      outPath);
 }
 
 Status DossierRunner::run(
@@ -150,12 +151,14 @@ Status DossierRunner::run(
   const auto deadline = Clock::now() + m_timeLimit;
   const std::string logPath = outPath + ".log";
   int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0) return Status::ioError("pipe: " + std::string(std::strerror(errno)));
+  if (::pipe2(fds, O_CLOEXEC) != 0)
+    return Status::ioError("pipe: " + std::string(std::strerror(errno)));
 
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, fds[0], 0);
-  posix_spawn_file_actions_addopen(&actions, 1, logPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_addopen(&actions, 1, logPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0600);
   posix_spawn_file_actions_adddup2(&actions, 1, 2);
   // Nothing else of the server's (listening socket, database files) leaks into the renderer.
   posix_spawn_file_actions_addclosefrom_np(&actions, 3);
@@ -164,7 +167,8 @@ Status DossierRunner::run(
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
   pid_t pid = -1;
-  const int spawned = posix_spawn(&pid, m_renderer.c_str(), &actions, nullptr, argv.data(), environ);
+  const int spawned =
+      posix_spawn(&pid, m_renderer.c_str(), &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   ::close(fds[0]);
   if (spawned != 0) {

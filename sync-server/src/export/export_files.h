@@ -29,6 +29,7 @@ class ExportScratch {
 
 /// Writes `path` through a temporary sibling and renames it into place when `write` succeeds,
 /// so a failed export never leaves a half file under the requested name.
-Status writeFileAtomically(const std::string& path, const std::function<Status(const std::string&)>& write);
+Status writeFileAtomically(const std::string& path,
+                           const std::function<Status(const std::string&)>& write);
 
 }  // namespace anju::server

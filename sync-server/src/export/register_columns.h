@@ -15,8 +15,8 @@
 namespace anju::server {
 
 struct RegisterColumn {
-  const char* zh;   // the header people see
-  double width;     // XLSX column width in characters
+  const char* zh;  // the header people see
+  double width;    // XLSX column width in characters
 };
 
 /// One cell: text, or a number when the column is numeric and the value is known.

@@ -18,8 +18,7 @@ struct WorkbookCloser {
 using Workbook = std::unique_ptr<lxw_workbook, WorkbookCloser>;
 
 Status xlsxError(lxw_error e, const std::string& what) {
-  return Status::ioError("无法写入 XLSX / cannot write XLSX (" + what + "): " +
-                         lxw_strerror(e));
+  return Status::ioError("无法写入 XLSX / cannot write XLSX (" + what + "): " + lxw_strerror(e));
 }
 
 const char* const kJudgments[] = {"serious", "some", "none_found"};
@@ -65,7 +64,8 @@ lxw_error writeSummary(lxw_worksheet* ws, lxw_format* bold, const RegisterSummar
     worksheet_write_string(ws, row, c++, k.community.community.c_str(), nullptr);
     worksheet_write_number(ws, row, c++, static_cast<double>(k.houses), nullptr);
     worksheet_write_number(ws, row, c++, static_cast<double>(k.notVisited), nullptr);
-    for (const char* j : kJudgments) worksheet_write_number(ws, row, c++, countOf(k.byJudgment, j), nullptr);
+    for (const char* j : kJudgments)
+      worksheet_write_number(ws, row, c++, countOf(k.byJudgment, j), nullptr);
     for (const char* r : kRectifications)
       worksheet_write_number(ws, row, c++, countOf(k.byRectification, r), nullptr);
     ++row;
@@ -106,15 +106,17 @@ Result<XlsxExportResult> writeRegisterXlsx(RegisterIndex& index, const RegisterF
   XlsxExportResult result;
   Status walked = forEachRegisterRow(index, filter, [&](const RegisterRow& row) {
     const lxw_row_t r = static_cast<lxw_row_t>(result.rows + 1);
-    if (r >= LXW_ROW_MAX) return Status::invalidArgument("行数超过 XLSX 上限 / too many rows for XLSX");
+    if (r >= LXW_ROW_MAX)
+      return Status::invalidArgument("行数超过 XLSX 上限 / too many rows for XLSX");
     const std::vector<RegisterCell> cells = registerCells(row);
     for (std::size_t c = 0; c < cells.size(); ++c) {
       const auto col = static_cast<lxw_col_t>(c);
-      lxw_error e = cells[c].number
-                        ? worksheet_write_number(sheet, r, col, *cells[c].number, nullptr)
-                        : (cells[c].text.empty()
-                               ? LXW_NO_ERROR
-                               : worksheet_write_string(sheet, r, col, cells[c].text.c_str(), nullptr));
+      lxw_error e =
+          cells[c].number
+              ? worksheet_write_number(sheet, r, col, *cells[c].number, nullptr)
+              : (cells[c].text.empty()
+                     ? LXW_NO_ERROR
+                     : worksheet_write_string(sheet, r, col, cells[c].text.c_str(), nullptr));
       if (e != LXW_NO_ERROR) return xlsxError(e, "row " + std::to_string(r));
     }
     ++result.rows;

@@ -17,7 +17,6 @@ struct XlsxExportResult {
 /// Writes the workbook to `path` (replaced). `tmpDir` holds libxlsxwriter's temporary files
 /// (empty: the system default). ioError when the file cannot be written.
 Result<XlsxExportResult> writeRegisterXlsx(RegisterIndex& index, const RegisterFilter& filter,
-                                           const std::string& path,
-                                           const std::string& tmpDir = "");
+                                           const std::string& path, const std::string& tmpDir = "");
 
 }  // namespace anju::server

@@ -103,11 +103,9 @@ void ExportApi::registerCsv(const httplib::Request& req, httplib::Response& res)
                  contentDisposition("register.csv", baseName("登记册", *filter) + ".csv"));
   ServerStorage& storage = m_exports.storage();
   res.set_chunked_content_provider(
-      "text/csv; charset=utf-8",
-      [&storage, f = *filter](std::size_t, httplib::DataSink& sink) {
-        Result<std::int64_t> rows = writeRegisterCsv(storage, f, [&sink](std::string_view b) {
-          return sink.write(b.data(), b.size());
-        });
+      "text/csv; charset=utf-8", [&storage, f = *filter](std::size_t, httplib::DataSink& sink) {
+        Result<std::int64_t> rows = writeRegisterCsv(
+            storage, f, [&sink](std::string_view b) { return sink.write(b.data(), b.size()); });
         if (!rows) {
           // Headers are gone already: dropping the connection is how the client learns.
           logError("register.csv export failed: " + rows.status().toString());
@@ -125,11 +123,9 @@ void ExportApi::housesGeoJson(const httplib::Request& req, httplib::Response& re
                  contentDisposition("houses.geojson", baseName("房屋", *filter) + ".geojson"));
   ServerStorage& storage = m_exports.storage();
   res.set_chunked_content_provider(
-      "application/geo+json",
-      [&storage, f = *filter](std::size_t, httplib::DataSink& sink) {
-        Result<std::int64_t> n = writeHousesGeoJson(storage, f, [&sink](std::string_view b) {
-          return sink.write(b.data(), b.size());
-        });
+      "application/geo+json", [&storage, f = *filter](std::size_t, httplib::DataSink& sink) {
+        Result<std::int64_t> n = writeHousesGeoJson(
+            storage, f, [&sink](std::string_view b) { return sink.write(b.data(), b.size()); });
         if (!n) {
           logError("houses.geojson export failed: " + n.status().toString());
           return false;
@@ -151,8 +147,7 @@ void ExportApi::registerXlsx(const httplib::Request& req, httplib::Response& res
     logError("register.xlsx export failed: " + written.status().toString());
     return sendError(res, ApiError::fromStatus(written.status()));
   }
-  sendFile(res, *scratch, path,
-           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  sendFile(res, *scratch, path, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
            contentDisposition("register.xlsx", baseName("登记册", *filter) + ".xlsx"));
 }
 

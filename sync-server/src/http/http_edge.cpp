@@ -60,8 +60,8 @@ void installEdgeHandlers(httplib::Server& server, Metrics& metrics) {
   server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     // Handlers already wrote an Error body; only httplib's own failures arrive here bare.
     if (!res.body.empty()) return;
-    ApiError e = res.status == 404 ? ApiError::notFound(req.path)
-                                   : ApiError::fromHttpStatus(res.status);
+    ApiError e =
+        res.status == 404 ? ApiError::notFound(req.path) : ApiError::fromHttpStatus(res.status);
     e.httpStatus = res.status;
     sendError(res, e);
   });

@@ -14,8 +14,8 @@
 namespace anju::server {
 
 struct BodyRead {
-  std::string bytes;               // decompressed when Content-Encoding: gzip
-  std::optional<ApiError> error;   // set when the body was too large or unreadable
+  std::string bytes;              // decompressed when Content-Encoding: gzip
+  std::optional<ApiError> error;  // set when the body was too large or unreadable
   /// The connection ended before the whole (unencoded) body arrived; `bytes` holds the prefix
   /// that did arrive, e.g. the start of a photo chunk worth keeping.
   bool cut = false;

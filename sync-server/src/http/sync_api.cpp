@@ -122,8 +122,7 @@ void SyncApi::push(const httplib::Request& req, httplib::Response& res,
     return sendError(res, ApiError::tooManyChanges(m_limits.maxChangesPerPush));
   Result<v1::PushResponse> response = m_services.push.push(*user, request);
   if (!response) {
-    logError("push by " + user->name + " failed, nothing stored: " +
-             response.status().toString());
+    logError("push by " + user->name + " failed, nothing stored: " + response.status().toString());
     return sendError(res, ApiError::fromStatus(response.status()));
   }
   int counts[5] = {0, 0, 0, 0, 0};
@@ -187,11 +186,12 @@ void SyncApi::photoUpload(const httplib::Request& req, httplib::Response& res,
   if (body.error) return sendError(res, *body.error);
   m_metrics.addRequestBytes(body.bytes.size());
   if (!offset || !total)
-    return sendError(res, ApiError::fromStatus(Status::invalidArgument(
-                              "需要 offset 与 total 参数 / offset and total query parameters "
-                              "are required integers",
-                              {{"offset", req.get_param_value("offset")},
-                               {"total", req.get_param_value("total")}})));
+    return sendError(
+        res,
+        ApiError::fromStatus(Status::invalidArgument(
+            "需要 offset 与 total 参数 / offset and total query parameters "
+            "are required integers",
+            {{"offset", req.get_param_value("offset")}, {"total", req.get_param_value("total")}})));
   Result<PhotoUpload> upload = m_services.photos.upload(sha256, *offset, *total, body.bytes);
   if (!upload) return sendError(res, ApiError::fromStatus(upload.status()));
   switch (upload->outcome) {
@@ -214,7 +214,8 @@ void SyncApi::photoUpload(const httplib::Request& req, httplib::Response& res,
 void SyncApi::getRecord(const httplib::Request& req, httplib::Response& res) {
   Result<User> user = authenticate(req);
   if (!user) return sendError(res, ApiError::fromStatus(user.status()));
-  Result<v1::PulledChange> record = m_services.records.record(*user, req.matches[1], req.matches[2]);
+  Result<v1::PulledChange> record =
+      m_services.records.record(*user, req.matches[1], req.matches[2]);
   if (!record) return sendError(res, ApiError::fromStatus(record.status()));
   sendProto(res, *record);
 }

@@ -16,9 +16,9 @@ namespace anju::server {
 namespace {
 
 const std::set<std::string> kRequired = {"区", "街道", "社区", "地址"};
-const std::set<std::string> kOptional = {"产权人", "联系电话", "建成年份", "地上层数", "地下层数",
-                                         "结构类型", "建筑面积", "用途",   "房屋编码", "纬度",
-                                         "经度"};
+const std::set<std::string> kOptional = {"产权人",   "联系电话", "建成年份", "地上层数",
+                                         "地下层数", "结构类型", "建筑面积", "用途",
+                                         "房屋编码", "纬度",     "经度"};
 
 std::string trim(const std::string& s) {
   const std::size_t b = s.find_first_not_of(" \t");
@@ -27,18 +27,18 @@ std::string trim(const std::string& s) {
 }
 
 template <typename E, std::size_t N>
-std::optional<E> parseCodeOrLabel(const std::string& text, std::optional<E> (*parse)(std::string_view),
-                                  const E (&all)[N]) {
+std::optional<E> parseCodeOrLabel(const std::string& text,
+                                  std::optional<E> (*parse)(std::string_view), const E (&all)[N]) {
   if (auto byCode = parse(text)) return byCode;
   for (E e : all)
     if (label(e).zh == text) return e;
   return std::nullopt;
 }
 
-constexpr StructureType kStructures[] = {
-    StructureType::kBrickConcrete, StructureType::kBrickTimber, StructureType::kFrame,
-    StructureType::kEarthTimber,   StructureType::kStoneTimber, StructureType::kTimber,
-    StructureType::kSteel,         StructureType::kOther};
+constexpr StructureType kStructures[] = {StructureType::kBrickConcrete, StructureType::kBrickTimber,
+                                         StructureType::kFrame,         StructureType::kEarthTimber,
+                                         StructureType::kStoneTimber,   StructureType::kTimber,
+                                         StructureType::kSteel,         StructureType::kOther};
 constexpr BuildingUse kUses[] = {BuildingUse::kOwnerOccupied, BuildingUse::kRented,
                                  BuildingUse::kBusiness,      BuildingUse::kProduction,
                                  BuildingUse::kThreeInOne,    BuildingUse::kOther};
@@ -65,34 +65,45 @@ Building rowToBuilding(const std::map<std::string, std::string>& row,
   b.buildingCode = get("房屋编码");
   if (const std::string year = get("建成年份"); !year.empty()) {
     int y = 0;
-    if (parseNumber(year, y)) b.yearBuilt = y;
-    else problems.push_back("建成年份: 不是整数 / not a whole number: " + year);
+    if (parseNumber(year, y))
+      b.yearBuilt = y;
+    else
+      problems.push_back("建成年份: 不是整数 / not a whole number: " + year);
   }
   for (auto [column, target, fallback] :
        {std::tuple{"地上层数", &b.storeysAbove, 1}, std::tuple{"地下层数", &b.storeysBelow, 0}}) {
     const std::string text = get(column);
-    if (text.empty()) *target = fallback;
+    if (text.empty())
+      *target = fallback;
     else if (!parseNumber(text, *target))
       problems.push_back(std::string(column) + ": 不是整数 / not a whole number: " + text);
   }
   if (const std::string area = get("建筑面积"); !area.empty()) {
     double a = 0;
-    if (parseNumber(area, a)) b.floorAreaM2 = a;
-    else problems.push_back("建筑面积: 不是数字 / not a number: " + area);
+    if (parseNumber(area, a))
+      b.floorAreaM2 = a;
+    else
+      problems.push_back("建筑面积: 不是数字 / not a number: " + area);
   }
   if (const std::string s = get("结构类型"); !s.empty()) {
-    if (auto t = parseCodeOrLabel(s, &parseStructureType, kStructures)) b.structure = *t;
-    else problems.push_back("结构类型: 未知 / unknown structure type: " + s);
+    if (auto t = parseCodeOrLabel(s, &parseStructureType, kStructures))
+      b.structure = *t;
+    else
+      problems.push_back("结构类型: 未知 / unknown structure type: " + s);
   }
   if (const std::string u = get("用途"); !u.empty()) {
-    if (auto t = parseCodeOrLabel(u, &parseBuildingUse, kUses)) b.use = *t;
-    else problems.push_back("用途: 未知 / unknown use: " + u);
+    if (auto t = parseCodeOrLabel(u, &parseBuildingUse, kUses))
+      b.use = *t;
+    else
+      problems.push_back("用途: 未知 / unknown use: " + u);
   }
   const std::string lat = get("纬度"), lon = get("经度");
   if (!lat.empty() || !lon.empty()) {
     GeoPoint p;
-    if (parseNumber(lat, p.latitude) && parseNumber(lon, p.longitude)) b.location = p;
-    else problems.push_back("纬度/经度: 须同时填写数字 / both must be numbers");
+    if (parseNumber(lat, p.latitude) && parseNumber(lon, p.longitude))
+      b.location = p;
+    else
+      problems.push_back("纬度/经度: 须同时填写数字 / both must be numbers");
   }
   return b;
 }
@@ -129,8 +140,8 @@ Result<ParsedRegister> parseBuildingRegister(std::string_view csvText, Timestamp
     Building b = rowToBuilding(row, problems);
     const Status valid = validateBuilding(b, nowMs);
     for (const FieldError& f : valid.fieldErrors()) problems.push_back(f.field + ": " + f.message);
-    const std::string key = b.region.district + "/" + b.region.street + "/" + b.region.community +
-                            "/" + b.address;
+    const std::string key =
+        b.region.district + "/" + b.region.street + "/" + b.region.community + "/" + b.address;
     if (auto [it, fresh] = addresses.emplace(key, rec.line); !fresh)
       problems.push_back("地址与第 " + std::to_string(it->second) +
                          " 行重复 / same address as line " + std::to_string(it->second));

@@ -16,14 +16,26 @@ std::size_t utf8SequenceLength(std::string_view s, std::size_t i) {
   if (c < 0x80) return 1;
   std::size_t n = 0;
   unsigned char lo = 0x80, hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) n = 2;
-  else if (c == 0xE0) { n = 3; lo = 0xA0; }
-  else if (c == 0xED) { n = 3; hi = 0x9F; }
-  else if (c >= 0xE1 && c <= 0xEF) n = 3;
-  else if (c == 0xF0) { n = 4; lo = 0x90; }
-  else if (c >= 0xF1 && c <= 0xF3) n = 4;
-  else if (c == 0xF4) { n = 4; hi = 0x8F; }
-  else return 0;
+  if (c >= 0xC2 && c <= 0xDF)
+    n = 2;
+  else if (c == 0xE0) {
+    n = 3;
+    lo = 0xA0;
+  } else if (c == 0xED) {
+    n = 3;
+    hi = 0x9F;
+  } else if (c >= 0xE1 && c <= 0xEF)
+    n = 3;
+  else if (c == 0xF0) {
+    n = 4;
+    lo = 0x90;
+  } else if (c >= 0xF1 && c <= 0xF3)
+    n = 4;
+  else if (c == 0xF4) {
+    n = 4;
+    hi = 0x8F;
+  } else
+    return 0;
   if (i + n > s.size()) return 0;
   if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
   for (std::size_t k = 2; k < n; ++k)
@@ -47,8 +59,9 @@ std::size_t firstInvalidUtf8Line(std::string_view text) {
 Result<std::vector<CsvRecord>> parseCsv(std::string_view text) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (const std::size_t bad = firstInvalidUtf8Line(text))
-    return lineError(bad, "不是 UTF-8 编码(可能是 GBK,请另存为 CSV UTF-8)/ not UTF-8 (GBK? save "
-                          "as \"CSV UTF-8\")");
+    return lineError(bad,
+                     "不是 UTF-8 编码(可能是 GBK,请另存为 CSV UTF-8)/ not UTF-8 (GBK? save "
+                     "as \"CSV UTF-8\")");
 
   std::vector<CsvRecord> records;
   std::size_t line = 1;
@@ -66,8 +79,7 @@ Result<std::vector<CsvRecord>> parseCsv(std::string_view text) {
         quoted = true;
         ++i;
         while (true) {
-          if (i >= n)
-            return lineError(quoteLine, "引号未闭合 / quoted field is never closed");
+          if (i >= n) return lineError(quoteLine, "引号未闭合 / quoted field is never closed");
           const char c = text[i];
           if (c == '"') {
             if (i + 1 < n && text[i + 1] == '"') {
@@ -87,8 +99,9 @@ Result<std::vector<CsvRecord>> parseCsv(std::string_view text) {
       } else {
         while (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
           if (text[i] == '"')
-            return lineError(line, "未加引号的字段中有引号 / quote inside an unquoted field "
-                                   "(quote the whole field and double the quote)");
+            return lineError(line,
+                             "未加引号的字段中有引号 / quote inside an unquoted field "
+                             "(quote the whole field and double the quote)");
           field.push_back(text[i]);
           ++i;
         }

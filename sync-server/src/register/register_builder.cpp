@@ -15,9 +15,12 @@ TimestampMs inspectionTime(const Inspection& in) {
 
 int rectificationRank(RectificationStatus s) {
   switch (s) {
-    case RectificationStatus::kPending: return 0;
-    case RectificationStatus::kInProgress: return 1;
-    case RectificationStatus::kDone: return 2;
+    case RectificationStatus::kPending:
+      return 0;
+    case RectificationStatus::kInProgress:
+      return 1;
+    case RectificationStatus::kDone:
+      return 2;
   }
   return 2;
 }
@@ -41,8 +44,8 @@ std::optional<RegisterRow> buildRegisterRow(const std::vector<StoredRecord>& rec
       building = std::move(*b);
     } else if (auto* in = std::get_if<Inspection>(&*decoded)) {
       // Latest visit wins; ties (same time) broken by id so the choice is deterministic.
-      if (!latest || std::tuple(inspectionTime(*in), in->id) >
-                         std::tuple(inspectionTime(*latest), latest->id))
+      if (!latest ||
+          std::tuple(inspectionTime(*in), in->id) > std::tuple(inspectionTime(*latest), latest->id))
         latest = std::move(*in);
     } else if (std::holds_alternative<PhotoRecord>(*decoded)) {
       ++photos;

@@ -34,8 +34,8 @@ std::optional<TimestampMs> parseDay(std::string_view text, bool endOfDay) {
                                           std::chrono::month(static_cast<unsigned>(*m)),
                                           std::chrono::day(static_cast<unsigned>(*d))};
     if (!day.ok()) return std::nullopt;
-    auto start = std::chrono::sys_days(day) + std::chrono::days(endOfDay ? 1 : 0) -
-                 std::chrono::hours(8);
+    auto start =
+        std::chrono::sys_days(day) + std::chrono::days(endOfDay ? 1 : 0) - std::chrono::hours(8);
     return std::chrono::duration_cast<std::chrono::milliseconds>(start.time_since_epoch()).count();
   }
   return parseInt(text);
@@ -73,8 +73,10 @@ std::optional<RegisterKey> decodeRegisterKey(std::string_view token) {
   if (!isCleanUtf8Text(bytes)) return std::nullopt;
   std::vector<std::string> parts(1);
   for (char c : bytes) {
-    if (c == kKeySeparator) parts.emplace_back();
-    else parts.back() += c;
+    if (c == kKeySeparator)
+      parts.emplace_back();
+    else
+      parts.back() += c;
   }
   if (parts.size() != 5 || parts[4].empty()) return std::nullopt;
   return RegisterKey{{parts[0], parts[1], parts[2]}, parts[3], parts[4]};
@@ -104,20 +106,27 @@ Result<RegisterFilter> parseRegisterFilter(const std::map<std::string, std::stri
   filter.community = value("community").value_or("");
   if ((!filter.street.empty() && filter.district.empty()) ||
       (!filter.community.empty() && filter.street.empty()))
-    errors.push_back({"community", "街道/社区需要上级区划 / street and community need their "
-                                   "parent levels"});
+    errors.push_back({"community",
+                      "街道/社区需要上级区划 / street and community need their "
+                      "parent levels"});
   if (auto j = value("judgment")) {
-    if (parsePreliminaryJudgment(*j)) filter.judgment = *j;
-    else errors.push_back({"judgment", "未知判定 / unknown judgment '" + *j + "'"});
+    if (parsePreliminaryJudgment(*j))
+      filter.judgment = *j;
+    else
+      errors.push_back({"judgment", "未知判定 / unknown judgment '" + *j + "'"});
   }
   if (auto r = value("review")) {
-    if (parseReviewState(*r)) filter.review = *r;
-    else errors.push_back({"review", "未知审核状态 / unknown review state '" + *r + "'"});
+    if (parseReviewState(*r))
+      filter.review = *r;
+    else
+      errors.push_back({"review", "未知审核状态 / unknown review state '" + *r + "'"});
   }
   if (auto r = value("rectification")) {
-    if (*r == "none" || parseRectificationStatus(*r)) filter.rectification = *r;
-    else errors.push_back({"rectification", "未知整治状态 / unknown rectification status '" + *r +
-                                                "'"});
+    if (*r == "none" || parseRectificationStatus(*r))
+      filter.rectification = *r;
+    else
+      errors.push_back(
+          {"rectification", "未知整治状态 / unknown rectification status '" + *r + "'"});
   }
   if (auto from = value("from")) {
     filter.inspectedFrom = parseDay(*from, false);
@@ -128,7 +137,8 @@ Result<RegisterFilter> parseRegisterFilter(const std::map<std::string, std::stri
     if (!filter.inspectedTo) errors.push_back({"to", "日期格式应为 YYYY-MM-DD / bad date"});
   }
   if (auto nv = value("not_visited")) {
-    if (*nv == "1" || *nv == "true") filter.notVisitedOnly = true;
+    if (*nv == "1" || *nv == "true")
+      filter.notVisitedOnly = true;
     else if (*nv != "0" && *nv != "false")
       errors.push_back({"not_visited", "应为 1 或 0 / must be 1 or 0"});
   }

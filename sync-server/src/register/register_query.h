@@ -24,7 +24,7 @@ namespace anju::server {
 /// (or the caller): the storage matches them as given.
 struct RegisterFilter {
   RegionFilter scope = RegionFilter::everything();  // the caller's grants: always applied
-  std::string district;   // narrowing within the scope
+  std::string district;                             // narrowing within the scope
   std::string street;
   std::string community;
   std::optional<std::string> judgment;       // none_found | some | serious
@@ -91,7 +91,6 @@ class RegisterIndex {
 /// so memory stays flat and writers are never blocked for the whole walk. Stops at the first
 /// error from the storage or from `fn` and returns it.
 Status forEachRegisterRow(RegisterIndex& index, const RegisterFilter& filter,
-                          const std::function<Status(const RegisterRow&)>& fn,
-                          int pageSize = 1000);
+                          const std::function<Status(const RegisterRow&)>& fn, int pageSize = 1000);
 
 }  // namespace anju::server

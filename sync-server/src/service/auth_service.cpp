@@ -93,8 +93,7 @@ Result<LoginResult> AuthService::login(const std::string& userName, const std::s
 }
 
 Result<User> AuthService::authenticate(const std::string& bearerToken) {
-  if (bearerToken.empty())
-    return Status::unauthenticated("需要登录 / missing bearer token");
+  if (bearerToken.empty()) return Status::unauthenticated("需要登录 / missing bearer token");
   return m_storage.findUserByToken(sha256Hex(bearerToken), m_clock());
 }
 

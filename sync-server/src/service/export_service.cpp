@@ -19,8 +19,9 @@ bool overlaps(const RegionFilter& scope, const RegionPath& asked) {
 
 Status checkExportRole(const User& user) {
   if (user.role == Role::kReviewer || user.role == Role::kAdmin) return Status::ok();
-  return Status::permissionDenied("导出仅限审核员和管理员 / exports are for reviewers and "
-                                  "administrators");
+  return Status::permissionDenied(
+      "导出仅限审核员和管理员 / exports are for reviewers and "
+      "administrators");
 }
 
 Result<RegisterFilter> ExportService::registerFilter(
@@ -58,7 +59,8 @@ Status ExportService::checkHouse(const User& user, const Uuid& buildingId) {
   if (Status s = checkExportRole(user); !s) return s;
   Result<std::optional<StoredRecord>> building = m_storage.findRecord("building", buildingId);
   if (!building) return building.status();
-  if (!building->has_value()) return Status::notFound("没有此房屋 / no such building: " + buildingId);
+  if (!building->has_value())
+    return Status::notFound("没有此房屋 / no such building: " + buildingId);
   if (!regionFilterFor(user).allows((*building)->region))
     return Status::permissionDenied("不在您负责的区域 / forbidden region: " +
                                     formatRegion((*building)->region));

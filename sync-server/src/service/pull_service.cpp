@@ -19,8 +19,9 @@ Result<v1::PullResponse> PullService::pull(const User& user, const v1::PullReque
   if (!request.cursor().empty()) {
     std::optional<Cursor> cursor = decodeCursor(request.cursor());
     if (!cursor)
-      return Status::invalidArgument("游标无效 / malformed cursor",
-                                     {{"cursor", "不是本服务器发出的游标 / not a cursor we issued"}});
+      return Status::invalidArgument(
+          "游标无效 / malformed cursor",
+          {{"cursor", "不是本服务器发出的游标 / not a cursor we issued"}});
     Result<std::int64_t> maxSeq = m_storage.maxSequence();
     if (!maxSeq) return maxSeq.status();
     if (cursor->epoch != epoch || cursor->seq > *maxSeq) {

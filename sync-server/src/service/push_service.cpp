@@ -59,9 +59,9 @@ std::optional<Refusal> checkReviewFields(const v1::Record& incoming,
     const v1::Inspection& in = incoming.inspection();
     const v1::Inspection& before = stored.inspection();  // empty for a new inspection
     if (in.appraisal_grade() != before.appraisal_grade())
-      return Refusal{"只有审核人员可以评定鉴定等级 / only a reviewer may set the appraisal grade",
-                     {{"appraisal_grade", "须与服务器一致 / must stay \"" +
-                                              before.appraisal_grade() + "\""}}};
+      return Refusal{
+          "只有审核人员可以评定鉴定等级 / only a reviewer may set the appraisal grade",
+          {{"appraisal_grade", "须与服务器一致 / must stay \"" + before.appraisal_grade() + "\""}}};
     if (in.review_comment() != before.review_comment())
       return Refusal{"只有审核人员可以填写审核意见 / only a reviewer may write the review comment",
                      {{"review_comment", "须与服务器一致 / must stay as the server has it"}}};
@@ -157,8 +157,8 @@ Status decideChange(ChangeContext& ctx, const v1::Change& change, v1::ChangeResu
   const bool currentVisible = !current->has_value() || ctx.regions.allows((*current)->region);
   if (!ctx.regions.allows(region) || !currentVisible) {
     reject(result, "forbidden region",
-           {{"region", "不在您负责的区域 / outside your assigned regions: " +
-                           region.district + "/" + region.street + "/" + region.community}});
+           {{"region", "不在您负责的区域 / outside your assigned regions: " + region.district +
+                           "/" + region.street + "/" + region.community}});
     return Status::ok();
   }
   if (std::optional<Refusal> moved = checkSameBuilding(*facts, *current)) {
@@ -178,11 +178,11 @@ Status decideChange(ChangeContext& ctx, const v1::Change& change, v1::ChangeResu
 
   const std::string payload = change.record().SerializeAsString();
   const HlcVersion serverVersion = current->has_value() ? (*current)->version : 0;
-  SeenChange seenRow{change.change_id(), facts->kind, facts->id, ChangeOutcome::kApplied,
-                     change.version(), ctx.user.name, ctx.deviceId, ctx.now};
+  SeenChange seenRow{change.change_id(), facts->kind,   facts->id,    ChangeOutcome::kApplied,
+                     change.version(),   ctx.user.name, ctx.deviceId, ctx.now};
   if (serverVersion != change.base_version()) {
-    ConflictRow conflict{change.change_id(), facts->kind,  facts->id,    change.base_version(),
-                         change.version(),   serverVersion, payload,     ctx.user.name,
+    ConflictRow conflict{change.change_id(), facts->kind,   facts->id, change.base_version(),
+                         change.version(),   serverVersion, payload,   ctx.user.name,
                          ctx.deviceId,       ctx.now};
     if (Status s = ctx.tx.saveConflict(conflict); !s) return s;
     seenRow.outcome = ChangeOutcome::kConflict;
@@ -206,8 +206,9 @@ Status decideChange(ChangeContext& ctx, const v1::Change& change, v1::ChangeResu
   }
 
   RecordWrite write;
-  write.record = StoredRecord{facts->kind,   facts->id, region, facts->buildingId,
-                              facts->inspectionId, facts->sha256, change.version(), 0, payload};
+  write.record = StoredRecord{
+      facts->kind,      facts->id, region, facts->buildingId, facts->inspectionId, facts->sha256,
+      change.version(), 0,         payload};
   write.changeId = change.change_id();
   write.source = "push:" + ctx.user.name;
   write.writtenAt = ctx.now;

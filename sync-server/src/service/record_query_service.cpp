@@ -1,8 +1,8 @@
 #include "service/record_query_service.h"
 
+#include "anju/enum_codes.h"
 #include "service/auth_service.h"
 #include "service/record_facts.h"
-#include "anju/enum_codes.h"
 
 namespace anju::server {
 namespace {
@@ -17,7 +17,8 @@ Result<v1::PulledChange> RecordQueryService::record(const User& user, const std:
                                                     const Uuid& id) {
   Result<std::optional<StoredRecord>> found = m_storage.findRecord(kind, id);
   if (!found) return found.status();
-  if (!found->has_value()) return Status::notFound("没有此记录 / no such record: " + kind + " " + id);
+  if (!found->has_value())
+    return Status::notFound("没有此记录 / no such record: " + kind + " " + id);
   const StoredRecord& r = **found;
   if (!regionFilterFor(user).allows(r.region)) return forbidden(r.region);
   v1::PulledChange out;
@@ -52,8 +53,10 @@ Result<v1::InspectionStatus> RecordQueryService::inspectionStatus(const Uuid& in
     out.set_review(std::string(toCode(*review)));
   int complete = 0;
   for (const InspectionPhotos::Photo& p : photos->photos) {
-    if (p.complete) ++complete;
-    else out.add_missing_sha256(p.sha256);
+    if (p.complete)
+      ++complete;
+    else
+      out.add_missing_sha256(p.sha256);
   }
   out.set_photos_total(static_cast<int>(photos->photos.size()));
   out.set_photos_complete(complete);

@@ -62,8 +62,8 @@ Result<ReviewResult> ReviewService::setAppraisalGrade(const Uuid& inspectionId,
                                                       const std::string& grade,
                                                       const Reviewer& reviewer) {
   if (!parseAppraisalGrade(grade))
-    return Status::invalidArgument("鉴定等级须为 A、B、C 或 D / appraisal grade must be A, B, C or D",
-                                   {{"grade", grade}});
+    return Status::invalidArgument(
+        "鉴定等级须为 A、B、C 或 D / appraisal grade must be A, B, C or D", {{"grade", grade}});
   RecordEdit edit;
   edit.kind = "inspection";
   edit.id = inspectionId;

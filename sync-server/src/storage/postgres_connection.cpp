@@ -87,9 +87,7 @@ PgResult::~PgResult() {
 
 int PgResult::rows() const { return PQntuples(m_result); }
 
-bool PgResult::isNull(int row, int column) const {
-  return PQgetisnull(m_result, row, column) != 0;
-}
+bool PgResult::isNull(int row, int column) const { return PQgetisnull(m_result, row, column) != 0; }
 
 std::string PgResult::text(int row, int column) const {
   if (isNull(row, column)) return {};
@@ -147,9 +145,7 @@ bool PgConnection::inFailedTransaction() const {
   return m_conn && PQtransactionStatus(m_conn) == PQTRANS_INERROR;
 }
 
-bool PgConnection::idle() const {
-  return healthy() && PQtransactionStatus(m_conn) == PQTRANS_IDLE;
-}
+bool PgConnection::idle() const { return healthy() && PQtransactionStatus(m_conn) == PQTRANS_IDLE; }
 
 Status PgConnection::failure(pg_result* result, std::string_view sql) {
   const char* stateField = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
@@ -158,8 +154,8 @@ Status PgConnection::failure(pg_result* result, std::string_view sql) {
   if (message.empty()) message = oneLine(PQerrorMessage(m_conn));
   if (result) PQclear(result);
   if (state == "23505") return Status::alreadyExists("已存在 / already exists: " + message);
-  const std::string context = " [" + state + "] " + message + " (in: " +
-                              std::string(sql.substr(0, 80)) + ")";
+  const std::string context =
+      " [" + state + "] " + message + " (in: " + std::string(sql.substr(0, 80)) + ")";
   if (!healthy() || isTransient(state)) {
     logWarn("postgres: unavailable:" + context);
     return Status::unavailable(kDatabaseUnavailable);

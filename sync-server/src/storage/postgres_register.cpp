@@ -11,8 +11,10 @@ std::string pgPlaceholder(int n) { return "$" + std::to_string(n); }
 
 void addValues(PgParams& params, const std::vector<SqlValue>& values) {
   for (const SqlValue& v : values) {
-    if (const auto* text = std::get_if<std::string>(&v)) params.text(*text);
-    else params.int64(std::get<std::int64_t>(v));
+    if (const auto* text = std::get_if<std::string>(&v))
+      params.text(*text);
+    else
+      params.int64(std::get<std::int64_t>(v));
   }
 }
 
@@ -32,7 +34,8 @@ Status writeRow(PgConnection& db, const Uuid& buildingId, const std::optional<Re
   }
   addValues(params, registerRowValues(*row));
   std::string placeholders, updates;
-  for (int i = 1; i <= kRegisterColumnCount; ++i) placeholders += (i > 1 ? ", $" : "$") + std::to_string(i);
+  for (int i = 1; i <= kRegisterColumnCount; ++i)
+    placeholders += (i > 1 ? ", $" : "$") + std::to_string(i);
   // Every column but the key takes the new value.
   std::string columns = kRegisterColumns;
   for (std::size_t start = columns.find(", ") + 2; start < columns.size();) {
@@ -54,11 +57,11 @@ Status writeRow(PgConnection& db, const Uuid& buildingId, const std::optional<Re
 Result<std::vector<StoredRecord>> selectPgHouseRecords(PgConnection& db, const Uuid& buildingId) {
   PgParams params;
   params.text(buildingId);
-  Result<PgResult> r = db.query(
-      std::string("SELECT ") + kPgRecordColumns +
-          " FROM records WHERE kind = 'building' AND id = $1 UNION ALL SELECT " +
-          kPgRecordColumns + " FROM records WHERE building_id = $1 AND kind <> 'building'",
-      params);
+  Result<PgResult> r =
+      db.query(std::string("SELECT ") + kPgRecordColumns +
+                   " FROM records WHERE kind = 'building' AND id = $1 UNION ALL SELECT " +
+                   kPgRecordColumns + " FROM records WHERE building_id = $1 AND kind <> 'building'",
+               params);
   if (!r) return r.status();
   std::vector<StoredRecord> records;
   for (int i = 0; i < r->rows(); ++i) records.push_back(readPgRecordRow(*r, i));
@@ -112,9 +115,8 @@ Result<RegisterPage> queryPgRegister(PgConnection& db, const RegisterFilter& fil
   PgParams params;
   addValues(params, where.params);
   params.int64(static_cast<std::int64_t>(limit) + 1);  // one more: is there a next page?
-  Result<PgResult> r = db.query(std::string("SELECT ") + kRegisterColumns +
-                                    " FROM house_register" + where.sql + " ORDER BY " +
-                                    kRegisterKeyColumns + " LIMIT " +
+  Result<PgResult> r = db.query(std::string("SELECT ") + kRegisterColumns + " FROM house_register" +
+                                    where.sql + " ORDER BY " + kRegisterKeyColumns + " LIMIT " +
                                     pgPlaceholder(static_cast<int>(where.params.size()) + 1),
                                 params);
   if (!r) return r.status();

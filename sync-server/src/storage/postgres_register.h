@@ -5,8 +5,8 @@
 #include <optional>
 
 #include "register/register_query.h"
-#include "storage/server_storage.h"
 #include "storage/postgres_connection.h"
+#include "storage/server_storage.h"
 
 namespace anju::server {
 

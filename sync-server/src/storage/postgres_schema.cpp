@@ -200,8 +200,8 @@ Status applyPending(PgConnection& db) {
   const std::int64_t applied = version->int64(0, 0);
   if (applied > static_cast<std::int64_t>(kMigrations.size()))
     return Status::corruption("数据库版本高于本程序 / database schema " + std::to_string(applied) +
-                              " is newer than this server (" +
-                              std::to_string(kMigrations.size()) + ")");
+                              " is newer than this server (" + std::to_string(kMigrations.size()) +
+                              ")");
   for (std::size_t i = static_cast<std::size_t>(applied); i < kMigrations.size(); ++i) {
     if (Status s = db.exec(kMigrations[i]); !s) return s;
     if (i + 1 == kRegisterMigration) {

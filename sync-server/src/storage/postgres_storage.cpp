@@ -59,8 +59,8 @@ Result<std::unique_ptr<PostgresStorage>> PostgresStorage::open(const PostgresOpt
       PgPool::create(options.conninfo, std::max(1, options.poolSize), options.acquireTimeout);
   if (!pool) return pool.status();
   std::unique_ptr<PostgresStorage> storage(new PostgresStorage(std::move(pool).value()));
-  Status migrated = storage->withConnection(
-      [](PgConnection& db) { return migratePostgresSchema(db); });
+  Status migrated =
+      storage->withConnection([](PgConnection& db) { return migratePostgresSchema(db); });
   if (!migrated) return migrated;
   Result<PgResult> epoch = storage->withConnection(
       [](PgConnection& db) { return db.query("SELECT value FROM meta WHERE key = 'epoch'"); });
@@ -80,8 +80,9 @@ std::string PostgresStorage::epoch() {
 
 Status PostgresStorage::rotateEpoch() {
   Result<PgResult> r = withConnection([](PgConnection& db) {
-    return db.query("UPDATE meta SET value = replace(gen_random_uuid()::text, '-', '') "
-                    "WHERE key = 'epoch' RETURNING value");
+    return db.query(
+        "UPDATE meta SET value = replace(gen_random_uuid()::text, '-', '') "
+        "WHERE key = 'epoch' RETURNING value");
   });
   if (!r) return r.status();
   if (r->rows() != 1) return Status::corruption("数据库缺少 epoch / database has no epoch");
@@ -95,9 +96,10 @@ Status PostgresStorage::createUser(const User& user) {
   params.text(user.name).text(roleCode(user.role)).text(user.displayName).text(user.passwordHash);
   Status s = withConnection([&](PgConnection& db) {
     return db
-        .query("INSERT INTO users (name, role, display_name, password_hash, created_at) "
-               "VALUES ($1, $2, $3, $4, (extract(epoch FROM now()) * 1000)::bigint)",
-               params)
+        .query(
+            "INSERT INTO users (name, role, display_name, password_hash, created_at) "
+            "VALUES ($1, $2, $3, $4, (extract(epoch FROM now()) * 1000)::bigint)",
+            params)
         .status();
   });
   if (s.code() == StatusCode::kAlreadyExists)
@@ -115,9 +117,10 @@ Status PostgresStorage::addUserRegion(const std::string& name, const RegionPath&
     PgParams params;
     params.text(name).text(region.district).text(region.street).text(region.community);
     return db
-        .query("INSERT INTO user_regions (user_name, district, street, community) "
-               "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-               params)
+        .query(
+            "INSERT INTO user_regions (user_name, district, street, community) "
+            "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+            params)
         .status();
   });
 }
@@ -128,9 +131,10 @@ Status PostgresStorage::saveToken(const TokenRow& token) {
   params.int64(token.createdAt).int64(token.expiresAt);
   return withConnection([&](PgConnection& db) {
     return db
-        .query("INSERT INTO tokens (token_hash, user_name, device_id, created_at, expires_at) "
-               "VALUES ($1, $2, $3, $4, $5)",
-               params)
+        .query(
+            "INSERT INTO tokens (token_hash, user_name, device_id, created_at, expires_at) "
+            "VALUES ($1, $2, $3, $4, $5)",
+            params)
         .status();
   });
 }
@@ -311,10 +315,11 @@ Status PostgresStorage::putPhotoBlob(const PhotoBlobState& state) {
   params.text(state.sha256).int64(state.totalBytes).boolean(state.complete);
   return withConnection([&](PgConnection& db) {
     return db
-        .query("INSERT INTO photo_blobs (sha256, total_bytes, complete) VALUES ($1, $2, $3) "
-               "ON CONFLICT (sha256) DO UPDATE SET total_bytes = excluded.total_bytes, "
-               "complete = excluded.complete",
-               params)
+        .query(
+            "INSERT INTO photo_blobs (sha256, total_bytes, complete) VALUES ($1, $2, $3) "
+            "ON CONFLICT (sha256) DO UPDATE SET total_bytes = excluded.total_bytes, "
+            "complete = excluded.complete",
+            params)
         .status();
   });
 }

@@ -12,11 +12,12 @@ Status beginWriteTransaction(PgConnection& db) {
   // lock committed, and a REPEATABLE READ snapshot would be taken before the lock wait ends.
   // lock_timeout bounds the wait behind a stuck writer; idle_in_transaction_session_timeout
   // makes PostgreSQL drop (and so unlock) a server process that stalls mid-transaction.
-  return db.exec("BEGIN ISOLATION LEVEL READ COMMITTED; "
-                 "SET LOCAL lock_timeout = '30s'; "
-                 "SET LOCAL idle_in_transaction_session_timeout = '60s'; "
-                 "SELECT pg_advisory_xact_lock(" +
-                 std::to_string(kWriteLockKey) + ")");
+  return db.exec(
+      "BEGIN ISOLATION LEVEL READ COMMITTED; "
+      "SET LOCAL lock_timeout = '30s'; "
+      "SET LOCAL idle_in_transaction_session_timeout = '60s'; "
+      "SELECT pg_advisory_xact_lock(" +
+      std::to_string(kWriteLockKey) + ")");
 }
 
 std::unique_ptr<SyncTransaction> PostgresSyncTransaction::adopt(PgPool::Lease lease) {
@@ -28,8 +29,7 @@ PostgresSyncTransaction::~PostgresSyncTransaction() {
   if (m_open && db().healthy()) (void)db().exec("ROLLBACK");
 }
 
-Result<std::optional<SeenChange>> PostgresSyncTransaction::findChange(
-    const std::string& changeId) {
+Result<std::optional<SeenChange>> PostgresSyncTransaction::findChange(const std::string& changeId) {
   PgParams params;
   params.text(changeId);
   Result<PgResult> r = db().query(
@@ -88,10 +88,11 @@ Status PostgresSyncTransaction::saveConflict(const ConflictRow& c) {
   params.int64(static_cast<std::int64_t>(c.serverVersion));
   params.bytes(c.payload).text(c.userName).text(c.deviceId).int64(c.receivedAt);
   return db()
-      .query("INSERT INTO conflicts (change_id, kind, record_id, base_version, incoming_version, "
-             "server_version, payload, user_name, device_id, received_at) "
-             "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-             params)
+      .query(
+          "INSERT INTO conflicts (change_id, kind, record_id, base_version, incoming_version, "
+          "server_version, payload, user_name, device_id, received_at) "
+          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+          params)
       .status();
 }
 
@@ -102,9 +103,10 @@ Status PostgresSyncTransaction::rememberChange(const SeenChange& c) {
   params.int64(static_cast<std::int64_t>(c.version)).text(c.userName).text(c.deviceId);
   params.int64(c.receivedAt);
   return db()
-      .query("INSERT INTO changes (change_id, kind, record_id, outcome, version, user_name, "
-             "device_id, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-             params)
+      .query(
+          "INSERT INTO changes (change_id, kind, record_id, outcome, version, user_name, "
+          "device_id, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+          params)
       .status();
 }
 
@@ -114,10 +116,11 @@ Status PostgresSyncTransaction::appendAudit(const AuditEntry& e) {
   params.text(e.buildingId).text(e.region.district).text(e.region.street);
   params.text(e.region.community).text(e.detail);
   return db()
-      .query("INSERT INTO audit_log (at, user_name, action, target_kind, target_id, building_id, "
-             "district, street, community, detail) "
-             "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-             params)
+      .query(
+          "INSERT INTO audit_log (at, user_name, action, target_kind, target_id, building_id, "
+          "district, street, community, detail) "
+          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+          params)
       .status();
 }
 

@@ -1,8 +1,8 @@
-// The PostgreSQL unit of work. beginWriteTransaction() opens a READ COMMITTED transaction on a leased connection
-// and takes the cluster-wide write lock (a transaction-level advisory lock, released by COMMIT or
-// ROLLBACK), so the rules' read-decide-write runs as if alone and seq values are drawn and made
-// visible in commit order; see postgres_storage.h for why. The destructor rolls back an
-// uncommitted transaction. Private to PostgresStorage.
+// The PostgreSQL unit of work. beginWriteTransaction() opens a READ COMMITTED transaction on a
+// leased connection and takes the cluster-wide write lock (a transaction-level advisory lock,
+// released by COMMIT or ROLLBACK), so the rules' read-decide-write runs as if alone and seq values
+// are drawn and made visible in commit order; see postgres_storage.h for why. The destructor rolls
+// back an uncommitted transaction. Private to PostgresStorage.
 #pragma once
 
 #include <set>

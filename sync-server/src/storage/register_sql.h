@@ -46,8 +46,8 @@ RegisterRow readRegisterRow(const Columns& c) {
   r.region = {c.text(1), c.text(2), c.text(3)};
   r.address = c.text(4);
   if (c.int64(5) != 0)
-    r.location = GeoPoint{static_cast<double>(c.int64(6)) / 1e7,
-                          static_cast<double>(c.int64(7)) / 1e7, {}};
+    r.location =
+        GeoPoint{static_cast<double>(c.int64(6)) / 1e7, static_cast<double>(c.int64(7)) / 1e7, {}};
   r.ownerName = c.text(8);
   if (c.int64(9) != 0) r.yearBuilt = static_cast<int>(c.int64(9));
   r.storeysAbove = static_cast<int>(c.int64(10));

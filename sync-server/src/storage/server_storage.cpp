@@ -6,9 +6,12 @@ namespace anju::server {
 
 const char* roleCode(Role role) {
   switch (role) {
-    case Role::kInspector: return "inspector";
-    case Role::kReviewer: return "reviewer";
-    case Role::kAdmin: return "admin";
+    case Role::kInspector:
+      return "inspector";
+    case Role::kReviewer:
+      return "reviewer";
+    case Role::kAdmin:
+      return "admin";
   }
   return "inspector";
 }

@@ -48,10 +48,10 @@ struct TokenRow {
 struct StoredRecord {
   std::string kind;  // "building", "inspection", "photo", "rectification"
   Uuid id;
-  RegionPath region;    // the building's region (for a building: its own)
-  Uuid buildingId;      // empty for buildings
-  Uuid inspectionId;    // photos only: the inspection the photo belongs to, may be empty
-  std::string sha256;   // photos only
+  RegionPath region;   // the building's region (for a building: its own)
+  Uuid buildingId;     // empty for buildings
+  Uuid inspectionId;   // photos only: the inspection the photo belongs to, may be empty
+  std::string sha256;  // photos only
   HlcVersion version = 0;
   std::int64_t seq = 0;  // server sequence number of the change that produced this version
   std::string payload;   // serialised anju.v1.Record, unknown fields included
@@ -87,9 +87,9 @@ struct ConflictRow {
 
 /// What to write as a record's new current version. `seq` is assigned by the storage.
 struct RecordWrite {
-  StoredRecord record;      // seq ignored
-  std::string changeId;     // empty for server-side edits and imports
-  std::string source;       // "push:<user>", "review:<user>", "import", ...
+  StoredRecord record;   // seq ignored
+  std::string changeId;  // empty for server-side edits and imports
+  std::string source;    // "push:<user>", "review:<user>", "import", ...
   TimestampMs writtenAt = 0;
 };
 
@@ -115,15 +115,15 @@ struct InspectionPhotos {
 /// same transaction as the record change it describes, so the log never claims an edit that
 /// was rolled back, and never misses one that was committed.
 struct AuditEntry {
-  std::int64_t id = 0;     // assigned by the storage, increasing in commit order
+  std::int64_t id = 0;  // assigned by the storage, increasing in commit order
   TimestampMs at = 0;
   std::string userName;
   std::string action;      // "approve", "return", "appraisal", "rectification_create", ...
   std::string targetKind;  // the record kind the action changed
   Uuid targetId;
   Uuid buildingId;
-  RegionPath region;       // the building's region: the audit view is scoped like the records
-  std::string detail;      // JSON object text: the values the action set (comment, grade, ...)
+  RegionPath region;   // the building's region: the audit view is scoped like the records
+  std::string detail;  // JSON object text: the values the action set (comment, grade, ...)
 };
 
 /// Unit of work over the records, change ids and conflicts. Writes become visible and durable

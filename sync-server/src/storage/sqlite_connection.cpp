@@ -9,7 +9,8 @@ namespace anju::server {
 Status sqliteError(sqlite3* db, int rc, std::string_view what) {
   std::string msg = "数据库错误 / database error (" + std::string(what) + "): ";
   msg += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-  if (rc == SQLITE_CONSTRAINT || (rc & 0xff) == SQLITE_CONSTRAINT) return Status::alreadyExists(msg);
+  if (rc == SQLITE_CONSTRAINT || (rc & 0xff) == SQLITE_CONSTRAINT)
+    return Status::alreadyExists(msg);
   if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) return Status::unavailable(msg);
   if ((rc & 0xff) == SQLITE_FULL) return storageFullStatus(msg);
   if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB) return Status::corruption(msg);
@@ -32,9 +33,11 @@ SqliteStatement& SqliteStatement::bind(int index, std::string_view text) {
 
 SqliteStatement& SqliteStatement::bindBlob(int index, std::string_view bytes) {
   // A zero-length blob still has to be a blob, not NULL: sqlite3_bind_zeroblob handles it.
-  if (bytes.empty()) sqlite3_bind_zeroblob(m_stmt, index, 0);
-  else sqlite3_bind_blob(m_stmt, index, bytes.data(), static_cast<int>(bytes.size()),
-                         SQLITE_TRANSIENT);
+  if (bytes.empty())
+    sqlite3_bind_zeroblob(m_stmt, index, 0);
+  else
+    sqlite3_bind_blob(m_stmt, index, bytes.data(), static_cast<int>(bytes.size()),
+                      SQLITE_TRANSIENT);
   return *this;
 }
 
@@ -81,9 +84,8 @@ bool SqliteStatement::isNull(int column) const {
 
 Result<SqliteConnection> SqliteConnection::open(const std::string& path) {
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &db,
-                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                 nullptr);
+  const int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     Status s = sqliteError(db, rc, "open " + path);
     sqlite3_close(db);
@@ -92,8 +94,8 @@ Result<SqliteConnection> SqliteConnection::open(const std::string& path) {
   SqliteConnection conn(db);
   sqlite3_busy_timeout(db, 10000);
   // synchronous=FULL: a push is acknowledged only after its commit survives a power cut.
-  for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
-                             "PRAGMA foreign_keys=ON"}) {
+  for (const char* pragma :
+       {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
     if (Status s = conn.exec(pragma); !s) return s;
   }
   return conn;
@@ -118,8 +120,7 @@ Status SqliteConnection::exec(const std::string& sql) {
 
 Result<SqliteStatement> SqliteConnection::prepare(std::string_view sql) {
   sqlite3_stmt* stmt = nullptr;
-  const int rc =
-      sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+  const int rc = sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
   if (rc != SQLITE_OK) return sqliteError(m_db, rc, sql);
   return SqliteStatement(m_db, stmt);
 }

@@ -12,12 +12,15 @@ std::string sqlitePlaceholder(int n) { return "?" + std::to_string(n); }
 void bindValues(SqliteStatement& stmt, const std::vector<SqlValue>& values, int first = 1) {
   for (std::size_t i = 0; i < values.size(); ++i) {
     const int index = first + static_cast<int>(i);
-    if (const auto* text = std::get_if<std::string>(&values[i])) stmt.bind(index, *text);
-    else stmt.bind(index, std::get<std::int64_t>(values[i]));
+    if (const auto* text = std::get_if<std::string>(&values[i]))
+      stmt.bind(index, *text);
+    else
+      stmt.bind(index, std::get<std::int64_t>(values[i]));
   }
 }
 
-Status writeRow(SqliteConnection& db, const Uuid& buildingId, const std::optional<RegisterRow>& row) {
+Status writeRow(SqliteConnection& db, const Uuid& buildingId,
+                const std::optional<RegisterRow>& row) {
   if (!row) {
     Result<SqliteStatement> del = db.prepare("DELETE FROM house_register WHERE building_id = ?1");
     if (!del) return del.status();
@@ -38,10 +41,10 @@ Status writeRow(SqliteConnection& db, const Uuid& buildingId, const std::optiona
 
 Result<std::vector<StoredRecord>> selectSqliteHouseRecords(SqliteConnection& db,
                                                            const Uuid& buildingId) {
-  Result<SqliteStatement> stmt = db.prepare(
-      std::string("SELECT ") + kRecordColumns +
-      " FROM records WHERE kind = 'building' AND id = ?1 UNION ALL SELECT " + kRecordColumns +
-      " FROM records WHERE building_id = ?1 AND kind <> 'building'");
+  Result<SqliteStatement> stmt =
+      db.prepare(std::string("SELECT ") + kRecordColumns +
+                 " FROM records WHERE kind = 'building' AND id = ?1 UNION ALL SELECT " +
+                 kRecordColumns + " FROM records WHERE building_id = ?1 AND kind <> 'building'");
   if (!stmt) return stmt.status();
   stmt->bind(1, buildingId);
   std::vector<StoredRecord> records;
@@ -64,9 +67,9 @@ Status refreshSqliteRegister(SqliteConnection& db, const Uuid& buildingId) {
 Status rebuildSqliteRegister(SqliteConnection& db) {
   if (Status s = db.exec("DELETE FROM house_register"); !s) return s;
   // All records grouped by house, so only one house's records are in memory at a time.
-  Result<SqliteStatement> stmt = db.prepare(
-      std::string("SELECT ") + kRecordColumns +
-      " FROM records ORDER BY CASE WHEN kind = 'building' THEN id ELSE building_id END");
+  Result<SqliteStatement> stmt =
+      db.prepare(std::string("SELECT ") + kRecordColumns +
+                 " FROM records ORDER BY CASE WHEN kind = 'building' THEN id ELSE building_id END");
   if (!stmt) return stmt.status();
   std::vector<StoredRecord> house;
   auto flush = [&]() -> Status {

@@ -187,8 +187,8 @@ Status migrateSqliteSchema(SqliteConnection& db) {
   const std::int64_t applied = *row ? version->int64(0) : 0;
   if (applied > static_cast<std::int64_t>(kMigrations.size()))
     return Status::corruption("数据库版本高于本程序 / database schema " + std::to_string(applied) +
-                              " is newer than this server (" +
-                              std::to_string(kMigrations.size()) + ")");
+                              " is newer than this server (" + std::to_string(kMigrations.size()) +
+                              ")");
   for (std::size_t i = static_cast<std::size_t>(applied); i < kMigrations.size(); ++i) {
     // Each migration and its version bump commit together, so a crash leaves no half schema.
     std::string sql = "BEGIN IMMEDIATE;";

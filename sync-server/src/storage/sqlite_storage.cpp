@@ -65,8 +65,8 @@ Status SqliteStorage::createUser(const User& user) {
 }
 
 Result<User> SqliteStorage::loadUserLocked(const std::string& name) {
-  Result<SqliteStatement> stmt = m_db.prepare(
-      "SELECT name, role, display_name, password_hash FROM users WHERE name = ?1");
+  Result<SqliteStatement> stmt =
+      m_db.prepare("SELECT name, role, display_name, password_hash FROM users WHERE name = ?1");
   if (!stmt) return stmt.status();
   stmt->bind(1, name);
   Result<bool> row = stmt->step();
@@ -236,9 +236,9 @@ Result<std::vector<ConflictRow>> SqliteStorage::conflictsFor(const Uuid& recordI
 
 Result<std::vector<StoredRecord>> SqliteStorage::recordsOfBuilding(const Uuid& buildingId) {
   std::lock_guard lock(m_mutex);
-  Result<SqliteStatement> stmt =
-      m_db.prepare(std::string("SELECT ") + kRecordColumns +
-                   " FROM records WHERE building_id = ?1 AND kind <> 'building' ORDER BY kind, seq");
+  Result<SqliteStatement> stmt = m_db.prepare(
+      std::string("SELECT ") + kRecordColumns +
+      " FROM records WHERE building_id = ?1 AND kind <> 'building' ORDER BY kind, seq");
   if (!stmt) return stmt.status();
   stmt->bind(1, buildingId);
   std::vector<StoredRecord> out;

@@ -18,16 +18,18 @@ Result<std::unique_ptr<ServerStorage>> openStorage(StorageBackend backend,
                                                    const PostgresOptions& postgres) {
   if (backend == StorageBackend::kPostgres) {
     if (postgres.conninfo.empty())
-      return Status::invalidArgument("需要 PostgreSQL 连接串 / storage = postgres needs a "
-                                     "connection string (postgres = ... or --postgres CONNINFO)");
+      return Status::invalidArgument(
+          "需要 PostgreSQL 连接串 / storage = postgres needs a "
+          "connection string (postgres = ... or --postgres CONNINFO)");
     Result<std::unique_ptr<PostgresStorage>> pg = PostgresStorage::open(postgres);
     if (!pg) return pg.status();
     return std::unique_ptr<ServerStorage>(std::move(pg).value());
   }
   std::error_code ec;
   std::filesystem::create_directories(dataDir, ec);
-  if (ec) return Status::ioError("无法创建数据目录 / cannot create data dir " + dataDir + ": " +
-                                 ec.message());
+  if (ec)
+    return Status::ioError("无法创建数据目录 / cannot create data dir " + dataDir + ": " +
+                           ec.message());
   Result<std::unique_ptr<SqliteStorage>> sqlite =
       SqliteStorage::open((std::filesystem::path(dataDir) / "anju.db").string());
   if (!sqlite) return sqlite.status();

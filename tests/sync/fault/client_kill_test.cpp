@@ -42,9 +42,10 @@ class ClientKill : public SyncServerTest {
     TestTablet tablet(dataDir(), "tablet", server().port());
     tablet.signInAndSync();
     // The writer reads where to sync from the store, as the headless tablet does.
-    ASSERT_TRUE(tablet.store()
-                    .setSyncState("server_url", "http://127.0.0.1:" + std::to_string(server().port()))
-                    .isOk());
+    ASSERT_TRUE(
+        tablet.store()
+            .setSyncState("server_url", "http://127.0.0.1:" + std::to_string(server().port()))
+            .isOk());
   }
 
   // Starts the writer, lets it run until `killAt` after `trigger` (a line prefix; "" = start),
@@ -95,7 +96,8 @@ class ClientKill : public SyncServerTest {
     }
     close(fds[0]);
     EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
-        << "the writer ended on its own (status " << status << "); it printed:\n" << output;
+        << "the writer ended on its own (status " << status << "); it printed:\n"
+        << output;
 
     std::istringstream lines(output);
     std::string line;

@@ -42,7 +42,8 @@ class DiskFull : public ::testing::Test {
         << std::strerror(errno);
     m_blobsMounted = true;
     // The log goes beside the mount: a full disk must not silence the server's account of it.
-    m_server = std::make_unique<ServerProcess>(m_mount, std::vector<std::string>{}, "../server.log");
+    m_server =
+        std::make_unique<ServerProcess>(m_mount, std::vector<std::string>{}, "../server.log");
     std::string error;
     ASSERT_TRUE(m_server->start(&error)) << error;
   }
@@ -174,8 +175,8 @@ TEST_F(DiskFull, PhotoStoreFullAnswers507AndTheUploadResumesOnceItGrows) {
   ASSERT_TRUE(tablet.store().putInspection(in, "demo").isOk());
   std::string bytes(1500 * 1024, '\0');
   for (std::size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<char>((i * 7907) % 253);
-  Result<PhotoRecord> photo =
-      tablet.photos().importBytes(tablet.store(), bytes, makePhoto(in.buildingId, in.id, ""), "demo");
+  Result<PhotoRecord> photo = tablet.photos().importBytes(
+      tablet.store(), bytes, makePhoto(in.buildingId, in.id, ""), "demo");
   ASSERT_TRUE(photo.isOk());
 
   std::vector<int> photoStatuses;

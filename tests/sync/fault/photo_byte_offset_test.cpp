@@ -49,9 +49,8 @@ TEST_P(PhotoByteOffset, CutChunkResumesFromTheBytesTheServerKept) {
     if (std::regex_search(target, m, offsetOf)) offsets.push_back(std::stoll(m[1]));
   }
   ASSERT_GE(offsets.size(), 3u);
-  const auto resumed = std::find_if(offsets.begin(), offsets.end(), [](long long o) {
-    return o > 0 && o < 512 * 1024;
-  });
+  const auto resumed = std::find_if(offsets.begin(), offsets.end(),
+                                    [](long long o) { return o > 0 && o < 512 * 1024; });
   ASSERT_NE(resumed, offsets.end()) << "no PUT resumed inside the cut chunk";
   EXPECT_GT(*resumed, 200 * 1024) << "the server kept (almost) nothing of the cut chunk";
 }

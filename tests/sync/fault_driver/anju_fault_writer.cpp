@@ -58,8 +58,13 @@ Inspection newInspection(const Uuid& buildingId, std::mt19937& rng) {
   in.templateVersion = 1;
   in.answers = {{"wall_cracks", true}};
   const double width = 0.5 + static_cast<double>(rng() % 30) / 10.0;
-  in.findings.push_back({newUuid(), Component::kLoadBearingWall, HazardKind::kWallCrack,
-                         "一层北侧承重墙", {{"width", width, "mm"}}, Severity::kSerious, "斜裂缝",
+  in.findings.push_back({newUuid(),
+                         Component::kLoadBearingWall,
+                         HazardKind::kWallCrack,
+                         "一层北侧承重墙",
+                         {{"width", width, "mm"}},
+                         Severity::kSerious,
+                         "斜裂缝",
                          {}});
   in.computedJudgment = PreliminaryJudgment::kSerious;
   in.review = ReviewState::kSubmitted;
@@ -74,13 +79,18 @@ int main(int argc, char** argv) {
   unsigned seed = 1;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
-    if (flag == "--db") db = argv[i + 1];
-    else if (flag == "--device") device = argv[i + 1];
-    else if (flag == "--sync-every") syncEvery = std::atoi(argv[i + 1]);
-    else if (flag == "--seed") seed = static_cast<unsigned>(std::strtoul(argv[i + 1], nullptr, 10));
+    if (flag == "--db")
+      db = argv[i + 1];
+    else if (flag == "--device")
+      device = argv[i + 1];
+    else if (flag == "--sync-every")
+      syncEvery = std::atoi(argv[i + 1]);
+    else if (flag == "--seed")
+      seed = static_cast<unsigned>(std::strtoul(argv[i + 1], nullptr, 10));
   }
   if (db.empty()) {
-    std::fprintf(stderr, "usage: anju_fault_writer --db FILE --device NAME [--sync-every N] [--seed S]\n");
+    std::fprintf(stderr,
+                 "usage: anju_fault_writer --db FILE --device NAME [--sync-every N] [--seed S]\n");
     return 2;
   }
   std::mt19937 rng(seed);

@@ -65,12 +65,14 @@ TEST_P(PostgresCluster, TwoServersHandOutEveryPushedRecordExactlyOnceInOneOrder)
         std::vector<v1::Change> changes;
         std::vector<std::string> batchIds;
         for (int i = 0; i < kPerBatch; ++i) {
-          const Inspection in = makeInspection(ownBuilding(static_cast<std::size_t>(i)).record_id());
+          const Inspection in =
+              makeInspection(ownBuilding(static_cast<std::size_t>(i)).record_id());
           batchIds.push_back(in.id);
           changes.push_back(makeChange(in, 1000, 0));
         }
         const v1::PushResponse response = via.push(m_demoToken, makePush(changes));
-        for (const v1::ChangeResult& r : response.results()) EXPECT_EQ(r.outcome(), Outcome::APPLIED);
+        for (const v1::ChangeResult& r : response.results())
+          EXPECT_EQ(r.outcome(), Outcome::APPLIED);
         std::lock_guard lock(pushedMutex);
         pushed.insert(batchIds.begin(), batchIds.end());
       }
@@ -166,11 +168,11 @@ TEST_P(PostgresCluster, DatabaseDownIs503WithErrorAndServerRecoversWhenItIsBack)
   ASSERT_TRUE(error.ParseFromString(pulled.body)) << pulled.body;
   EXPECT_EQ(error.code(), "unavailable");
   EXPECT_NE(error.message().find("database unavailable"), std::string::npos) << error.message();
-  const Reply pushed = client2.post(
-      "/v1/sync/push",
-      makePush({makeChange(makeInspection(ownBuilding().record_id()), 1000, 0)})
-          .SerializeAsString(),
-      m_demoToken);
+  const Reply pushed =
+      client2.post("/v1/sync/push",
+                   makePush({makeChange(makeInspection(ownBuilding().record_id()), 1000, 0)})
+                       .SerializeAsString(),
+                   m_demoToken);
   EXPECT_EQ(pushed.status, 503);
   v1::LoginRequest login;
   login.set_username("demo");
