@@ -26,7 +26,7 @@
 #include "anju/record_codec.h"
 #include "export/register_csv.h"
 #include "export/register_xlsx.h"
-#include "storage/sqlite_storage.h"
+#include "service/indexed_storage.h"
 
 extern char** environ;
 
@@ -50,7 +50,7 @@ std::string uuidFor(const char* kind, long n) {
 
 int populate(const std::string& dir, long houses) {
   std::filesystem::create_directories(dir);
-  auto storage = SqliteStorage::open(dir + "/anju.db");
+  auto storage = openStorage(StorageBackend::kSqlite, dir, {});
   if (!storage) {
     std::fprintf(stderr, "%s\n", storage.status().toString().c_str());
     return 1;
@@ -135,7 +135,7 @@ int populate(const std::string& dir, long houses) {
 
 /// Child mode: one export, then "rows seconds maxrss_kb bytes" on stdout.
 int exportOnce(const std::string& dir, const std::string& format) {
-  auto storage = SqliteStorage::open(dir + "/anju.db");
+  auto storage = openStorage(StorageBackend::kSqlite, dir, {});
   if (!storage) return 1;
   const long before = maxRssKb();
   const std::string out = dir + "/register." + format;
@@ -166,9 +166,9 @@ int exportOnce(const std::string& dir, const std::string& format) {
 /// Child mode: query latencies of the console's calls on the generated register, printed as
 /// "name milliseconds" lines (median of 20 runs each).
 int queryTimes(const std::string& dir) {
-  auto storage = SqliteStorage::open(dir + "/anju.db");
+  auto storage = openStorage(StorageBackend::kSqlite, dir, {});
   if (!storage) return 1;
-  ServerStorage& s = **storage;
+  IndexedStorage& s = **storage;
   // A key in the middle of the register, to show a deep page costs what the first one does.
   std::optional<RegisterKey> middle;
   long seen = 0;

@@ -6,9 +6,9 @@
 
 #include "anju/uuid.h"
 #include "register/register_query.h"
+#include "service/indexed_storage.h"
 #include "storage/postgres_pool.h"
 #include "storage/sqlite_connection.h"
-#include "storage/storage_factory.h"
 #include "sync_fixture.h"
 
 namespace anju::server::testing {
@@ -17,17 +17,17 @@ namespace {
 class RegisterIndexTest : public SyncServerTest {
  protected:
   /// A second handle on the test's database, as the console or an export would hold it.
-  std::unique_ptr<ServerStorage> openIndex() {
+  std::unique_ptr<IndexedStorage> openIndex() {
     PostgresOptions pg;
     pg.conninfo = conninfo();
     pg.poolSize = 2;
-    Result<std::unique_ptr<ServerStorage>> storage = openStorage(
+    Result<std::unique_ptr<IndexedStorage>> storage = openStorage(
         onPostgres() ? StorageBackend::kPostgres : StorageBackend::kSqlite, dataDir(), pg);
     EXPECT_TRUE(storage.isOk()) << storage.status().toString();
     return storage ? std::move(storage).value() : nullptr;
   }
 
-  static std::vector<RegisterRow> all(ServerStorage& storage, const RegisterFilter& filter,
+  static std::vector<RegisterRow> all(IndexedStorage& storage, const RegisterFilter& filter,
                                       int pageSize = 1000) {
     std::vector<RegisterRow> rows;
     Status s = forEachRegisterRow(

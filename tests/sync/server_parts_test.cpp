@@ -8,9 +8,9 @@
 #include "server_process.h"
 #include "service/auth_service.h"
 #include "service/cursor.h"
+#include "service/indexed_storage.h"
 #include "service/push_service.h"
 #include "storage/region_filter.h"
-#include "storage/sqlite_storage.h"
 #include "util/utf8_text.h"
 
 namespace anju::server {
@@ -85,12 +85,12 @@ TEST(ServerConfigFile, UnknownKeyNamesTheLine) {
 class ServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto storage = SqliteStorage::open(m_dir.path() + "/anju.db");
+    auto storage = openStorage(StorageBackend::kSqlite, m_dir.path(), {});
     ASSERT_TRUE(storage.isOk()) << storage.status().toString();
     m_storage = std::move(storage).value();
   }
   testing::TempDir m_dir;
-  std::unique_ptr<SqliteStorage> m_storage;
+  std::unique_ptr<IndexedStorage> m_storage;
   TimestampMs m_now = 1780272000000;
 };
 

@@ -1,4 +1,4 @@
-// Choosing the storage backend from the config file and flags, and how PostgresStorage fails
+// Choosing the storage backend from the config file and flags, and how the PostgreSQL storage fails
 // before any database is involved (no PostgreSQL server needed).
 #include <gtest/gtest.h>
 
@@ -6,7 +6,7 @@
 
 #include "cli/commands.h"
 #include "server_process.h"
-#include "storage/postgres_storage.h"
+#include "service/indexed_storage.h"
 
 namespace anju::server {
 namespace {
@@ -53,7 +53,8 @@ TEST(StorageConfig, FileKeysSelectPostgresAndStorageWithoutConnectionStringIsRef
 }
 
 TEST(StorageConfig, MalformedConnectionStringIsRefusedWithoutEchoingIt) {
-  const Status s = PostgresStorage::open({"host=db password hunter2", 1, {}}).status();
+  const Status s =
+      openStorage(StorageBackend::kPostgres, "", {"host=db password hunter2", 1, {}}).status();
   EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(s.message().find("hunter2"), std::string::npos) << s.message();
 }
@@ -61,7 +62,8 @@ TEST(StorageConfig, MalformedConnectionStringIsRefusedWithoutEchoingIt) {
 TEST(StorageConfig, UnreachableDatabaseIsUnavailableSoClientsRetry) {
   // Port 1 on loopback refuses at once: the same path as a PostgreSQL that is down.
   const Status s =
-      PostgresStorage::open({"host=127.0.0.1 port=1 dbname=anju user=anju password=hunter2", 1, {}})
+      openStorage(StorageBackend::kPostgres, "",
+                  {"host=127.0.0.1 port=1 dbname=anju user=anju password=hunter2", 1, {}})
           .status();
   EXPECT_EQ(s.code(), StatusCode::kUnavailable);
   EXPECT_EQ(s.message().find("hunter2"), std::string::npos) << s.message();

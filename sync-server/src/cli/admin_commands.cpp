@@ -7,10 +7,10 @@
 #include "anju/hlc.h"
 #include "cli/commands.h"
 #include "service/auth_service.h"
+#include "service/indexed_storage.h"
 #include "service/record_query_service.h"
 #include "service/review_service.h"
 #include "storage/region_filter.h"
-#include "storage/storage_factory.h"
 
 namespace anju::server {
 namespace {
@@ -20,7 +20,7 @@ int usage(const char* text) {
   return 2;
 }
 
-Result<std::unique_ptr<ServerStorage>> storageFor(const CliArgs& args) {
+Result<std::unique_ptr<IndexedStorage>> storageFor(const CliArgs& args) {
   Result<ServerConfig> config = resolveConfig(args);
   if (!config) return config.status();
   return openConfiguredStorage(*config);
@@ -40,7 +40,7 @@ int runUser(const CliArgs& args) {
   std::getline(std::cin, password);
   while (!password.empty() && (password.back() == '\r' || password.back() == '\n'))
     password.pop_back();
-  Result<std::unique_ptr<ServerStorage>> storage = storageFor(args);
+  Result<std::unique_ptr<IndexedStorage>> storage = storageFor(args);
   if (!storage) return fail(storage.status());
   AuthService auth(**storage, std::chrono::hours(1));
   if (Status s = auth.createUser(pos[1], *role, password, args.option("display-name").value_or(""));
@@ -59,7 +59,7 @@ int runAssign(const CliArgs& args) {
     return fail(
         Status::invalidArgument("区域格式应为 区/街道/社区 / region must be "
                                 "district[/street[/community]]"));
-  Result<std::unique_ptr<ServerStorage>> storage = storageFor(args);
+  Result<std::unique_ptr<IndexedStorage>> storage = storageFor(args);
   if (!storage) return fail(storage.status());
   if (Status s = (*storage)->addUserRegion(pos[0], *region); !s) return fail(s);
   std::printf("user %s may now work in %s\n", pos[0].c_str(), formatRegion(*region).c_str());
@@ -73,7 +73,7 @@ int runReview(const CliArgs& args) {
     return usage(
         "review return INSPECTION_ID --comment TEXT [--reviewer NAME] --data DIR\n"
         "       anju-server review approve INSPECTION_ID [--reviewer NAME] --data DIR");
-  Result<std::unique_ptr<ServerStorage>> storage = storageFor(args);
+  Result<std::unique_ptr<IndexedStorage>> storage = storageFor(args);
   if (!storage) return fail(storage.status());
   HybridLogicalClock hlc;
   ReviewService review(**storage, hlc);
@@ -91,7 +91,7 @@ int runReview(const CliArgs& args) {
 
 int runInspectionStatus(const CliArgs& args) {
   if (args.positional().size() != 1) return usage("inspection-status INSPECTION_ID --data DIR");
-  Result<std::unique_ptr<ServerStorage>> storage = storageFor(args);
+  Result<std::unique_ptr<IndexedStorage>> storage = storageFor(args);
   if (!storage) return fail(storage.status());
   RecordQueryService records(**storage);
   Result<v1::InspectionStatus> status = records.inspectionStatus(args.positional()[0]);
@@ -105,7 +105,7 @@ int runInspectionStatus(const CliArgs& args) {
 
 int runConflicts(const CliArgs& args) {
   if (args.positional().size() != 1) return usage("conflicts RECORD_ID --data DIR");
-  Result<std::unique_ptr<ServerStorage>> storage = storageFor(args);
+  Result<std::unique_ptr<IndexedStorage>> storage = storageFor(args);
   if (!storage) return fail(storage.status());
   Result<std::vector<ConflictRow>> conflicts = (*storage)->conflictsFor(args.positional()[0]);
   if (!conflicts) return fail(conflicts.status());
@@ -120,7 +120,7 @@ int runConflicts(const CliArgs& args) {
 }
 
 int runRotateEpoch(const CliArgs& args) {
-  Result<std::unique_ptr<ServerStorage>> storage = storageFor(args);
+  Result<std::unique_ptr<IndexedStorage>> storage = storageFor(args);
   if (!storage) return fail(storage.status());
   if (Status s = (*storage)->rotateEpoch(); !s) return fail(s);
   std::printf("new epoch %s: every client will re-sync from scratch\n",

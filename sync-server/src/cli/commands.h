@@ -7,6 +7,7 @@
 #include "anju/status.h"
 #include "cli/cli_args.h"
 #include "cli/server_config.h"
+#include "service/indexed_storage.h"
 
 namespace anju::server {
 
@@ -25,7 +26,7 @@ int runExport(const CliArgs& args);
 /// PostgreSQL). invalidArgument when SQLite has no data dir or PostgreSQL no connection string.
 Result<ServerConfig> resolveConfig(const CliArgs& args);
 /// The storage backend `config` selects, opened and migrated.
-Result<std::unique_ptr<ServerStorage>> openConfiguredStorage(const ServerConfig& config);
+Result<std::unique_ptr<IndexedStorage>> openConfiguredStorage(const ServerConfig& config);
 /// Prints "错误 / error: <status>" to stderr and returns 1.
 int fail(const Status& status);
 

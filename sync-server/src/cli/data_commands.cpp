@@ -7,7 +7,7 @@
 #include "import/building_import.h"
 #include "import/demo_register.h"
 #include "service/auth_service.h"
-#include "storage/storage_factory.h"
+#include "service/indexed_storage.h"
 
 namespace anju::server {
 
@@ -30,7 +30,7 @@ int runImportBuildings(const CliArgs& args) {
     std::fprintf(stderr, "注意 / note: 忽略列 / ignoring column '%s'\n", column.c_str());
   Result<ServerConfig> config = resolveConfig(args);
   if (!config) return fail(config.status());
-  Result<std::unique_ptr<ServerStorage>> storage = openConfiguredStorage(*config);
+  Result<std::unique_ptr<IndexedStorage>> storage = openConfiguredStorage(*config);
   if (!storage) return fail(storage.status());
   HybridLogicalClock hlc;
   Result<std::size_t> stored = storeBuildings(**storage, hlc, parsed->buildings, "import:" + path);
@@ -42,7 +42,7 @@ int runImportBuildings(const CliArgs& args) {
 int runDemo(const CliArgs& args) {
   Result<ServerConfig> config = resolveConfig(args);
   if (!config) return fail(config.status());
-  Result<std::unique_ptr<ServerStorage>> storage = openConfiguredStorage(*config);
+  Result<std::unique_ptr<IndexedStorage>> storage = openConfiguredStorage(*config);
   if (!storage) return fail(storage.status());
   AuthService auth(**storage, std::chrono::hours(1));
   struct DemoUser {

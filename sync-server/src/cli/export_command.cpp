@@ -49,7 +49,7 @@ Status writeStream(const std::string& path,
   return s;
 }
 
-int exportDossier(const CliArgs& args, ServerStorage& storage, const ServerConfig& config,
+int exportDossier(const CliArgs& args, IndexedStorage& storage, const ServerConfig& config,
                   const std::string& out) {
   if (args.has("building") == args.has("community")) return usage();
   if (config.dataDir.empty())
@@ -59,7 +59,7 @@ int exportDossier(const CliArgs& args, ServerStorage& storage, const ServerConfi
   Result<std::unique_ptr<FileBlobStore>> blobs =
       FileBlobStore::open((std::filesystem::path(config.dataDir) / "blobs").string());
   if (!blobs) return fail(blobs.status());
-  DossierRunner runner(storage, **blobs);
+  DossierRunner runner(storage, storage, **blobs);
   Status s = writeFileAtomically(out, [&](const std::string& partial) {
     if (auto building = args.option("building")) return runner.renderHouse(*building, partial);
     const std::string community = *args.option("community");
@@ -85,9 +85,9 @@ int runExport(const CliArgs& args) {
   if (pos.size() != 1 || !out) return usage();
   Result<ServerConfig> config = resolveConfig(args);
   if (!config) return fail(config.status());
-  Result<std::unique_ptr<ServerStorage>> opened = openConfiguredStorage(*config);
+  Result<std::unique_ptr<IndexedStorage>> opened = openConfiguredStorage(*config);
   if (!opened) return fail(opened.status());
-  ServerStorage& storage = **opened;
+  IndexedStorage& storage = **opened;
   if (pos[0] == "dossier") return exportDossier(args, storage, *config, *out);
 
   Result<RegisterFilter> filter = filterFromArgs(args);

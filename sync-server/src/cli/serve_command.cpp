@@ -13,7 +13,7 @@
 #include "console/console_api.h"
 #include "http/export_api.h"
 #include "http/sync_api.h"
-#include "storage/storage_factory.h"
+#include "service/indexed_storage.h"
 #include "util/log.h"
 
 namespace anju::server {
@@ -41,7 +41,7 @@ Result<ServerConfig> resolveConfig(const CliArgs& args) {
   return config;
 }
 
-Result<std::unique_ptr<ServerStorage>> openConfiguredStorage(const ServerConfig& config) {
+Result<std::unique_ptr<IndexedStorage>> openConfiguredStorage(const ServerConfig& config) {
   return openStorage(config.storage, config.dataDir, config.postgres);
 }
 
@@ -59,7 +59,7 @@ int runServe(const CliArgs& args) {
     return fail(
         Status::invalidArgument("需要数据目录 / serve needs a data directory for photos "
                                 "(--data DIR or data_dir in --config FILE)"));
-  Result<std::unique_ptr<ServerStorage>> storage = openConfiguredStorage(*config);
+  Result<std::unique_ptr<IndexedStorage>> storage = openConfiguredStorage(*config);
   if (!storage) return fail(storage.status());
   Result<std::unique_ptr<FileBlobStore>> blobs =
       FileBlobStore::open((std::filesystem::path(config->dataDir) / "blobs").string());
@@ -80,7 +80,7 @@ int runServe(const CliArgs& args) {
   RectificationService rectifications(**storage, hlc);
   ConsoleApi console({auth, review, rectifications, **storage, **blobs});
   ExportService exportService(**storage);
-  DossierRunner dossiers(**storage, **blobs);
+  DossierRunner dossiers(**storage, **storage, **blobs);
   ExportApi exportApi(auth, exportService, dossiers);
 
   // Signals are taken by one thread with sigwait; block them before any other thread exists so

@@ -20,6 +20,7 @@
 #include "blob/blob_store.h"
 #include "register/register_query.h"
 #include "service/auth_service.h"
+#include "service/indexed_storage.h"
 #include "service/rectification_service.h"
 #include "service/review_service.h"
 
@@ -29,7 +30,7 @@ struct ConsoleServices {
   AuthService& auth;
   ReviewService& review;
   RectificationService& rectifications;
-  ServerStorage& storage;
+  IndexedStorage& storage;
   BlobStore& blobs;
 };
 

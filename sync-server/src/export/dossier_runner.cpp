@@ -95,9 +95,11 @@ std::string nowText() { return formatChinaTime(systemNowMs()); }
 
 }  // namespace
 
-DossierRunner::DossierRunner(ServerStorage& storage, const FileBlobStore& blobs,
-                             std::string rendererPath, std::chrono::seconds timeLimit)
+DossierRunner::DossierRunner(ServerStorage& storage, RegisterIndex& index,
+                             const FileBlobStore& blobs, std::string rendererPath,
+                             std::chrono::seconds timeLimit)
     : m_storage(storage),
+      m_index(index),
       m_blobs(blobs),
       m_renderer(rendererPath.empty() ? defaultRenderer() : std::move(rendererPath)),
       m_timeLimit(timeLimit) {}
@@ -131,14 +133,14 @@ Status DossierRunner::renderHouse(const Uuid& buildingId, const std::string& out
 
 Status DossierRunner::renderHouses(const RegisterFilter& filter, const std::string& title,
                                    const std::string& outPath) {
-  Result<RegisterPage> any = m_storage.queryRegister(filter, std::nullopt, 1);
+  Result<RegisterPage> any = m_index.queryRegister(filter, std::nullopt, 1);
   if (!any) return any.status();
   if (any->rows.empty()) return Status::notFound("没有符合条件的房屋 / no house matches");
   dossier::DossierHeader header{"房屋安全排查档案（一户一档）", title, nowText()};
   return run(
       header,
       [&](const std::function<Status(const Uuid&)>& feed) {
-        return forEachRegisterRow(m_storage, filter,
+        return forEachRegisterRow(m_index, filter,
                                   [&](const RegisterRow& row) { return feed(row.buildingId); });
       },
       outPath);

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "export/dossier_frames.h"
+#include "register/register_query.h"
 #include "storage/server_storage.h"
 
 namespace anju::server {
@@ -26,7 +27,8 @@ class DossierRunner {
  public:
   /// `blobs` is borrowed (photos are handed to the renderer as paths into it). `rendererPath`
   /// empty: $ANJU_DOSSIER_BIN, else anju-dossier next to the running executable.
-  DossierRunner(ServerStorage& storage, const FileBlobStore& blobs, std::string rendererPath = "",
+  DossierRunner(ServerStorage& storage, RegisterIndex& index, const FileBlobStore& blobs,
+                std::string rendererPath = "",
                 std::chrono::seconds timeLimit = std::chrono::seconds(600));
 
   /// One house. notFound when no building record is stored under `buildingId`.
@@ -44,6 +46,7 @@ class DossierRunner {
              const std::string& outPath);
 
   ServerStorage& m_storage;
+  RegisterIndex& m_index;
   const FileBlobStore& m_blobs;
   std::string m_renderer;
   std::chrono::seconds m_timeLimit;

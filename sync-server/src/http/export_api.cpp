@@ -101,7 +101,7 @@ void ExportApi::registerCsv(const httplib::Request& req, httplib::Response& res)
   if (!filter) return sendError(res, ApiError::fromStatus(filter.status()));
   res.set_header("Content-Disposition",
                  contentDisposition("register.csv", baseName("登记册", *filter) + ".csv"));
-  ServerStorage& storage = m_exports.storage();
+  IndexedStorage& storage = m_exports.storage();
   res.set_chunked_content_provider(
       "text/csv; charset=utf-8", [&storage, f = *filter](std::size_t, httplib::DataSink& sink) {
         Result<std::int64_t> rows = writeRegisterCsv(
@@ -121,7 +121,7 @@ void ExportApi::housesGeoJson(const httplib::Request& req, httplib::Response& re
   if (!filter) return sendError(res, ApiError::fromStatus(filter.status()));
   res.set_header("Content-Disposition",
                  contentDisposition("houses.geojson", baseName("房屋", *filter) + ".geojson"));
-  ServerStorage& storage = m_exports.storage();
+  IndexedStorage& storage = m_exports.storage();
   res.set_chunked_content_provider(
       "application/geo+json", [&storage, f = *filter](std::size_t, httplib::DataSink& sink) {
         Result<std::int64_t> n = writeHousesGeoJson(

@@ -10,14 +10,14 @@
 #include <string>
 
 #include "register/register_query.h"
-#include "storage/server_storage.h"
+#include "service/indexed_storage.h"
 
 namespace anju::server {
 
 class ExportService {
  public:
   /// `storage` is borrowed and outlives the service.
-  explicit ExportService(ServerStorage& storage) : m_storage(storage) {}
+  explicit ExportService(IndexedStorage& storage) : m_storage(storage) {}
 
   /// The register filter from query parameters (see parseRegisterFilter), scoped to `user`.
   /// permissionDenied for inspectors and for a region outside the caller's; invalidArgument for
@@ -31,10 +31,10 @@ class ExportService {
   /// inspector or a house in another region.
   Status checkHouse(const User& user, const Uuid& buildingId);
 
-  ServerStorage& storage() { return m_storage; }
+  IndexedStorage& storage() { return m_storage; }
 
  private:
-  ServerStorage& m_storage;
+  IndexedStorage& m_storage;
 };
 
 /// permissionDenied unless the role may export (reviewer, admin).

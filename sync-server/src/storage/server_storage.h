@@ -1,6 +1,6 @@
-// ServerStorage: everything the sync server keeps, behind one interface so that the embedded
-// SQLite implementation (sqlite_storage.h) and a PostgreSQL one can be swapped without touching
-// the services. No SQL leaks out of an implementation; callers see rows as plain structs.
+// ServerStorage: everything the sync server keeps, behind one interface. SqlStorage
+// (sql_storage.h) implements it once over the SQLite and PostgreSQL drivers; no SQL leaks out
+// of it, callers see rows as plain structs.
 //
 // Writes that must be atomic with the rules that decide them (push, server-side edits, imports)
 // go through a SyncTransaction (unit of work): the service reads, decides, writes, and commits.
@@ -19,7 +19,6 @@
 #include "anju/hlc.h"
 #include "anju/model.h"
 #include "anju/status.h"
-#include "register/register_query.h"
 #include "storage/region_filter.h"
 
 namespace anju::server {
@@ -158,9 +157,7 @@ struct PullPage {
   std::int64_t scannedThrough = 0;
 };
 
-/// Also a RegisterIndex (register/register_query.h): the per-house register rows, kept in step by
-/// every SyncTransaction commit.
-class ServerStorage : public RegisterIndex {
+class ServerStorage {
  public:
   virtual ~ServerStorage() = default;
 

@@ -2,6 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cstring>
+
 #include "util/storage_full.h"
 
 namespace anju::server {
@@ -82,6 +85,27 @@ bool SqliteStatement::isNull(int column) const {
   return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
 }
 
+int SqliteStatement::parameterIndex(const std::string& name) const {
+  return sqlite3_bind_parameter_index(m_stmt, name.c_str());
+}
+
+void SqliteStatement::reset() {
+  sqlite3_reset(m_stmt);
+  sqlite3_clear_bindings(m_stmt);
+}
+
+namespace {
+
+// Byte order, as SQLite's BINARY and PostgreSQL's "C" collation compare.
+int compareBytes(void*, int leftLength, const void* left, int rightLength, const void* right) {
+  const int common = std::min(leftLength, rightLength);
+  if (const int c = common > 0 ? std::memcmp(left, right, static_cast<std::size_t>(common)) : 0)
+    return c;
+  return leftLength - rightLength;
+}
+
+}  // namespace
+
 Result<SqliteConnection> SqliteConnection::open(const std::string& path) {
   sqlite3* db = nullptr;
   const int rc = sqlite3_open_v2(
@@ -93,6 +117,10 @@ Result<SqliteConnection> SqliteConnection::open(const std::string& path) {
   }
   SqliteConnection conn(db);
   sqlite3_busy_timeout(db, 10000);
+  if (const int c =
+          sqlite3_create_collation_v2(db, "C", SQLITE_UTF8, nullptr, compareBytes, nullptr);
+      c != SQLITE_OK)
+    return sqliteError(db, c, "collation C");
   // synchronous=FULL: a push is acknowledged only after its commit survives a power cut.
   for (const char* pragma :
        {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {

@@ -39,6 +39,11 @@ class SqliteStatement {
   std::int64_t int64(int column) const;
   bool isNull(int column) const;
 
+  /// The index of the named parameter ("$1"), 0 when the statement has none of that name.
+  int parameterIndex(const std::string& name) const;
+  /// Ready to run again with new bindings; ends the read a half-read SELECT holds.
+  void reset();
+
  private:
   sqlite3* m_db;  // borrowed from the owning SqliteConnection
   sqlite3_stmt* m_stmt;
@@ -47,7 +52,8 @@ class SqliteStatement {
 class SqliteConnection {
  public:
   /// Opens (creating) the file with WAL, synchronous=FULL, foreign keys and a busy timeout so
-  /// that admin CLI commands may write while the server runs.
+  /// that admin CLI commands may write while the server runs. Registers the collation "C" (byte
+  /// order, the same as BINARY) so SQL that names it runs unchanged on SQLite and PostgreSQL.
   static Result<SqliteConnection> open(const std::string& path);
 
   SqliteConnection(SqliteConnection&& other) noexcept;

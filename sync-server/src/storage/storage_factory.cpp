@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <system_error>
 
-#include "storage/sqlite_storage.h"
+#include "storage/sqlite_driver.h"
 
 namespace anju::server {
 
@@ -13,27 +13,26 @@ std::optional<StorageBackend> parseStorageBackend(std::string_view name) {
   return std::nullopt;
 }
 
-Result<std::unique_ptr<ServerStorage>> openStorage(StorageBackend backend,
-                                                   const std::string& dataDir,
-                                                   const PostgresOptions& postgres) {
+Result<std::unique_ptr<SqlDriver>> openSqlDriver(StorageBackend backend, const std::string& dataDir,
+                                                 const PostgresOptions& postgres) {
   if (backend == StorageBackend::kPostgres) {
     if (postgres.conninfo.empty())
       return Status::invalidArgument(
           "需要 PostgreSQL 连接串 / storage = postgres needs a "
           "connection string (postgres = ... or --postgres CONNINFO)");
-    Result<std::unique_ptr<PostgresStorage>> pg = PostgresStorage::open(postgres);
+    Result<std::unique_ptr<PostgresDriver>> pg = PostgresDriver::open(postgres);
     if (!pg) return pg.status();
-    return std::unique_ptr<ServerStorage>(std::move(pg).value());
+    return std::unique_ptr<SqlDriver>(std::move(pg).value());
   }
   std::error_code ec;
   std::filesystem::create_directories(dataDir, ec);
   if (ec)
     return Status::ioError("无法创建数据目录 / cannot create data dir " + dataDir + ": " +
                            ec.message());
-  Result<std::unique_ptr<SqliteStorage>> sqlite =
-      SqliteStorage::open((std::filesystem::path(dataDir) / "anju.db").string());
+  Result<std::unique_ptr<SqliteDriver>> sqlite =
+      SqliteDriver::open((std::filesystem::path(dataDir) / "anju.db").string());
   if (!sqlite) return sqlite.status();
-  return std::unique_ptr<ServerStorage>(std::move(sqlite).value());
+  return std::unique_ptr<SqlDriver>(std::move(sqlite).value());
 }
 
 }  // namespace anju::server

@@ -1,6 +1,6 @@
-// The SQL both storages share for the register index (house_register): the column list, the
-// WHERE clause of a RegisterFilter plus keyset position, and the row <-> values mapping. Only the
-// parameter syntax differs (SQLite ?N, PostgreSQL $N), so it is passed in. Private to storage/.
+// The SQL of the register index (house_register): the column list, the WHERE clause of a
+// RegisterFilter plus keyset position, and the row <-> values mapping. The parameter syntax is
+// passed in (the drivers take $N). Private to register/sql_register_index.cpp.
 #pragma once
 
 #include <cstdint>

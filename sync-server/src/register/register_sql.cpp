@@ -1,4 +1,4 @@
-#include "storage/register_sql.h"
+#include "register/register_sql.h"
 
 #include <cmath>
 

@@ -1,0 +1,35 @@
+// The register index (house_register) kept in the server's SQL database, above storage: the
+// queries (RegisterIndex), refreshing the rows of the houses a write transaction touched (the
+// commit hook the service layer installs, see service/indexed_storage.h) and rebuilding every
+// row (the migration that creates the table). Written once for both drivers.
+#pragma once
+
+#include <optional>
+#include <set>
+
+#include "register/register_query.h"
+#include "storage/sql_driver.h"
+
+namespace anju::server {
+
+class SqlRegisterIndex final : public RegisterIndex {
+ public:
+  /// `driver` is borrowed and outlives the index.
+  explicit SqlRegisterIndex(SqlDriver& driver) : m_driver(driver) {}
+
+  Result<RegisterPage> queryRegister(const RegisterFilter& filter,
+                                     const std::optional<RegisterKey>& after, int limit) override;
+  Result<RegisterSummary> countRegister(const RegisterFilter& filter) override;
+
+ private:
+  SqlDriver& m_driver;
+};
+
+/// Recomputes the rows of `houses` (building ids) from their current records, deleting a row
+/// whose building record is absent. Inside the caller's write transaction.
+Status refreshRegisterRows(SqlSession& session, const std::set<Uuid>& houses);
+/// Replaces every row by rows computed from the stored records, a batch of buildings at a time
+/// so memory stays flat. Inside the caller's transaction.
+Status rebuildRegister(SqlSession& session);
+
+}  // namespace anju::server

@@ -1,0 +1,351 @@
+#include "storage/sql_storage.h"
+
+#include <algorithm>
+#include <chrono>
+#include <optional>
+
+#include "anju/uuid.h"
+#include "storage/region_sql.h"
+#include "storage/sql_records.h"
+#include "storage/sql_schema.h"
+#include "storage/sql_sync_transaction.h"
+
+namespace anju::server {
+namespace {
+
+Status statusOf(const Status& s) { return s; }
+template <typename T>
+Status statusOf(const Result<T>& r) {
+  return r.status();
+}
+
+void bindGrants(SqlParams& params, const RegionFilter& filter) {
+  if (filter.unrestricted()) return;
+  for (const RegionPath& g : filter.grants())
+    params.text(g.district).text(g.street).text(g.community);
+}
+
+Result<std::string> readEpoch(SqlSession& session) {
+  Result<std::optional<std::string>> epoch =
+      firstRow(session, "SELECT value FROM meta WHERE key = 'epoch'", {},
+               [](const SqlRows& rows) { return rows.text(0); });
+  if (!epoch) return epoch.status();
+  if (!*epoch) return Status::corruption("数据库缺少 epoch / database has no epoch");
+  return **epoch;
+}
+
+Result<User> loadUser(SqlSession& session, const std::string& name) {
+  Result<std::optional<User>> user =
+      firstRow(session, "SELECT name, role, display_name, password_hash FROM users WHERE name = $1",
+               SqlParams().text(name), [](const SqlRows& rows) {
+                 User u;
+                 u.name = rows.text(0);
+                 u.role = parseRole(rows.text(1)).value_or(Role::kInspector);
+                 u.displayName = rows.text(2);
+                 u.passwordHash = rows.text(3);
+                 return u;
+               });
+  if (!user) return user.status();
+  if (!*user) return Status::notFound("没有此用户 / no such user: " + name);
+  // COLLATE "C": byte order on both engines, whatever the database's locale.
+  Result<std::vector<RegionPath>> regions =
+      collectRows(session,
+                  "SELECT district, street, community FROM user_regions WHERE user_name = $1 "
+                  "ORDER BY district COLLATE \"C\", street COLLATE \"C\", community COLLATE \"C\"",
+                  SqlParams().text(name), [](const SqlRows& rows) {
+                    return RegionPath{rows.text(0), rows.text(1), rows.text(2)};
+                  });
+  if (!regions) return regions.status();
+  (*user)->regions = std::move(regions).value();
+  return std::move(**user);
+}
+
+TimestampMs nowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+template <typename Work>
+auto SqlStorage::withSession(Work work) -> decltype(work(std::declval<SqlSession&>())) {
+  std::optional<decltype(work(std::declval<SqlSession&>()))> out;
+  Status s = m_driver->withSession([&](SqlSession& session) {
+    out.emplace(work(session));
+    return statusOf(*out);
+  });
+  if (!out) return s;  // no session could be had
+  return std::move(*out);
+}
+
+Result<std::unique_ptr<SqlStorage>> SqlStorage::open(std::unique_ptr<SqlDriver> driver,
+                                                     StorageHooks hooks) {
+  std::unique_ptr<SqlStorage> storage(new SqlStorage(std::move(driver)));
+  if (Status s = storage->start(std::move(hooks)); !s) return s;
+  return storage;
+}
+
+Status SqlStorage::start(StorageHooks hooks) {
+  m_hooks = std::move(hooks);
+  if (Status s = migrateSchema(*m_driver, m_hooks.rebuildIndexes); !s) return s;
+  Result<std::string> epoch = withSession([](SqlSession& s) { return readEpoch(s); });
+  if (!epoch) return epoch.status();
+  std::lock_guard lock(m_epochMutex);
+  m_epoch = *epoch;
+  return Status::ok();
+}
+
+std::string SqlStorage::epoch() {
+  Result<std::string> epoch = withSession([](SqlSession& s) { return readEpoch(s); });
+  std::lock_guard lock(m_epochMutex);
+  if (epoch) m_epoch = *epoch;
+  return m_epoch;
+}
+
+Status SqlStorage::rotateEpoch() {
+  std::string fresh = newUuid();
+  std::erase(fresh, '-');
+  Status s = withSession([&](SqlSession& session) {
+    return session.run("UPDATE meta SET value = $1 WHERE key = 'epoch'", SqlParams().text(fresh));
+  });
+  if (!s) return s;
+  std::lock_guard lock(m_epochMutex);
+  m_epoch = fresh;
+  return Status::ok();
+}
+
+Status SqlStorage::createUser(const User& user) {
+  Status s = withSession([&](SqlSession& session) {
+    return session.run(
+        "INSERT INTO users (name, role, display_name, password_hash, created_at) "
+        "VALUES ($1, $2, $3, $4, $5)",
+        SqlParams()
+            .text(user.name)
+            .text(roleCode(user.role))
+            .text(user.displayName)
+            .text(user.passwordHash)
+            .int64(nowMs()));
+  });
+  if (s.code() == StatusCode::kAlreadyExists)
+    return Status::alreadyExists("用户已存在 / user already exists: " + user.name);
+  return s;
+}
+
+Result<User> SqlStorage::findUser(const std::string& name) {
+  return withSession([&](SqlSession& session) { return loadUser(session, name); });
+}
+
+Status SqlStorage::addUserRegion(const std::string& name, const RegionPath& region) {
+  return withSession([&](SqlSession& session) -> Status {
+    if (Result<User> user = loadUser(session, name); !user) return user.status();
+    return session.run(
+        "INSERT INTO user_regions (user_name, district, street, community) "
+        "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        SqlParams().text(name).text(region.district).text(region.street).text(region.community));
+  });
+}
+
+Status SqlStorage::saveToken(const TokenRow& token) {
+  return withSession([&](SqlSession& session) {
+    return session.run(
+        "INSERT INTO tokens (token_hash, user_name, device_id, created_at, expires_at) "
+        "VALUES ($1, $2, $3, $4, $5)",
+        SqlParams()
+            .text(token.tokenHash)
+            .text(token.userName)
+            .text(token.deviceId)
+            .int64(token.createdAt)
+            .int64(token.expiresAt));
+  });
+}
+
+Result<User> SqlStorage::findUserByToken(const std::string& tokenHash, TimestampMs now) {
+  return withSession([&](SqlSession& session) -> Result<User> {
+    struct Owner {
+      std::string userName;
+      TimestampMs expiresAt;
+    };
+    Result<std::optional<Owner>> owner =
+        firstRow(session, "SELECT user_name, expires_at FROM tokens WHERE token_hash = $1",
+                 SqlParams().text(tokenHash), [](const SqlRows& rows) {
+                   return Owner{rows.text(0), rows.int64(1)};
+                 });
+    if (!owner) return owner.status();
+    if (!*owner) return Status::unauthenticated("令牌无效 / invalid token");
+    if ((*owner)->expiresAt <= now) return Status::unauthenticated("令牌已过期 / token expired");
+    return loadUser(session, (*owner)->userName);
+  });
+}
+
+Result<std::unique_ptr<SyncTransaction>> SqlStorage::beginTransaction() {
+  Result<std::unique_ptr<SqlTransaction>> tx = m_driver->beginWrite();
+  if (!tx) return tx.status();
+  return std::unique_ptr<SyncTransaction>(
+      new SqlSyncTransaction(std::move(tx).value(), m_hooks.beforeCommit));
+}
+
+Result<PullPage> SqlStorage::pullPage(std::int64_t afterSeq, const RegionFilter& filter,
+                                      int limit) {
+  // One statement, so MAX(seq) and the page come from one snapshot on both engines. The LEFT
+  // JOIN keeps the MAX row when the page is empty.
+  const std::string sql =
+      "SELECT m.max_seq, r.* FROM (SELECT COALESCE(MAX(seq), 0) AS max_seq FROM record_versions) m "
+      "LEFT JOIN (SELECT " +
+      std::string(kRecordColumns) + " FROM records WHERE seq > $1 AND " +
+      regionCondition(filter, '$', 3) + " ORDER BY seq LIMIT $2) r ON true ORDER BY r.seq";
+  SqlParams params;
+  params.int64(afterSeq).int64(static_cast<std::int64_t>(limit) + 1);
+  bindGrants(params, filter);
+  return withSession([&](SqlSession& session) -> Result<PullPage> {
+    Result<std::unique_ptr<SqlRows>> rows = session.query(sql, params);
+    if (!rows) return rows.status();
+    PullPage page;
+    while (true) {
+      Result<bool> row = (*rows)->next();
+      if (!row) return row.status();
+      if (!*row) break;
+      page.scannedThrough = std::max(afterSeq, (*rows)->int64(0));
+      if ((*rows)->isNull(10)) break;  // the empty side of the LEFT JOIN: no records
+      if (static_cast<int>(page.records.size()) == limit) {
+        page.hasMore = true;  // the one extra row we asked for
+        page.scannedThrough = page.records.back().seq;
+        break;
+      }
+      page.records.push_back(readRecordRow(**rows, 1));
+    }
+    return page;
+  });
+}
+
+Result<std::int64_t> SqlStorage::maxSequence() {
+  return withSession([](SqlSession& session) -> Result<std::int64_t> {
+    Result<std::optional<std::int64_t>> max =
+        firstRow(session, "SELECT COALESCE(MAX(seq), 0) FROM record_versions", {},
+                 [](const SqlRows& rows) { return rows.int64(0); });
+    if (!max) return max.status();
+    return max->value_or(0);
+  });
+}
+
+Result<std::optional<StoredRecord>> SqlStorage::findRecord(const std::string& kind,
+                                                           const Uuid& id) {
+  return withSession([&](SqlSession& session) { return selectRecord(session, kind, id); });
+}
+
+Result<std::vector<ConflictRow>> SqlStorage::conflictsFor(const Uuid& recordId) {
+  return withSession([&](SqlSession& session) {
+    return collectRows(
+        session,
+        "SELECT change_id, kind, record_id, base_version, incoming_version, server_version, "
+        "payload, user_name, device_id, received_at FROM conflicts WHERE record_id = $1 "
+        "ORDER BY id",
+        SqlParams().text(recordId), [](const SqlRows& rows) {
+          ConflictRow c;
+          c.changeId = rows.text(0);
+          c.kind = rows.text(1);
+          c.recordId = rows.text(2);
+          c.baseVersion = static_cast<HlcVersion>(rows.int64(3));
+          c.incomingVersion = static_cast<HlcVersion>(rows.int64(4));
+          c.serverVersion = static_cast<HlcVersion>(rows.int64(5));
+          c.payload = rows.bytes(6);
+          c.userName = rows.text(7);
+          c.deviceId = rows.text(8);
+          c.receivedAt = rows.int64(9);
+          return c;
+        });
+  });
+}
+
+Result<std::vector<StoredRecord>> SqlStorage::recordsOfBuilding(const Uuid& buildingId) {
+  // COLLATE "C": the same kind order on both engines whatever the database's locale.
+  return withSession([&](SqlSession& session) {
+    return collectRows(session,
+                       std::string("SELECT ") + kRecordColumns +
+                           " FROM records WHERE building_id = $1 AND kind <> 'building' "
+                           "ORDER BY kind COLLATE \"C\", seq",
+                       SqlParams().text(buildingId),
+                       [](const SqlRows& rows) { return readRecordRow(rows); });
+  });
+}
+
+Result<std::vector<AuditEntry>> SqlStorage::auditLog(const RegionFilter& scope,
+                                                     const Uuid& buildingId, std::int64_t beforeId,
+                                                     int limit) {
+  SqlParams params;
+  params.int64(beforeId).text(buildingId).int64(limit);
+  bindGrants(params, scope);
+  const std::string sql =
+      "SELECT id, at, user_name, action, target_kind, target_id, building_id, district, street, "
+      "community, detail FROM audit_log WHERE ($1 = 0 OR id < $1) AND ($2 = '' OR "
+      "building_id = $2) AND " +
+      regionCondition(scope, '$', 4) + " ORDER BY id DESC LIMIT $3";
+  return withSession([&](SqlSession& session) {
+    return collectRows(session, sql, params, [](const SqlRows& rows) {
+      AuditEntry e;
+      e.id = rows.int64(0);
+      e.at = rows.int64(1);
+      e.userName = rows.text(2);
+      e.action = rows.text(3);
+      e.targetKind = rows.text(4);
+      e.targetId = rows.text(5);
+      e.buildingId = rows.text(6);
+      e.region = {rows.text(7), rows.text(8), rows.text(9)};
+      e.detail = rows.text(10);
+      return e;
+    });
+  });
+}
+
+Result<std::optional<PhotoBlobState>> SqlStorage::findPhotoBlob(const std::string& sha256) {
+  return withSession([&](SqlSession& session) {
+    return firstRow(session,
+                    "SELECT sha256, total_bytes, complete FROM photo_blobs WHERE sha256 = $1",
+                    SqlParams().text(sha256), [](const SqlRows& rows) {
+                      return PhotoBlobState{rows.text(0), rows.int64(1), rows.boolean(2)};
+                    });
+  });
+}
+
+Status SqlStorage::putPhotoBlob(const PhotoBlobState& state) {
+  return withSession([&](SqlSession& session) {
+    return session.run(
+        "INSERT INTO photo_blobs (sha256, total_bytes, complete) VALUES ($1, $2, $3) "
+        "ON CONFLICT (sha256) DO UPDATE SET total_bytes = excluded.total_bytes, "
+        "complete = excluded.complete",
+        SqlParams().text(state.sha256).int64(state.totalBytes).boolean(state.complete));
+  });
+}
+
+Status SqlStorage::deletePhotoBlob(const std::string& sha256) {
+  return withSession([&](SqlSession& session) {
+    return session.run("DELETE FROM photo_blobs WHERE sha256 = $1", SqlParams().text(sha256));
+  });
+}
+
+Result<InspectionPhotos> SqlStorage::inspectionPhotos(const Uuid& inspectionId) {
+  return withSession([&](SqlSession& session) -> Result<InspectionPhotos> {
+    InspectionPhotos out;
+    Result<std::optional<StoredRecord>> inspection =
+        selectRecord(session, "inspection", inspectionId);
+    if (!inspection) return inspection.status();
+    out.inspectionExists = inspection->has_value();
+    Result<std::vector<InspectionPhotos::Photo>> photos =
+        collectRows(session,
+                    "SELECT r.id, r.sha256, COALESCE(b.complete, false) FROM records r "
+                    "LEFT JOIN photo_blobs b ON b.sha256 = r.sha256 "
+                    "WHERE r.kind = 'photo' AND r.inspection_id = $1 ORDER BY r.id COLLATE \"C\"",
+                    SqlParams().text(inspectionId), [](const SqlRows& rows) {
+                      return InspectionPhotos::Photo{rows.text(0), rows.text(1), rows.boolean(2)};
+                    });
+    if (!photos) return photos.status();
+    out.photos = std::move(photos).value();
+    return out;
+  });
+}
+
+Result<std::vector<StoredRecord>> SqlStorage::houseRecords(const Uuid& buildingId) {
+  return withSession([&](SqlSession& session) { return selectHouseRecords(session, buildingId); });
+}
+
+}  // namespace anju::server

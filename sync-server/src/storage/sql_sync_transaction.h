@@ -1,0 +1,40 @@
+// The unit of work of SqlStorage: a SqlTransaction (the driver's write transaction, exclusive
+// against every other writer) seen through the SyncTransaction interface the services use.
+// commit() first runs the beforeCommit hook of the layer above (the register index) with the
+// houses whose records were written, so derived tables change in the same transaction as the
+// records. Private to SqlStorage.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <set>
+
+#include "storage/server_storage.h"
+#include "storage/sql_driver.h"
+
+namespace anju::server {
+
+class SqlSyncTransaction final : public SyncTransaction {
+ public:
+  using BeforeCommit = std::function<Status(SqlSession&, const std::set<Uuid>&)>;
+  /// `beforeCommit` is borrowed from SqlStorage (may be empty) and outlives the transaction.
+  SqlSyncTransaction(std::unique_ptr<SqlTransaction> tx, const BeforeCommit& beforeCommit)
+      : m_tx(std::move(tx)), m_beforeCommit(beforeCommit) {}
+
+  Result<std::optional<SeenChange>> findChange(const std::string& changeId) override;
+  Result<std::optional<StoredRecord>> findRecord(const std::string& kind, const Uuid& id) override;
+  Result<std::int64_t> putRecord(const RecordWrite& write) override;
+  Status saveConflict(const ConflictRow& conflict) override;
+  Status rememberChange(const SeenChange& change) override;
+  Status appendAudit(const AuditEntry& entry) override;
+  Status commit() override;
+
+ private:
+  SqlSession& session() { return m_tx->session(); }
+
+  std::unique_ptr<SqlTransaction> m_tx;  // rolls back when destroyed uncommitted
+  const BeforeCommit& m_beforeCommit;
+  std::set<Uuid> m_touchedHouses;  // buildings whose records this transaction wrote
+};
+
+}  // namespace anju::server
