@@ -78,8 +78,9 @@ int runServe(const CliArgs& args) {
   SyncApi api({auth, push, pull, photos, records}, metrics, limits);
   ReviewService review(**storage, hlc);
   RectificationService rectifications(**storage, hlc);
-  ConsoleApi console({auth, review, rectifications, **storage, **blobs});
-  ExportService exportService(**storage);
+  HouseService houses(**storage, **storage, **blobs);
+  ConsoleApi console({auth, review, rectifications, houses});
+  ExportService exportService(**storage, **storage);
   DossierRunner dossiers(**storage, **storage, **blobs);
   ExportApi exportApi(auth, exportService, dossiers);
 

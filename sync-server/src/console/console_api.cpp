@@ -187,30 +187,12 @@ void ConsoleApi::me(Req req, Res res) {
 void ConsoleApi::house(Req req, Res res) {
   Result<User> user = reviewer(req);
   if (!user) return sendJsonError(res, user.status());
-  const Uuid id = req.matches[1];
-  Result<std::optional<StoredRecord>> building = m_services.storage.findRecord("building", id);
-  if (!building) return sendJsonError(res, building.status());
-  if (!building->has_value())
-    return sendJsonError(res, Status::notFound("没有此房屋 / no such building: " + id));
-  if (!regionFilterFor(*user).allows((*building)->region))
-    return sendJsonError(res, Status::permissionDenied("不在您负责的区域 / forbidden region: " +
-                                                       formatRegion((*building)->region)));
-  Result<std::vector<StoredRecord>> records = m_services.storage.recordsOfBuilding(id);
-  if (!records) return sendJsonError(res, records.status());
-  std::vector<std::string> complete;
-  for (const StoredRecord& r : *records) {
-    if (r.kind != "photo") continue;
-    Result<std::optional<PhotoBlobState>> blob = m_services.storage.findPhotoBlob(r.sha256);
-    if (!blob) return sendJsonError(res, blob.status());
-    if (blob->has_value() && (*blob)->complete) complete.push_back(r.sha256);
-  }
-  Result<json> dossier = dossierJson(**building, *records, complete);
+  Result<HouseView> house = m_services.houses.house(*user, req.matches[1]);
+  if (!house) return sendJsonError(res, house.status());
+  Result<json> dossier = dossierJson(house->building, house->records, house->completePhotoHashes);
   if (!dossier) return sendJsonError(res, dossier.status());
-  Result<std::vector<AuditEntry>> log =
-      m_services.storage.auditLog(regionFilterFor(*user), id, 0, 200);
-  if (!log) return sendJsonError(res, log.status());
   json audit = json::array();
-  for (const AuditEntry& e : *log) audit.push_back(auditJson(e));
+  for (const AuditEntry& e : house->audit) audit.push_back(auditJson(e));
   (*dossier)["audit"] = audit;
   sendJson(res, *dossier);
 }
@@ -218,24 +200,11 @@ void ConsoleApi::house(Req req, Res res) {
 void ConsoleApi::photo(Req req, Res res) {
   Result<User> user = reviewer(req);
   if (!user) return sendJsonError(res, user.status());
-  const Uuid id = req.matches[1];
-  Result<std::optional<StoredRecord>> photo = m_services.storage.findRecord("photo", id);
+  Result<PhotoFile> photo = m_services.houses.photo(*user, req.matches[1]);
   if (!photo) return sendJsonError(res, photo.status());
-  if (!photo->has_value())
-    return sendJsonError(res, Status::notFound("没有此照片 / no such photo: " + id));
-  if (!regionFilterFor(*user).allows((*photo)->region))
-    return sendJsonError(res, Status::permissionDenied("不在您负责的区域 / forbidden region: " +
-                                                       formatRegion((*photo)->region)));
-  v1::Record record;
-  if (!record.ParseFromString((*photo)->payload) || !record.has_photo())
-    return sendJsonError(res, Status::corruption("stored photo record is damaged: " + id));
-  Result<std::string> bytes = m_services.blobs.readComplete((*photo)->sha256);
-  if (!bytes) return sendJsonError(res, bytes.status());
   // Photos are immutable (content-addressed), so the browser may keep them.
   res.set_header("Cache-Control", "private, max-age=86400, immutable");
-  const std::string mime =
-      record.photo().mime_type().empty() ? "image/jpeg" : record.photo().mime_type();
-  res.set_content(std::move(*bytes), mime);
+  res.set_content(std::move(photo->bytes), photo->mimeType);
 }
 
 void ConsoleApi::reviewAction(Req req, Res res) {
@@ -288,8 +257,8 @@ void ConsoleApi::audit(Req req, Res res) {
   Result<User> user = reviewer(req);
   if (!user) return sendJsonError(res, user.status());
   const int limit = static_cast<int>(std::clamp<std::int64_t>(intParam(req, "limit", 50), 1, 500));
-  Result<std::vector<AuditEntry>> log = m_services.storage.auditLog(
-      regionFilterFor(*user), req.get_param_value("building"), intParam(req, "before", 0), limit);
+  Result<std::vector<AuditEntry>> log = m_services.houses.auditLog(
+      *user, req.get_param_value("building"), intParam(req, "before", 0), limit);
   if (!log) return sendJsonError(res, log.status());
   json entries = json::array();
   for (const AuditEntry& e : *log) entries.push_back(auditJson(e));
@@ -301,7 +270,7 @@ void ConsoleApi::audit(Req req, Res res) {
 void ConsoleApi::houses(Req req, Res res) {
   Result<User> user = reviewer(req);
   if (!user) return sendJsonError(res, user.status());
-  Result<RegisterFilter> filter = parseRegisterFilter(queryParams(req), regionFilterFor(*user));
+  Result<RegisterFilter> filter = m_services.houses.registerFilter(*user, queryParams(req));
   if (!filter) return sendJsonError(res, filter.status());
   std::optional<RegisterKey> after;
   if (const std::string token = req.get_param_value("after"); !token.empty()) {
@@ -311,7 +280,7 @@ void ConsoleApi::houses(Req req, Res res) {
           res, Status::invalidArgument("分页标记无效 / malformed page key", {{"after", token}}));
   }
   const int limit = static_cast<int>(std::clamp<std::int64_t>(intParam(req, "limit", 50), 1, 500));
-  Result<RegisterPage> page = m_services.storage.queryRegister(*filter, after, limit);
+  Result<RegisterPage> page = m_services.houses.registerPage(*filter, after, limit);
   if (!page) return sendJsonError(res, page.status());
   json rows = json::array();
   for (const RegisterRow& r : page->rows) rows.push_back(registerRowJson(r));
@@ -322,9 +291,9 @@ void ConsoleApi::houses(Req req, Res res) {
 void ConsoleApi::dashboard(Req req, Res res) {
   Result<User> user = reviewer(req);
   if (!user) return sendJsonError(res, user.status());
-  Result<RegisterFilter> filter = parseRegisterFilter(queryParams(req), regionFilterFor(*user));
+  Result<RegisterFilter> filter = m_services.houses.registerFilter(*user, queryParams(req));
   if (!filter) return sendJsonError(res, filter.status());
-  Result<RegisterSummary> summary = m_services.storage.countRegister(*filter);
+  Result<RegisterSummary> summary = m_services.houses.registerCounts(*filter);
   if (!summary) return sendJsonError(res, summary.status());
   json communities = json::array();
   for (const RegisterCounts& c : summary->communities) communities.push_back(countsJson(c));

@@ -17,10 +17,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "blob/blob_store.h"
 #include "register/register_query.h"
 #include "service/auth_service.h"
-#include "service/indexed_storage.h"
+#include "service/house_service.h"
 #include "service/rectification_service.h"
 #include "service/review_service.h"
 
@@ -30,8 +29,7 @@ struct ConsoleServices {
   AuthService& auth;
   ReviewService& review;
   RectificationService& rectifications;
-  IndexedStorage& storage;
-  BlobStore& blobs;
+  HouseService& houses;
 };
 
 class ConsoleApi {

@@ -6,9 +6,6 @@
 #include <memory>
 
 #include "export/export_files.h"
-#include "export/houses_geojson.h"
-#include "export/register_csv.h"
-#include "export/register_xlsx.h"
 #include "http/api_error.h"
 #include "http/http_edge.h"
 #include "util/log.h"
@@ -101,11 +98,11 @@ void ExportApi::registerCsv(const httplib::Request& req, httplib::Response& res)
   if (!filter) return sendError(res, ApiError::fromStatus(filter.status()));
   res.set_header("Content-Disposition",
                  contentDisposition("register.csv", baseName("登记册", *filter) + ".csv"));
-  IndexedStorage& storage = m_exports.storage();
+  ExportService& exports = m_exports;
   res.set_chunked_content_provider(
-      "text/csv; charset=utf-8", [&storage, f = *filter](std::size_t, httplib::DataSink& sink) {
-        Result<std::int64_t> rows = writeRegisterCsv(
-            storage, f, [&sink](std::string_view b) { return sink.write(b.data(), b.size()); });
+      "text/csv; charset=utf-8", [&exports, f = *filter](std::size_t, httplib::DataSink& sink) {
+        Result<std::int64_t> rows = exports.registerCsv(
+            f, [&sink](std::string_view b) { return sink.write(b.data(), b.size()); });
         if (!rows) {
           // Headers are gone already: dropping the connection is how the client learns.
           logError("register.csv export failed: " + rows.status().toString());
@@ -121,11 +118,11 @@ void ExportApi::housesGeoJson(const httplib::Request& req, httplib::Response& re
   if (!filter) return sendError(res, ApiError::fromStatus(filter.status()));
   res.set_header("Content-Disposition",
                  contentDisposition("houses.geojson", baseName("房屋", *filter) + ".geojson"));
-  IndexedStorage& storage = m_exports.storage();
+  ExportService& exports = m_exports;
   res.set_chunked_content_provider(
-      "application/geo+json", [&storage, f = *filter](std::size_t, httplib::DataSink& sink) {
-        Result<std::int64_t> n = writeHousesGeoJson(
-            storage, f, [&sink](std::string_view b) { return sink.write(b.data(), b.size()); });
+      "application/geo+json", [&exports, f = *filter](std::size_t, httplib::DataSink& sink) {
+        Result<std::int64_t> n = exports.housesGeoJson(
+            f, [&sink](std::string_view b) { return sink.write(b.data(), b.size()); });
         if (!n) {
           logError("houses.geojson export failed: " + n.status().toString());
           return false;
@@ -141,8 +138,7 @@ void ExportApi::registerXlsx(const httplib::Request& req, httplib::Response& res
   Result<std::shared_ptr<ExportScratch>> scratch = ExportScratch::create();
   if (!scratch) return sendError(res, ApiError::fromStatus(scratch.status()));
   const std::string path = (*scratch)->file("register.xlsx");
-  Result<XlsxExportResult> written =
-      writeRegisterXlsx(m_exports.storage(), *filter, path, (*scratch)->dir());
+  Result<XlsxExportResult> written = m_exports.registerXlsx(*filter, path, (*scratch)->dir());
   if (!written) {
     logError("register.xlsx export failed: " + written.status().toString());
     return sendError(res, ApiError::fromStatus(written.status()));

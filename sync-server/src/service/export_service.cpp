@@ -2,7 +2,10 @@
 
 #include <algorithm>
 
+#include "export/houses_geojson.h"
+#include "export/register_csv.h"
 #include "service/auth_service.h"
+#include "service/region_check.h"
 
 namespace anju::server {
 namespace {
@@ -31,9 +34,7 @@ Result<RegisterFilter> ExportService::registerFilter(
   if (!filter) return filter.status();
   if (!filter->district.empty()) {
     const RegionPath asked{filter->district, filter->street, filter->community};
-    if (!overlaps(filter->scope, asked))
-      return Status::permissionDenied("不在您负责的区域 / forbidden region: " +
-                                      formatRegion(asked));
+    if (!overlaps(filter->scope, asked)) return outsideScope(asked);
   }
   return filter;
 }
@@ -57,14 +58,23 @@ Result<RegisterFilter> ExportService::communityFilter(const User& user,
 
 Status ExportService::checkHouse(const User& user, const Uuid& buildingId) {
   if (Status s = checkExportRole(user); !s) return s;
-  Result<std::optional<StoredRecord>> building = m_storage.findRecord("building", buildingId);
-  if (!building) return building.status();
-  if (!building->has_value())
-    return Status::notFound("没有此房屋 / no such building: " + buildingId);
-  if (!regionFilterFor(user).allows((*building)->region))
-    return Status::permissionDenied("不在您负责的区域 / forbidden region: " +
-                                    formatRegion((*building)->region));
-  return Status::ok();
+  return visibleBuilding(m_storage, user, buildingId).status();
+}
+
+Result<std::int64_t> ExportService::registerCsv(const RegisterFilter& filter,
+                                                const ExportSink& sink) {
+  return writeRegisterCsv(m_index, filter, sink);
+}
+
+Result<std::int64_t> ExportService::housesGeoJson(const RegisterFilter& filter,
+                                                  const ExportSink& sink) {
+  return writeHousesGeoJson(m_index, filter, sink);
+}
+
+Result<XlsxExportResult> ExportService::registerXlsx(const RegisterFilter& filter,
+                                                     const std::string& path,
+                                                     const std::string& tmpDir) {
+  return writeRegisterXlsx(m_index, filter, path, tmpDir);
 }
 
 }  // namespace anju::server

@@ -9,15 +9,18 @@
 #include <map>
 #include <string>
 
+#include "export/export_sink.h"
+#include "export/register_xlsx.h"
 #include "register/register_query.h"
-#include "service/indexed_storage.h"
+#include "storage/server_storage.h"
 
 namespace anju::server {
 
 class ExportService {
  public:
-  /// `storage` is borrowed and outlives the service.
-  explicit ExportService(IndexedStorage& storage) : m_storage(storage) {}
+  /// `storage` and `index` are borrowed and outlive the service.
+  ExportService(ServerStorage& storage, RegisterIndex& index)
+      : m_storage(storage), m_index(index) {}
 
   /// The register filter from query parameters (see parseRegisterFilter), scoped to `user`.
   /// permissionDenied for inspectors and for a region outside the caller's; invalidArgument for
@@ -31,10 +34,17 @@ class ExportService {
   /// inspector or a house in another region.
   Status checkHouse(const User& user, const Uuid& buildingId);
 
-  IndexedStorage& storage() { return m_storage; }
+  /// The register rows of `filter` (from registerFilter/communityFilter, so already scoped to
+  /// the caller) streamed as CSV / GeoJSON into `sink`, or written as XLSX to `path`; how
+  /// many rows were written.
+  Result<std::int64_t> registerCsv(const RegisterFilter& filter, const ExportSink& sink);
+  Result<std::int64_t> housesGeoJson(const RegisterFilter& filter, const ExportSink& sink);
+  Result<XlsxExportResult> registerXlsx(const RegisterFilter& filter, const std::string& path,
+                                        const std::string& tmpDir);
 
  private:
-  IndexedStorage& m_storage;
+  ServerStorage& m_storage;
+  RegisterIndex& m_index;
 };
 
 /// permissionDenied unless the role may export (reviewer, admin).

@@ -1,5 +1,7 @@
 #include "service/record_edit.h"
 
+#include "service/region_check.h"
+
 namespace anju::server {
 namespace {
 
@@ -32,10 +34,6 @@ Result<ReviewResult> writeAndAudit(SyncTransaction& tx, HybridLogicalClock& hlc,
 }
 
 }  // namespace
-
-Status outsideScope(const RegionPath& region) {
-  return Status::permissionDenied("不在您负责的区域 / forbidden region: " + formatRegion(region));
-}
 
 Result<ReviewResult> applyRecordEdit(ServerStorage& storage, HybridLogicalClock& hlc,
                                      TimestampMs now, const Reviewer& reviewer,

@@ -27,9 +27,6 @@ Result<ReviewResult> applyRecordEdit(ServerStorage& storage, HybridLogicalClock&
                                      TimestampMs now, const Reviewer& reviewer,
                                      const RecordEdit& edit);
 
-/// The permissionDenied status for a record outside the caller's regions.
-Status outsideScope(const RegionPath& region);
-
 /// Creates a new record belonging to building `buildingId` (e.g. a rectification): inside one
 /// transaction it loads the building (notFound when unknown), checks the reviewer's scope
 /// against its region, lets `build` fill the record, writes it and the audit entry.

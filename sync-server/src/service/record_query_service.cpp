@@ -3,16 +3,9 @@
 #include "anju/enum_codes.h"
 #include "service/auth_service.h"
 #include "service/record_facts.h"
+#include "service/region_check.h"
 
 namespace anju::server {
-namespace {
-
-Status forbidden(const RegionPath& region) {
-  return Status::permissionDenied("不在您负责的区域 / forbidden region: " + formatRegion(region));
-}
-
-}  // namespace
-
 Result<v1::PulledChange> RecordQueryService::record(const User& user, const std::string& kind,
                                                     const Uuid& id) {
   Result<std::optional<StoredRecord>> found = m_storage.findRecord(kind, id);
@@ -20,7 +13,7 @@ Result<v1::PulledChange> RecordQueryService::record(const User& user, const std:
   if (!found->has_value())
     return Status::notFound("没有此记录 / no such record: " + kind + " " + id);
   const StoredRecord& r = **found;
-  if (!regionFilterFor(user).allows(r.region)) return forbidden(r.region);
+  if (!regionFilterFor(user).allows(r.region)) return outsideScope(r.region);
   v1::PulledChange out;
   out.set_record_id(r.id);
   out.set_kind(r.kind);
@@ -35,7 +28,7 @@ Result<v1::InspectionStatus> RecordQueryService::inspectionStatus(const User& us
   Result<std::optional<StoredRecord>> found = m_storage.findRecord("inspection", inspectionId);
   if (!found) return found.status();
   if (found->has_value() && !regionFilterFor(user).allows((*found)->region))
-    return forbidden((*found)->region);
+    return outsideScope((*found)->region);
   return inspectionStatus(inspectionId);
 }
 

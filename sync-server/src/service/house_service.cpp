@@ -1,0 +1,62 @@
+#include "service/house_service.h"
+
+#include "anju/v1/records.pb.h"
+#include "service/auth_service.h"
+#include "service/region_check.h"
+
+namespace anju::server {
+
+Result<HouseView> HouseService::house(const User& user, const Uuid& buildingId) {
+  Result<StoredRecord> building = visibleBuilding(m_storage, user, buildingId);
+  if (!building) return building.status();
+  HouseView view;
+  view.building = std::move(building).value();
+  Result<std::vector<StoredRecord>> records = m_storage.recordsOfBuilding(buildingId);
+  if (!records) return records.status();
+  view.records = std::move(records).value();
+  for (const StoredRecord& r : view.records) {
+    if (r.kind != "photo") continue;
+    Result<std::optional<PhotoBlobState>> blob = m_storage.findPhotoBlob(r.sha256);
+    if (!blob) return blob.status();
+    if (blob->has_value() && (*blob)->complete) view.completePhotoHashes.push_back(r.sha256);
+  }
+  Result<std::vector<AuditEntry>> audit =
+      m_storage.auditLog(regionFilterFor(user), buildingId, 0, 200);
+  if (!audit) return audit.status();
+  view.audit = std::move(audit).value();
+  return view;
+}
+
+Result<PhotoFile> HouseService::photo(const User& user, const Uuid& photoId) {
+  Result<StoredRecord> photo = visiblePhoto(m_storage, user, photoId);
+  if (!photo) return photo.status();
+  v1::Record record;
+  if (!record.ParseFromString(photo->payload) || !record.has_photo())
+    return Status::corruption("stored photo record is damaged: " + photoId);
+  Result<std::string> bytes = m_blobs.readComplete(photo->sha256);
+  if (!bytes) return bytes.status();
+  return PhotoFile{std::move(bytes).value(),
+                   record.photo().mime_type().empty() ? "image/jpeg" : record.photo().mime_type()};
+}
+
+Result<std::vector<AuditEntry>> HouseService::auditLog(const User& user, const Uuid& buildingId,
+                                                       std::int64_t beforeId, int limit) {
+  return m_storage.auditLog(regionFilterFor(user), buildingId, beforeId, limit);
+}
+
+Result<RegisterFilter> HouseService::registerFilter(
+    const User& user, const std::map<std::string, std::string>& params) {
+  return parseRegisterFilter(params, regionFilterFor(user));
+}
+
+Result<RegisterPage> HouseService::registerPage(const RegisterFilter& filter,
+                                                const std::optional<RegisterKey>& after,
+                                                int limit) {
+  return m_index.queryRegister(filter, after, limit);
+}
+
+Result<RegisterSummary> HouseService::registerCounts(const RegisterFilter& filter) {
+  return m_index.countRegister(filter);
+}
+
+}  // namespace anju::server
