@@ -1,35 +1,62 @@
 #include "storage/sql_schema.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace anju::server {
 namespace {
 
 struct Migration {
-  const char* sqlite;
-  const char* postgres;  // nullptr: the same SQL as for SQLite
+  /// DDL for both dialects; the {tokens} expand per dialect (kDialectTokens).
+  const char* sql;
   /// The derived indexes (the register) are rebuilt from the records right after this one.
   bool rebuildsIndexes;
 };
 
-// Append only: a released migration is never edited, a change is a new entry. Both dialects'
-// tables mirror each other so both backends answer the same way; where the DDL must differ
-// (integer and blob types, identity columns, COLLATE "C" for PostgreSQL's locale-dependent text
-// order) an entry has one string per dialect, otherwise one for both.
+// Where the DDL of the two engines must differ. SQLite: INTEGER is 64-bit and "INTEGER PRIMARY
+// KEY" is the rowid; PostgreSQL: COLLATE "C" on the register's key columns gives byte order, as
+// in SQLite, whatever the database's locale, so keyset paging agrees.
+struct DialectToken {
+  const char* name;
+  const char* sqlite;
+  const char* postgres;
+};
+constexpr DialectToken kDialectTokens[] = {
+    {"{int64}", "INTEGER", "BIGINT"},
+    {"{bytes}", "BLOB", "BYTEA"},
+    {"{boolean}", "INTEGER", "BOOLEAN"},
+    {"{serial_key}", "INTEGER PRIMARY KEY AUTOINCREMENT",
+     "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"},
+    {"{key_text}", "TEXT", "TEXT COLLATE \"C\""},
+    {"{random_hex}", "lower(hex(randomblob(16)))", "replace(gen_random_uuid()::text, '-', '')"},
+};
+
+std::string ddlFor(SqlDialect dialect, std::string sql) {
+  for (const DialectToken& t : kDialectTokens) {
+    const std::string_view name(t.name);
+    const char* value = dialect == SqlDialect::kPostgres ? t.postgres : t.sqlite;
+    for (std::size_t at = sql.find(name); at != std::string::npos; at = sql.find(name, at))
+      sql.replace(at, name.size(), value);
+  }
+  return sql;
+}
+
+// Append only: a released migration is never edited, a change is a new entry. One list for
+// both engines, so both backends answer the same way.
 const std::vector<Migration> kMigrations = {
     // 1: users, tokens, records with history, change ids, conflicts, photo blobs.
     {R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- The epoch tells clients which database their cursor belongs to.
-INSERT INTO meta (key, value) VALUES ('epoch', lower(hex(randomblob(16))));
+INSERT INTO meta (key, value) VALUES ('epoch', {random_hex});
 
 CREATE TABLE users (
   name TEXT PRIMARY KEY,
   role TEXT NOT NULL CHECK (role IN ('inspector', 'reviewer', 'admin')),
   display_name TEXT NOT NULL,
   password_hash TEXT NOT NULL,
-  created_at INTEGER NOT NULL
+  created_at {int64} NOT NULL
 );
 
 -- A grant is a prefix of the region path: empty street = whole district.
@@ -45,20 +72,22 @@ CREATE TABLE tokens (
   token_hash TEXT PRIMARY KEY,
   user_name TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
   device_id TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  expires_at INTEGER NOT NULL
+  created_at {int64} NOT NULL,
+  expires_at {int64} NOT NULL
 );
 
--- Every version ever applied; seq is the server sequence number pull cursors count in.
+-- Every version ever applied; seq is the server sequence number pull cursors count in. On
+-- PostgreSQL it is only drawn under the write lock, so seq order is commit order (gaps from
+-- rollbacks are fine).
 CREATE TABLE record_versions (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  seq {serial_key},
   kind TEXT NOT NULL,
   record_id TEXT NOT NULL,
-  version INTEGER NOT NULL,
+  version {int64} NOT NULL,
   change_id TEXT,
   source TEXT NOT NULL,
-  written_at INTEGER NOT NULL,
-  payload BLOB NOT NULL
+  written_at {int64} NOT NULL,
+  payload {bytes} NOT NULL
 );
 
 -- The current version of each record, with the columns pull and the rules need.
@@ -71,9 +100,9 @@ CREATE TABLE records (
   building_id TEXT NOT NULL,
   inspection_id TEXT NOT NULL,
   sha256 TEXT NOT NULL,
-  version INTEGER NOT NULL,
-  seq INTEGER NOT NULL UNIQUE REFERENCES record_versions(seq),
-  payload BLOB NOT NULL,
+  version {int64} NOT NULL,
+  seq {int64} NOT NULL UNIQUE REFERENCES record_versions(seq),
+  payload {bytes} NOT NULL,
   PRIMARY KEY (kind, id)
 );
 CREATE INDEX records_by_region ON records (district, street, community, seq);
@@ -85,129 +114,33 @@ CREATE TABLE changes (
   kind TEXT NOT NULL,
   record_id TEXT NOT NULL,
   outcome TEXT NOT NULL CHECK (outcome IN ('applied', 'conflict')),
-  version INTEGER NOT NULL,
+  version {int64} NOT NULL,
   user_name TEXT NOT NULL,
   device_id TEXT NOT NULL,
-  received_at INTEGER NOT NULL
+  received_at {int64} NOT NULL
 );
 
 -- Losing versions of conflicting pushes, kept whole.
 CREATE TABLE conflicts (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  id {serial_key},
   change_id TEXT NOT NULL,
   kind TEXT NOT NULL,
   record_id TEXT NOT NULL,
-  base_version INTEGER NOT NULL,
-  incoming_version INTEGER NOT NULL,
-  server_version INTEGER NOT NULL,
-  payload BLOB NOT NULL,
+  base_version {int64} NOT NULL,
+  incoming_version {int64} NOT NULL,
+  server_version {int64} NOT NULL,
+  payload {bytes} NOT NULL,
   user_name TEXT NOT NULL,
   device_id TEXT NOT NULL,
-  received_at INTEGER NOT NULL
+  received_at {int64} NOT NULL
 );
 CREATE INDEX conflicts_by_record ON conflicts (record_id);
 
 -- Upload state of photo bytes (the bytes themselves are in the blob store).
 CREATE TABLE photo_blobs (
   sha256 TEXT PRIMARY KEY,
-  total_bytes INTEGER NOT NULL,
-  complete INTEGER NOT NULL
-);
-)sql",
-     R"sql(
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
--- The epoch tells clients which database their cursor belongs to.
-INSERT INTO meta (key, value) VALUES ('epoch', replace(gen_random_uuid()::text, '-', ''));
-
-CREATE TABLE users (
-  name TEXT PRIMARY KEY,
-  role TEXT NOT NULL CHECK (role IN ('inspector', 'reviewer', 'admin')),
-  display_name TEXT NOT NULL,
-  password_hash TEXT NOT NULL,
-  created_at BIGINT NOT NULL
-);
-
--- A grant is a prefix of the region path: empty street = whole district.
-CREATE TABLE user_regions (
-  user_name TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
-  district TEXT NOT NULL,
-  street TEXT NOT NULL,
-  community TEXT NOT NULL,
-  PRIMARY KEY (user_name, district, street, community)
-);
-
-CREATE TABLE tokens (
-  token_hash TEXT PRIMARY KEY,
-  user_name TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
-  device_id TEXT NOT NULL,
-  created_at BIGINT NOT NULL,
-  expires_at BIGINT NOT NULL
-);
-
--- Every version ever applied; seq is the server sequence number pull cursors count in. It is
--- only drawn under the write lock, so seq order is commit order (gaps from rollbacks are fine).
-CREATE TABLE record_versions (
-  seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  kind TEXT NOT NULL,
-  record_id TEXT NOT NULL,
-  version BIGINT NOT NULL,
-  change_id TEXT,
-  source TEXT NOT NULL,
-  written_at BIGINT NOT NULL,
-  payload BYTEA NOT NULL
-);
-
--- The current version of each record, with the columns pull and the rules need.
-CREATE TABLE records (
-  kind TEXT NOT NULL,
-  id TEXT NOT NULL,
-  district TEXT NOT NULL,
-  street TEXT NOT NULL,
-  community TEXT NOT NULL,
-  building_id TEXT NOT NULL,
-  inspection_id TEXT NOT NULL,
-  sha256 TEXT NOT NULL,
-  version BIGINT NOT NULL,
-  seq BIGINT NOT NULL UNIQUE REFERENCES record_versions(seq),
-  payload BYTEA NOT NULL,
-  PRIMARY KEY (kind, id)
-);
-CREATE INDEX records_by_region ON records (district, street, community, seq);
-CREATE INDEX records_by_inspection ON records (inspection_id) WHERE kind = 'photo';
-
--- Change ids already processed: the idempotency keys of push.
-CREATE TABLE changes (
-  change_id TEXT PRIMARY KEY,
-  kind TEXT NOT NULL,
-  record_id TEXT NOT NULL,
-  outcome TEXT NOT NULL CHECK (outcome IN ('applied', 'conflict')),
-  version BIGINT NOT NULL,
-  user_name TEXT NOT NULL,
-  device_id TEXT NOT NULL,
-  received_at BIGINT NOT NULL
-);
-
--- Losing versions of conflicting pushes, kept whole.
-CREATE TABLE conflicts (
-  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  change_id TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  record_id TEXT NOT NULL,
-  base_version BIGINT NOT NULL,
-  incoming_version BIGINT NOT NULL,
-  server_version BIGINT NOT NULL,
-  payload BYTEA NOT NULL,
-  user_name TEXT NOT NULL,
-  device_id TEXT NOT NULL,
-  received_at BIGINT NOT NULL
-);
-CREATE INDEX conflicts_by_record ON conflicts (record_id);
-
--- Upload state of photo bytes (the bytes themselves are in the blob store).
-CREATE TABLE photo_blobs (
-  sha256 TEXT PRIMARY KEY,
-  total_bytes BIGINT NOT NULL,
-  complete BOOLEAN NOT NULL
+  total_bytes {int64} NOT NULL,
+  complete {boolean} NOT NULL
 );
 )sql",
      false},
@@ -217,70 +150,32 @@ CREATE TABLE photo_blobs (
     {R"sql(
 CREATE INDEX records_by_building ON records (building_id) WHERE kind <> 'building';
 CREATE TABLE house_register (
-  building_id TEXT PRIMARY KEY,
-  district TEXT NOT NULL,
-  street TEXT NOT NULL,
-  community TEXT NOT NULL,
-  address TEXT NOT NULL,
-  has_location INTEGER NOT NULL,
-  latitude_e7 INTEGER NOT NULL,   -- WGS-84 degrees x 10^7
-  longitude_e7 INTEGER NOT NULL,
+  building_id {key_text} PRIMARY KEY,
+  district {key_text} NOT NULL,
+  street {key_text} NOT NULL,
+  community {key_text} NOT NULL,
+  address {key_text} NOT NULL,
+  has_location {int64} NOT NULL,
+  latitude_e7 {int64} NOT NULL,   -- WGS-84 degrees x 10^7
+  longitude_e7 {int64} NOT NULL,
   owner_name TEXT NOT NULL,
-  year_built INTEGER NOT NULL,    -- 0: unknown
-  storeys_above INTEGER NOT NULL,
-  storeys_below INTEGER NOT NULL,
+  year_built {int64} NOT NULL,    -- 0: unknown
+  storeys_above {int64} NOT NULL,
+  storeys_below {int64} NOT NULL,
   structure TEXT NOT NULL,
   use_code TEXT NOT NULL,
   building_code TEXT NOT NULL,
   inspection_id TEXT NOT NULL,    -- latest inspection; '' never visited
-  inspected_at INTEGER NOT NULL,
+  inspected_at {int64} NOT NULL,
   inspector TEXT NOT NULL,
   judgment TEXT NOT NULL,
-  judgment_overridden INTEGER NOT NULL,
+  judgment_overridden {int64} NOT NULL,
   appraisal_grade TEXT NOT NULL,
   review TEXT NOT NULL,
-  finding_count INTEGER NOT NULL,
+  finding_count {int64} NOT NULL,
   rectification TEXT NOT NULL,    -- '' no measure
   rectification_deadline TEXT NOT NULL,
-  photo_count INTEGER NOT NULL
-);
--- Keyset paging walks this index; the facet indexes serve filtered pages in the same order.
-CREATE UNIQUE INDEX house_register_by_key
-  ON house_register (district, street, community, address, building_id);
-CREATE INDEX house_register_by_judgment
-  ON house_register (judgment, district, street, community, address, building_id);
-CREATE INDEX house_register_by_review
-  ON house_register (review, district, street, community, address, building_id);
-)sql",
-     R"sql(
-CREATE INDEX records_by_building ON records (building_id) WHERE kind <> 'building';
-CREATE TABLE house_register (
-  building_id TEXT COLLATE "C" PRIMARY KEY,
-  district TEXT COLLATE "C" NOT NULL,
-  street TEXT COLLATE "C" NOT NULL,
-  community TEXT COLLATE "C" NOT NULL,
-  address TEXT COLLATE "C" NOT NULL,
-  has_location BIGINT NOT NULL,
-  latitude_e7 BIGINT NOT NULL,    -- WGS-84 degrees x 10^7
-  longitude_e7 BIGINT NOT NULL,
-  owner_name TEXT NOT NULL,
-  year_built BIGINT NOT NULL,     -- 0: unknown
-  storeys_above BIGINT NOT NULL,
-  storeys_below BIGINT NOT NULL,
-  structure TEXT NOT NULL,
-  use_code TEXT NOT NULL,
-  building_code TEXT NOT NULL,
-  inspection_id TEXT NOT NULL,    -- latest inspection; '' never visited
-  inspected_at BIGINT NOT NULL,
-  inspector TEXT NOT NULL,
-  judgment TEXT NOT NULL,
-  judgment_overridden BIGINT NOT NULL,
-  appraisal_grade TEXT NOT NULL,
-  review TEXT NOT NULL,
-  finding_count BIGINT NOT NULL,
-  rectification TEXT NOT NULL,    -- '' no measure
-  rectification_deadline TEXT NOT NULL,
-  photo_count BIGINT NOT NULL
+  photo_count {int64} NOT NULL
 );
 -- Keyset paging walks this index; the facet indexes serve filtered pages in the same order.
 CREATE UNIQUE INDEX house_register_by_key
@@ -296,27 +191,8 @@ CREATE INDEX house_register_by_review
 -- Every action taken in the review console (who, when, what), written in the same transaction
 -- as the record change; the region columns scope the log view like the records.
 CREATE TABLE audit_log (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  at INTEGER NOT NULL,
-  user_name TEXT NOT NULL,
-  action TEXT NOT NULL,
-  target_kind TEXT NOT NULL,
-  target_id TEXT NOT NULL,
-  building_id TEXT NOT NULL,
-  district TEXT NOT NULL,
-  street TEXT NOT NULL,
-  community TEXT NOT NULL,
-  detail TEXT NOT NULL
-);
-CREATE INDEX audit_by_building ON audit_log (building_id, id);
-CREATE INDEX audit_by_region ON audit_log (district, street, community, id);
-)sql",
-     R"sql(
--- Every action taken in the review console (who, when, what), written in the same transaction
--- as the record change; the region columns scope the log view like the records.
-CREATE TABLE audit_log (
-  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  at BIGINT NOT NULL,
+  id {serial_key},
+  at {int64} NOT NULL,
   user_name TEXT NOT NULL,
   action TEXT NOT NULL,
   target_kind TEXT NOT NULL,
@@ -337,7 +213,7 @@ CREATE INDEX audit_by_region ON audit_log (district, street, community, id);
 CREATE INDEX house_register_facets ON house_register
   (district, street, community, judgment, review, rectification, inspection_id);
 )sql",
-     nullptr, false},
+     false},
 };
 
 }  // namespace
@@ -357,9 +233,7 @@ Status migrateSchema(SqlDriver& driver, const std::function<Status(SqlSession&)>
   // engines), so a crash leaves no half schema; the destructor rolls back after an error.
   for (std::size_t i = static_cast<std::size_t>(*applied); i < kMigrations.size(); ++i) {
     const Migration& m = kMigrations[i];
-    const char* sql =
-        driver.dialect() == SqlDialect::kPostgres && m.postgres ? m.postgres : m.sqlite;
-    if (Status s = session.execScript(sql); !s) return s;
+    if (Status s = session.execScript(ddlFor(driver.dialect(), m.sql)); !s) return s;
     if (m.rebuildsIndexes && rebuildIndexes) {
       if (Status s = rebuildIndexes(session); !s) return s;
     }
