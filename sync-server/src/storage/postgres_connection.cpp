@@ -25,6 +25,16 @@ std::string oneLine(std::string text) {
   return text;
 }
 
+std::string bigEndian(std::int64_t value) {
+  std::string be(8, '\0');
+  auto u = static_cast<std::uint64_t>(value);
+  for (int i = 7; i >= 0; --i) {
+    be[static_cast<std::size_t>(i)] = static_cast<char>(u & 0xff);
+    u >>= 8;
+  }
+  return be;
+}
+
 std::uint64_t readBigEndian(const char* data, int length) {
   std::uint64_t v = 0;
   for (int i = 0; i < length; ++i) v = (v << 8) | static_cast<unsigned char>(data[i]);
@@ -49,37 +59,6 @@ void forwardNotice(void*, const char* message) {
 
 const char* const kDatabaseUnavailable =
     "数据库暂时不可用,请稍后重试 / database unavailable, retry later";
-
-PgParams& PgParams::add(unsigned int type, std::string value) {
-  m_types.push_back(type);
-  m_lengths.push_back(static_cast<int>(value.size()));
-  m_formats.push_back(1);  // binary
-  m_values.push_back(std::move(value));
-  return *this;
-}
-
-PgParams& PgParams::text(std::string_view value) { return add(kTextOid, std::string(value)); }
-
-PgParams& PgParams::bytes(std::string_view value) { return add(kByteaOid, std::string(value)); }
-
-PgParams& PgParams::int64(std::int64_t value) {
-  std::string be(8, '\0');
-  auto u = static_cast<std::uint64_t>(value);
-  for (int i = 7; i >= 0; --i) {
-    be[static_cast<std::size_t>(i)] = static_cast<char>(u & 0xff);
-    u >>= 8;
-  }
-  return add(kInt8Oid, std::move(be));
-}
-
-PgParams& PgParams::boolean(bool value) { return add(kBoolOid, std::string(1, value ? 1 : 0)); }
-
-std::vector<const char*> PgParams::values() const {
-  std::vector<const char*> out;
-  out.reserve(m_values.size());
-  for (const std::string& v : m_values) out.push_back(v.data());
-  return out;
-}
 
 PgResult::~PgResult() {
   if (m_result) PQclear(m_result);
@@ -172,11 +151,39 @@ Status PgConnection::exec(const std::string& sql) {
   return Status::ok();
 }
 
-Result<PgResult> PgConnection::query(const std::string& sql, const PgParams& params) {
-  const std::vector<const char*> values = params.values();
+Result<PgResult> PgConnection::query(const std::string& sql, const SqlParams& params) {
+  // Every parameter in binary format with its type: int8 big-endian, bool one byte.
+  const std::size_t n = params.values().size();
+  std::vector<Oid> types(n);
+  std::vector<std::string> encoded(n);
+  std::vector<const char*> values(n);
+  std::vector<int> lengths(n), formats(n, 1);
+  for (std::size_t i = 0; i < n; ++i) {
+    const SqlParams::Value& v = params.values()[i];
+    switch (v.type) {
+      case SqlParams::Type::kText:
+        types[i] = kTextOid;
+        encoded[i] = v.data;
+        break;
+      case SqlParams::Type::kBytes:
+        types[i] = kByteaOid;
+        encoded[i] = v.data;
+        break;
+      case SqlParams::Type::kInt64:
+        types[i] = kInt8Oid;
+        encoded[i] = bigEndian(v.number);
+        break;
+      case SqlParams::Type::kBoolean:
+        types[i] = kBoolOid;
+        encoded[i] = std::string(1, v.number != 0 ? 1 : 0);
+        break;
+    }
+    values[i] = encoded[i].data();
+    lengths[i] = static_cast<int>(encoded[i].size());
+  }
   pg_result* result =
-      PQexecParams(m_conn, sql.c_str(), params.count(), params.types(), values.data(),
-                   params.lengths(), params.formats(), /*resultFormat=*/1);
+      PQexecParams(m_conn, sql.c_str(), static_cast<int>(n), types.data(), values.data(),
+                   lengths.data(), formats.data(), /*resultFormat=*/1);
   const ExecStatusType st = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
   if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return failure(result, sql);
   return PgResult(result);

@@ -14,35 +14,12 @@
 #include <vector>
 
 #include "anju/status.h"
+#include "storage/sql_driver.h"
 
 struct pg_conn;
 struct pg_result;
 
 namespace anju::server {
-
-/// Statement parameters ($1, $2, ... in the order added).
-class PgParams {
- public:
-  PgParams& text(std::string_view value);
-  PgParams& bytes(std::string_view value);
-  PgParams& int64(std::int64_t value);
-  PgParams& boolean(bool value);
-
-  int count() const { return static_cast<int>(m_types.size()); }
-  const unsigned int* types() const { return m_types.data(); }
-  /// Pointers into the stored values; valid while this object is alive and unchanged.
-  std::vector<const char*> values() const;
-  const int* lengths() const { return m_lengths.data(); }
-  const int* formats() const { return m_formats.data(); }
-
- private:
-  PgParams& add(unsigned int type, std::string value);
-
-  std::vector<unsigned int> m_types;
-  std::vector<std::string> m_values;
-  std::vector<int> m_lengths;
-  std::vector<int> m_formats;
-};
 
 /// An owned PGresult of a statement that succeeded.
 class PgResult {
@@ -79,7 +56,7 @@ class PgConnection {
 
   /// Runs one statement (or, without parameters, a script of several).
   Status exec(const std::string& sql);
-  Result<PgResult> query(const std::string& sql, const PgParams& params = {});
+  Result<PgResult> query(const std::string& sql, const SqlParams& params = {});
   /// false once libpq has seen the connection break; the pool then drops it.
   bool healthy() const;
   /// true when no transaction is open (a connection must be idle to go back to the pool).

@@ -25,24 +25,7 @@ class PgSession final : public SqlSession {
   explicit PgSession(PgConnection& db) : m_db(db) {}
   SqlDialect dialect() const override { return SqlDialect::kPostgres; }
   Result<std::unique_ptr<SqlRows>> query(const std::string& sql, const SqlParams& params) override {
-    PgParams pg;
-    for (const SqlParams::Value& v : params.values()) {
-      switch (v.type) {
-        case SqlParams::Type::kText:
-          pg.text(v.data);
-          break;
-        case SqlParams::Type::kBytes:
-          pg.bytes(v.data);
-          break;
-        case SqlParams::Type::kInt64:
-          pg.int64(v.number);
-          break;
-        case SqlParams::Type::kBoolean:
-          pg.boolean(v.number != 0);
-          break;
-      }
-    }
-    Result<PgResult> result = m_db.query(sql, pg);
+    Result<PgResult> result = m_db.query(sql, params);
     if (!result) return result.status();
     return std::unique_ptr<SqlRows>(new PgRows(std::move(result).value()));
   }
