@@ -7,7 +7,7 @@
 // INSERT ... ON CONFLICT, RETURNING, true/false, COLLATE "C" (byte order; the SQLite driver
 // registers that collation). What differs is handled inside the drivers: parameter and column
 // types (bytea/blob, boolean/integer), error mapping (constraint -> alreadyExists, busy or
-// unreachable -> unavailable, disk full -> resourceExhausted), connections (one mutex-guarded
+// unreachable -> unavailable, disk full -> util/storage_full.h), connections (one mutex-guarded
 // SQLite connection, a PostgreSQL pool with one retry on a stale connection), the write lock
 // (BEGIN IMMEDIATE / a cluster-wide advisory lock) and where the schema version is kept.
 //
