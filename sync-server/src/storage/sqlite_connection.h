@@ -1,7 +1,7 @@
 // A thin RAII layer over the sqlite3 C API: a connection and prepared statements whose errors
 // come back as Status values. Private to the SQLite storage implementation.
 //
-// Not thread-safe: one SqliteConnection is used by one thread at a time (SqliteStorage holds a
+// Not thread-safe: one SqliteConnection is used by one thread at a time (SqliteDriver holds a
 // mutex around it).
 #pragma once
 
