@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 "./scripts/install-deps.sh"
 # One style for the whole tree (.clang-format): an unformatted file fails the run before the build.
 "./scripts/check-format.sh"
+# The server's layers (docs/architecture.md): no include reaches up a layer.
+"./scripts/check-layers.sh"
 # The console's browser test drives Debian's Chromium; npm brings only the driver (locked).
 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix tests/console --no-audit --no-fund
 
