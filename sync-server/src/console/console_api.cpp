@@ -2,7 +2,6 @@
 
 #include <charconv>
 
-#include "anju/v1/records.pb.h"
 #include "console/console_assets.h"
 #include "console/dossier_json.h"
 #include "http/api_error.h"
