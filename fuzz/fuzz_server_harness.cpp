@@ -15,7 +15,7 @@
 #include "import/building_import.h"
 #include "import/demo_register.h"
 #include "service/auth_service.h"
-#include "storage/storage_factory.h"
+#include "service/indexed_storage.h"
 #include "util/sha256.h"
 
 namespace anju::fuzz {
@@ -28,7 +28,7 @@ namespace {
 
 // Everything the server needs, kept alive (and reachable, for LeakSanitizer) for the process.
 struct Running {
-  std::unique_ptr<server::ServerStorage> storage;
+  std::unique_ptr<server::IndexedStorage> storage;
   std::unique_ptr<server::FileBlobStore> blobs;
   HybridLogicalClock hlc;
   std::unique_ptr<server::AuthService> auth;
@@ -84,7 +84,7 @@ void FuzzServer::start() {
   Running& r = *g_running;
   std::atexit(stopAtExit);
 
-  Result<std::unique_ptr<server::ServerStorage>> storage =
+  Result<std::unique_ptr<server::IndexedStorage>> storage =
       server::openStorage(server::StorageBackend::kSqlite, m_dir, {});
   if (!storage) die("storage", storage.status());
   r.storage = std::move(*storage);
