@@ -11,6 +11,8 @@ packages=(
   # proto + sync
   libprotobuf-dev protobuf-compiler libcpp-httplib-dev libcurl4-openssl-dev libsodium-dev
   libpq-dev postgresql
+  # the sync server's HTTP engine (Boost.Beast/Asio, header-only)
+  libboost-dev
   # review console: JSON API, headless browser for its end-to-end test (driven by playwright-core
   # from npm, see tests/console/package.json)
   nlohmann-json3-dev chromium nodejs

@@ -1,0 +1,38 @@
+// What a connection borrows from its server (web/http_server.h): the routes, the limits and
+// timeouts, the worker pools of the lanes, and whether the server is stopping.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <string>
+
+#include "web/router.h"
+#include "web/worker_pool.h"
+
+namespace anju::server::web {
+
+struct ServerOptions {
+  std::string address = "127.0.0.1";
+  int port = 0;  // 0: any free port
+  /// Connections the kernel queues before accept(): a burst of tablets at shift end must not
+  /// overflow it (cpp-httplib's 5 reset dozens of them). The kernel caps it at somaxconn.
+  int listenBacklog = 1024;
+  int workerThreads = 16;          // requests being handled (an idle connection holds none)
+  int passwordHashingThreads = 2;  // logins (Argon2id, 64 MiB each)
+  /// A keep-alive connection with no request for this long is closed.
+  std::chrono::seconds idleTimeout{120};
+  /// While a request is read or its answer written: the longest wait for the next byte.
+  std::chrono::seconds ioTimeout{5};
+};
+
+struct EngineContext {
+  const Router& router;
+  const ServerOptions& options;
+  WorkerPool& general;
+  WorkerPool& passwordHashing;
+  const std::atomic<bool>& stopping;
+
+  WorkerPool& pool(Lane lane) { return lane == Lane::kPasswordHashing ? passwordHashing : general; }
+};
+
+}  // namespace anju::server::web
