@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config git ca-certificates curl clang-format
+  # openssl CLI: the HTTPS test makes its test CA with it
+  openssl
   # core
   libsqlite3-dev sqlite3 libyaml-cpp-dev uuid-dev libssl-dev zlib1g-dev
   # proto + sync

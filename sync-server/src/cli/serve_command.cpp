@@ -103,6 +103,8 @@ int runServe(const CliArgs& args) {
   options.workerThreads = config->threads;
   options.passwordHashingThreads = config->loginThreads;
   options.idleTimeout = config->idleTimeout;
+  options.tlsCertificateFile = config->tlsCertificate;
+  options.tlsPrivateKeyFile = config->tlsPrivateKey;
   // Every connection is a file descriptor; a campaign's tablets need more than the default 1024.
   const long openFiles = web::raiseOpenFileLimit();
   web::HttpServer server(router, options);
@@ -111,7 +113,8 @@ int runServe(const CliArgs& args) {
   // The connection string is not logged: it may hold a password.
   logInfo("anju-server started: data=" + config->dataDir +
           " storage=" + (config->storage == StorageBackend::kPostgres ? "postgres" : "sqlite") +
-          " epoch=" + (*storage)->epoch() + " listening on " + config->listen + ":" +
+          " epoch=" + (*storage)->epoch() + " listening on " +
+          (options.tlsCertificateFile.empty() ? "http://" : "https://") + config->listen + ":" +
           std::to_string(*port) + " backlog=" + std::to_string(options.listenBacklog) +
           " workers=" + std::to_string(options.workerThreads) +
           " login_workers=" + std::to_string(options.passwordHashingThreads) +

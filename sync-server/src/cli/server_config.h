@@ -28,6 +28,8 @@ struct ServerConfig {
   int listenBacklog = 1024;  // connections queued before accept (a shift-end burst)
   int loginThreads = 2;      // workers for logins (Argon2id: CPU and 64 MiB each)
   std::chrono::seconds idleTimeout{120};  // an idle keep-alive connection is closed after this
+  std::string tlsCertificate;  // PEM chain; with tlsPrivateKey the port speaks HTTPS only
+  std::string tlsPrivateKey;
 };
 
 /// Applies the keys of the file at `path` on top of `config`. invalidArgument naming the line

@@ -10,7 +10,7 @@
 #include <boost/beast/http/parser.hpp>
 
 #include "web/request.h"
-#include "web/timed_socket.h"
+#include "web/sync_channel.h"
 
 namespace anju::server::web {
 
@@ -19,7 +19,7 @@ class BodyStream {
   using Parser = boost::beast::http::request_parser<boost::beast::http::buffer_body>;
 
   /// All borrowed for the duration of the request.
-  BodyStream(TimedSocket& socket, boost::beast::flat_buffer& buffer, Parser& parser, bool gzip)
+  BodyStream(SyncChannel& socket, boost::beast::flat_buffer& buffer, Parser& parser, bool gzip)
       : m_socket(socket), m_buffer(buffer), m_parser(parser), m_gzip(gzip) {}
 
   /// Reads the rest of the body into `receiver`; see ContentReader (web/request.h).
@@ -29,7 +29,7 @@ class BodyStream {
   bool broken() const { return m_broken; }
 
  private:
-  TimedSocket& m_socket;
+  SyncChannel& m_socket;
   boost::beast::flat_buffer& m_buffer;
   Parser& m_parser;
   bool m_gzip;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <boost/asio/ssl/context.hpp>
 #include <chrono>
 #include <string>
 
@@ -23,6 +24,10 @@ struct ServerOptions {
   std::chrono::seconds idleTimeout{120};
   /// While a request is read or its answer written: the longest wait for the next byte.
   std::chrono::seconds ioTimeout{5};
+  /// HTTPS: PEM files of the server's certificate (chain) and private key. When set, the port
+  /// speaks TLS only; a plain HTTP request to it fails the handshake and gets no answer.
+  std::string tlsCertificateFile;
+  std::string tlsPrivateKeyFile;
 };
 
 struct EngineContext {
@@ -31,6 +36,7 @@ struct EngineContext {
   WorkerPool& general;
   WorkerPool& passwordHashing;
   const std::atomic<bool>& stopping;
+  boost::asio::ssl::context* tls;  // nullptr: plain HTTP
 
   WorkerPool& pool(Lane lane) { return lane == Lane::kPasswordHashing ? passwordHashing : general; }
 };

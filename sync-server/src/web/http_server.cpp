@@ -24,6 +24,24 @@ HttpServer::~HttpServer() {
 
 Result<int> HttpServer::listen() {
   boost::system::error_code ec;
+  if (!m_options.tlsCertificateFile.empty() || !m_options.tlsPrivateKeyFile.empty()) {
+    if (m_options.tlsCertificateFile.empty() || m_options.tlsPrivateKeyFile.empty())
+      return Status::invalidArgument(
+          "HTTPS 需要证书和私钥 / HTTPS needs both tls_certificate and tls_private_key");
+    m_tls = std::make_unique<net::ssl::context>(net::ssl::context::tls_server);
+    // TLS 1.2 and newer only; OpenSSL's defaults choose the ciphers.
+    m_tls->set_options(net::ssl::context::default_workarounds | net::ssl::context::no_sslv2 |
+                       net::ssl::context::no_sslv3 | net::ssl::context::no_tlsv1 |
+                       net::ssl::context::no_tlsv1_1);
+    m_tls->use_certificate_chain_file(m_options.tlsCertificateFile, ec);
+    if (ec)
+      return Status::invalidArgument("无法读取证书 / cannot use certificate " +
+                                     m_options.tlsCertificateFile + ": " + ec.message());
+    m_tls->use_private_key_file(m_options.tlsPrivateKeyFile, net::ssl::context::pem, ec);
+    if (ec)
+      return Status::invalidArgument("无法读取私钥 / cannot use private key " +
+                                     m_options.tlsPrivateKeyFile + ": " + ec.message());
+  }
   tcp::resolver resolver(m_io);
   const auto endpoints = resolver.resolve(m_options.address, std::to_string(m_options.port),
                                           tcp::resolver::passive, ec);
@@ -45,7 +63,7 @@ void HttpServer::run() {
   m_general = std::make_unique<WorkerPool>(m_options.workerThreads);
   m_passwordHashing = std::make_unique<WorkerPool>(m_options.passwordHashingThreads);
   m_context = std::make_unique<EngineContext>(
-      EngineContext{m_router, m_options, *m_general, *m_passwordHashing, m_stopping});
+      EngineContext{m_router, m_options, *m_general, *m_passwordHashing, m_stopping, m_tls.get()});
   m_running = true;
   if (!m_stopping) accept();
   m_io.run();

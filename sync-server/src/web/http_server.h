@@ -31,7 +31,8 @@ class HttpServer {
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
 
-  /// Binds and listens; the port (the one chosen for port 0), or ioError.
+  /// Loads the TLS certificate (when configured), binds and listens; the port (the one chosen
+  /// for port 0), invalidArgument for a certificate or key that cannot be used, or ioError.
   Result<int> listen();
   /// Serves until stop(). Returns after the in-flight requests were answered.
   void run();
@@ -52,6 +53,7 @@ class HttpServer {
   boost::asio::steady_timer m_acceptRetry{m_io};
   std::unique_ptr<WorkerPool> m_general;
   std::unique_ptr<WorkerPool> m_passwordHashing;
+  std::unique_ptr<boost::asio::ssl::context> m_tls;
   std::unique_ptr<EngineContext> m_context;
 };
 

@@ -14,14 +14,14 @@ namespace {
 namespace net = boost::asio;
 namespace http = boost::beast::http;
 
-bool writeHeader(TimedSocket& socket, http::response<http::empty_body>& head) {
+bool writeHeader(SyncChannel& socket, http::response<http::empty_body>& head) {
   http::response_serializer<http::empty_body> serializer(head);
   boost::beast::error_code ec;
   http::write_header(socket, serializer, ec);
   return !ec;
 }
 
-bool writeChunked(TimedSocket& socket, Response& res) {
+bool writeChunked(SyncChannel& socket, Response& res) {
   bool ok = true;
   bool finished = false;
   std::size_t offset = 0;
@@ -55,7 +55,7 @@ bool writeChunked(TimedSocket& socket, Response& res) {
   return ok && finished;
 }
 
-bool writeProvided(TimedSocket& socket, Response& res) {
+bool writeProvided(SyncChannel& socket, Response& res) {
   std::size_t offset = 0;
   bool ok = true;
   DataSink sink;
@@ -80,7 +80,7 @@ bool writeProvided(TimedSocket& socket, Response& res) {
 
 }  // namespace
 
-bool writeResponse(TimedSocket& socket, Response& res, bool keepAlive, bool headOnly) {
+bool writeResponse(SyncChannel& socket, Response& res, bool keepAlive, bool headOnly) {
   http::response<http::empty_body> head;
   head.version(11);
   head.result(static_cast<unsigned>(res.status));

@@ -6,12 +6,12 @@
 #pragma once
 
 #include "web/request.h"
-#include "web/timed_socket.h"
+#include "web/sync_channel.h"
 
 namespace anju::server::web {
 
 /// True when the whole answer was written. `keepAlive` false adds "Connection: close".
 /// `headOnly` (a HEAD request) writes the headers alone.
-bool writeResponse(TimedSocket& socket, Response& res, bool keepAlive, bool headOnly);
+bool writeResponse(SyncChannel& socket, Response& res, bool keepAlive, bool headOnly);
 
 }  // namespace anju::server::web

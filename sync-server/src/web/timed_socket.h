@@ -1,7 +1,8 @@
-// TimedSocket: blocking reads and writes with a per-operation timeout on a socket the event loop
-// owns while it is idle. A worker that serves a request uses it (Beast's synchronous
-// http::read_some / net::write accept it as a SyncReadStream and SyncWriteStream); meanwhile
-// the event loop has no operation pending on the socket, so the two never race.
+// TimedSocket: a borrowed TCP socket whose blocking reads and writes have a per-operation
+// timeout; its asynchronous operations are the socket's own. The event loop uses the
+// asynchronous side while the connection is idle, a worker the blocking side while it serves a
+// request (never both at once). Being both, it can sit under asio::ssl::stream, so TLS works
+// the same way.
 //
 // The socket must be in non-blocking mode: a read that would block waits in poll() for at most
 // the timeout and then fails with beast::error::timeout, like httplib's read/write timeouts.
@@ -16,8 +17,24 @@ namespace anju::server::web {
 class TimedSocket {
  public:
   /// `socket` is borrowed.
+  using executor_type = boost::asio::ip::tcp::socket::executor_type;
+  using lowest_layer_type = boost::asio::ip::tcp::socket::lowest_layer_type;
+
   TimedSocket(boost::asio::ip::tcp::socket& socket, std::chrono::milliseconds timeout)
       : m_socket(socket), m_timeout(timeout) {}
+
+  executor_type get_executor() { return m_socket.get_executor(); }
+  lowest_layer_type& lowest_layer() { return m_socket.lowest_layer(); }
+  const lowest_layer_type& lowest_layer() const { return m_socket.lowest_layer(); }
+
+  template <class MutableBufferSequence, class ReadHandler>
+  auto async_read_some(const MutableBufferSequence& buffers, ReadHandler&& handler) {
+    return m_socket.async_read_some(buffers, std::forward<ReadHandler>(handler));
+  }
+  template <class ConstBufferSequence, class WriteHandler>
+  auto async_write_some(const ConstBufferSequence& buffers, WriteHandler&& handler) {
+    return m_socket.async_write_some(buffers, std::forward<WriteHandler>(handler));
+  }
 
   template <class MutableBufferSequence>
   std::size_t read_some(const MutableBufferSequence& buffers, boost::system::error_code& ec) {
