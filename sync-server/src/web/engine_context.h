@@ -22,8 +22,11 @@ struct ServerOptions {
   int passwordHashingThreads = 2;  // logins (Argon2id, 64 MiB each)
   /// A keep-alive connection with no request for this long is closed.
   std::chrono::seconds idleTimeout{120};
-  /// While a request is read or its answer written: the longest wait for the next byte.
-  std::chrono::seconds ioTimeout{5};
+  /// While a request is read or its answer written: the longest wait for the next byte. Not
+  /// shorter than the tablets' own stall limit (CurlOptions::lowSpeedTime, 30 s): the client
+  /// decides that a slow link is dead and retries; a server giving up first would cut transfers
+  /// that were about to recover.
+  std::chrono::seconds ioTimeout{30};
   /// HTTPS: PEM files of the server's certificate (chain) and private key. When set, the port
   /// speaks TLS only; a plain HTTP request to it fails the handshake and gets no answer.
   std::string tlsCertificateFile;
