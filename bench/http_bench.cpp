@@ -6,8 +6,8 @@
 // Prints one JSON object: per scenario the count, the failures (no HTTP answer, or not 200) and
 // the latency p50/p99/max in milliseconds, from the start of the burst to each answer.
 //
-//   ANJU_BENCH_URL=http://127.0.0.1:8080 ANJU_BENCH_USER=u ANJU_BENCH_PASSWORD=p \
-//     ANJU_BENCH_CONCURRENCY=200 anju_http_bench
+//   ANJU_BENCH_URL=http://127.0.0.1:8080 ANJU_BENCH_USER=u ANJU_BENCH_PASSWORD=p
+//   ANJU_BENCH_CONCURRENCY=200 anju_http_bench      (the environment, then the program)
 #include <curl/curl.h>
 
 #include <algorithm>
