@@ -45,8 +45,9 @@ mkdir -p "$work"
 server_bin="$build_dir/sync-server/anju-server"
 core_bench="$build_dir/bench/anju_core_bench"
 sync_bench="$build_dir/bench/anju_sync_bench"
+http_bench="$build_dir/bench/anju_http_bench"
 tablet_bin="$build_dir/core/anju_tablet"
-for f in "$server_bin" "$core_bench" "$sync_bench" "$tablet_bin"; do
+for f in "$server_bin" "$core_bench" "$sync_bench" "$http_bench" "$tablet_bin"; do
   [ -x "$f" ] || { echo "run_benchmarks: $f is missing; build it first" >&2; exit 1; }
 done
 
@@ -150,6 +151,11 @@ gbench "$core_bench" core
 # --- sync through SyncClient ----------------------------------------------------------------------
 log "sync benchmarks"
 gbench "$sync_bench" sync
+
+# --- a crowd at once: new connections, then logins (Argon2id) ----------------------------------
+log "connection burst and login storm"
+ANJU_BENCH_USER=bench_push ANJU_BENCH_CONCURRENCY="$([ "$smoke" = 1 ] && echo 20 || echo 200)" \
+  "$http_bench" >"$out/http.json" || { echo "run_benchmarks: anju_http_bench saw failures" >&2; failed=1; }
 
 # --- raw curl PUT of the same photo sizes: the physical reference for photo throughput ----------
 log "raw curl photo uploads"

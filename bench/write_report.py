@@ -116,6 +116,7 @@ def main():
     sync_data = load(os.path.join(out, "sync.json"))
     core, sync = gbench_runs(core_data), gbench_runs(sync_data)
     curl = load(os.path.join(out, "curl.json"))
+    crowd = load(os.path.join(out, "http.json"))
     peer = load(os.path.join(out, "peer.json"))
     meta = load(os.path.join(out, "meta.json")) or {}
     m = machine()
@@ -231,18 +232,35 @@ def main():
                        f"{r.counter('left_in_outboxes'):.0f} left in outboxes, {r.counter('failed_syncs'):.0f} failed syncs "
                        f"({r.counter('retries'):.0f} requests retried by the client after a transport error)")
     w("")
-    w("`anju-server` runs with its default configuration: `threads = 16` HTTP workers, and an idle keep-alive "
-      "connection holds a worker (docs/sync-server.md). With more tablets than workers, a tablet's request can wait "
-      "for a worker held by another tablet's idle connection; that wait is part of the latencies above. A "
+    w("`anju-server` runs with its default configuration: `threads = 16` workers for requests being handled, "
+      "`login_threads = 2` for logins (Argon2id), a listen backlog of 1024; idle keep-alive connections wait in "
+      "the event loop and hold no worker (docs/sync-server.md, \"HTTP engine\"). A "
       "request that waits longer than the client's stall limit (no byte for 30 s, `CurlOptions::lowSpeedTime`) is "
       "abandoned and retried after a back-off, which is what the retry count shows. In this run the server "
       f"logged {meta.get('server_non2xx', '?')} answers other than 2xx and {meta.get('server_duplicates', '?')} "
       "duplicate change ids over all benchmarks (no duplicates means no abandoned push had been applied before "
-      "its retry). Raising `threads` (or a reverse proxy that "
-      "holds idle connections) is the operator's lever for this many tablets per server process.")
+      "its retry).")
     w("")
     w("The loss check reads every change each tablet made back from the server (`GET /v1/records/{kind}/{id}`) "
       "and compares the version with the one the tablet was acknowledged; a missing or different record fails the benchmark.")
+    w("")
+
+    # --- crowds --------------------------------------------------------------------------------
+    w("## A crowd at once: new connections and logins (`anju_http_bench`)")
+    w("")
+    w("N requests started at the same moment with libcurl's multi interface, each on a new connection: "
+      "`GET /healthz` (the listen backlog and the accept loop), then `POST /v1/auth/login` (Argon2id on the "
+      "server's login pool). Latency is from the start of the crowd to each answer.")
+    w("")
+    w("| what | N | failures | p50 | p99 | max |")
+    w("| --- | --- | --- | --- | --- | --- |")
+    for key, what in (("burst", "new connections, `GET /healthz`"), ("logins", "logins at once")):
+        c = (crowd or {}).get(key)
+        if not c:
+            w(f"| {what} | – | not run | | | |")
+            continue
+        failures = f"{c['failures']}" + (f" ({c['first_error']})" if c["failures"] else "")
+        w(f"| {what} | {c['count']} | {failures} | {fmt_ms(c['p50_ms'])} | {fmt_ms(c['p99_ms'])} | {fmt_ms(c['max_ms'])} |")
     w("")
 
     # --- peer ---------------------------------------------------------------------------------

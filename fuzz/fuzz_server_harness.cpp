@@ -17,6 +17,7 @@
 #include "service/auth_service.h"
 #include "service/indexed_storage.h"
 #include "util/sha256.h"
+#include "web/http_server.h"
 
 namespace anju::fuzz {
 namespace {
@@ -38,7 +39,8 @@ struct Running {
   std::unique_ptr<server::RecordQueryService> records;
   server::Metrics metrics;
   std::unique_ptr<server::SyncApi> api;
-  httplib::Server http;
+  server::web::Router router;
+  std::unique_ptr<server::web::HttpServer> http;
   std::thread listener;
   std::unique_ptr<httplib::Client> client;
 };
@@ -47,7 +49,7 @@ std::string g_dir;
 
 void stopAtExit() {
   if (!g_running) return;
-  g_running->http.stop();
+  if (g_running->http) g_running->http->stop();
   if (g_running->listener.joinable()) g_running->listener.join();
   std::error_code ec;
   std::filesystem::remove_all(g_dir, ec);
@@ -121,13 +123,14 @@ void FuzzServer::start() {
   limits.maxPhotoChunkBytes = 256 << 10;
   r.api = std::make_unique<server::SyncApi>(
       server::SyncServices{*r.auth, *r.push, *r.pull, *r.photos, *r.records}, r.metrics, limits);
-  r.api->install(r.http);
-  // Without TCP_NODELAY each request waits out Nagle + delayed ACK (~40 ms): 20 inputs/s.
-  r.http.set_tcp_nodelay(true);
-  const int port = r.http.bind_to_any_port("127.0.0.1");
-  if (port <= 0) die("listen", Status::ioError("no port"));
-  r.listener = std::thread([&r] { r.http.listen_after_bind(); });
-  while (!r.http.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  r.api->install(r.router);
+  // The engine of `anju-server serve` (TCP_NODELAY included), on any free port.
+  server::web::ServerOptions options;
+  r.http = std::make_unique<server::web::HttpServer>(r.router, options);
+  Result<int> port = r.http->listen();
+  if (!port) die("listen", port.status());
+  r.listener = std::thread([&r] { r.http->run(); });
+  while (!r.http->isRunning()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
 
   Result<server::LoginResult> login = r.auth->login("demo", "demo1234", "fuzz");
   if (!login) die("login", login.status());
@@ -147,7 +150,7 @@ void FuzzServer::start() {
       !u)
     die("photo", u.status());
 
-  r.client = std::make_unique<httplib::Client>("127.0.0.1", port);
+  r.client = std::make_unique<httplib::Client>("127.0.0.1", *port);
   r.client->set_keep_alive(true);
   r.client->set_tcp_nodelay(true);
   r.client->set_read_timeout(std::chrono::seconds(20));

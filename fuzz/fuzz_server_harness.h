@@ -1,8 +1,9 @@
 // The real sync server, in the fuzzing process: SQLite storage in a temp folder holding the demo
 // district and its accounts, the same services and SyncApi that `anju-server serve` wires up,
-// and cpp-httplib listening on 127.0.0.1. Inputs go through a keep-alive client, so every byte
-// is parsed by httplib and handled by the real handlers (authentication, body limits, gzip,
-// protobuf parsing, services, storage), exactly as from a tablet.
+// and its HTTP engine (web/http_server.h) listening on 127.0.0.1. Inputs go through a
+// keep-alive cpp-httplib client, so every byte is parsed by the engine and handled by the real
+// handlers (authentication, body limits, gzip, protobuf parsing, services, storage), exactly as
+// from a tablet.
 #pragma once
 
 #include <httplib.h>

@@ -1,4 +1,4 @@
-// Fuzz target: every endpoint of sync protocol v1, through the real server (httplib parsing,
+// Fuzz target: every endpoint of sync protocol v1, through the real server (the engine's parsing,
 // SyncApi handlers, services, SQLite storage, blob store; fuzz_server_harness.h).
 //
 // Input: [endpoint][flags][endpoint bytes...]

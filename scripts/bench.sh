@@ -20,7 +20,7 @@ esac
 
 build_dir="build/release"
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DANJU_BUILD_TESTS=OFF
-targets=(anju_core_bench anju_sync_bench anju-server anju_tablet)
+targets=(anju_core_bench anju_sync_bench anju_http_bench anju-server anju_tablet)
 # The exports branch adds anju_export_bench; measure it when this tree has it.
 if cmake --build "$build_dir" --target help | grep -q '^anju_export_bench:'; then
   targets+=(anju_export_bench)
@@ -48,7 +48,7 @@ bench/run_benchmarks.sh --build-dir "$build_dir" --out "$out" || status=$?
 # The page is written even when a benchmark failed: its row says so.
 python3 bench/write_report.py "$out" docs/benchmarks.md
 mkdir -p docs/benchmarks
-for f in core.json sync.json curl.json peer.json meta.json export.txt export-time.txt; do
+for f in core.json sync.json http.json curl.json peer.json meta.json export.txt export-time.txt; do
   if [ -f "$out/$f" ]; then cp "$out/$f" docs/benchmarks/; else rm -f "docs/benchmarks/$f"; fi
 done
 echo "wrote docs/benchmarks.md"

@@ -6,11 +6,15 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config git ca-certificates curl clang-format
+  # openssl CLI: the HTTPS test makes its test CA with it
+  openssl
   # core
   libsqlite3-dev sqlite3 libyaml-cpp-dev uuid-dev libssl-dev zlib1g-dev
   # proto + sync
   libprotobuf-dev protobuf-compiler libcpp-httplib-dev libcurl4-openssl-dev libsodium-dev
   libpq-dev postgresql
+  # the sync server's HTTP engine (Boost.Beast/Asio, header-only)
+  libboost-dev
   # review console: JSON API, headless browser for its end-to-end test (driven by playwright-core
   # from npm, see tests/console/package.json)
   nlohmann-json3-dev chromium nodejs

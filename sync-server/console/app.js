@@ -60,7 +60,9 @@ async function download(url, fallbackName) {
       const data = await res.json().catch(() => null);
       throw new ApiError(res.status, data);
     }
-    const blob = await res.blob();
+    // An export that fails after its first bytes ends the transfer without its last chunk; the
+    // browser then rejects here instead of handing over a file that merely looks complete.
+    const blob = await res.blob().catch(() => { throw new Error(t("exportBrokeOff")); });
     const disposition = res.headers.get("Content-Disposition") || "";
     const m = /filename\*=UTF-8''([^;]+)/.exec(disposition) || /filename="?([^";]+)"?/.exec(disposition);
     const a = h("a", { href: URL.createObjectURL(blob), download: m ? decodeURIComponent(m[1]) : fallbackName });
@@ -69,7 +71,9 @@ async function download(url, fallbackName) {
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 10000);
   } catch (e) {
-    status.textContent = `${t("downloadFailed")}: ${e.message}`;
+    // fetch itself fails with a TypeError when the connection breaks before any answer.
+    const message = e instanceof TypeError ? t("exportBrokeOff") : e.message;
+    status.textContent = `${t("downloadFailed")}: ${message}`;
     status.className = "status error";
   }
 }

@@ -150,6 +150,11 @@ async function main() {
   assert.equal(csvText.trim().split(/\r?\n/).length, 1 + 3, "header + the three filtered houses");
   const xlsx = await downloaded(page, "#export-xlsx");
   assert.equal(xlsx.bytes.subarray(0, 2).toString(), "PK");
+  // A download whose connection breaks says so; nothing is saved.
+  await page.route("**/v1/exports/register.csv*", (route) => route.abort("connectionreset"));
+  await page.click("#export-csv");
+  await page.waitForFunction(() => /导出中断|broke off/.test(document.getElementById("status").textContent));
+  await page.unroute("**/v1/exports/register.csv*");
 
   // A filter nothing matches shows the empty state, not stale rows.
   await page.selectOption("#filter-judgment", "serious");

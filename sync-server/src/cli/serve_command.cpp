@@ -1,4 +1,3 @@
-#include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
@@ -15,6 +14,7 @@
 #include "http/sync_api.h"
 #include "service/indexed_storage.h"
 #include "util/log.h"
+#include "web/http_server.h"
 
 namespace anju::server {
 
@@ -85,40 +85,42 @@ int runServe(const CliArgs& args) {
   ExportApi exportApi(auth, exportService, dossiers);
 
   // Signals are taken by one thread with sigwait; block them before any other thread exists so
-  // none of httplib's workers receives them.
+  // none of the engine's workers receives them.
   sigset_t stopSignals;
   sigemptyset(&stopSignals);
   sigaddset(&stopSignals, SIGTERM);
   sigaddset(&stopSignals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
-  httplib::Server server;
-  // httplib writes a response's headers and body separately; with Nagle on, the body waits for
-  // the client's delayed ACK (~40 ms per request), which the fuzz harness measured as 20 req/s.
-  server.set_tcp_nodelay(true);
-  const int threads = config->threads;
-  server.new_task_queue = [threads] {
-    return new httplib::ThreadPool(static_cast<std::size_t>(threads));
-  };
-  api.install(server);
-  console.install(server);
-  exportApi.install(server);
+  web::Router router;
+  api.install(router);
+  console.install(router);
+  exportApi.install(router);
 
-  int port = config->port;
-  if (port == 0) {
-    port = server.bind_to_any_port(config->listen);
-  } else if (!server.bind_to_port(config->listen, port)) {
-    port = -1;
-  }
-  if (port < 0)
-    return fail(Status::ioError("无法监听 / cannot listen on " + config->listen + ":" +
-                                std::to_string(config->port)));
+  web::ServerOptions options;
+  options.address = config->listen;
+  options.port = config->port;
+  options.listenBacklog = config->listenBacklog;
+  options.workerThreads = config->threads;
+  options.passwordHashingThreads = config->loginThreads;
+  options.idleTimeout = config->idleTimeout;
+  options.tlsCertificateFile = config->tlsCertificate;
+  options.tlsPrivateKeyFile = config->tlsPrivateKey;
+  // Every connection is a file descriptor; a campaign's tablets need more than the default 1024.
+  const long openFiles = web::raiseOpenFileLimit();
+  web::HttpServer server(router, options);
+  Result<int> port = server.listen();
+  if (!port) return fail(port.status());
   // The connection string is not logged: it may hold a password.
   logInfo("anju-server started: data=" + config->dataDir +
           " storage=" + (config->storage == StorageBackend::kPostgres ? "postgres" : "sqlite") +
-          " epoch=" + (*storage)->epoch() + " listening on " + config->listen + ":" +
-          std::to_string(port));
-  std::printf("listening on %s:%d\n", config->listen.c_str(), port);
+          " epoch=" + (*storage)->epoch() + " listening on " +
+          (options.tlsCertificateFile.empty() ? "http://" : "https://") + config->listen + ":" +
+          std::to_string(*port) + " backlog=" + std::to_string(options.listenBacklog) +
+          " workers=" + std::to_string(options.workerThreads) +
+          " login_workers=" + std::to_string(options.passwordHashingThreads) +
+          " open_files=" + std::to_string(openFiles));
+  std::printf("listening on %s:%d\n", config->listen.c_str(), *port);
   std::fflush(stdout);
 
   std::atomic<bool> stopRequested = false;
@@ -129,8 +131,8 @@ int runServe(const CliArgs& args) {
       logInfo(std::string("received ") + (sig == SIGINT ? "SIGINT" : "SIGTERM") + ", stopping");
     server.stop();
   });
-  server.listen_after_bind();
-  // listen ended on its own (socket error): wake the waiter with a signal it is waiting for.
+  server.run();
+  // run ended on its own (it only does after stop()): wake the waiter with a signal it waits for.
   const bool stoppedBySignal = stopRequested.exchange(true);
   if (!stoppedBySignal) kill(getpid(), SIGTERM);
   signalWaiter.join();

@@ -59,6 +59,20 @@ Status applyConfigValue(const std::string& key, const std::string& value, Server
     ok = parseNumber(value, c.pullPageDefault, 1);
   } else if (key == "threads") {
     ok = parseNumber(value, c.threads, 1);
+  } else if (key == "tls_certificate") {
+    c.tlsCertificate = value;
+    ok = !value.empty();
+  } else if (key == "tls_private_key") {
+    c.tlsPrivateKey = value;
+    ok = !value.empty();
+  } else if (key == "listen_backlog") {
+    ok = parseNumber(value, c.listenBacklog, 1);
+  } else if (key == "login_threads") {
+    ok = parseNumber(value, c.loginThreads, 1);
+  } else if (key == "idle_timeout_seconds") {
+    long seconds = 0;
+    ok = parseNumber(value, seconds, 1L);
+    c.idleTimeout = std::chrono::seconds(seconds);
   } else {
     return Status::invalidArgument("未知配置项 / unknown config key '" + key + "'");
   }

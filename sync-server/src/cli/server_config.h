@@ -24,7 +24,12 @@ struct ServerConfig {
   std::int64_t maxPhotoBytes = 64ll << 20;
   int pullPageMax = 500;
   int pullPageDefault = 200;
-  int threads = 16;
+  int threads = 16;          // workers for requests being handled; idle connections hold none
+  int listenBacklog = 1024;  // connections queued before accept (a shift-end burst)
+  int loginThreads = 2;      // workers for logins (Argon2id: CPU and 64 MiB each)
+  std::chrono::seconds idleTimeout{120};  // an idle keep-alive connection is closed after this
+  std::string tlsCertificate;  // PEM chain; with tlsPrivateKey the port speaks HTTPS only
+  std::string tlsPrivateKey;
 };
 
 /// Applies the keys of the file at `path` on top of `config`. invalidArgument naming the line

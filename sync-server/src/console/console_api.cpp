@@ -12,8 +12,8 @@ namespace anju::server {
 namespace {
 
 using nlohmann::json;
-using Req = const httplib::Request&;
-using Res = httplib::Response&;
+using Req = const web::Request&;
+using Res = web::Response&;
 
 constexpr std::size_t kMaxJsonBody = 64u << 10;
 constexpr const char* kJson = "application/json; charset=utf-8";
@@ -115,8 +115,9 @@ json countsJson(const RegisterCounts& c) {
 
 }  // namespace
 
-void ConsoleApi::install(httplib::Server& server) {
-  server.Post("/console/api/login", [this](Req q, Res s) { login(q, s); });
+void ConsoleApi::install(web::Router& server) {
+  server.Post(
+      "/console/api/login", [this](Req q, Res s) { login(q, s); }, web::Lane::kPasswordHashing);
   server.Get("/console/api/me", [this](Req q, Res s) { me(q, s); });
   server.Get(std::string("/console/api/houses/") + kUuid, [this](Req q, Res s) { house(q, s); });
   server.Get(std::string("/console/api/photos/") + kUuid, [this](Req q, Res s) { photo(q, s); });
@@ -129,7 +130,7 @@ void ConsoleApi::install(httplib::Server& server) {
   server.Get("/console/api/audit", [this](Req q, Res s) { audit(q, s); });
   server.Get("/console/api/houses", [this](Req q, Res s) { houses(q, s); });
   server.Get("/console/api/dashboard", [this](Req q, Res s) { dashboard(q, s); });
-  // The pages last: httplib tries routes in registration order, and this pattern would also
+  // The pages last: the router tries routes in registration order, and this pattern would also
   // match every GET /console/api/... above.
   server.Get("/console", [](Req, Res res) { res.set_redirect("/console/"); });
   server.Get("/console/(.*)", [](Req req, Res res) {

@@ -10,10 +10,8 @@
 // Errors: the status ApiError maps from the service Status, body
 // {"error": {"code", "message", "fields": [{"field", "message"}]}}.
 //
-// Thread-safe: handlers run on httplib's worker threads; the services are thread-safe.
+// Thread-safe: handlers run on the HTTP engine's worker threads; the services are thread-safe.
 #pragma once
-
-#include <httplib.h>
 
 #include <nlohmann/json.hpp>
 
@@ -22,6 +20,7 @@
 #include "service/house_service.h"
 #include "service/rectification_service.h"
 #include "service/review_service.h"
+#include "web/router.h"
 
 namespace anju::server {
 
@@ -38,22 +37,22 @@ class ConsoleApi {
   explicit ConsoleApi(ConsoleServices services) : m_services(services) {}
 
   /// Registers the /console routes. Call after SyncApi::install (which sets the edge handlers).
-  void install(httplib::Server& server);
+  void install(web::Router& server);
 
  private:
   /// The signed-in reviewer or admin; unauthenticated / permissionDenied otherwise.
-  Result<User> reviewer(const httplib::Request& req);
+  Result<User> reviewer(const web::Request& req);
 
-  void login(const httplib::Request& req, httplib::Response& res);
-  void me(const httplib::Request& req, httplib::Response& res);
-  void house(const httplib::Request& req, httplib::Response& res);
-  void photo(const httplib::Request& req, httplib::Response& res);
-  void reviewAction(const httplib::Request& req, httplib::Response& res);
-  void createRectification(const httplib::Request& req, httplib::Response& res);
-  void updateRectification(const httplib::Request& req, httplib::Response& res);
-  void audit(const httplib::Request& req, httplib::Response& res);
-  void houses(const httplib::Request& req, httplib::Response& res);
-  void dashboard(const httplib::Request& req, httplib::Response& res);
+  void login(const web::Request& req, web::Response& res);
+  void me(const web::Request& req, web::Response& res);
+  void house(const web::Request& req, web::Response& res);
+  void photo(const web::Request& req, web::Response& res);
+  void reviewAction(const web::Request& req, web::Response& res);
+  void createRectification(const web::Request& req, web::Response& res);
+  void updateRectification(const web::Request& req, web::Response& res);
+  void audit(const web::Request& req, web::Response& res);
+  void houses(const web::Request& req, web::Response& res);
+  void dashboard(const web::Request& req, web::Response& res);
 
   ConsoleServices m_services;
 };

@@ -1,10 +1,9 @@
 #include "http/api_error.h"
 
-#include <httplib.h>
-
 #include "anju/v1/sync.pb.h"
 #include "util/storage_full.h"
 #include "util/utf8_text.h"
+#include "web/request.h"
 
 namespace anju::server {
 
@@ -129,7 +128,7 @@ ApiError ApiError::fromHttpStatus(int status) {
           {}};
 }
 
-void sendError(httplib::Response& res, const ApiError& error) {
+void sendError(web::Response& res, const ApiError& error) {
   v1::Error body;
   // Messages may quote what the client sent (a path segment, a query value): raw bytes that
   // are not UTF-8 would make the whole Error unparseable for the client.

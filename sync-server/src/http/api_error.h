@@ -9,7 +9,7 @@
 
 #include "anju/status.h"
 
-namespace httplib {
+namespace anju::server::web {
 struct Response;
 }
 
@@ -31,11 +31,12 @@ struct ApiError {
   /// 507: the disk is full (storageFullStatus); nothing of the request was kept.
   static ApiError storageFull();
   static ApiError notFound(const std::string& path);
-  /// For statuses httplib produced before any handler ran (e.g. 413, 400 on a broken request).
+  /// For statuses the HTTP engine produced before any handler ran (e.g. 413, 400 on a broken
+  /// request).
   static ApiError fromHttpStatus(int status);
 };
 
 /// Writes `error` as an anju.v1.Error protobuf body with its status.
-void sendError(httplib::Response& res, const ApiError& error);
+void sendError(web::Response& res, const ApiError& error);
 
 }  // namespace anju::server

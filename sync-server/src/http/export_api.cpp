@@ -13,7 +13,7 @@
 namespace anju::server {
 namespace {
 
-std::map<std::string, std::string> queryParams(const httplib::Request& req) {
+std::map<std::string, std::string> queryParams(const web::Request& req) {
   std::map<std::string, std::string> out;
   for (const auto& [key, value] : req.params) out[key] = value;  // last one wins
   return out;
@@ -28,8 +28,8 @@ std::string baseName(const char* what, const RegisterFilter& f) {
 }
 
 /// Sends the file at `path` (owned by `scratch`, kept alive until the body is sent).
-void sendFile(httplib::Response& res, std::shared_ptr<ExportScratch> scratch,
-              const std::string& path, const char* contentType, const std::string& disposition) {
+void sendFile(web::Response& res, std::shared_ptr<ExportScratch> scratch, const std::string& path,
+              const char* contentType, const std::string& disposition) {
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
   if (ec) return sendError(res, ApiError::fromStatus(Status::ioError("export file vanished")));
@@ -37,7 +37,7 @@ void sendFile(httplib::Response& res, std::shared_ptr<ExportScratch> scratch,
   res.set_header("Content-Disposition", disposition);
   res.set_content_provider(
       static_cast<std::size_t>(size), contentType,
-      [file](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+      [file](std::size_t offset, std::size_t length, web::DataSink& sink) {
         char buffer[64 * 1024];
         file->seekg(static_cast<std::streamoff>(offset));
         const auto n = std::min(length, sizeof buffer);
@@ -67,9 +67,9 @@ std::string contentDisposition(const std::string& asciiFallback, const std::stri
   return "attachment; filename=\"" + asciiFallback + "\"; filename*=UTF-8''" + encoded;
 }
 
-void ExportApi::install(httplib::Server& server) {
-  using Req = const httplib::Request&;
-  using Res = httplib::Response&;
+void ExportApi::install(web::Router& server) {
+  using Req = const web::Request&;
+  using Res = web::Response&;
   server.Get("/v1/exports/register.csv", [this](Req q, Res s) { registerCsv(q, s); });
   server.Get("/v1/exports/register.xlsx", [this](Req q, Res s) { registerXlsx(q, s); });
   server.Get("/v1/exports/houses.geojson", [this](Req q, Res s) { housesGeoJson(q, s); });
@@ -77,7 +77,7 @@ void ExportApi::install(httplib::Server& server) {
   server.Get(R"(/v1/exports/dossier/([^/]+)\.pdf)", [this](Req q, Res s) { houseDossier(q, s); });
 }
 
-Result<User> ExportApi::authenticate(const httplib::Request& req) {
+Result<User> ExportApi::authenticate(const web::Request& req) {
   const std::string header = req.get_header_value("Authorization");
   constexpr std::string_view kBearer = "Bearer ";
   if (header.size() <= kBearer.size() || header.compare(0, kBearer.size(), kBearer) != 0)
@@ -87,20 +87,20 @@ Result<User> ExportApi::authenticate(const httplib::Request& req) {
   return user;
 }
 
-Result<RegisterFilter> ExportApi::filterFor(const httplib::Request& req) {
+Result<RegisterFilter> ExportApi::filterFor(const web::Request& req) {
   Result<User> user = authenticate(req);
   if (!user) return user.status();
   return m_exports.registerFilter(*user, queryParams(req));
 }
 
-void ExportApi::registerCsv(const httplib::Request& req, httplib::Response& res) {
+void ExportApi::registerCsv(const web::Request& req, web::Response& res) {
   Result<RegisterFilter> filter = filterFor(req);
   if (!filter) return sendError(res, ApiError::fromStatus(filter.status()));
   res.set_header("Content-Disposition",
                  contentDisposition("register.csv", baseName("登记册", *filter) + ".csv"));
   ExportService& exports = m_exports;
   res.set_chunked_content_provider(
-      "text/csv; charset=utf-8", [&exports, f = *filter](std::size_t, httplib::DataSink& sink) {
+      "text/csv; charset=utf-8", [&exports, f = *filter](std::size_t, web::DataSink& sink) {
         Result<std::int64_t> rows = exports.registerCsv(
             f, [&sink](std::string_view b) { return sink.write(b.data(), b.size()); });
         if (!rows) {
@@ -113,14 +113,14 @@ void ExportApi::registerCsv(const httplib::Request& req, httplib::Response& res)
       });
 }
 
-void ExportApi::housesGeoJson(const httplib::Request& req, httplib::Response& res) {
+void ExportApi::housesGeoJson(const web::Request& req, web::Response& res) {
   Result<RegisterFilter> filter = filterFor(req);
   if (!filter) return sendError(res, ApiError::fromStatus(filter.status()));
   res.set_header("Content-Disposition",
                  contentDisposition("houses.geojson", baseName("房屋", *filter) + ".geojson"));
   ExportService& exports = m_exports;
   res.set_chunked_content_provider(
-      "application/geo+json", [&exports, f = *filter](std::size_t, httplib::DataSink& sink) {
+      "application/geo+json", [&exports, f = *filter](std::size_t, web::DataSink& sink) {
         Result<std::int64_t> n = exports.housesGeoJson(
             f, [&sink](std::string_view b) { return sink.write(b.data(), b.size()); });
         if (!n) {
@@ -132,7 +132,7 @@ void ExportApi::housesGeoJson(const httplib::Request& req, httplib::Response& re
       });
 }
 
-void ExportApi::registerXlsx(const httplib::Request& req, httplib::Response& res) {
+void ExportApi::registerXlsx(const web::Request& req, web::Response& res) {
   Result<RegisterFilter> filter = filterFor(req);
   if (!filter) return sendError(res, ApiError::fromStatus(filter.status()));
   Result<std::shared_ptr<ExportScratch>> scratch = ExportScratch::create();
@@ -147,7 +147,7 @@ void ExportApi::registerXlsx(const httplib::Request& req, httplib::Response& res
            contentDisposition("register.xlsx", baseName("登记册", *filter) + ".xlsx"));
 }
 
-void ExportApi::houseDossier(const httplib::Request& req, httplib::Response& res) {
+void ExportApi::houseDossier(const web::Request& req, web::Response& res) {
   Result<User> user = authenticate(req);
   if (!user) return sendError(res, ApiError::fromStatus(user.status()));
   const Uuid buildingId = req.matches[1];
@@ -162,7 +162,7 @@ void ExportApi::houseDossier(const httplib::Request& req, httplib::Response& res
            contentDisposition("dossier-" + buildingId + ".pdf", "一户一档-" + buildingId + ".pdf"));
 }
 
-void ExportApi::communityDossier(const httplib::Request& req, httplib::Response& res) {
+void ExportApi::communityDossier(const web::Request& req, web::Response& res) {
   Result<User> user = authenticate(req);
   if (!user) return sendError(res, ApiError::fromStatus(user.status()));
   const std::string community = req.get_param_value("community");

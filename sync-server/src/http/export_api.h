@@ -9,14 +9,13 @@
 // Bodies stream: CSV and GeoJSON are produced chunk by chunk as the response is written; XLSX
 // and PDF are built in a scratch directory (flat memory) and then sent from the file.
 //
-// Thread-safe: handlers run concurrently on httplib's workers.
+// Thread-safe: handlers run concurrently on the HTTP engine's workers.
 #pragma once
-
-#include <httplib.h>
 
 #include "export/dossier_runner.h"
 #include "service/auth_service.h"
 #include "service/export_service.h"
+#include "web/router.h"
 
 namespace anju::server {
 
@@ -27,16 +26,16 @@ class ExportApi {
       : m_auth(auth), m_exports(exports), m_dossiers(dossiers) {}
 
   /// Registers the routes on `server` (the edge handlers are SyncApi's).
-  void install(httplib::Server& server);
+  void install(web::Router& server);
 
  private:
-  Result<User> authenticate(const httplib::Request& req);
-  Result<RegisterFilter> filterFor(const httplib::Request& req);
-  void registerCsv(const httplib::Request& req, httplib::Response& res);
-  void registerXlsx(const httplib::Request& req, httplib::Response& res);
-  void housesGeoJson(const httplib::Request& req, httplib::Response& res);
-  void houseDossier(const httplib::Request& req, httplib::Response& res);
-  void communityDossier(const httplib::Request& req, httplib::Response& res);
+  Result<User> authenticate(const web::Request& req);
+  Result<RegisterFilter> filterFor(const web::Request& req);
+  void registerCsv(const web::Request& req, web::Response& res);
+  void registerXlsx(const web::Request& req, web::Response& res);
+  void housesGeoJson(const web::Request& req, web::Response& res);
+  void houseDossier(const web::Request& req, web::Response& res);
+  void communityDossier(const web::Request& req, web::Response& res);
 
   AuthService& m_auth;
   ExportService& m_exports;

@@ -7,7 +7,7 @@
 namespace anju::server {
 namespace {
 
-// httplib runs a request start to finish on one worker thread, so per-request state can live in
+// The engine runs a request start to finish on one worker thread, so per-request state can live in
 // thread-locals set by the pre-routing handler and read by the logger.
 thread_local std::chrono::steady_clock::time_point tlStart;
 thread_local bool tlTimed = false;
@@ -15,8 +15,8 @@ thread_local std::string tlUser;
 
 }  // namespace
 
-BodyRead readBody(const httplib::Request& req, httplib::Response& res,
-                  const httplib::ContentReader& reader, std::size_t limit) {
+BodyRead readBody(const web::Request& req, web::Response& res, const web::ContentReader& reader,
+                  std::size_t limit) {
   BodyRead out;
   bool tooLarge = false;
   const bool encoded = req.has_header("Content-Encoding");
@@ -33,7 +33,7 @@ BodyRead readBody(const httplib::Request& req, httplib::Response& res,
   });
   const std::string encoding = req.get_header_value("Content-Encoding");
   if (!encoding.empty() && encoding != "gzip" && encoding != "identity") {
-    // The protocol allows gzip only; httplib would pass unknown encodings through as raw bytes.
+    // The protocol allows gzip only; the reader passes other encodings through as raw bytes.
     out.bytes.clear();
     out.error = ApiError::unsupportedEncoding();
   } else if (tooLarge || res.status == 413) {
@@ -49,16 +49,17 @@ BodyRead readBody(const httplib::Request& req, httplib::Response& res,
 
 void noteRequestUser(const std::string& userName) { tlUser = userName; }
 
-void installEdgeHandlers(httplib::Server& server, Metrics& metrics) {
-  server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+void installEdgeHandlers(web::Router& server, Metrics& metrics) {
+  server.set_pre_routing_handler([](const web::Request&, web::Response&) {
     tlStart = std::chrono::steady_clock::now();
     tlTimed = true;
     tlUser.clear();
-    return httplib::Server::HandlerResponse::Unhandled;
+    return web::HandlerResponse::Unhandled;
   });
 
-  server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-    // Handlers already wrote an Error body; only httplib's own failures arrive here bare.
+  server.set_error_handler([](const web::Request& req, web::Response& res) {
+    // Handlers already wrote an Error body; only the engine's own failures (404, 413 on a body
+    // read whole, 400 on a request that is not HTTP) arrive here bare.
     if (!res.body.empty()) return;
     ApiError e =
         res.status == 404 ? ApiError::notFound(req.path) : ApiError::fromHttpStatus(res.status);
@@ -67,7 +68,7 @@ void installEdgeHandlers(httplib::Server& server, Metrics& metrics) {
   });
 
   server.set_exception_handler(
-      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+      [](const web::Request& req, web::Response& res, std::exception_ptr ep) {
         std::string what = "unknown exception";
         try {
           if (ep) std::rethrow_exception(ep);
@@ -79,7 +80,7 @@ void installEdgeHandlers(httplib::Server& server, Metrics& metrics) {
         sendError(res, ApiError::fromStatus(Status::internal(what)));
       });
 
-  server.set_logger([&metrics](const httplib::Request& req, const httplib::Response& res) {
+  server.set_logger([&metrics](const web::Request& req, const web::Response& res) {
     double seconds = 0;
     if (tlTimed) {
       seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - tlStart).count();

@@ -1,15 +1,14 @@
 // The edge of the HTTP server: reading bounded request bodies, the per-request log line and
-// metrics, and turning whatever escapes a handler (httplib's own errors, exceptions) into an
+// metrics, and turning whatever escapes a handler (the engine's own errors, exceptions) into an
 // anju.v1.Error response. Exceptions stop here.
 #pragma once
-
-#include <httplib.h>
 
 #include <optional>
 #include <string>
 
 #include "http/api_error.h"
 #include "http/metrics.h"
+#include "web/router.h"
 
 namespace anju::server {
 
@@ -22,14 +21,14 @@ struct BodyRead {
 };
 
 /// Reads the request body through `reader`, at most `limit` bytes after decompression.
-BodyRead readBody(const httplib::Request& req, httplib::Response& res,
-                  const httplib::ContentReader& reader, std::size_t limit);
+BodyRead readBody(const web::Request& req, web::Response& res, const web::ContentReader& reader,
+                  std::size_t limit);
 
 /// Remembers, for the request running on this thread, who made it (for the log line).
 void noteRequestUser(const std::string& userName);
 
 /// Installs the pre-routing timer, the logger (log line + metrics), the error handler (Error
-/// bodies for httplib-made errors) and the exception handler. `metrics` is borrowed.
-void installEdgeHandlers(httplib::Server& server, Metrics& metrics);
+/// bodies for engine-made errors) and the exception handler. `metrics` is borrowed.
+void installEdgeHandlers(web::Router& server, Metrics& metrics);
 
 }  // namespace anju::server

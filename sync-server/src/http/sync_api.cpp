@@ -11,14 +11,13 @@ namespace {
 
 constexpr const char* kProtobuf = "application/x-protobuf";
 
-void sendProto(httplib::Response& res, const google::protobuf::Message& message, int status = 200) {
+void sendProto(web::Response& res, const google::protobuf::Message& message, int status = 200) {
   res.status = status;
   res.set_content(message.SerializeAsString(), kProtobuf);
 }
 
 // Parses a protobuf body; false (and a 400 sent) when the bytes are not that message.
-bool parseBody(const std::string& bytes, google::protobuf::Message& message,
-               httplib::Response& res) {
+bool parseBody(const std::string& bytes, google::protobuf::Message& message, web::Response& res) {
   if (message.ParseFromString(bytes)) return true;
   sendError(res, ApiError::badBody("not a valid " + message.GetTypeName() + " protobuf"));
   return false;
@@ -45,21 +44,24 @@ v1::PhotoStatus toProto(const PhotoState& s) {
 SyncApi::SyncApi(SyncServices services, Metrics& metrics, ApiLimits limits)
     : m_services(services), m_metrics(metrics), m_limits(limits) {}
 
-void SyncApi::install(httplib::Server& server) {
+void SyncApi::install(web::Router& server) {
   installEdgeHandlers(server, m_metrics);
-  // httplib answers 413 itself (draining the body) above this; handlers apply tighter limits.
+  // Bodies read whole (the console's) are bounded by this; streaming handlers apply their own.
   server.set_payload_max_length(m_limits.maxPushBytes);
 
-  server.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
+  server.Get("/healthz", [](const web::Request&, web::Response& res) {
     res.set_content("ok\n", "text/plain");
   });
-  server.Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
+  server.Get("/metrics", [this](const web::Request&, web::Response& res) {
     res.set_content(m_metrics.render(), "text/plain; version=0.0.4");
   });
-  using Reader = const httplib::ContentReader&;
-  using Req = const httplib::Request&;
-  using Res = httplib::Response&;
-  server.Post("/v1/auth/login", [this](Req q, Res s, Reader r) { login(q, s, r); });
+  using Reader = const web::ContentReader&;
+  using Req = const web::Request&;
+  using Res = web::Response&;
+  // Argon2id runs on the password-hashing lane: a login storm cannot take the sync workers.
+  server.Post(
+      "/v1/auth/login", [this](Req q, Res s, Reader r) { login(q, s, r); },
+      web::Lane::kPasswordHashing);
   server.Post("/v1/sync/push", [this](Req q, Res s, Reader r) { push(q, s, r); });
   server.Post("/v1/sync/pull", [this](Req q, Res s, Reader r) { pull(q, s, r); });
   server.Get("/v1/photos/([^/]+)", [this](Req q, Res s) { photoStatus(q, s); });
@@ -68,7 +70,7 @@ void SyncApi::install(httplib::Server& server) {
   server.Get("/v1/inspections/([^/]+)/status", [this](Req q, Res s) { inspectionStatus(q, s); });
 }
 
-Result<User> SyncApi::authenticate(const httplib::Request& req) {
+Result<User> SyncApi::authenticate(const web::Request& req) {
   const std::string header = req.get_header_value("Authorization");
   constexpr std::string_view kBearer = "Bearer ";
   if (header.size() <= kBearer.size() || header.compare(0, kBearer.size(), kBearer) != 0)
@@ -78,8 +80,7 @@ Result<User> SyncApi::authenticate(const httplib::Request& req) {
   return user;
 }
 
-void SyncApi::login(const httplib::Request& req, httplib::Response& res,
-                    const httplib::ContentReader& reader) {
+void SyncApi::login(const web::Request& req, web::Response& res, const web::ContentReader& reader) {
   BodyRead body = readBody(req, res, reader, m_limits.maxSmallBodyBytes);
   if (body.error) return sendError(res, *body.error);
   m_metrics.addRequestBytes(body.bytes.size());
@@ -107,8 +108,7 @@ void SyncApi::login(const httplib::Request& req, httplib::Response& res,
   sendProto(res, response);
 }
 
-void SyncApi::push(const httplib::Request& req, httplib::Response& res,
-                   const httplib::ContentReader& reader) {
+void SyncApi::push(const web::Request& req, web::Response& res, const web::ContentReader& reader) {
   // The body is read (bounded) even when authentication failed, so the answer is a clean 401
   // and the keep-alive connection stays in sync.
   Result<User> user = authenticate(req);
@@ -140,8 +140,7 @@ void SyncApi::push(const httplib::Request& req, httplib::Response& res,
   sendProto(res, *response);
 }
 
-void SyncApi::pull(const httplib::Request& req, httplib::Response& res,
-                   const httplib::ContentReader& reader) {
+void SyncApi::pull(const web::Request& req, web::Response& res, const web::ContentReader& reader) {
   Result<User> user = authenticate(req);
   BodyRead body = readBody(req, res, reader, m_limits.maxSmallBodyBytes);
   if (!user) return sendError(res, ApiError::fromStatus(user.status()));
@@ -155,7 +154,7 @@ void SyncApi::pull(const httplib::Request& req, httplib::Response& res,
   sendProto(res, *response);
 }
 
-void SyncApi::photoStatus(const httplib::Request& req, httplib::Response& res) {
+void SyncApi::photoStatus(const web::Request& req, web::Response& res) {
   Result<User> user = authenticate(req);
   if (!user) return sendError(res, ApiError::fromStatus(user.status()));
   Result<PhotoState> state = m_services.photos.status(req.matches[1]);
@@ -163,8 +162,8 @@ void SyncApi::photoStatus(const httplib::Request& req, httplib::Response& res) {
   sendProto(res, toProto(*state));
 }
 
-void SyncApi::photoUpload(const httplib::Request& req, httplib::Response& res,
-                          const httplib::ContentReader& reader) {
+void SyncApi::photoUpload(const web::Request& req, web::Response& res,
+                          const web::ContentReader& reader) {
   Result<User> user = authenticate(req);
   BodyRead body = readBody(req, res, reader, m_limits.maxPhotoChunkBytes);
   if (!user) return sendError(res, ApiError::fromStatus(user.status()));
@@ -211,7 +210,7 @@ void SyncApi::photoUpload(const httplib::Request& req, httplib::Response& res,
   }
 }
 
-void SyncApi::getRecord(const httplib::Request& req, httplib::Response& res) {
+void SyncApi::getRecord(const web::Request& req, web::Response& res) {
   Result<User> user = authenticate(req);
   if (!user) return sendError(res, ApiError::fromStatus(user.status()));
   Result<v1::PulledChange> record =
@@ -220,7 +219,7 @@ void SyncApi::getRecord(const httplib::Request& req, httplib::Response& res) {
   sendProto(res, *record);
 }
 
-void SyncApi::inspectionStatus(const httplib::Request& req, httplib::Response& res) {
+void SyncApi::inspectionStatus(const web::Request& req, web::Response& res) {
   Result<User> user = authenticate(req);
   if (!user) return sendError(res, ApiError::fromStatus(user.status()));
   Result<v1::InspectionStatus> status = m_services.records.inspectionStatus(*user, req.matches[1]);

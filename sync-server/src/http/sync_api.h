@@ -1,10 +1,9 @@
 // SyncApi: the HTTP endpoints of sync protocol v1 (docs/protocol.md). Handlers only translate:
 // protobuf in, call a service, protobuf out; every error goes through ApiError.
 //
-// Thread-safe: handlers run concurrently on httplib's worker threads; services are thread-safe.
+// Thread-safe: handlers run concurrently on the HTTP engine's worker threads; services are
+// thread-safe.
 #pragma once
-
-#include <httplib.h>
 
 #include <cstddef>
 
@@ -14,6 +13,7 @@
 #include "service/pull_service.h"
 #include "service/push_service.h"
 #include "service/record_query_service.h"
+#include "web/router.h"
 
 namespace anju::server {
 
@@ -38,21 +38,17 @@ class SyncApi {
   SyncApi(SyncServices services, Metrics& metrics, ApiLimits limits);
 
   /// Registers every route and the edge handlers on `server`.
-  void install(httplib::Server& server);
+  void install(web::Router& server);
 
  private:
-  Result<User> authenticate(const httplib::Request& req);
-  void login(const httplib::Request& req, httplib::Response& res,
-             const httplib::ContentReader& reader);
-  void push(const httplib::Request& req, httplib::Response& res,
-            const httplib::ContentReader& reader);
-  void pull(const httplib::Request& req, httplib::Response& res,
-            const httplib::ContentReader& reader);
-  void photoStatus(const httplib::Request& req, httplib::Response& res);
-  void photoUpload(const httplib::Request& req, httplib::Response& res,
-                   const httplib::ContentReader& reader);
-  void getRecord(const httplib::Request& req, httplib::Response& res);
-  void inspectionStatus(const httplib::Request& req, httplib::Response& res);
+  Result<User> authenticate(const web::Request& req);
+  void login(const web::Request& req, web::Response& res, const web::ContentReader& reader);
+  void push(const web::Request& req, web::Response& res, const web::ContentReader& reader);
+  void pull(const web::Request& req, web::Response& res, const web::ContentReader& reader);
+  void photoStatus(const web::Request& req, web::Response& res);
+  void photoUpload(const web::Request& req, web::Response& res, const web::ContentReader& reader);
+  void getRecord(const web::Request& req, web::Response& res);
+  void inspectionStatus(const web::Request& req, web::Response& res);
 
   SyncServices m_services;
   Metrics& m_metrics;
