@@ -50,7 +50,9 @@ BodyRead readBody(const httplib::Request& req, httplib::Response& res,
 void noteRequestUser(const std::string& userName) { tlUser = userName; }
 
 void installEdgeHandlers(httplib::Server& server, Metrics& metrics) {
-  server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
+    // Errors are worded in the language the client asked for; Chinese when it did not ask.
+    setRequestLocale(localeFromAcceptLanguage(req.get_header_value("Accept-Language")));
     tlStart = std::chrono::steady_clock::now();
     tlTimed = true;
     tlUser.clear();

@@ -8,7 +8,8 @@ namespace anju::server {
 namespace {
 
 Status forbidden(const RegionPath& region) {
-  return Status::permissionDenied("不在您负责的区域 / forbidden region: " + formatRegion(region));
+  return Status::permissionDenied(
+      msg("access.forbidden_region", {{"region", formatRegion(region)}}));
 }
 
 }  // namespace
@@ -18,7 +19,8 @@ Result<v1::PulledChange> RecordQueryService::record(const User& user, const std:
   Result<std::optional<StoredRecord>> found = m_storage.findRecord(kind, id);
   if (!found) return found.status();
   if (!found->has_value())
-    return Status::notFound("没有此记录 / no such record: " + kind + " " + id);
+    return Status::notFound(
+        msg("access.no_such_record", {messageRef("kind", "kind." + kind), {"id", id}}));
   const StoredRecord& r = **found;
   if (!regionFilterFor(user).allows(r.region)) return forbidden(r.region);
   v1::PulledChange out;
@@ -26,7 +28,8 @@ Result<v1::PulledChange> RecordQueryService::record(const User& user, const std:
   out.set_kind(r.kind);
   out.set_version(r.version);
   if (!out.mutable_record()->ParseFromString(r.payload))
-    return Status::corruption("存储的记录已损坏 / stored record is damaged: " + r.id);
+    return Status::corruption(
+        msg("access.stored_record_damaged", {messageRef("kind", "kind." + r.kind), {"id", r.id}}));
   return out;
 }
 
@@ -43,7 +46,8 @@ Result<v1::InspectionStatus> RecordQueryService::inspectionStatus(const Uuid& in
   Result<std::optional<StoredRecord>> inspection = m_storage.findRecord("inspection", inspectionId);
   if (!inspection) return inspection.status();
   if (!inspection->has_value())
-    return Status::notFound("没有此排查记录 / no such inspection: " + inspectionId);
+    return Status::notFound(msg("access.no_such_record",
+                                {messageRef("kind", "kind.inspection"), {"id", inspectionId}}));
   Result<InspectionPhotos> photos = m_storage.inspectionPhotos(inspectionId);
   if (!photos) return photos.status();
   v1::InspectionStatus out;
