@@ -14,7 +14,7 @@ constexpr MessageText kMessages[] = {
     {"cli.bad_config_value", "配置值无效：{key} = 「{value}」", "bad value for {key}: '{value}'"},
     {"cli.bad_value_postgres", "配置值无效", "bad value for postgres"},
     {"cli.cannot_listen", "无法监听 {address}", "cannot listen on {address}"},
-    {"cli.config_line_malformed", "{where}：应为 key = value", "{where}: expected key = value"},
+    {"cli.config_line_malformed", "{where}: 应为 key = value", "{where}: expected key = value"},
     {"cli.config_unreadable", "无法读取配置文件 {path}", "cannot read config file {path}"},
     {"cli.data_dir_required", "需要数据目录（--data DIR 或 --config FILE 中的 data_dir）",
      "a data directory is required (--data DIR or data_dir in --config FILE)"},

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
+#include "anju/message_codec.h"
 #include "anju/v1/sync.pb.h"
-#include "sync/wire_message.h"
 
 namespace anju::sync {
 

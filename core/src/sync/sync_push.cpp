@@ -1,11 +1,11 @@
 // Push: the outbox in batches, and what each per-change answer means for the tablet.
 #include <algorithm>
 
+#include "anju/message_codec.h"
 #include "anju/stored_reason.h"
 #include "anju/v1/sync.pb.h"
 #include "sync/gzip.h"
 #include "sync/sync_run.h"
-#include "sync/wire_message.h"
 
 namespace anju::sync {
 namespace {

@@ -1,29 +1,16 @@
 #include "service/wire_messages.h"
 
+#include "anju/message_codec.h"
 #include "util/utf8_text.h"
 
 namespace anju::server {
-namespace {
-
-Message fromWire(const std::string& id,
-                 const google::protobuf::RepeatedPtrField<v1::MessageParam>& params) {
-  Message out{id, {}};
-  for (const v1::MessageParam& p : params)
-    out.params.push_back({p.name(), p.value(), p.is_message_id()});
-  return out;
-}
-
-}  // namespace
 
 void setWireParams(const std::vector<MessageParam>& params,
                    google::protobuf::RepeatedPtrField<v1::MessageParam>* out) {
-  for (const MessageParam& p : params) {
-    v1::MessageParam* wire = out->Add();
-    wire->set_name(p.name);
-    // Parameters may quote what the client sent; protobuf strings must be UTF-8.
-    wire->set_value(toValidUtf8(p.value));
-    wire->set_is_message_id(p.isMessageId);
-  }
+  // Parameters may quote what the client sent; protobuf strings must be UTF-8.
+  std::vector<MessageParam> valid = params;
+  for (MessageParam& p : valid) p.value = toValidUtf8(p.value);
+  messageParamsToWire(valid, out);
 }
 
 void setChangeReason(v1::ChangeResult& result, const Message& reason) {
@@ -45,10 +32,10 @@ void rewordPushResponse(v1::PushResponse& response, Locale locale) {
   if (locale == Locale::kChinese) return;  // already worded in Chinese
   for (v1::ChangeResult& r : *response.mutable_results()) {
     if (!r.reason_id().empty())
-      r.set_reason(toValidUtf8(render(fromWire(r.reason_id(), r.reason_params()), locale)));
+      r.set_reason(toValidUtf8(render(messageFromWire(r.reason_id(), r.reason_params()), locale)));
     for (v1::FieldProblem& f : *r.mutable_fields())
       if (!f.message_id().empty())
-        f.set_message(toValidUtf8(render(fromWire(f.message_id(), f.params()), locale)));
+        f.set_message(toValidUtf8(render(messageFromWire(f.message_id(), f.params()), locale)));
   }
 }
 

@@ -1,6 +1,6 @@
-#include "sync/wire_message.h"
+#include "anju/message_codec.h"
 
-namespace anju::sync {
+namespace anju {
 
 Message messageFromWire(const std::string& id,
                         const google::protobuf::RepeatedPtrField<v1::MessageParam>& params) {
@@ -10,6 +10,16 @@ Message messageFromWire(const std::string& id,
   return out;
 }
 
+void messageParamsToWire(const std::vector<MessageParam>& params,
+                         google::protobuf::RepeatedPtrField<v1::MessageParam>* out) {
+  for (const MessageParam& p : params) {
+    v1::MessageParam* wire = out->Add();
+    wire->set_name(p.name);
+    wire->set_value(p.value);
+    wire->set_is_message_id(p.isMessageId);
+  }
+}
+
 std::string wireText(const std::string& id,
                      const google::protobuf::RepeatedPtrField<v1::MessageParam>& params,
                      const std::string& serverText, Locale locale) {
@@ -17,4 +27,4 @@ std::string wireText(const std::string& id,
   return render(messageFromWire(id, params), locale);
 }
 
-}  // namespace anju::sync
+}  // namespace anju
