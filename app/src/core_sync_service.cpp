@@ -23,20 +23,21 @@ struct CoreSyncService::Worker {
   std::unique_ptr<Store> store;
   std::optional<PhotoLibrary> photos;
   std::string deviceId;
-  std::string baseUrl;  // of `transport`
+  std::string baseUrl;               // of `transport`
+  Locale locale = Locale::kChinese;  // of `client`: the words it keeps (rejection reasons)
   std::unique_ptr<CurlTransport> transport;
   std::unique_ptr<SyncClient> client;
 
-  /// The client talking to `url` (the stored server address when empty).
-  Result<SyncClient*> clientFor(std::string url) {
+  /// The client talking to `url` (the stored server address when empty), in `wanted` language.
+  Result<SyncClient*> clientFor(std::string url, Locale wanted) {
     if (!setup) return setup;
     if (url.empty()) {
       Result<std::string> stored = store->syncState(SyncController::kServerUrlKey);
       if (!stored) return stored.status();
       url = *stored;
     }
-    if (url.empty()) return Status::unauthenticated("请先登录 / Sign in first.");
-    if (!client || url != baseUrl) {
+    if (url.empty()) return Status::unauthenticated(msg("sync.sign_first"));
+    if (!client || url != baseUrl || wanted != locale) {
       client.reset();
       transport.reset();
       CurlOptions curl;
@@ -45,8 +46,10 @@ struct CoreSyncService::Worker {
       if (!created) return created.status();
       transport = std::move(*created);
       baseUrl = url;
+      locale = wanted;
       SyncOptions options;
       options.deviceId = deviceId;
+      options.locale = wanted;
       client = std::make_unique<SyncClient>(*store, *photos, *transport, options);
     }
     return client.get();
@@ -110,9 +113,9 @@ void CoreSyncService::signIn(const QString& serverUrl, const QString& userName,
   m_running = true;
   m_cancel = false;
   post([this, url = toStdString(serverUrl), user = toStdString(userName),
-        password = toStdString(password)] {
+        password = toStdString(password), locale = toLocale(m_session.lang())] {
     Status status = Status::ok();
-    Result<SyncClient*> client = m_worker->clientFor(url);
+    Result<SyncClient*> client = m_worker->clientFor(url, locale);
     if (!client) {
       status = client.status();
     } else if (Result<anju::Session> signedIn = (*client)->login(user, password, &m_cancel);
@@ -134,10 +137,11 @@ void CoreSyncService::signIn(const QString& serverUrl, const QString& userName,
 
 void CoreSyncService::signOut() {
   m_signedIn = false;
-  post([this] {
+  post([this, locale = toLocale(m_session.lang())] {
     // Forgetting the token is local (no request); a store error here leaves the token, which
     // the server still judges, so there is nothing better to do than to try again next time.
-    if (Result<SyncClient*> client = m_worker->clientFor({}); client) (void)(*client)->logout();
+    if (Result<SyncClient*> client = m_worker->clientFor({}, locale); client)
+      (void)(*client)->logout();
   });
 }
 
@@ -145,8 +149,8 @@ void CoreSyncService::syncNow() {
   if (m_running) return;
   m_running = true;
   m_cancel = false;
-  post([this] {
-    Result<SyncClient*> client = m_worker->clientFor({});
+  post([this, locale = toLocale(m_session.lang())] {
+    Result<SyncClient*> client = m_worker->clientFor({}, locale);
     Result<SyncReport> report = Status::internal("no sync ran");
     if (!client) {
       report = client.status();
@@ -181,8 +185,8 @@ void CoreSyncService::syncNow() {
           }
           if (!report->photoProblems.empty()) {
             QStringList problems;
-            for (const std::string& p : report->photoProblems)
-              problems << pickMessage(p, m_session.lang());
+            for (const Message& p : report->photoProblems)
+              problems << messageText(p, m_session.lang());
             emit syncFinished(false, tr("%n photo(s) could not be sent and stay queued: %1",
                                         nullptr, static_cast<int>(problems.size()))
                                          .arg(problems.join(QStringLiteral("; "))));

@@ -3,6 +3,7 @@
 #include "anju/demo_district.h"
 #include "anju/hlc.h"
 #include "anju/record_codec.h"
+#include "anju/stored_reason.h"
 #include "anju/uuid.h"
 #include "session.h"
 
@@ -124,10 +125,9 @@ bool seedDemoSyncIssues(Session& session, QString& error) {
   if (auto v = store.putBuilding(*house, kDemoInspector); !v) return fail(v.status());
   auto refused = store.pendingOutbox(1, std::int64_t{1} << 40);
   if (!refused || refused->empty()) return fail(refused.status());
-  if (Status st = store.rejectOutbox(
-          refused->front().changeId,
-          "联系电话应为11位手机号或带区号的固定电话 / the contact phone must be an "
-          "11-digit mobile number or a landline with its area code");
+  if (Status st =
+          store.rejectOutbox(refused->front().changeId,
+                             encodeStoredReason({msg("demo.contact_phone_format"), {}, {}}));
       !st)
     return fail(st);
 

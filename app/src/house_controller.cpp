@@ -154,7 +154,7 @@ void HouseController::validate() {
       // Core names floor area "floor_area_m2"; the page uses "floor_area".
       QString field = toQString(fe.field);
       if (field.startsWith(QStringLiteral("floor_area"))) field = QStringLiteral("floor_area");
-      if (!errors.contains(field)) errors.insert(field, pickMessage(fe.message, m_session->lang()));
+      if (!errors.contains(field)) errors.insert(field, fieldErrorText(fe, m_session->lang()));
     }
   }
   if (errors != m_fieldErrors) {

@@ -277,9 +277,8 @@ bool InspectionController::setAnswer(const QString& itemId, const QVariant& valu
       break;
   }
   if (const Status st = validateAnswer(*item, answer); !st) {
-    const QString msg = st.fieldErrors().empty()
-                            ? statusMessage(st, lang())
-                            : pickMessage(st.fieldErrors().front().message, lang());
+    const QString msg = st.fieldErrors().empty() ? statusMessage(st, lang())
+                                                 : fieldErrorText(st.fieldErrors().front(), lang());
     m_itemErrors.insert(itemId, msg);
     refreshItems();
     return false;
@@ -472,7 +471,7 @@ bool InspectionController::setOverride(const QString& judgmentCode, const QStrin
   if (const Status st = validateInspection(candidate); !st) {
     for (const FieldError& fe : st.fieldErrors()) {
       if (fe.field.rfind("override", 0) == 0) {
-        setOverrideError(pickMessage(fe.message, lang()));
+        setOverrideError(fieldErrorText(fe, lang()));
         return false;
       }
     }
@@ -508,7 +507,7 @@ bool InspectionController::submit() {
     for (const FieldError& fe : st.fieldErrors()) {
       const ChecklistItem* item = tmpl.findItem(fe.field);
       problems.append((item ? pick(item->label, lang()) + QStringLiteral(": ") : QString()) +
-                      pickMessage(fe.message, lang()));
+                      fieldErrorText(fe, lang()));
     }
   }
   problems.append(missingPhotos());

@@ -17,23 +17,20 @@ QString pick(const EnumLabel& label, Language language) {
   return toQString(language == Language::kEnglish ? label.en : label.zh);
 }
 
-QString pickMessage(std::string_view message, Language language) {
-  const QString all = toQString(message);
-  // Several messages may be joined with "; " — split each one.
-  QStringList out;
-  for (const QString& part : all.split(QStringLiteral("; "))) {
-    const qsizetype slash = part.indexOf(QStringLiteral(" / "));
-    if (slash < 0) {
-      out.append(part);
-    } else {
-      out.append(language == Language::kEnglish ? part.mid(slash + 3) : part.left(slash));
-    }
-  }
-  return out.join(language == Language::kEnglish ? QStringLiteral("; ") : QStringLiteral("；"));
+Locale toLocale(Language language) {
+  return language == Language::kEnglish ? Locale::kEnglish : Locale::kChinese;
+}
+
+QString messageText(const Message& message, Language language) {
+  return toQString(render(message, toLocale(language)));
+}
+
+QString fieldErrorText(const FieldError& field, Language language) {
+  return field.text.empty() ? toQString(field.message) : messageText(field.text, language);
 }
 
 QString statusMessage(const Status& status, Language language) {
-  return pickMessage(status.message(), language);
+  return toQString(describe(status, toLocale(language)));
 }
 
 }  // namespace anju::app

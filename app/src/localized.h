@@ -1,5 +1,6 @@
-// Presentation helpers: turn core's bilingual values (LocalizedText, "中文 / English" messages,
-// enum labels) into the QString of the current language. No rules here, only picking a half.
+// Presentation helpers: turn core's bilingual values (LocalizedText, enum labels) and its
+// messages (catalogue ids with parameters, anju/message.h) into the QString of the current
+// language. No rules here, only choosing words.
 #pragma once
 
 #include <QString>
@@ -20,10 +21,12 @@ std::string toStdString(const QString& text);
 
 QString pick(const LocalizedText& text, Language language);
 QString pick(const EnumLabel& label, Language language);
-/// Core messages are written "中文 / English"; returns the half for `language` (the whole text
-/// when it has no " / ").
-QString pickMessage(std::string_view message, Language language);
-/// The message of a Status for people: pickMessage of its message.
+Locale toLocale(Language language);
+/// A catalogue message in `language` (docs/messages.md).
+QString messageText(const Message& message, Language language);
+/// A field problem in `language`: its message, or its free text from unconverted code.
+QString fieldErrorText(const FieldError& field, Language language);
+/// The words of a Status for people: its message and its field problems (anju::describe).
 QString statusMessage(const Status& status, Language language);
 
 /// [{code, label}] for every value of an enum, in declaration order, for a QML ComboBox.

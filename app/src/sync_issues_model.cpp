@@ -4,6 +4,7 @@
 
 #include "anju/enum_codes.h"
 #include "anju/record_codec.h"
+#include "anju/stored_reason.h"
 
 namespace anju::app {
 namespace {
@@ -101,7 +102,8 @@ void SyncIssuesModel::reload() {
         Row row = describe(r.change.kind, r.change.payload);
         row.issueKind = QStringLiteral("rejected");
         row.key = toQString(r.change.changeId);
-        row.reason = tr("The server refused this change: %1").arg(pickMessage(r.reason, lang));
+        row.reason = tr("The server refused this change: %1")
+                         .arg(toQString(reasonText(r.reason, toLocale(lang))));
         row.when = when(r.rejectedAt);
         rows.push_back(std::move(row));
       }
@@ -167,7 +169,7 @@ bool SyncIssuesModel::keepMine(int row) {
   } else if (const auto* rect = std::get_if<Rectification>(&*decoded)) {
     if (auto v = store.putRectification(*rect, actor); !v) st = v.status();
   } else {
-    st = Status::invalidArgument("照片不可修改 / a photo cannot be changed");
+    st = Status::invalidArgument(msg("store.photo_unchangeable"));
   }
   if (st) st = store.dismissConflict(r.key.toLongLong());
   if (!st) {

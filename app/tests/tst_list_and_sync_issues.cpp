@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "anju/record_codec.h"
+#include "anju/stored_reason.h"
 #include "anju/sync_client.h"
 #include "anju/uuid.h"
 #include "core_sync_service.h"
@@ -130,8 +131,9 @@ class ListAndSyncIssuesTest : public QObject {
     const anju::OutboxEntry change = oldestPending();
     QCOMPARE(change.recordId, building->id);
     QVERIFY(store()
-                .rejectOutbox(change.changeId,
-                              "户主电话格式不正确 / the owner's phone number is malformed")
+                .rejectOutbox(
+                    change.changeId,
+                    anju::encodeStoredReason({anju::msg("demo.contact_phone_format"), {}, {}}))
                 .isOk());
 
     SyncIssuesModel issues;
@@ -144,12 +146,13 @@ class ListAndSyncIssuesTest : public QObject {
              QStringLiteral("rejected"));
     QCOMPARE(issues.data(row, SyncIssuesModel::BuildingIdRole).toString(), toQString(building->id));
     const QString reason = issues.data(row, SyncIssuesModel::ReasonRole).toString();
-    QVERIFY2(reason.contains(QStringLiteral("户主电话格式不正确")), qPrintable(reason));
-    QVERIFY2(!reason.contains(QStringLiteral("malformed")), qPrintable(reason));  // one language
+    QVERIFY2(reason.contains(QStringLiteral("联系电话应为11位手机号")), qPrintable(reason));
+    QVERIFY2(!reason.contains(QStringLiteral("mobile number")),
+             qPrintable(reason));  // one language
     m_session->setLanguage(QStringLiteral("en"));
     QVERIFY(issues.data(issues.index(0), SyncIssuesModel::ReasonRole)
                 .toString()
-                .contains(QStringLiteral("malformed")));
+                .contains(QStringLiteral("11-digit mobile number")));
 
     QVERIFY(issues.dismiss(0));
     QCOMPARE(issues.count(), 0);

@@ -14,14 +14,13 @@ bool decodeEnum(const std::string& code, Parse parse, const char* field, E& out,
     out = *value;
     return true;
   }
-  errors.push_back({field, "未知代码 / unknown code '" + code + "'"});
+  errors.push_back(fieldError(field, msg("record.unknown_code", {{"code", code}})));
   return false;
 }
 
-Status decodeErrors(const char* what, std::vector<FieldError> errors) {
-  std::string msg = std::string("无法解码") + what + " / cannot decode " + what;
-  for (const FieldError& e : errors) msg += "; " + e.field + ": " + e.message;
-  return Status::invalidArgument(msg, std::move(errors));
+// `heading` names the record kind ("record.cannot_decode_building"); the fields say what is wrong.
+Status decodeErrors(const char* heading, std::vector<FieldError> errors) {
+  return Status::invalidArgument(msg(heading), std::move(errors));
 }
 
 void geoToProto(const std::optional<GeoPoint>& point, v1::GeoPoint* out) {
@@ -81,7 +80,7 @@ Result<Building> fromProto(const v1::Building& m) {
   }
   decodeEnum(m.use(), parseBuildingUse, "use", b.use, errors);
   b.buildingCode = m.building_code();
-  if (!errors.empty()) return decodeErrors("房屋", std::move(errors));
+  if (!errors.empty()) return decodeErrors("record.cannot_decode_building", std::move(errors));
   return b;
 }
 
@@ -115,7 +114,7 @@ Result<Finding> fromProto(const v1::Finding& m) {
   decodeEnum(m.severity(), parseSeverity, "severity", f.severity, errors);
   f.note = m.note();
   f.photoIds.assign(m.photo_ids().begin(), m.photo_ids().end());
-  if (!errors.empty()) return decodeErrors("隐患", std::move(errors));
+  if (!errors.empty()) return decodeErrors("record.cannot_decode_finding", std::move(errors));
   return f;
 }
 
@@ -175,7 +174,7 @@ Result<Inspection> fromProto(const v1::Inspection& m) {
         in.answers[item] = answer.number();
         break;
       case v1::AnswerValue::VALUE_NOT_SET:
-        errors.push_back({"answers." + item, "答案为空 / answer has no value"});
+        errors.push_back(fieldError("answers." + item, msg("record.answer_no_value")));
         break;
     }
   }
@@ -211,7 +210,7 @@ Result<Inspection> fromProto(const v1::Inspection& m) {
   }
   decodeEnum(m.review(), parseReviewState, "review", in.review, errors);
   in.reviewComment = m.review_comment();
-  if (!errors.empty()) return decodeErrors("排查记录", std::move(errors));
+  if (!errors.empty()) return decodeErrors("record.cannot_decode_inspection", std::move(errors));
   return in;
 }
 
@@ -269,7 +268,7 @@ Result<Rectification> fromProto(const v1::Rectification& m) {
   r.deadline = m.deadline();
   r.responsibleParty = m.responsible_party();
   r.note = m.note();
-  if (!errors.empty()) return decodeErrors("整治记录", std::move(errors));
+  if (!errors.empty()) return decodeErrors("record.cannot_decode_rectification", std::move(errors));
   return r;
 }
 
@@ -308,7 +307,7 @@ std::string encodeRecord(const AnyRecord& record) {
 Result<AnyRecord> decodeRecord(std::string_view bytes) {
   v1::Record m;
   if (!m.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())))
-    return Status::corruption("记录数据已损坏 / record bytes are not an anju.v1.Record");
+    return Status::corruption(msg("record.record_bytes_not_anju"));
   auto lift = [](auto result) -> Result<AnyRecord> {
     if (!result) return result.status();
     return AnyRecord(std::move(result).value());
@@ -325,9 +324,7 @@ Result<AnyRecord> decodeRecord(std::string_view bytes) {
     case v1::Record::KIND_NOT_SET:
       break;
   }
-  return Status::corruption(
-      "记录没有内容 / record holds no building, inspection, photo or "
-      "rectification");
+  return Status::corruption(msg("record.empty"));
 }
 
 }  // namespace anju

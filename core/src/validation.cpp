@@ -14,17 +14,19 @@ namespace {
 // Collects every problem so the user sees all of them at once.
 class Errors {
  public:
-  void add(const std::string& field, std::string message) {
-    m_fields.push_back({field, std::move(message)});
+  void add(const std::string& field, Message text) {
+    m_fields.push_back(fieldError(field, std::move(text)));
   }
-  Status status(const char* what) const {
+  /// A problem found by another validator, moved under `prefix`.
+  void addNested(const std::string& prefix, const FieldError& inner) {
+    FieldError moved = inner;
+    moved.field = prefix + inner.field;
+    m_fields.push_back(std::move(moved));
+  }
+  // The heading names the record; the details are in the field errors (describe() joins them).
+  Status status(Message heading) const {
     if (m_fields.empty()) return Status::ok();
-    std::string msg = std::string(what) + ": ";
-    for (std::size_t i = 0; i < m_fields.size(); ++i) {
-      if (i) msg += "; ";
-      msg += m_fields[i].message;
-    }
-    return Status::invalidArgument(msg, m_fields);
+    return Status::invalidArgument(std::move(heading), m_fields);
   }
 
  private:
@@ -38,20 +40,19 @@ bool isBlank(std::string_view s) {
 void checkGeo(const std::optional<GeoPoint>& p, const std::string& field, Errors& errors) {
   if (!p) return;
   if (!std::isfinite(p->latitude) || p->latitude < -90 || p->latitude > 90)
-    errors.add(field + ".latitude", "纬度须在 -90 到 90 之间 / latitude must be within -90..90");
+    errors.add(field + ".latitude", msg("validation.latitude_must_within_90"));
   if (!std::isfinite(p->longitude) || p->longitude < -180 || p->longitude > 180)
-    errors.add(field + ".longitude",
-               "经度须在 -180 到 180 之间 / longitude must be within -180..180");
+    errors.add(field + ".longitude", msg("validation.longitude_must_within_180"));
   if (p->accuracyMeters && (!std::isfinite(*p->accuracyMeters) || *p->accuracyMeters < 0))
-    errors.add(field + ".accuracy", "定位精度不能为负数 / GPS accuracy cannot be negative");
+    errors.add(field + ".accuracy", msg("validation.gps_accuracy_cannot_negative"));
 }
 
 void checkId(const Uuid& id, const std::string& field, bool required, Errors& errors) {
   if (id.empty()) {
-    if (required) errors.add(field, "缺少编号 / id is missing");
+    if (required) errors.add(field, msg("validation.id_missing"));
     return;
   }
-  if (!isValidUuid(id)) errors.add(field, "编号不是有效的 UUID / id is not a valid UUID: " + id);
+  if (!isValidUuid(id)) errors.add(field, msg("validation.id_not_uuid", {{"id", id}}));
 }
 
 int yearOf(TimestampMs ms) {
@@ -97,36 +98,36 @@ bool isValidIsoDate(std::string_view date) {
 Status validateBuilding(const Building& b, TimestampMs nowMs) {
   Errors errors;
   checkId(b.id, "id", true, errors);
-  if (isBlank(b.region.district)) errors.add("region.district", "缺少所在区 / district is missing");
-  if (isBlank(b.region.street)) errors.add("region.street", "缺少街道 / street is missing");
+  if (isBlank(b.region.district)) errors.add("region.district", msg("validation.district_missing"));
+  if (isBlank(b.region.street)) errors.add("region.street", msg("validation.street_missing"));
   if (isBlank(b.region.community))
-    errors.add("region.community", "缺少社区 / community is missing");
-  if (isBlank(b.address)) errors.add("address", "缺少详细地址 / address is missing");
+    errors.add("region.community", msg("validation.community_missing"));
+  if (isBlank(b.address)) errors.add("address", msg("validation.address_missing"));
   checkGeo(b.location, "location", errors);
   if (b.yearBuilt) {
     const int thisYear = yearOf(nowMs);
     if (*b.yearBuilt > thisYear)
-      errors.add("year_built", "建成年份不能晚于今年 (" + std::to_string(thisYear) +
-                                   ") / year built cannot be in the future");
+      errors.add("year_built",
+                 msg("validation.year_built_future", {{"year", std::to_string(thisYear)}}));
     else if (*b.yearBuilt < 1800)
-      errors.add("year_built", "建成年份不能早于 1800 年 / year built cannot be before 1800");
+      errors.add("year_built", msg("validation.year_built_cannot_before"));
   }
   if (b.storeysAbove < 1)
-    errors.add("storeys_above", "地上层数至少为 1 / storeys above ground must be at least 1");
+    errors.add("storeys_above", msg("validation.storeys_above_ground_must"));
   else if (b.storeysAbove > 200)
-    errors.add("storeys_above", "地上层数不能超过 200 / storeys above ground cannot exceed 200");
+    errors.add("storeys_above", msg("validation.storeys_above_ground_cannot"));
   if (b.storeysBelow < 0)
-    errors.add("storeys_below", "地下层数不能为负数 / storeys below ground cannot be negative");
+    errors.add("storeys_below", msg("validation.storeys_below_ground_cannot"));
   else if (b.storeysBelow > 20)
-    errors.add("storeys_below", "地下层数不能超过 20 / storeys below ground cannot exceed 20");
+    errors.add("storeys_below", msg("validation.storeys_below_ground_cannot_2"));
   if (b.floorAreaM2 && (!std::isfinite(*b.floorAreaM2) || *b.floorAreaM2 <= 0))
-    errors.add("floor_area_m2", "建筑面积必须大于 0 / floor area must be greater than 0");
+    errors.add("floor_area_m2", msg("validation.floor_area_must_greater"));
   for (std::size_t i = 0; i < b.alterations.size(); ++i)
     for (std::size_t j = 0; j < i; ++j)
       if (b.alterations[i] == b.alterations[j])
-        errors.add("alterations", "改造类型重复 / alteration listed twice: " +
-                                      std::string(toCode(b.alterations[i])));
-  return errors.status("房屋信息有误 / invalid building");
+        errors.add("alterations", msg("validation.alteration_twice",
+                                      {{"alteration", std::string(toCode(b.alterations[i]))}}));
+  return errors.status(msg("validation.invalid_building"));
 }
 
 Status validateFinding(const Finding& f) {
@@ -137,49 +138,47 @@ Status validateFinding(const Finding& f) {
   for (std::size_t i = 0; i < f.measurements.size(); ++i) {
     const Measurement& m = f.measurements[i];
     const std::string field = "measurements[" + std::to_string(i) + "]";
-    if (isBlank(m.name)) errors.add(field + ".name", "测量项缺少名称 / measurement has no name");
-    if (isBlank(m.unit)) errors.add(field + ".unit", "测量值缺少单位 / measurement has no unit");
+    if (isBlank(m.name)) errors.add(field + ".name", msg("validation.measurement_no_name"));
+    if (isBlank(m.unit)) errors.add(field + ".unit", msg("validation.measurement_no_unit"));
     if (!std::isfinite(m.value)) {
-      errors.add(field + ".value", "测量值不是有效数字 / measurement is not a number");
+      errors.add(field + ".value", msg("validation.measurement_not_number"));
     } else if (m.value < 0) {
       // Widths, lengths, tilts and ratios are magnitudes; a negative one is a typing error.
-      const std::string what = m.name == "width"
-                                   ? "裂缝宽度不能为负数 / crack width"
-                                   : "测量值不能为负数 / measurement '" + m.name + "'";
-      errors.add(field + ".value", what + " cannot be negative");
+      errors.add(field + ".value",
+                 m.name == "width" ? msg("validation.crack_width_cannot_negative")
+                                   : msg("validation.measurement_negative", {{"name", m.name}}));
     }
   }
-  return errors.status("隐患记录有误 / invalid finding");
+  return errors.status(msg("validation.invalid_finding"));
 }
 
 Status validateInspection(const Inspection& in) {
   Errors errors;
   checkId(in.id, "id", true, errors);
   checkId(in.buildingId, "building_id", true, errors);
-  if (isBlank(in.inspector)) errors.add("inspector", "缺少排查人员 / inspector is missing");
-  if (isBlank(in.templateId)) errors.add("template_id", "缺少排查表 / template id is missing");
+  if (isBlank(in.inspector)) errors.add("inspector", msg("validation.inspector_missing"));
+  if (isBlank(in.templateId)) errors.add("template_id", msg("validation.template_id_missing"));
   if (in.templateVersion < 1)
-    errors.add("template_version", "排查表版本无效 / template version must be at least 1");
-  if (in.startedAt <= 0) errors.add("started_at", "缺少排查时间 / start time is missing");
+    errors.add("template_version", msg("validation.template_version_must_least"));
+  if (in.startedAt <= 0) errors.add("started_at", msg("validation.start_time_missing"));
   if (in.submittedAt != 0 && in.submittedAt < in.startedAt)
-    errors.add("submitted_at", "提交时间早于开始时间 / submitted before it was started");
+    errors.add("submitted_at", msg("validation.submitted_before_started"));
   if (in.review != ReviewState::kDraft && in.submittedAt == 0)
-    errors.add("submitted_at", "已提交的排查缺少提交时间 / a submitted inspection needs a time");
+    errors.add("submitted_at", msg("validation.submitted_inspection_needs_time"));
   checkGeo(in.location, "location", errors);
   if (in.override && isBlank(in.override->reason))
-    errors.add("override.reason",
-               "修改判定必须填写理由 / overriding the judgment requires a written reason");
+    errors.add("override.reason", msg("validation.overriding_judgment_requires_written"));
   for (std::size_t i = 0; i < in.photoIds.size(); ++i)
     checkId(in.photoIds[i], "photo_ids[" + std::to_string(i) + "]", true, errors);
   for (std::size_t i = 0; i < in.findings.size(); ++i) {
     const std::string prefix = "findings[" + std::to_string(i) + "].";
     for (std::size_t j = 0; j < i; ++j)
       if (in.findings[j].id == in.findings[i].id)
-        errors.add(prefix + "id", "隐患编号重复 / finding id used twice: " + in.findings[i].id);
+        errors.add(prefix + "id", msg("validation.finding_id_twice", {{"id", in.findings[i].id}}));
     const Status findingStatus = validateFinding(in.findings[i]);
-    for (const FieldError& f : findingStatus.fieldErrors()) errors.add(prefix + f.field, f.message);
+    for (const FieldError& f : findingStatus.fieldErrors()) errors.addNested(prefix, f);
   }
-  return errors.status("排查记录有误 / invalid inspection");
+  return errors.status(msg("validation.invalid_inspection"));
 }
 
 Status validatePhoto(const PhotoRecord& p) {
@@ -188,24 +187,36 @@ Status validatePhoto(const PhotoRecord& p) {
   checkId(p.buildingId, "building_id", true, errors);
   checkId(p.inspectionId, "inspection_id", false, errors);
   checkId(p.findingId, "finding_id", false, errors);
-  if (!isValidSha256Hex(p.sha256))
-    errors.add("sha256", "照片哈希须为 64 位小写十六进制 / sha256 must be 64 lowercase hex digits");
-  if (p.byteSize <= 0) errors.add("byte_size", "照片大小必须大于 0 / photo size must be positive");
-  if (isBlank(p.mimeType)) errors.add("mime_type", "缺少照片格式 / mime type is missing");
-  if (p.capturedAt <= 0) errors.add("captured_at", "缺少拍摄时间 / capture time is missing");
+  if (!isValidSha256Hex(p.sha256)) errors.add("sha256", msg("validation.sha256_must_64_lowercase"));
+  if (p.byteSize <= 0) errors.add("byte_size", msg("validation.photo_size_must_positive"));
+  if (isBlank(p.mimeType)) errors.add("mime_type", msg("validation.mime_type_missing"));
+  if (p.capturedAt <= 0) errors.add("captured_at", msg("validation.capture_time_missing"));
   checkGeo(p.location, "location", errors);
-  return errors.status("照片记录有误 / invalid photo record");
+  return errors.status(msg("validation.invalid_photo_record"));
 }
 
 Status validateRectification(const Rectification& r) {
   Errors errors;
   checkId(r.id, "id", true, errors);
   checkId(r.buildingId, "building_id", true, errors);
-  if (isBlank(r.measure)) errors.add("measure", "缺少整治措施 / measure is missing");
+  if (isBlank(r.measure)) errors.add("measure", msg("validation.measure_missing"));
   if (!r.deadline.empty() && !isValidIsoDate(r.deadline))
-    errors.add("deadline", "整治期限须为 YYYY-MM-DD 日期 / deadline must be a YYYY-MM-DD date");
-  return errors.status("整治记录有误 / invalid rectification");
+    errors.add("deadline", msg("validation.deadline_must_yyyy_mm"));
+  return errors.status(msg("validation.invalid_rectification"));
 }
+
+namespace {
+
+// The states by code ({from}, {to}: English texts show codes) and by Chinese label.
+template <typename State>
+std::vector<MessageParam> transitionParams(State from, State to) {
+  return {{"from", std::string(toCode(from))},
+          {"to", std::string(toCode(to))},
+          {"from_zh", std::string(label(from).zh)},
+          {"to_zh", std::string(label(to).zh)}};
+}
+
+}  // namespace
 
 Status checkReviewTransition(ReviewState from, ReviewState to) {
   const bool allowed = (from == ReviewState::kDraft && to == ReviewState::kSubmitted) ||
@@ -213,16 +224,12 @@ Status checkReviewTransition(ReviewState from, ReviewState to) {
                        (from == ReviewState::kSubmitted && to == ReviewState::kReturned) ||
                        (from == ReviewState::kReturned && to == ReviewState::kSubmitted);
   if (allowed) return Status::ok();
-  return Status::conflict(std::string("审核状态不能从“") + std::string(label(from).zh) + "”变为“" +
-                          std::string(label(to).zh) + "” / review cannot move from " +
-                          std::string(toCode(from)) + " to " + std::string(toCode(to)));
+  return Status::conflict(msg("validation.review_transition", transitionParams(from, to)));
 }
 
 Status checkRectificationTransition(RectificationStatus from, RectificationStatus to) {
   if (static_cast<int>(to) > static_cast<int>(from)) return Status::ok();
-  return Status::conflict(std::string("整治状态不能从“") + std::string(label(from).zh) + "”变为“" +
-                          std::string(label(to).zh) + "” / rectification cannot move from " +
-                          std::string(toCode(from)) + " to " + std::string(toCode(to)));
+  return Status::conflict(msg("validation.rectification_transition", transitionParams(from, to)));
 }
 
 }  // namespace anju

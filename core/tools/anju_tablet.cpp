@@ -49,7 +49,7 @@ int usage() {
 }
 
 int fail(const Status& s) {
-  std::fprintf(stderr, "%s\n", s.message().c_str());
+  std::fprintf(stderr, "%s\n", describe(s, terminalLocale()).c_str());
   return 1;
 }
 
@@ -84,8 +84,7 @@ int withClient(Tablet& t, std::string url, const std::function<int(SyncClient&)>
     if (!stored) return fail(stored.status());
     url = *stored;
   }
-  if (url.empty())
-    return fail(Status::unauthenticated("请先登录 / sign in first (login URL USER PASSWORD)"));
+  if (url.empty()) return fail(Status::unauthenticated(msg("tablet.sign_in_first")));
   CurlOptions curl;
   curl.baseUrl = url;
   Result<std::unique_ptr<CurlTransport>> transport = CurlTransport::create(curl);
@@ -128,7 +127,8 @@ int sync(Tablet& t) {
         static_cast<long long>(r->photoBytesSent), r->pulledApplied, r->pulledSkipped,
         r->pulledConflicts, static_cast<long long>(r->bytesPulled),
         r->pullReset ? " [full re-sync]" : "", r->retries);
-    for (const std::string& p : r->photoProblems) std::printf("photo problem: %s\n", p.c_str());
+    for (const Message& p : r->photoProblems)
+      std::printf("photo problem: %s\n", render(p, terminalLocale()).c_str());
     return 0;
   });
 }
@@ -197,8 +197,7 @@ int importDemoInspection(Tablet& t, std::string buildingId, const std::string& p
   if (buildingId.empty()) {
     Result<std::vector<BuildingSummary>> first = t.store->listBuildings({}, 1);
     if (!first) return fail(first.status());
-    if (first->empty())
-      return fail(Status::notFound("本机没有房屋，请先同步 / no buildings; sync first"));
+    if (first->empty()) return fail(Status::notFound(msg("tablet.no_buildings")));
     buildingId = first->front().id;
   }
   Result<Building> building = t.store->building(buildingId);

@@ -40,8 +40,12 @@ class ApiError extends Error {
   }
 }
 
+// The server words its errors from its message catalogue in the language asked for
+// (docs/messages.md); the console asks for the one it shows.
+function languageHeader() { return { "Accept-Language": lang() === "en" ? "en" : "zh-CN" }; }
+
 async function api(method, path, body) {
-  const headers = {};
+  const headers = languageHeader();
   if (session) headers.Authorization = `Bearer ${session.token}`;
   if (body !== undefined) headers["Content-Type"] = "application/json";
   const res = await fetch(API + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -55,7 +59,7 @@ async function api(method, path, body) {
 async function download(url, fallbackName) {
   const status = document.getElementById("status");
   try {
-    const res = await fetch(url, { headers: { Authorization: `Bearer ${session.token}` } });
+    const res = await fetch(url, { headers: { ...languageHeader(), Authorization: `Bearer ${session.token}` } });
     if (!res.ok) {
       const data = await res.json().catch(() => null);
       throw new ApiError(res.status, data);

@@ -138,7 +138,19 @@ function auditTable(entries, id) {
     h("tbody", {}, entries.map((e) => h("tr", {},
       h("td", {}, fmtTime(e.at)), h("td", {}, e.user), h("td", {}, t(`act.${e.action}`)),
       h("td", {}, `${t(`k.${e.target_kind}`)} ${e.target_id.slice(0, 8)}`),
-      h("td", { class: "detail" }, typeof e.detail === "string" ? e.detail : Object.entries(e.detail).map(([k, v]) => `${k}: ${v}`).join("；"))))));
+      h("td", { class: "detail" }, auditDetail(e.detail))))));
+}
+
+// An audit entry's detail in words: each key by its label (i18n.js "d.*"), codes by theirs.
+function auditDetail(detail) {
+  if (typeof detail === "string") return detail;
+  const kinds = { from: ["review", "grade"], to: ["review", "grade"], status: ["rectification"],
+    from_status: ["rectification"], family: ["family"] };
+  const value = (k, v) => {
+    for (const kind of kinds[k] || []) { const l = codeLabel(kind, v); if (l !== v) return l; }
+    return v;
+  };
+  return Object.entries(detail).map(([k, v]) => `${t(`d.${k}`)}: ${value(k, v)}`).join(lang() === "en" ? "; " : "；");
 }
 
 async function renderHouse(main, buildingId) {

@@ -34,6 +34,9 @@ const MESSAGES = {
     "act.rectification_create": "新增整治", "act.rectification_update": "更新整治",
     houseAudit: "本户操作记录", language: "English", sum: "合计", "k.inspection": "排查记录", "k.rectification": "整治", choose: "请选择",
     "m.width": "宽度", "m.length": "长度", "m.depth": "深度", "m.tilt": "倾斜率", "m.deflection": "挠度",
+    "d.from": "原为", "d.to": "改为", "d.comment": "意见", "d.family": "措施类别", "d.measure": "整治措施",
+    "d.status": "状态", "d.deadline": "整治期限", "d.responsible_party": "责任单位/人", "d.note": "备注",
+    "d.from_status": "原状态",
   },
   en: {
     title: "Anju · housing safety review console",
@@ -71,6 +74,9 @@ const MESSAGES = {
     "act.rectification_update": "rectification updated", houseAudit: "Actions on this house",
     language: "中文", sum: "Total", "k.inspection": "inspection", "k.rectification": "rectification", choose: "Choose",
     "m.width": "width", "m.length": "length", "m.depth": "depth", "m.tilt": "tilt", "m.deflection": "deflection",
+    "d.from": "from", "d.to": "to", "d.comment": "comment", "d.family": "family", "d.measure": "measure",
+    "d.status": "status", "d.deadline": "deadline", "d.responsible_party": "responsible party", "d.note": "note",
+    "d.from_status": "previous status",
   },
 };
 

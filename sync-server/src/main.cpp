@@ -60,10 +60,14 @@ int main(int argc, char** argv) {
       std::fputs(kUsage, stdout);
       return 0;
     }
-    std::fprintf(stderr, "未知命令 / unknown command '%s'\n\n%s", command.c_str(), kUsage);
+    std::fprintf(
+        stderr, "%s\n\n%s",
+        render(msg("cli.unknown_command", {{"command", command}}), terminalLocale()).c_str(),
+        kUsage);
     return 2;
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "错误 / error: %s\n", e.what());
+    std::fprintf(stderr, "%s\n",
+                 render(msg("cli.error", {{"detail", e.what()}}), terminalLocale()).c_str());
     return 1;
   }
 }

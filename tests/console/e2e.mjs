@@ -191,7 +191,12 @@ async function main() {
   const after = await page.textContent(`#inspection-${inspectionId}`);
   assert.match(after, /已退回/);
   assert.ok(after.includes(COMMENT));
-  assert.match(await page.textContent("#house-audit"), /退回/);
+  const houseAudit = await page.textContent("#house-audit");
+  assert.match(houseAudit, /退回/);
+  // Audit details are worded (i18n.js "d.*"), not raw keys and codes.
+  assert.match(houseAudit, /原为: 已提交/);
+  assert.match(houseAudit, /意见: /);
+  assert.doesNotMatch(houseAudit, /comment: |from: /);
   await shot(page, "console-house-returned.png");
 
   // The second house: appraisal grade and a rectification; the third: approved.

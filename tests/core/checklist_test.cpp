@@ -7,6 +7,7 @@
 
 #include "anju/enum_codes.h"
 #include "anju/uuid.h"
+#include "core/message_test_support.h"
 
 namespace anju {
 namespace {
@@ -205,9 +206,8 @@ TEST(Applicability, ApplicableAnswersDropUnknownItems) {
 TEST(AnswerValidation, MeasurementOutOfRangeNamesTheRangeAndUnit) {
   const Status s = validateAnswer(item("wall_crack_width"), 120.0);
   ASSERT_EQ(s.code(), StatusCode::kInvalidArgument);
-  EXPECT_THAT(s.message(), HasSubstr("「最大裂缝宽度」须在 0 至 100 毫米之间"));
-  EXPECT_THAT(s.message(),
-              HasSubstr("'Widest crack width' must be between 0 and 100 mm (got 120)"));
+  EXPECT_THAT(wordsOf(s), HasSubstr("「最大裂缝宽度」须在 0 至 100 毫米之间"));
+  EXPECT_THAT(wordsOf(s), HasSubstr("'Widest crack width' must be between 0 and 100 mm (got 120)"));
   EXPECT_TRUE(hasField(s, "wall_crack_width"));
 }
 
@@ -223,22 +223,21 @@ TEST(AnswerValidation, NonFiniteMeasurementIsRejected) {
 
 TEST(AnswerValidation, WholeNumberItemRejectsFractions) {
   const Status s = validateAnswer(item("storeys_above"), 2.5);
-  EXPECT_THAT(s.message(), HasSubstr("须为整数"));
+  EXPECT_THAT(wordsOf(s), HasSubstr("须为整数"));
   EXPECT_TRUE(validateAnswer(item("storeys_above"), 3.0).isOk());
 }
 
 TEST(AnswerValidation, AnswerOfTheWrongTypeIsRejected) {
-  EXPECT_THAT(validateAnswer(item("wall_cracks"), std::string("yes")).message(),
+  EXPECT_THAT(wordsOf(validateAnswer(item("wall_cracks"), std::string("yes"))),
               HasSubstr("needs a yes or no answer"));
-  EXPECT_THAT(validateAnswer(item("wall_crack_width"), true).message(),
-              HasSubstr("needs a number"));
+  EXPECT_THAT(wordsOf(validateAnswer(item("wall_crack_width"), true)), HasSubstr("needs a number"));
   EXPECT_FALSE(validateAnswer(item("structure_type"), 1.0).isOk());
   EXPECT_FALSE(validateAnswer(item("fire_notes"), false).isOk());
 }
 
 TEST(AnswerValidation, UnknownOptionIsRejected) {
   const Status s = validateAnswer(item("structure_type"), std::string("adobe"));
-  EXPECT_THAT(s.message(), HasSubstr("has no option 'adobe'"));
+  EXPECT_THAT(wordsOf(s), HasSubstr("has no option 'adobe'"));
   EXPECT_TRUE(validateAnswer(item("structure_type"), std::string("frame")).isOk());
 }
 
@@ -264,7 +263,7 @@ TEST(AnswerValidation, SubmitNeedsEveryApplicableRequiredItem) {
   const Status s = validateAnswers(shipped(), answers, true);
   ASSERT_EQ(s.fieldErrors().size(), 1u) << s.toString();
   EXPECT_EQ(s.fieldErrors()[0].field, "roof_leak");
-  EXPECT_THAT(s.message(), HasSubstr("为必填项"));
+  EXPECT_THAT(wordsOf(s), HasSubstr("为必填项"));
 }
 
 TEST(AnswerValidation, BlankTextDoesNotAnswerARequiredItem) {

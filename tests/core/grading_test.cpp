@@ -91,7 +91,10 @@ TEST(PreliminaryJudgment, SingleSeriousWallCrackIsSeriousWithItsNumbers) {
   EXPECT_NE(zh.find("存在严重安全隐患"), std::string::npos) << zh;
   EXPECT_NE(zh.find("墙体裂缝（一层北侧承重墙）"), std::string::npos) << zh;
   EXPECT_NE(zh.find("宽 1.2 mm > 1 mm 且 长度比 0.6 > 0.5"), std::string::npos) << zh;
-  EXPECT_NE(zh.find("masonry-vertical-crack"), std::string::npos) << zh;
+  // The rule is named by its words from the rule file, not its id.
+  EXPECT_NE(zh.find("（规则：承重墙竖向裂缝宽度大于1.0mm且缝长超过层高1/2）"), std::string::npos)
+      << zh;
+  EXPECT_EQ(zh.find("masonry-vertical-crack"), std::string::npos) << zh;
   const std::string en = a.explanation.renderEn();
   EXPECT_NE(en.find("width 1.2 mm > 1 mm and length ratio 0.6 > 0.5"), std::string::npos) << en;
 }
@@ -105,7 +108,8 @@ TEST(PreliminaryJudgment, GradeInspectionWritesJudgmentExplanationAndSeverities)
   EXPECT_EQ(in.computedJudgment, PreliminaryJudgment::kSerious);
   EXPECT_EQ(in.findings[0].severity, Severity::kSerious);
   EXPECT_EQ(in.findings[1].severity, Severity::kSome);
-  EXPECT_NE(in.judgmentExplanation.find("masonry-vertical-crack"), std::string::npos);
+  EXPECT_NE(in.judgmentExplanation.find("Load-bearing wall crack wider than 1.0 mm"),
+            std::string::npos);
   EXPECT_NE(in.judgmentExplanation.find("width 1.2 mm"), std::string::npos);
   // The override stays: the inspector's decision is kept beside the computed one.
   EXPECT_EQ(in.effectiveJudgment(), PreliminaryJudgment::kSome);

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "core/message_test_support.h"
 #include "core/rule_file_test_support.h"
 
 namespace anju {
@@ -204,7 +205,7 @@ TEST(Jgj125Grading, RuleTableWithNoMatchingRowIsAnError) {
   ASSERT_TRUE(rules.isOk()) << rules.status().toString();
   Result<Jgj125Assessment> a = assessJgj125(slabSurvey({10, 0}, {{20, 0}}), *rules);
   ASSERT_FALSE(a.isOk());
-  EXPECT_NE(a.status().message().find("incomplete"), std::string::npos);
+  EXPECT_NE(wordsOf(a.status()).find("incomplete"), std::string::npos);
 }
 
 TEST(Jgj125Grading, InconsistentSurveyIsRejected) {
@@ -221,8 +222,8 @@ TEST(Jgj125RuleFile, UnknownMemberTypeNamesItsLine) {
   ASSERT_FALSE(rules.isOk());
   EXPECT_EQ(rules.status().code(), StatusCode::kInvalidArgument);
   const std::string expected = "edited.yaml:" + std::to_string(lineOf(edited, "  slabs:")) + ":";
-  EXPECT_EQ(rules.status().message().rfind(expected, 0), 0u) << rules.status().message();
-  EXPECT_NE(rules.status().message().find("slabs"), std::string::npos);
+  EXPECT_EQ(wordsOf(rules.status()).rfind(expected, 0), 0u) << wordsOf(rules.status());
+  EXPECT_NE(wordsOf(rules.status()).find("slabs"), std::string::npos);
 }
 
 TEST(Jgj125RuleFile, YamlSyntaxErrorNamesItsLine) {
@@ -233,7 +234,7 @@ TEST(Jgj125RuleFile, YamlSyntaxErrorNamesItsLine) {
   ASSERT_FALSE(rules.isOk());
   const int line = lineOf(edited, "when: {r_min_percent: 25");
   // yaml-cpp notices the unclosed brace on the row or the line after it.
-  const std::string msg = rules.status().message();
+  const std::string msg = wordsOf(rules.status());
   const bool located = msg.rfind("broken.yaml:" + std::to_string(line) + ":", 0) == 0 ||
                        msg.rfind("broken.yaml:" + std::to_string(line + 1) + ":", 0) == 0;
   EXPECT_TRUE(located) << msg << " (expected line " << line << ")";
@@ -257,7 +258,7 @@ TEST(Jgj125RuleFile, BadValuesAreRejectedWithTheirLine) {
     const std::string edited = replaced(shipped, c.from, c.to);
     Result<Jgj125Rules> rules = parseJgj125Rules(edited, "bad.yaml");
     ASSERT_FALSE(rules.isOk()) << c.to;
-    const std::string msg = rules.status().message();
+    const std::string msg = wordsOf(rules.status());
     EXPECT_EQ(msg.rfind("bad.yaml:" + std::to_string(lineOf(edited, c.lineMarker)) + ":", 0), 0u)
         << msg;
     EXPECT_NE(msg.find(c.mentions), std::string::npos) << msg;
@@ -272,7 +273,7 @@ TEST(Jgj125RuleFile, MissingWeightIsAnError) {
   edited.erase(at, shipped.find('\n', at) - at + 1);
   Result<Jgj125Rules> rules = parseJgj125Rules(edited, "bad.yaml");
   ASSERT_FALSE(rules.isOk());
-  EXPECT_NE(rules.status().message().find("envelope"), std::string::npos);
+  EXPECT_NE(wordsOf(rules.status()).find("envelope"), std::string::npos);
 }
 
 TEST(Jgj125RuleFile, MissingFileIsAnIoError) {
@@ -293,7 +294,7 @@ TEST(Jgj125SurveyFile, MoreDangerousThanTotalNamesItsLine) {
       "      slab: {total: 3, dangerous: 4}\n";
   Result<Jgj125Survey> survey = parseJgj125Survey(text, "survey.yaml");
   ASSERT_FALSE(survey.isOk());
-  EXPECT_EQ(survey.status().message().rfind("survey.yaml:8:", 0), 0u) << survey.status().message();
+  EXPECT_EQ(wordsOf(survey.status()).rfind("survey.yaml:8:", 0), 0u) << wordsOf(survey.status());
 }
 
 TEST(Jgj125SurveyFile, BareNumberMeansNoDangerousMember) {

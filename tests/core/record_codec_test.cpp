@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "anju/uuid.h"
+#include "core/message_test_support.h"
 
 namespace anju {
 namespace {
@@ -62,7 +63,7 @@ TEST(RecordCodec, UnknownEnumCodeIsAClearError) {
   Result<Building> b = fromProto(m);
   ASSERT_FALSE(b.isOk());
   EXPECT_EQ(b.status().fieldErrors().at(0).field, "structure");
-  EXPECT_NE(b.status().message().find("yurt"), std::string::npos);
+  EXPECT_NE(wordsOf(b.status()).find("yurt"), std::string::npos);
 }
 
 // Regression (fuzz_sync_api, ASan stack-use-after-scope): the finding's errors were read from a

@@ -1,6 +1,7 @@
 #include <fstream>
 #include <random>
 
+#include "core/message_test_support.h"
 #include "store/migrations.h"
 #include "store_test_support.h"
 
@@ -42,8 +43,8 @@ TEST(StoreOpen, RandomBytesAreCorruptionWithAClearMessage) {
   Result<std::unique_ptr<Store>> store = Store::open(path, testing::testOptions());
   ASSERT_FALSE(store.isOk());
   EXPECT_EQ(store.status().code(), StatusCode::kCorruption);
-  EXPECT_NE(store.status().message().find("不是安居数据库"), std::string::npos);
-  EXPECT_NE(store.status().message().find("not an Anju database"), std::string::npos);
+  EXPECT_NE(wordsOf(store.status()).find("不是安居数据库"), std::string::npos);
+  EXPECT_NE(wordsOf(store.status()).find("not an Anju database"), std::string::npos);
   EXPECT_EQ(readFile(path), bytes) << "a file that is not ours must be left untouched";
 }
 
@@ -61,8 +62,8 @@ TEST(StoreOpen, AnotherApplicationsSqliteFileIsRefusedAndLeftUntouched) {
   Result<std::unique_ptr<Store>> store = Store::open(path, testing::testOptions());
   ASSERT_FALSE(store.isOk());
   EXPECT_EQ(store.status().code(), StatusCode::kCorruption);
-  EXPECT_NE(store.status().message().find("其他应用"), std::string::npos);
-  EXPECT_NE(store.status().message().find("another application"), std::string::npos);
+  EXPECT_NE(wordsOf(store.status()).find("其他应用"), std::string::npos);
+  EXPECT_NE(wordsOf(store.status()).find("another application"), std::string::npos);
   EXPECT_EQ(readFile(path), before);
 }
 
@@ -77,8 +78,8 @@ TEST(StoreOpen, DatabaseFromANewerSchemaIsRefused) {
   Result<std::unique_ptr<Store>> store = Store::open(path, testing::testOptions());
   ASSERT_FALSE(store.isOk());
   EXPECT_EQ(store.status().code(), StatusCode::kConflict);
-  EXPECT_NE(store.status().message().find("请先升级应用"), std::string::npos);
-  EXPECT_NE(store.status().message().find("newer than this build"), std::string::npos);
+  EXPECT_NE(wordsOf(store.status()).find("请先升级应用"), std::string::npos);
+  EXPECT_NE(wordsOf(store.status()).find("newer than this build"), std::string::npos);
 }
 
 TEST(StoreOpen, DamagedPagesGiveCorruptionNotACrash) {

@@ -1,4 +1,5 @@
 #include "anju/record_codec.h"
+#include "core/message_test_support.h"
 #include "store_test_support.h"
 
 namespace anju {
@@ -107,7 +108,7 @@ TEST(StoreOutbox, FullDiskNeverLeavesARecordWithoutItsOutboxRow) {
   }
   ASSERT_FALSE(failure.isOk()) << "the quota was never reached";
   EXPECT_EQ(failure.code(), StatusCode::kIoError) << failure.toString();
-  EXPECT_NE(failure.message().find("存储空间已满"), std::string::npos);
+  EXPECT_NE(wordsOf(failure).find("存储空间已满"), std::string::npos);
   EXPECT_EQ(store->building(failedId).status().code(), StatusCode::kNotFound);
   const Counts counts = countRows(path);
   EXPECT_GT(counts.buildings, 0);
@@ -137,7 +138,7 @@ TEST(StoreOutbox, BulkImportWithOneInvalidBuildingImportsNothing) {
   Status s = store->putBuildings(batch, "admin");
   ASSERT_FALSE(s.isOk());
   EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
-  EXPECT_NE(s.message().find("#38"), std::string::npos) << s.message();
+  EXPECT_NE(wordsOf(s).find("#38"), std::string::npos) << wordsOf(s);
   EXPECT_EQ(countRows(path), (Counts{0, 0, 0, 0}));
 }
 

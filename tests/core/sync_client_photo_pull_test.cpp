@@ -120,7 +120,7 @@ TEST_F(SyncPhotoTest, DamagedLocalFileIsReportedKeptQueuedAndOthersStillGo) {
   Result<SyncReport> report = m_client->sync();
   ASSERT_TRUE(report.isOk()) << report.status().toString();
   ASSERT_EQ(report->photoProblems.size(), 1u);
-  EXPECT_NE(report->photoProblems[0].find(damaged.sha256), std::string::npos);
+  EXPECT_EQ(report->photoProblems[0], msg("sync.photo_file_damaged", {{"sha256", damaged.sha256}}));
   EXPECT_EQ(report->photosUploaded, 1);
   EXPECT_EQ(*m_store->pendingPhotoUploads(10), (std::vector<PhotoUpload>{{damaged.sha256, 1500}}));
   EXPECT_EQ(m_server.photos[good.sha256].size(), 1200u);

@@ -46,7 +46,7 @@ TEST_F(SyncClientTest, NetworkErrorsAreRetriedWithGrowingWaitsThenSucceed) {
 TEST_F(SyncClientTest, ServerErrorsAreRetriedABoundedNumberOfTimesAndTheErrorIsKept) {
   saveBuildings(2);
   m_server.fault = [](const HttpRequest& r) -> Result<HttpResponse> {
-    if (r.target == "/v1/sync/push") return errorResponse(503, "unavailable", "数据库忙 / busy");
+    if (r.target == "/v1/sync/push") return errorResponse(503, "unavailable", "数据库忙");
     return HttpResponse{};
   };
   Result<SyncReport> report = m_client->sync();
@@ -57,7 +57,7 @@ TEST_F(SyncClientTest, ServerErrorsAreRetriedABoundedNumberOfTimesAndTheErrorIsK
   EXPECT_EQ(pending(), 2) << "nothing acknowledged";
   const std::string error = syncState(kSyncLastError);
   EXPECT_NE(error.find("HTTP 503"), std::string::npos) << error;
-  EXPECT_NE(error.find("busy"), std::string::npos) << error;
+  EXPECT_NE(error.find("数据库忙"), std::string::npos) << error;
   EXPECT_EQ(m_server.count("/v1/sync/pull"), 0) << "a failed push stops the sync";
 }
 
@@ -82,8 +82,7 @@ TEST_F(SyncClientTest, AnEmptyOrCutAnswerIsRetriedNotTakenAsAnAnswer) {
 TEST_F(SyncClientTest, ClientErrorStopsAtOnceWithoutRetryAndKeepsTheError) {
   saveBuildings(1);
   m_server.fault = [](const HttpRequest& r) -> Result<HttpResponse> {
-    if (r.target == "/v1/sync/push")
-      return errorResponse(413, "payload_too_large", "请求过大 / too large");
+    if (r.target == "/v1/sync/push") return errorResponse(413, "payload_too_large", "请求过大");
     return HttpResponse{};
   };
   Result<SyncReport> report = m_client->sync();
@@ -91,7 +90,7 @@ TEST_F(SyncClientTest, ClientErrorStopsAtOnceWithoutRetryAndKeepsTheError) {
   EXPECT_EQ(report.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(m_server.count("/v1/sync/push"), 1);
   EXPECT_TRUE(m_clock.waits.empty());
-  EXPECT_NE(syncState(kSyncLastError).find("too large"), std::string::npos);
+  EXPECT_NE(syncState(kSyncLastError).find("请求过大"), std::string::npos);
   EXPECT_EQ(pending(), 1);
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "anju/uuid.h"
+#include "core/message_test_support.h"
 
 namespace anju {
 namespace {
@@ -37,7 +38,7 @@ TEST(BuildingValidation, RejectsYearBuiltInTheFuture) {
   const Status s = validateBuilding(b, kNow);
   ASSERT_EQ(s.code(), StatusCode::kInvalidArgument);
   EXPECT_TRUE(hasField(s, "year_built"));
-  EXPECT_NE(s.message().find("2026"), std::string::npos) << s.toString();
+  EXPECT_NE(wordsOf(s).find("2026"), std::string::npos) << s.toString();
   b.yearBuilt = 2026;
   EXPECT_TRUE(validateBuilding(b, kNow).isOk());
 }
@@ -76,7 +77,7 @@ TEST(FindingValidation, RejectsNegativeCrackWidth) {
   const Status s = validateFinding(f);
   ASSERT_FALSE(s.isOk());
   EXPECT_TRUE(hasField(s, "measurements[0].value"));
-  EXPECT_NE(s.message().find("裂缝宽度不能为负数"), std::string::npos) << s.toString();
+  EXPECT_NE(wordsOf(s).find("裂缝宽度不能为负数"), std::string::npos) << s.toString();
 }
 
 TEST(FindingValidation, RejectsMeasurementWithoutUnit) {
@@ -106,7 +107,7 @@ TEST(InspectionValidation, OverrideNeedsAReason) {
   Inspection in = validInspection();
   in.override = JudgmentOverride{PreliminaryJudgment::kSome, "   "};
   EXPECT_TRUE(hasField(validateInspection(in), "override.reason"));
-  in.override->reason = "业主已自行加固 / owner already strengthened the wall";
+  in.override->reason = "业主已自行加固";
   EXPECT_TRUE(validateInspection(in).isOk());
 }
 

@@ -18,7 +18,7 @@ std::string missingTool(const std::string& tool, const std::string& debianPackag
     std::error_code ec;
     if (!dir.empty() && std::filesystem::exists(std::filesystem::path(dir) / tool, ec)) return "";
   }
-  return "缺少工具 / missing tool '" + tool + "': install the Debian package " + debianPackage +
+  return "missing tool '" + tool + "': install the Debian package " + debianPackage +
          " (scripts/install-deps.sh lists it)";
 }
 

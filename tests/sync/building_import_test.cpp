@@ -28,6 +28,14 @@ TEST(BuildingImport, ChineseHeadersBecomeBuildings) {
   EXPECT_EQ(parsed->ignoredColumns, std::vector<std::string>{"序号"});
 }
 
+// The status and each problem with the row and column it names, in English.
+std::string problemsOf(const Status& s) {
+  std::string out = render(s.text(), Locale::kEnglish);
+  for (const FieldError& f : s.fieldErrors())
+    out += "\n" + f.field + ": " + render(f.text, Locale::kEnglish);
+  return out;
+}
+
 TEST(BuildingImport, EveryBadRowIsReportedWithItsLineAndNothingIsReturned) {
   const std::string csv =
       "区,街道,社区,地址,建成年份,地上层数,结构类型\n"
@@ -36,7 +44,7 @@ TEST(BuildingImport, EveryBadRowIsReportedWithItsLineAndNothingIsReturned) {
       "临江区,城南街道,幸福社区,,1990,二,蒙古包\n";       // no address, bad storeys, structure
   Result<ParsedRegister> parsed = parseBuildingRegister(csv, kNow);
   ASSERT_FALSE(parsed.isOk());
-  const std::string msg = parsed.status().message();
+  const std::string msg = problemsOf(parsed.status());
   EXPECT_NE(msg.find("line 3"), std::string::npos) << msg;
   EXPECT_NE(msg.find("line 4"), std::string::npos) << msg;
   EXPECT_EQ(msg.find("line 2"), std::string::npos) << msg;
@@ -47,7 +55,7 @@ TEST(BuildingImport, EveryBadRowIsReportedWithItsLineAndNothingIsReturned) {
 TEST(BuildingImport, MissingRequiredColumnIsAnError) {
   Result<ParsedRegister> parsed = parseBuildingRegister("区,街道,地址\n临江区,城南街道,x\n", kNow);
   ASSERT_FALSE(parsed.isOk());
-  EXPECT_NE(parsed.status().message().find("社区"), std::string::npos);
+  EXPECT_NE(parsed.status().message().find("社区"), std::string::npos) << parsed.status().message();
 }
 
 TEST(BuildingImport, SameAddressTwiceInOneFileIsAnError) {
@@ -55,7 +63,7 @@ TEST(BuildingImport, SameAddressTwiceInOneFileIsAnError) {
       "区,街道,社区,地址\n临江区,城南街道,幸福社区,幸福路1号\n临江区,城南街道,幸福社区,幸福路1号\n";
   Result<ParsedRegister> parsed = parseBuildingRegister(csv, kNow);
   ASSERT_FALSE(parsed.isOk());
-  EXPECT_NE(parsed.status().message().find("line 3"), std::string::npos);
+  EXPECT_NE(problemsOf(parsed.status()).find("line 3"), std::string::npos);
 }
 
 }  // namespace

@@ -17,7 +17,7 @@ std::vector<std::vector<std::string>> fieldsOf(std::string_view text) {
 std::string errorOf(std::string_view text) {
   Result<std::vector<CsvRecord>> records = parseCsv(text);
   EXPECT_FALSE(records.isOk());
-  return records ? "" : records.status().message();
+  return records ? "" : describe(records.status(), Locale::kEnglish);
 }
 
 using Rows = std::vector<std::vector<std::string>>;

@@ -109,7 +109,8 @@ TEST_P(PushApi, InvalidRecordIsRejectedWhileRestOfBatchApplies) {
   EXPECT_EQ(response.results(2).outcome(), Outcome::REJECTED);
   EXPECT_EQ(response.results(2).fields(0).field(), "building_id");
   EXPECT_EQ(response.results(3).outcome(), Outcome::REJECTED);
-  EXPECT_NE(response.results(3).reason().find("teleported"), std::string::npos);
+  ASSERT_GT(response.results(3).fields_size(), 0);
+  EXPECT_NE(response.results(3).fields(0).message().find("teleported"), std::string::npos);
   EXPECT_EQ(response.results(4).outcome(), Outcome::APPLIED);
 
   const std::vector<v1::PulledChange> pulled = client().pullAll(m_demoToken);
@@ -125,7 +126,7 @@ TEST_P(PushApi, ChangeInAnotherRegionIsRejectedAsForbiddenRegion) {
       m_demoToken, makePush({makeChange(foreign, 1000, 0), makeChange(own, 1000, 0)}));
   ASSERT_EQ(response.results_size(), 2);
   EXPECT_EQ(response.results(0).outcome(), Outcome::REJECTED);
-  EXPECT_EQ(response.results(0).reason(), "forbidden region");
+  EXPECT_EQ(response.results(0).reason_id(), "push.forbidden_region");
   EXPECT_EQ(response.results(1).outcome(), Outcome::APPLIED);
 
   // Moving an own building into another street is just as forbidden.
@@ -137,7 +138,8 @@ TEST_P(PushApi, ChangeInAnotherRegionIsRejectedAsForbiddenRegion) {
   move.set_base_version(ownBuilding().version());
   *move.mutable_record() = ownBuilding().record();
   move.mutable_record()->mutable_building()->mutable_region()->set_street("城北街道");
-  EXPECT_EQ(client().push(m_demoToken, makePush({move})).results(0).reason(), "forbidden region");
+  EXPECT_EQ(client().push(m_demoToken, makePush({move})).results(0).reason_id(),
+            "push.forbidden_region");
 }
 
 TEST_P(PushApi, DirectReadOfAnotherRegionsRecordIs403) {

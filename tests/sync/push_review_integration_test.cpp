@@ -5,11 +5,17 @@
 // building. The ordinary tablet flows around a review still apply.
 #include <nlohmann/json.hpp>
 
+#include "anju/message_codec.h"
 #include "anju/uuid.h"
 #include "sync_fixture.h"
 
 namespace anju::server::testing {
 namespace {
+
+// The reason of a result in English, from its message id and parameters (the catalogue).
+std::string inEnglish(const v1::ChangeResult& r) {
+  return render(messageFromWire(r.reason_id(), r.reason_params()), Locale::kEnglish);
+}
 
 using nlohmann::json;
 using Outcome = v1::ChangeResult;
@@ -82,7 +88,7 @@ TEST_P(PushReviewRules, InspectorCannotUndoAnApproval) {
   const v1::ChangeResult backToSubmitted = pushOne(
       editOf(approved, [](v1::Record& r) { r.mutable_inspection()->set_review("submitted"); }));
   EXPECT_EQ(backToSubmitted.outcome(), Outcome::REJECTED);
-  EXPECT_NE(backToSubmitted.reason().find("review cannot move from approved to submitted"),
+  EXPECT_NE(inEnglish(backToSubmitted).find("review cannot move from approved to submitted"),
             std::string::npos)
       << backToSubmitted.reason();
   EXPECT_NE(backToSubmitted.reason().find("审核状态"), std::string::npos);
@@ -109,7 +115,7 @@ TEST_P(PushReviewRules, InspectorCannotSetTheAppraisalGradeOrTheReviewComment) {
   graded.appraisalGrade = AppraisalGrade::kA;
   const v1::ChangeResult newGraded = pushOne(makeChange(graded, 1000, 0));
   EXPECT_EQ(newGraded.outcome(), Outcome::REJECTED);
-  EXPECT_NE(newGraded.reason().find("appraisal grade"), std::string::npos) << newGraded.reason();
+  EXPECT_NE(inEnglish(newGraded).find("appraisal grade"), std::string::npos) << newGraded.reason();
   EXPECT_TRUE(mentionsField(newGraded, "appraisal_grade"));
   Inspection commented = makeInspection(ownBuilding(1).record_id());
   commented.reviewComment = "已核实，无需整改";
@@ -199,7 +205,8 @@ TEST_P(PushReviewRules, RectificationStatusOnlyMovesForward) {
   r.status = RectificationStatus::kPending;
   const v1::ChangeResult back = pushOne(makeChange(r, 4000, 3000));
   EXPECT_EQ(back.outcome(), Outcome::REJECTED);
-  EXPECT_NE(back.reason().find("rectification cannot move from done to pending"), std::string::npos)
+  EXPECT_NE(inEnglish(back).find("rectification cannot move from done to pending"),
+            std::string::npos)
       << back.reason();
   EXPECT_TRUE(mentionsField(back, "status"));
   r.status = RectificationStatus::kInProgress;
@@ -238,7 +245,8 @@ TEST_P(PushReviewRules, ARecordCannotMoveToAnotherBuilding) {
   ASSERT_EQ(response.results_size(), 3);
   for (const v1::ChangeResult& r : response.results()) {
     EXPECT_EQ(r.outcome(), Outcome::REJECTED) << r.reason();
-    EXPECT_NE(r.reason().find("cannot move to another building"), std::string::npos) << r.reason();
+    EXPECT_NE(inEnglish(r).find("cannot move to another building"), std::string::npos)
+        << r.reason();
     EXPECT_TRUE(mentionsField(r, "building_id"));
   }
 

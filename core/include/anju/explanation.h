@@ -42,6 +42,8 @@ struct ExplanationStep {
   std::vector<ExplainedComparison> comparisons;  // all of them held; empty for match-only rules
   LocalizedText conclusion;                      // e.g. {"严重隐患", "serious hazard"}
   RuleStatus status = RuleStatus::kVerified;
+  /// The rule in words (its text in the rule file), shown instead of the bare id when set.
+  LocalizedText rule = {};
   bool operator==(const ExplanationStep&) const = default;
 };
 
@@ -51,7 +53,8 @@ struct Explanation {
 
   /// Multi-line text: the summary, then one numbered line per step, e.g.
   /// "1. 墙体裂缝（一层北侧承重墙）：宽 1.2 mm > 1.0 mm 且 长度比 0.6 > 0.5 → 严重隐患
-  ///  （规则 masonry-vertical-crack）". Unverified rules are marked "[未核实]" / "[unverified]".
+  ///  （规则：承重墙竖向裂缝宽度大于1.0mm且缝长超过层高1/2）" — the rule's words, or its id when
+  ///  the step has none. Unverified rules are marked "[未核实]" / "[unverified]".
   std::string renderZh() const;
   std::string renderEn() const;
 };

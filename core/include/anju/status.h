@@ -1,7 +1,10 @@
 // Status and Result<T>: expected failures as values, never exceptions.
 //
-// A Status is ok or carries a code and a human-readable message (Chinese or English, whatever the
-// producer wrote). Result<T> holds either a T or a non-ok Status. Both are cheap to move and are
+// A Status is ok or carries a code and a Message: an id from the message catalogue with parameters
+// (anju/message.h), which each surface puts into words of its own language. message() is the
+// Chinese text, for logs and tests. The factories taking a std::string are the older form (free
+// text, no id) and remain only for code not yet converted (docs/messages.md). Result<T> holds
+// either a T or a non-ok Status. Both are cheap to move and are
 // not thread-safe to mutate concurrently (plain values).
 #pragma once
 
@@ -11,6 +14,8 @@
 #include <utility>
 #include <variant>
 #include <vector>
+
+#include "anju/message.h"
 
 namespace anju {
 
@@ -28,12 +33,16 @@ enum class StatusCode {
   kInternal,
 };
 
-/// One problem with one field, e.g. {"year_built", "建成年份不能晚于今年 (2026)"}.
+/// One problem with one field: fieldError("year_built", msg("validation.year_built_future", …)).
 struct FieldError {
   std::string field;
-  std::string message;
+  std::string message;  // the Chinese text of `text`, or free text from unconverted code
+  Message text = {};    // catalogue id and parameters; empty for free text
   bool operator==(const FieldError&) const = default;
 };
+
+/// A field problem from a catalogue message.
+FieldError fieldError(std::string field, Message text);
 
 class [[nodiscard]] Status {
  public:
@@ -61,25 +70,56 @@ class [[nodiscard]] Status {
   static Status unavailable(std::string msg) { return {StatusCode::kUnavailable, std::move(msg)}; }
   static Status internal(std::string msg) { return {StatusCode::kInternal, std::move(msg)}; }
 
+  static Status invalidArgument(Message text, std::vector<FieldError> fields = {}) {
+    Status s(StatusCode::kInvalidArgument, std::move(text));
+    s.m_fieldErrors = std::move(fields);
+    return s;
+  }
+  static Status notFound(Message text) { return {StatusCode::kNotFound, std::move(text)}; }
+  static Status alreadyExists(Message text) {
+    return {StatusCode::kAlreadyExists, std::move(text)};
+  }
+  static Status conflict(Message text) { return {StatusCode::kConflict, std::move(text)}; }
+  static Status corruption(Message text) { return {StatusCode::kCorruption, std::move(text)}; }
+  static Status ioError(Message text) { return {StatusCode::kIoError, std::move(text)}; }
+  static Status permissionDenied(Message text) {
+    return {StatusCode::kPermissionDenied, std::move(text)};
+  }
+  static Status unauthenticated(Message text) {
+    return {StatusCode::kUnauthenticated, std::move(text)};
+  }
+  static Status unavailable(Message text) { return {StatusCode::kUnavailable, std::move(text)}; }
+  static Status internal(Message text) { return {StatusCode::kInternal, std::move(text)}; }
+
   bool isOk() const { return m_code == StatusCode::kOk; }
   explicit operator bool() const { return isOk(); }
   StatusCode code() const { return m_code; }
+  /// The Chinese text (rendered from text() when the status has an id).
   const std::string& message() const { return m_message; }
+  /// The catalogue id and parameters; empty for a status made from free text.
+  const Message& text() const { return m_text; }
   /// Per-field details of an invalidArgument status (empty otherwise).
   const std::vector<FieldError>& fieldErrors() const { return m_fieldErrors; }
 
-  /// "invalid argument: 建成年份… [year_built: …]" — for logs and test failure messages.
+  /// "invalid argument: 建成年份… (validation.building) [year_built: …]" — for logs and test
+  /// failure messages.
   std::string toString() const;
 
  private:
   Status(StatusCode code, std::string msg) : m_code(code), m_message(std::move(msg)) {}
+  Status(StatusCode code, Message text);
 
   StatusCode m_code = StatusCode::kOk;
   std::string m_message;
+  Message m_text;
   std::vector<FieldError> m_fieldErrors;
 };
 
 const char* statusCodeName(StatusCode code);
+
+/// The words of `status` for people in `locale`: its message followed by its field problems,
+/// "房屋信息有误：缺少街道；缺少社区". Free-text statuses (no id) give their text unchanged.
+std::string describe(const Status& status, Locale locale);
 
 template <typename T>
 class [[nodiscard]] Result {

@@ -151,7 +151,7 @@ struct PullOutcome {
 /// A change the server refused (REJECTED), kept on the tablet with the server's reason.
 struct RejectedChange {
   OutboxEntry change;
-  std::string reason;  // the server's words (Chinese, then English), with the fields it named
+  std::string reason;  // encoded (anju/stored_reason.h): reasonText() words it for people
   TimestampMs rejectedAt = 0;
 };
 

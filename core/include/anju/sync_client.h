@@ -104,6 +104,9 @@ struct SyncOptions {
   std::chrono::milliseconds maxBackoff{60000};
   /// Uniform random numbers in [0, 1) for the jitter; empty: a seeded random generator.
   std::function<double()> random;
+  /// The language of texts the sync keeps as words (reasons of rejected changes) and asks the
+  /// server to answer in (Accept-Language).
+  Locale locale = Locale::kChinese;
 };
 
 /// The delay before retry `retry` (0-based) with jitter value `random01` in [0, 1).
@@ -126,7 +129,7 @@ struct SyncReport {
   std::int64_t photoBytesToUpload = 0;
   std::int64_t photoBytesSent = 0;  // bytes the server acknowledged
   /// Photos that could not be uploaded this time (local file missing or damaged); still queued.
-  std::vector<std::string> photoProblems;
+  std::vector<Message> photoProblems;
   // Pull
   int pulledApplied = 0;
   int pulledSkipped = 0;

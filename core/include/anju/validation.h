@@ -4,7 +4,7 @@
 //
 // Each function returns Status::ok() or an invalidArgument Status whose fieldErrors() name every
 // offending field (all problems at once, not just the first), with messages in Chinese followed
-// by English, e.g. "裂缝宽度不能为负数 / crack width cannot be negative".
+// by English, e.g. msg("validation.crack_width_cannot_negative").
 #pragma once
 
 #include "anju/model.h"

@@ -57,8 +57,13 @@ std::string withUnit(double value, std::string_view unitLabel) {
   return text;
 }
 
-FieldError fieldError(const ChecklistItem& item, const std::string& zh, const std::string& en) {
-  return {item.id, "「" + item.label.zh + "」" + zh + " / '" + item.label.en + "' " + en};
+// The item's label comes from the template in both languages, so the problem is worded in both
+// here; the catalogue entry only puts label and problem together in each language.
+FieldError itemError(const ChecklistItem& item, const std::string& zh, const std::string& en) {
+  return anju::fieldError(
+      item.id,
+      msg("checklist.item_problem",
+          {{"label_zh", item.label.zh}, {"label_en", item.label.en}, {"zh", zh}, {"en", en}}));
 }
 
 std::optional<FieldError> rangeError(const ChecklistItem& item, double value) {
@@ -69,18 +74,18 @@ std::optional<FieldError> rangeError(const ChecklistItem& item, double value) {
   const bool aboveMax = item.max && value > *item.max;
   if (!belowMin && !aboveMax) return std::nullopt;
   if (item.min && item.max) {
-    return fieldError(item,
-                      "须在 " + formatNumber(*item.min) + " 至 " + withUnit(*item.max, zhUnit) +
-                          "之间（当前为 " + formatNumber(value) + "）",
-                      "must be between " + formatNumber(*item.min) + " and " +
-                          withUnit(*item.max, enUnit) + " (got " + formatNumber(value) + ")");
+    return itemError(item,
+                     "须在 " + formatNumber(*item.min) + " 至 " + withUnit(*item.max, zhUnit) +
+                         "之间（当前为 " + formatNumber(value) + "）",
+                     "must be between " + formatNumber(*item.min) + " and " +
+                         withUnit(*item.max, enUnit) + " (got " + formatNumber(value) + ")");
   }
   if (belowMin) {
-    return fieldError(
+    return itemError(
         item, "不能小于 " + withUnit(*item.min, zhUnit),
         "must be at least " + withUnit(*item.min, enUnit) + " (got " + formatNumber(value) + ")");
   }
-  return fieldError(
+  return itemError(
       item, "不能大于 " + withUnit(*item.max, zhUnit),
       "must be at most " + withUnit(*item.max, enUnit) + " (got " + formatNumber(value) + ")");
 }
@@ -90,29 +95,29 @@ std::optional<FieldError> answerError(const ChecklistItem& item, const AnswerVal
   switch (item.type) {
     case ItemType::kYesNo:
       if (!std::holds_alternative<bool>(answer)) {
-        return fieldError(item, "应回答“是”或“否”", "needs a yes or no answer");
+        return itemError(item, "应回答“是”或“否”", "needs a yes or no answer");
       }
       return std::nullopt;
     case ItemType::kChoice:
-      if (!text) return fieldError(item, "应从选项中选择", "needs one of its options");
+      if (!text) return itemError(item, "应从选项中选择", "needs one of its options");
       if (!item.findOption(*text)) {
-        return fieldError(item, "没有选项“" + *text + "”", "has no option '" + *text + "'");
+        return itemError(item, "没有选项“" + *text + "”", "has no option '" + *text + "'");
       }
       return std::nullopt;
     case ItemType::kText:
-      if (!text) return fieldError(item, "应填写文字", "needs text");
+      if (!text) return itemError(item, "应填写文字", "needs text");
       return std::nullopt;
     case ItemType::kPhoto:
       if (!text || !isValidUuid(*text)) {
-        return fieldError(item, "须关联一张照片", "needs an attached photo (a photo id)");
+        return itemError(item, "须关联一张照片", "needs an attached photo (a photo id)");
       }
       return std::nullopt;
     case ItemType::kMeasurement: {
       const auto* number = std::get_if<double>(&answer);
       if (!number || !std::isfinite(*number))
-        return fieldError(item, "应填写数值", "needs a number");
+        return itemError(item, "应填写数值", "needs a number");
       if (item.integer && std::trunc(*number) != *number) {
-        return fieldError(item, "须为整数", "must be a whole number");
+        return itemError(item, "须为整数", "must be a whole number");
       }
       return rangeError(item, *number);
     }
@@ -225,8 +230,8 @@ std::optional<double> convertMeasurement(double value, std::string_view from, st
 
 Status validateAnswer(const ChecklistItem& item, const AnswerValue& answer) {
   if (std::optional<FieldError> error = answerError(item, answer)) {
-    std::string message = error->message;
-    return Status::invalidArgument(std::move(message), {std::move(*error)});
+    Message text = error->text;
+    return Status::invalidArgument(std::move(text), {std::move(*error)});
   }
   return Status::ok();
 }
@@ -236,7 +241,7 @@ Status validateAnswers(const ChecklistTemplate& tmpl, const ChecklistAnswers& an
   std::vector<FieldError> errors;
   for (const auto& [id, answer] : answers) {
     if (!tmpl.findItem(id)) {
-      errors.push_back({id, "未知的检查项“" + id + "” / unknown checklist item '" + id + "'"});
+      errors.push_back(anju::fieldError(id, msg("checklist.unknown_item", {{"id", id}})));
     }
   }
   // Walk in template order with only the answers accepted so far, so an answer left on an item
@@ -254,17 +259,12 @@ Status validateAnswers(const ChecklistTemplate& tmpl, const ChecklistAnswers& an
         live.emplace(item.id, it->second);
       }
       if (forSubmit && item.required && (it == answers.end() || !isAnswered(item, it->second))) {
-        errors.push_back(fieldError(item, "为必填项", "is required"));
+        errors.push_back(itemError(item, "为必填项", "is required"));
       }
     }
   }
   if (errors.empty()) return Status::ok();
-  std::string message = "检查表答案有误 / checklist answers are invalid: ";
-  for (std::size_t i = 0; i < errors.size(); ++i) {
-    if (i) message += "; ";
-    message += errors[i].message;
-  }
-  return Status::invalidArgument(std::move(message), std::move(errors));
+  return Status::invalidArgument(msg("checklist.answers_invalid"), std::move(errors));
 }
 
 }  // namespace anju

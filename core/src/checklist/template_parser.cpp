@@ -257,23 +257,23 @@ Result<ChecklistTemplate> loadChecklistTemplate(const std::filesystem::path& pat
   std::error_code ec;
   const std::filesystem::file_status st = std::filesystem::status(path, ec);
   if (st.type() == std::filesystem::file_type::not_found) {
-    return Status::notFound("找不到检查表模板 / checklist template not found: " + shown);
+    return Status::notFound(msg("checklist.template_not_found", {{"path", shown}}));
   }
   if (ec || !std::filesystem::is_regular_file(st)) {
-    return Status::ioError("无法读取检查表模板 / cannot read checklist template: " + shown);
+    return Status::ioError(msg("checklist.template_unreadable", {{"path", shown}}));
   }
   const std::uintmax_t size = std::filesystem::file_size(path, ec);
-  if (ec) return Status::ioError("无法读取检查表模板 / cannot read checklist template: " + shown);
+  if (ec) return Status::ioError(msg("checklist.template_unreadable", {{"path", shown}}));
   if (size > kMaxTemplateBytes) {
-    return Status::invalidArgument("检查表模板过大 / checklist template is too large: " + shown);
+    return Status::invalidArgument(msg("checklist.template_too_large", {{"path", shown}}));
   }
   std::ifstream in(path, std::ios::binary);
   if (!in.is_open()) {
-    return Status::ioError("无法打开检查表模板 / cannot open checklist template: " + shown);
+    return Status::ioError(msg("checklist.template_unreadable", {{"path", shown}}));
   }
   const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   if (in.bad()) {
-    return Status::ioError("无法读取检查表模板 / cannot read checklist template: " + shown);
+    return Status::ioError(msg("checklist.template_unreadable", {{"path", shown}}));
   }
   return parseChecklistTemplate(text, path.filename().string());
 }

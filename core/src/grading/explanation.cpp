@@ -34,7 +34,11 @@ std::string render(const Explanation& e, bool zh) {
       }
     }
     out += " → " + (zh ? step.conclusion.zh : step.conclusion.en);
-    out += zh ? "（规则 " + step.ruleId + "）" : " (rule " + step.ruleId + ")";
+    // People read the rule's words; the id is for engineers and stays in the record's steps.
+    if (!step.rule.zh.empty())
+      out += zh ? "（规则：" + step.rule.zh + "）" : " (rule: " + step.rule.en + ")";
+    else
+      out += zh ? "（规则 " + step.ruleId + "）" : " (rule " + step.ruleId + ")";
     if (step.status == RuleStatus::kUnverified) out += zh ? " [未核实]" : " [unverified]";
   }
   return out;

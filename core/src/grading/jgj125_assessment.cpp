@@ -15,12 +15,14 @@ constexpr double kPercentTolerance = 1e-9;
 
 const std::string kFloorRuleId = "floor-grades";
 
-Status checkCount(const MemberCount& c, const std::string& where) {
+// `where` names the floor and member type (a plain text or a messageRef).
+Status checkCount(const MemberCount& c, MessageParam where) {
   if (c.total < 0 || c.dangerous < 0 || c.dangerous > c.total) {
-    return Status::invalidArgument(where + ": 构件数无效（危险 " + std::to_string(c.dangerous) +
-                                   "，总数 " + std::to_string(c.total) + "）/ invalid counts (" +
-                                   std::to_string(c.dangerous) + " dangerous of " +
-                                   std::to_string(c.total) + ")");
+    where.name = "where";
+    return Status::invalidArgument(
+        msg("grading.invalid_counts", {std::move(where),
+                                       {"dangerous", std::to_string(c.dangerous)},
+                                       {"total", std::to_string(c.total)}}));
   }
   return Status::ok();
 }
@@ -119,11 +121,13 @@ bool rowMatches(const GradeRow& row, const BuildingFacts& b,
 
 Result<Jgj125Assessment> assessJgj125(const Jgj125Survey& survey, const Jgj125Rules& rules) {
   if (survey.floors.empty()) {
-    return Status::invalidArgument("调查表没有楼层 / the survey has no floors");
+    return Status::invalidArgument(msg("grading.survey_no_floors"));
   }
-  if (Status s = checkCount(survey.foundation, "基础层 / foundation floor"); !s.isOk()) return s;
+  if (Status s = checkCount(survey.foundation, messageRef("where", "grading.foundation_floor"));
+      !s.isOk())
+    return s;
   if (survey.foundation.total == 0) {
-    return Status::invalidArgument("基础构件数应大于 0 / the foundation needs at least one member");
+    return Status::invalidArgument(msg("grading.foundation_needs_least_one"));
   }
 
   Jgj125Assessment out;
@@ -146,21 +150,22 @@ Result<Jgj125Assessment> assessJgj125(const Jgj125Survey& survey, const Jgj125Ru
     fa.basement = floor.basement;
     bool anyDangerous = false;
     for (const auto& [type, count] : floor.members) {
-      if (Status s = checkCount(count, floor.label + " " + std::string(memberTypeCode(type)));
+      if (Status s =
+              checkCount(count, {"where", floor.label + " " + std::string(memberTypeCode(type))});
           !s.isOk())
         return s;
       auto weight = rules.weights.find(type);
       if (weight == rules.weights.end()) {
-        return Status::invalidArgument("规则缺少构件权重 / the rules have no weight for '" +
-                                       std::string(memberTypeCode(type)) + "'");
+        return Status::invalidArgument(
+            msg("grading.no_member_weight", {{"type", std::string(memberTypeCode(type))}}));
       }
       fa.weightedTotal += weight->second.weight * count.total;
       fa.weightedDangerous += weight->second.weight * count.dangerous;
       anyDangerous = anyDangerous || count.dangerous > 0;
     }
     if (fa.weightedTotal <= 0) {
-      return Status::invalidArgument("楼层 '" + floor.label + "' 没有构件 / floor '" + floor.label +
-                                     "' has no members");
+      return Status::invalidArgument(
+          msg("grading.floor_without_members", {{"floor", floor.label}}));
     }
     fa.ratio = fa.weightedDangerous / fa.weightedTotal;
     fa.grade = gradeFloor(fa.ratio * 100, anyDangerous, t);
@@ -188,9 +193,7 @@ Result<Jgj125Assessment> assessJgj125(const Jgj125Survey& survey, const Jgj125Ru
   }
   if (decided == nullptr) {
     return Status::invalidArgument(
-        rules.sourceName +
-        ": 评级表中没有与本房屋相符的行（规则不完整）/ no row of building_grades "
-        "matches this building (the rule table is incomplete)");
+        msg("grading.no_matching_grade_row", {{"file", rules.sourceName}}));
   }
   out.grade = decided->grade;
   out.decidingRowId = decided->id;

@@ -188,6 +188,21 @@ bool escalates(const std::vector<Finding>& findings, const std::vector<FindingAs
 
 }  // namespace
 
+namespace {
+
+// The words of the rule with `id` (its text in the rule file) for the explanation.
+LocalizedText ruleWords(const PreliminaryRules& rules, const std::string& id) {
+  if (id == "inspector") return {"排查人员评定", "the inspector's rating"};
+  for (const FindingRule& r : rules.findingRules)
+    if (r.info.id == id) return r.info.text;
+  for (const BuildingRule& r : rules.buildingRules)
+    if (r.info.id == id) return r.info.text;
+  if (rules.escalation.info.id == id) return rules.escalation.info.text;
+  return {};
+}
+
+}  // namespace
+
 PreliminaryAssessment assessPreliminary(const Building& building,
                                         const std::vector<Finding>& findings,
                                         const PreliminaryRules& rules) {
@@ -254,6 +269,7 @@ PreliminaryAssessment assessPreliminary(const Building& building,
       out.disposal = rules.disposalNone;
       break;
   }
+  for (ExplanationStep& step : out.explanation.steps) step.rule = ruleWords(rules, step.ruleId);
   const EnumLabel& judged = label(out.judgment);
   out.explanation.summary = {
       "初步判定：" + std::string(judged.zh) + "。处置建议：" + out.disposal.zh + "。",

@@ -15,7 +15,7 @@ int lineOf(const YAML::Node& node) {
 
 void RuleFileReader::fail(const YAML::Node& at, const std::string& zh,
                           const std::string& en) const {
-  throw RuleFileError{lineOf(at), zh + " / " + en};
+  throw RuleFileError{lineOf(at), zh, en};
 }
 
 void RuleFileReader::expectMap(const YAML::Node& node, std::string_view what) const {
@@ -152,23 +152,26 @@ int RuleFileReader::readHeader(const YAML::Node& root, std::string_view schema,
 
 Status parseRuleFile(const std::string& text, const std::string& sourceName,
                      const std::function<void(const RuleFileReader&, const YAML::Node&)>& body) {
-  auto located = [&](int line, const std::string& message) {
+  // The rule file's author reads these; the loaders word each problem in both languages, and
+  // the catalogue entry only places the location in front of the right one.
+  auto located = [&](int line, const std::string& zh, const std::string& en) {
     const std::string where = line > 0 ? sourceName + ":" + std::to_string(line) : sourceName;
-    return Status::invalidArgument(where + ": " + message);
+    return Status::invalidArgument(
+        msg("grading.rule_file_problem", {{"where", where}, {"zh", zh}, {"en", en}}));
   };
   try {
     const YAML::Node root = YAML::Load(text);
     RuleFileReader reader(sourceName);
     if (!root.IsMap()) {
-      return located(lineOf(root), "文件顶层应为映射 / the file must be a YAML mapping");
+      return located(lineOf(root), "文件顶层应为映射", "the file must be a YAML mapping");
     }
     body(reader, root);
     return Status::ok();
   } catch (const RuleFileError& e) {
-    return located(e.line, e.message);
+    return located(e.line, e.zh, e.en);
   } catch (const YAML::Exception& e) {
-    return located(e.mark.line < 0 ? 0 : e.mark.line + 1,
-                   "YAML 语法错误 / YAML syntax error: " + e.msg);
+    return located(e.mark.line < 0 ? 0 : e.mark.line + 1, "YAML 语法错误：" + e.msg,
+                   "YAML syntax error: " + e.msg);
   } catch (const std::exception& e) {
     return Status::internal(sourceName + ": " + e.what());
   }
@@ -176,10 +179,10 @@ Status parseRuleFile(const std::string& text, const std::string& sourceName,
 
 Result<std::string> readTextFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::ioError("无法读取文件 / cannot read file: " + path);
+  if (!in) return Status::ioError(msg("grading.file_unreadable", {{"path", path}}));
   std::ostringstream text;
   text << in.rdbuf();
-  if (in.bad()) return Status::ioError("读取文件出错 / error reading file: " + path);
+  if (in.bad()) return Status::ioError(msg("grading.file_read_error", {{"path", path}}));
   return text.str();
 }
 

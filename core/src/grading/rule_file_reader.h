@@ -2,7 +2,8 @@
 //
 // Private to core. The loaders read a whole file through one reader; any problem throws a
 // RuleFileError that the loader's public entry point (parseRuleFile) turns into an
-// invalidArgument Status "<source>:<line>: 中文 / English". yaml-cpp exceptions are caught at the
+// invalidArgument Status "<source>:<line>: problem" (message grading.rule_file_problem, worded
+// in Chinese and English by the loader). yaml-cpp exceptions are caught at the
 // same edge, so no exception ever leaves the public API.
 #pragma once
 
@@ -23,7 +24,8 @@ namespace anju::grading {
 /// A problem at a 1-based line (0 when unknown). Thrown only inside the loaders.
 struct RuleFileError {
   int line = 0;
-  std::string message;  // "中文 / English"
+  std::string zh;  // the problem in Chinese
+  std::string en;  // the same in English
 };
 
 class RuleFileReader {

@@ -81,7 +81,7 @@ Result<std::int64_t> appendConflict(Database& db, const Transaction&, const Conf
                                                .bindInt(7, e.detectedAt)
                                                .runReturningInteger();
   if (!id) return id.status();
-  if (!*id) return Status::internal("写入冲突未返回编号 / conflict insert returned no id");
+  if (!*id) return Status::internal(msg("store.conflict_insert_returned_no"));
   return **id;
 }
 

@@ -69,9 +69,7 @@ Result<bool> Statement::step() {
   // outside the transaction the caller believes it is in.
   if (m_db->inTransaction() && sqlite3_get_autocommit(m_db->handle()) &&
       !sqlite3_stmt_readonly(m_stmt))
-    return Status::ioError(
-        "事务已被数据库中止，本次操作未保存 / the transaction was aborted by SQLite, nothing "
-        "was saved");
+    return Status::ioError(msg("store.transaction_aborted"));
   const int rc = sqlite3_step(m_stmt);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
@@ -81,7 +79,7 @@ Result<bool> Statement::step() {
 Status Statement::run() {
   Result<bool> r = step();
   if (!r) return r.status();
-  if (*r) return Status::internal("语句意外返回了数据 / statement unexpectedly returned rows");
+  if (*r) return Status::internal(msg("store.statement_unexpectedly_returned_rows"));
   return Status::ok();
 }
 
@@ -127,10 +125,10 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path) {
   const int rc =
       sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
   if (rc != SQLITE_OK) {
-    std::string msg = "无法打开数据库文件 / cannot open database file '" + path +
-                      "': " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    Message text = msg("store.cannot_open",
+                       {{"path", path}, {"detail", db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)}});
     sqlite3_close(db);  // a handle is returned even on failure, and must be closed
-    return Status::ioError(std::move(msg));
+    return Status::ioError(std::move(text));
   }
   // Extended codes tell a foreign-key failure from other constraints, and SQLITE_FULL apart.
   sqlite3_extended_result_codes(db, 1);
@@ -173,7 +171,7 @@ Result<std::int64_t> Database::queryInt(std::string_view sql) {
   if (!stmt) return stmt.status();
   Result<bool> row = stmt->step();
   if (!row) return row.status();
-  if (!*row) return Status::internal("查询没有结果 / query returned no row: " + std::string(sql));
+  if (!*row) return Status::internal(msg("store.no_row", {{"sql", std::string(sql)}}));
   return stmt->integer(0);
 }
 
@@ -183,35 +181,29 @@ Status Database::error(int rc, std::string_view what) const {
   switch (rc & 0xff) {
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
-      return Status::corruption(
-          "数据库文件已损坏或不是安居数据库 / the database file is damaged or not an Anju "
-          "database (" +
-          detail + ")");
+      return Status::corruption(msg("store.damaged", {{"detail", detail}}));
     case SQLITE_FULL:
-      return Status::ioError("存储空间已满，本次操作未保存 / storage is full, nothing was saved (" +
-                             detail + ")");
+      return Status::ioError(msg("store.full", {{"detail", detail}}));
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      return Status::unavailable("数据库正忙，请稍后重试 / the database is busy, try again (" +
-                                 detail + ")");
+      return Status::unavailable(msg("store.busy", {{"detail", detail}}));
     case SQLITE_CONSTRAINT:
       if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
-        return Status::notFound("关联的记录不存在 / a referenced record does not exist (" + detail +
-                                ")");
-      return Status::conflict("数据约束冲突 / a database constraint failed (" + detail + ")");
+        return Status::notFound(msg("store.reference_missing", {{"detail", detail}}));
+      return Status::conflict(msg("store.constraint_failed", {{"detail", detail}}));
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
     case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_NOLFS:
-      return Status::ioError("数据库读写失败 / database I/O failed (" + detail + ")");
+      return Status::ioError(msg("store.io_failed", {{"detail", detail}}));
     default:
-      return Status::internal("数据库错误 / database error (" + detail + ")");
+      return Status::internal(msg("store.error", {{"detail", detail}}));
   }
 }
 
 Result<Transaction> Transaction::begin(Database& db) {
-  if (db.m_inTransaction) return Status::internal("事务不能嵌套 / transactions cannot be nested");
+  if (db.m_inTransaction) return Status::internal(msg("store.transactions_cannot_nested"));
   Status s = db.exec("BEGIN IMMEDIATE");
   if (!s) return s;
   db.m_inTransaction = true;
@@ -229,11 +221,9 @@ Transaction::~Transaction() {
 }
 
 Status Transaction::commit() {
-  if (!m_db) return Status::internal("事务已结束 / transaction already finished");
+  if (!m_db) return Status::internal(msg("store.transaction_already_finished"));
   if (sqlite3_get_autocommit(m_db->handle()))
-    return Status::ioError(
-        "事务已被数据库中止，本次操作未保存 / the transaction was aborted by SQLite, nothing "
-        "was saved");
+    return Status::ioError(msg("store.transaction_aborted"));
   Status s = m_db->exec("COMMIT");
   if (s) {
     m_db->m_inTransaction = false;

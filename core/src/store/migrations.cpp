@@ -242,9 +242,10 @@ Status migrate(Database& db, int targetVersion) {
       if (code == StatusCode::kIoError || code == StatusCode::kCorruption ||
           code == StatusCode::kUnavailable)
         return s;
-      return Status::internal("数据库升级失败 (第 " + std::to_string(m.version) + " 步: " + m.name +
-                              ") / schema migration " + std::to_string(m.version) + " (" + m.name +
-                              ") failed: " + s.message());
+      return Status::internal(
+          msg("store.migration_failed", {{"version", std::to_string(m.version)},
+                                         {"name", m.name},
+                                         {"detail", describe(s, Locale::kEnglish)}}));
     }
   }
   return Status::ok();

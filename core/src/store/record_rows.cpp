@@ -47,7 +47,7 @@ Status writeBuilding(Database& db, const Transaction& tx, const Building& b,
       .bindVersion(10, serverVersion);
   Result<std::optional<std::int64_t>> rowNo = (*upsert)->runReturningInteger();
   if (!rowNo) return rowNo.status();
-  if (!*rowNo) return Status::internal("写入房屋未返回行号 / building upsert returned no row");
+  if (!*rowNo) return Status::internal(msg("store.building_upsert_returned_no"));
   if (Status s = indexBuildingText(db, tx, **rowNo, b.region, b.address); !s) return s;
   // Inspections may have arrived before their building (same pull batch).
   return refreshLatestInspection(db, b.id);
@@ -182,8 +182,7 @@ const char* tableOfKind(std::string_view kind) {
 Result<std::optional<StoredRow>> loadRow(Database& db, std::string_view kind, const Uuid& id) {
   const char* table = tableOfKind(kind);
   if (!table)
-    return Status::invalidArgument("未知的记录类型 / unknown record kind '" + std::string(kind) +
-                                   "'");
+    return Status::invalidArgument(msg("store.unknown_kind", {{"kind", std::string(kind)}}));
   // `table` comes from the fixed list above, never from input.
   const std::string sql =
       std::string("SELECT version, server_version, payload FROM ") + table + " WHERE id = ?1";
@@ -217,8 +216,7 @@ Status raiseServerVersion(Database& db, const Transaction&, std::string_view kin
                           HlcVersion serverVersion) {
   const char* table = tableOfKind(kind);
   if (!table)
-    return Status::invalidArgument("未知的记录类型 / unknown record kind '" + std::string(kind) +
-                                   "'");
+    return Status::invalidArgument(msg("store.unknown_kind", {{"kind", std::string(kind)}}));
   const std::string sql = std::string("UPDATE ") + table +
                           " SET server_version = max(server_version, ?2) WHERE id = ?1";
   Result<StatementUse> update = db.cached(sql.c_str());

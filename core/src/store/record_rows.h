@@ -43,10 +43,10 @@ template <typename T>
 Result<T> decodeAs(std::string_view payload) {
   Result<AnyRecord> any = decodeRecord(payload);
   if (!any)
-    return Status::corruption("无法解读已存记录 / a stored record cannot be decoded: " +
-                              any.status().message());
+    return Status::corruption(
+        msg("store.record_undecodable", {{"detail", describe(any.status(), Locale::kEnglish)}}));
   if (T* value = std::get_if<T>(&*any)) return std::move(*value);
-  return Status::corruption("已存记录类型不符 / a stored record has the wrong kind");
+  return Status::corruption(msg("store.stored_record_wrong_kind"));
 }
 
 /// Runs a query whose first column is a payload and decodes every row as T.

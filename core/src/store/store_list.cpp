@@ -95,7 +95,7 @@ Result<std::vector<BuildingSummary>> runSummaries(store::Database& db, const Que
 
 Status checkLimit(int limit) {
   if (limit > 0) return Status::ok();
-  return Status::invalidArgument("每页条数必须大于 0 / limit must be positive");
+  return Status::invalidArgument(msg("store.limit_must_positive"));
 }
 
 }  // namespace

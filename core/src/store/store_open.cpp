@@ -19,28 +19,23 @@ Status checkOwnFile(Database& db, const std::string& path) {
   if (!appId) {
     if (appId.status().code() == StatusCode::kCorruption)
       return Status::corruption(
-          "文件不是安居数据库或已损坏 / '" + path +
-          "' is not an Anju database or is damaged: " + appId.status().message());
+          msg("store.not_anju_file",
+              {{"path", path}, {"detail", describe(appId.status(), Locale::kEnglish)}}));
     return appId.status();
   }
   Result<std::int64_t> objects = db.queryInt("SELECT count(*) FROM sqlite_schema");
   if (!objects) return objects.status();
   const bool brandNew = *appId == 0 && *objects == 0;
   if (!brandNew && *appId != store::kApplicationId)
-    return Status::corruption("该文件是其他应用的 SQLite 数据库，不是安居数据库，未作任何修改 / '" +
-                              path + "' is another application's SQLite database (application_id " +
-                              std::to_string(*appId) +
-                              "), not an Anju database; it was left untouched");
+    return Status::corruption(msg("store.foreign_database",
+                                  {{"path", path}, {"application_id", std::to_string(*appId)}}));
 
   Result<std::int64_t> schema = db.queryInt("PRAGMA user_version");
   if (!schema) return schema.status();
   if (*schema > store::latestSchemaVersion())
-    return Status::conflict("数据库由更新版本的安居创建（结构版本 " + std::to_string(*schema) +
-                            "，本程序最高支持 " + std::to_string(store::latestSchemaVersion()) +
-                            "），请先升级应用 / the database has schema version " +
-                            std::to_string(*schema) + ", newer than this build supports (" +
-                            std::to_string(store::latestSchemaVersion()) +
-                            "); update the app before opening it");
+    return Status::conflict(
+        msg("store.schema_too_new", {{"version", std::to_string(*schema)},
+                                     {"supported", std::to_string(store::latestSchemaVersion())}}));
   return Status::ok();
 }
 
@@ -52,7 +47,7 @@ Status configure(Database& db, const StoreOptions& options) {
   Result<bool> row = mode->step();
   if (!row) return row.status();
   if (!*row || mode->text(0) != "wal")
-    return Status::ioError("无法启用 WAL 日志模式 / cannot switch the database to WAL mode");
+    return Status::ioError(msg("store.cannot_switch_database_wal"));
   mode->reset();
 
   // synchronous=FULL: each commit is fsynced to the WAL before the call returns. NORMAL (the
@@ -76,7 +71,7 @@ Status configure(Database& db, const StoreOptions& options) {
   // foreign_keys is silently ignored in some builds (SQLITE_OMIT_FOREIGN_KEY); check it held.
   Result<std::int64_t> fk = db.queryInt("PRAGMA foreign_keys");
   if (!fk) return fk.status();
-  if (*fk != 1) return Status::internal("SQLite 不支持外键 / this SQLite has no foreign keys");
+  if (*fk != 1) return Status::internal(msg("store.sqlite_no_foreign_keys"));
   return Status::ok();
 }
 

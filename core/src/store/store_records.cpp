@@ -20,9 +20,7 @@ Status requireBuilding(Database& db, const Uuid& buildingId) {
   if (!query) return query.status();
   Result<bool> found = (*query)->bindText(1, buildingId).step();
   if (!found) return found.status();
-  if (!*found)
-    return Status::notFound("所属房屋不存在，请先保存房屋 / the building " + buildingId +
-                            " is not in the store; save the building first");
+  if (!*found) return Status::notFound(msg("store.building_not_saved", {{"id", buildingId}}));
   return Status::ok();
 }
 
@@ -37,9 +35,7 @@ Status checkChange(Database& db, const std::optional<Inspection>& before, const 
   return requireBuilding(db, in.buildingId);
 }
 Status checkChange(Database& db, const std::optional<PhotoRecord>& before, const PhotoRecord& p) {
-  if (before)
-    return Status::conflict("照片记录不可修改，修改须另存为新照片 / photo " + p.id +
-                            " is immutable; an edited photo is a new photo");
+  if (before) return Status::conflict(msg("store.photo_immutable", {{"id", p.id}}));
   return requireBuilding(db, p.buildingId);
 }
 Status checkChange(Database& db, const std::optional<Rectification>& before,
@@ -120,7 +116,9 @@ Result<T> loadRecord(Store::Impl& impl, std::string_view kind, const Uuid& id) {
   std::lock_guard lock(impl.mutex);
   Result<std::optional<store::StoredRow>> stored = store::loadRow(*impl.db, kind, id);
   if (!stored) return stored.status();
-  if (!*stored) return Status::notFound("记录不存在 / no " + std::string(kind) + " with id " + id);
+  if (!*stored)
+    return Status::notFound(
+        msg("store.no_record", {messageRef("kind", "kind." + std::string(kind)), {"id", id}}));
   return store::decodeAs<T>((*stored)->payload);
 }
 
@@ -158,9 +156,7 @@ Status Store::putBuildings(std::span<const Building> buildings, std::string_view
     Status s = validateBuilding(buildings[i], now);
     if (!s)
       return Status::invalidArgument(
-          "第 " + std::to_string(i + 1) + " 条房屋有误，未导入任何房屋 / " + "building #" +
-              std::to_string(i + 1) + " is invalid, nothing was imported: " + s.message(),
-          s.fieldErrors());
+          msg("store.building_n_invalid", {{"n", std::to_string(i + 1)}}), s.fieldErrors());
   }
   std::lock_guard lock(m_impl->mutex);
   Result<Transaction> tx = Transaction::begin(*m_impl->db);
@@ -209,7 +205,9 @@ Result<RecordVersions> Store::versionsOf(std::string_view kind, const Uuid& id) 
   std::lock_guard lock(m_impl->mutex);
   Result<std::optional<store::StoredRow>> stored = store::loadRow(*m_impl->db, kind, id);
   if (!stored) return stored.status();
-  if (!*stored) return Status::notFound("记录不存在 / no " + std::string(kind) + " with id " + id);
+  if (!*stored)
+    return Status::notFound(
+        msg("store.no_record", {messageRef("kind", "kind." + std::string(kind)), {"id", id}}));
   return RecordVersions{(*stored)->version, (*stored)->serverVersion};
 }
 

@@ -10,6 +10,10 @@
 namespace anju {
 namespace {
 
+// The tablet's audit trail is a record kept with the data, read by support staff: its words are
+// fixed when written, in Chinese (the primary language).
+std::string auditText(const Message& text) { return render(text, Locale::kChinese); }
+
 using store::Database;
 using store::StatementUse;
 using store::Transaction;
@@ -39,8 +43,7 @@ Result<PendingChange> loadPendingChange(Database& db, const Uuid& changeId) {
   Result<bool> row = (*query)->bindText(1, changeId).step();
   if (!row) return row.status();
   if (!*row)
-    return Status::notFound("待同步队列中没有该变更（可能已确认）/ no pending change " + changeId +
-                            " (it may have been acknowledged already)");
+    return Status::notFound(msg("store.no_pending_change_maybe_acked", {{"id", changeId}}));
   const store::Statement& q = **query;
   return PendingChange{q.text(0), q.text(1), q.version(2), q.blob(3)};
 }
@@ -55,13 +58,14 @@ Status removePendingChange(Database& db, const Transaction&, const Uuid& changeI
 Result<AnyRecord> decodeExpected(std::string_view bytes, std::string_view kind, const Uuid& id) {
   Result<AnyRecord> record = decodeRecord(bytes);
   if (!record)
-    return Status::corruption("服务器发来的记录无法解读 / a record from the server (" +
-                              std::string(kind) + " " + id +
-                              ") cannot be decoded: " + record.status().message());
+    return Status::corruption(msg("store.server_record_undecodable",
+                                  {{"kind", std::string(kind)},
+                                   {"id", id},
+                                   {"detail", describe(record.status(), Locale::kEnglish)}}));
   if (recordKind(*record) != kind || recordId(*record) != id)
-    return Status::invalidArgument("服务器发来的记录与预期不符 / the server's record is " +
-                                   recordKind(*record) + " " + recordId(*record) + ", expected " +
-                                   std::string(kind) + " " + id);
+    return Status::invalidArgument(msg("store.server_record_unexpected",
+                                       {{"got", recordKind(*record) + " " + recordId(*record)},
+                                        {"expected", std::string(kind) + " " + id}}));
   return record;
 }
 
@@ -159,9 +163,9 @@ Status Store::recordConflict(const Uuid& changeId, std::string_view serverRecord
       db, *tx,
       AuditEntry{0, now, kSyncActor, m_impl->options.deviceId, "conflict", change->kind,
                  change->recordId, serverVersion,
-                 "服务器版本优先，本地版本已保留为冲突 #" + std::to_string(*conflictId) +
-                     " / server version won; local version " + std::to_string(change->version) +
-                     " kept as conflict #" + std::to_string(*conflictId)});
+                 auditText(msg("store.audit_server_won",
+                               {{"conflict", std::to_string(*conflictId)},
+                                {"version", std::to_string(change->version)}}))});
   if (!s) return s;
   if (s = tx->commit(); !s) return s;
   m_impl->clock.observe(serverVersion);
@@ -195,11 +199,10 @@ Result<PullOutcome> Store::applyPulled(const std::vector<PulledRecord>& records,
       if (s)
         s = store::appendAudit(
             db, *tx,
-            AuditEntry{
-                0, now, kSyncActor, m_impl->options.deviceId, "conflict", r.kind, r.id, r.version,
-                "本地有未同步的修改，服务器版本已保留为冲突 #" + std::to_string(*conflictId) +
-                    " / unsent local changes kept; the server's version is conflict #" +
-                    std::to_string(*conflictId)});
+            AuditEntry{0, now, kSyncActor, m_impl->options.deviceId, "conflict", r.kind, r.id,
+                       r.version,
+                       auditText(msg("store.audit_local_kept",
+                                     {{"conflict", std::to_string(*conflictId)}}))});
       ++outcome.conflicts;
     } else if (*stored && r.version <= localVersion) {
       // Our own change coming back, or an older version than we already hold.
@@ -271,8 +274,7 @@ Status Store::dismissConflict(std::int64_t conflictId) {
       (*update)->bindInt(1, conflictId).bindInt(2, m_impl->wallNow()).runReturningInteger();
   if (!row) return row.status();
   if (!*row)
-    return Status::notFound("没有待处理的冲突 #" + std::to_string(conflictId) +
-                            " / no open conflict #" + std::to_string(conflictId));
+    return Status::notFound(msg("store.no_open_conflict", {{"id", std::to_string(conflictId)}}));
   return Status::ok();
 }
 

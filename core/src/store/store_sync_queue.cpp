@@ -25,7 +25,7 @@ Result<RejectedRow> loadOutboxRow(Database& db, const Uuid& changeId) {
   if (!query) return query.status();
   Result<bool> row = (*query)->bindText(1, changeId).step();
   if (!row) return row.status();
-  if (!*row) return Status::notFound("待同步队列中没有该变更 / no pending change " + changeId);
+  if (!*row) return Status::notFound(msg("store.no_pending_change", {{"id", changeId}}));
   const store::Statement& q = **query;
   return RejectedRow{q.text(0), q.text(1), q.version(2), q.version(3), q.integer(4)};
 }
@@ -107,7 +107,7 @@ Status Store::discardRejected(const Uuid& changeId) {
   if (!del) return del.status();
   Result<std::optional<std::int64_t>> row = (*del)->bindText(1, changeId).runReturningInteger();
   if (!row) return row.status();
-  if (!*row) return Status::notFound("没有该被拒绝的变更 / no rejected change " + changeId);
+  if (!*row) return Status::notFound(msg("store.no_rejected_change", {{"id", changeId}}));
   return Status::ok();
 }
 

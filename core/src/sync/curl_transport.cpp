@@ -38,24 +38,20 @@ Status transferError(CURLcode rc, const char* detail, const std::string& url) {
   const std::string why = std::string(curl_easy_strerror(rc)) + (*detail ? ": " : "") + detail;
   switch (rc) {
     case CURLE_ABORTED_BY_CALLBACK:
-      return Status::unavailable("已取消 / cancelled");
+      return Status::unavailable(msg("sync.cancelled"));
     case CURLE_URL_MALFORMAT:
     case CURLE_UNSUPPORTED_PROTOCOL:
-      return Status::invalidArgument("服务器地址无效 / invalid server address " + url + " (" + why +
-                                     ")");
+      return Status::invalidArgument(
+          msg("sync.server_address_invalid", {{"url", url}, {"detail", why}}));
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CACERT_BADFILE:
     case CURLE_SSL_CERTPROBLEM:
     case CURLE_SSL_ISSUER_ERROR:
     case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
-      return Status::permissionDenied(
-          "服务器证书不受信任，未发送任何数据 / the server's certificate is not trusted, nothing "
-          "was sent (" +
-          why + ")");
+      return Status::permissionDenied(msg("sync.certificate_untrusted", {{"detail", why}}));
     default:
       // Cannot resolve or connect, cut, timed out, stalled: the network may come back.
-      return Status::unavailable("无法连接服务器 / cannot reach the server " + url + " (" + why +
-                                 ")");
+      return Status::unavailable(msg("sync.server_unreachable", {{"url", url}, {"detail", why}}));
   }
 }
 
@@ -64,14 +60,11 @@ Status transferError(CURLcode rc, const char* detail, const std::string& url) {
 Result<std::unique_ptr<CurlTransport>> CurlTransport::create(CurlOptions options) {
   const std::string& url = options.baseUrl;
   if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
-    return Status::invalidArgument(
-        "服务器地址须以 http:// 或 https:// 开头 / the server address "
-        "must start with http:// or https://: '" +
-        url + "'");
+    return Status::invalidArgument(msg("sync.server_address_scheme", {{"url", url}}));
   while (!options.baseUrl.empty() && options.baseUrl.back() == '/') options.baseUrl.pop_back();
-  if (!initCurlOnce()) return Status::internal("libcurl 初始化失败 / libcurl failed to initialise");
+  if (!initCurlOnce()) return Status::internal(msg("sync.libcurl_failed_initialise"));
   CURL* handle = curl_easy_init();
-  if (!handle) return Status::internal("libcurl 初始化失败 / libcurl failed to initialise");
+  if (!handle) return Status::internal(msg("sync.libcurl_failed_initialise"));
   return std::unique_ptr<CurlTransport>(new CurlTransport(std::move(options), handle));
 }
 
@@ -82,7 +75,7 @@ CurlTransport::~CurlTransport() { curl_easy_cleanup(static_cast<CURL*>(m_handle)
 
 Result<HttpResponse> CurlTransport::send(const HttpRequest& request,
                                          const std::atomic<bool>* cancel) {
-  if (cancel && cancel->load()) return Status::unavailable("已取消 / cancelled");
+  if (cancel && cancel->load()) return Status::unavailable(msg("sync.cancelled"));
   CURL* curl = static_cast<CURL*>(m_handle);
   curl_easy_reset(curl);
   const std::string url = m_options.baseUrl + request.target;
@@ -134,8 +127,7 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request,
   curl_off_t announced = -1;
   if (curl_easy_getinfo(curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &announced) == CURLE_OK &&
       announced >= 0 && static_cast<std::size_t>(announced) != transfer.body.size())
-    return Status::unavailable("服务器的回应不完整 / the server's answer was cut short (" + url +
-                               ")");
+    return Status::unavailable(msg("sync.answer_cut_short", {{"url", url}}));
 
   HttpResponse response;
   long status = 0;

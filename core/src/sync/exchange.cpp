@@ -2,9 +2,19 @@
 
 #include <algorithm>
 
+#include "anju/message_codec.h"
 #include "anju/v1/sync.pb.h"
 
 namespace anju::sync {
+
+// The server words its errors in the tablet's language (Accept-Language); ids still travel, so
+// the app can re-render them after a language switch where it keeps the Status.
+HttpRequest Exchange::withLanguage(const HttpRequest& request) const {
+  HttpRequest out = request;
+  out.headers.emplace_back("Accept-Language",
+                           m_options.locale == Locale::kEnglish ? "en" : "zh-CN");
+  return out;
+}
 
 Result<HttpResponse> Exchange::send(const HttpRequest& request, const BodyCheck& check) {
   Status last;
@@ -13,10 +23,10 @@ Result<HttpResponse> Exchange::send(const HttpRequest& request, const BodyCheck&
       ++m_retries;
       const double r = m_options.random ? m_options.random() : 0.5;
       if (!m_clock.sleepFor(backoffDelay(m_options, attempt - 1, r), m_cancel))
-        return Status::unavailable("已取消 / cancelled");
+        return Status::unavailable(msg("sync.cancelled"));
     }
-    if (cancelled()) return Status::unavailable("已取消 / cancelled");
-    Result<HttpResponse> response = m_transport.send(request, m_cancel);
+    if (cancelled()) return Status::unavailable(msg("sync.cancelled"));
+    Result<HttpResponse> response = m_transport.send(withLanguage(request), m_cancel);
     if (!response) {
       // Only a network failure is worth another try; a distrusted certificate or a bad URL is not.
       if (response.status().code() != StatusCode::kUnavailable) return response.status();
@@ -24,19 +34,18 @@ Result<HttpResponse> Exchange::send(const HttpRequest& request, const BodyCheck&
       continue;
     }
     if (response->status >= 500) {
-      last = httpError(*response, request.method + " " + request.target.substr(0, 40));
+      last = httpError(*response, {"action", request.method + " " + request.target.substr(0, 40)},
+                       m_options.locale);
       continue;
     }
     if (response->status == 200 && check && !check(response->body)) {
-      last = Status::unavailable("服务器的回应不完整 / the server's answer arrived incomplete");
+      last = Status::unavailable(msg("sync.server_answer_arrived_incomplete"));
       continue;
     }
     return response;
   }
-  return Status::unavailable("已重试 " + std::to_string(m_options.maxAttempts) +
-                             " 次仍失败，请稍后再同步 / failed after " +
-                             std::to_string(m_options.maxAttempts) +
-                             " tries, sync again later: " + last.message());
+  return Status::unavailable(msg("sync.gave_up", {{"tries", std::to_string(m_options.maxAttempts)},
+                                                  {"detail", describe(last, m_options.locale)}}));
 }
 
 HttpRequest protobufRequest(std::string method, std::string target, std::string body,
@@ -48,29 +57,26 @@ HttpRequest protobufRequest(std::string method, std::string target, std::string 
   return request;
 }
 
-Status httpError(const HttpResponse& response, std::string_view what) {
+Status httpError(const HttpResponse& response, MessageParam action, Locale locale) {
   v1::Error error;
   std::string serverSays;
   if (error.ParseFromString(response.body) && !error.message().empty()) {
-    serverSays = error.message();
+    serverSays = wireText(error.message_id(), error.params(), error.message(), locale);
     for (const v1::FieldProblem& f : error.fields())
-      serverSays += "; " + f.field() + ": " + f.message();
+      serverSays +=
+          "; " + f.field() + ": " + wireText(f.message_id(), f.params(), f.message(), locale);
   } else {
     serverSays = response.body.substr(0, 200);
   }
-  const std::string detail = " (" + std::string(what) + ", HTTP " +
-                             std::to_string(response.status) +
-                             (serverSays.empty() ? "" : ": " + serverSays) + ")";
+  action.name = "action";
+  std::vector<MessageParam> params{
+      std::move(action), {"status", std::to_string(response.status)}, {"server", serverSays}};
   const int code = response.status;
-  if (code == 401)
-    return Status::unauthenticated("登录已失效，请重新登录 / you are signed out, sign in again" +
-                                   detail);
-  if (code == 403) return Status::permissionDenied("没有权限 / not allowed" + detail);
-  if (code == 413)
-    return Status::invalidArgument("数据超出服务器限制 / too large for the server" + detail);
-  if (code >= 500)
-    return Status::unavailable("服务器暂时不可用 / the server is unavailable" + detail);
-  return Status::invalidArgument("服务器拒绝了请求 / the server refused the request" + detail);
+  if (code == 401) return Status::unauthenticated(msg("sync.signed_out", std::move(params)));
+  if (code == 403) return Status::permissionDenied(msg("sync.not_allowed", std::move(params)));
+  if (code == 413) return Status::invalidArgument(msg("sync.too_large", std::move(params)));
+  if (code >= 500) return Status::unavailable(msg("sync.server_unavailable", std::move(params)));
+  return Status::invalidArgument(msg("sync.server_refused", std::move(params)));
 }
 
 }  // namespace anju::sync

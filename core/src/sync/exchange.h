@@ -37,6 +37,8 @@ class Exchange {
  private:
   HttpTransport& m_transport;
   SyncClock& m_clock;
+  HttpRequest withLanguage(const HttpRequest& request) const;
+
   const SyncOptions& m_options;
   const std::atomic<bool>* m_cancel;
   int m_retries = 0;
@@ -48,7 +50,8 @@ HttpRequest protobufRequest(std::string method, std::string target, std::string 
 
 /// The Status for an HTTP answer the caller did not expect: 401 unauthenticated ("sign in
 /// again"), 403 permissionDenied, other 4xx invalidArgument, 5xx unavailable; the message names
-/// `what` was being done and carries the server's own message (anju.v1.Error).
-Status httpError(const HttpResponse& response, std::string_view what);
+/// the `action` being done (a plain text or a messageRef) and carries the server's own message
+/// (anju.v1.Error) in `locale`.
+Status httpError(const HttpResponse& response, MessageParam action, Locale locale);
 
 }  // namespace anju::sync

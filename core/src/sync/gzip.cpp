@@ -14,7 +14,7 @@ Result<std::string> gzipCompress(std::string_view data) {
   z_stream zs{};
   if (deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, kGzipWindowBits, 8,
                    Z_DEFAULT_STRATEGY) != Z_OK)
-    return Status::internal("gzip 初始化失败 / gzip init failed");
+    return Status::internal(msg("sync.gzip_init_failed"));
   std::string out(deflateBound(&zs, static_cast<uLong>(data.size())), '\0');
   zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
   zs.avail_in = static_cast<uInt>(data.size());
@@ -24,7 +24,7 @@ Result<std::string> gzipCompress(std::string_view data) {
   const int rc = deflate(&zs, Z_FINISH);
   const uLong written = zs.total_out;
   deflateEnd(&zs);
-  if (rc != Z_STREAM_END) return Status::internal("gzip 压缩失败 / gzip compression failed");
+  if (rc != Z_STREAM_END) return Status::internal(msg("sync.gzip_compression_failed"));
   out.resize(written);
   return out;
 }
@@ -32,7 +32,7 @@ Result<std::string> gzipCompress(std::string_view data) {
 Result<std::string> gzipDecompress(std::string_view data) {
   z_stream zs{};
   if (inflateInit2(&zs, kGzipWindowBits) != Z_OK)
-    return Status::internal("gzip 初始化失败 / gzip init failed");
+    return Status::internal(msg("sync.gzip_init_failed"));
   zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
   zs.avail_in = static_cast<uInt>(data.size());
   std::string out;
@@ -46,8 +46,7 @@ Result<std::string> gzipDecompress(std::string_view data) {
     if (rc == Z_BUF_ERROR && zs.avail_in == 0) break;  // truncated input
   }
   inflateEnd(&zs);
-  if (rc != Z_STREAM_END)
-    return Status::invalidArgument("不是有效的 gzip 数据 / not valid gzip data");
+  if (rc != Z_STREAM_END) return Status::invalidArgument(msg("sync.not_valid_gzip_data"));
   return out;
 }
 

@@ -47,8 +47,11 @@ std::string finish(EVP_MD_CTX* ctx) {
   return toHex(digest, size);
 }
 
-Status ioFailure(const std::string& what, const std::string& path) {
-  return Status::ioError(what + " '" + path + "': " + std::strerror(errno));
+// `what` is a catalogue message with {path} and {detail} placeholders.
+Status ioFailure(Message what, const std::string& path) {
+  what.params.push_back({"path", path});
+  what.params.push_back({"detail", std::strerror(errno)});
+  return Status::ioError(std::move(what));
 }
 
 // write(2) until done; a photo is a few MB, so one loop is enough.
@@ -82,15 +85,15 @@ std::string sha256Hex(std::string_view bytes) {
 
 Result<std::string> sha256OfFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return ioFailure("无法读取文件 / cannot read", path);
+  if (!in) return ioFailure(msg("sync.cannot_read"), path);
   Digest ctx = newSha256();
-  if (!ctx) return Status::internal("OpenSSL SHA-256 不可用 / OpenSSL SHA-256 unavailable");
+  if (!ctx) return Status::internal(msg("sync.openssl_sha_256_unavailable"));
   std::string block(64 * 1024, '\0');
   while (in) {
     in.read(block.data(), static_cast<std::streamsize>(block.size()));
     EVP_DigestUpdate(ctx.get(), block.data(), static_cast<std::size_t>(in.gcount()));
   }
-  if (in.bad()) return ioFailure("读取文件失败 / reading failed", path);
+  if (in.bad()) return ioFailure(msg("sync.reading_failed"), path);
   return finish(ctx.get());
 }
 
@@ -98,8 +101,8 @@ Result<PhotoLibrary> PhotoLibrary::open(std::string folder) {
   std::error_code ec;
   fs::create_directories(folder, ec);
   if (ec)
-    return Status::ioError("无法创建照片目录 / cannot create the photo folder '" + folder +
-                           "': " + ec.message());
+    return Status::ioError(
+        msg("sync.photo_folder_uncreatable", {{"path", folder}, {"detail", ec.message()}}));
   return PhotoLibrary(std::move(folder));
 }
 
@@ -127,29 +130,28 @@ Status PhotoLibrary::writeBytes(std::string_view sha256, std::string_view bytes)
   const std::string dir = fs::path(target).parent_path().string();
   std::error_code ec;
   fs::create_directories(dir, ec);
-  if (ec) return Status::ioError("无法创建照片目录 / cannot create '" + dir + "': " + ec.message());
+  if (ec)
+    return Status::ioError(
+        msg("sync.photo_folder_uncreatable", {{"path", dir}, {"detail", ec.message()}}));
 
   static std::atomic<unsigned> counter{0};
   const std::string temp =
       target + ".tmp" + std::to_string(::getpid()) + "-" + std::to_string(counter.fetch_add(1));
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return ioFailure("无法写入照片 / cannot write the photo", temp);
+  if (fd < 0) return ioFailure(msg("sync.cannot_write_photo"), temp);
   const bool written = writeAll(fd, bytes) && ::fsync(fd) == 0;
   const bool closed = ::close(fd) == 0;
   if (!written || !closed) {
-    Status s = ioFailure(
-        "照片写入失败（存储空间可能已满）/ writing the photo failed (storage may "
-        "be full)",
-        temp);
+    Status s = ioFailure(msg("sync.photo_write_failed"), temp);
     ::unlink(temp.c_str());
     return s;
   }
   if (::rename(temp.c_str(), target.c_str()) != 0) {
-    Status s = ioFailure("照片保存失败 / cannot move the photo into place", target);
+    Status s = ioFailure(msg("sync.cannot_move_photo_into"), target);
     ::unlink(temp.c_str());
     return s;
   }
-  if (!fsyncDirectory(dir)) return ioFailure("照片目录同步失败 / cannot sync the folder", dir);
+  if (!fsyncDirectory(dir)) return ioFailure(msg("sync.cannot_sync_folder"), dir);
   return Status::ok();
 }
 
@@ -166,9 +168,9 @@ Result<PhotoRecord> PhotoLibrary::importBytes(Store& store, std::string_view byt
 Result<PhotoRecord> PhotoLibrary::importFile(Store& store, const std::string& path,
                                              PhotoRecord photo, std::string_view actor) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return ioFailure("无法读取照片文件 / cannot read the photo file", path);
+  if (!in) return ioFailure(msg("sync.cannot_read_photo_file"), path);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return ioFailure("读取照片文件失败 / reading the photo file failed", path);
+  if (in.bad()) return ioFailure(msg("sync.reading_photo_file_failed"), path);
   return importBytes(store, bytes, std::move(photo), actor);
 }
 
@@ -176,11 +178,11 @@ Result<std::string> PhotoLibrary::read(std::string_view sha256, std::int64_t off
                                        std::int64_t length) const {
   const std::string path = pathOf(sha256);
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::notFound("照片文件不存在 / the photo file is missing: " + path);
+  if (!in) return Status::notFound(msg("sync.photo_file_missing_at", {{"path", path}}));
   in.seekg(offset);
   std::string out(static_cast<std::size_t>(length), '\0');
   in.read(out.data(), length);
-  if (in.bad()) return ioFailure("读取照片失败 / reading the photo failed", path);
+  if (in.bad()) return ioFailure(msg("sync.reading_photo_failed"), path);
   out.resize(static_cast<std::size_t>(in.gcount()));
   return out;
 }

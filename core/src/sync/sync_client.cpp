@@ -95,9 +95,9 @@ Result<Session> SyncClient::login(std::string_view user, std::string_view passwo
         return answer.ParseFromString(body) && !answer.token().empty();
       });
   if (!response) return response.status();
-  if (response->status == 401)
-    return Status::unauthenticated("用户名或密码错误 / wrong user name or password");
-  if (response->status != 200) return sync::httpError(*response, "登录 / sign in");
+  if (response->status == 401) return Status::unauthenticated(msg("sync.wrong_user_name_password"));
+  if (response->status != 200)
+    return sync::httpError(*response, messageRef("action", "sync.sign"), m_options.locale);
   Status s = m_store.setSyncStates({
       {std::string(kSyncAuthToken), answer.token()},
       {std::string(kSyncAuthExpiresAt), std::to_string(answer.expires_at())},
@@ -125,8 +125,7 @@ Result<Session> SyncClient::session() {
     if (!value) return value.status();
     *target = std::move(*value);
   }
-  if (out.user.empty())
-    return Status::notFound("本机尚未登录 / nobody has signed in on this tablet");
+  if (out.user.empty()) return Status::notFound(msg("sync.nobody_signed_tablet"));
   out.hasToken = !token.empty();
   // A damaged value reads as 0 ("unknown"); the server judges the token anyway.
   std::from_chars(expires.data(), expires.data() + expires.size(), out.expiresAt);
@@ -147,8 +146,8 @@ Result<SyncReport> SyncClient::sync(const SyncProgressFn& progress,
   Result<std::string> token = m_store.syncState(kSyncAuthToken);
   if (!token) return token.status();
   if (token->empty()) {
-    Status s = Status::unauthenticated("请先登录 / sign in first");
-    (void)m_store.setSyncState(kSyncLastError, s.message());
+    Status s = Status::unauthenticated(msg("sync.sign_first"));
+    (void)m_store.setSyncState(kSyncLastError, describe(s, m_options.locale));
     return s;
   }
   sync::Exchange exchange(m_transport, *m_clock, m_options, cancel);
@@ -168,7 +167,7 @@ Result<SyncReport> SyncClient::sync(const SyncProgressFn& progress,
     // Kept for the status screen; a store failure while recording it cannot be reported better
     // than by returning the original error.
     std::vector<std::pair<std::string, std::string>> state{
-        {std::string(kSyncLastError), s.message()}};
+        {std::string(kSyncLastError), describe(s, m_options.locale)}};
     if (s.code() == StatusCode::kUnauthenticated) state.emplace_back(kSyncAuthToken, "");
     (void)m_store.setSyncStates(state);
     return s;

@@ -36,7 +36,8 @@ Result<v1::PhotoStatus> SyncRun::photoStatus(const std::string& sha256) {
       m_exchange.send(protobufRequest("GET", photoTarget(sha256), "", m_token),
                       [&](const std::string& body) { return isStatusOf(status, body, sha256); });
   if (!response) return response.status();
-  if (response->status != 200) return httpError(*response, "查询照片 / photo status");
+  if (response->status != 200)
+    return httpError(*response, messageRef("action", "sync.photo_status"), m_options.locale);
   return status;
 }
 
@@ -45,19 +46,21 @@ Status SyncRun::uploadPhoto(const PhotoUpload& upload) {
   // A missing or damaged local file can never pass the server's hash check: report it, keep it
   // queued (the file may come back, e.g. a storage card re-inserted) and go on with the others.
   if (!m_photos.contains(sha)) {
-    m_report.photoProblems.push_back(sha + ": 照片文件丢失 / the photo file is missing");
+    m_report.photoProblems.push_back(msg("sync.photo_file_missing", {{"sha256", sha}}));
     return Status::ok();
   }
   Result<std::string> localHash = sha256OfFile(m_photos.pathOf(sha));
   if (!localHash) return localHash.status();
   if (*localHash != sha) {
-    m_report.photoProblems.push_back(sha + ": 照片文件已损坏 / the photo file is damaged");
+    m_report.photoProblems.push_back(msg("sync.photo_file_damaged", {{"sha256", sha}}));
     return Status::ok();
   }
   std::error_code ec;
   const auto total =
       static_cast<std::int64_t>(std::filesystem::file_size(m_photos.pathOf(sha), ec));
-  if (ec) return Status::ioError("无法读取照片 / cannot read photo " + sha + ": " + ec.message());
+  if (ec)
+    return Status::ioError(
+        msg("sync.photo_unreadable", {{"sha256", sha}, {"detail", ec.message()}}));
 
   Result<v1::PhotoStatus> status = photoStatus(sha);
   if (!status) return status.status();
@@ -68,9 +71,9 @@ Status SyncRun::uploadPhoto(const PhotoUpload& upload) {
   while (!status->complete()) {
     if (cancelled()) return Status::ok();
     if (offset < 0 || offset > total || surprises > m_options.maxAttempts)
-      return Status::unavailable("照片上传无法继续 / the upload of photo " + sha +
-                                 " cannot continue (server offset " + std::to_string(offset) +
-                                 " of " + std::to_string(total) + ")");
+      return Status::unavailable(msg(
+          "sync.photo_upload_stuck",
+          {{"sha256", sha}, {"offset", std::to_string(offset)}, {"total", std::to_string(total)}}));
     Result<std::string> chunk = m_photos.read(sha, offset, m_options.photoChunkBytes);
     if (!chunk) return chunk.status();
     HttpRequest put{
@@ -91,13 +94,13 @@ Status SyncRun::uploadPhoto(const PhotoUpload& upload) {
       // cut request left part of its chunk): its PhotoStatus says the byte offset to resume at.
       ++surprises;
       if (!isStatusOf(*status, response->body, sha))
-        return httpError(*response, "上传照片 / photo upload");
+        return httpError(*response, messageRef("action", "sync.photo_upload"), m_options.locale);
     } else if (response->status == 422) {
       // All bytes arrived but their hash differs (damaged in transit): the server discarded them.
       ++surprises;
       status->Clear();
     } else {
-      return httpError(*response, "上传照片 / photo upload");
+      return httpError(*response, messageRef("action", "sync.photo_upload"), m_options.locale);
     }
     // Progress is what the server now holds beyond what it held: bytes of a cut request that
     // the server kept count once, when an answer reports them.

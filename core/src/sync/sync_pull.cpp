@@ -22,14 +22,14 @@ Status SyncRun::pull() {
           return page.ParseFromString(body) && !page.epoch().empty();
         });
     if (!response) return response.status();
-    if (response->status != 200) return httpError(*response, "下载更新 / pull");
+    if (response->status != 200)
+      return httpError(*response, messageRef("action", "sync.pull"), m_options.locale);
     m_report.bytesPulled += static_cast<std::int64_t>(response->body.size());
 
     // A cursor of another epoch (the server database was restored or replaced). The server says
     // reset and sends a page from the beginning; should it ever not, start over ourselves.
     if (!page.reset() && !cursor->empty() && !epoch->empty() && page.epoch() != *epoch) {
-      if (restarted)
-        return Status::unavailable("服务器数据版本不一致 / the server's epoch keeps changing");
+      if (restarted) return Status::unavailable(msg("sync.server_epoch_keeps_changing"));
       restarted = true;
       m_report.pullReset = true;
       if (Status s = m_store.setSyncState(kSyncPullCursor, ""); !s) return s;
@@ -51,7 +51,7 @@ Status SyncRun::pull() {
 
     if (!page.has_more()) return Status::ok();
     if (page.next_cursor() == *cursor)
-      return Status::unavailable("服务器的游标没有前进 / the server's cursor did not advance");
+      return Status::unavailable(msg("sync.server_cursor_did_not"));
     *cursor = page.next_cursor();
     *epoch = page.epoch();
   }

@@ -1,6 +1,8 @@
 // Push: the outbox in batches, and what each per-change answer means for the tablet.
 #include <algorithm>
 
+#include "anju/message_codec.h"
+#include "anju/stored_reason.h"
 #include "anju/v1/sync.pb.h"
 #include "sync/gzip.h"
 #include "sync/sync_run.h"
@@ -8,12 +10,18 @@
 namespace anju::sync {
 namespace {
 
-// The server's reason with the fields it named, for the user and the rejected list.
+// The server's reason with the fields it named, kept as ids so the app words it in the language
+// chosen when it is shown (anju/stored_reason.h).
 std::string reasonOf(const v1::ChangeResult& result) {
-  std::string reason = result.reason();
+  StoredReason stored;
+  stored.reason = messageFromWire(result.reason_id(), result.reason_params());
+  stored.text = result.reason();
+  if (stored.reason.empty() && stored.text.empty() && result.fields().empty())
+    stored.reason = msg("sync.server_gave_no_reason");
   for (const v1::FieldProblem& f : result.fields())
-    reason += (reason.empty() ? "" : "; ") + f.field() + ": " + f.message();
-  return reason.empty() ? "服务器未说明原因 / the server gave no reason" : reason;
+    stored.fields.push_back(
+        FieldError{f.field(), f.message(), messageFromWire(f.message_id(), f.params())});
+  return encodeStoredReason(stored);
 }
 
 // Acknowledgements of a change that is no longer pending are harmless: it was settled before
@@ -49,8 +57,8 @@ Status SyncRun::pushBatch(const std::vector<OutboxEntry>& batch) {
     change->set_version(e.version);
     change->set_base_version(e.baseVersion);
     if (!change->mutable_record()->ParseFromString(e.payload))
-      return Status::corruption("待同步的记录已损坏 / a pending change's record is damaged: " +
-                                e.kind + " " + e.recordId);
+      return Status::corruption(
+          msg("sync.pending_record_damaged", {{"kind", e.kind}, {"id", e.recordId}}));
   }
   Result<std::string> body = gzipCompress(request.SerializeAsString());
   if (!body) return body.status();
@@ -71,7 +79,8 @@ Status SyncRun::pushBatch(const std::vector<OutboxEntry>& batch) {
   };
   Result<HttpResponse> response = m_exchange.send(http, answersBatch);
   if (!response) return response.status();
-  if (response->status != 200) return httpError(*response, "上传修改 / push");
+  if (response->status != 200)
+    return httpError(*response, messageRef("action", "sync.push"), m_options.locale);
   m_report.bytesPushed += sent;
   // Runs of APPLIED answers (a normal batch is nothing else) are acknowledged in one local
   // transaction; any other outcome first flushes the run, so changes settle in outbox order.
@@ -106,9 +115,7 @@ Status SyncRun::settle(const OutboxEntry& change, const v1::ChangeResult& result
       return ignoreSettled(m_store.rejectOutbox(change.changeId, reasonOf(result)));
     default:
       // An outcome from a newer server: leave the change pending rather than guess.
-      return Status::invalidArgument(
-          "服务器返回了本应用不认识的结果，请升级应用 / the server answered an outcome this app "
-          "does not know; update the app");
+      return Status::invalidArgument(msg("sync.unknown_outcome"));
   }
 }
 
@@ -139,7 +146,8 @@ Status SyncRun::settleDuplicate(const OutboxEntry& change, const v1::ChangeResul
   if (!response) return response.status();
   if (response->status == 200)
     return keepConflict(change, current.record().SerializeAsString(), current.version());
-  if (response->status == 401) return httpError(*response, "读取记录 / read record");
+  if (response->status == 401)
+    return httpError(*response, messageRef("action", "sync.read_record"), m_options.locale);
   // The record is out of our reach now (moved to another region): our version stays local.
   return ignoreSettled(m_store.acknowledgeOutbox(change.changeId, result.server_version()));
 }
@@ -151,11 +159,10 @@ Status SyncRun::keepConflict(const OutboxEntry& change, const std::string& serve
   if (s.code() != StatusCode::kInvalidArgument && s.code() != StatusCode::kCorruption) return s;
   // The server's version cannot be shown by this build (none sent, or from a newer app). Keep
   // ours, visible with the reason, instead of sending it again and again.
-  return ignoreSettled(
-      m_store.rejectOutbox(change.changeId,
-                           "与服务器版本冲突，但服务器版本无法在本机显示 / conflicts with the "
-                           "server's version, which this app cannot show: " +
-                               s.message()));
+  return ignoreSettled(m_store.rejectOutbox(
+      change.changeId,
+      encodeStoredReason(
+          {msg("sync.conflict_unshowable", {{"detail", describe(s, m_options.locale)}}), {}, {}})));
 }
 
 }  // namespace anju::sync

@@ -37,7 +37,8 @@ Status ensureDir(const fs::path& dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec)
-    return Status::ioError("无法创建目录 / cannot create " + dir.string() + ": " + ec.message());
+    return Status::ioError(
+        msg("blob.cannot_create_dir", {{"path", dir.string()}, {"detail", ec.message()}}));
   return Status::ok();
 }
 
@@ -122,9 +123,9 @@ Status FileBlobStore::discardPartial(const std::string& sha256) {
 
 Result<std::string> FileBlobStore::readComplete(const std::string& sha256) {
   std::ifstream in(completePath(sha256), std::ios::binary);
-  if (!in) return Status::notFound("照片尚未上传 / photo bytes not on the server: " + sha256);
+  if (!in) return Status::notFound(msg("blob.photo_not_uploaded", {{"sha256", sha256}}));
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return Status::ioError("读取照片失败 / cannot read photo " + sha256);
+  if (in.bad()) return Status::ioError(msg("blob.photo_unreadable", {{"sha256", sha256}}));
   return bytes;
 }
 

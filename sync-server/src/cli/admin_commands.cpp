@@ -16,7 +16,8 @@ namespace anju::server {
 namespace {
 
 int usage(const char* text) {
-  std::fprintf(stderr, "用法 / usage: anju-server %s\n", text);
+  std::fprintf(stderr, "%s\n",
+               render(msg("cli.usage", {{"usage", text}}), terminalLocale()).c_str());
   return 2;
 }
 
@@ -55,10 +56,7 @@ int runAssign(const CliArgs& args) {
   if (pos.size() != 1 || !args.has("region"))
     return usage("assign NAME --region 区[/街道[/社区]] --data DIR");
   const std::optional<RegionPath> region = parseRegion(*args.option("region"));
-  if (!region)
-    return fail(
-        Status::invalidArgument("区域格式应为 区/街道/社区 / region must be "
-                                "district[/street[/community]]"));
+  if (!region) return fail(Status::invalidArgument(msg("cli.region_format")));
   Result<std::unique_ptr<IndexedStorage>> storage = storageFor(args);
   if (!storage) return fail(storage.status());
   if (Status s = (*storage)->addUserRegion(pos[0], *region); !s) return fail(s);

@@ -18,7 +18,7 @@ Result<CliArgs> CliArgs::parse(const std::vector<std::string>& argv,
       name = name.substr(0, eq);
     } else if (!switches.count(name)) {
       if (i + 1 >= argv.size())
-        return Status::invalidArgument("选项缺少值 / option --" + name + " needs a value");
+        return Status::invalidArgument(msg("cli.option_needs_value", {{"option", name}}));
       value = argv[++i];
     }
     args.m_options[name] = value;

@@ -27,7 +27,7 @@ int runExport(const CliArgs& args);
 Result<ServerConfig> resolveConfig(const CliArgs& args);
 /// The storage backend `config` selects, opened and migrated.
 Result<std::unique_ptr<IndexedStorage>> openConfiguredStorage(const ServerConfig& config);
-/// Prints "错误 / error: <status>" to stderr and returns 1.
+/// Prints the status as "错误：…" (or "error: …" under an English locale) to stderr; returns 1.
 int fail(const Status& status);
 
 }  // namespace anju::server

@@ -13,21 +13,31 @@ namespace anju::server {
 
 int runImportBuildings(const CliArgs& args) {
   if (args.positional().size() != 1) {
-    std::fprintf(stderr, "用法 / usage: anju-server import-buildings FILE.csv --data DIR\n");
+    std::fprintf(stderr, "%s\n",
+                 render(msg("cli.usage", {{"usage", "import-buildings FILE.csv --data DIR"}}),
+                        terminalLocale())
+                     .c_str());
     return 2;
   }
   const std::string path = args.positional()[0];
   std::ifstream in(path, std::ios::binary);
-  if (!in) return fail(Status::notFound("无法读取 / cannot read " + path));
+  if (!in) return fail(Status::notFound(msg("cli.file_unreadable", {{"path", path}})));
   std::ostringstream text;
   text << in.rdbuf();
   Result<ParsedRegister> parsed = parseBuildingRegister(text.str(), systemNowMs());
   if (!parsed) {
-    std::fprintf(stderr, "%s\n", parsed.status().message().c_str());
+    // One line per problem, named by row and column, so a long file's mistakes can be found.
+    const Locale locale = terminalLocale();
+    const Status& s = parsed.status();
+    std::fprintf(stderr, "%s\n", render(s.text(), locale).c_str());
+    for (const FieldError& f : s.fieldErrors())
+      std::fprintf(stderr, "  %s: %s\n", f.field.c_str(), render(f.text, locale).c_str());
     return 1;
   }
   for (const std::string& column : parsed->ignoredColumns)
-    std::fprintf(stderr, "注意 / note: 忽略列 / ignoring column '%s'\n", column.c_str());
+    std::fprintf(
+        stderr, "%s\n",
+        render(msg("cli.ignoring_column", {{"column", column}}), terminalLocale()).c_str());
   Result<ServerConfig> config = resolveConfig(args);
   if (!config) return fail(config.status());
   Result<std::unique_ptr<IndexedStorage>> storage = openConfiguredStorage(*config);

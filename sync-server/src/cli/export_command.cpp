@@ -25,7 +25,8 @@ constexpr const char* kExportUsage =
     "           --not-visited";
 
 int usage() {
-  std::fprintf(stderr, "用法 / usage: anju-server %s\n", kExportUsage);
+  std::fprintf(stderr, "%s\n",
+               render(msg("cli.usage", {{"usage", kExportUsage}}), terminalLocale()).c_str());
   return 2;
 }
 
@@ -43,9 +44,10 @@ Result<RegisterFilter> filterFromArgs(const CliArgs& args) {
 Status writeStream(const std::string& path,
                    const std::function<Status(const ExportSink&)>& produce) {
   std::FILE* f = std::fopen(path.c_str(), "wb");
-  if (!f) return Status::ioError("无法写入 / cannot write " + path);
+  if (!f) return Status::ioError(msg("export.cannot_write", {{"path", path}, {"detail", ""}}));
   Status s = produce(fileSink(f));
-  if (std::fclose(f) != 0 && s) s = Status::ioError("无法写入 / cannot write " + path);
+  if (std::fclose(f) != 0 && s)
+    s = Status::ioError(msg("export.cannot_write", {{"path", path}, {"detail", ""}}));
   return s;
 }
 
@@ -53,9 +55,7 @@ int exportDossier(const CliArgs& args, IndexedStorage& storage, const ServerConf
                   const std::string& out) {
   if (args.has("building") == args.has("community")) return usage();
   if (config.dataDir.empty())
-    return fail(
-        Status::invalidArgument("档案需要照片目录 / a dossier needs the data directory "
-                                "with the photos (--data DIR)"));
+    return fail(Status::invalidArgument(msg("cli.dossier_needs_data_dir")));
   Result<std::unique_ptr<FileBlobStore>> blobs =
       FileBlobStore::open((std::filesystem::path(config.dataDir) / "blobs").string());
   if (!blobs) return fail(blobs.status());
@@ -65,7 +65,7 @@ int exportDossier(const CliArgs& args, IndexedStorage& storage, const ServerConf
     const std::string community = *args.option("community");
     const std::optional<RegionPath> region = parseRegion(community);
     if (!region || region->community.empty())
-      return Status::invalidArgument("社区应写作 区/街道/社区 / community must be 区/街道/社区");
+      return Status::invalidArgument(msg("access.community_path"));
     RegisterFilter filter;
     filter.district = region->district;
     filter.street = region->street;

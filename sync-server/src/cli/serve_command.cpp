@@ -31,13 +31,9 @@ Result<ServerConfig> resolveConfig(const CliArgs& args) {
   }
   if (args.has("postgres")) config.storage = StorageBackend::kPostgres;
   if (config.storage == StorageBackend::kPostgres && config.postgres.conninfo.empty())
-    return Status::invalidArgument(
-        "需要 PostgreSQL 连接串 / storage = postgres needs a "
-        "connection string (--postgres CONNINFO or postgres = ...)");
+    return Status::invalidArgument(msg("cli.postgres_conninfo_required"));
   if (config.storage == StorageBackend::kSqlite && config.dataDir.empty())
-    return Status::invalidArgument(
-        "需要数据目录 / a data directory is required (--data DIR or "
-        "data_dir in --config FILE)");
+    return Status::invalidArgument(msg("cli.data_dir_required"));
   return config;
 }
 
@@ -46,7 +42,9 @@ Result<std::unique_ptr<IndexedStorage>> openConfiguredStorage(const ServerConfig
 }
 
 int fail(const Status& status) {
-  std::fprintf(stderr, "错误 / error: %s\n", status.toString().c_str());
+  const Locale locale = terminalLocale();
+  std::fprintf(stderr, "%s\n",
+               render(msg("cli.error", {{"detail", describe(status, locale)}}), locale).c_str());
   return 1;
 }
 
@@ -55,10 +53,7 @@ int runServe(const CliArgs& args) {
   if (!config) return fail(config.status());
   // Photos live under the data dir whatever the database (several processes on PostgreSQL share
   // one folder, see docs/sync-server.md).
-  if (config->dataDir.empty())
-    return fail(
-        Status::invalidArgument("需要数据目录 / serve needs a data directory for photos "
-                                "(--data DIR or data_dir in --config FILE)"));
+  if (config->dataDir.empty()) return fail(Status::invalidArgument(msg("cli.photo_dir_required")));
   Result<std::unique_ptr<IndexedStorage>> storage = openConfiguredStorage(*config);
   if (!storage) return fail(storage.status());
   Result<std::unique_ptr<FileBlobStore>> blobs =

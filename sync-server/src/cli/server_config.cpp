@@ -74,18 +74,18 @@ Status applyConfigValue(const std::string& key, const std::string& value, Server
     ok = parseNumber(value, seconds, 1L);
     c.idleTimeout = std::chrono::seconds(seconds);
   } else {
-    return Status::invalidArgument("未知配置项 / unknown config key '" + key + "'");
+    return Status::invalidArgument(msg("cli.unknown_config_key", {{"key", key}}));
   }
   if (!ok && key == "postgres")  // never echo a connection string: it may hold a password
-    return Status::invalidArgument("配置值无效 / bad value for postgres");
+    return Status::invalidArgument(msg("cli.bad_value_postgres"));
   if (!ok)
-    return Status::invalidArgument("配置值无效 / bad value for " + key + ": '" + value + "'");
+    return Status::invalidArgument(msg("cli.bad_config_value", {{"key", key}, {"value", value}}));
   return Status::ok();
 }
 
 Status loadConfigFile(const std::string& path, ServerConfig& config) {
   std::ifstream in(path);
-  if (!in) return Status::notFound("无法读取配置文件 / cannot read config file " + path);
+  if (!in) return Status::notFound(msg("cli.config_unreadable", {{"path", path}}));
   std::string line;
   int number = 0;
   while (std::getline(in, line)) {
@@ -94,8 +94,8 @@ Status loadConfigFile(const std::string& path, ServerConfig& config) {
     if (content.empty()) continue;
     const std::size_t eq = content.find('=');
     if (eq == std::string::npos)
-      return Status::invalidArgument(path + ":" + std::to_string(number) +
-                                     ": 应为 key = value / expected key = value");
+      return Status::invalidArgument(
+          msg("cli.config_line_malformed", {{"where", path + ":" + std::to_string(number)}}));
     Status s = applyConfigValue(trim(content.substr(0, eq)), trim(content.substr(eq + 1)), config);
     if (!s)
       return Status::invalidArgument(path + ":" + std::to_string(number) + ": " + s.message());

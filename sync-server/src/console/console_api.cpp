@@ -30,20 +30,31 @@ void sendJson(Res res, const json& body, int status = 200) {
 void sendJsonError(Res res, const Status& status) {
   const ApiError e = ApiError::fromStatus(status);
   if (e.httpStatus >= 500) logError("console: " + status.toString());
+  // Worded in the language the console asked for (Accept-Language); the id and parameters go
+  // along so a page can tell errors apart without reading words.
+  const Locale locale = requestLocale();
   json fields = json::array();
   for (const FieldError& f : e.fields)
-    fields.push_back({{"field", f.field}, {"message", f.message}});
-  sendJson(res, {{"error", {{"code", e.code}, {"message", e.message}, {"fields", fields}}}},
+    fields.push_back({{"field", f.field}, {"message", fieldText(f, locale)}, {"id", f.text.id}});
+  json params = json::object();
+  for (const MessageParam& p : e.message.params) params[p.name] = p.value;
+  sendJson(res,
+           {{"error",
+             {{"code", e.code},
+              {"message", e.text(locale)},
+              {"id", e.message.id},
+              {"params", params},
+              {"fields", fields}}}},
            e.httpStatus);
 }
 
 // The body as a JSON object; invalidArgument when it is not one.
 Result<json> jsonBody(Req req) {
   if (req.body.size() > kMaxJsonBody)
-    return Status::invalidArgument("请求体过大 / request body too large");
+    return Status::invalidArgument(msg("http.request_body_too_large"));
   json body = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
   if (body.is_discarded() || !body.is_object())
-    return Status::invalidArgument("请求体须为 JSON 对象 / body must be a JSON object");
+    return Status::invalidArgument(msg("console.body_must_json_object"));
   return body;
 }
 
@@ -136,7 +147,8 @@ void ConsoleApi::install(web::Router& server) {
   server.Get("/console/(.*)", [](Req req, Res res) {
     const std::string name = req.matches[1].str().empty() ? "index.html" : req.matches[1].str();
     const ConsoleAsset* asset = findConsoleAsset(name);
-    if (!asset) return sendJsonError(res, Status::notFound("没有此页面 / no such page: " + name));
+    if (!asset)
+      return sendJsonError(res, Status::notFound(msg("console.no_such_page", {{"page", name}})));
     res.set_header("Cache-Control", "no-cache");
     // Only our own files may run or be framed; photos are shown from blob: URLs.
     res.set_header("Content-Security-Policy",
@@ -150,12 +162,12 @@ Result<User> ConsoleApi::reviewer(Req req) {
   const std::string header = req.get_header_value("Authorization");
   constexpr std::string_view kBearer = "Bearer ";
   if (header.size() <= kBearer.size() || header.compare(0, kBearer.size(), kBearer) != 0)
-    return Status::unauthenticated("需要登录 / missing bearer token");
+    return Status::unauthenticated(msg("http.missing_bearer_token"));
   Result<User> user = m_services.auth.authenticate(header.substr(kBearer.size()));
   if (!user) return user;
   noteRequestUser(user->name);
   if (user->role == Role::kInspector)
-    return Status::permissionDenied("审核台仅供审核人员使用 / the review console is for reviewers");
+    return Status::permissionDenied(msg("console.review_console_reviewers"));
   return user;
 }
 
@@ -171,8 +183,7 @@ void ConsoleApi::login(Req req, Res res) {
     return sendJsonError(res, login.status());
   }
   if (login->user.role == Role::kInspector)
-    return sendJsonError(res, Status::permissionDenied(
-                                  "审核台仅供审核人员使用 / the review console is for reviewers"));
+    return sendJsonError(res, Status::permissionDenied(msg("console.review_console_reviewers")));
   sendJson(
       res,
       {{"token", login->token}, {"expires_at", login->expiresAt}, {"user", userJson(login->user)}});
@@ -277,7 +288,7 @@ void ConsoleApi::houses(Req req, Res res) {
     after = decodeRegisterKey(token);
     if (!after)
       return sendJsonError(
-          res, Status::invalidArgument("分页标记无效 / malformed page key", {{"after", token}}));
+          res, Status::invalidArgument(msg("console.malformed_page_key"), {{"after", token}}));
   }
   const int limit = static_cast<int>(std::clamp<std::int64_t>(intParam(req, "limit", 50), 1, 500));
   Result<RegisterPage> page = m_services.houses.registerPage(*filter, after, limit);

@@ -109,7 +109,8 @@ json rectificationJson(const StoredRecord& r, const v1::Rectification& x) {
 }
 
 Status damaged(const StoredRecord& r) {
-  return Status::corruption("存储的记录已损坏 / stored " + r.kind + " is damaged: " + r.id);
+  return Status::corruption(
+      msg("access.stored_record_damaged", {messageRef("kind", "kind." + r.kind), {"id", r.id}}));
 }
 
 }  // namespace

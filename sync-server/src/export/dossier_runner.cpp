@@ -118,7 +118,7 @@ Result<dossier::DossierHouse> DossierRunner::loadHouse(const Uuid& buildingId) {
       if (std::filesystem::is_regular_file(path, ec)) house.photos[r.sha256] = path;
     }
   }
-  if (!hasBuilding) return Status::notFound("没有此房屋 / no such building: " + buildingId);
+  if (!hasBuilding) return Status::notFound(msg("access.no_such_building", {{"id", buildingId}}));
   return house;
 }
 
@@ -135,7 +135,7 @@ Status DossierRunner::renderHouses(const RegisterFilter& filter, const std::stri
                                    const std::string& outPath) {
   Result<RegisterPage> any = m_index.queryRegister(filter, std::nullopt, 1);
   if (!any) return any.status();
-  if (any->rows.empty()) return Status::notFound("没有符合条件的房屋 / no house matches");
+  if (any->rows.empty()) return Status::notFound(msg("export.no_house_matches"));
   dossier::DossierHeader header{"房屋安全排查档案（一户一档）", title, nowText()};
   return run(
       header,
@@ -175,8 +175,8 @@ Status DossierRunner::run(
   ::close(fds[0]);
   if (spawned != 0) {
     ::close(fds[1]);
-    return Status::unavailable("无法启动 PDF 渲染程序 / cannot start the dossier renderer " +
-                               m_renderer + ": " + std::strerror(spawned));
+    return Status::unavailable(msg("export.renderer_not_started",
+                                   {{"program", m_renderer}, {"detail", std::strerror(spawned)}}));
   }
   ::fcntl(fds[1], F_SETFL, O_NONBLOCK);
 
@@ -186,7 +186,7 @@ Status DossierRunner::run(
     std::string why;
     auto send = [&](const std::string& bytes) -> Status {
       if (writeAll(fds[1], bytes, deadline, &why)) return Status::ok();
-      return Status::unavailable("渲染程序未接收数据 / the renderer stopped reading: " + why);
+      return Status::unavailable(msg("export.renderer_stopped_reading", {{"detail", why}}));
     };
     fed = send(dossier::headerFrame(header));
     if (fed) {
@@ -219,11 +219,10 @@ Status DossierRunner::run(
   std::error_code ec;
   std::filesystem::remove(logPath, ec);
   if (!fed) return fed;
-  if (!exited)
-    return Status::unavailable("PDF 渲染超时 / the dossier renderer exceeded its time limit");
+  if (!exited) return Status::unavailable(msg("export.dossier_renderer_exceeded_time"));
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
     logError("anju-dossier failed (status " + std::to_string(status) + "): " + log);
-    return Status::internal("PDF 渲染失败 / the dossier renderer failed: " + log);
+    return Status::internal(msg("export.renderer_failed", {{"detail", log}}));
   }
   return Status::ok();
 }

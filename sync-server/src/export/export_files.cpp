@@ -14,8 +14,7 @@ Result<std::shared_ptr<ExportScratch>> ExportScratch::create() {
   if (ec) base = "/tmp";
   std::string pattern = (base / "anju-export-XXXXXX").string();
   if (::mkdtemp(pattern.data()) == nullptr)
-    return Status::ioError("无法创建临时目录 / cannot create a temporary directory: " +
-                           std::string(std::strerror(errno)));
+    return Status::ioError(msg("export.temp_dir_failed", {{"detail", std::strerror(errno)}}));
   return std::shared_ptr<ExportScratch>(new ExportScratch(pattern));
 }
 
@@ -31,7 +30,8 @@ Status writeFileAtomically(const std::string& path,
   std::error_code ec;
   if (s) {
     std::filesystem::rename(partial, path, ec);
-    if (ec) s = Status::ioError("无法写入 / cannot write " + path + ": " + ec.message());
+    if (ec)
+      s = Status::ioError(msg("export.cannot_write", {{"path", path}, {"detail", ec.message()}}));
   }
   if (!s) std::filesystem::remove(partial, ec);
   return s;

@@ -27,7 +27,7 @@ class BufferedSink {
     if (m_buffer.empty()) return Status::ok();
     const bool ok = m_sink(m_buffer);
     m_buffer.clear();
-    return ok ? Status::ok() : Status::unavailable("接收方已断开 / the receiver went away");
+    return ok ? Status::ok() : Status::unavailable(msg("export.receiver_went_away"));
   }
 
  private:

@@ -18,7 +18,8 @@ struct WorkbookCloser {
 using Workbook = std::unique_ptr<lxw_workbook, WorkbookCloser>;
 
 Status xlsxError(lxw_error e, const std::string& what) {
-  return Status::ioError("无法写入 XLSX / cannot write XLSX (" + what + "): " + lxw_strerror(e));
+  return Status::ioError(
+      msg("export.xlsx_write_failed", {{"what", what}, {"detail", lxw_strerror(e)}}));
 }
 
 const char* const kJudgments[] = {"serious", "some", "none_found"};
@@ -86,7 +87,7 @@ Result<XlsxExportResult> writeRegisterXlsx(RegisterIndex& index, const RegisterF
   std::string tmp = tmpDir;
   if (!tmp.empty()) options.tmpdir = tmp.data();
   Workbook wb(workbook_new_opt(path.c_str(), &options));
-  if (!wb) return Status::ioError("无法创建 XLSX / cannot create " + path);
+  if (!wb) return Status::ioError(msg("export.xlsx_create_failed", {{"path", path}}));
   lxw_worksheet* sheet = workbook_add_worksheet(wb.get(), "登记册");
   lxw_worksheet* summarySheet = workbook_add_worksheet(wb.get(), "汇总");
   if (!sheet || !summarySheet) return Status::internal("cannot add worksheets");
@@ -106,8 +107,7 @@ Result<XlsxExportResult> writeRegisterXlsx(RegisterIndex& index, const RegisterF
   XlsxExportResult result;
   Status walked = forEachRegisterRow(index, filter, [&](const RegisterRow& row) {
     const lxw_row_t r = static_cast<lxw_row_t>(result.rows + 1);
-    if (r >= LXW_ROW_MAX)
-      return Status::invalidArgument("行数超过 XLSX 上限 / too many rows for XLSX");
+    if (r >= LXW_ROW_MAX) return Status::invalidArgument(msg("export.too_many_rows_xlsx"));
     const std::vector<RegisterCell> cells = registerCells(row);
     for (std::size_t c = 0; c < cells.size(); ++c) {
       const auto col = static_cast<lxw_col_t>(c);

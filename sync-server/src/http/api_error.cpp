@@ -1,6 +1,7 @@
 #include "http/api_error.h"
 
 #include "anju/v1/sync.pb.h"
+#include "service/wire_messages.h"
 #include "util/storage_full.h"
 #include "util/utf8_text.h"
 #include "web/request.h"
@@ -10,7 +11,8 @@ namespace anju::server {
 ApiError ApiError::fromStatus(const Status& status) {
   ApiError e;
   if (isStorageFull(status)) return storageFull();
-  e.message = status.message();
+  e.message = status.text();
+  if (e.message.empty()) e.freeText = status.message();
   e.fields = status.fieldErrors();
   switch (status.code()) {
     case StatusCode::kInvalidArgument:
@@ -48,7 +50,8 @@ ApiError ApiError::fromStatus(const Status& status) {
     case StatusCode::kOk:
       e.httpStatus = 500;
       e.code = "internal";
-      e.message = "服务器内部错误 / internal server error";
+      e.message = msg("http.internal_server_error");
+      e.freeText.clear();
       e.fields.clear();
       break;
   }
@@ -56,57 +59,40 @@ ApiError ApiError::fromStatus(const Status& status) {
 }
 
 ApiError ApiError::payloadTooLarge(std::size_t limit) {
-  return {413,
-          "payload_too_large",
-          "请求体过大 / request body exceeds " + std::to_string(limit) + " bytes",
-          {}};
+  return {
+      413, "payload_too_large", msg("http.body_too_large", {{"limit", std::to_string(limit)}}), {}};
 }
 
 ApiError ApiError::tooManyChanges(int limit) {
   return {413,
           "payload_too_large",
-          "一次最多推送 " + std::to_string(limit) + " 条 / at most " + std::to_string(limit) +
-              " changes per push",
+          msg("http.too_many_changes", {{"limit", std::to_string(limit)}}),
           {}};
 }
 
 ApiError ApiError::photoTooLarge(std::int64_t limit) {
   return {413,
           "payload_too_large",
-          "照片超过服务器上限 / photo exceeds the server's limit of " + std::to_string(limit) +
-              " bytes",
+          msg("http.photo_too_large", {{"limit", std::to_string(limit)}}),
           {}};
 }
 
 ApiError ApiError::badBody(const std::string& what) {
-  return {400, "bad_request", "请求体无法解析 / malformed request body: " + what, {}};
+  return {400, "bad_request", msg("http.malformed_body", {{"detail", what}}), {}};
 }
 
 ApiError ApiError::unsupportedEncoding() {
-  return {415,
-          "unsupported_encoding",
-          "不支持的内容编码 / unsupported Content-Encoding (use gzip or none)",
-          {}};
+  return {415, "unsupported_encoding", msg("http.unsupported_content_encoding_use"), {}};
 }
 
 ApiError ApiError::hashMismatch(const std::string& sha256) {
-  return {422,
-          "hash_mismatch",
-          "照片数据与哈希不符,已丢弃,请重新上传 / bytes do not match sha256 " + sha256 +
-              "; discarded, upload again from offset 0",
-          {}};
+  return {422, "hash_mismatch", msg("http.hash_mismatch", {{"sha256", sha256}}), {}};
 }
 
-ApiError ApiError::storageFull() {
-  return {507,
-          "storage_full",
-          "服务器存储空间已满，本次数据未保存，请稍后再同步 / the server's disk is full; nothing "
-          "from this request was stored, sync again later",
-          {}};
-}
+ApiError ApiError::storageFull() { return {507, "storage_full", msg("http.storage_full"), {}}; }
 
 ApiError ApiError::notFound(const std::string& path) {
-  return {404, "not_found", "没有此接口 / no such endpoint: " + path, {}};
+  return {404, "not_found", msg("http.no_such_endpoint_at", {{"path", path}}), {}};
 }
 
 ApiError ApiError::fromHttpStatus(int status) {
@@ -114,9 +100,9 @@ ApiError ApiError::fromHttpStatus(int status) {
     case 400:
       return badBody("request could not be read");
     case 404:
-      return {404, "not_found", "没有此接口 / no such endpoint", {}};
+      return {404, "not_found", msg("http.no_such_endpoint"), {}};
     case 413:
-      return {413, "payload_too_large", "请求体过大 / request body too large", {}};
+      return {413, "payload_too_large", msg("http.request_body_too_large"), {}};
     case 415:
       return unsupportedEncoding();
     default:
@@ -124,20 +110,40 @@ ApiError ApiError::fromHttpStatus(int status) {
   }
   return {status,
           status >= 500 ? "internal" : "bad_request",
-          "请求失败 / request failed with HTTP " + std::to_string(status),
+          msg("http.request_failed", {{"status", std::to_string(status)}}),
           {}};
 }
+
+std::string ApiError::text(Locale locale) const {
+  return message.empty() ? freeText : render(message, locale);
+}
+
+std::string fieldText(const FieldError& field, Locale locale) {
+  return field.text.empty() ? field.message : render(field.text, locale);
+}
+
+namespace {
+
+thread_local Locale tlLocale = Locale::kChinese;
+
+}  // namespace
+
+Locale requestLocale() { return tlLocale; }
+void setRequestLocale(Locale locale) { tlLocale = locale; }
 
 void sendError(web::Response& res, const ApiError& error) {
   v1::Error body;
   // Messages may quote what the client sent (a path segment, a query value): raw bytes that
   // are not UTF-8 would make the whole Error unparseable for the client.
+  const Locale locale = requestLocale();
   body.set_code(error.code);
-  body.set_message(toValidUtf8(error.message));
+  body.set_message(toValidUtf8(error.text(locale)));
+  body.set_message_id(error.message.id);
+  setWireParams(error.message.params, body.mutable_params());
   for (const FieldError& f : error.fields) {
     v1::FieldProblem* p = body.add_fields();
-    p->set_field(toValidUtf8(f.field));
-    p->set_message(toValidUtf8(f.message));
+    setFieldProblem(*p, f);
+    p->set_message(toValidUtf8(fieldText(f, locale)));
   }
   res.status = error.httpStatus;
   res.set_content(body.SerializeAsString(), "application/x-protobuf");

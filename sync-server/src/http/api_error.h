@@ -18,8 +18,13 @@ namespace anju::server {
 struct ApiError {
   int httpStatus = 500;
   std::string code;  // stable machine code, e.g. "unauthenticated"
-  std::string message;
+  Message message;   // catalogue id and parameters, worded per request (Accept-Language)
   std::vector<FieldError> fields;
+  /// The words of a Status made from free text (no id), from code not yet converted.
+  std::string freeText = {};
+
+  /// The message in `locale`: rendered from the id, or the free text.
+  std::string text(Locale locale) const;
 
   static ApiError fromStatus(const Status& status);
   static ApiError payloadTooLarge(std::size_t limit);
@@ -36,7 +41,16 @@ struct ApiError {
   static ApiError fromHttpStatus(int status);
 };
 
-/// Writes `error` as an anju.v1.Error protobuf body with its status.
+/// Writes `error` as an anju.v1.Error protobuf body with its status, worded in the language of
+/// the request being served (requestLocale()).
 void sendError(web::Response& res, const ApiError& error);
+
+/// The words of a field problem in `locale`: rendered from its id, or its free text.
+std::string fieldText(const FieldError& field, Locale locale);
+
+/// The language the request running on this thread asked for (Accept-Language; Chinese when it
+/// did not ask). Set by the pre-routing handler (installEdgeHandlers).
+Locale requestLocale();
+void setRequestLocale(Locale locale);
 
 }  // namespace anju::server

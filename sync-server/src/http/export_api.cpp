@@ -81,7 +81,7 @@ Result<User> ExportApi::authenticate(const web::Request& req) {
   const std::string header = req.get_header_value("Authorization");
   constexpr std::string_view kBearer = "Bearer ";
   if (header.size() <= kBearer.size() || header.compare(0, kBearer.size(), kBearer) != 0)
-    return Status::unauthenticated("需要登录 / missing bearer token");
+    return Status::unauthenticated(msg("http.missing_bearer_token"));
   Result<User> user = m_auth.authenticate(header.substr(kBearer.size()));
   if (user) noteRequestUser(user->name);
   return user;

@@ -50,7 +50,9 @@ BodyRead readBody(const web::Request& req, web::Response& res, const web::Conten
 void noteRequestUser(const std::string& userName) { tlUser = userName; }
 
 void installEdgeHandlers(web::Router& server, Metrics& metrics) {
-  server.set_pre_routing_handler([](const web::Request&, web::Response&) {
+  server.set_pre_routing_handler([](const web::Request& req, web::Response&) {
+    // Errors are worded in the language the client asked for; Chinese when it did not ask.
+    setRequestLocale(localeFromAcceptLanguage(req.get_header_value("Accept-Language")));
     tlStart = std::chrono::steady_clock::now();
     tlTimed = true;
     tlUser.clear();

@@ -4,6 +4,7 @@
 
 #include "http/api_error.h"
 #include "http/http_edge.h"
+#include "service/wire_messages.h"
 #include "util/log.h"
 
 namespace anju::server {
@@ -74,7 +75,7 @@ Result<User> SyncApi::authenticate(const web::Request& req) {
   const std::string header = req.get_header_value("Authorization");
   constexpr std::string_view kBearer = "Bearer ";
   if (header.size() <= kBearer.size() || header.compare(0, kBearer.size(), kBearer) != 0)
-    return Status::unauthenticated("需要登录 / missing bearer token");
+    return Status::unauthenticated(msg("http.missing_bearer_token"));
   Result<User> user = m_services.auth.authenticate(header.substr(kBearer.size()));
   if (user) noteRequestUser(user->name);
   return user;
@@ -125,6 +126,7 @@ void SyncApi::push(const web::Request& req, web::Response& res, const web::Conte
     logError("push by " + user->name + " failed, nothing stored: " + response.status().toString());
     return sendError(res, ApiError::fromStatus(response.status()));
   }
+  rewordPushResponse(*response, requestLocale());
   int counts[5] = {0, 0, 0, 0, 0};
   for (const v1::ChangeResult& r : response->results()) ++counts[r.outcome() % 5];
   m_metrics.countPushOutcome("applied", counts[v1::ChangeResult::APPLIED]);
@@ -186,11 +188,12 @@ void SyncApi::photoUpload(const web::Request& req, web::Response& res,
   m_metrics.addRequestBytes(body.bytes.size());
   if (!offset || !total)
     return sendError(
-        res,
-        ApiError::fromStatus(Status::invalidArgument(
-            "需要 offset 与 total 参数 / offset and total query parameters "
-            "are required integers",
-            {{"offset", req.get_param_value("offset")}, {"total", req.get_param_value("total")}})));
+        res, ApiError::fromStatus(Status::invalidArgument(
+                 msg("http.offset_total_required"),
+                 {fieldError("offset",
+                             msg("http.given_value", {{"value", req.get_param_value("offset")}})),
+                  fieldError("total", msg("http.given_value",
+                                          {{"value", req.get_param_value("total")}}))})));
   Result<PhotoUpload> upload = m_services.photos.upload(sha256, *offset, *total, body.bytes);
   if (!upload) return sendError(res, ApiError::fromStatus(upload.status()));
   switch (upload->outcome) {

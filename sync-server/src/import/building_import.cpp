@@ -49,9 +49,9 @@ bool parseNumber(const std::string& text, T& out) {
   return ec == std::errc() && end == text.data() + text.size();
 }
 
-// One row -> Building; problems are appended as "column: message".
+// One row -> Building; problems are appended as (column, message).
 Building rowToBuilding(const std::map<std::string, std::string>& row,
-                       std::vector<std::string>& problems) {
+                       std::vector<std::pair<std::string, Message>>& problems) {
   auto get = [&](const char* column) {
     const auto it = row.find(column);
     return it == row.end() ? std::string() : trim(it->second);
@@ -68,7 +68,7 @@ Building rowToBuilding(const std::map<std::string, std::string>& row,
     if (parseNumber(year, y))
       b.yearBuilt = y;
     else
-      problems.push_back("建成年份: 不是整数 / not a whole number: " + year);
+      problems.push_back({"建成年份", msg("import.not_whole_number", {{"value", year}})});
   }
   for (auto [column, target, fallback] :
        {std::tuple{"地上层数", &b.storeysAbove, 1}, std::tuple{"地下层数", &b.storeysBelow, 0}}) {
@@ -76,26 +76,26 @@ Building rowToBuilding(const std::map<std::string, std::string>& row,
     if (text.empty())
       *target = fallback;
     else if (!parseNumber(text, *target))
-      problems.push_back(std::string(column) + ": 不是整数 / not a whole number: " + text);
+      problems.push_back({column, msg("import.not_whole_number", {{"value", text}})});
   }
   if (const std::string area = get("建筑面积"); !area.empty()) {
     double a = 0;
     if (parseNumber(area, a))
       b.floorAreaM2 = a;
     else
-      problems.push_back("建筑面积: 不是数字 / not a number: " + area);
+      problems.push_back({"建筑面积", msg("import.not_number", {{"value", area}})});
   }
   if (const std::string s = get("结构类型"); !s.empty()) {
     if (auto t = parseCodeOrLabel(s, &parseStructureType, kStructures))
       b.structure = *t;
     else
-      problems.push_back("结构类型: 未知 / unknown structure type: " + s);
+      problems.push_back({"结构类型", msg("import.unknown_structure", {{"value", s}})});
   }
   if (const std::string u = get("用途"); !u.empty()) {
     if (auto t = parseCodeOrLabel(u, &parseBuildingUse, kUses))
       b.use = *t;
     else
-      problems.push_back("用途: 未知 / unknown use: " + u);
+      problems.push_back({"用途", msg("import.unknown_use", {{"value", u}})});
   }
   const std::string lat = get("纬度"), lon = get("经度");
   if (!lat.empty() || !lon.empty()) {
@@ -103,7 +103,7 @@ Building rowToBuilding(const std::map<std::string, std::string>& row,
     if (parseNumber(lat, p.latitude) && parseNumber(lon, p.longitude))
       b.location = p;
     else
-      problems.push_back("纬度/经度: 须同时填写数字 / both must be numbers");
+      problems.push_back({"纬度/经度", msg("import.both_must_numbers")});
   }
   return b;
 }
@@ -113,7 +113,7 @@ Building rowToBuilding(const std::map<std::string, std::string>& row,
 Result<ParsedRegister> parseBuildingRegister(std::string_view csvText, TimestampMs nowMs) {
   Result<std::vector<CsvRecord>> records = parseCsv(csvText);
   if (!records) return records.status();
-  if (records->empty()) return Status::invalidArgument("文件为空 / the file is empty");
+  if (records->empty()) return Status::invalidArgument(msg("import.file_empty"));
 
   ParsedRegister out;
   const std::vector<std::string>& header = records->front().fields;
@@ -121,14 +121,14 @@ Result<ParsedRegister> parseBuildingRegister(std::string_view csvText, Timestamp
   for (const std::string& raw : header) {
     const std::string name = trim(raw);
     if (!seen.insert(name).second)
-      return Status::invalidArgument("第 1 行 / line 1: 列名重复 / duplicate column " + name);
+      return Status::invalidArgument(msg("import.duplicate_column", {{"column", name}}));
     if (!kRequired.count(name) && !kOptional.count(name)) out.ignoredColumns.push_back(name);
   }
   std::string missing;
   for (const std::string& name : kRequired)
     if (!seen.count(name)) missing += " " + name;
   if (!missing.empty())
-    return Status::invalidArgument("第 1 行 / line 1: 缺少列 / missing columns:" + missing);
+    return Status::invalidArgument(msg("import.missing_columns", {{"columns", missing}}));
 
   std::vector<FieldError> errors;
   std::map<std::string, std::size_t> addresses;  // same house twice in one file is a mistake
@@ -136,23 +136,22 @@ Result<ParsedRegister> parseBuildingRegister(std::string_view csvText, Timestamp
     const CsvRecord& rec = (*records)[r];
     std::map<std::string, std::string> row;
     for (std::size_t c = 0; c < header.size(); ++c) row[trim(header[c])] = rec.fields[c];
-    std::vector<std::string> problems;
+    std::vector<std::pair<std::string, Message>> problems;
     Building b = rowToBuilding(row, problems);
     const Status valid = validateBuilding(b, nowMs);
-    for (const FieldError& f : valid.fieldErrors()) problems.push_back(f.field + ": " + f.message);
+    for (const FieldError& f : valid.fieldErrors()) problems.push_back({f.field, f.text});
     const std::string key =
         b.region.district + "/" + b.region.street + "/" + b.region.community + "/" + b.address;
     if (auto [it, fresh] = addresses.emplace(key, rec.line); !fresh)
-      problems.push_back("地址与第 " + std::to_string(it->second) +
-                         " 行重复 / same address as line " + std::to_string(it->second));
+      problems.push_back(
+          {"地址", msg("import.same_address", {{"line", std::to_string(it->second)}})});
+    // The field names the row and column: "line 3: 社区".
     const std::string where = "line " + std::to_string(rec.line);
-    for (const std::string& p : problems) errors.push_back({where, p});
+    for (auto& [column, text] : problems) errors.push_back(fieldError(where + ": " + column, text));
     if (problems.empty()) out.buildings.push_back(std::move(b));
   }
   if (!errors.empty()) {
-    std::string msg = "导入失败,未导入任何房屋 / import failed, nothing imported:";
-    for (const FieldError& e : errors) msg += "\n  " + e.field + ": " + e.message;
-    return Status::invalidArgument(msg, errors);
+    return Status::invalidArgument(msg("import.nothing_imported"), errors);
   }
   return out;
 }

@@ -3,9 +3,10 @@
 namespace anju::server {
 namespace {
 
-Status lineError(std::size_t line, const std::string& message) {
-  return Status::invalidArgument("第 " + std::to_string(line) + " 行 / line " +
-                                 std::to_string(line) + ": " + message);
+// `problem` is a catalogue message; its parameters join the line number's.
+Status lineError(std::size_t line, Message problem) {
+  problem.params.push_back({"line", std::to_string(line)});
+  return Status::invalidArgument(std::move(problem));
 }
 
 // Length of the UTF-8 sequence starting at s[i], or 0 when it is malformed (overlong forms,
@@ -59,9 +60,7 @@ std::size_t firstInvalidUtf8Line(std::string_view text) {
 Result<std::vector<CsvRecord>> parseCsv(std::string_view text) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (const std::size_t bad = firstInvalidUtf8Line(text))
-    return lineError(bad,
-                     "不是 UTF-8 编码(可能是 GBK,请另存为 CSV UTF-8)/ not UTF-8 (GBK? save "
-                     "as \"CSV UTF-8\")");
+    return lineError(bad, msg("import.not_utf8"));
 
   std::vector<CsvRecord> records;
   std::size_t line = 1;
@@ -79,7 +78,7 @@ Result<std::vector<CsvRecord>> parseCsv(std::string_view text) {
         quoted = true;
         ++i;
         while (true) {
-          if (i >= n) return lineError(quoteLine, "引号未闭合 / quoted field is never closed");
+          if (i >= n) return lineError(quoteLine, msg("import.quoted_field_never_closed"));
           const char c = text[i];
           if (c == '"') {
             if (i + 1 < n && text[i + 1] == '"') {
@@ -95,13 +94,10 @@ Result<std::vector<CsvRecord>> parseCsv(std::string_view text) {
           ++i;
         }
         if (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
-          return lineError(line, "闭合引号后有多余字符 / unexpected character after closing quote");
+          return lineError(line, msg("import.unexpected_character_after_closing"));
       } else {
         while (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-          if (text[i] == '"')
-            return lineError(line,
-                             "未加引号的字段中有引号 / quote inside an unquoted field "
-                             "(quote the whole field and double the quote)");
+          if (text[i] == '"') return lineError(line, msg("import.quote_in_unquoted_field"));
           field.push_back(text[i]);
           ++i;
         }
@@ -113,7 +109,7 @@ Result<std::vector<CsvRecord>> parseCsv(std::string_view text) {
         ++i;
       } else if (text[i] == '\r') {
         if (i + 1 >= n || text[i + 1] != '\n')
-          return lineError(line, "单独的回车符 / bare CR without LF");
+          return lineError(line, msg("import.bare_cr_without_lf"));
         i += 2;
         ++line;
         recordDone = true;
@@ -126,11 +122,10 @@ Result<std::vector<CsvRecord>> parseCsv(std::string_view text) {
     const bool blank = !quoted && record.fields.size() == 1 && record.fields[0].empty();
     if (blank) continue;
     if (!records.empty() && record.fields.size() != records.front().fields.size())
-      return lineError(record.line, "有 " + std::to_string(record.fields.size()) + " 列,应为 " +
-                                        std::to_string(records.front().fields.size()) + " / has " +
-                                        std::to_string(record.fields.size()) +
-                                        " fields, expected " +
-                                        std::to_string(records.front().fields.size()));
+      return lineError(
+          record.line,
+          msg("import.field_count", {{"count", std::to_string(record.fields.size())},
+                                     {"expected", std::to_string(records.front().fields.size())}}));
     records.push_back(std::move(record));
   }
   return records;

@@ -21,9 +21,7 @@ std::string hexOf(const unsigned char* bytes, std::size_t n) {
   return out;
 }
 
-Status badCredentials() {
-  return Status::unauthenticated("用户名或密码错误 / wrong user name or password");
-}
+Status badCredentials() { return Status::unauthenticated(msg("sync.wrong_user_name_password")); }
 
 }  // namespace
 
@@ -36,12 +34,12 @@ AuthService::AuthService(ServerStorage& storage, std::chrono::milliseconds token
 }
 
 Result<std::string> AuthService::hashPassword(const std::string& password) {
-  if (sodium_init() < 0) return Status::internal("libsodium 初始化失败 / libsodium init failed");
+  if (sodium_init() < 0) return Status::internal(msg("auth.libsodium_init_failed"));
   std::array<char, crypto_pwhash_STRBYTES> out{};
   if (crypto_pwhash_str(out.data(), password.data(), password.size(),
                         crypto_pwhash_OPSLIMIT_INTERACTIVE,
                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-    return Status::internal("密码哈希失败(内存不足?) / password hashing failed (out of memory?)");
+    return Status::internal(msg("auth.password_hashing_failed_out"));
   return std::string(out.data());
 }
 
@@ -56,10 +54,10 @@ Status AuthService::createUser(const std::string& name, Role role, const std::st
                                const std::string& displayName) {
   std::vector<FieldError> errors;
   if (name.empty() || name.find_first_of(" \t\r\n/") != std::string::npos)
-    errors.push_back({"name", "用户名不能为空或含空白 / user name must be non-empty, no spaces"});
+    errors.push_back(fieldError("name", msg("auth.user_name_must_non")));
   if (password.size() < 8)
-    errors.push_back({"password", "密码至少 8 个字符 / password needs at least 8 characters"});
-  if (!errors.empty()) return Status::invalidArgument("用户信息有误 / invalid user", errors);
+    errors.push_back(fieldError("password", msg("auth.password_needs_least_8")));
+  if (!errors.empty()) return Status::invalidArgument(msg("auth.invalid_user"), errors);
   Result<std::string> hash = hashPassword(password);
   if (!hash) return hash.status();
   User user;
@@ -93,7 +91,7 @@ Result<LoginResult> AuthService::login(const std::string& userName, const std::s
 }
 
 Result<User> AuthService::authenticate(const std::string& bearerToken) {
-  if (bearerToken.empty()) return Status::unauthenticated("需要登录 / missing bearer token");
+  if (bearerToken.empty()) return Status::unauthenticated(msg("http.missing_bearer_token"));
   return m_storage.findUserByToken(sha256Hex(bearerToken), m_clock());
 }
 

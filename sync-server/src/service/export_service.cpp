@@ -22,9 +22,7 @@ bool overlaps(const RegionFilter& scope, const RegionPath& asked) {
 
 Status checkExportRole(const User& user) {
   if (user.role == Role::kReviewer || user.role == Role::kAdmin) return Status::ok();
-  return Status::permissionDenied(
-      "导出仅限审核员和管理员 / exports are for reviewers and "
-      "administrators");
+  return Status::permissionDenied(msg("export.reviewers_only"));
 }
 
 Result<RegisterFilter> ExportService::registerFilter(
@@ -44,12 +42,11 @@ Result<RegisterFilter> ExportService::communityFilter(const User& user,
   if (Status s = checkExportRole(user); !s) return s;
   const std::optional<RegionPath> community = parseRegion(communityPath);
   if (!community || community->community.empty())
-    return Status::invalidArgument("社区应写作 区/街道/社区 / community must be 区/街道/社区",
-                                   {{"community", communityPath}});
+    return Status::invalidArgument(msg("access.community_path"), {{"community", communityPath}});
   RegisterFilter filter;
   filter.scope = regionFilterFor(user);
   if (!filter.scope.allows(*community))
-    return Status::permissionDenied("不在您负责的区域 / forbidden region: " + communityPath);
+    return Status::permissionDenied(msg("access.forbidden_region", {{"region", communityPath}}));
   filter.district = community->district;
   filter.street = community->street;
   filter.community = community->community;

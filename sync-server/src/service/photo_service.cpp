@@ -7,8 +7,8 @@ namespace {
 
 Status badHash(const std::string& sha256) {
   return Status::invalidArgument(
-      "照片哈希无效 / invalid sha256",
-      {{"sha256", "须为 64 位小写十六进制 / must be 64 lowercase hex digits: " + sha256}});
+      msg("photo.invalid_sha256"),
+      {fieldError("sha256", msg("photo.sha256_format", {{"sha256", sha256}}))});
 }
 
 }  // namespace
@@ -49,10 +49,10 @@ Result<PhotoUpload> PhotoService::upload(const std::string& sha256, std::int64_t
                                          std::int64_t total, std::string_view bytes) {
   if (!isValidSha256Hex(sha256)) return badHash(sha256);
   if (total <= 0 || offset < 0)
-    return Status::invalidArgument("offset/total 无效 / offset and total must be given",
-                                   {{"total", "须大于 0 / must be positive"}});
+    return Status::invalidArgument(msg("photo.offset_total_must_given"),
+                                   {fieldError("total", msg("photo.must_positive"))});
   if (offset + static_cast<std::int64_t>(bytes.size()) > total)
-    return Status::invalidArgument("数据超出照片总大小 / chunk runs past the declared total",
+    return Status::invalidArgument(msg("photo.chunk_runs_past_declared"),
                                    {{"offset", std::to_string(offset)}});
 
   std::lock_guard lock(m_mutex);

@@ -19,9 +19,8 @@ Result<v1::PullResponse> PullService::pull(const User& user, const v1::PullReque
   if (!request.cursor().empty()) {
     std::optional<Cursor> cursor = decodeCursor(request.cursor());
     if (!cursor)
-      return Status::invalidArgument(
-          "游标无效 / malformed cursor",
-          {{"cursor", "不是本服务器发出的游标 / not a cursor we issued"}});
+      return Status::invalidArgument(msg("pull.malformed_cursor"),
+                                     {fieldError("cursor", msg("pull.not_cursor_we_issued"))});
     Result<std::int64_t> maxSeq = m_storage.maxSequence();
     if (!maxSeq) return maxSeq.status();
     if (cursor->epoch != epoch || cursor->seq > *maxSeq) {
@@ -41,7 +40,8 @@ Result<v1::PullResponse> PullService::pull(const User& user, const v1::PullReque
     out->set_version(r.version);
     // ParseFromString keeps unknown fields, so newer clients' fields reach other clients.
     if (!out->mutable_record()->ParseFromString(r.payload))
-      return Status::corruption("存储的记录已损坏 / stored record is damaged: " + r.id);
+      return Status::corruption(msg("access.stored_record_damaged",
+                                    {messageRef("kind", "kind." + r.kind), {"id", r.id}}));
   }
   const std::int64_t last = page->records.empty() && page->hasMore ? after : page->scannedThrough;
   response.set_has_more(page->hasMore);

@@ -8,30 +8,33 @@
 #include "anju/validation.h"
 #include "service/auth_service.h"
 #include "service/record_facts.h"
+#include "service/wire_messages.h"
 
 namespace anju::server {
 namespace {
 
 using Outcome = v1::ChangeResult::Outcome;
 
-void reject(v1::ChangeResult& result, const std::string& reason,
+// The reason travels as a message id (the HTTP layer words it for the caller, wire_messages.h).
+void reject(v1::ChangeResult& result, const Message& reason,
             const std::vector<FieldError>& fields = {}) {
   result.set_outcome(v1::ChangeResult::REJECTED);
-  result.set_reason(reason);
-  for (const FieldError& f : fields) {
-    v1::FieldProblem* p = result.add_fields();
-    p->set_field(f.field);
-    p->set_message(f.message);
-  }
+  setChangeReason(result, reason);
+  for (const FieldError& f : fields) setFieldProblem(*result.add_fields(), f);
+}
+
+// A field problem whose words are data, not a message (e.g. "approved -> submitted").
+FieldError plainField(std::string field, std::string value) {
+  return fieldError(std::move(field), msg("push.field_value", {{"value", std::move(value)}}));
 }
 
 // Why a change is refused: the per-change reason and the fields it names.
 struct Refusal {
-  std::string reason;
+  Message reason;
   std::vector<FieldError> fields;
 };
 
-const char* const kDamaged = "服务器上的记录已损坏 / the server's stored record is damaged";
+const Message kDamaged = msg("push.server_stored_record_damaged");
 
 // A non-building record belongs to one house for good: the register keeps one row per house,
 // and a record that changed its building would leave the old house's row describing it.
@@ -39,9 +42,10 @@ std::optional<Refusal> checkSameBuilding(const RecordFacts& facts,
                                          const std::optional<StoredRecord>& current) {
   if (!current || facts.kind == "building" || current->buildingId == facts.buildingId)
     return std::nullopt;
-  return Refusal{"记录不能改属其他房屋 / a " + facts.kind + " cannot move to another building",
-                 {{"building_id", "应为 / must stay " + current->buildingId + " (was sent " +
-                                      facts.buildingId + ")"}}};
+  return Refusal{
+      msg("push.cannot_move_building", {messageRef("kind", "kind." + facts.kind)}),
+      {fieldError("building_id", msg("push.building_must_stay", {{"stored", current->buildingId},
+                                                                 {"sent", facts.buildingId}}))}};
 }
 
 // What only a reviewer may change, checked for callers without review rights (inspectors) on a
@@ -59,18 +63,18 @@ std::optional<Refusal> checkReviewFields(const v1::Record& incoming,
     const v1::Inspection& in = incoming.inspection();
     const v1::Inspection& before = stored.inspection();  // empty for a new inspection
     if (in.appraisal_grade() != before.appraisal_grade())
-      return Refusal{
-          "只有审核人员可以评定鉴定等级 / only a reviewer may set the appraisal grade",
-          {{"appraisal_grade", "须与服务器一致 / must stay \"" + before.appraisal_grade() + "\""}}};
+      return Refusal{msg("push.only_reviewer_may_set"),
+                     {fieldError("appraisal_grade", msg("push.grade_must_stay",
+                                                        {{"grade", before.appraisal_grade()}}))}};
     if (in.review_comment() != before.review_comment())
-      return Refusal{"只有审核人员可以填写审核意见 / only a reviewer may write the review comment",
-                     {{"review_comment", "须与服务器一致 / must stay as the server has it"}}};
+      return Refusal{msg("push.only_reviewer_may_write"),
+                     {fieldError("review_comment", msg("push.must_stay_server"))}};
     if (!current || in.review() == before.review()) return std::nullopt;
     const std::optional<ReviewState> from = parseReviewState(before.review());
     const std::optional<ReviewState> to = parseReviewState(in.review());
     if (!from || !to) return Refusal{kDamaged, {}};
     if (Status s = checkReviewTransition(*from, *to); !s)
-      return Refusal{s.message(), {{"review", before.review() + " -> " + in.review()}}};
+      return Refusal{s.text(), {plainField("review", before.review() + " -> " + in.review())}};
     return std::nullopt;
   }
   if (incoming.has_rectification() && current) {
@@ -82,7 +86,7 @@ std::optional<Refusal> checkReviewFields(const v1::Record& incoming,
     const std::optional<RectificationStatus> to = parseRectificationStatus(toStatus);
     if (!from || !to) return Refusal{kDamaged, {}};
     if (Status s = checkRectificationTransition(*from, *to); !s)
-      return Refusal{s.message(), {{"status", fromStatus + " -> " + toStatus}}};
+      return Refusal{s.text(), {plainField("status", fromStatus + " -> " + toStatus)}};
   }
   return std::nullopt;
 }
@@ -99,8 +103,8 @@ struct ChangeContext {
 Status decideChange(ChangeContext& ctx, const v1::Change& change, v1::ChangeResult& result) {
   result.set_change_id(change.change_id());
   if (!isValidUuid(change.change_id())) {
-    reject(result, "change_id 不是有效的 UUID / change_id is not a valid UUID",
-           {{"change_id", "须为小写 UUID / must be a lowercase UUID"}});
+    reject(result, msg("push.change_id_not_valid"),
+           {fieldError("change_id", msg("push.must_lowercase_uuid"))});
     return Status::ok();
   }
   Result<std::optional<SeenChange>> seen = ctx.tx.findChange(change.change_id());
@@ -111,29 +115,29 @@ Status decideChange(ChangeContext& ctx, const v1::Change& change, v1::ChangeResu
     if (!current) return current.status();
     result.set_outcome(v1::ChangeResult::DUPLICATE);
     result.set_server_version(current->has_value() ? (*current)->version : s.version);
-    result.set_reason(s.outcome == ChangeOutcome::kApplied
-                          ? "已收到并已应用 / received before and applied"
-                          : "已收到,当时为冲突版本 / received before and kept as a conflict");
+    setChangeReason(result, s.outcome == ChangeOutcome::kApplied
+                                ? msg("push.received_before_applied")
+                                : msg("push.received_before_kept_conflict"));
     return Status::ok();
   }
 
   if (!change.has_record()) {
-    reject(result, "缺少记录内容 / change carries no record", {{"record", "missing"}});
+    reject(result, msg("push.change_carries_no_record"));
     return Status::ok();
   }
   Result<RecordFacts> facts = examineRecord(change.record(), ctx.now);
   if (!facts) {
-    reject(result, facts.status().message(), facts.status().fieldErrors());
+    reject(result, facts.status().text(), facts.status().fieldErrors());
     return Status::ok();
   }
   if (facts->kind != change.kind() || facts->id != change.record_id()) {
-    reject(result, "kind/record_id 与记录内容不符 / kind or record_id disagree with the record",
-           {{"kind", change.kind() + " vs " + facts->kind}});
+    reject(result, msg("push.kind_record_id_disagree"),
+           {plainField("kind", change.kind() + " vs " + facts->kind)});
     return Status::ok();
   }
   if (change.version() == 0 || change.version() <= change.base_version()) {
-    reject(result, "版本须大于基础版本 / version must be greater than base_version",
-           {{"version", std::to_string(change.version())}});
+    reject(result, msg("push.version_must_greater_than"),
+           {plainField("version", std::to_string(change.version()))});
     return Status::ok();
   }
 
@@ -145,8 +149,8 @@ Status decideChange(ChangeContext& ctx, const v1::Change& change, v1::ChangeResu
     Result<std::optional<StoredRecord>> building = ctx.tx.findRecord("building", facts->buildingId);
     if (!building) return building.status();
     if (!building->has_value()) {
-      reject(result, "房屋不存在 / unknown building " + facts->buildingId,
-             {{"building_id", "服务器上没有此房屋 / the server has no such building"}});
+      reject(result, msg("push.unknown_building", {{"id", facts->buildingId}}),
+             {fieldError("building_id", msg("push.server_no_such_building"))});
       return Status::ok();
     }
     region = (*building)->region;
@@ -156,9 +160,8 @@ Status decideChange(ChangeContext& ctx, const v1::Change& change, v1::ChangeResu
   if (!current) return current.status();
   const bool currentVisible = !current->has_value() || ctx.regions.allows((*current)->region);
   if (!ctx.regions.allows(region) || !currentVisible) {
-    reject(result, "forbidden region",
-           {{"region", "不在您负责的区域 / outside your assigned regions: " + region.district +
-                           "/" + region.street + "/" + region.community}});
+    reject(result, msg("push.forbidden_region"),
+           {fieldError("region", msg("push.outside_regions", {{"region", formatRegion(region)}}))});
     return Status::ok();
   }
   if (std::optional<Refusal> moved = checkSameBuilding(*facts, *current)) {
@@ -170,8 +173,8 @@ Status decideChange(ChangeContext& ctx, const v1::Change& change, v1::ChangeResu
     const std::optional<ReviewState> before =
         current->has_value() ? storedReviewState((*current)->payload) : std::nullopt;
     if (before != facts->review) {
-      reject(result, "只有审核人员可以通过或退回 / only a reviewer may approve or return",
-             {{"review", "inspector may set draft or submitted only"}});
+      reject(result, msg("push.only_reviewer_may_approve"),
+             {fieldError("review", msg("push.inspector_review_states"))});
       return Status::ok();
     }
   }
@@ -190,8 +193,9 @@ Status decideChange(ChangeContext& ctx, const v1::Change& change, v1::ChangeResu
     result.set_outcome(v1::ChangeResult::CONFLICT);
     result.set_server_version(serverVersion);
     if (current->has_value()) result.mutable_server_record()->ParseFromString((*current)->payload);
-    result.set_reason("基础版本已过期 / base_version " + std::to_string(change.base_version()) +
-                      " is stale, server has " + std::to_string(serverVersion));
+    setChangeReason(result,
+                    msg("push.stale_base_version", {{"base", std::to_string(change.base_version())},
+                                                    {"server", std::to_string(serverVersion)}}));
     return Status::ok();
   }
 

@@ -43,13 +43,15 @@ Result<ReviewResult> applyRecordEdit(ServerStorage& storage, HybridLogicalClock&
   Result<std::optional<StoredRecord>> current = (*tx)->findRecord(edit.kind, edit.id);
   if (!current) return current.status();
   if (!current->has_value())
-    return Status::notFound("没有此记录 / no such " + edit.kind + ": " + edit.id);
+    return Status::notFound(
+        msg("access.no_such_record", {messageRef("kind", "kind." + edit.kind), {"id", edit.id}}));
   const StoredRecord& record = **current;
   if (!reviewer.scope.allows(record.region)) return outsideScope(record.region);
 
   v1::Record message;
   if (!message.ParseFromString(record.payload))
-    return Status::corruption("存储的记录已损坏 / stored " + edit.kind + " is damaged: " + edit.id);
+    return Status::corruption(msg("access.stored_record_damaged",
+                                  {messageRef("kind", "kind." + edit.kind), {"id", edit.id}}));
   Result<std::string> detail = edit.change(message);
   if (!detail) return detail.status();
   return writeAndAudit(**tx, hlc, now, reviewer, record, message, edit.action, *detail);
@@ -63,13 +65,13 @@ Result<ReviewResult> applyRecordCreation(ServerStorage& storage, HybridLogicalCl
   Result<std::optional<StoredRecord>> building = (*tx)->findRecord("building", creation.buildingId);
   if (!building) return building.status();
   if (!building->has_value())
-    return Status::notFound("没有此房屋 / no such building: " + creation.buildingId);
+    return Status::notFound(msg("access.no_such_building", {{"id", creation.buildingId}}));
   const RegionPath region = (*building)->region;
   if (!reviewer.scope.allows(region)) return outsideScope(region);
   Result<std::optional<StoredRecord>> existing = (*tx)->findRecord(creation.kind, creation.id);
   if (!existing) return existing.status();
   if (existing->has_value())
-    return Status::alreadyExists("记录已存在 / record already exists: " + creation.id);
+    return Status::alreadyExists(msg("access.record_exists", {{"id", creation.id}}));
 
   v1::Record message;
   Result<std::string> detail = creation.build(message);

@@ -13,7 +13,8 @@ Result<RecordFacts> examineRecord(const v1::Record& record, TimestampMs nowMs) {
   Result<AnyRecord> decoded = decodeRecord(record.SerializeAsString());
   if (!decoded) {
     const Status& s = decoded.status();
-    return Status::invalidArgument(s.message(), s.fieldErrors());
+    if (s.text().empty()) return Status::invalidArgument(s.message(), s.fieldErrors());
+    return Status::invalidArgument(s.text(), s.fieldErrors());
   }
   RecordFacts facts;
   facts.kind = recordKind(*decoded);

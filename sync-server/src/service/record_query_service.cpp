@@ -11,7 +11,8 @@ Result<v1::PulledChange> RecordQueryService::record(const User& user, const std:
   Result<std::optional<StoredRecord>> found = m_storage.findRecord(kind, id);
   if (!found) return found.status();
   if (!found->has_value())
-    return Status::notFound("没有此记录 / no such record: " + kind + " " + id);
+    return Status::notFound(
+        msg("access.no_such_record", {messageRef("kind", "kind." + kind), {"id", id}}));
   const StoredRecord& r = **found;
   if (!regionFilterFor(user).allows(r.region)) return outsideScope(r.region);
   v1::PulledChange out;
@@ -19,7 +20,8 @@ Result<v1::PulledChange> RecordQueryService::record(const User& user, const std:
   out.set_kind(r.kind);
   out.set_version(r.version);
   if (!out.mutable_record()->ParseFromString(r.payload))
-    return Status::corruption("存储的记录已损坏 / stored record is damaged: " + r.id);
+    return Status::corruption(
+        msg("access.stored_record_damaged", {messageRef("kind", "kind." + r.kind), {"id", r.id}}));
   return out;
 }
 
@@ -36,7 +38,8 @@ Result<v1::InspectionStatus> RecordQueryService::inspectionStatus(const Uuid& in
   Result<std::optional<StoredRecord>> inspection = m_storage.findRecord("inspection", inspectionId);
   if (!inspection) return inspection.status();
   if (!inspection->has_value())
-    return Status::notFound("没有此排查记录 / no such inspection: " + inspectionId);
+    return Status::notFound(msg("access.no_such_record",
+                                {messageRef("kind", "kind.inspection"), {"id", inspectionId}}));
   Result<InspectionPhotos> photos = m_storage.inspectionPhotos(inspectionId);
   if (!photos) return photos.status();
   v1::InspectionStatus out;

@@ -77,7 +77,7 @@ Result<RectificationResult> RectificationService::update(const Uuid& rectificati
   edit.action = "rectification_update";
   edit.change = [&](v1::Record& message) -> Result<std::string> {
     if (!message.has_rectification())
-      return Status::corruption("存储的整治记录已损坏 / stored rectification is damaged");
+      return Status::corruption(msg("rectification.stored_rectification_damaged"));
     const std::string fromCode = message.rectification().status();
     const std::optional<RectificationStatus> from = parseRectificationStatus(fromCode);
     const std::optional<RectificationStatus> to = parseRectificationStatus(input.status);

@@ -1,5 +1,6 @@
 #include "service/region_check.h"
 
+#include "anju/message.h"
 #include "service/auth_service.h"
 
 namespace anju::server {
@@ -7,10 +8,10 @@ namespace {
 
 Result<StoredRecord> visibleRecord(ServerStorage& storage, const User& user,
                                    const std::string& kind, const Uuid& id,
-                                   const std::string& notFoundMessage) {
+                                   const Status& notFound) {
   Result<std::optional<StoredRecord>> found = storage.findRecord(kind, id);
   if (!found) return found.status();
-  if (!found->has_value()) return Status::notFound(notFoundMessage + id);
+  if (!found->has_value()) return notFound;
   if (!regionFilterFor(user).allows((*found)->region)) return outsideScope((*found)->region);
   return std::move(**found);
 }
@@ -18,16 +19,20 @@ Result<StoredRecord> visibleRecord(ServerStorage& storage, const User& user,
 }  // namespace
 
 Status outsideScope(const RegionPath& region) {
-  return Status::permissionDenied("不在您负责的区域 / forbidden region: " + formatRegion(region));
+  return Status::permissionDenied(
+      msg("access.forbidden_region", {{"region", formatRegion(region)}}));
 }
 
 Result<StoredRecord> visibleBuilding(ServerStorage& storage, const User& user,
                                      const Uuid& buildingId) {
-  return visibleRecord(storage, user, "building", buildingId, "没有此房屋 / no such building: ");
+  return visibleRecord(storage, user, "building", buildingId,
+                       Status::notFound(msg("access.no_such_building", {{"id", buildingId}})));
 }
 
 Result<StoredRecord> visiblePhoto(ServerStorage& storage, const User& user, const Uuid& photoId) {
-  return visibleRecord(storage, user, "photo", photoId, "没有此照片 / no such photo: ");
+  return visibleRecord(storage, user, "photo", photoId,
+                       Status::notFound(msg("access.no_such_record",
+                                            {messageRef("kind", "kind.photo"), {"id", photoId}})));
 }
 
 }  // namespace anju::server

@@ -10,10 +10,9 @@ namespace anju::server {
 namespace {
 
 Result<ReviewState> storedReview(const v1::Record& message) {
-  if (!message.has_inspection())
-    return Status::corruption("存储的排查记录已损坏 / stored inspection is damaged");
+  if (!message.has_inspection()) return Status::corruption(msg("review.stored_inspection_damaged"));
   const std::optional<ReviewState> state = parseReviewState(message.inspection().review());
-  if (!state) return Status::corruption("未知审核状态 / unknown review state");
+  if (!state) return Status::corruption(msg("review.unknown_review_state"));
   return *state;
 }
 
@@ -46,7 +45,7 @@ Result<ReviewResult> ReviewService::returnInspection(const Uuid& inspectionId,
                                                      const std::string& comment,
                                                      const Reviewer& reviewer) {
   if (comment.find_first_not_of(" \t\r\n") == std::string::npos)
-    return Status::invalidArgument("退回必须填写意见 / returning needs a comment",
+    return Status::invalidArgument(msg("review.returning_needs_comment"),
                                    {{"comment", "required"}});
   return applyRecordEdit(m_storage, m_hlc, m_clock(), reviewer,
                          reviewTransition(inspectionId, ReviewState::kReturned, comment));
@@ -62,8 +61,7 @@ Result<ReviewResult> ReviewService::setAppraisalGrade(const Uuid& inspectionId,
                                                       const std::string& grade,
                                                       const Reviewer& reviewer) {
   if (!parseAppraisalGrade(grade))
-    return Status::invalidArgument(
-        "鉴定等级须为 A、B、C 或 D / appraisal grade must be A, B, C or D", {{"grade", grade}});
+    return Status::invalidArgument(msg("review.appraisal_grade_must_b"), {{"grade", grade}});
   RecordEdit edit;
   edit.kind = "inspection";
   edit.id = inspectionId;
@@ -71,8 +69,7 @@ Result<ReviewResult> ReviewService::setAppraisalGrade(const Uuid& inspectionId,
   edit.change = [grade](v1::Record& message) -> Result<std::string> {
     Result<ReviewState> state = storedReview(message);
     if (!state) return state.status();
-    if (*state == ReviewState::kDraft)
-      return Status::conflict("草稿不能评定鉴定等级 / a draft cannot be graded");
+    if (*state == ReviewState::kDraft) return Status::conflict(msg("review.draft_cannot_graded"));
     const std::string before = message.inspection().appraisal_grade();
     message.mutable_inspection()->set_appraisal_grade(grade);
     return nlohmann::json{{"from", before}, {"to", grade}}.dump();

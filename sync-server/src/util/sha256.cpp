@@ -44,14 +44,14 @@ std::string sha256Hex(std::string_view bytes) {
 
 Result<std::string> sha256HexOfFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::ioError("无法读取文件 / cannot read " + path);
+  if (!in) return Status::ioError(msg("util.file_unreadable", {{"path", path}}));
   Sha256 h;
   std::array<char, 64 * 1024> buf{};
   while (in) {
     in.read(buf.data(), buf.size());
     h.update(std::string_view(buf.data(), static_cast<std::size_t>(in.gcount())));
   }
-  if (in.bad()) return Status::ioError("读取文件失败 / read failed: " + path);
+  if (in.bad()) return Status::ioError(msg("util.file_read_failed", {{"path", path}}));
   return h.finishHex();
 }
 

@@ -1,0 +1,80 @@
+// Message catalogue: Record validation (core/src/validation.cpp): what is wrong with a building,
+// inspection, finding, photo or rectification. One line per id: {id, Chinese, English}; both texts
+// use the same {placeholders}. See docs/messages.md for how to add one.
+#include "messages/catalogue.h"
+
+namespace anju::messages {
+namespace {
+
+constexpr MessageText kMessages[] = {
+    {"validation.address_missing", "缺少详细地址", "address is missing"},
+    {"validation.alteration_twice", "改造类型重复：{alteration}",
+     "alteration listed twice: {alteration}"},
+    {"validation.capture_time_missing", "缺少拍摄时间", "capture time is missing"},
+    {"validation.community_missing", "缺少社区", "community is missing"},
+    {"validation.crack_width_cannot_negative", "裂缝宽度不能为负数",
+     "crack width cannot be negative"},
+    {"validation.deadline_must_yyyy_mm", "整治期限须为 YYYY-MM-DD 日期",
+     "deadline must be a YYYY-MM-DD date"},
+    {"validation.district_missing", "缺少所在区", "district is missing"},
+    {"validation.finding_id_twice", "隐患编号重复：{id}", "finding id used twice: {id}"},
+    {"validation.floor_area_must_greater", "建筑面积必须大于 0",
+     "floor area must be greater than 0"},
+    {"validation.gps_accuracy_cannot_negative", "定位精度不能为负数",
+     "GPS accuracy cannot be negative"},
+    {"validation.id_missing", "缺少编号", "id is missing"},
+    {"validation.id_not_uuid", "编号不是有效的 UUID：{id}", "id is not a valid UUID: {id}"},
+    {"validation.inspector_missing", "缺少排查人员", "inspector is missing"},
+    {"validation.invalid_building", "房屋信息有误", "invalid building"},
+    {"validation.invalid_finding", "隐患记录有误", "invalid finding"},
+    {"validation.invalid_inspection", "排查记录有误", "invalid inspection"},
+    {"validation.invalid_photo_record", "照片记录有误", "invalid photo record"},
+    {"validation.invalid_rectification", "整治记录有误", "invalid rectification"},
+    {"validation.latitude_must_within_90", "纬度须在 -90 到 90 之间",
+     "latitude must be within -90..90"},
+    {"validation.longitude_must_within_180", "经度须在 -180 到 180 之间",
+     "longitude must be within -180..180"},
+    {"validation.measure_missing", "缺少整治措施", "measure is missing"},
+    {"validation.measurement_negative", "测量值「{name}」不能为负数",
+     "measurement '{name}' cannot be negative"},
+    {"validation.measurement_no_name", "测量项缺少名称", "measurement has no name"},
+    {"validation.measurement_no_unit", "测量值缺少单位", "measurement has no unit"},
+    {"validation.measurement_not_number", "测量值不是有效数字", "measurement is not a number"},
+    {"validation.mime_type_missing", "缺少照片格式", "mime type is missing"},
+    {"validation.overriding_judgment_requires_written", "修改判定必须填写理由",
+     "overriding the judgment requires a written reason"},
+    {"validation.photo_size_must_positive", "照片大小必须大于 0", "photo size must be positive"},
+    {"validation.rectification_transition", "整治状态不能从“{from_zh}”变为“{to_zh}”",
+     "rectification cannot move from {from} to {to}"},
+    {"validation.review_transition", "审核状态不能从“{from_zh}”变为“{to_zh}”",
+     "review cannot move from {from} to {to}"},
+    {"validation.sha256_must_64_lowercase", "照片哈希须为 64 位小写十六进制",
+     "sha256 must be 64 lowercase hex digits"},
+    {"validation.start_time_missing", "缺少排查时间", "start time is missing"},
+    {"validation.storeys_above_ground_cannot", "地上层数不能超过 200",
+     "storeys above ground cannot exceed 200"},
+    {"validation.storeys_above_ground_must", "地上层数至少为 1",
+     "storeys above ground must be at least 1"},
+    {"validation.storeys_below_ground_cannot", "地下层数不能为负数",
+     "storeys below ground cannot be negative"},
+    {"validation.storeys_below_ground_cannot_2", "地下层数不能超过 20",
+     "storeys below ground cannot exceed 20"},
+    {"validation.street_missing", "缺少街道", "street is missing"},
+    {"validation.submitted_before_started", "提交时间早于开始时间",
+     "submitted before it was started"},
+    {"validation.submitted_inspection_needs_time", "已提交的排查缺少提交时间",
+     "a submitted inspection needs a time"},
+    {"validation.template_id_missing", "缺少排查表", "template id is missing"},
+    {"validation.template_version_must_least", "排查表版本无效",
+     "template version must be at least 1"},
+    {"validation.year_built_cannot_before", "建成年份不能早于 1800 年",
+     "year built cannot be before 1800"},
+    {"validation.year_built_future", "建成年份不能晚于今年（{year}）",
+     "year built cannot be after this year ({year})"},
+};
+
+}  // namespace
+
+std::span<const MessageText> validationMessages() { return kMessages; }
+
+}  // namespace anju::messages
