@@ -8,14 +8,14 @@
 namespace anju::server {
 namespace {
 
-constexpr std::array<RegisterColumn, 25> kColumns = {{
+constexpr std::array<RegisterColumn, 26> kColumns = {{
     {"房屋编号", 38}, {"区", 10},       {"街道", 12},          {"社区", 12},
     {"详细地址", 28}, {"纬度", 12},     {"经度", 12},          {"产权人", 10},
     {"建成年份", 9},  {"地上层数", 9},  {"地下层数", 9},       {"结构类型", 10},
     {"房屋用途", 10}, {"房屋编码", 16}, {"最近排查编号", 38},  {"排查时间(北京时间)", 18},
     {"排查人员", 10}, {"初步判定", 16}, {"判定经人工修正", 8}, {"鉴定等级", 8},
     {"审核状态", 8},  {"隐患数", 7},    {"整治状态", 8},       {"整治期限", 12},
-    {"照片数", 7},
+    {"照片数", 7},    {"排查进行中", 8},
 }};
 
 template <typename Enum, typename Parse>
@@ -75,7 +75,9 @@ std::vector<RegisterCell> registerCells(const RegisterRow& r) {
           numberIf(r.visited(), r.findingCount),
           text(r.rectification.empty() ? "无" : rectificationLabel(r.rectification)),
           text(r.rectificationDeadline),
-          number(r.photoCount)};
+          number(r.photoCount),
+          // A re-inspection under way: the judgment above is still the last handed-in result.
+          text(r.inProgress ? "是" : "")};
 }
 
 }  // namespace anju::server

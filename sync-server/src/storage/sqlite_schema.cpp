@@ -107,7 +107,7 @@ CREATE TABLE photo_blobs (
 );
 )sql",
     // 2: the register index, one denormalised row per house (register/register_row.h), kept in
-    // step by every record write; filled from the stored records right after this runs.
+    // step by every record write; filled from the stored records after migration 5.
     R"sql(
 CREATE INDEX records_by_building ON records (building_id) WHERE kind <> 'building';
 CREATE TABLE house_register (
@@ -172,10 +172,18 @@ CREATE INDEX audit_by_region ON audit_log (district, street, community, id);
 CREATE INDEX house_register_facets ON house_register
   (district, street, community, judgment, review, rectification, inspection_id);
 )sql",
+    // 5: a draft no longer replaces a house's submitted or approved result in the register; the
+    // row marks a re-inspection in progress instead. Rebuilt after this runs, so rows a draft
+    // had taken over show their result again.
+    R"sql(
+ALTER TABLE house_register ADD COLUMN in_progress INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
-// The migration after which the register index is rebuilt from the records (in its transaction).
-constexpr std::size_t kRegisterMigration = 2;
+// The migration after which the register index is rebuilt from the records (in its transaction):
+// the last one that changed its columns or how a row follows from the records. A database older
+// than 2 goes through it too, so 2 (which created the index) needs no rebuild of its own.
+constexpr std::size_t kRegisterMigration = 5;
 
 }  // namespace
 
