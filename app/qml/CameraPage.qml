@@ -43,6 +43,7 @@ Page {
 
     FileDialog {
         id: fileDialog
+        objectName: "fileDialog"
         title: qsTr("Choose a photo")
         nameFilters: [qsTr("Pictures (*.jpg *.jpeg *.png)")]
         onAccepted: page.imported(page.controller.addPhoto(selectedFile, page.itemId, page.findingRow))
