@@ -1,0 +1,149 @@
+// Issue 10's blockers on the path the app uses (InspectionController over a real store): several
+// vertical cracks graded through checklist -> finding -> grading, the length ratio asked for a
+// diagonal crack, and 开始排查 on an approved house leaving no empty judged draft behind.
+#include <QTemporaryDir>
+#include <QtTest>
+#include <memory>
+
+#include "demo_seed.h"
+#include "inspection_controller.h"
+#include "session.h"
+
+using namespace anju::app;
+
+class FieldBlockersTest : public QObject {
+  Q_OBJECT
+
+ private:
+  std::unique_ptr<QTemporaryDir> m_dir;
+  std::unique_ptr<Session> m_session;
+
+  QString firstBuilding(const anju::BuildingFilter& filter) {
+    auto list = m_session->store()->listBuildings(filter, 1);
+    return list && !list->empty() ? toQString(list->front().id) : QString();
+  }
+  QString freshBuilding() {
+    anju::BuildingFilter never;
+    never.inspected = false;
+    return firstBuilding(never);
+  }
+  std::size_t inspectionCount(const QString& buildingId) {
+    auto all = m_session->store()->inspectionsOfBuilding(toStdString(buildingId));
+    return all ? all->size() : 0;
+  }
+
+  // 承重墙体 answered as the inspector taps it.
+  void answerWallCrack(InspectionController& c, const QString& direction, const QString& count,
+                       const QString& width, const QString& ratio) {
+    QVERIFY(c.setAnswer(QStringLiteral("wall_cracks"), true));
+    QVERIFY(c.setAnswer(QStringLiteral("wall_crack_direction"), direction));
+    QVERIFY(c.setAnswer(QStringLiteral("wall_crack_count"), count));
+    QVERIFY(c.setAnswer(QStringLiteral("wall_crack_width"), width));
+    QVERIFY2(c.setAnswer(QStringLiteral("wall_crack_height_ratio"), ratio),
+             "the length ratio must be asked for this crack");
+  }
+
+ private slots:
+  void init() {
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_session = std::make_unique<Session>(nullptr);
+    QVERIFY2(m_session->open(m_dir->filePath(QStringLiteral("t.db"))),
+             qPrintable(m_session->errorString()));
+    m_session->setUserName(QStringLiteral("tester"));
+    QString error;
+    QVERIFY2(seedDemoData(*m_session, error), qPrintable(error));
+  }
+
+  void cleanup() {
+    m_session.reset();
+    m_dir.reset();
+  }
+
+  // Issue 10: 1.5 mm vertical cracks, 多条, over 0.4 of the storey height came out
+  // 存在一定安全隐患: the count never reached the finding, so the "several cracks over 1/3" rule
+  // could not fire.
+  void severalVerticalCracksOverAThirdOfTheStoreyAreSerious() {
+    InspectionController c;
+    c.setSession(m_session.get());
+    c.setBuildingId(freshBuilding());
+    answerWallCrack(c, QStringLiteral("vertical"), QStringLiteral("several"), QStringLiteral("1.5"),
+                    QStringLiteral("0.4"));
+    QCOMPARE(c.inspection().findings.size(), std::size_t(1));
+    QVERIFY(c.grade());
+    QCOMPARE(c.computedJudgment(), QStringLiteral("serious"));
+    QCOMPARE(c.computedJudgmentLabel(), QStringLiteral("存在严重安全隐患"));
+    QVERIFY(c.explanation().contains(QStringLiteral("masonry-vertical-cracks-several")));
+    // A single crack of the same size is below its 1/2 limit: some hazard.
+    QVERIFY(c.setAnswer(QStringLiteral("wall_crack_count"), QStringLiteral("single")));
+    QVERIFY(c.grade());
+    QCOMPARE(c.computedJudgment(), QStringLiteral("some"));
+  }
+
+  // Issue 10: for a diagonal crack the length ratio was never asked.
+  void diagonalCrackIsAskedItsLengthRatioAndGraded() {
+    InspectionController c;
+    c.setSession(m_session.get());
+    c.setBuildingId(freshBuilding());
+    c.setSectionIndex(2);  // 承重墙体
+    QVERIFY(c.setAnswer(QStringLiteral("wall_cracks"), true));
+    QVERIFY(c.setAnswer(QStringLiteral("wall_crack_direction"), QStringLiteral("diagonal")));
+    QVERIFY(c.items()->rowOf(QStringLiteral("wall_crack_height_ratio")) >= 0);
+    QVERIFY(c.setAnswer(QStringLiteral("wall_crack_count"), QStringLiteral("single")));
+    QVERIFY(c.setAnswer(QStringLiteral("wall_crack_width"), QStringLiteral("1.5")));
+    QVERIFY(c.setAnswer(QStringLiteral("wall_crack_height_ratio"), QStringLiteral("0.6")));
+    QVERIFY(c.grade());
+    QCOMPARE(c.computedJudgment(), QStringLiteral("serious"));
+  }
+
+  // Issue 10: 开始排查 on an approved house stored an empty draft judged 未发现安全隐患 at once,
+  // and the next sync made it the house's result on the server.
+  void reinspectionStoresNothingUntilTheInspectorRecordsSomething() {
+    anju::BuildingFilter approvedFilter;
+    approvedFilter.review = anju::ReviewState::kApproved;
+    const QString house = firstBuilding(approvedFilter);
+    QVERIFY(!house.isEmpty());
+    const std::size_t before = inspectionCount(house);
+    const auto outboxBefore = m_session->store()->pendingOutboxCount();
+    QVERIFY(outboxBefore);
+    {
+      InspectionController c;
+      c.setSession(m_session.get());
+      c.setBuildingId(house);
+      QVERIFY(c.isEditable());
+      QVERIFY(!c.inspectionId().isEmpty());
+      QVERIFY(!c.isStored());
+      QVERIFY(c.grade());  // the judgment page opened and closed
+      QCOMPARE(inspectionCount(house), before);
+      QCOMPARE(*m_session->store()->pendingOutboxCount(), *outboxBefore);
+    }  // left without recording anything: nothing to discard, nothing to sync
+    QCOMPARE(inspectionCount(house), before);
+
+    InspectionController c;
+    c.setSession(m_session.get());
+    c.setBuildingId(house);
+    QVERIFY(c.setAnswer(QStringLiteral("wall_cracks"), false));
+    QVERIFY(c.isStored());
+    QCOMPARE(inspectionCount(house), before + 1);
+    QVERIFY(c.grade());
+    auto stored = m_session->store()->inspection(toStdString(c.inspectionId()));
+    QVERIFY(stored);
+    QCOMPARE(stored->review, anju::ReviewState::kDraft);
+    QCOMPARE(stored->templateVersion, Session::kChecklistVersions);
+  }
+
+  void typingTheFirstCharacterStoresTheNewInspection() {
+    const QString house = freshBuilding();
+    InspectionController c;
+    c.setSession(m_session.get());
+    c.setBuildingId(house);
+    QVERIFY(!c.isStored());
+    c.typeAnswer(QStringLiteral("fire_notes"), QStringLiteral("楼"));
+    // Stored before the journal is written, so the text survives a kill (tst_typing_kill).
+    QVERIFY(c.isStored());
+    QCOMPARE(inspectionCount(house), std::size_t(1));
+  }
+};
+
+QTEST_GUILESS_MAIN(FieldBlockersTest)
+#include "tst_field_blockers.moc"
