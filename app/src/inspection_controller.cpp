@@ -110,6 +110,9 @@ void InspectionController::open() {
     // A new inspection is made with the newest checklist.
     fresh.templateId = m_session->checklist().id;
     fresh.templateVersion = m_session->checklist().version;
+    // What the house page already holds (year, storeys, structure, use, design) is not asked
+    // again: it starts answered, for the inspector to correct if the house says otherwise.
+    fresh.answers = answersFromBuilding(m_session->checklist(), m_building);
     m_inspection = std::move(fresh);
     m_open = true;
     // Not stored yet: the first thing the inspector records stores it (saveDraft).

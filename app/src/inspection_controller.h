@@ -115,6 +115,9 @@ class InspectionController : public QObject {
   /// the text as typed (measurement), a string (text). Returns whether it was accepted and saved.
   Q_INVOKABLE bool setAnswer(const QString& itemId, const QVariant& value);
   Q_INVOKABLE bool clearAnswer(const QString& itemId);
+  /// '本节全部正常': records every unanswered hazard question of the current section as no hazard
+  /// (core's noHazardAnswers) in one save. Returns how many answers it recorded (0: none to give).
+  Q_INVOKABLE int recordSectionNoHazard();
 
   /// Per-keystroke text (text and measurement items, a finding's location / note / measurement):
   /// written to the typing journal (typing_journal.h) at once, committed to the record after

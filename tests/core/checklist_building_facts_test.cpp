@@ -99,6 +99,23 @@ TEST(ChecklistBuildingFacts, NewInspectionStartsFromTheKnownFacts) {
   EXPECT_EQ(b.count("design_status"), 0u);
 }
 
+TEST(ChecklistNoHazard, SectionAllNormalAnswersOnlyUnansweredHazardQuestions) {
+  const ChecklistSection* foundation = v2().findSection("foundation");
+  ASSERT_NE(foundation, nullptr);
+  const ChecklistAnswers a = noHazardAnswers(v2(), *foundation, {});
+  EXPECT_EQ(a, (ChecklistAnswers{{"foundation_settlement", false}, {"building_tilt", false}}));
+  // An answer given is kept; follow-up questions of a "no" never open.
+  const ChecklistAnswers b = noHazardAnswers(v2(), *foundation, {{"building_tilt", true}});
+  EXPECT_EQ(b, (ChecklistAnswers{{"foundation_settlement", false}}));
+
+  // 改扩建: 'altered' asks no hazard and stays the inspector's; once it is yes, the question whose
+  // finding opens on "no" (licensed design) gets yes, the alteration facts are left alone.
+  const ChecklistSection* alterations = v2().findSection("alterations");
+  EXPECT_TRUE(noHazardAnswers(v2(), *alterations, {}).empty());
+  const ChecklistAnswers c = noHazardAnswers(v2(), *alterations, {{"altered", true}});
+  EXPECT_EQ(c, (ChecklistAnswers{{"alteration_licensed_design", true}}));
+}
+
 std::string firstError(const std::string& items) {
   const std::string yaml =
       "id: t\nversion: 1\ntitle: {zh: 表, en: T}\nsections:\n  - id: s\n    title: {zh: 节, en: "

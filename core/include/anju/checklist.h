@@ -193,6 +193,13 @@ Building buildingAsInspected(const ChecklistTemplate& tmpl, const Building& buil
 /// known), for a new inspection to start from instead of asking again.
 ChecklistAnswers answersFromBuilding(const ChecklistTemplate& tmpl, const Building& building);
 
+/// '本节全部正常': the answers that record every hazard question of `section` that applies and is
+/// still unanswered as no hazard — each yes_no item with a `finding:` gets the answer that does
+/// not open it. Questions that ask no hazard (has_columns, altered, measurements, text, choices)
+/// and answers already given are left alone. Only the new answers are returned.
+ChecklistAnswers noHazardAnswers(const ChecklistTemplate& tmpl, const ChecklistSection& section,
+                                 const ChecklistAnswers& answers);
+
 /// Applicable, answered, non-photo items with photo_required whose answer calls for a photo: any
 /// answer, or for items with a finding only the answers that trigger it.
 std::vector<const ChecklistItem*> itemsNeedingPhotos(const ChecklistTemplate& tmpl,

@@ -1,17 +1,19 @@
-// Issue 10's blockers on the path the app uses (InspectionController over a real store): several
+// Issue 10 on the path the app uses (InspectionController over a real store). Blockers: several
 // vertical cracks graded through checklist -> finding -> grading, the length ratio asked for a
-// diagonal crack, and 开始排查 on an approved house leaving no empty judged draft behind.
+// diagonal crack, and 开始排查 on an approved house leaving no empty judged draft behind. Field
+// features: '本节全部正常', and facts the house page holds not asked again.
 #include <QTemporaryDir>
 #include <QtTest>
 #include <memory>
 
+#include "anju/enum_codes.h"
 #include "demo_seed.h"
 #include "inspection_controller.h"
 #include "session.h"
 
 using namespace anju::app;
 
-class FieldBlockersTest : public QObject {
+class FieldInspectionTest : public QObject {
   Q_OBJECT
 
  private:
@@ -143,7 +145,45 @@ class FieldBlockersTest : public QObject {
     QVERIFY(c.isStored());
     QCOMPARE(inspectionCount(house), std::size_t(1));
   }
+
+  void sectionAllNormalRecordsEveryHazardQuestionAsNoHazard() {
+    InspectionController c;
+    c.setSession(m_session.get());
+    c.setBuildingId(freshBuilding());
+    c.setSectionIndex(2);  // 承重墙体: wall_cracks, wall_weathering, wall_tilt
+    QCOMPARE(c.recordSectionNoHazard(), 3);
+    const anju::Inspection& in = c.inspection();
+    QCOMPARE(std::get<bool>(in.answers.at("wall_cracks")), false);
+    QCOMPARE(std::get<bool>(in.answers.at("wall_weathering")), false);
+    QCOMPARE(std::get<bool>(in.answers.at("wall_tilt")), false);
+    QVERIFY(in.findings.empty());
+    QVERIFY(c.isStored());
+    QCOMPARE(c.recordSectionNoHazard(), 0);  // nothing left to answer
+
+    // 消防与疏散: second_exit opens its finding on "no" — the no-hazard answer there is yes.
+    c.setSectionIndex(7);
+    QVERIFY(c.setAnswer(QStringLiteral("evacuation_blocked"), true));  // a hazard, kept
+    c.recordSectionNoHazard();
+    QCOMPARE(std::get<bool>(c.inspection().answers.at("evacuation_blocked")), true);
+    if (c.inspection().answers.count("second_exit"))
+      QCOMPARE(std::get<bool>(c.inspection().answers.at("second_exit")), true);
+  }
+
+  void factsTheHousePageHoldsAreNotAskedAgain() {
+    const QString house = freshBuilding();
+    auto building = m_session->store()->building(toStdString(house));
+    QVERIFY(building);
+    InspectionController c;
+    c.setSession(m_session.get());
+    c.setBuildingId(house);
+    const anju::Inspection& in = c.inspection();
+    QCOMPARE(std::get<double>(in.answers.at("storeys_above")),
+             static_cast<double>(building->storeysAbove));
+    QCOMPARE(std::get<std::string>(in.answers.at("building_use")),
+             std::string(anju::toCode(building->use)));
+    QVERIFY(!c.isStored());  // prefilled facts are not something the inspector recorded
+  }
 };
 
-QTEST_GUILESS_MAIN(FieldBlockersTest)
-#include "tst_field_blockers.moc"
+QTEST_GUILESS_MAIN(FieldInspectionTest)
+#include "tst_field_inspection.moc"
