@@ -76,10 +76,16 @@ class FieldInspectionTest : public QObject {
     QCOMPARE(c.computedJudgment(), QStringLiteral("serious"));
     QCOMPARE(c.computedJudgmentLabel(), QStringLiteral("存在严重安全隐患"));
     QVERIFY(c.explanation().contains(QStringLiteral("masonry-vertical-cracks-several")));
-    // A single crack of the same size is below its 1/2 limit: some hazard.
-    QVERIFY(c.setAnswer(QStringLiteral("wall_crack_count"), QStringLiteral("single")));
-    QVERIFY(c.grade());
-    QCOMPARE(c.computedJudgment(), QStringLiteral("some"));
+    // A single crack of the same size is below its 1/2 limit: some hazard. (Another house: a
+    // graded finding keeps the severity the rules gave it, so regrading never lowers it.)
+    InspectionController single;
+    single.setSession(m_session.get());
+    single.setBuildingId(freshBuilding());
+    QVERIFY(single.inspectionId() != c.inspectionId());
+    answerWallCrack(single, QStringLiteral("vertical"), QStringLiteral("single"),
+                    QStringLiteral("1.5"), QStringLiteral("0.4"));
+    QVERIFY(single.grade());
+    QCOMPARE(single.computedJudgment(), QStringLiteral("some"));
   }
 
   // Issue 10: for a diagonal crack the length ratio was never asked.

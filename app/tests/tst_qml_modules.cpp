@@ -11,6 +11,7 @@
 #include <QQmlEngine>
 #include <QQuickItem>
 #include <QQuickStyle>
+#include <QQuickWindow>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -118,6 +119,10 @@ class QmlModulesTest : public QObject {
     QFile file(QStringLiteral(":/qt/qml/Anju/") + name);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QString source = QString::fromUtf8(file.readAll());
+    // Pages live in the app's window; a dialog opens over a window. Declared before the object,
+    // so the object goes first.
+    QQuickWindow window;
+    window.resize(1280, 800);
     std::unique_ptr<QObject> object;
     if (source.contains(QStringLiteral("pragma Singleton"))) {
       // A singleton is created by being used.
@@ -134,6 +139,10 @@ class QmlModulesTest : public QObject {
       QVERIFY2(!component.isError(), qPrintable(component.errorString()));
       object.reset(component.createWithInitialProperties(requiredProperties(source)));
       QVERIFY2(object, qPrintable(component.errorString()));
+    }
+    if (auto* item = qobject_cast<QQuickItem*>(object.get())) {
+      item->setParentItem(window.contentItem());
+      window.show();
     }
     QList<QObject*> dialogs;
     collectDialogs(object.get(), dialogs);

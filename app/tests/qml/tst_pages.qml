@@ -170,6 +170,7 @@ Item {
             const dialog = findChild(camera, "fileDialog")
             verify(dialog !== null)
             dialog.currentFolder = testPictureFolder
+            tryCompare(stack, "busy", false)  // a StackView takes no taps while it moves pages
             mouseClick(findChild(camera, "chooseFileButton"))
             tryVerify(() => dialog.visible, 3000, "the file picker did not open")
             const list = findChild(root.overlay, "fileDialogListView")
