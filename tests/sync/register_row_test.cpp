@@ -106,7 +106,8 @@ TEST(RegisterRow, ReturnedReinspectionKeepsTheSubmittedResultAndIsInProgress) {
   Inspection submitted = visit("i-1", 1000, PreliminaryJudgment::kSome);
   Inspection returned = visit("i-2", 3000, PreliminaryJudgment::kNoneFound);
   returned.review = ReviewState::kReturned;
-  auto row = buildRegisterRow({stored(returned, "b1"), stored(house(), ""), stored(submitted, "b1")});
+  auto row =
+      buildRegisterRow({stored(returned, "b1"), stored(house(), ""), stored(submitted, "b1")});
   ASSERT_TRUE(row);
   EXPECT_EQ(row->inspectionId, "i-1");
   EXPECT_EQ(row->review, "submitted");
@@ -117,7 +118,8 @@ TEST(RegisterRow, NewerSubmittedResultReplacesTheApprovedOne) {
   Inspection approved = visit("i-1", 1000, PreliminaryJudgment::kSerious);
   approved.review = ReviewState::kApproved;
   Inspection resubmitted = visit("i-2", 3000, PreliminaryJudgment::kSome);
-  auto row = buildRegisterRow({stored(house(), ""), stored(approved, "b1"), stored(resubmitted, "b1")});
+  auto row =
+      buildRegisterRow({stored(house(), ""), stored(approved, "b1"), stored(resubmitted, "b1")});
   ASSERT_TRUE(row);
   EXPECT_EQ(row->inspectionId, "i-2");
   EXPECT_EQ(row->judgment, "some");

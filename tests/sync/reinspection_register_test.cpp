@@ -36,7 +36,8 @@ class ReinspectionRegister : public SyncServerTest {
 
   /// The CSV export's line of the house.
   std::string csvLine(const Uuid& buildingId) {
-    const Reply csv = client().get("/v1/exports/register.csv", client().login("reviewer", "review1234"));
+    const Reply csv =
+        client().get("/v1/exports/register.csv", client().login("reviewer", "review1234"));
     EXPECT_EQ(csv.status, 200) << csv.body;
     const std::size_t at = csv.body.find(buildingId);
     if (at == std::string::npos) return "";
@@ -120,8 +121,8 @@ TEST_P(ReinspectionRegister, PushedDraftKeepsTheApprovedJudgmentAndGradeWithAnIn
   EXPECT_EQ(row["in_progress"], false);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ReinspectionRegister,
-                         ::testing::ValuesIn(backendsUnderTest()), backendName);
+INSTANTIATE_TEST_SUITE_P(Backends, ReinspectionRegister, ::testing::ValuesIn(backendsUnderTest()),
+                         backendName);
 
 }  // namespace
 }  // namespace anju::server::testing

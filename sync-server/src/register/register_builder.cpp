@@ -84,8 +84,7 @@ std::optional<RegisterRow> buildRegisterRow(const std::vector<StoredRecord>& rec
   row.structure = std::string(toCode(building->structure));
   row.use = std::string(toCode(building->use));
   row.buildingCode = building->buildingCode;
-  const bool inProgress =
-      open && (!result || inspectionTime(*open) >= inspectionTime(*result));
+  const bool inProgress = open && (!result || inspectionTime(*open) >= inspectionTime(*result));
   const std::optional<Inspection>& latest = result ? result : open;
   if (latest) {
     row.inspectionId = latest->id;
