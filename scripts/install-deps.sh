@@ -31,7 +31,11 @@ packages=(
   qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtquick-dialogs
-  qml6-module-qttest qml6-module-qt-labs-folderlistmodel qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools fonts-noto-cjk
+  qml6-module-qttest qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools fonts-noto-cjk
+  # the file picker (QtQuick.Dialogs' non-native FileDialog, loaded when it opens) lists files with
+  # Qt.labs.folderlistmodel; without it picking a photo killed the app (issue 10). Every QML import
+  # is checked against this list by scripts/check-qml-deps.py.
+  qml6-module-qt-labs-folderlistmodel
   # tablet app: camera page (Qt Multimedia) and GPS stamp (Qt Positioning)
   qt6-multimedia-dev qml6-module-qtmultimedia qt6-positioning-dev qml6-module-qtpositioning
 )

@@ -404,6 +404,11 @@
         <translation>Draft saved %1</translation>
     </message>
     <message>
+        <location filename="../qml/InspectionPage.qml" line="97"/>
+        <source>All normal in this section</source>
+        <translation>All normal in this section</translation>
+    </message>
+    <message>
         <location filename="../qml/InspectionPage.qml" line="103"/>
         <source>Returned by the reviewer: %1</source>
         <translation>Returned by the reviewer: %1</translation>

@@ -400,6 +400,11 @@
         <translation>草稿已保存 %1</translation>
     </message>
     <message>
+        <location filename="../qml/InspectionPage.qml" line="97"/>
+        <source>All normal in this section</source>
+        <translation>本节全部正常</translation>
+    </message>
+    <message>
         <location filename="../qml/InspectionPage.qml" line="103"/>
         <source>Returned by the reviewer: %1</source>
         <translation>审核退回：%1</translation>

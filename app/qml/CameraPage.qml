@@ -43,6 +43,10 @@ Page {
 
     FileDialog {
         id: fileDialog
+        objectName: "fileDialog"
+        // Qt 6.4 looks for the dialog's window only when the page is created, before the
+        // StackView has put it into one; without a window the non-native picker never shows.
+        parentWindow: page.Window.window
         title: qsTr("Choose a photo")
         nameFilters: [qsTr("Pictures (*.jpg *.jpeg *.png)")]
         onAccepted: page.imported(page.controller.addPhoto(selectedFile, page.itemId, page.findingRow))

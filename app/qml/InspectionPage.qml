@@ -92,6 +92,15 @@ Page {
                     color: Theme.textSecondary
                     font.pixelSize: Theme.fontSmall
                 }
+                // 本节全部正常: every unanswered hazard question of this section recorded as
+                // "no hazard" in one tap (questions that ask no hazard are left to the inspector).
+                AnjuButton {
+                    objectName: "sectionNormalButton"
+                    visible: !page.showingFindings && inspection.editable
+                    text: qsTr("All normal in this section")
+                    implicitHeight: Theme.touch
+                    onClicked: inspection.recordSectionNoHazard()
+                }
             }
             AnjuErrorBanner {
                 Layout.fillWidth: true

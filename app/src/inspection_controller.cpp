@@ -53,6 +53,10 @@ void InspectionController::setBuildingId(const QString& id) {
   open();
 }
 
+const ChecklistTemplate& InspectionController::checklist() const {
+  return m_session->checklist(m_inspection.templateVersion);
+}
+
 Language InspectionController::lang() const {
   return m_session ? m_session->lang() : Language::kChinese;
 }
@@ -64,6 +68,7 @@ void InspectionController::open() {
   m_typed.clear();
   m_journal.clear();
   m_open = false;
+  m_stored = false;
   m_assessment.reset();
   m_itemErrors.clear();
   m_sectionIndex = 0;
@@ -90,6 +95,7 @@ void InspectionController::open() {
   if (resumable != history->end()) {
     m_inspection = *resumable;
     m_open = true;
+    m_stored = true;
   } else {
     if (m_session->userName().trimmed().isEmpty()) {
       setErrorString(tr("Sign in first: an inspection records who made it."));
@@ -101,11 +107,17 @@ void InspectionController::open() {
     fresh.buildingId = m_building.id;
     fresh.inspector = toStdString(m_session->userName());
     fresh.startedAt = systemNowMs();
+    // A new inspection is made with the newest checklist.
     fresh.templateId = m_session->checklist().id;
     fresh.templateVersion = m_session->checklist().version;
+    // What the house page already holds (year, storeys, structure, use, design) is not asked
+    // again: it starts answered, for the inspector to correct if the house says otherwise.
+    fresh.answers = answersFromBuilding(m_session->checklist(), m_building);
     m_inspection = std::move(fresh);
     m_open = true;
-    if (!saveDraft()) m_open = false;
+    // Not stored yet: the first thing the inspector records stores it (saveDraft).
+    m_stored = false;
+    emit savedAtChanged();
   }
   if (m_open) setErrorString({});
   // Text typed before the app was killed: commit it now (what was refused stays journalled and
@@ -134,6 +146,7 @@ bool InspectionController::saveDraft() {
     return false;
   }
   setErrorString({});
+  m_stored = true;
   m_savedAt = QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"));
   emit savedAtChanged();
   m_session->notifyStoreChanged();
@@ -141,7 +154,7 @@ bool InspectionController::saveDraft() {
 }
 
 void InspectionController::refreshItems() {
-  const ChecklistTemplate* tmpl = m_session ? &m_session->checklist() : nullptr;
+  const ChecklistTemplate* tmpl = m_session ? &checklist() : nullptr;
   const ChecklistSection* section = nullptr;
   if (ready() && m_sectionIndex >= 0 && m_sectionIndex < sectionCount())
     section = &tmpl->sections[static_cast<std::size_t>(m_sectionIndex)];
@@ -199,20 +212,18 @@ void InspectionController::setSectionIndex(int index) {
 }
 
 int InspectionController::sectionCount() const {
-  return m_session ? static_cast<int>(m_session->checklist().sections.size()) : 0;
+  return m_session ? static_cast<int>(checklist().sections.size()) : 0;
 }
 
 QString InspectionController::sectionTitle() const {
   if (m_sectionIndex < 0 || m_sectionIndex >= sectionCount()) return {};
-  return pick(m_session->checklist().sections[static_cast<std::size_t>(m_sectionIndex)].title,
-              lang());
+  return pick(checklist().sections[static_cast<std::size_t>(m_sectionIndex)].title, lang());
 }
 
 QStringList InspectionController::sectionTitles() const {
   QStringList out;
   if (!m_session) return out;
-  for (const ChecklistSection& s : m_session->checklist().sections)
-    out.append(pick(s.title, lang()));
+  for (const ChecklistSection& s : checklist().sections) out.append(pick(s.title, lang()));
   return out;
 }
 
@@ -222,7 +233,7 @@ int InspectionController::photoCount() const {
   for (const Finding& f : m_inspection.findings) n += f.photoIds.size();
   if (m_session)
     for (const auto& [id, value] : m_inspection.answers)
-      if (const ChecklistItem* item = m_session->checklist().findItem(id);
+      if (const ChecklistItem* item = checklist().findItem(id);
           item && item->type == ItemType::kPhoto)
         ++n;
   return static_cast<int>(n);
@@ -251,7 +262,7 @@ QVariantList InspectionController::judgmentOptions() const {
 
 bool InspectionController::setAnswer(const QString& itemId, const QVariant& value) {
   if (!isEditable()) return false;
-  const ChecklistItem* item = m_session->checklist().findItem(toStdString(itemId));
+  const ChecklistItem* item = checklist().findItem(toStdString(itemId));
   if (!item) return false;
   AnswerValue answer;
   switch (item->type) {
@@ -322,10 +333,9 @@ void InspectionController::openTriggeredFinding(const ChecklistItem& item,
   f.severity = Severity::kSome;
   m_inspection.findings.push_back(std::move(f));
   // Measurements answered before the finding opened (an answer changed back and forth).
-  for (const ChecklistSection& section : m_session->checklist().sections)
+  for (const ChecklistSection& section : checklist().sections)
     for (const ChecklistItem& other : section.items)
-      if (!other.findingMeasurement.empty() &&
-          findingSourceOf(m_session->checklist(), other) == &item)
+      if (!other.findingMeasurement.empty() && findingSourceOf(checklist(), other) == &item)
         copyMeasurementToFinding(other);
 }
 
@@ -419,10 +429,12 @@ bool InspectionController::removeFinding(int row) {
 bool InspectionController::grade() {
   if (!ready()) return false;
   flushTyping();
-  m_assessment = gradeInspection(m_inspection, m_building, m_session->rules());
+  m_assessment = gradeInspection(m_inspection, m_building, checklist(), m_session->rules());
   emit judgmentChanged();
   refreshFindings();
-  return isEditable() ? saveDraft() : true;
+  // Looking at the judgment of an inspection with nothing recorded does not store it: an empty
+  // draft judged 未发现安全隐患 must not exist (issue 10).
+  return isEditable() && m_stored ? saveDraft() : true;
 }
 
 QString InspectionController::computedJudgment() const {
@@ -501,7 +513,7 @@ bool InspectionController::submit() {
     emit submitted(false, msg);
     return false;
   }
-  const ChecklistTemplate& tmpl = m_session->checklist();
+  const ChecklistTemplate& tmpl = checklist();
   QStringList problems;
   if (const Status st = validateAnswers(tmpl, m_inspection.answers, /*forSubmit=*/true); !st) {
     for (const FieldError& fe : st.fieldErrors()) {
@@ -521,7 +533,8 @@ bool InspectionController::submit() {
   }
   Inspection candidate = m_inspection;
   candidate.answers = applicableAnswers(tmpl, candidate.answers);
-  PreliminaryAssessment assessment = gradeInspection(candidate, m_building, m_session->rules());
+  PreliminaryAssessment assessment =
+      gradeInspection(candidate, m_building, checklist(), m_session->rules());
   candidate.review = ReviewState::kSubmitted;
   candidate.submittedAt = systemNowMs();
   auto written = m_session->store()->putInspection(candidate, toStdString(m_session->userName()));

@@ -65,6 +65,11 @@ class InspectionController : public QObject {
   Q_PROPERTY(QStringList submitErrors READ submitErrors NOTIFY submitErrorsChanged)
 
   Q_PROPERTY(QString savedAt READ savedAt NOTIFY savedAtChanged)
+  /// A new inspection is kept in memory only until the inspector records something (an answer,
+  /// a finding, a photo, typed text, an override): false until then. Opening 开始排查 and
+  /// leaving without recording anything leaves no draft behind, so an untouched draft can never
+  /// reach the server as a judged record.
+  Q_PROPERTY(bool stored READ isStored NOTIFY savedAtChanged)
   Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
 
  public:
@@ -103,12 +108,16 @@ class InspectionController : public QObject {
   QString overrideError() const { return m_overrideError; }
   QStringList submitErrors() const { return m_submitErrors; }
   QString savedAt() const { return m_savedAt; }
+  bool isStored() const { return m_stored; }
   QString errorString() const { return m_errorString; }
 
   /// Answers an item of the current section: a bool (yes_no), an option id (choice), a number or
   /// the text as typed (measurement), a string (text). Returns whether it was accepted and saved.
   Q_INVOKABLE bool setAnswer(const QString& itemId, const QVariant& value);
   Q_INVOKABLE bool clearAnswer(const QString& itemId);
+  /// '本节全部正常': records every unanswered hazard question of the current section as no hazard
+  /// (core's noHazardAnswers) in one save. Returns how many answers it recorded (0: none to give).
+  Q_INVOKABLE int recordSectionNoHazard();
 
   /// Per-keystroke text (text and measurement items, a finding's location / note / measurement):
   /// written to the typing journal (typing_journal.h) at once, committed to the record after
@@ -185,6 +194,8 @@ class InspectionController : public QObject {
   /// Submit problems: answers that need a photo beside them and have none.
   QStringList missingPhotos() const;
   Language lang() const;
+  /// The checklist version m_inspection is made with (the session's newest for a new one).
+  const ChecklistTemplate& checklist() const;
   bool ready() const;
   void setErrorString(const QString& error);
   void setOverrideError(const QString& error);
@@ -195,6 +206,7 @@ class InspectionController : public QObject {
   Building m_building;
   Inspection m_inspection;
   bool m_open = false;
+  bool m_stored = false;  // m_inspection is in the store (see `stored`)
   int m_sectionIndex = 0;
   QHash<QString, QString> m_itemErrors;
   std::optional<PreliminaryAssessment> m_assessment;

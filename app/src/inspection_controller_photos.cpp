@@ -18,7 +18,7 @@
 namespace anju::app {
 
 Finding* InspectionController::findingOf(const ChecklistItem& item) {
-  const ChecklistItem* source = findingSourceOf(m_session->checklist(), item);
+  const ChecklistItem* source = findingSourceOf(checklist(), item);
   if (!source) return nullptr;
   const FindingTrigger& t = *source->finding;
   const auto it = std::find_if(
@@ -28,17 +28,19 @@ Finding* InspectionController::findingOf(const ChecklistItem& item) {
 }
 
 void InspectionController::copyMeasurementToFinding(const ChecklistItem& item) {
-  if (item.type != ItemType::kMeasurement || item.findingMeasurement.empty()) return;
+  if (item.findingMeasurement.empty()) return;
   const auto answer = m_inspection.answers.find(item.id);
-  if (answer == m_inspection.answers.end() || !std::holds_alternative<double>(answer->second))
-    return;
+  if (answer == m_inspection.answers.end()) return;
+  // A measurement's number, or a choice's option value (裂缝数量 多条 -> count 2).
+  const std::optional<double> number = findingMeasurementValue(item, answer->second);
+  if (!number) return;
   Finding* finding = findingOf(item);
   const auto& defs = m_session->rules().measurements;
   const auto def = std::find_if(defs.begin(), defs.end(), [&](const MeasurementDefinition& d) {
     return d.name == item.findingMeasurement;
   });
   if (!finding || def == defs.end()) return;
-  const auto value = convertMeasurement(std::get<double>(answer->second), item.unit, def->unit);
+  const auto value = convertMeasurement(*number, item.unit, def->unit);
   if (!value) return;
   std::erase_if(finding->measurements, [&](const Measurement& m) { return m.name == def->name; });
   finding->measurements.push_back({def->name, *value, def->unit});
@@ -47,7 +49,7 @@ void InspectionController::copyMeasurementToFinding(const ChecklistItem& item) {
 
 QStringList InspectionController::missingPhotos() const {
   QStringList problems;
-  const ChecklistTemplate& tmpl = m_session->checklist();
+  const ChecklistTemplate& tmpl = checklist();
   for (const ChecklistItem* item : itemsNeedingPhotos(tmpl, m_inspection.answers)) {
     bool has = false;
     if (const ChecklistItem* source = findingSourceOf(tmpl, *item)) {
@@ -84,7 +86,7 @@ bool InspectionController::addPhoto(const QUrl& file, const QString& itemId, int
   // Where the photo goes: a photo item's answer; the finding a hazard item (or a measurement
   // asked because of it) belongs to; a finding row; else the house's photos.
   const ChecklistItem* item =
-      itemId.isEmpty() ? nullptr : m_session->checklist().findItem(toStdString(itemId));
+      itemId.isEmpty() ? nullptr : checklist().findItem(toStdString(itemId));
   const bool asAnswer = item && item->type == ItemType::kPhoto;
   Finding* target = nullptr;
   if (item && !asAnswer)

@@ -25,7 +25,7 @@ QHash<QString, QString> InspectionController::typedAnswers() const {
 }
 
 void InspectionController::typeAnswer(const QString& itemId, const QString& text) {
-  if (!isEditable() || !m_session->checklist().findItem(toStdString(itemId))) return;
+  if (!isEditable() || !checklist().findItem(toStdString(itemId))) return;
   typeText(QStringLiteral("answer:") + itemId, text);
 }
 
@@ -41,6 +41,9 @@ void InspectionController::typeFindingText(int row, const QString& field, const 
 void InspectionController::typeText(const QString& key, const QString& text) {
   const auto shown = m_typed.constFind(key);
   if (shown != m_typed.cend() && *shown == text) return;  // a binding echoing what was typed
+  // The first keystroke of a new inspection stores it, so the journal below belongs to a record
+  // that exists when the app is killed and reopened.
+  if (!m_stored && !saveDraft()) return;
   m_typed.insert(key, text);
   m_pending.insert(key, text);
   m_journal.insert(key, text);
@@ -77,7 +80,7 @@ bool InspectionController::commitTyped(const QString& key, const QString& text) 
   if (parts.size() == 2 && parts[0] == QStringLiteral("answer")) {
     const std::string id = toStdString(parts[1]);
     if (text.trimmed().isEmpty()) {
-      const ChecklistItem* item = m_session->checklist().findItem(id);
+      const ChecklistItem* item = checklist().findItem(id);
       // A text item may be blank; a cleared measurement has no value any more.
       if (item && item->type == ItemType::kText && m_inspection.answers.count(id))
         return setAnswer(parts[1], text);

@@ -35,11 +35,16 @@ Session* Session::create(QQmlEngine* qmlEngine, QJSEngine*) {
 
 bool Session::open(const QString& databasePath, const QString& dataDir) {
   const QString dir = dataDir.isEmpty() ? QStringLiteral(ANJU_DATA_DIR) : dataDir;
-  auto tmpl = loadChecklistTemplate(
-      toStdString(dir + QStringLiteral("/checklists/self_built_house.v1.yaml")));
-  if (!tmpl) {
-    setErrorString(statusMessage(tmpl.status(), lang()));
-    return false;
+  // Every shipped version (an inspection keeps the version it was made with), oldest first.
+  std::vector<ChecklistTemplate> templates;
+  for (int version = 1; version <= kChecklistVersions; ++version) {
+    auto tmpl = loadChecklistTemplate(
+        toStdString(dir + QStringLiteral("/checklists/self_built_house.v%1.yaml").arg(version)));
+    if (!tmpl) {
+      setErrorString(statusMessage(tmpl.status(), lang()));
+      return false;
+    }
+    templates.push_back(std::move(*tmpl));
   }
   auto rules = loadPreliminaryRules(
       toStdString(dir + QStringLiteral("/rules/preliminary_judgment.v1.yaml")));
@@ -60,7 +65,7 @@ bool Session::open(const QString& databasePath, const QString& dataDir) {
     setErrorString(statusMessage(photos.status(), lang()));
     return false;
   }
-  m_template = std::move(*tmpl);
+  m_templates = std::move(templates);
   m_rules = std::move(*rules);
   m_store = std::move(*store);
   m_photos = std::make_unique<PhotoLibrary>(std::move(*photos));
@@ -88,7 +93,18 @@ void Session::setUserName(const QString& userName) {
   emit userNameChanged();
 }
 
-QString Session::templateTitle() const { return pick(m_template.title, lang()); }
+QString Session::templateTitle() const { return pick(checklist().title, lang()); }
+
+const ChecklistTemplate& Session::checklist() const {
+  static const ChecklistTemplate kNone;  // before open()
+  return m_templates.empty() ? kNone : m_templates.back();
+}
+
+const ChecklistTemplate& Session::checklist(int version) const {
+  for (const ChecklistTemplate& t : m_templates)
+    if (t.version == version) return t;
+  return checklist();
+}
 
 QString Session::photoDirectory() const {
   return m_photos ? toQString(m_photos->folder()) : QString();

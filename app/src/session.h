@@ -47,6 +47,8 @@ class Session : public QObject {
   /// The instance QML gets; set by main() or a test before the QML engine first asks.
   static void setInstance(Session* session);
   static Session* instance();
+  /// Shipped versions of the checklist: core/checklists/self_built_house.v1 … v<this>.yaml.
+  static constexpr int kChecklistVersions = 2;
   /// QML singleton factory: returns the instance set above (C++ keeps ownership).
   static Session* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
 
@@ -68,7 +70,11 @@ class Session : public QObject {
 
   /// Borrowed; null until open() succeeded.
   Store* store() const { return m_store.get(); }
-  const ChecklistTemplate& checklist() const { return m_template; }
+  /// The newest shipped checklist: what a new inspection is made with.
+  const ChecklistTemplate& checklist() const;
+  /// The shipped version an inspection was made with (it is always shown and graded with that
+  /// one); the newest when that version is not shipped.
+  const ChecklistTemplate& checklist(int version) const;
   const PreliminaryRules& rules() const { return m_rules; }
   QString databasePath() const { return m_databasePath; }
   /// Where photo bytes are kept: core's PhotoLibrary folder "<database file>.photos", which
@@ -100,7 +106,7 @@ class Session : public QObject {
 
   std::unique_ptr<Store> m_store;
   std::unique_ptr<PhotoLibrary> m_photos;
-  ChecklistTemplate m_template;
+  std::vector<ChecklistTemplate> m_templates;  // every shipped version, oldest first
   PreliminaryRules m_rules;
   QString m_databasePath;
   QString m_language = QStringLiteral("zh_CN");

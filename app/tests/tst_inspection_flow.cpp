@@ -222,7 +222,12 @@ class InspectionFlowTest : public QObject {
       InspectionController c;
       c.setSession(m_session.get());
       c.setBuildingId(building);
+      // The first keystroke stores a new inspection before journalling (issue 10: nothing is
+      // stored before the inspector records something).
+      c.typeAnswer(QStringLiteral("fire_notes"), QStringLiteral("楼"));
+      QVERIFY(c.isStored());
       id = c.inspectionId();
+      QVERIFY(c.flushTyping());
     }
     // What a killed app leaves: journal rows, no record change.
     QVERIFY(writeTypingJournal(

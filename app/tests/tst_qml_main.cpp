@@ -2,6 +2,9 @@
 // `Session` singleton the pages use; the tests in qml/tst_*.qml drive real pages.
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <QDir>
+#include <QImage>
+#include <QQmlContext>
 #include <QQmlEngine>
 #include <QQuickStyle>
 #include <QTemporaryDir>
@@ -26,9 +29,18 @@ class Setup : public QObject {
     m_session->setUserName(QStringLiteral("tester"));
     QString error;
     if (!anju::app::seedDemoData(*m_session, error)) qFatal("demo data: %s", qPrintable(error));
+    // A picture taken earlier, for the file picker of the camera page.
+    QDir(m_dir.path()).mkpath(QStringLiteral("pictures"));
+    QImage picture(640, 480, QImage::Format_RGB32);
+    picture.fill(QColor("#8d6e63"));
+    if (!picture.save(m_dir.filePath(QStringLiteral("pictures/wall-crack.jpg")), "JPEG"))
+      qFatal("cannot write the test picture");
   }
   void qmlEngineAvailable(QQmlEngine* engine) {
     engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine->rootContext()->setContextProperty(
+        QStringLiteral("testPictureFolder"),
+        QUrl::fromLocalFile(m_dir.filePath(QStringLiteral("pictures"))));
   }
   void cleanupTestCase() {
     anju::app::Session::setInstance(nullptr);

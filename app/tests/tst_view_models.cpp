@@ -204,6 +204,7 @@ class ViewModelTest : public QObject {
     InspectionController inspection;
     inspection.setSession(m_session.get());
     inspection.setBuildingId(freshBuilding());
+    QVERIFY(inspection.setAnswer(QStringLiteral("wall_cracks"), false));  // a stored draft
     QVERIFY(inspection.grade());
     QSignalSpy errorSpy(&inspection, &InspectionController::overrideErrorChanged);
     QVERIFY(!inspection.setOverride(QStringLiteral("some"), QStringLiteral("   ")));

@@ -112,7 +112,8 @@ async function renderHouses(main, params) {
       h("td", {}, r.inspected_at ? fmtTime(r.inspected_at) : h("span", { class: "muted" }, t("notVisited"))),
       h("td", {}, r.inspector || ""),
       h("td", {}, badge(r.judgment, "judgment"), r.judgment_overridden ? h("span", { class: "muted", title: t("override") }, " *") : null),
-      h("td", {}, badge(r.review, "review")),
+      h("td", {}, badge(r.review, "review"),
+        r.in_progress ? h("span", { class: "badge in-progress", title: t("inProgressTip") }, t("inProgress")) : null),
       h("td", {}, r.appraisal_grade ? labelOf(r.appraisal_grade) : ""),
       h("td", {}, badge(r.rectification, "rect"), r.rectification_deadline ? h("span", { class: "muted" }, ` ${r.rectification_deadline}`) : null),
       h("td", {}, h("a", { href: `#/house/${r.building_id}` }, t("open")))))));

@@ -135,7 +135,7 @@ TEST(ChecklistTemplateErrors, FindingMeasurementOnlyOnMeasurementItems) {
         finding_measurement: width
 )"));
   EXPECT_EQ(e.where, "t.yaml:11:9");
-  EXPECT_THAT(e.message, HasSubstr("only for measurement items"));
+  EXPECT_THAT(e.message, HasSubstr("only for measurement and choice items"));
 }
 
 TEST(ChecklistTemplateErrors, ChoiceFindingMustNameTheOptionsThatOpenIt) {
@@ -210,7 +210,7 @@ TEST(ChecklistTemplateErrors, KeyOfAnotherItemTypeIsRejected) {
         unit: mm
 )"));
   EXPECT_EQ(e.where, "t.yaml:11:9");
-  EXPECT_EQ(e.message, "item 'q': 'unit' is only for measurement items");
+  EXPECT_EQ(e.message, "item 'q': 'unit' is only for measurement and choice items");
 }
 
 constexpr std::string_view kCracksItem = R"(      - id: cracks

@@ -81,6 +81,74 @@ TEST(RegisterRow, LatestInspectionWinsAndOverrideCounts) {
   EXPECT_EQ(row->inspectedAt, 2000);
 }
 
+// Issue 10: tapping 开始排查 on an approved house made an empty draft judged 未发现安全隐患 that
+// took the approved judgment's place in the register.
+TEST(RegisterRow, NewerDraftNeverReplacesTheApprovedResult) {
+  Inspection approved = visit("i-approved", 1000, PreliminaryJudgment::kSerious);
+  approved.review = ReviewState::kApproved;
+  approved.appraisalGrade = AppraisalGrade::kC;
+  approved.findings.resize(1);
+  Inspection draft = visit("i-draft", 0, PreliminaryJudgment::kNoneFound);
+  draft.review = ReviewState::kDraft;
+  draft.startedAt = 5000;
+  auto row = buildRegisterRow({stored(house(), ""), stored(approved, "b1"), stored(draft, "b1")});
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->inspectionId, "i-approved");
+  EXPECT_EQ(row->judgment, "serious");
+  EXPECT_EQ(row->appraisalGrade, "C");
+  EXPECT_EQ(row->review, "approved");
+  EXPECT_EQ(row->findingCount, 1);
+  EXPECT_EQ(row->inspectedAt, 1000);
+  EXPECT_TRUE(row->inProgress);
+}
+
+TEST(RegisterRow, ReturnedReinspectionKeepsTheSubmittedResultAndIsInProgress) {
+  Inspection submitted = visit("i-1", 1000, PreliminaryJudgment::kSome);
+  Inspection returned = visit("i-2", 3000, PreliminaryJudgment::kNoneFound);
+  returned.review = ReviewState::kReturned;
+  auto row =
+      buildRegisterRow({stored(returned, "b1"), stored(house(), ""), stored(submitted, "b1")});
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->inspectionId, "i-1");
+  EXPECT_EQ(row->review, "submitted");
+  EXPECT_TRUE(row->inProgress);
+}
+
+TEST(RegisterRow, NewerSubmittedResultReplacesTheApprovedOne) {
+  Inspection approved = visit("i-1", 1000, PreliminaryJudgment::kSerious);
+  approved.review = ReviewState::kApproved;
+  Inspection resubmitted = visit("i-2", 3000, PreliminaryJudgment::kSome);
+  auto row =
+      buildRegisterRow({stored(house(), ""), stored(approved, "b1"), stored(resubmitted, "b1")});
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->inspectionId, "i-2");
+  EXPECT_EQ(row->judgment, "some");
+  EXPECT_FALSE(row->inProgress);
+}
+
+TEST(RegisterRow, OlderLeftoverDraftIsNotInProgress) {
+  Inspection draft = visit("i-draft", 0, PreliminaryJudgment::kNoneFound);
+  draft.review = ReviewState::kDraft;
+  draft.startedAt = 500;
+  Inspection approved = visit("i-approved", 1000, PreliminaryJudgment::kSome);
+  approved.review = ReviewState::kApproved;
+  auto row = buildRegisterRow({stored(house(), ""), stored(draft, "b1"), stored(approved, "b1")});
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->inspectionId, "i-approved");
+  EXPECT_FALSE(row->inProgress);
+}
+
+TEST(RegisterRow, HouseWithOnlyADraftShowsItAsInProgress) {
+  Inspection draft = visit("i-draft", 0, PreliminaryJudgment::kSome);
+  draft.review = ReviewState::kDraft;
+  draft.startedAt = 500;
+  auto row = buildRegisterRow({stored(house(), ""), stored(draft, "b1")});
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->inspectionId, "i-draft");
+  EXPECT_EQ(row->review, "draft");
+  EXPECT_TRUE(row->inProgress);
+}
+
 TEST(RegisterRow, RectificationIsTheLeastAdvancedWithEarliestOpenDeadline) {
   Rectification done{
       "r1", "b1", MeasureFamily::kManagement, "stop_use", RectificationStatus::kDone, "2026-01-01",

@@ -15,6 +15,20 @@ Item {
         anchors.fill: parent
     }
 
+    // Popups (the file picker's dialog) live in the window's overlay, not under the page.
+    readonly property Item overlay: Overlay.overlay
+
+    // The first item under `item` showing one of `texts` that can be clicked (a dialog's button).
+    function findButton(item, texts) {
+        if (!item) return null
+        if (item.clicked !== undefined && texts.indexOf(item.text) >= 0 && item.visible) return item
+        for (let i = 0; i < item.children.length; ++i) {
+            const found = findButton(item.children[i], texts)
+            if (found) return found
+        }
+        return null
+    }
+
     TestCase {
         name: "HousesPage"
         when: windowShown
@@ -139,6 +153,38 @@ Item {
             verify(findChild(camera, "chooseFileButton").visible)
             verify(!findChild(camera, "shutterButton").visible)
             verify(findChild(camera, "positionLabel").text !== "")
+        }
+
+        // Issue 10: choosing a picture from the files killed the app on a clean install (the
+        // picker's QML needs Qt.labs.folderlistmodel, which install-deps did not install).
+        // Opens the real picker, picks the picture in its list, presses its Open button.
+        function test_filePickerOpensAndAddsThePickedPhoto() {
+            stack.clear()
+            stack.push(Qt.resolvedUrl("qrc:/qt/qml/Anju/InspectionPage.qml"),
+                       { buildingId: notVisited.idAt(2) })
+            const inspection = stack.currentItem.controller
+            const photosBefore = inspection.photoCount
+            stack.currentItem.takePhoto("", -1)
+            tryCompare(stack.currentItem, "objectName", "cameraPage")
+            const camera = stack.currentItem
+            const dialog = findChild(camera, "fileDialog")
+            verify(dialog !== null)
+            dialog.currentFolder = testPictureFolder
+            tryCompare(stack, "busy", false)  // a StackView takes no taps while it moves pages
+            mouseClick(findChild(camera, "chooseFileButton"))
+            tryVerify(() => dialog.visible, 3000, "the file picker did not open")
+            const list = findChild(root.overlay, "fileDialogListView")
+            verify(list !== null, "the picker's file list is missing")
+            tryVerify(() => list.count === 1, 3000)
+            const picture = list.itemAtIndex(0)
+            compare(picture.fileName, "wall-crack.jpg")
+            mouseClick(picture)
+            const open = root.findButton(root.overlay, ["Open", "打开"])
+            verify(open !== null, "the picker has no Open button")
+            mouseClick(open)
+            tryCompare(stack, "depth", 1, 5000)  // the camera page closes on success
+            compare(inspection.photoCount, photosBefore + 1)
+            compare(inspection.errorString, "")
         }
     }
 

@@ -57,6 +57,9 @@ const MeasurementUnit* findMeasurementUnit(std::string_view code);
 struct ChoiceOption {
   std::string id;  // stable code stored in answers, e.g. "brick_concrete"
   LocalizedText label;
+  /// The number this option gives the item's finding measurement (template key `value:`, only on
+  /// a choice item with `finding_measurement:`), e.g. 多条 -> count 2.
+  std::optional<double> value;
   bool operator==(const ChoiceOption&) const = default;
 };
 
@@ -93,13 +96,19 @@ struct ChecklistItem {
   std::vector<Condition> when;  // all must hold; empty = always applies
   std::optional<FindingTrigger> finding;
   std::vector<ChoiceOption> options;  // choice only
-  std::string unit;                   // measurement only: a knownMeasurementUnits() code
-  std::optional<double> min;          // measurement only, inclusive
-  std::optional<double> max;          // measurement only, inclusive
-  bool integer = false;               // measurement only: whole numbers (years, storeys)
-  /// measurement only: the grading rules' measurement this answer also is on the item's finding
-  /// (template key `finding_measurement:`, e.g. wall_crack_width -> "width"); empty for none.
+  std::string
+      unit;  // measurement, or choice with finding_measurement: a knownMeasurementUnits() code
+  std::optional<double> min;  // measurement only, inclusive
+  std::optional<double> max;  // measurement only, inclusive
+  bool integer = false;       // measurement only: whole numbers (years, storeys)
+  /// measurement or choice: the grading rules' measurement this answer also is on the item's
+  /// finding (template key `finding_measurement:`, e.g. wall_crack_width -> "width"; a choice
+  /// gives its chosen option's `value`); empty for none.
   std::string findingMeasurement;
+  /// The building fact this item asks (template key `building_field:`, buildingFieldNames()):
+  /// the grading reads the answer instead of the house record's value (buildingAsInspected),
+  /// and a new inspection starts with the house record's value as the answer.
+  std::string buildingField;
   bool operator==(const ChecklistItem&) const = default;
 
   const ChoiceOption* findOption(std::string_view optionId) const;
@@ -162,6 +171,34 @@ const ChecklistItem* findingSourceOf(const ChecklistTemplate& tmpl, const Checkl
 /// `value` in unit `from` expressed in unit `to` (codes of knownMeasurementUnits): the same unit,
 /// mm <-> m, and ratio <-> percent <-> permille. nullopt for units that do not convert.
 std::optional<double> convertMeasurement(double value, std::string_view from, std::string_view to);
+
+/// The number an answer gives the item's finding measurement, in the item's unit: a measurement
+/// item's value, or the `value` of the chosen option of a choice item. nullopt when the item has
+/// no finding_measurement or the answer carries no number.
+std::optional<double> findingMeasurementValue(const ChecklistItem& item, const AnswerValue& answer);
+
+/// The building facts an item may ask with `building_field:` — year_built, storeys_above,
+/// storeys_below (measurement items), structure, use, design (choice items whose option ids are
+/// the codes of enum_codes.h), added_storey, extension, structural_change (yes_no items: the
+/// alteration is present).
+const std::vector<std::string_view>& buildingFieldNames();
+
+/// `building` with every fact the inspection's applicable answers give (items with
+/// `building_field:`) put in place of the house record's value. The grading reads this, so what
+/// the inspector recorded at the door is what is graded.
+Building buildingAsInspected(const ChecklistTemplate& tmpl, const Building& building,
+                             const ChecklistAnswers& answers);
+
+/// The answers the house record already gives (items with `building_field:` whose value is
+/// known), for a new inspection to start from instead of asking again.
+ChecklistAnswers answersFromBuilding(const ChecklistTemplate& tmpl, const Building& building);
+
+/// '本节全部正常': the answers that record every hazard question of `section` that applies and is
+/// still unanswered as no hazard — each yes_no item with a `finding:` gets the answer that does
+/// not open it. Questions that ask no hazard (has_columns, altered, measurements, text, choices)
+/// and answers already given are left alone. Only the new answers are returned.
+ChecklistAnswers noHazardAnswers(const ChecklistTemplate& tmpl, const ChecklistSection& section,
+                                 const ChecklistAnswers& answers);
 
 /// Applicable, answered, non-photo items with photo_required whose answer calls for a photo: any
 /// answer, or for items with a finding only the answers that trigger it.

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "anju/checklist.h"
 #include "anju/explanation.h"
 #include "anju/model.h"
 #include "anju/status.h"
@@ -133,5 +134,11 @@ PreliminaryAssessment assessPreliminary(const Building& building,
 /// assessment for callers that show more than the record keeps.
 PreliminaryAssessment gradeInspection(Inspection& inspection, const Building& building,
                                       const PreliminaryRules& rules);
+
+/// As above, on the building as the inspection found it (buildingAsInspected): the facts the
+/// checklist asked (storeys, structure, design, alterations…) are graded as the inspector
+/// answered them, not as the house record had them. The app grades with this one.
+PreliminaryAssessment gradeInspection(Inspection& inspection, const Building& building,
+                                      const ChecklistTemplate& tmpl, const PreliminaryRules& rules);
 
 }  // namespace anju

@@ -1,5 +1,6 @@
 #include "checklist/item_parser.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -226,7 +227,7 @@ void parseFinding(const Entry& entry, const MapReader& item, ChecklistItem& out)
 void parseOptions(const Entry& entry, const MapReader& item, ChecklistItem& out) {
   if (!item.nonEmptyList(entry)) return;
   for (const YAML::Node& node : entry.value) {
-    const MapReader map(node, item.context() + ": option", item.errors(), {"id", "label"});
+    const MapReader map(node, item.context() + ": option", item.errors(), {"id", "label", "value"});
     if (!map.isMap()) continue;
     const Entry* id = map.require("id");
     const Entry* label = map.require("label");
@@ -237,11 +238,13 @@ void parseOptions(const Entry& entry, const MapReader& item, ChecklistItem& out)
       map.fail(id->mark(), "duplicate option id " + inQuotes(*idValue));
       continue;
     }
-    out.options.push_back({*idValue, *labelValue});
+    std::optional<double> value;
+    if (const Entry* v = map.find("value")) value = map.number(*v);
+    out.options.push_back({*idValue, *labelValue, value});
   }
 }
 
-void parseMeasurement(const MapReader& map, ChecklistItem& out) {
+void parseUnit(const MapReader& map, ChecklistItem& out) {
   if (const Entry* unit = map.find("unit")) {
     const std::optional<std::string> code = map.text(*unit);
     if (code && findMeasurementUnit(*code)) {
@@ -254,8 +257,78 @@ void parseMeasurement(const MapReader& map, ChecklistItem& out) {
       map.fail(unit->mark(), "unknown unit " + inQuotes(*code) + " (known: " + known + ")");
     }
   } else {
-    map.fail(map.mark(), "a measurement needs a unit");
+    map.fail(map.mark(), out.type == ItemType::kMeasurement
+                             ? "a measurement needs a unit"
+                             : "a choice with finding_measurement needs a unit");
   }
+}
+
+void parseFindingMeasurement(const MapReader& map, ChecklistItem& out) {
+  if (const Entry* link = map.find("finding_measurement")) {
+    if (auto name = map.identifier(*link)) out.findingMeasurement = *name;
+  }
+}
+
+/// A choice item that gives its finding a number: a unit, and a `value` on every option.
+void checkChoiceValues(const MapReader& map, ChecklistItem& out) {
+  const Entry* link = map.find("finding_measurement");
+  if (!link) {
+    for (const ChoiceOption& o : out.options)
+      if (o.value)
+        map.fail(map.mark(), "option " + inQuotes(o.id) +
+                                 ": 'value' is only for a choice with finding_measurement");
+    if (const Entry* unit = map.find("unit"))
+      map.fail(unit->key.Mark(), "'unit' on a choice needs finding_measurement");
+    return;
+  }
+  parseUnit(map, out);
+  parseFindingMeasurement(map, out);
+  for (const ChoiceOption& o : out.options)
+    if (!o.value)
+      map.fail(link->mark(),
+               "option " + inQuotes(o.id) + " needs a 'value' for the finding measurement");
+}
+
+// Which item type may ask which building fact.
+ItemType buildingFieldType(std::string_view field) {
+  if (field == "year_built" || field == "storeys_above" || field == "storeys_below")
+    return ItemType::kMeasurement;
+  if (field == "structure" || field == "use" || field == "design") return ItemType::kChoice;
+  return ItemType::kYesNo;
+}
+
+bool isBuildingCode(std::string_view field, std::string_view code) {
+  if (field == "structure") return parseStructureType(code).has_value();
+  if (field == "use") return parseBuildingUse(code).has_value();
+  return parseDesignStatus(code).has_value();
+}
+
+void parseBuildingField(const Entry& entry, const MapReader& map, ChecklistItem& out) {
+  const std::optional<std::string> name = map.identifier(entry);
+  if (!name) return;
+  const auto& names = buildingFieldNames();
+  if (std::find(names.begin(), names.end(), *name) == names.end()) {
+    std::string known;
+    for (std::string_view n : names) known += (known.empty() ? "" : ", ") + std::string(n);
+    map.fail(entry.mark(), "unknown building field " + inQuotes(*name) + " (known: " + known + ")");
+    return;
+  }
+  if (buildingFieldType(*name) != out.type) {
+    map.fail(entry.mark(), "building field " + inQuotes(*name) + " is asked by a " +
+                               std::string(toCode(buildingFieldType(*name))) + " item");
+    return;
+  }
+  if (out.type == ItemType::kChoice) {
+    for (const ChoiceOption& o : out.options)
+      if (!isBuildingCode(*name, o.id))
+        map.fail(entry.mark(), "option " + inQuotes(o.id) + " is not a code of building field " +
+                                   inQuotes(*name));
+  }
+  out.buildingField = *name;
+}
+
+void parseMeasurement(const MapReader& map, ChecklistItem& out) {
+  parseUnit(map, out);
   const Entry* min = map.find("min");
   const Entry* max = map.find("max");
   if (min) out.min = map.number(*min);
@@ -267,9 +340,7 @@ void parseMeasurement(const MapReader& map, ChecklistItem& out) {
   if (const Entry* integer = map.find("integer")) {
     out.integer = map.boolean(*integer).value_or(false);
   }
-  if (const Entry* link = map.find("finding_measurement")) {
-    if (auto name = map.identifier(*link)) out.findingMeasurement = *name;
-  }
+  parseFindingMeasurement(map, out);
 }
 
 }  // namespace
@@ -282,7 +353,7 @@ std::optional<ChecklistItem> parseItem(const YAML::Node& node, const std::string
   const MapReader map(
       node, name, errors,
       {"id", "type", "label", "help", "required", "photo_required", "when", "finding", "options",
-       "unit", "min", "max", "integer", "finding_measurement"});
+       "unit", "min", "max", "integer", "finding_measurement", "building_field"});
   if (!map.isMap()) return std::nullopt;
 
   // Problems go to `errors`; the item is still returned once its id and type are known, so later
@@ -315,9 +386,15 @@ std::optional<ChecklistItem> parseItem(const YAML::Node& node, const std::string
   if (const Entry* e = map.find("options"); e && item.type != ItemType::kChoice) {
     map.fail(e->key.Mark(), "'options' is only for choice items");
   }
-  for (const char* key : {"unit", "min", "max", "integer", "finding_measurement"}) {
+  for (const char* key : {"min", "max", "integer"}) {
     if (const Entry* e = map.find(key); e && item.type != ItemType::kMeasurement) {
       map.fail(e->key.Mark(), inQuotes(key) + " is only for measurement items");
+    }
+  }
+  for (const char* key : {"unit", "finding_measurement"}) {
+    if (const Entry* e = map.find(key);
+        e && item.type != ItemType::kMeasurement && item.type != ItemType::kChoice) {
+      map.fail(e->key.Mark(), inQuotes(key) + " is only for measurement and choice items");
     }
   }
   if (const Entry* e = map.find("photo_required"); e && item.type == ItemType::kPhoto) {
@@ -329,10 +406,12 @@ std::optional<ChecklistItem> parseItem(const YAML::Node& node, const std::string
     } else {
       map.fail(map.mark(), "a choice needs options");
     }
+    checkChoiceValues(map, item);
   }
   if (item.type == ItemType::kMeasurement) parseMeasurement(map, item);
   if (const Entry* e = map.find("when")) parseConditions(*e, map, scope, item);
   if (const Entry* e = map.find("finding")) parseFinding(*e, map, item);
+  if (const Entry* e = map.find("building_field")) parseBuildingField(*e, map, item);
   return item;
 }
 

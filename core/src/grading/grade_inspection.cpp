@@ -15,4 +15,11 @@ PreliminaryAssessment gradeInspection(Inspection& inspection, const Building& bu
   return assessment;
 }
 
+PreliminaryAssessment gradeInspection(Inspection& inspection, const Building& building,
+                                      const ChecklistTemplate& tmpl,
+                                      const PreliminaryRules& rules) {
+  return gradeInspection(inspection, buildingAsInspected(tmpl, building, inspection.answers),
+                         rules);
+}
+
 }  // namespace anju

@@ -112,7 +112,8 @@ json registerRowJson(const RegisterRow& r) {
           {"finding_count", r.findingCount},
           {"rectification", enumJson("rectification", r.rectification)},
           {"rectification_deadline", r.rectificationDeadline},
-          {"photo_count", r.photoCount}};
+          {"photo_count", r.photoCount},
+          {"in_progress", r.inProgress}};
 }
 
 json countsJson(const RegisterCounts& c) {

@@ -8,14 +8,14 @@
 namespace anju::server {
 namespace {
 
-constexpr std::array<RegisterColumn, 25> kColumns = {{
-    {"房屋编号", 38}, {"区", 10},       {"街道", 12},          {"社区", 12},
-    {"详细地址", 28}, {"纬度", 12},     {"经度", 12},          {"产权人", 10},
-    {"建成年份", 9},  {"地上层数", 9},  {"地下层数", 9},       {"结构类型", 10},
-    {"房屋用途", 10}, {"房屋编码", 16}, {"最近排查编号", 38},  {"排查时间(北京时间)", 18},
-    {"排查人员", 10}, {"初步判定", 16}, {"判定经人工修正", 8}, {"鉴定等级", 8},
-    {"审核状态", 8},  {"隐患数", 7},    {"整治状态", 8},       {"整治期限", 12},
-    {"照片数", 7},
+constexpr std::array<RegisterColumn, 26> kColumns = {{
+    {"房屋编号", 38}, {"区", 10},        {"街道", 12},          {"社区", 12},
+    {"详细地址", 28}, {"纬度", 12},      {"经度", 12},          {"产权人", 10},
+    {"建成年份", 9},  {"地上层数", 9},   {"地下层数", 9},       {"结构类型", 10},
+    {"房屋用途", 10}, {"房屋编码", 16},  {"最近排查编号", 38},  {"排查时间(北京时间)", 18},
+    {"排查人员", 10}, {"初步判定", 16},  {"判定经人工修正", 8}, {"鉴定等级", 8},
+    {"审核状态", 8},  {"隐患数", 7},     {"整治状态", 8},       {"整治期限", 12},
+    {"照片数", 7},    {"排查进行中", 8},
 }};
 
 template <typename Enum, typename Parse>
@@ -51,31 +51,21 @@ std::string useLabel(const std::string& code) {
 
 std::vector<RegisterCell> registerCells(const RegisterRow& r) {
   const bool located = r.location.has_value();
-  return {text(r.buildingId),
-          text(r.region.district),
-          text(r.region.street),
-          text(r.region.community),
-          text(r.address),
+  return {text(r.buildingId), text(r.region.district), text(r.region.street),
+          text(r.region.community), text(r.address),
           numberIf(located, located ? r.location->latitude : 0),
-          numberIf(located, located ? r.location->longitude : 0),
-          text(r.ownerName),
-          numberIf(r.yearBuilt.has_value(), r.yearBuilt.value_or(0)),
-          number(r.storeysAbove),
-          number(r.storeysBelow),
-          text(structureLabel(r.structure)),
-          text(useLabel(r.use)),
-          text(r.buildingCode),
-          text(r.inspectionId),
-          text(formatChinaTime(r.inspectedAt)),
-          text(r.inspector),
-          text(r.visited() ? judgmentLabel(r.judgment) : "未排查"),
+          numberIf(located, located ? r.location->longitude : 0), text(r.ownerName),
+          numberIf(r.yearBuilt.has_value(), r.yearBuilt.value_or(0)), number(r.storeysAbove),
+          number(r.storeysBelow), text(structureLabel(r.structure)), text(useLabel(r.use)),
+          text(r.buildingCode), text(r.inspectionId), text(formatChinaTime(r.inspectedAt)),
+          text(r.inspector), text(r.visited() ? judgmentLabel(r.judgment) : "未排查"),
           text(r.judgmentOverridden ? "是" : ""),
           text(r.appraisalGrade.empty() ? "" : r.appraisalGrade + "级"),
-          text(reviewLabel(r.review)),
-          numberIf(r.visited(), r.findingCount),
+          text(reviewLabel(r.review)), numberIf(r.visited(), r.findingCount),
           text(r.rectification.empty() ? "无" : rectificationLabel(r.rectification)),
-          text(r.rectificationDeadline),
-          number(r.photoCount)};
+          text(r.rectificationDeadline), number(r.photoCount),
+          // A re-inspection under way: the judgment above is still the last handed-in result.
+          text(r.inProgress ? "是" : "")};
 }
 
 }  // namespace anju::server

@@ -25,6 +25,20 @@ int rectificationRank(RectificationStatus s) {
   return 2;
 }
 
+// The register shows a result the inspector has handed in; a draft or a returned inspection is
+// still being worked on and never replaces one (issue 10: an empty re-inspection draft erased the
+// approved judgment).
+bool isResult(const Inspection& in) {
+  return in.review == ReviewState::kSubmitted || in.review == ReviewState::kApproved;
+}
+
+// Newest first by time; ties (same time) broken by id so the choice is deterministic.
+void keepLatest(std::optional<Inspection>& latest, Inspection&& candidate) {
+  if (!latest || std::tuple(inspectionTime(candidate), candidate.id) >
+                     std::tuple(inspectionTime(*latest), latest->id))
+    latest = std::move(candidate);
+}
+
 }  // namespace
 
 const Uuid& houseOf(const StoredRecord& record) {
@@ -33,7 +47,8 @@ const Uuid& houseOf(const StoredRecord& record) {
 
 std::optional<RegisterRow> buildRegisterRow(const std::vector<StoredRecord>& records) {
   std::optional<Building> building;
-  std::optional<Inspection> latest;
+  std::optional<Inspection> result;  // latest submitted or approved
+  std::optional<Inspection> open;    // latest draft or returned
   std::optional<RectificationStatus> rectification;
   std::string deadline;
   int photos = 0;
@@ -43,10 +58,7 @@ std::optional<RegisterRow> buildRegisterRow(const std::vector<StoredRecord>& rec
     if (auto* b = std::get_if<Building>(&*decoded)) {
       building = std::move(*b);
     } else if (auto* in = std::get_if<Inspection>(&*decoded)) {
-      // Latest visit wins; ties (same time) broken by id so the choice is deterministic.
-      if (!latest ||
-          std::tuple(inspectionTime(*in), in->id) > std::tuple(inspectionTime(*latest), latest->id))
-        latest = std::move(*in);
+      keepLatest(isResult(*in) ? result : open, std::move(*in));
     } else if (std::holds_alternative<PhotoRecord>(*decoded)) {
       ++photos;
     } else if (auto* r = std::get_if<Rectification>(&*decoded)) {
@@ -72,6 +84,8 @@ std::optional<RegisterRow> buildRegisterRow(const std::vector<StoredRecord>& rec
   row.structure = std::string(toCode(building->structure));
   row.use = std::string(toCode(building->use));
   row.buildingCode = building->buildingCode;
+  const bool inProgress = open && (!result || inspectionTime(*open) >= inspectionTime(*result));
+  const std::optional<Inspection>& latest = result ? result : open;
   if (latest) {
     row.inspectionId = latest->id;
     row.inspectedAt = inspectionTime(*latest);
@@ -81,6 +95,7 @@ std::optional<RegisterRow> buildRegisterRow(const std::vector<StoredRecord>& rec
     if (latest->appraisalGrade) row.appraisalGrade = std::string(toCode(*latest->appraisalGrade));
     row.review = std::string(toCode(latest->review));
     row.findingCount = static_cast<int>(latest->findings.size());
+    row.inProgress = inProgress;
   }
   if (rectification) {
     row.rectification = std::string(toCode(*rectification));

@@ -30,16 +30,21 @@ struct RegisterRow {
   std::string use;        // BuildingUse code
   std::string buildingCode;
 
-  // The latest inspection (by submitted time, else started time); all empty/0 when the house
-  // was never visited.
+  // The house's result: its latest submitted or approved inspection (by submitted time, else
+  // started time). A draft or returned inspection is shown only while the house has no such
+  // result; it never replaces one (a re-inspection in progress is `inProgress`). All empty/0
+  // when the house was never visited.
   Uuid inspectionId;
   TimestampMs inspectedAt = 0;
   std::string inspector;
   std::string judgment;  // effective PreliminaryJudgment code (the override when there is one)
   bool judgmentOverridden = false;
   std::string appraisalGrade;  // "A".."D" or empty
-  std::string review;          // ReviewState code of the latest inspection
-  int findingCount = 0;        // findings of the latest inspection
+  std::string review;          // ReviewState code of the inspection shown
+  int findingCount = 0;        // findings of the inspection shown
+  // An inspection is open on the inspector's side (draft or returned) and newer than the result
+  // shown: the house is being (re-)inspected.
+  bool inProgress = false;
 
   // Rectification over all of the house's measures: the least advanced status (pending before
   // in_progress before done), empty when there is none; the earliest deadline among the

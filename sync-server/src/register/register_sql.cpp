@@ -95,7 +95,8 @@ std::vector<SqlValue> registerRowValues(const RegisterRow& r) {
           std::int64_t{r.findingCount},
           r.rectification,
           r.rectificationDeadline,
-          std::int64_t{r.photoCount}};
+          std::int64_t{r.photoCount},
+          std::int64_t{r.inProgress}};
 }
 
 }  // namespace anju::server

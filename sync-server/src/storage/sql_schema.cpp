@@ -10,7 +10,7 @@ namespace {
 struct Migration {
   /// DDL for both dialects; the {tokens} expand per dialect (kDialectTokens).
   const char* sql;
-  /// The derived indexes (the register) are rebuilt from the records right after this one.
+  /// The derived indexes (the register) must be rebuilt from the records once this one has run.
   bool rebuildsIndexes;
 };
 
@@ -214,6 +214,13 @@ CREATE INDEX house_register_facets ON house_register
   (district, street, community, judgment, review, rectification, inspection_id);
 )sql",
      false},
+    // 5: a draft no longer replaces a house's submitted or approved result in the register; the
+    // row marks a re-inspection in progress instead. The rebuild shows their result again on rows
+    // a draft had taken over.
+    {R"sql(
+ALTER TABLE house_register ADD COLUMN in_progress {int64} NOT NULL DEFAULT 0;
+)sql",
+     true},
 };
 
 }  // namespace
@@ -231,14 +238,20 @@ Status migrateSchema(SqlDriver& driver, const std::function<Status(SqlSession&)>
   if (*applied == static_cast<std::int64_t>(kMigrations.size())) return Status::ok();
   // Every pending migration and the version bump commit together (DDL is transactional in both
   // engines), so a crash leaves no half schema; the destructor rolls back after an error.
+  // The rebuild runs once, after the last pending migration: the row writer fills today's
+  // columns, which an earlier migration in the run may not have created yet.
+  bool rebuild = false;
   for (std::size_t i = static_cast<std::size_t>(*applied); i < kMigrations.size(); ++i) {
     const Migration& m = kMigrations[i];
     if (Status s = session.execScript(ddlFor(driver.dialect(), m.sql)); !s) return s;
-    if (m.rebuildsIndexes && rebuildIndexes) {
-      if (Status s = rebuildIndexes(session); !s) return s;
-    }
-    if (Status s = driver.setSchemaVersion(session, static_cast<std::int64_t>(i + 1)); !s) return s;
+    rebuild = rebuild || m.rebuildsIndexes;
   }
+  if (rebuild && rebuildIndexes) {
+    if (Status s = rebuildIndexes(session); !s) return s;
+  }
+  if (Status s = driver.setSchemaVersion(session, static_cast<std::int64_t>(kMigrations.size()));
+      !s)
+    return s;
   return (*tx)->commit();
 }
 
