@@ -10,7 +10,7 @@ namespace {
 
 // Append only: a released migration is never edited, a change is a new entry. The tables mirror
 // the SQLite schema (sqlite_schema.cpp) so both backends answer the same way.
-constexpr std::array<const char*, 4> kMigrations = {
+constexpr std::array<const char*, 5> kMigrations = {
     // 1: users, tokens, records with history, change ids, conflicts, photo blobs.
     R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -175,10 +175,28 @@ CREATE INDEX audit_by_region ON audit_log (district, street, community, id);
 CREATE INDEX house_register_facets ON house_register
   (district, street, community, judgment, review, rectification, inspection_id);
 )sql",
+    // 5: house numbers in natural order (1号, 2号, 12号): the register sorts and pages by
+    // address_key = naturalSortKey(address) (anju/natural_sort.h), which only C++ computes, so the
+    // column is filled by rebuilding the register right after this runs.
+    R"sql(
+DROP INDEX house_register_by_key;
+DROP INDEX house_register_by_judgment;
+DROP INDEX house_register_by_review;
+ALTER TABLE house_register ADD COLUMN address_key TEXT COLLATE "C" NOT NULL DEFAULT '';
+CREATE UNIQUE INDEX house_register_by_key
+  ON house_register (district, street, community, address_key, building_id);
+CREATE INDEX house_register_by_judgment
+  ON house_register (judgment, district, street, community, address_key, building_id);
+CREATE INDEX house_register_by_review
+  ON house_register (review, district, street, community, address_key, building_id);
+)sql",
 };
 
-// The migration after which the register index is rebuilt from the records (in its transaction).
-constexpr std::size_t kRegisterMigration = 2;
+// The migration after which the register index is rebuilt from the records (in its transaction):
+// the last one that changes the register's columns. A database upgraded from before 2 gets an
+// empty register at 2..4 (never read: the server starts only once every migration is applied)
+// and its rows at 5, written with the final columns.
+constexpr std::size_t kRegisterMigration = 5;
 
 Status applyPending(PgConnection& db) {
   // The lock makes a second process starting at the same moment wait, then see our work.
