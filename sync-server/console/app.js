@@ -140,18 +140,17 @@ function renderHeader() {
 
 // Renders can overlap (a hash change while the previous page still waits for the server), so
 // each builds its page off-screen and only the newest one is put on screen: an older render
-// finishing late must not add a second filter bar and table below the current one.
+// finishing late must not add a second filter bar and table below the current one. The old
+// page goes at once, so nothing stale can be clicked while the new one loads.
 let latestRender = 0;
 
 async function render() {
   const ticket = ++latestRender;
   renderHeader();
   const main = document.getElementById("main");
+  main.replaceChildren();
   flash("", false);
-  if (!session) {
-    main.replaceChildren();
-    return renderLogin(main);
-  }
+  if (!session) return renderLogin(main);
   const page = document.createElement("div");
   const { path, params } = route();
   try {
