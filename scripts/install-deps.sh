@@ -20,6 +20,9 @@ packages=(
   nlohmann-json3-dev chromium nodejs
   # exports: XLSX writer, JSON; the tools the export tests open the files with
   libxlsxwriter-dev gdal-bin libreoffice-calc-nogui poppler-utils
+  # dossier PDF: its font is derived from fonts-noto-cjk at build time (sync-server/dossier/
+  # derive_pdf_font.py) so the PDF text layer reads back what was drawn
+  python3-fonttools
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # benchmarks (scripts/bench.sh): report writer, peak memory, the PouchDB peer (npm ci)

@@ -111,8 +111,9 @@ function renderLogin(main) {
     try {
       session = await api("POST", "/login", { username: data.get("username"), password: data.get("password") });
       sessionStorage.setItem("anju.session", JSON.stringify(session));
-      if (!location.hash) location.hash = "#/houses";
-      render();
+      // Setting the hash renders through the hashchange event; render here only when it stays.
+      if (!location.hash || location.hash === "#") location.hash = "#/houses";
+      else render();
     } catch (e) {
       error.textContent = `${t("loginFailed")}: ${e.message}`;
     }
@@ -145,21 +146,30 @@ function renderHeader() {
   document.title = t("title");
 }
 
+// Renders can overlap (a hash change while the previous page still waits for the server), so
+// each builds its page off-screen and only the newest one is put on screen: an older render
+// finishing late must not add a second filter bar and table below the current one. The old
+// page goes at once, so nothing stale can be clicked while the new one loads.
+let latestRender = 0;
+
 async function render() {
+  const ticket = ++latestRender;
   renderHeader();
   const main = document.getElementById("main");
   main.replaceChildren();
   flash("", false);
   if (!session) return renderLogin(main);
+  const page = document.createElement("div");
   const { path, params } = route();
   try {
-    if (path.startsWith("/house/")) await renderHouse(main, path.slice("/house/".length));
-    else if (path === "/dashboard") await renderDashboard(main, params);
-    else if (path === "/audit") await renderAudit(main, params);
-    else await renderHouses(main, params);
+    if (path.startsWith("/house/")) await renderHouse(page, path.slice("/house/".length));
+    else if (path === "/dashboard") await renderDashboard(page, params);
+    else if (path === "/audit") await renderAudit(page, params);
+    else await renderHouses(page, params);
   } catch (e) {
-    main.append(h("p", { class: "error" }, e.message));
+    page.append(h("p", { class: "error" }, e.message));
   }
+  if (ticket === latestRender) main.replaceChildren(...page.childNodes);
 }
 
 window.addEventListener("hashchange", render);

@@ -86,8 +86,12 @@ function exportButtons(params) {
     h("button", { id: "export-csv", onclick: () => download(`/v1/exports/register.csv?${q}`, "register.csv") }, t("exportCsv")),
     h("button", { id: "export-geojson", onclick: () => download(`/v1/exports/houses.geojson?${q}`, "houses.geojson") }, t("exportGeojson")),
   ];
-  if (params.get("community")) {
-    buttons.push(h("button", { id: "export-dossiers", onclick: () => download(`/v1/exports/dossier.pdf?${q}`, "dossiers.pdf") }, t("exportDossiers")));
+  // A community's dossiers: the server wants the whole path 区/街道/社区 in one parameter (a
+  // community name alone is not unique across streets), not the table's filter parameters.
+  const [district, street, community] = ["district", "street", "community"].map((k) => params.get(k));
+  if (district && street && community) {
+    const path = new URLSearchParams({ community: `${district}/${street}/${community}` });
+    buttons.push(h("button", { id: "export-dossiers", onclick: () => download(`/v1/exports/dossier.pdf?${path}`, "dossiers.pdf") }, t("exportDossiers")));
   }
   return h("div", { class: "exports" }, buttons);
 }

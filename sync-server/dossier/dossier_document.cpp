@@ -1,6 +1,5 @@
 #include "dossier_document.h"
 
-#include <QFontDatabase>
 #include <QImage>
 #include <QImageReader>
 #include <QPageLayout>
@@ -11,6 +10,7 @@
 #include "anju/china_time.h"
 #include "anju/enum_codes.h"
 #include "anju/record_codec.h"
+#include "dossier_fonts.h"
 #include "dossier_labels.h"
 
 namespace anju::dossier {
@@ -31,27 +31,17 @@ QString zh(E value) {
 
 QString orDash(const std::string& s) { return s.empty() ? QStringLiteral("—") : q(s); }
 
-/// The first installed CJK family, so Chinese renders whatever the fontconfig defaults are.
-QString cjkFamily() {
-  const QStringList families = QFontDatabase::families();
-  for (const char* wanted :
-       {"Noto Sans CJK SC", "Noto Serif CJK SC", "WenQuanYi Zen Hei", "Droid Sans Fallback"}) {
-    if (families.contains(QString::fromLatin1(wanted))) return QString::fromLatin1(wanted);
-  }
-  return QStringLiteral("Sans Serif");
-}
-
 }  // namespace
 
-DossierDocument::DossierDocument(const std::string& path, const DossierHeader& header)
-    : m_header(header) {
+DossierDocument::DossierDocument(const std::string& path, const DossierHeader& header,
+                                 const QString& family)
+    : m_header(header), m_family(family) {
   m_writer = std::make_unique<QPdfWriter>(QString::fromStdString(path));
   m_writer->setResolution(kDpi);
   m_writer->setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
                                       QMarginsF(15, 15, 15, 18), QPageLayout::Millimeter));
   m_writer->setTitle(q(header.title) + (header.subtitle.empty() ? "" : " " + q(header.subtitle)));
   m_writer->setCreator(QStringLiteral("Anju 安居"));
-  m_family = cjkFamily();
   m_painter = std::make_unique<QPainter>();
   m_ok = m_painter->begin(m_writer.get());
   m_pageHeight = m_writer->pageLayout().paintRectPixels(kDpi).height();
@@ -67,8 +57,7 @@ double DossierDocument::width() const {
 }
 
 void DossierDocument::footer() {
-  QFont f(m_family);
-  f.setPointSizeF(8);
+  const QFont f = dossierFont(m_family, 8);
   m_painter->setFont(f);
   m_painter->setPen(Qt::darkGray);
   const QString text = q(m_header.title) + "  " + q(m_header.subtitle) + "    第 " +
@@ -90,9 +79,7 @@ void DossierDocument::ensure(double height) {
 }
 
 void DossierDocument::heading(const QString& text, double points, bool rule) {
-  QFont f(m_family);
-  f.setPointSizeF(points);
-  f.setBold(true);
+  const QFont f = dossierFont(m_family, points, true);
   m_painter->setFont(f);
   const QRectF box =
       m_painter->boundingRect(QRectF(0, 0, width(), m_pageHeight), Qt::TextWordWrap, text);
@@ -108,9 +95,7 @@ void DossierDocument::heading(const QString& text, double points, bool rule) {
 }
 
 void DossierDocument::paragraph(const QString& text, double points, bool bold) {
-  QFont f(m_family);
-  f.setPointSizeF(points);
-  f.setBold(bold);
+  const QFont f = dossierFont(m_family, points, bold);
   m_painter->setFont(f);
   const QRectF box =
       m_painter->boundingRect(QRectF(0, 0, width(), m_pageHeight), Qt::TextWordWrap, text);
@@ -128,10 +113,8 @@ void DossierDocument::keyValues(const std::vector<std::pair<QString, QString>>& 
 void DossierDocument::table(const std::vector<QString>& headers,
                             const std::vector<double>& fractions,
                             const std::vector<std::vector<QString>>& rows) {
-  QFont f(m_family);
-  f.setPointSizeF(9);
-  QFont bold = f;
-  bold.setBold(true);
+  const QFont f = dossierFont(m_family, 9);
+  const QFont bold = dossierFont(m_family, 9, true);
   const double pad = mm(1.2);
   auto drawRow = [&](const std::vector<QString>& cells, bool header) {
     m_painter->setFont(header ? bold : f);
@@ -182,8 +165,7 @@ void DossierDocument::photo(const std::string& path, const QString& caption) {
   }
   if (image.isNull()) {
     m_painter->drawRect(frame);
-    QFont f(m_family);
-    f.setPointSizeF(9);
+    const QFont f = dossierFont(m_family, 9);
     m_painter->setFont(f);
     m_painter->drawText(
         frame, Qt::AlignCenter,
@@ -196,8 +178,7 @@ void DossierDocument::photo(const std::string& path, const QString& caption) {
                         scaled.height());
     m_painter->drawImage(target, scaled);
   }
-  QFont f(m_family);
-  f.setPointSizeF(8);
+  const QFont f = dossierFont(m_family, 8);
   m_painter->setFont(f);
   m_painter->drawText(QRectF(m_photoX, m_y + imageH + mm(1), boxW, captionH - mm(1)),
                       Qt::TextWordWrap | Qt::AlignHCenter, caption);

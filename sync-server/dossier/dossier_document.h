@@ -19,8 +19,8 @@ namespace anju::dossier {
 
 class DossierDocument {
  public:
-  /// Opens `path` for writing; check ok() before use.
-  DossierDocument(const std::string& path, const DossierHeader& header);
+  /// Opens `path` for writing, text in `family` (loadDossierFonts); check ok() before use.
+  DossierDocument(const std::string& path, const DossierHeader& header, const QString& family);
   ~DossierDocument();
 
   bool ok() const { return m_ok; }

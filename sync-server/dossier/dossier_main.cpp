@@ -9,6 +9,7 @@
 #include <string>
 
 #include "dossier_document.h"
+#include "dossier_fonts.h"
 
 int main(int argc, char** argv) {
   std::string out;
@@ -21,13 +22,19 @@ int main(int argc, char** argv) {
   // No display on a server: the offscreen platform gives fonts and painting without one.
   if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
   QGuiApplication app(argc, argv);
+  QString fontError;
+  const std::optional<QString> family = anju::dossier::loadDossierFonts(&fontError);
+  if (!family) {
+    std::fprintf(stderr, "anju-dossier: %s\n", qPrintable(fontError));
+    return 1;
+  }
   try {
     std::optional<nlohmann::json> first = anju::dossier::readFrame(stdin);
     if (!first) {
       std::fputs("anju-dossier: no input\n", stderr);
       return 1;
     }
-    anju::dossier::DossierDocument doc(out, anju::dossier::parseHeader(*first));
+    anju::dossier::DossierDocument doc(out, anju::dossier::parseHeader(*first), *family);
     if (!doc.ok()) {
       std::fprintf(stderr, "anju-dossier: cannot write %s\n", out.c_str());
       return 1;

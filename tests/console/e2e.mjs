@@ -123,6 +123,11 @@ async function main() {
   await page.click("#login-form button[type=submit]");
   await page.waitForSelector("#houses-table");
   assert.match(await page.textContent("header"), /房屋列表/);
+  // Signing in renders the list once: one filter bar, one table (two overlapping renders once
+  // both appended theirs).
+  await page.waitForLoadState("networkidle");
+  assert.equal(await page.locator("form.filters").count(), 1, "one filter bar after sign-in");
+  assert.equal(await page.locator("table.houses").count(), 1, "one house table after sign-in");
 
   // Filter: submitted inspections judged "some hazard", in 城南街道 (the region choices cascade).
   await page.selectOption("#filter-district", "临江区");
@@ -256,6 +261,23 @@ async function main() {
   await page.waitForFunction(() => !location.hash.includes("after="));
   await page.waitForSelector("#next-page");
   assert.deepEqual(await firstIds(), page1);
+
+  // One community: its house numbers in natural order (1号, 4号, 5号, ... 12号, not 1号, 12号, 13号),
+  // and its dossiers as one PDF (the button sends the community's whole path 区/街道/社区).
+  await page.goto(`${base}/console/#/houses?${new URLSearchParams({ district: "临江区", street: "城南街道", community: "光明社区" })}`);
+  await page.waitForSelector("#export-dossiers");
+  await page.waitForSelector("#houses-table tbody tr");
+  const addresses = await page.$$eval("#houses-table a.address", (as) => as.map((a) => a.textContent));
+  assert.equal(addresses.length, 30, "光明社区 has 30 houses");
+  const numbers = addresses.map((a) => Number(/^光明街(\d+)号$/.exec(a)[1]));
+  assert.deepEqual(numbers, [...numbers].sort((x, y) => x - y), `natural order: ${addresses.join(" ")}`);
+  const dossiers = await downloaded(page, "#export-dossiers");
+  assert.equal(dossiers.bytes.subarray(0, 4).toString(), "%PDF", "the community dossier is a PDF");
+  const dossierFile = join(work, "community.pdf");
+  writeFileSync(dossierFile, dossiers.bytes);
+  const dossierText = execFileSync("pdftotext", [dossierFile, "-"], { encoding: "utf8" });
+  assert.ok(dossierText.includes("光明街1号") && dossierText.includes("光明街60号"), "every house of 光明社区 is in the PDF");
+  assert.ok(!dossierText.includes("幸福路"), "no house of another community");
 
   // The tablet's next sync brings the comment to the inspector.
   tablet("sync");

@@ -1,5 +1,7 @@
 #include <set>
+#include <tuple>
 
+#include "anju/natural_sort.h"
 #include "store_test_support.h"
 
 namespace anju {
@@ -82,7 +84,8 @@ TEST_F(StoreList, KeysetPagingVisitsEveryHouseOnceInOrder) {
     EXPECT_EQ(ids.size(), all.size()) << "no house twice";
     for (std::size_t i = 1; i < all.size(); ++i) {
       const auto key = [](const BuildingSummary& s) {
-        return std::tie(s.region.district, s.region.street, s.region.community, s.address, s.id);
+        return std::make_tuple(s.region.district, s.region.street, s.region.community,
+                               naturalSortKey(s.address), s.id);
       };
       EXPECT_LT(key(all[i - 1]), key(all[i]));
     }

@@ -4,6 +4,7 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 
@@ -309,6 +310,115 @@ TEST_P(ExportApiTest, CliWritesFilesAndRefusesBadFiltersWithoutAFile) {
   r = runCli({"export", "dossier", "--building", newUuid(), "--out", bad, "--data", dataDir()});
   EXPECT_NE(r.exitCode, 0);
   EXPECT_FALSE(std::filesystem::exists(bad));
+}
+
+// Issue 11: pdftotext gave Kangxi radicals for common characters (户 -> U+2F3E, 一 -> U+2F00,
+// 面 -> U+2F6F, 页 -> U+2EDA), tabs for spaces, and dropped digits from ids, areas and versions,
+// so a house id or 一户一档 could not be searched or copied. What the text layer says must be
+// exactly what was drawn.
+TEST_P(ExportApiTest, DossierTextLayerIsExactlyTheDrawnText) {
+  const std::string missing = missingTool("pdftotext", "poppler-utils");
+  ASSERT_TRUE(missing.empty()) << missing;
+  const Inspection in = inspectWithPhoto(4);
+  const auto& b = ownBuilding(4).record().building();
+  const Uuid building = ownBuilding(4).record_id();
+  const Download pdf = get("/v1/exports/dossier/" + building + ".pdf", m_reviewerToken);
+  ASSERT_EQ(pdf.status, 200) << pdf.body;
+  const std::string path = save("text-layer.pdf", pdf.body);
+  const ToolRun text = runTool("pdftotext " + shellQuote(path) + " -");
+  ASSERT_EQ(text.exitCode, 0) << text.out;
+
+  char area[32];
+  std::snprintf(area, sizeof area, "%.1f m²", b.floor_area_m2());
+  for (const std::string& drawn :
+       {std::string("房屋安全排查档案（一户一档）"), building, in.id, b.address(),
+        std::string(area), in.templateId + " v" + std::to_string(in.templateVersion),
+        std::string("第 1 页"), std::string("建筑面积"),
+        std::string("承重墙裂缝宽度 1.2 mm 超过 1 mm"),
+        b.region().district() + " / " + b.region().street() + " / " + b.region().community()})
+    EXPECT_NE(text.out.find(drawn), std::string::npos) << "not in the text layer: " << drawn << "\n"
+                                                       << text.out;
+  // No radical look-alikes (U+2E80..U+2FDF: UTF-8 E2 BA 80 .. E2 BF 9F) and no tab anywhere.
+  for (std::size_t at = text.out.find('\xE2'); at != std::string::npos;
+       at = text.out.find('\xE2', at + 1)) {
+    const auto second = static_cast<unsigned char>(text.out[at + 1]);
+    EXPECT_FALSE(second >= 0xBA && second <= 0xBF)
+        << "radical code point at byte " << at << ": " << text.out.substr(at, 3);
+  }
+  EXPECT_EQ(text.out.find('\t'), std::string::npos) << "a space came out as a tab";
+}
+
+// Issue 11 §3: the register a bureau head prints and signs. LibreOffice prints the workbook to
+// PDF; its first sheet (台账) carries the title, 序号 and the signature lines, and every one of its
+// pages holds the whole header row, first column to last (repeated header rows, and no column
+// pushed onto a page of its own), with its page number.
+TEST_P(ExportApiTest, RegisterXlsxPrintsAsASignableRegister) {
+  for (auto [tool, package] :
+       {std::pair{"soffice", "libreoffice-calc-nogui"}, std::pair{"pdftotext", "poppler-utils"}}) {
+    const std::string missing = missingTool(tool, package);
+    ASSERT_TRUE(missing.empty()) << missing;
+  }
+  const Download xlsx =
+      get("/v1/exports/register.xlsx?district=" + httplib::detail::encode_query_param(m_district) +
+              "&street=" + httplib::detail::encode_query_param("城南街道"),
+          m_reviewerToken);
+  ASSERT_EQ(xlsx.status, 200) << xlsx.body;
+  const std::string path = save("register.xlsx", xlsx.body);
+  const std::string outDir = dataDir() + "/lo-pdf";
+  const ToolRun convert = runTool("soffice -env:UserInstallation=file://" + dataDir() +
+                                  "/lo-profile --headless --convert-to pdf --outdir " +
+                                  shellQuote(outDir) + " " + shellQuote(path));
+  ASSERT_EQ(convert.exitCode, 0) << convert.out;
+  const std::string pdf = outDir + "/register.pdf";
+  const ToolRun text = runTool("pdftotext -layout " + shellQuote(pdf) + " -");
+  ASSERT_EQ(text.exitCode, 0) << text.out;
+  if (const char* keep = std::getenv("ANJU_TEST_ARTIFACTS"); keep && *keep)
+    writeFile(std::string(keep) + "/register-print.pdf", readFile(pdf));
+
+  // pdftotext ends every page with a form feed.
+  std::vector<std::string> pages;
+  for (std::size_t start = 0, end; (end = text.out.find('\f', start)) != std::string::npos;
+       start = end + 1)
+    pages.push_back(text.out.substr(start, end - start));
+  ASSERT_FALSE(pages.empty());
+  EXPECT_NE(pages[0].find(m_district + "城南街道房屋安全隐患排查登记台账"), std::string::npos)
+      << pages[0];
+  std::size_t signed_ = pages.size();
+  for (std::size_t i = 0; i < pages.size() && signed_ == pages.size(); ++i)
+    if (pages[i].find("填报人") != std::string::npos) signed_ = i;
+  ASSERT_LT(signed_, pages.size()) << "no signature lines:\n" << text.out;
+  for (const char* line : {"审核人", "负责人", "日期"})
+    EXPECT_NE(pages[signed_].find(line), std::string::npos) << line;
+  EXPECT_GE(signed_, 1u) << "a street's houses take more than one page";
+  for (std::size_t i = 0; i <= signed_; ++i) {
+    for (const char* header : {"序号", "房屋编码", "地址", "初步判定", "审核状态", "备注"})
+      EXPECT_NE(pages[i].find(header), std::string::npos)
+          << "page " << i + 1 << " lacks column " << header << ":\n"
+          << pages[i];
+    // The footer "第 N 页 共 M 页" (pdftotext spaces it its own way).
+    std::string compact = pages[i];
+    std::erase(compact, ' ');
+    EXPECT_NE(compact.find("第" + std::to_string(i + 1) + "页共"), std::string::npos)
+        << "page number on page " << i + 1 << ":\n"
+        << pages[i];
+  }
+  // 序号 runs 1..n over the street's houses: the last row printed starts with the house count.
+  const Download csv =
+      get("/v1/exports/register.csv?district=" + httplib::detail::encode_query_param(m_district) +
+              "&street=" + httplib::detail::encode_query_param("城南街道"),
+          m_reviewerToken);
+  const std::size_t houses = countLines(csv.body) - 1;
+  ASSERT_GT(houses, 40u);
+  const std::string lastNumber = std::to_string(houses) + " ";
+  bool lastNumberSeen = false;
+  for (std::size_t start = 0, end; (end = text.out.find('\n', start)) != std::string::npos;
+       start = end + 1) {
+    const std::string line = text.out.substr(start, end - start);
+    const std::size_t first = line.find_first_not_of(' ');
+    if (first != std::string::npos && line.compare(first, lastNumber.size(), lastNumber) == 0)
+      lastNumberSeen = true;
+  }
+  EXPECT_TRUE(lastNumberSeen) << "序号 " << houses << " not printed";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ExportApiTest, ::testing::ValuesIn(backendsUnderTest()),

@@ -1,9 +1,12 @@
 // The register index on both backends, against the real server: rows follow pushes and reviews
 // in the same transaction, keyset paging walks every row once, counts and filters agree, the
 // caller's scope is enforced, and migration 2 rebuilds the index from existing records.
+#include <algorithm>
 #include <chrono>
 #include <set>
+#include <tuple>
 
+#include "anju/natural_sort.h"
 #include "anju/uuid.h"
 #include "register/register_query.h"
 #include "service/indexed_storage.h"
@@ -156,10 +159,10 @@ TEST_P(RegisterIndexTest, KeysetPagesWalkEveryRowOnceInKeyOrder) {
     EXPECT_EQ(paged[i].buildingId, whole[i].buildingId);
     if (i > 0) {
       const RegisterKey a = keyOf(whole[i - 1]), b = keyOf(whole[i]);
-      EXPECT_LT(
-          std::tie(a.region.district, a.region.street, a.region.community, a.address, a.buildingId),
-          std::tie(b.region.district, b.region.street, b.region.community, b.address,
-                   b.buildingId));
+      EXPECT_LT(std::make_tuple(a.region.district, a.region.street, a.region.community,
+                                naturalSortKey(a.address), a.buildingId),
+                std::make_tuple(b.region.district, b.region.street, b.region.community,
+                                naturalSortKey(b.address), b.buildingId));
     }
   }
   // A page's key survives a round trip through its URL token.
@@ -172,6 +175,25 @@ TEST_P(RegisterIndexTest, KeysetPagesWalkEveryRowOnceInKeyOrder) {
   ASSERT_TRUE(second.isOk());
   ASSERT_EQ(second->rows.size(), 5u);
   EXPECT_EQ(second->rows[0].buildingId, whole[5].buildingId);
+}
+
+// Issue 11: addresses sorted as text (光明街12号 before 光明街4号). The demo's house numbers
+// (1号, 4号, 5号, 8号, 9号, 12号, ...) must come in numeric order on every page.
+TEST_P(RegisterIndexTest, HouseNumbersComeInNaturalOrderOnEveryPage) {
+  auto storage = openIndex();
+  ASSERT_TRUE(storage);
+  RegisterFilter guangming;
+  guangming.community = "光明社区";
+  const std::vector<RegisterRow> rows = all(*storage, guangming, 7);
+  ASSERT_EQ(rows.size(), 30u);
+  std::vector<int> numbers;
+  for (const RegisterRow& row : rows) {
+    ASSERT_EQ(row.address.rfind("光明街", 0), 0u) << row.address;
+    numbers.push_back(std::stoi(row.address.substr(std::string("光明街").size())));
+  }
+  EXPECT_TRUE(std::is_sorted(numbers.begin(), numbers.end())) << ::testing::PrintToString(numbers);
+  EXPECT_EQ(numbers.front(), 1);
+  EXPECT_EQ(numbers.back(), 60);
 }
 
 TEST_P(RegisterIndexTest, ScopeLimitsRowsAndCountsToTheCallersRegions) {

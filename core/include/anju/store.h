@@ -240,7 +240,8 @@ class Store {
 
   // --- House list and address search --------------------------------------------------------
 
-  /// Houses matching `filter`, ordered by district, street, community, address, id. Paging is by
+  /// Houses matching `filter`, ordered by district, street, community, address (house numbers in
+  /// natural order: 1号, 2号, 12号, see natural_sort.h), id. Paging is by
   /// keyset: pass the last row of the previous page as `after` (stable while rows are added,
   /// and as fast on page 500 as on page 1).
   Result<std::vector<BuildingSummary>> listBuildings(

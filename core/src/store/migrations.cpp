@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "anju/natural_sort.h"
 #include "store/search_index.h"
 
 namespace anju::store {
@@ -211,10 +212,50 @@ Status fillSearchIndex(Database& db, const Transaction& tx) {
   }
 }
 
+// Schema 4: house numbers in natural order (光明街1号, 2号, 12号 rather than 1号, 12号, 2号).
+//
+// The house list sorts and pages by address_key = naturalSortKey(address) (anju/natural_sort.h,
+// the same key the server's register uses). Only C++ computes it, so fillAddressKeys writes it
+// for the existing rows and then builds the list indexes on it (building them after the fill
+// writes each index once instead of updating it row by row).
+constexpr const char* kSchema4 = R"sql(
+DROP INDEX buildings_by_region;
+DROP INDEX buildings_by_judgment;
+DROP INDEX buildings_by_review;
+ALTER TABLE buildings ADD COLUMN address_key TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr const char* kSchema4Indexes = R"sql(
+CREATE INDEX buildings_by_region ON buildings (district, street, community, address_key, id);
+CREATE INDEX buildings_by_judgment
+  ON buildings (latest_judgment, district, street, community, address_key, id)
+  WHERE latest_judgment IS NOT NULL;
+CREATE INDEX buildings_by_review
+  ON buildings (latest_review, district, street, community, address_key, id)
+  WHERE latest_review IS NOT NULL;
+)sql";
+
+Status fillAddressKeys(Database& db, const Transaction&) {
+  Result<Statement> rows = db.prepare("SELECT row_no, address FROM buildings");
+  if (!rows) return rows.status();
+  Result<Statement> update = db.prepare("UPDATE buildings SET address_key = ?2 WHERE row_no = ?1");
+  if (!update) return update.status();
+  for (;;) {
+    Result<bool> row = rows->step();
+    if (!row) return row.status();
+    if (!*row) break;
+    update->reset();
+    const std::string key = naturalSortKey(rows->text(1));
+    if (Status s = update->bindInt(1, rows->integer(0)).bindText(2, key).run(); !s) return s;
+  }
+  return db.exec(kSchema4Indexes);
+}
+
 constexpr Migration kMigrations[] = {
     {1, "base tables", kSchema1, nullptr},
     {2, "address search, sync state, conflicts", kSchema2, fillSearchIndex},
     {3, "rejected changes, photo upload queue", kSchema3, nullptr},
+    {4, "house numbers in natural order", kSchema4, fillAddressKeys},
 };
 
 }  // namespace

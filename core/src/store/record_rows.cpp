@@ -1,6 +1,7 @@
 #include "store/record_rows.h"
 
 #include "anju/enum_codes.h"
+#include "anju/natural_sort.h"
 #include "store/search_index.h"
 
 namespace anju::store {
@@ -23,12 +24,14 @@ Status refreshLatestInspection(Database& db, const Uuid& buildingId) {
 
 Status writeBuilding(Database& db, const Transaction& tx, const Building& b,
                      const std::string& payload, HlcVersion version, HlcVersion serverVersion) {
+  const std::string addressKey = naturalSortKey(b.address);  // the house list's sort key
   Result<StatementUse> upsert = db.cached(
       "INSERT INTO buildings (id, district, street, community, address, structure, "
-      "building_code, payload, version, server_version) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+      "building_code, payload, version, server_version, address_key) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
       "ON CONFLICT (id) DO UPDATE SET district = excluded.district, street = excluded.street, "
       "community = excluded.community, address = excluded.address, "
+      "address_key = excluded.address_key, "
       "structure = excluded.structure, building_code = excluded.building_code, "
       "payload = excluded.payload, version = excluded.version, "
       "server_version = excluded.server_version "
@@ -44,7 +47,8 @@ Status writeBuilding(Database& db, const Transaction& tx, const Building& b,
       .bindText(7, b.buildingCode)
       .bindBlob(8, payload)
       .bindVersion(9, version)
-      .bindVersion(10, serverVersion);
+      .bindVersion(10, serverVersion)
+      .bindText(11, addressKey);
   Result<std::optional<std::int64_t>> rowNo = (*upsert)->runReturningInteger();
   if (!rowNo) return rowNo.status();
   if (!*rowNo) return Status::internal(msg("store.building_upsert_returned_no"));

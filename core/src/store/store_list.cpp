@@ -5,6 +5,7 @@
 // index range scan: buildings_by_region for region filters, buildings_by_judgment and
 // buildings_by_review when those are filtered; each index ends with the sort key.
 #include "anju/enum_codes.h"
+#include "anju/natural_sort.h"
 #include "store/search_index.h"
 #include "store/store_impl.h"
 
@@ -38,7 +39,8 @@ class Query {
 constexpr const char* kSummaryColumns =
     "SELECT id, district, street, community, address, latest_judgment, latest_review, "
     "latest_inspected_at FROM buildings";
-constexpr const char* kOrder = " ORDER BY district, street, community, address, id";
+// address_key is naturalSortKey(address): house numbers in natural order (1号, 2号, 12号).
+constexpr const char* kOrder = " ORDER BY district, street, community, address_key, id";
 
 void addFilter(const BuildingFilter& f, Query& q) {
   if (!f.district.empty()) q.where("district = " + q.param(f.district));
@@ -51,7 +53,7 @@ void addFilter(const BuildingFilter& f, Query& q) {
 }
 
 // Rows after `after` in list order. Columns fixed by the filter are left out of the row-value
-// comparison, so it reads (street, community, address, id) > (…) under a district filter and
+// comparison, so it reads (street, community, address_key, id) > (…) under a district filter and
 // SQLite seeks straight to the position in the index instead of scanning the district.
 void addKeyset(const BuildingFilter& f, const BuildingSummary& after, Query& q) {
   std::string columns;
@@ -63,7 +65,7 @@ void addKeyset(const BuildingFilter& f, const BuildingSummary& after, Query& q) 
   if (f.district.empty()) add("district", after.region.district);
   if (f.street.empty()) add("street", after.region.street);
   if (f.community.empty()) add("community", after.region.community);
-  add("address", after.address);
+  add("address_key", naturalSortKey(after.address));
   add("id", after.id);
   q.where("(" + columns + ") > (" + values + ")");
 }

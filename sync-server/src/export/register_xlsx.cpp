@@ -5,7 +5,9 @@
 #include <memory>
 #include <vector>
 
+#include "anju/hlc.h"
 #include "export/register_columns.h"
+#include "export/register_print.h"
 
 namespace anju::server {
 namespace {
@@ -88,6 +90,9 @@ Result<XlsxExportResult> writeRegisterXlsx(RegisterIndex& index, const RegisterF
   if (!tmp.empty()) options.tmpdir = tmp.data();
   Workbook wb(workbook_new_opt(path.c_str(), &options));
   if (!wb) return Status::ioError(msg("export.xlsx_create_failed", {{"path", path}}));
+  // 台账 first: the sheet a person opens and prints; then the data sheet and the summary.
+  RegisterPrintSheet print(wb.get(), filter, systemNowMs());
+  if (lxw_error e = print.begin(); e != LXW_NO_ERROR) return xlsxError(e, "台账");
   lxw_worksheet* sheet = workbook_add_worksheet(wb.get(), "登记册");
   lxw_worksheet* summarySheet = workbook_add_worksheet(wb.get(), "汇总");
   if (!sheet || !summarySheet) return Status::internal("cannot add worksheets");
@@ -103,6 +108,13 @@ Result<XlsxExportResult> writeRegisterXlsx(RegisterIndex& index, const RegisterF
     worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), columns[c].zh, bold);
   }
   worksheet_freeze_panes(sheet, 1, 0);
+  // Printed, the wide data sheets also stay one page wide (small type, but no column cut off).
+  for (lxw_worksheet* ws : {sheet, summarySheet}) {
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9);  // A4
+    worksheet_fit_to_pages(ws, 1, 0);
+  }
+  worksheet_repeat_rows(sheet, 0, 0);
 
   XlsxExportResult result;
   Status walked = forEachRegisterRow(index, filter, [&](const RegisterRow& row) {
@@ -119,10 +131,13 @@ Result<XlsxExportResult> writeRegisterXlsx(RegisterIndex& index, const RegisterF
                      : worksheet_write_string(sheet, r, col, cells[c].text.c_str(), nullptr));
       if (e != LXW_NO_ERROR) return xlsxError(e, "row " + std::to_string(r));
     }
+    if (lxw_error e = print.row(row); e != LXW_NO_ERROR)
+      return xlsxError(e, "台账 row " + std::to_string(r));
     ++result.rows;
     return Status::ok();
   });
   if (!walked) return walked;
+  if (lxw_error e = print.end(); e != LXW_NO_ERROR) return xlsxError(e, "台账 signatures");
   worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(result.rows),
                        static_cast<lxw_col_t>(columns.size() - 1));
   if (lxw_error e = writeSummary(summarySheet, bold, *summary); e != LXW_NO_ERROR)

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "anju/natural_sort.h"
+
 namespace anju::server {
 namespace {
 
@@ -61,7 +63,7 @@ SqlWhere registerWhere(const RegisterFilter& f, const std::optional<RegisterKey>
     std::string tuple = "(" + w.param(after->region.district);
     tuple += ", " + w.param(after->region.street);
     tuple += ", " + w.param(after->region.community);
-    tuple += ", " + w.param(after->address);
+    tuple += ", " + w.param(naturalSortKey(after->address));
     tuple += ", " + w.param(after->buildingId) + ")";
     w.require(std::string("(") + kRegisterKeyColumns + ") > " + tuple);
   }
@@ -96,7 +98,8 @@ std::vector<SqlValue> registerRowValues(const RegisterRow& r) {
           r.rectification,
           r.rectificationDeadline,
           std::int64_t{r.photoCount},
-          std::int64_t{r.inProgress}};
+          std::int64_t{r.inProgress},
+          naturalSortKey(r.address)};
 }
 
 }  // namespace anju::server

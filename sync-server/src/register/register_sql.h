@@ -21,11 +21,12 @@ inline constexpr const char* kRegisterColumns =
     "longitude_e7, owner_name, year_built, storeys_above, storeys_below, structure, use_code, "
     "building_code, inspection_id, inspected_at, inspector, judgment, judgment_overridden, "
     "appraisal_grade, review, finding_count, rectification, rectification_deadline, photo_count, "
-    "in_progress";
-inline constexpr int kRegisterColumnCount = 27;
-/// The sort key columns (the index house_register_by_key).
+    "in_progress, address_key";
+inline constexpr int kRegisterColumnCount = 28;
+/// The sort key columns (the index house_register_by_key). address_key is naturalSortKey(address)
+/// (anju/natural_sort.h), so house numbers sort 1号, 2号, 12号 in the console and every export.
 inline constexpr const char* kRegisterKeyColumns =
-    "district, street, community, address, building_id";
+    "district, street, community, address_key, building_id";
 
 struct SqlWhere {
   std::string sql;  // " WHERE ..." (never empty: at least "1 = 1")

@@ -221,6 +221,22 @@ CREATE INDEX house_register_facets ON house_register
 ALTER TABLE house_register ADD COLUMN in_progress {int64} NOT NULL DEFAULT 0;
 )sql",
      true},
+    // 6: house numbers in natural order (1号, 2号, 12号): the register sorts and pages by
+    // address_key = naturalSortKey(address) (anju/natural_sort.h), which only C++ computes, so the
+    // column is filled by the rebuild.
+    {R"sql(
+DROP INDEX house_register_by_key;
+DROP INDEX house_register_by_judgment;
+DROP INDEX house_register_by_review;
+ALTER TABLE house_register ADD COLUMN address_key {key_text} NOT NULL DEFAULT '';
+CREATE UNIQUE INDEX house_register_by_key
+  ON house_register (district, street, community, address_key, building_id);
+CREATE INDEX house_register_by_judgment
+  ON house_register (judgment, district, street, community, address_key, building_id);
+CREATE INDEX house_register_by_review
+  ON house_register (review, district, street, community, address_key, building_id);
+)sql",
+     true},
 };
 
 }  // namespace
