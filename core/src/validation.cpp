@@ -207,6 +207,26 @@ Status validateRectification(const Rectification& r) {
   return errors.status("整治记录有误 / invalid rectification");
 }
 
+Status validateVisit(const Visit& v, TimestampMs nowMs) {
+  constexpr TimestampMs kDayMs = 24LL * 60 * 60 * 1000;
+  Errors errors;
+  checkId(v.id, "id", true, errors);
+  checkId(v.buildingId, "building_id", true, errors);
+  checkId(v.inspectionId, "inspection_id", false, errors);
+  if (isBlank(v.inspector)) errors.add("inspector", "缺少走访人员 / inspector is missing");
+  if (v.visitedAt <= 0)
+    errors.add("visited_at", "缺少走访时间 / visit time is missing");
+  else if (v.visitedAt > nowMs + kDayMs)
+    errors.add("visited_at", "走访时间不能在将来 / visit time cannot be in the future");
+  checkGeo(v.location, "location", errors);
+  if (v.note.size() > 2000)
+    errors.add("note", "备注不能超过 2000 字节 / note cannot exceed 2000 bytes");
+  if (!v.inspectionId.empty() && v.outcome != VisitOutcome::kInspected)
+    errors.add("inspection_id",
+               "只有“已排查”的走访可关联排查记录 / only an inspected visit names an inspection");
+  return errors.status("走访记录有误 / invalid visit");
+}
+
 Status checkReviewTransition(ReviewState from, ReviewState to) {
   const bool allowed = (from == ReviewState::kDraft && to == ReviewState::kSubmitted) ||
                        (from == ReviewState::kSubmitted && to == ReviewState::kApproved) ||
