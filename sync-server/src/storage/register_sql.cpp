@@ -95,7 +95,12 @@ std::vector<SqlValue> registerRowValues(const RegisterRow& r) {
           std::int64_t{r.findingCount},
           r.rectification,
           r.rectificationDeadline,
-          std::int64_t{r.photoCount}};
+          std::int64_t{r.photoCount},
+          std::int64_t{r.visitCount},
+          std::int64_t{r.nobodyHomeCount},
+          std::int64_t{r.refusedCount},
+          r.lastVisitOutcome,
+          r.lastVisitedAt};
 }
 
 }  // namespace anju::server

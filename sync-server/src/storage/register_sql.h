@@ -20,8 +20,9 @@ inline constexpr const char* kRegisterColumns =
     "building_id, district, street, community, address, has_location, latitude_e7, "
     "longitude_e7, owner_name, year_built, storeys_above, storeys_below, structure, use_code, "
     "building_code, inspection_id, inspected_at, inspector, judgment, judgment_overridden, "
-    "appraisal_grade, review, finding_count, rectification, rectification_deadline, photo_count";
-inline constexpr int kRegisterColumnCount = 26;
+    "appraisal_grade, review, finding_count, rectification, rectification_deadline, photo_count, "
+    "visit_count, nobody_home_count, refused_count, last_visit_outcome, last_visited_at";
+inline constexpr int kRegisterColumnCount = 31;
 /// The sort key columns (the index house_register_by_key).
 inline constexpr const char* kRegisterKeyColumns =
     "district, street, community, address, building_id";
@@ -66,6 +67,11 @@ RegisterRow readRegisterRow(const Columns& c) {
   r.rectification = c.text(23);
   r.rectificationDeadline = c.text(24);
   r.photoCount = static_cast<int>(c.int64(25));
+  r.visitCount = static_cast<int>(c.int64(26));
+  r.nobodyHomeCount = static_cast<int>(c.int64(27));
+  r.refusedCount = static_cast<int>(c.int64(28));
+  r.lastVisitOutcome = c.text(29);
+  r.lastVisitedAt = c.int64(30);
   return r;
 }
 

@@ -9,7 +9,7 @@ namespace anju::server {
 namespace {
 
 // Append only: a released migration is never edited, a change is a new entry.
-constexpr std::array<const char*, 4> kMigrations = {
+constexpr std::array<const char*, 5> kMigrations = {
     // 1: users, tokens, records with history, change ids, conflicts, photo blobs.
     R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -171,6 +171,16 @@ CREATE INDEX audit_by_region ON audit_log (district, street, community, id);
     R"sql(
 CREATE INDEX house_register_facets ON house_register
   (district, street, community, judgment, review, rectification, inspection_id);
+)sql",
+    // 5: visits (走访) in the register: how many doors were knocked, how many found nobody home
+    // or were refused, and the latest outcome. Servers before this one refused visit records, so
+    // every existing house starts at zero and no rebuild is needed.
+    R"sql(
+ALTER TABLE house_register ADD COLUMN visit_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE house_register ADD COLUMN nobody_home_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE house_register ADD COLUMN refused_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE house_register ADD COLUMN last_visit_outcome TEXT NOT NULL DEFAULT '';
+ALTER TABLE house_register ADD COLUMN last_visited_at INTEGER NOT NULL DEFAULT 0;
 )sql",
 };
 
