@@ -102,7 +102,12 @@ json registerRowJson(const RegisterRow& r) {
           {"finding_count", r.findingCount},
           {"rectification", enumJson("rectification", r.rectification)},
           {"rectification_deadline", r.rectificationDeadline},
-          {"photo_count", r.photoCount}};
+          {"photo_count", r.photoCount},
+          {"visit_count", r.visitCount},
+          {"nobody_home_count", r.nobodyHomeCount},
+          {"refused_count", r.refusedCount},
+          {"last_visit_outcome", enumJson("visit_outcome", r.lastVisitOutcome)},
+          {"last_visited_at", r.lastVisitedAt}};
 }
 
 json countsJson(const RegisterCounts& c) {
