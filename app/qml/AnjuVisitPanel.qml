@@ -11,8 +11,6 @@ ColumnLayout {
     property string buildingId: ""
     property bool choosing: false
     spacing: 6
-    implicitHeight: header.implicitHeight + (choosing ? chooser.implicitHeight + 6 : 0)
-                    + summary.implicitHeight + visitList.contentHeight + 30
 
     VisitHistoryModel {
         id: visits
@@ -102,8 +100,7 @@ ColumnLayout {
         id: visitList
         objectName: "visitHistoryList"
         Layout.fillWidth: true
-        Layout.fillHeight: true
-        Layout.minimumHeight: Math.min(contentHeight, 120)
+        Layout.preferredHeight: Math.min(contentHeight, 160)
         clip: true
         interactive: contentHeight > height
         model: visits

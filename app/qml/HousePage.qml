@@ -240,7 +240,6 @@ Page {
                 AnjuVisitPanel {
                     id: visitPanel
                     Layout.fillWidth: true
-                    Layout.preferredHeight: Math.min(implicitHeight, page.height * 0.5)
                     controller: visit
                     buildingId: page.buildingId
                 }

@@ -82,11 +82,11 @@ int main(int argc, char* argv[]) {
 
   const bool screenshot = parser.isSet(shotOption);
   const QString page = parser.value(pageOption);
-  static const QStringList kPages = {QStringLiteral("houses"),     QStringLiteral("house"),
-                                     QStringLiteral("inspection"), QStringLiteral("judgment"),
-                                     QStringLiteral("sync"),       QStringLiteral("signin"),
-                                     QStringLiteral("camera"),     QStringLiteral("issues"),
-                                     QStringLiteral("walls"),      QStringLiteral("findings")};
+  static const QStringList kPages = {
+      QStringLiteral("houses"),   QStringLiteral("house"),  QStringLiteral("inspection"),
+      QStringLiteral("judgment"), QStringLiteral("sync"),   QStringLiteral("signin"),
+      QStringLiteral("camera"),   QStringLiteral("issues"), QStringLiteral("walls"),
+      QStringLiteral("findings"), QStringLiteral("visit")};
   if (!kPages.contains(page)) {
     std::fprintf(stderr, "anju-app: unknown page '%s'\n", qPrintable(page));
     return 2;
