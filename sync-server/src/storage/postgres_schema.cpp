@@ -187,8 +187,10 @@ ALTER TABLE house_register ADD COLUMN last_visited_at BIGINT NOT NULL DEFAULT 0;
 )sql",
 };
 
-// The migration after which the register index is rebuilt from the records (in its transaction).
-constexpr std::size_t kRegisterMigration = 2;
+// The register index is rebuilt from the records in the transaction of the LAST migration applied,
+// whenever any was: only then does house_register have all its columns (migration 2 created it,
+// 5 added the visit columns), and a database stopped between two migrations is rebuilt on the next
+// start. A fresh database rebuilds from no records, an upgraded one once.
 
 Status applyPending(PgConnection& db) {
   // The lock makes a second process starting at the same moment wait, then see our work.
@@ -214,7 +216,7 @@ Status applyPending(PgConnection& db) {
                               ")");
   for (std::size_t i = static_cast<std::size_t>(applied); i < kMigrations.size(); ++i) {
     if (Status s = db.exec(kMigrations[i]); !s) return s;
-    if (i + 1 == kRegisterMigration) {
+    if (i + 1 == kMigrations.size()) {
       if (Status s = rebuildPgRegister(db); !s) return s;
     }
     PgParams params;

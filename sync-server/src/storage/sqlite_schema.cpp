@@ -184,8 +184,10 @@ ALTER TABLE house_register ADD COLUMN last_visited_at INTEGER NOT NULL DEFAULT 0
 )sql",
 };
 
-// The migration after which the register index is rebuilt from the records (in its transaction).
-constexpr std::size_t kRegisterMigration = 2;
+// The register index is rebuilt from the records in the transaction of the LAST migration applied,
+// whenever any was: only then does house_register have all its columns (migration 2 created it,
+// 5 added the visit columns), and a database stopped between two migrations is rebuilt on the next
+// start. A fresh database rebuilds from no records, an upgraded one once.
 
 }  // namespace
 
@@ -205,7 +207,7 @@ Status migrateSqliteSchema(SqliteConnection& db) {
     sql += kMigrations[i];
     sql += "PRAGMA user_version = " + std::to_string(i + 1) + ";";
     Status s = db.exec(sql);
-    if (s && i + 1 == kRegisterMigration) s = rebuildSqliteRegister(db);
+    if (s && i + 1 == kMigrations.size()) s = rebuildSqliteRegister(db);
     if (s) s = db.exec("COMMIT");
     if (!s) {
       (void)db.exec("ROLLBACK");
