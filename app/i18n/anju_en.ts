@@ -375,6 +375,24 @@
         <source>No houses.</source>
         <translation>No houses.</translation>
     </message>
+    <message>
+        <location filename="../qml/HousesPage.qml"/>
+        <source>To revisit</source>
+        <translation>To revisit</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/HousesPage.qml"/>
+        <source> · %n visit(s), last: %1</source>
+        <translation>
+            <numerusform> · %n visit, last: %1</numerusform>
+            <numerusform> · %n visits, last: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml"/>
+        <source>Revisit due %1</source>
+        <translation>Revisit due %1</translation>
+    </message>
 </context>
 <context>
     <name>InspectionPage</name>
@@ -1024,6 +1042,80 @@
         <location filename="../src/sync_issues_model.cpp" line="113"/>
         <source>Someone changed this on the server before your change arrived. The server&apos;s version is now on this tablet; yours is below.</source>
         <translation>Someone changed this on the server before your change arrived. The server&apos;s version is now on this tablet; yours is below.</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp"/>
+        <source>Visit · %1</source>
+        <translation>Visit · %1</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp"/>
+        <source>Visited</source>
+        <translation>Visited</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp"/>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+</context>
+<context>
+    <name>AnjuVisitPanel</name>
+    <message>
+        <location filename="../qml/AnjuVisitPanel.qml"/>
+        <source>Visits</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuVisitPanel.qml"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuVisitPanel.qml"/>
+        <source>Record visit</source>
+        <translation>Record visit</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuVisitPanel.qml"/>
+        <source>Note (optional), e.g. neighbour says owner is back on Sunday</source>
+        <translation>Note (optional), e.g. neighbour says owner is back on Sunday</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuVisitPanel.qml"/>
+        <source>No visit recorded yet.</source>
+        <translation>No visit recorded yet.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/AnjuVisitPanel.qml"/>
+        <source>%n visit(s); last: %1</source>
+        <translation>
+            <numerusform>%n visit; last: %1</numerusform>
+            <numerusform>%n visits; last: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuVisitPanel.qml"/>
+        <source>To revisit by %1</source>
+        <translation>To revisit by %1</translation>
+    </message>
+</context>
+<context>
+    <name>anju::app::VisitController</name>
+    <message>
+        <location filename="../src/visit_controller.cpp"/>
+        <source>No house is open.</source>
+        <translation>No house is open.</translation>
+    </message>
+    <message>
+        <location filename="../src/visit_controller.cpp"/>
+        <source>Unknown visit outcome: %1</source>
+        <translation>Unknown visit outcome: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/visit_controller.cpp"/>
+        <source>Visit not recorded: %1</source>
+        <translation>Visit not recorded: %1</translation>
     </message>
 </context>
 </TS>

@@ -371,6 +371,23 @@
         <source>No houses.</source>
         <translation>没有房屋。</translation>
     </message>
+    <message>
+        <location filename="../qml/HousesPage.qml"/>
+        <source>To revisit</source>
+        <translation>待回访</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/HousesPage.qml"/>
+        <source> · %n visit(s), last: %1</source>
+        <translation>
+            <numerusform> · 走访 %n 次，最近：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml"/>
+        <source>Revisit due %1</source>
+        <translation>回访日期 %1</translation>
+    </message>
 </context>
 <context>
     <name>InspectionPage</name>
@@ -1015,6 +1032,79 @@
         <location filename="../src/sync_issues_model.cpp" line="113"/>
         <source>Someone changed this on the server before your change arrived. The server&apos;s version is now on this tablet; yours is below.</source>
         <translation>您的修改到达前，服务器上已有人修改了这条记录。本机现采用服务器的版本，您的版本如下。</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp"/>
+        <source>Visit · %1</source>
+        <translation>走访 · %1</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp"/>
+        <source>Visited</source>
+        <translation>走访时间</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_issues_model.cpp"/>
+        <source>Outcome</source>
+        <translation>走访结果</translation>
+    </message>
+</context>
+<context>
+    <name>AnjuVisitPanel</name>
+    <message>
+        <location filename="../qml/AnjuVisitPanel.qml"/>
+        <source>Visits</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuVisitPanel.qml"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuVisitPanel.qml"/>
+        <source>Record visit</source>
+        <translation>记录走访</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuVisitPanel.qml"/>
+        <source>Note (optional), e.g. neighbour says owner is back on Sunday</source>
+        <translation>备注（可选），如：邻居说户主周日回来</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuVisitPanel.qml"/>
+        <source>No visit recorded yet.</source>
+        <translation>尚无走访记录。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/AnjuVisitPanel.qml"/>
+        <source>%n visit(s); last: %1</source>
+        <translation>
+            <numerusform>共走访 %n 次，最近一次：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuVisitPanel.qml"/>
+        <source>To revisit by %1</source>
+        <translation>待回访，请于 %1 前再次上门</translation>
+    </message>
+</context>
+<context>
+    <name>anju::app::VisitController</name>
+    <message>
+        <location filename="../src/visit_controller.cpp"/>
+        <source>No house is open.</source>
+        <translation>未打开房屋。</translation>
+    </message>
+    <message>
+        <location filename="../src/visit_controller.cpp"/>
+        <source>Unknown visit outcome: %1</source>
+        <translation>未知的走访结果：%1</translation>
+    </message>
+    <message>
+        <location filename="../src/visit_controller.cpp"/>
+        <source>Visit not recorded: %1</source>
+        <translation>走访未记录：%1</translation>
     </message>
 </context>
 </TS>

@@ -3,13 +3,16 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Anju
 
-// One house: its basic information (editable, checked by core as you type) and its inspection
-// history, with the way into the inspection.
+// One house: its basic information (editable, checked by core as you type), its visits (记录走访
+// and the visit history, AnjuVisitPanel) and its inspection history, with the way into the
+// inspection.
 Page {
     id: page
     objectName: "housePage"
     property string buildingId: ""
     property alias controller: house
+    /// The four visit outcomes are showing (the "记录走访" action is open).
+    property alias visitChoosing: visitPanel.choosing
     title: house.address !== "" ? house.address : qsTr("House")
     background: Rectangle { color: Theme.background }
 
@@ -20,6 +23,12 @@ Page {
     }
     InspectionHistoryModel {
         id: history
+        session: Session
+        buildingId: page.buildingId
+    }
+    VisitController {
+        id: visit
+        objectName: "visitController"
         session: Session
         buildingId: page.buildingId
     }
@@ -227,6 +236,12 @@ Page {
                     text: history.hasOpenInspection ? qsTr("Continue inspection") : qsTr("Start inspection")
                     onClicked: page.StackView.view.push(Qt.resolvedUrl("InspectionPage.qml"),
                                                         { buildingId: page.buildingId })
+                }
+                AnjuVisitPanel {
+                    id: visitPanel
+                    Layout.fillWidth: true
+                    controller: visit
+                    buildingId: page.buildingId
                 }
                 Label {
                     text: qsTr("Inspection history")

@@ -118,6 +118,7 @@ Page {
                 model: [
                     { code: "", label: qsTr("All statuses") },
                     { code: "not_visited", label: qsTr("Not visited") },
+                    { code: "to_revisit", label: qsTr("To revisit") },
                     { code: "in_progress", label: qsTr("In progress") },
                     { code: "submitted", label: qsTr("Submitted") },
                     { code: "returned", label: qsTr("Returned") },
@@ -192,6 +193,9 @@ Page {
                 required property string judgment
                 required property string judgmentLabel
                 required property string lastInspected
+                required property string visitOutcomeLabel
+                required property int visitCount
+                required property string revisitDue
 
                 width: ListView.view.width
                 height: 72
@@ -220,11 +224,24 @@ Page {
                             Layout.fillWidth: true
                         }
                         Label {
-                            text: row.lastInspected !== ""
-                                  ? qsTr("Last inspected %1").arg(row.lastInspected)
-                                  : qsTr("Never inspected")
+                            text: (row.lastInspected !== ""
+                                   ? qsTr("Last inspected %1").arg(row.lastInspected)
+                                   : qsTr("Never inspected"))
+                                  + (row.visitCount > 0
+                                     ? qsTr(" · %n visit(s), last: %1", "", row.visitCount).arg(row.visitOutcomeLabel)
+                                     : "")
                             font.pixelSize: Theme.fontSmall
                             color: Theme.textSecondary
+                            elide: Text.ElideRight
+                            Layout.fillWidth: true
+                        }
+                        Label {
+                            objectName: "revisitDueLabel"
+                            visible: row.revisitDue !== ""
+                            text: qsTr("Revisit due %1").arg(row.revisitDue)
+                            font.pixelSize: Theme.fontSmall
+                            font.bold: true
+                            color: Theme.some
                         }
                     }
                     AnjuStatusChip {

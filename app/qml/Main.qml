@@ -109,6 +109,9 @@ ApplicationWindow {
         } else if (startPage === "issues") {
             openSync()
             stack.push(Qt.resolvedUrl("SyncIssuesPage.qml"))
+        } else if (startPage === "visit") {
+            openHouse(startBuildingId)
+            stack.currentItem.visitChoosing = true
         }
     }
 }

@@ -5,10 +5,12 @@
 #include <QSet>
 
 #include "anju/enum_codes.h"
+#include "revisit_settings.h"
 
 namespace anju::app {
 
-HouseListModel::HouseListModel(QObject* parent) : QAbstractListModel(parent) {}
+HouseListModel::HouseListModel(QObject* parent)
+    : QAbstractListModel(parent), m_revisitRule(configuredRevisitRule()) {}
 
 void HouseListModel::setSession(Session* session) {
   if (session == m_session) return;
@@ -55,6 +57,8 @@ BuildingFilter HouseListModel::currentFilter() const {
   BuildingFilter f;
   if (m_statusFilter == QStringLiteral("not_visited")) {
     f.inspected = false;
+  } else if (m_statusFilter == QStringLiteral("to_revisit")) {
+    f.toRevisit = true;
   } else if (m_statusFilter == QStringLiteral("in_progress")) {
     f.review = ReviewState::kDraft;
   } else if (!m_statusFilter.isEmpty()) {
@@ -262,6 +266,16 @@ QVariant HouseListModel::data(const QModelIndex& index, int role) const {
       return s.lastInspectedAt == 0 ? QString()
                                     : QDateTime::fromMSecsSinceEpoch(s.lastInspectedAt)
                                           .toString(QStringLiteral("yyyy-MM-dd"));
+    case VisitOutcomeRole:
+      return s.lastVisitOutcome ? toQString(toCode(*s.lastVisitOutcome)) : QString();
+    case VisitOutcomeLabelRole:
+      return s.lastVisitOutcome ? pick(label(*s.lastVisitOutcome), lang) : QString();
+    case VisitCountRole:
+      return s.visitCount;
+    case RevisitDueRole:
+      return s.lastVisitOutcome && needsRevisit(*s.lastVisitOutcome)
+                 ? toQString(revisitDueDate(s.lastVisitedAt, m_revisitRule))
+                 : QString();
     default:
       return {};
   }
@@ -277,7 +291,11 @@ QHash<int, QByteArray> HouseListModel::roleNames() const {
           {StatusLabelRole, "statusLabel"},
           {JudgmentRole, "judgment"},
           {JudgmentLabelRole, "judgmentLabel"},
-          {LastInspectedRole, "lastInspected"}};
+          {LastInspectedRole, "lastInspected"},
+          {VisitOutcomeRole, "visitOutcome"},
+          {VisitOutcomeLabelRole, "visitOutcomeLabel"},
+          {VisitCountRole, "visitCount"},
+          {RevisitDueRole, "revisitDue"}};
 }
 
 QString HouseListModel::idAt(int row) const {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "anju/store.h"
+#include "anju/visits.h"
 #include "session.h"
 
 namespace anju::app {
@@ -22,7 +23,8 @@ class HouseListModel : public QAbstractListModel {
   Q_OBJECT
   QML_ELEMENT
   Q_PROPERTY(anju::app::Session* session READ session WRITE setSession NOTIFY sessionChanged)
-  /// "" (any), "not_visited", "in_progress", "submitted", "returned", "approved".
+  /// "" (any), "not_visited", "in_progress", "submitted", "returned", "approved", or
+  /// "to_revisit" (待回访: the latest visit found nobody home or was refused entry).
   Q_PROPERTY(QString statusFilter READ statusFilter WRITE setStatusFilter NOTIFY filterChanged)
   /// "" (any) or a PreliminaryJudgment code: "serious", "some", "none_found".
   Q_PROPERTY(
@@ -46,6 +48,10 @@ class HouseListModel : public QAbstractListModel {
     JudgmentRole,     // "" or the judgment code
     JudgmentLabelRole,
     LastInspectedRole,  // "yyyy-MM-dd" or ""
+    VisitOutcomeRole,   // latest visit's VisitOutcome code, "" never visited
+    VisitOutcomeLabelRole,
+    VisitCountRole,  // every door knocked
+    RevisitDueRole,  // "yyyy-MM-dd" when the house is to be revisited (visits.h), else ""
   };
   Q_ENUM(Role)
 
@@ -109,6 +115,7 @@ class HouseListModel : public QAbstractListModel {
   bool m_fetching = false;  // fetchMore is running: views may ask again from inside the insert
   qint64 m_totalCount = 0;
   QString m_errorString;
+  RevisitRule m_revisitRule;  // read once from the settings (revisit_settings.h)
 };
 
 }  // namespace anju::app

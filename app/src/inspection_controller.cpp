@@ -11,6 +11,7 @@
 #include "anju/hlc.h"
 #include "anju/uuid.h"
 #include "anju/validation.h"
+#include "anju/visits.h"
 #include "photo_import.h"
 #include "typing_journal.h"
 
@@ -535,9 +536,15 @@ bool InspectionController::submit() {
   candidate.answers = applicableAnswers(tmpl, candidate.answers);
   PreliminaryAssessment assessment =
       gradeInspection(candidate, m_building, checklist(), m_session->rules());
+  // The first submission is made at the door: it is also the visit that reached the house
+  // (已排查), written in the same transaction. A resubmission after a return is not a new visit.
+  const bool firstSubmission = m_inspection.review == ReviewState::kDraft;
   candidate.review = ReviewState::kSubmitted;
   candidate.submittedAt = systemNowMs();
-  auto written = m_session->store()->putInspection(candidate, toStdString(m_session->userName()));
+  const std::string actor = toStdString(m_session->userName());
+  auto written = firstSubmission ? m_session->store()->putInspectionWithVisit(
+                                       candidate, visitForSubmission(candidate, newUuid()), actor)
+                                 : m_session->store()->putInspection(candidate, actor);
   if (!written) {
     const QString msg = tr("Not submitted: %1").arg(statusMessage(written.status(), lang()));
     setErrorString(msg);

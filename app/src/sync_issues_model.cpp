@@ -86,6 +86,12 @@ SyncIssuesModel::Row SyncIssuesModel::describe(const std::string& recordKind,
                  line(tr("Status"), pick(label(r->status), lang)) +
                  line(tr("Deadline"), toQString(r->deadline)) +
                  line(tr("Note"), toQString(r->note));
+  } else if (const auto* v = std::get_if<Visit>(&*decoded)) {
+    row.buildingId = toQString(v->buildingId);
+    row.title = tr("Visit · %1").arg(addressOf(v->buildingId));
+    row.losing = line(tr("Visited"), when(v->visitedAt)) +
+                 line(tr("Outcome"), pick(label(v->outcome), lang)) +
+                 line(tr("Note"), toQString(v->note));
   }
   row.losing = row.losing.trimmed();
   return row;

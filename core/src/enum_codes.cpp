@@ -136,6 +136,14 @@ constexpr CodeTable<RectificationStatus, 3> kRectStatus{{{
 }}};
 static_assert(static_cast<std::size_t>(RectificationStatus::kDone) + 1 == 3);
 
+constexpr CodeTable<VisitOutcome, 4> kVisitOutcome{{{
+    {"inspected", "已排查", "inspected"},
+    {"nobody_home", "无人在家", "nobody home"},
+    {"refused_entry", "拒绝入户", "entry refused"},
+    {"gone_or_not_found", "房屋已拆除/无法找到", "demolished / not found"},
+}}};
+static_assert(static_cast<std::size_t>(VisitOutcome::kGoneOrNotFound) + 1 == 4);
+
 }  // namespace
 
 #define ANJU_ENUM_IMPL(Type, table)                              \
@@ -154,6 +162,7 @@ ANJU_ENUM_IMPL(AppraisalGrade, kGrade)
 ANJU_ENUM_IMPL(ReviewState, kReview)
 ANJU_ENUM_IMPL(MeasureFamily, kFamily)
 ANJU_ENUM_IMPL(RectificationStatus, kRectStatus)
+ANJU_ENUM_IMPL(VisitOutcome, kVisitOutcome)
 
 #undef ANJU_ENUM_IMPL
 

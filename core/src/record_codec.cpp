@@ -278,6 +278,7 @@ std::string recordKind(const AnyRecord& record) {
     const char* operator()(const Inspection&) const { return "inspection"; }
     const char* operator()(const PhotoRecord&) const { return "photo"; }
     const char* operator()(const Rectification&) const { return "rectification"; }
+    const char* operator()(const Visit&) const { return "visit"; }
   } kind;
   return std::visit(kind, record);
 }
@@ -297,8 +298,10 @@ std::string encodeRecord(const AnyRecord& record) {
           *m.mutable_inspection() = toProto(r);
         else if constexpr (std::is_same_v<T, PhotoRecord>)
           *m.mutable_photo() = toProto(r);
-        else
+        else if constexpr (std::is_same_v<T, Rectification>)
           *m.mutable_rectification() = toProto(r);
+        else
+          *m.mutable_visit() = toProto(r);
       },
       record);
   return m.SerializeAsString();
@@ -321,6 +324,8 @@ Result<AnyRecord> decodeRecord(std::string_view bytes) {
       return lift(fromProto(m.photo()));
     case v1::Record::kRectification:
       return lift(fromProto(m.rectification()));
+    case v1::Record::kVisit:
+      return lift(fromProto(m.visit()));
     case v1::Record::KIND_NOT_SET:
       break;
   }

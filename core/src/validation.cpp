@@ -218,6 +218,26 @@ std::vector<MessageParam> transitionParams(State from, State to) {
 
 }  // namespace
 
+Status validateVisit(const Visit& v, TimestampMs nowMs) {
+  constexpr TimestampMs kDayMs = 24LL * 60 * 60 * 1000;
+  Errors errors;
+  checkId(v.id, "id", true, errors);
+  checkId(v.buildingId, "building_id", true, errors);
+  checkId(v.inspectionId, "inspection_id", false, errors);
+  if (isBlank(v.inspector)) errors.add("inspector", msg("validation.visitor_missing"));
+  if (v.visitedAt <= 0)
+    errors.add("visited_at", msg("validation.visit_time_missing"));
+  else if (v.visitedAt > nowMs + kDayMs)
+    errors.add("visited_at", msg("validation.visit_time_future"));
+  checkGeo(v.location, "location", errors);
+  if (v.note.size() > 2000)
+    errors.add("note", msg("validation.visit_note_too_long"));
+  if (!v.inspectionId.empty() && v.outcome != VisitOutcome::kInspected)
+    errors.add("inspection_id",
+               msg("validation.visit_inspection_only_inspected"));
+  return errors.status(msg("validation.invalid_visit"));
+}
+
 Status checkReviewTransition(ReviewState from, ReviewState to) {
   const bool allowed = (from == ReviewState::kDraft && to == ReviewState::kSubmitted) ||
                        (from == ReviewState::kSubmitted && to == ReviewState::kApproved) ||

@@ -11,6 +11,11 @@
 //                       graded with the shipped preliminary judgment rules
 //   anju_tablet --db FILE add-photo INSPECTION_ID FILE [CAPTION]
 //   anju_tablet --db FILE show-inspection ID        review state, reviewer's comment, grade
+//   anju_tablet --db FILE visit BUILDING_ID OUTCOME [NOTE]
+//                       records a visit (走访) now: inspected | nobody_home | refused_entry |
+//                       gone_or_not_found
+//   anju_tablet --db FILE show-visits BUILDING_ID   the house's visits, newest first, and when
+//                                                    the revisit is due
 //
 // Exit status: 0 success, 1 failure (message on stderr), 2 bad usage.
 #include <cstdio>
@@ -28,6 +33,7 @@
 #include "anju/store.h"
 #include "anju/sync_client.h"
 #include "anju/uuid.h"
+#include "anju/visits.h"
 
 namespace {
 
@@ -44,7 +50,9 @@ int usage() {
                "  add-building DISTRICT STREET COMMUNITY ADDRESS\n"
                "  import-demo-inspection [--building ID] PHOTO_FILE\n"
                "  add-photo INSPECTION_ID FILE [CAPTION]\n"
-               "  show-inspection ID\n");
+               "  show-inspection ID\n"
+               "  visit BUILDING_ID inspected|nobody_home|refused_entry|gone_or_not_found [NOTE]\n"
+               "  show-visits BUILDING_ID\n");
   return 2;
 }
 
@@ -246,7 +254,9 @@ int importDemoInspection(Tablet& t, std::string buildingId, const std::string& p
   in.findings = {crack, leak};
   in.review = ReviewState::kSubmitted;
   const PreliminaryAssessment graded = gradeInspection(in, *building, *rules);
-  Result<HlcVersion> version = t.store->putInspection(in, t.actor);
+  // Submitted at the door: the 已排查 visit goes with it, in the same transaction.
+  Result<HlcVersion> version =
+      t.store->putInspectionWithVisit(in, visitForSubmission(in, newUuid()), t.actor);
   if (!version) return fail(version.status());
   const EnumLabel& judgment = label(graded.judgment);
   std::printf("inspection %s: %s %s\nphoto %s (%lld bytes, sha256 %s)\n", in.id.c_str(),
@@ -287,6 +297,36 @@ int showInspection(Tablet& t, const std::string& inspectionId) {
   return 0;
 }
 
+int recordVisit(Tablet& t, const std::string& buildingId, const std::string& outcome,
+                const std::string& note) {
+  const std::optional<VisitOutcome> parsed = parseVisitOutcome(outcome);
+  if (!parsed)
+    return fail(
+        Status::invalidArgument("未知的走访结果 / unknown visit outcome '" + outcome + "'"));
+  Visit v;
+  v.id = newUuid();
+  v.buildingId = buildingId;
+  v.inspector = t.actor;
+  v.visitedAt = systemNowMs();
+  v.outcome = *parsed;
+  v.note = note;
+  Result<HlcVersion> saved = t.store->putVisit(v, t.actor);
+  if (!saved) return fail(saved.status());
+  std::printf("visit %s: %s\n", v.id.c_str(), std::string(label(v.outcome).zh).c_str());
+  return 0;
+}
+
+int showVisits(Tablet& t, const std::string& buildingId) {
+  Result<std::vector<Visit>> visits = t.store->visitsOfBuilding(buildingId);
+  if (!visits) return fail(visits.status());
+  for (const Visit& v : *visits)
+    std::printf("visit: %lld %s %s %s\n", static_cast<long long>(v.visitedAt),
+                std::string(toCode(v.outcome)).c_str(), v.inspector.c_str(), v.note.c_str());
+  if (!visits->empty() && needsRevisit(visits->front().outcome))
+    std::printf("revisit_due: %s\n", revisitDueDate(visits->front().visitedAt, {}).c_str());
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -312,5 +352,8 @@ int main(int argc, char** argv) {
   if (command == "show-inspection" && rest.size() == 1) return showInspection(t, rest[0]);
   if (command == "add-photo" && (rest.size() == 2 || rest.size() == 3))
     return addPhoto(t, rest[0], rest[1], rest.size() == 3 ? rest[2] : "");
+  if (command == "visit" && (rest.size() == 2 || rest.size() == 3))
+    return recordVisit(t, rest[0], rest[1], rest.size() == 3 ? rest[2] : "");
+  if (command == "show-visits" && rest.size() == 1) return showVisits(t, rest[0]);
   return usage();
 }

@@ -163,6 +163,7 @@ async function renderHouse(main, buildingId) {
     h("h2", {}, t("inspections")),
     dossier.inspections.length ? dossier.inspections.map(inspectionCard) : h("p", { class: "muted" }, t("noInspections")),
     dossier.building_photos.length ? h("section", { class: "card" }, h("h3", {}, t("photos")), dossier.building_photos.map(photoThumb)) : null,
+    visitHistory(dossier),
     rectifications(dossier),
     h("section", { class: "card" }, h("h3", {}, t("houseAudit")), auditTable(dossier.audit, "house-audit")),
   ].flat().filter(Boolean));

@@ -108,7 +108,7 @@ async function renderHouses(main, params) {
   const page = await api("GET", `/houses?${q}`);
   const table = h("table", { class: "houses", id: "houses-table" },
     h("thead", {}, h("tr", {},
-      [t("region"), t("address"), t("inspectedAt"), t("inspector"), t("judgment"), t("review"), t("appraisalGrade"), t("rectification"), ""]
+      [t("region"), t("address"), t("inspectedAt"), t("inspector"), t("judgment"), t("review"), t("appraisalGrade"), t("rectification"), t("visits"), ""]
         .map((c) => h("th", {}, c)))),
     h("tbody", {}, page.rows.map((r) => h("tr", { "data-building": r.building_id },
       h("td", {}, regionText(r.region)),
@@ -120,6 +120,7 @@ async function renderHouses(main, params) {
         r.in_progress ? h("span", { class: "badge in-progress", title: t("inProgressTip") }, t("inProgress")) : null),
       h("td", {}, r.appraisal_grade ? labelOf(r.appraisal_grade) : ""),
       h("td", {}, badge(r.rectification, "rect"), r.rectification_deadline ? h("span", { class: "muted" }, ` ${r.rectification_deadline}`) : null),
+      h("td", {}, visitCell(r)),
       h("td", {}, h("a", { href: `#/house/${r.building_id}` }, t("open")))))));
   main.append(page.rows.length ? table : h("p", { class: "muted", id: "no-rows" }, t("noRows")));
 

@@ -205,8 +205,9 @@ bool DossierDocument::addHouse(const DossierHouse& house, std::string* error) {
             inspections.push_back(v);
           else if constexpr (std::is_same_v<T, PhotoRecord>)
             photos.push_back(v);
-          else
+          else if constexpr (std::is_same_v<T, Rectification>)
             rectifications.push_back(v);
+          // Visits (走访) are not printed in the dossier yet; the register counts them.
         },
         *r);
   }

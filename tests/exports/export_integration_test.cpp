@@ -142,8 +142,9 @@ TEST_P(ExportApiTest, RegisterFiltersApplyToXlsxAndCsvAlike) {
   EXPECT_EQ(countLines(csv.body), 2u);
   EXPECT_NE(csv.body.find("\r\n"), std::string::npos);
   EXPECT_NE(csv.body.find(in.id), std::string::npos);
-  // 照片数 1, then 排查进行中 empty (the house is not being re-inspected).
-  EXPECT_NE(csv.body.find(",1,\r\n"), std::string::npos) << "one photo";
+  // 照片数 1, 排查进行中 empty (the house is not being re-inspected), then the visit columns
+  // (走访次数, 无人在家次数, 拒绝入户次数, 最近走访结果, 最近走访时间).
+  EXPECT_NE(csv.body.find(",1,,0,0,0,未走访,\r\n"), std::string::npos) << "one photo, no visit";
 
   const Download bad = get("/v1/exports/register.csv?judgment=awful", m_reviewerToken);
   EXPECT_EQ(bad.status, 400);

@@ -93,6 +93,22 @@ TEST(RegisterCells, OneCellPerColumnAndUnvisitedSaysSo) {
   EXPECT_EQ(cells[11].text, "砖混");
   EXPECT_EQ(cells[17].text, "未排查");
   EXPECT_EQ(cells[22].text, "无");
+  EXPECT_EQ(cells[28].text, "未走访");
+}
+
+TEST(RegisterCells, VisitCountsAndLastOutcomeInChinese) {
+  RegisterRow row;
+  row.visitCount = 3;
+  row.nobodyHomeCount = 3;
+  row.lastVisitOutcome = "nobody_home";
+  row.lastVisitedAt = 1780272000000;
+  const auto cells = registerCells(row);
+  ASSERT_EQ(cells.size(), registerColumns().size());
+  EXPECT_EQ(cells[25].number, 3.0);
+  EXPECT_EQ(cells[26].number, 3.0);
+  EXPECT_EQ(cells[27].number, 0.0);
+  EXPECT_EQ(cells[28].text, "无人在家");
+  EXPECT_EQ(cells[29].text, "2026-06-01 08:00");
 }
 
 }  // namespace

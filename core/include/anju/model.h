@@ -205,4 +205,21 @@ struct Rectification {
   bool operator==(const Rectification&) const = default;
 };
 
+/// What came of knocking on a house's door (走访结果).
+enum class VisitOutcome { kInspected, kNobodyHome, kRefusedEntry, kGoneOrNotFound };
+
+/// 走访: one attempt to reach a house. Every door knocked is recorded, the inspection (if any) is
+/// a separate record; a visit with outcome kInspected names it.
+struct Visit {
+  Uuid id;
+  Uuid buildingId;
+  std::string inspector;  // user name
+  TimestampMs visitedAt = 0;
+  std::optional<GeoPoint> location;  // when the tablet had a fix
+  VisitOutcome outcome = VisitOutcome::kNobodyHome;
+  std::string note;
+  Uuid inspectionId;  // may be empty; set for kInspected when it came with a submission
+  bool operator==(const Visit&) const = default;
+};
+
 }  // namespace anju

@@ -23,17 +23,20 @@ v1::Finding toProto(const Finding& finding);
 v1::Inspection toProto(const Inspection& inspection);
 v1::PhotoRecord toProto(const PhotoRecord& photo);
 v1::Rectification toProto(const Rectification& rectification);
+v1::Visit toProto(const Visit& visit);  // visit_codec.cpp
 
 Result<Building> fromProto(const v1::Building& message);
 Result<Finding> fromProto(const v1::Finding& message);
 Result<Inspection> fromProto(const v1::Inspection& message);
 Result<PhotoRecord> fromProto(const v1::PhotoRecord& message);
 Result<Rectification> fromProto(const v1::Rectification& message);
+Result<Visit> fromProto(const v1::Visit& message);
 
 /// Any one record, as the outbox and the sync protocol carry it.
-using AnyRecord = std::variant<Building, Inspection, PhotoRecord, Rectification>;
+using AnyRecord = std::variant<Building, Inspection, PhotoRecord, Rectification, Visit>;
 
-/// The record's kind as a stable code: "building", "inspection", "photo", "rectification".
+/// The record's kind as a stable code: "building", "inspection", "photo", "rectification",
+/// "visit".
 std::string recordKind(const AnyRecord& record);
 const Uuid& recordId(const AnyRecord& record);
 

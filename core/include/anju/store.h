@@ -75,6 +75,7 @@ inline constexpr std::string_view kKindBuilding = "building";
 inline constexpr std::string_view kKindInspection = "inspection";
 inline constexpr std::string_view kKindPhoto = "photo";
 inline constexpr std::string_view kKindRectification = "rectification";
+inline constexpr std::string_view kKindVisit = "visit";
 
 /// syncState keys.
 inline constexpr std::string_view kSyncPullCursor = "pull_cursor";
@@ -102,6 +103,9 @@ struct BuildingFilter {
   std::optional<PreliminaryJudgment> judgment;  // of the latest inspection
   std::optional<ReviewState> review;            // of the latest inspection
   std::optional<bool> inspected;                // false: only houses never inspected
+  /// true: only houses whose latest visit did not reach them (nobody home, entry refused), the
+  /// "待回访" list; false: all others.
+  std::optional<bool> toRevisit;
 };
 
 /// One row of the house list: enough to draw it without decoding the full record.
@@ -109,9 +113,12 @@ struct BuildingSummary {
   Uuid id;
   RegionPath region;
   std::string address;
-  std::optional<PreliminaryJudgment> judgment;  // latest inspection's effective judgment
-  std::optional<ReviewState> review;            // latest inspection's review state
-  TimestampMs lastInspectedAt = 0;              // 0: never inspected
+  std::optional<PreliminaryJudgment> judgment;   // latest inspection's effective judgment
+  std::optional<ReviewState> review;             // latest inspection's review state
+  TimestampMs lastInspectedAt = 0;               // 0: never inspected
+  std::optional<VisitOutcome> lastVisitOutcome;  // latest visit's outcome; unset: never visited
+  TimestampMs lastVisitedAt = 0;                 // 0: never visited
+  int visitCount = 0;                            // every door knocked, all outcomes
   bool operator==(const BuildingSummary&) const = default;
 };
 
@@ -218,6 +225,14 @@ class Store {
   Result<HlcVersion> putPhoto(const PhotoRecord& photo, std::string_view actor);
   /// Creates or updates a rectification; status may only move forward (validation.h).
   Result<HlcVersion> putRectification(const Rectification& rectification, std::string_view actor);
+  /// Records one visit (走访). notFound when its building is not in the store.
+  Result<HlcVersion> putVisit(const Visit& visit, std::string_view actor);
+  /// Submitting an inspection at the door is also a visit with outcome "inspected": both are
+  /// written in ONE transaction (either both or neither), each with its outbox row. `visit`
+  /// must name the inspection (see visitForSubmission in visits.h). Returns the inspection's
+  /// version.
+  Result<HlcVersion> putInspectionWithVisit(const Inspection& inspection, const Visit& visit,
+                                            std::string_view actor);
   /// Bulk import in ONE transaction: all buildings or none. Every building is validated before
   /// anything is written; the first invalid one is reported with its index.
   Status putBuildings(std::span<const Building> buildings, std::string_view actor);
@@ -233,6 +248,8 @@ class Store {
   /// In capture order.
   Result<std::vector<PhotoRecord>> photosOfInspection(const Uuid& inspectionId);
   Result<std::vector<Rectification>> rectificationsOfBuilding(const Uuid& buildingId);
+  /// Newest first (by visit time, then id).
+  Result<std::vector<Visit>> visitsOfBuilding(const Uuid& buildingId);
   /// `kind` is one of the kKind* codes.
   Result<RecordVersions> versionsOf(std::string_view kind, const Uuid& id);
   /// Oldest first.

@@ -19,6 +19,9 @@ Status validateFinding(const Finding& finding);
 Status validateInspection(const Inspection& inspection);
 Status validatePhoto(const PhotoRecord& photo);
 Status validateRectification(const Rectification& rectification);
+/// A visit needs its building, inspector and time; `nowMs` bounds the time (a visit cannot be
+/// more than a day in the future: a tablet clock a few hours off is tolerated).
+Status validateVisit(const Visit& visit, TimestampMs nowMs);
 
 /// Whether a review may move from `from` to `to` (draft→submitted, submitted→approved|returned,
 /// returned→submitted). Anything else is a conflict with a message naming both states.

@@ -36,7 +36,7 @@ constexpr MessageText kMessages[] = {
     {"record.cannot_decode_inspection", "无法解码排查记录", "cannot decode the inspection"},
     {"record.cannot_decode_rectification", "无法解码整治记录", "cannot decode the rectification"},
     {"record.empty", "记录没有内容",
-     "record holds no building, inspection, photo or rectification"},
+     "record holds no building, inspection, photo, rectification or visit"},
     {"record.record_bytes_not_anju", "记录数据已损坏", "record bytes are not an anju.v1.Record"},
     {"record.unknown_code", "未知代码「{code}」", "unknown code '{code}'"},
 };

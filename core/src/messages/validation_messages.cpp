@@ -1,5 +1,12 @@
 // Message catalogue: Record validation (core/src/validation.cpp): what is wrong with a building,
-// inspection, finding, photo or rectification. One line per id: {id, Chinese, English}; both texts
+// inspection, finding, photo or rectification. One line per id: {id, Chinese, English    {"validation.invalid_visit", "走访记录有误", "invalid visit"},
+    {"validation.visit_inspection_only_inspected", "只有“已排查”的走访可关联排查记录",
+     "only an inspected visit names an inspection"},
+    {"validation.visit_note_too_long", "备注不能超过 2000 字节", "note cannot exceed 2000 bytes"},
+    {"validation.visit_time_future", "走访时间不能在将来", "visit time cannot be in the future"},
+    {"validation.visit_time_missing", "缺少走访时间", "visit time is missing"},
+    {"validation.visitor_missing", "缺少走访人员", "inspector is missing"},
+}; both texts
 // use the same {placeholders}. See docs/messages.md for how to add one.
 #include "messages/catalogue.h"
 

@@ -69,6 +69,11 @@ std::string created(const Rectification& r) {
          ", deadline " + show(r.deadline);
 }
 
+std::string created(const Visit& v) {
+  return "created: " + show(v.outcome) + " by " + v.inspector + " at " + show(v.visitedAt) +
+         (v.inspectionId.empty() ? "" : ", inspection " + v.inspectionId);
+}
+
 std::string changed(const Building& a, const Building& b) {
   FieldDiff d;
   d.field("region.district", a.region.district, b.region.district);
@@ -127,6 +132,16 @@ std::string changed(const Rectification& a, const Rectification& b) {
   d.field("deadline", a.deadline, b.deadline);
   d.field("responsible_party", a.responsibleParty, b.responsibleParty);
   d.field("note", a.note, b.note);
+  return d.text();
+}
+
+std::string changed(const Visit& a, const Visit& b) {
+  FieldDiff d;
+  d.field("outcome", a.outcome, b.outcome);
+  d.field("visited_at", a.visitedAt, b.visitedAt);
+  d.field("location", a.location, b.location);
+  d.field("note", a.note, b.note);
+  d.field("inspection_id", a.inspectionId, b.inspectionId);
   return d.text();
 }
 

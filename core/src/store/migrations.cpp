@@ -199,6 +199,33 @@ INSERT OR IGNORE INTO photo_uploads (sha256, byte_size, queued_at)
   SELECT sha256, byte_size, captured_at FROM photos WHERE server_version = 0;
 )sql";
 
+// Schema 5: visits (走访), one row per door knocked, and the house list's view of them.
+//
+// The buildings table keeps the latest visit's outcome and time and the number of visits (kept
+// by record_rows.cpp like the latest inspection), so the "to revisit" filter and the map read
+// them without touching the visits table. buildings_by_visit serves that filter in list order.
+constexpr const char* kSchema5 = R"sql(
+CREATE TABLE visits (
+  id TEXT PRIMARY KEY,
+  building_id TEXT NOT NULL REFERENCES buildings (id) DEFERRABLE INITIALLY DEFERRED,
+  inspector TEXT NOT NULL,
+  visited_at INTEGER NOT NULL,
+  outcome TEXT NOT NULL,
+  inspection_id TEXT,
+  payload BLOB NOT NULL,
+  version INTEGER NOT NULL,
+  server_version INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX visits_by_building ON visits (building_id, visited_at);
+
+ALTER TABLE buildings ADD COLUMN last_visit_outcome TEXT;
+ALTER TABLE buildings ADD COLUMN last_visited_at INTEGER;
+ALTER TABLE buildings ADD COLUMN visit_count INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX buildings_by_visit
+  ON buildings (last_visit_outcome, district, street, community, address_key, id)
+  WHERE last_visit_outcome IS NOT NULL;
+)sql";
+
 Status fillSearchIndex(Database& db, const Transaction& tx) {
   Result<Statement> rows =
       db.prepare("SELECT row_no, district, street, community, address FROM buildings");
@@ -256,6 +283,7 @@ constexpr Migration kMigrations[] = {
     {2, "address search, sync state, conflicts", kSchema2, fillSearchIndex},
     {3, "rejected changes, photo upload queue", kSchema3, nullptr},
     {4, "house numbers in natural order", kSchema4, fillAddressKeys},
+    {5, "visits", kSchema5, nullptr},
 };
 
 }  // namespace

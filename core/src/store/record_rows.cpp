@@ -22,6 +22,17 @@ Status refreshLatestInspection(Database& db, const Uuid& buildingId) {
   return (*update)->bindText(1, buildingId).run();
 }
 
+// The house list's visit columns: the latest visit (by time, then id) and how many there were.
+Status refreshLatestVisit(Database& db, const Uuid& buildingId) {
+  Result<StatementUse> update = db.cached(
+      "UPDATE buildings SET (last_visit_outcome, last_visited_at, visit_count) = "
+      "(SELECT (SELECT outcome FROM visits WHERE building_id = ?1 "
+      "ORDER BY visited_at DESC, id DESC LIMIT 1), max(visited_at), count(*) "
+      "FROM visits WHERE building_id = ?1) WHERE id = ?1");
+  if (!update) return update.status();
+  return (*update)->bindText(1, buildingId).run();
+}
+
 Status writeBuilding(Database& db, const Transaction& tx, const Building& b,
                      const std::string& payload, HlcVersion version, HlcVersion serverVersion) {
   const std::string addressKey = naturalSortKey(b.address);  // the house list's sort key
@@ -53,8 +64,9 @@ Status writeBuilding(Database& db, const Transaction& tx, const Building& b,
   if (!rowNo) return rowNo.status();
   if (!*rowNo) return Status::internal(msg("store.building_upsert_returned_no"));
   if (Status s = indexBuildingText(db, tx, **rowNo, b.region, b.address); !s) return s;
-  // Inspections may have arrived before their building (same pull batch).
-  return refreshLatestInspection(db, b.id);
+  // Inspections and visits may have arrived before their building (same pull batch).
+  if (Status s = refreshLatestInspection(db, b.id); !s) return s;
+  return refreshLatestVisit(db, b.id);
 }
 
 Result<std::optional<Uuid>> buildingOfInspection(Database& db, const Uuid& inspectionId) {
@@ -173,6 +185,43 @@ Status writeRectification(Database& db, const Transaction&, const Rectification&
       .run();
 }
 
+Status writeVisit(Database& db, const Transaction&, const Visit& v, const std::string& payload,
+                  HlcVersion version, HlcVersion serverVersion) {
+  Result<std::optional<Uuid>> previous = [&]() -> Result<std::optional<Uuid>> {
+    Result<StatementUse> query = db.cached("SELECT building_id FROM visits WHERE id = ?1");
+    if (!query) return query.status();
+    Result<bool> row = (*query)->bindText(1, v.id).step();
+    if (!row) return row.status();
+    if (!*row) return std::optional<Uuid>();
+    return std::optional<Uuid>((*query)->text(0));
+  }();
+  if (!previous) return previous.status();
+  Result<StatementUse> upsert = db.cached(
+      "INSERT INTO visits (id, building_id, inspector, visited_at, outcome, inspection_id, "
+      "payload, version, server_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+      "ON CONFLICT (id) DO UPDATE SET building_id = excluded.building_id, "
+      "inspector = excluded.inspector, visited_at = excluded.visited_at, "
+      "outcome = excluded.outcome, inspection_id = excluded.inspection_id, "
+      "payload = excluded.payload, version = excluded.version, "
+      "server_version = excluded.server_version");
+  if (!upsert) return upsert.status();
+  Status s = (*upsert)
+                 ->bindText(1, v.id)
+                 .bindText(2, v.buildingId)
+                 .bindText(3, v.inspector)
+                 .bindInt(4, v.visitedAt)
+                 .bindText(5, toCode(v.outcome))
+                 .bindTextOrNull(6, v.inspectionId)
+                 .bindBlob(7, payload)
+                 .bindVersion(8, version)
+                 .bindVersion(9, serverVersion)
+                 .run();
+  if (!s) return s;
+  if (s = refreshLatestVisit(db, v.buildingId); !s) return s;
+  if (*previous && **previous != v.buildingId) return refreshLatestVisit(db, **previous);
+  return Status::ok();
+}
+
 }  // namespace
 
 const char* tableOfKind(std::string_view kind) {
@@ -180,6 +229,7 @@ const char* tableOfKind(std::string_view kind) {
   if (kind == "inspection") return "inspections";
   if (kind == "photo") return "photos";
   if (kind == "rectification") return "rectifications";
+  if (kind == "visit") return "visits";
   return nullptr;
 }
 
@@ -210,8 +260,10 @@ Status writeRecord(Database& db, const Transaction& tx, const AnyRecord& record,
           return writeInspection(db, tx, r, payload, version, serverVersion);
         else if constexpr (std::is_same_v<T, PhotoRecord>)
           return writePhoto(db, tx, r, payload, version, serverVersion);
-        else
+        else if constexpr (std::is_same_v<T, Rectification>)
           return writeRectification(db, tx, r, payload, version, serverVersion);
+        else
+          return writeVisit(db, tx, r, payload, version, serverVersion);
       },
       record);
 }
@@ -234,6 +286,7 @@ Result<HlcVersion> maxStoredVersion(Database& db) {
       "coalesce((SELECT max(version) FROM inspections), 0), "
       "coalesce((SELECT max(version) FROM photos), 0), "
       "coalesce((SELECT max(version) FROM rectifications), 0), "
+      "coalesce((SELECT max(version) FROM visits), 0), "
       "coalesce((SELECT max(version) FROM outbox), 0), "
       "coalesce((SELECT max(max(losing_version, winning_version)) FROM conflicts), 0))");
   if (!max) return max.status();

@@ -38,7 +38,7 @@ class Query {
 
 constexpr const char* kSummaryColumns =
     "SELECT id, district, street, community, address, latest_judgment, latest_review, "
-    "latest_inspected_at FROM buildings";
+    "latest_inspected_at, last_visit_outcome, last_visited_at, visit_count FROM buildings";
 // address_key is naturalSortKey(address): house numbers in natural order (1号, 2号, 12号).
 constexpr const char* kOrder = " ORDER BY district, street, community, address_key, id";
 
@@ -50,6 +50,11 @@ void addFilter(const BuildingFilter& f, Query& q) {
   if (f.review) q.where("latest_review = " + q.param(std::string(toCode(*f.review))));
   if (f.inspected)
     q.where(*f.inspected ? "latest_inspection_id IS NOT NULL" : "latest_inspection_id IS NULL");
+  if (f.toRevisit) {
+    // Codes of the outcomes that did not reach the house (visits.h: needsRevisit).
+    const std::string notReached = "last_visit_outcome IN ('nobody_home', 'refused_entry')";
+    q.where(*f.toRevisit ? notReached : "(last_visit_outcome IS NULL OR NOT " + notReached + ")");
+  }
 }
 
 // Rows after `after` in list order. Columns fixed by the filter are left out of the row-value
@@ -85,12 +90,21 @@ Result<std::vector<BuildingSummary>> runSummaries(store::Database& db, const Que
     if (!row) return row.status();
     if (!*row) return out;
     const store::Statement& s = **query;
-    BuildingSummary summary{s.text(0),    {s.text(1), s.text(2), s.text(3)},
-                            s.text(4),    std::nullopt,
-                            std::nullopt, s.integer(7)};
+    BuildingSummary summary{s.text(0),
+                            {s.text(1), s.text(2), s.text(3)},
+                            s.text(4),
+                            std::nullopt,
+                            std::nullopt,
+                            s.integer(7),
+                            std::nullopt,
+                            0,
+                            0};
     // Unknown codes (written by a newer build) show as "not judged" rather than failing the list.
     if (!s.isNull(5)) summary.judgment = parsePreliminaryJudgment(s.text(5));
     if (!s.isNull(6)) summary.review = parseReviewState(s.text(6));
+    if (!s.isNull(8)) summary.lastVisitOutcome = parseVisitOutcome(s.text(8));
+    summary.lastVisitedAt = s.isNull(9) ? 0 : s.integer(9);
+    summary.visitCount = static_cast<int>(s.integer(10));
     out.push_back(std::move(summary));
   }
 }

@@ -45,6 +45,10 @@ Status checkChange(Database& db, const std::optional<Rectification>& before,
   return requireBuilding(db, r.buildingId);
 }
 
+Status checkChange(Database& db, const std::optional<Visit>&, const Visit& v) {
+  return requireBuilding(db, v.buildingId);
+}
+
 // The body of every save: inside `tx`, write the record, its outbox row and its audit row.
 // The caller validated the record and commits.
 template <typename T>
@@ -150,6 +154,28 @@ Result<HlcVersion> Store::putRectification(const Rectification& rectification,
   return saveOne(*m_impl, rectification, actor, validateRectification(rectification));
 }
 
+Result<HlcVersion> Store::putVisit(const Visit& visit, std::string_view actor) {
+  return saveOne(*m_impl, visit, actor, validateVisit(visit, m_impl->wallNow()));
+}
+
+Result<HlcVersion> Store::putInspectionWithVisit(const Inspection& inspection, const Visit& visit,
+                                                 std::string_view actor) {
+  if (Status s = validateInspection(inspection); !s) return s;
+  if (Status s = validateVisit(visit, m_impl->wallNow()); !s) return s;
+  if (visit.inspectionId != inspection.id || visit.buildingId != inspection.buildingId)
+    return Status::invalidArgument(
+        "走访记录须对应本次排查 / the visit must name this inspection and its building",
+        {{"inspection_id", "应为 / must be " + inspection.id}});
+  std::lock_guard lock(m_impl->mutex);
+  Result<Transaction> tx = Transaction::begin(*m_impl->db);
+  if (!tx) return tx.status();
+  Result<HlcVersion> version = saveInTransaction(*m_impl, *tx, inspection, actor);
+  if (!version) return version;
+  if (Result<HlcVersion> v = saveInTransaction(*m_impl, *tx, visit, actor); !v) return v.status();
+  if (Status s = tx->commit(); !s) return s;
+  return version;
+}
+
 Status Store::putBuildings(std::span<const Building> buildings, std::string_view actor) {
   const TimestampMs now = m_impl->wallNow();
   for (std::size_t i = 0; i < buildings.size(); ++i) {
@@ -199,6 +225,13 @@ Result<std::vector<Rectification>> Store::rectificationsOfBuilding(const Uuid& b
                                  "SELECT payload FROM rectifications WHERE building_id = ?1 "
                                  "ORDER BY deadline = '', deadline, id",
                                  buildingId);
+}
+
+Result<std::vector<Visit>> Store::visitsOfBuilding(const Uuid& buildingId) {
+  return loadList<Visit>(
+      *m_impl,
+      "SELECT payload FROM visits WHERE building_id = ?1 ORDER BY visited_at DESC, id DESC",
+      buildingId);
 }
 
 Result<RecordVersions> Store::versionsOf(std::string_view kind, const Uuid& id) {

@@ -113,7 +113,12 @@ json registerRowJson(const RegisterRow& r) {
           {"rectification", enumJson("rectification", r.rectification)},
           {"rectification_deadline", r.rectificationDeadline},
           {"photo_count", r.photoCount},
-          {"in_progress", r.inProgress}};
+          {"in_progress", r.inProgress},
+          {"visit_count", r.visitCount},
+          {"nobody_home_count", r.nobodyHomeCount},
+          {"refused_count", r.refusedCount},
+          {"last_visit_outcome", enumJson("visit_outcome", r.lastVisitOutcome)},
+          {"last_visited_at", r.lastVisitedAt}};
 }
 
 json countsJson(const RegisterCounts& c) {

@@ -32,6 +32,7 @@ std::optional<EnumLabel> labelOf(std::string_view kind, const std::string& code)
   if (kind == "severity") return lookup(parseSeverity, code);
   if (kind == "family") return lookup(parseMeasureFamily, code);
   if (kind == "rectification") return lookup(parseRectificationStatus, code);
+  if (kind == "visit_outcome") return lookup(parseVisitOutcome, code);
   return std::nullopt;
 }
 
@@ -108,6 +109,17 @@ json rectificationJson(const StoredRecord& r, const v1::Rectification& x) {
           {"note", x.note()}};
 }
 
+json visitJson(const v1::Visit& v) {
+  json out = {{"id", v.id()},
+              {"visited_at", v.visited_at()},
+              {"inspector", v.inspector()},
+              {"outcome", enumJson("visit_outcome", v.outcome())},
+              {"note", v.note()},
+              {"inspection_id", v.inspection_id()}};
+  if (v.has_location()) out["location"] = geoJson(v.location());
+  return out;
+}
+
 Status damaged(const StoredRecord& r) {
   return Status::corruption(
       msg("access.stored_record_damaged", {messageRef("kind", "kind." + r.kind), {"id", r.id}}));
@@ -175,6 +187,7 @@ Result<json> dossierJson(const StoredRecord& building, const std::vector<StoredR
   }
   json inspections = json::array();
   json rectifications = json::array();
+  json visits = json::array();
   for (const StoredRecord& r : records) {
     v1::Record record;
     if (r.kind == "inspection") {
@@ -184,8 +197,14 @@ Result<json> dossierJson(const StoredRecord& building, const std::vector<StoredR
     } else if (r.kind == "rectification") {
       if (!record.ParseFromString(r.payload) || !record.has_rectification()) return damaged(r);
       rectifications.push_back(rectificationJson(r, record.rectification()));
+    } else if (r.kind == "visit") {
+      if (!record.ParseFromString(r.payload) || !record.has_visit()) return damaged(r);
+      visits.push_back(visitJson(record.visit()));
     }
   }
+  std::sort(visits.begin(), visits.end(), [](const json& x, const json& y) {
+    return x["visited_at"].get<std::int64_t>() > y["visited_at"].get<std::int64_t>();
+  });
   // Newest visit first: that is the one a reviewer acts on.
   std::sort(inspections.begin(), inspections.end(), [](const json& x, const json& y) {
     return x["started_at"].get<std::int64_t>() > y["started_at"].get<std::int64_t>();
@@ -193,6 +212,7 @@ Result<json> dossierJson(const StoredRecord& building, const std::vector<StoredR
   return json{{"building", *b},
               {"inspections", inspections},
               {"rectifications", rectifications},
+              {"visits", visits},
               {"building_photos", loosePhotos}};
 }
 

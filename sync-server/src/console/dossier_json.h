@@ -1,6 +1,6 @@
 // The house page of the review console as JSON: a building's stored records (building,
-// inspections with findings and measurements, photos, rectifications) turned into plain objects
-// for the browser. Every enum travels as {code, zh, en} so the page shows the label in the
+// inspections with findings and measurements, photos, rectifications, visits) turned into plain
+// objects for the browser. Every enum travels as {code, zh, en} so the page shows the label in the
 // chosen language without a copy of the code tables. Pure functions; thread-safe.
 #pragma once
 

@@ -39,6 +39,11 @@ nlohmann::json feature(const RegisterRow& r) {
       {"rectification_deadline", r.rectificationDeadline},
       {"finding_count", r.findingCount},
       {"photo_count", r.photoCount},
+      {"visit_count", r.visitCount},
+      {"nobody_home_count", r.nobodyHomeCount},
+      {"refused_count", r.refusedCount},
+      {"last_visit_outcome", r.lastVisitOutcome},
+      {"last_visited_at", formatChinaTime(r.lastVisitedAt)},
   };
   return f;
 }

@@ -8,14 +8,23 @@
 namespace anju::server {
 namespace {
 
-constexpr std::array<RegisterColumn, 26> kColumns = {{
-    {"房屋编号", 38}, {"区", 10},        {"街道", 12},          {"社区", 12},
-    {"详细地址", 28}, {"纬度", 12},      {"经度", 12},          {"产权人", 10},
-    {"建成年份", 9},  {"地上层数", 9},   {"地下层数", 9},       {"结构类型", 10},
-    {"房屋用途", 10}, {"房屋编码", 16},  {"最近排查编号", 38},  {"排查时间(北京时间)", 18},
-    {"排查人员", 10}, {"初步判定", 16},  {"判定经人工修正", 8}, {"鉴定等级", 8},
-    {"审核状态", 8},  {"隐患数", 7},     {"整治状态", 8},       {"整治期限", 12},
-    {"照片数", 7},    {"排查进行中", 8},
+constexpr std::array<RegisterColumn, 31> kColumns = {{
+    {"房屋编号", 38},      {"区", 10},
+    {"街道", 12},          {"社区", 12},
+    {"详细地址", 28},      {"纬度", 12},
+    {"经度", 12},          {"产权人", 10},
+    {"建成年份", 9},       {"地上层数", 9},
+    {"地下层数", 9},       {"结构类型", 10},
+    {"房屋用途", 10},      {"房屋编码", 16},
+    {"最近排查编号", 38},  {"排查时间(北京时间)", 18},
+    {"排查人员", 10},      {"初步判定", 16},
+    {"判定经人工修正", 8}, {"鉴定等级", 8},
+    {"审核状态", 8},       {"隐患数", 7},
+    {"整治状态", 8},       {"整治期限", 12},
+    {"照片数", 7},         {"排查进行中", 8},
+    {"走访次数", 8},       {"无人在家次数", 10},
+    {"拒绝入户次数", 10},  {"最近走访结果", 16},
+    {"最近走访时间(北京时间)", 18},
 }};
 
 template <typename Enum, typename Parse>
@@ -49,6 +58,10 @@ std::string useLabel(const std::string& code) {
   return labelOf<BuildingUse>(code, parseBuildingUse);
 }
 
+std::string visitOutcomeLabel(const std::string& code) {
+  return labelOf<VisitOutcome>(code, parseVisitOutcome);
+}
+
 std::vector<RegisterCell> registerCells(const RegisterRow& r) {
   const bool located = r.location.has_value();
   return {text(r.buildingId), text(r.region.district), text(r.region.street),
@@ -63,9 +76,15 @@ std::vector<RegisterCell> registerCells(const RegisterRow& r) {
           text(r.appraisalGrade.empty() ? "" : r.appraisalGrade + "级"),
           text(reviewLabel(r.review)), numberIf(r.visited(), r.findingCount),
           text(r.rectification.empty() ? "无" : rectificationLabel(r.rectification)),
-          text(r.rectificationDeadline), number(r.photoCount),
+          text(r.rectificationDeadline),
+          number(r.photoCount),
           // A re-inspection under way: the judgment above is still the last handed-in result.
-          text(r.inProgress ? "是" : "")};
+          text(r.inProgress ? "是" : ""),
+          number(r.visitCount),
+          number(r.nobodyHomeCount),
+          number(r.refusedCount),
+          text(r.lastVisitOutcome.empty() ? "未走访" : visitOutcomeLabel(r.lastVisitOutcome)),
+          text(formatChinaTime(r.lastVisitedAt))};
 }
 
 }  // namespace anju::server

@@ -35,5 +35,6 @@ std::string reviewLabel(const std::string& code);
 std::string rectificationLabel(const std::string& code);
 std::string structureLabel(const std::string& code);
 std::string useLabel(const std::string& code);
+std::string visitOutcomeLabel(const std::string& code);
 
 }  // namespace anju::server

@@ -5,6 +5,7 @@
 
 #include "anju/enum_codes.h"
 #include "anju/record_codec.h"
+#include "register/visit_tally.h"
 
 namespace anju::server {
 namespace {
@@ -52,6 +53,7 @@ std::optional<RegisterRow> buildRegisterRow(const std::vector<StoredRecord>& rec
   std::optional<RectificationStatus> rectification;
   std::string deadline;
   int photos = 0;
+  VisitTally visits;
   for (const StoredRecord& stored : records) {
     Result<AnyRecord> decoded = decodeRecord(stored.payload);
     if (!decoded) continue;
@@ -67,6 +69,8 @@ std::optional<RegisterRow> buildRegisterRow(const std::vector<StoredRecord>& rec
       if (r->status != RectificationStatus::kDone && !r->deadline.empty() &&
           (deadline.empty() || r->deadline < deadline))
         deadline = r->deadline;
+    } else if (auto* v = std::get_if<Visit>(&*decoded)) {
+      visits.add(*v);
     }
   }
   if (!building) return std::nullopt;
@@ -102,6 +106,11 @@ std::optional<RegisterRow> buildRegisterRow(const std::vector<StoredRecord>& rec
     row.rectificationDeadline = deadline;
   }
   row.photoCount = photos;
+  row.visitCount = visits.visits;
+  row.nobodyHomeCount = visits.nobodyHome;
+  row.refusedCount = visits.refused;
+  row.lastVisitOutcome = visits.lastOutcome;
+  row.lastVisitedAt = visits.lastVisitedAt;
   return row;
 }
 

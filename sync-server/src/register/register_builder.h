@@ -11,7 +11,7 @@
 namespace anju::server {
 
 /// The row for one building from all its current records (the building itself, its
-/// inspections, photos and rectifications; any order). nullopt when the building record is
+/// inspections, photos, rectifications and visits; any order). nullopt when the building record is
 /// missing (its other records may arrive first). Payloads that cannot be decoded are skipped:
 /// push validated them when they were stored.
 std::optional<RegisterRow> buildRegisterRow(const std::vector<StoredRecord>& records);

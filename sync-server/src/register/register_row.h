@@ -54,6 +54,13 @@ struct RegisterRow {
 
   int photoCount = 0;  // photo records of the house, all inspections
 
+  // Every door knocked (visit records, all outcomes): "visited 3 times, never home".
+  int visitCount = 0;
+  int nobodyHomeCount = 0;
+  int refusedCount = 0;
+  std::string lastVisitOutcome;  // VisitOutcome code of the latest visit; empty: none
+  TimestampMs lastVisitedAt = 0;
+
   bool visited() const { return !inspectionId.empty(); }
   bool operator==(const RegisterRow&) const = default;
 };

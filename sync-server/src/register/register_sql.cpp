@@ -99,7 +99,12 @@ std::vector<SqlValue> registerRowValues(const RegisterRow& r) {
           r.rectificationDeadline,
           std::int64_t{r.photoCount},
           std::int64_t{r.inProgress},
-          naturalSortKey(r.address)};
+          naturalSortKey(r.address),
+          std::int64_t{r.visitCount},
+          std::int64_t{r.nobodyHomeCount},
+          std::int64_t{r.refusedCount},
+          r.lastVisitOutcome,
+          r.lastVisitedAt};
 }
 
 }  // namespace anju::server

@@ -21,8 +21,9 @@ inline constexpr const char* kRegisterColumns =
     "longitude_e7, owner_name, year_built, storeys_above, storeys_below, structure, use_code, "
     "building_code, inspection_id, inspected_at, inspector, judgment, judgment_overridden, "
     "appraisal_grade, review, finding_count, rectification, rectification_deadline, photo_count, "
-    "in_progress, address_key";
-inline constexpr int kRegisterColumnCount = 28;
+    "in_progress, address_key, visit_count, nobody_home_count, refused_count, last_visit_outcome, "
+    "last_visited_at";
+inline constexpr int kRegisterColumnCount = 33;
 /// The sort key columns (the index house_register_by_key). address_key is naturalSortKey(address)
 /// (anju/natural_sort.h), so house numbers sort 1号, 2号, 12号 in the console and every export.
 inline constexpr const char* kRegisterKeyColumns =
@@ -69,6 +70,12 @@ RegisterRow readRegisterRow(const Columns& c) {
   r.rectificationDeadline = c.text(24);
   r.photoCount = static_cast<int>(c.int64(25));
   r.inProgress = c.int64(26) != 0;
+  // 27 is address_key: a sort key, not part of the row.
+  r.visitCount = static_cast<int>(c.int64(28));
+  r.nobodyHomeCount = static_cast<int>(c.int64(29));
+  r.refusedCount = static_cast<int>(c.int64(30));
+  r.lastVisitOutcome = c.text(31);
+  r.lastVisitedAt = c.int64(32);
   return r;
 }
 

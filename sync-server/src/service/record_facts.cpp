@@ -34,9 +34,12 @@ Result<RecordFacts> examineRecord(const v1::Record& record, TimestampMs nowMs) {
           facts.inspectionId = r.inspectionId;
           facts.sha256 = r.sha256;
           return validatePhoto(r);
-        } else {
+        } else if constexpr (std::is_same_v<T, Rectification>) {
           facts.buildingId = r.buildingId;
           return validateRectification(r);
+        } else {
+          facts.buildingId = r.buildingId;
+          return validateVisit(r, nowMs);
         }
       },
       *decoded);

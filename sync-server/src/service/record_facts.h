@@ -12,7 +12,7 @@
 namespace anju::server {
 
 struct RecordFacts {
-  std::string kind;  // "building", "inspection", "photo", "rectification"
+  std::string kind;  // "building", "inspection", "photo", "rectification", "visit"
   Uuid id;
   Uuid buildingId;                    // the building a non-building record belongs to
   Uuid inspectionId;                  // photos only, may be empty

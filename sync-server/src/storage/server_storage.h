@@ -45,7 +45,7 @@ struct TokenRow {
 
 /// The current version of one record, as stored.
 struct StoredRecord {
-  std::string kind;  // "building", "inspection", "photo", "rectification"
+  std::string kind;  // "building", "inspection", "photo", "rectification", "visit"
   Uuid id;
   RegionPath region;   // the building's region (for a building: its own)
   Uuid buildingId;     // empty for buildings

@@ -237,6 +237,17 @@ CREATE INDEX house_register_by_review
   ON house_register (review, district, street, community, address_key, building_id);
 )sql",
      true},
+    // 7: visits (走访) in the register: how many doors were knocked, how many found nobody home
+    // or were refused, and the latest outcome. Servers before this one refused visit records, so
+    // every existing house starts at zero.
+    {R"sql(
+ALTER TABLE house_register ADD COLUMN visit_count {int64} NOT NULL DEFAULT 0;
+ALTER TABLE house_register ADD COLUMN nobody_home_count {int64} NOT NULL DEFAULT 0;
+ALTER TABLE house_register ADD COLUMN refused_count {int64} NOT NULL DEFAULT 0;
+ALTER TABLE house_register ADD COLUMN last_visit_outcome TEXT NOT NULL DEFAULT '';
+ALTER TABLE house_register ADD COLUMN last_visited_at {int64} NOT NULL DEFAULT 0;
+)sql",
+     false},
 };
 
 }  // namespace
