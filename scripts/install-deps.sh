@@ -30,6 +30,8 @@ packages=(
   qml6-module-qttest qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools fonts-noto-cjk
   # tablet app: camera page (Qt Multimedia) and GPS stamp (Qt Positioning)
   qt6-multimedia-dev qml6-module-qtmultimedia qt6-positioning-dev qml6-module-qtpositioning
+  # tablet app: the owner notice's PDF font is made from fonts-noto-cjk (app/fonts/)
+  python3-fonttools
 )
 
 

@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "anju/enum_codes.h"
+#include "anju/evidence_digest.h"
 #include "anju/hlc.h"
 #include "anju/uuid.h"
 #include "anju/validation.h"
@@ -525,6 +526,13 @@ bool InspectionController::submit() {
   PreliminaryAssessment assessment = gradeInspection(candidate, m_building, m_session->rules());
   candidate.review = ReviewState::kSubmitted;
   candidate.submittedAt = systemNowMs();
+  // The evidence digest binds the record to its photos' hashes, GPS and times (evidence_digest.h).
+  if (const Status sealed = sealEvidence(*m_session->store(), candidate); !sealed) {
+    const QString msg = tr("Not submitted: %1").arg(statusMessage(sealed, lang()));
+    setErrorString(msg);
+    emit submitted(false, msg);
+    return false;
+  }
   auto written = m_session->store()->putInspection(candidate, toStdString(m_session->userName()));
   if (!written) {
     const QString msg = tr("Not submitted: %1").arg(statusMessage(written.status(), lang()));

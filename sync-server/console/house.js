@@ -84,6 +84,15 @@ function reviewActions(inspection) {
   return box;
 }
 
+// '证据完整' (evidence intact) or why not: digest mismatch, photo record or bytes missing, no digest.
+function evidenceState(inspection) {
+  const e = inspection.evidence;
+  if (!e) return null;
+  const reasons = e.problems.map((p) => p[currentLang] || p.zh).join("; ");
+  return h("span", { class: `badge evidence-${e.state}`, id: `evidence-${inspection.id}`, title: e.digest },
+    labelOf(e), reasons ? `：${reasons}` : "");
+}
+
 function inspectionCard(inspection) {
   const loose = inspection.photos.filter((p) => !inspection.findings.some((f) => f.photo_ids.includes(p.id)));
   return h("section", { class: "card inspection", id: `inspection-${inspection.id}` },
@@ -94,7 +103,8 @@ function inspectionCard(inspection) {
       field(t("explanation"), h("span", { class: "explanation" }, inspection.judgment_explanation || "—")),
       inspection.override ? field(t("overrideReason"), `${labelOf(inspection.override.judgment)}：${inspection.override.reason}`) : null,
       field(t("appraisalGrade"), inspection.appraisal_grade ? labelOf(inspection.appraisal_grade) : t("none")),
-      inspection.review_comment ? field(t("reviewComment"), inspection.review_comment) : null),
+      inspection.review_comment ? field(t("reviewComment"), inspection.review_comment) : null,
+      field(currentLang === "zh" ? "证据" : "Evidence", evidenceState(inspection))),
     h("h4", {}, t("findings")),
     inspection.findings.length ? findingsTable(inspection) : h("p", { class: "muted" }, t("none")),
     loose.length ? h("div", { class: "photos" }, h("h4", {}, t("photos")), loose.map(photoThumb)) : null,
