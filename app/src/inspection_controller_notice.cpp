@@ -2,6 +2,7 @@
 #include "anju/hlc.h"
 #include "anju/uuid.h"
 #include "inspection_controller.h"
+#include "localized.h"
 
 namespace anju::app {
 

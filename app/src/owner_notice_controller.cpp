@@ -3,6 +3,7 @@
 #include <QBuffer>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QPainter>
 #include <QPainterPath>
 #include <QStandardPaths>
