@@ -80,6 +80,7 @@ class OwnerNoticeController : public QObject {
   NoticeContent m_content;
   QString m_previewUrl;
   QString m_previewPath;
+  QString m_errorString;
 };
 
 }  // namespace anju::app

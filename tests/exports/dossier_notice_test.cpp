@@ -3,6 +3,8 @@
 // (pdftotext for the words, pdfimages for the signature image).
 #include <httplib.h>
 
+#include <cstdlib>
+
 #include "anju/evidence_digest.h"
 #include "anju/photo_library.h"
 #include "export_tools.h"
@@ -21,9 +23,9 @@ class DossierNotice : public SyncServerTest {
   }
 
   void upload(const std::string& bytes) {
-    const Reply r = client().put("/v1/photos/" + sha256Hex(bytes) + "?offset=0&total=" +
-                                     std::to_string(bytes.size()),
-                                 bytes, m_demoToken);
+    const Reply r = client().put(
+        "/v1/photos/" + sha256Hex(bytes) + "?offset=0&total=" + std::to_string(bytes.size()), bytes,
+        m_demoToken);
     ASSERT_EQ(r.status, 200) << r.body;
   }
 };
@@ -45,15 +47,15 @@ TEST_P(DossierNotice, DossierHasTheSignedNoticeWithTheSignatureImage) {
   png.document = kDocumentOwnerSignature;
   png.mimeType = "image/png";
   const std::string strokes = "10,50 90,20 170,80";
-  in.ownerNotice = OwnerNotice{"AJ-20260601-5E7A9C21", 1780275000000, pdf.id, pdf.sha256,
-                               false,                  png.id,        png.sha256, strokes,
-                               sha256Hex(strokes),     1780275100000, ""};
+  in.ownerNotice = OwnerNotice{
+      "AJ-20260601-5E7A9C21", 1780275000000, pdf.id, pdf.sha256, false, png.id, png.sha256, strokes,
+      sha256Hex(strokes),     1780275100000, ""};
   Result<std::string> digest = computeEvidenceDigest(in, {pdf, png});
   ASSERT_TRUE(digest.isOk()) << digest.status().toString();
   in.evidenceDigest = *digest;
   const v1::PushResponse r = client().push(
-      m_demoToken, makePush({makeChange(pdf, 100, 0), makeChange(png, 101, 0),
-                             makeChange(in, 102, 0)}));
+      m_demoToken,
+      makePush({makeChange(pdf, 100, 0), makeChange(png, 101, 0), makeChange(in, 102, 0)}));
   for (const auto& result : r.results())
     ASSERT_EQ(result.outcome(), v1::ChangeResult::APPLIED) << result.reason();
   upload(pdfBytes);
