@@ -40,7 +40,9 @@ QString findingInWords(const Finding& f, const PreliminaryRules& rules) {
     QString name = toQString(m.name);
     for (const MeasurementDefinition& d : rules.measurements)
       if (d.name == m.name) name = pick(d.label, Language::kChinese);
-    measured.append(QStringLiteral("%1 %2 %3").arg(name).arg(m.value).arg(toQString(m.unit)));
+    // "ratio" is a plain number; other units (mm, ‰, %) are written after the value.
+    const QString unit = m.unit == "ratio" ? QString() : QStringLiteral(" ") + toQString(m.unit);
+    measured.append(QStringLiteral("%1 %2%3").arg(name).arg(m.value).arg(unit));
   }
   if (!measured.isEmpty()) text += QStringLiteral("，") + measured.join(QStringLiteral("，"));
   text += QStringLiteral("（") + pick(label(f.severity), Language::kChinese) + QStringLiteral("）");

@@ -143,8 +143,9 @@ void paintNotice(QPainter& p, const QString& family, const NoticeContent& c,
     inBox.field(QStringLiteral("  排查人员说明"), c.refusalNote);
     inBox.field(QStringLiteral("  记录时间"), c.signedAt);
   } else {
-    inBox.field(QStringLiteral("  产权人签字"),
-                c.signedAt.isEmpty() ? QStringLiteral("（待签字）") : QString());
+    inBox.field(QStringLiteral("  产权人签字"), c.signedAt.isEmpty()
+                                                    ? QStringLiteral("（待签字）")
+                                                    : QStringLiteral("（签名如下）"));
     if (!signature.isNull()) {
       const QRectF target(box.left() + 90, box.top() + 20, 300, 100);
       const QSizeF fitted = QSizeF(signature.size()).scaled(target.size(), Qt::KeepAspectRatio);
