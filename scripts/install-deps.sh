@@ -41,6 +41,8 @@ packages=(
   qml6-module-qt-labs-folderlistmodel
   # tablet app: camera page (Qt Multimedia) and GPS stamp (Qt Positioning)
   qt6-multimedia-dev qml6-module-qtmultimedia qt6-positioning-dev qml6-module-qtpositioning
+  # tablet app: the owner notice's PDF font is made from fonts-noto-cjk (app/fonts/)
+  python3-fonttools
 )
 
 

@@ -465,6 +465,10 @@
 <context>
     <name>JudgmentPage</name>
     <message>
+        <source>Owner notice</source>
+        <translation>隐患告知书</translation>
+    </message>
+    <message>
         <location filename="../qml/JudgmentPage.qml" line="12"/>
         <source>Preliminary judgment</source>
         <translation>初步判定</translation>
@@ -1105,6 +1109,79 @@
         <location filename="../src/visit_controller.cpp"/>
         <source>Visit not recorded: %1</source>
         <translation>走访未记录：%1</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerNoticePage</name>
+    <message>
+        <source>Owner notice</source>
+        <translation>隐患告知书</translation>
+    </message>
+    <message>
+        <source>Notice No. %1</source>
+        <translation>告知书编号 %1</translation>
+    </message>
+    <message>
+        <source>Signed by the owner</source>
+        <translation>产权人已签字</translation>
+    </message>
+    <message>
+        <source>Owner refused to sign</source>
+        <translation>产权人拒绝签字</translation>
+    </message>
+    <message>
+        <source>Not signed yet</source>
+        <translation>尚未签字</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s signature</source>
+        <translation>产权人签字</translation>
+    </message>
+    <message>
+        <source>Confirm signature</source>
+        <translation>确认签字</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>If the owner refuses to sign</source>
+        <translation>产权人拒绝签字时</translation>
+    </message>
+    <message>
+        <source>What happened (who refused, why)</source>
+        <translation>说明情况（何人拒签、原因）</translation>
+    </message>
+    <message>
+        <source>Record refusal</source>
+        <translation>记录拒签</translation>
+    </message>
+</context>
+<context>
+    <name>AnjuSignaturePad</name>
+    <message>
+        <source>Owner signs here</source>
+        <translation>请产权人在此签字</translation>
+    </message>
+</context>
+<context>
+    <name>anju::app::OwnerNoticeController</name>
+    <message>
+        <source>This inspection cannot be changed any more.</source>
+        <translation>此排查记录已不能修改。</translation>
+    </message>
+    <message>
+        <source>The signature pad is empty: ask the owner to sign, or record a refusal.</source>
+        <translation>签字板为空：请产权人签字，或记录拒签。</translation>
+    </message>
+    <message>
+        <source>Write down what happened when the owner refused to sign.</source>
+        <translation>请写明产权人拒绝签字的情况。</translation>
+    </message>
+    <message>
+        <source>The notice PDF could not be read back.</source>
+        <translation>无法读取告知书 PDF。</translation>
     </message>
 </context>
 </TS>

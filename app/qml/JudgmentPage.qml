@@ -142,6 +142,15 @@ Page {
                 }
             }
 
+            AnjuButton {
+                objectName: "ownerNoticeButton"
+                Layout.fillWidth: true
+                text: qsTr("Owner notice")
+                visible: page.controller && page.controller.effectiveJudgment !== ""
+                         && page.controller.effectiveJudgment !== "none_found"
+                onClicked: page.StackView.view.push(Qt.resolvedUrl("OwnerNoticePage.qml"),
+                                                    { controller: page.controller })
+            }
             AnjuErrorBanner {
                 Layout.fillWidth: true
                 text: page.controller ? page.controller.errorString : ""

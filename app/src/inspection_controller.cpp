@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "anju/enum_codes.h"
+#include "anju/evidence_digest.h"
 #include "anju/hlc.h"
 #include "anju/uuid.h"
 #include "anju/validation.h"
@@ -541,6 +542,13 @@ bool InspectionController::submit() {
   const bool firstSubmission = m_inspection.review == ReviewState::kDraft;
   candidate.review = ReviewState::kSubmitted;
   candidate.submittedAt = systemNowMs();
+  // The evidence digest binds the record to its photos' hashes, GPS and times (evidence_digest.h).
+  if (const Status sealed = sealEvidence(*m_session->store(), candidate); !sealed) {
+    const QString msg = tr("Not submitted: %1").arg(statusMessage(sealed, lang()));
+    setErrorString(msg);
+    emit submitted(false, msg);
+    return false;
+  }
   const std::string actor = toStdString(m_session->userName());
   auto written = firstSubmission ? m_session->store()->putInspectionWithVisit(
                                        candidate, visitForSubmission(candidate, newUuid()), actor)

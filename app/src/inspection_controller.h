@@ -162,6 +162,14 @@ class InspectionController : public QObject {
 
   /// The record as it stands (for tests and the screenshot mode).
   const Inspection& inspection() const { return m_inspection; }
+  const Building& building() const { return m_building; }
+
+  /// The owner notice's files (inspection_controller_notice.cpp): stores `bytes` in the photo
+  /// library as a document of this inspection (PhotoRecord::document), queued for upload.
+  Result<PhotoRecord> importDocument(const QByteArray& bytes, const char* document,
+                                     const char* mimeType);
+  /// Links the owner notice into the draft and saves it; false (errorString) when refused.
+  bool attachOwnerNotice(OwnerNotice notice);
 
  signals:
   void sessionChanged();

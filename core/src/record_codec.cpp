@@ -148,6 +148,22 @@ v1::Inspection toProto(const Inspection& in) {
   if (in.appraisalGrade) m.set_appraisal_grade(std::string(toCode(*in.appraisalGrade)));
   m.set_review(std::string(toCode(in.review)));
   m.set_review_comment(in.reviewComment);
+  if (in.ownerNotice) {
+    const OwnerNotice& n = *in.ownerNotice;
+    v1::OwnerNotice* out = m.mutable_owner_notice();
+    out->set_number(n.number);
+    out->set_issued_at(n.issuedAt);
+    out->set_pdf_photo_id(n.pdfPhotoId);
+    out->set_pdf_sha256(n.pdfSha256);
+    out->set_refused(n.refused);
+    out->set_signature_photo_id(n.signaturePhotoId);
+    out->set_signature_sha256(n.signatureSha256);
+    out->set_signature_strokes(n.signatureStrokes);
+    out->set_strokes_sha256(n.strokesSha256);
+    out->set_signed_at(n.signedAt);
+    out->set_refusal_note(n.refusalNote);
+  }
+  m.set_evidence_digest(in.evidenceDigest);
   return m;
 }
 
@@ -210,6 +226,14 @@ Result<Inspection> fromProto(const v1::Inspection& m) {
   }
   decodeEnum(m.review(), parseReviewState, "review", in.review, errors);
   in.reviewComment = m.review_comment();
+  if (m.has_owner_notice()) {
+    const v1::OwnerNotice& n = m.owner_notice();
+    in.ownerNotice = OwnerNotice{
+        n.number(),         n.issued_at(),          n.pdf_photo_id(),     n.pdf_sha256(),
+        n.refused(),        n.signature_photo_id(), n.signature_sha256(), n.signature_strokes(),
+        n.strokes_sha256(), n.signed_at(),          n.refusal_note()};
+  }
+  in.evidenceDigest = m.evidence_digest();
   if (!errors.empty()) return decodeErrors("record.cannot_decode_inspection", std::move(errors));
   return in;
 }
@@ -226,6 +250,7 @@ v1::PhotoRecord toProto(const PhotoRecord& p) {
   m.set_inspection_id(p.inspectionId);
   m.set_finding_id(p.findingId);
   m.set_caption(p.caption);
+  m.set_document(p.document);
   return m;
 }
 
@@ -241,6 +266,7 @@ Result<PhotoRecord> fromProto(const v1::PhotoRecord& m) {
   p.inspectionId = m.inspection_id();
   p.findingId = m.finding_id();
   p.caption = m.caption();
+  p.document = m.document();
   return p;
 }
 

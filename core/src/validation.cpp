@@ -7,6 +7,7 @@
 #include <string>
 
 #include "anju/enum_codes.h"
+#include "anju/photo_library.h"
 
 namespace anju {
 namespace {
@@ -59,6 +60,40 @@ int yearOf(TimestampMs ms) {
   using namespace std::chrono;
   const auto days = floor<std::chrono::days>(sys_time<milliseconds>(milliseconds(ms)));
   return static_cast<int>(year_month_day(days).year());
+}
+
+void checkSha(const std::string& hex, const std::string& field, Errors& errors) {
+  if (!isValidSha256Hex(hex))
+    errors.add(field, "哈希须为 64 位小写十六进制 / sha256 must be 64 lowercase hex digits");
+}
+
+// A notice either carries the owner's signature (PNG and strokes, hashed) or a refusal with the
+// inspector's note, never both: the bureau must be able to tell which happened at the door.
+void checkOwnerNotice(const OwnerNotice& n, Errors& errors) {
+  if (isBlank(n.number))
+    errors.add("owner_notice.number", "告知书缺少编号 / the notice has no number");
+  if (n.issuedAt <= 0)
+    errors.add("owner_notice.issued_at", "告知书缺少出具时间 / the notice has no issue time");
+  checkId(n.pdfPhotoId, "owner_notice.pdf_photo_id", true, errors);
+  checkSha(n.pdfSha256, "owner_notice.pdf_sha256", errors);
+  if (n.signedAt <= 0)
+    errors.add("owner_notice.signed_at", "缺少签字或拒签时间 / signing or refusal time is missing");
+  if (n.refused) {
+    if (isBlank(n.refusalNote))
+      errors.add("owner_notice.refusal_note",
+                 "拒绝签字须填写说明 / a refusal to sign needs the inspector's note");
+    if (!n.signaturePhotoId.empty() || !n.signatureStrokes.empty())
+      errors.add("owner_notice.refused",
+                 "拒签的告知书不能带签名 / a refused notice has no signature");
+    return;
+  }
+  checkId(n.signaturePhotoId, "owner_notice.signature_photo_id", true, errors);
+  checkSha(n.signatureSha256, "owner_notice.signature_sha256", errors);
+  if (isBlank(n.signatureStrokes))
+    errors.add("owner_notice.signature_strokes", "签名为空 / the signature has no strokes");
+  else if (n.strokesSha256 != sha256Hex(n.signatureStrokes))
+    errors.add("owner_notice.strokes_sha256",
+               "签名笔迹与其哈希不符 / the signature strokes do not match their hash");
 }
 
 }  // namespace
@@ -170,6 +205,8 @@ Status validateInspection(const Inspection& in) {
     errors.add("override.reason", msg("validation.overriding_judgment_requires_written"));
   for (std::size_t i = 0; i < in.photoIds.size(); ++i)
     checkId(in.photoIds[i], "photo_ids[" + std::to_string(i) + "]", true, errors);
+  if (in.ownerNotice) checkOwnerNotice(*in.ownerNotice, errors);
+  if (!in.evidenceDigest.empty()) checkSha(in.evidenceDigest, "evidence_digest", errors);
   for (std::size_t i = 0; i < in.findings.size(); ++i) {
     const std::string prefix = "findings[" + std::to_string(i) + "].";
     for (std::size_t j = 0; j < i; ++j)
@@ -192,6 +229,9 @@ Status validatePhoto(const PhotoRecord& p) {
   if (isBlank(p.mimeType)) errors.add("mime_type", msg("validation.mime_type_missing"));
   if (p.capturedAt <= 0) errors.add("captured_at", msg("validation.capture_time_missing"));
   checkGeo(p.location, "location", errors);
+  if (!p.document.empty() && p.document != kDocumentOwnerNotice &&
+      p.document != kDocumentOwnerSignature)
+    errors.add("document", msg("validation.unknown_document_kind", {{"document", p.document}}));
   return errors.status(msg("validation.invalid_photo_record"));
 }
 

@@ -84,8 +84,36 @@ function reviewActions(inspection) {
   return box;
 }
 
+// '证据完整' (evidence intact) or why not: digest mismatch, photo record or bytes missing, no digest.
+function evidenceState(inspection) {
+  const e = inspection.evidence;
+  if (!e) return null;
+  const reasons = e.problems.map((p) => p[currentLang] || p.zh).join("; ");
+  return h("span", { class: `badge evidence-${e.state}`, id: `evidence-${inspection.id}`, title: e.digest },
+    labelOf(e), reasons ? `：${reasons}` : "");
+}
+
+// 隐患告知书: number, signed or refused (with the note), the PDF to open and the signature image.
+function ownerNotice(inspection) {
+  const n = inspection.owner_notice;
+  if (!n) return null;
+  const zh = currentLang === "zh";
+  const photo = (id) => inspection.photos.find((p) => p.id === id);
+  const pdf = photo(n.pdf_photo_id);
+  const open = async () => {
+    const res = await fetch(`${API}/photos/${n.pdf_photo_id}`, { headers: { Authorization: `Bearer ${session.token}` } });
+    if (res.ok) window.open(URL.createObjectURL(await res.blob()), "_blank");
+  };
+  const state = n.refused ? (zh ? `拒绝签字：${n.refusal_note}` : `refused to sign: ${n.refusal_note}`)
+    : (zh ? "产权人已签字" : "signed by the owner");
+  const signature = photo(n.signature_photo_id);
+  return h("span", { class: "owner-notice", id: `notice-${inspection.id}` }, `${n.number} · ${state} · ${fmtTime(n.signed_at)} `,
+    pdf && pdf.complete ? h("button", { onclick: open }, "PDF") : h("span", { class: "muted" }, t("photoMissing")),
+    signature ? photoThumb(signature) : null);
+}
+
 function inspectionCard(inspection) {
-  const loose = inspection.photos.filter((p) => !inspection.findings.some((f) => f.photo_ids.includes(p.id)));
+  const loose = inspection.photos.filter((p) => !p.document && !inspection.findings.some((f) => f.photo_ids.includes(p.id)));
   return h("section", { class: "card inspection", id: `inspection-${inspection.id}` },
     h("h3", {}, `${fmtTime(inspection.submitted_at || inspection.started_at)} · ${inspection.inspector}`, " ", badge(inspection.review, "review")),
     h("dl", { class: "facts" },
@@ -94,7 +122,9 @@ function inspectionCard(inspection) {
       field(t("explanation"), h("span", { class: "explanation" }, inspection.judgment_explanation || "—")),
       inspection.override ? field(t("overrideReason"), `${labelOf(inspection.override.judgment)}：${inspection.override.reason}`) : null,
       field(t("appraisalGrade"), inspection.appraisal_grade ? labelOf(inspection.appraisal_grade) : t("none")),
-      inspection.review_comment ? field(t("reviewComment"), inspection.review_comment) : null),
+      inspection.review_comment ? field(t("reviewComment"), inspection.review_comment) : null,
+      inspection.owner_notice ? field(currentLang === "zh" ? "隐患告知书" : "Owner notice", ownerNotice(inspection)) : null,
+      field(currentLang === "zh" ? "证据" : "Evidence", evidenceState(inspection))),
     h("h4", {}, t("findings")),
     inspection.findings.length ? findingsTable(inspection) : h("p", { class: "muted" }, t("none")),
     loose.length ? h("div", { class: "photos" }, h("h4", {}, t("photos")), loose.map(photoThumb)) : null,

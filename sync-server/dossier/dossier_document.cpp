@@ -308,7 +308,7 @@ bool DossierDocument::addHouse(const DossierHouse& house, std::string* error) {
 
     std::vector<const PhotoRecord*> own;
     for (const PhotoRecord& p : photos)
-      if (p.inspectionId == in.id) own.push_back(&p);
+      if (p.inspectionId == in.id && p.document.empty()) own.push_back(&p);
     if (!own.empty()) {
       ensure(mm(80));  // the caption stays with the first row of photos
       paragraph("照片（" + QString::number(own.size()) + " 张）", 9.5, true);
@@ -320,13 +320,14 @@ bool DossierDocument::addHouse(const DossierHouse& house, std::string* error) {
       m_y += m_photoRowH + mm(2);
       m_photoRowH = 0;
     }
+    if (in.ownerNotice) ownerNoticePage(in, photos, house);  // dossier_notice.cpp
   }
   // Photos of the house not tied to an inspection.
   std::vector<const PhotoRecord*> loose;
   for (const PhotoRecord& p : photos) {
     const bool known = std::any_of(inspections.begin(), inspections.end(),
                                    [&](const Inspection& in) { return in.id == p.inspectionId; });
-    if (!known) loose.push_back(&p);
+    if (!known && p.document.empty()) loose.push_back(&p);
   }
   if (!loose.empty()) {
     ensure(mm(85));

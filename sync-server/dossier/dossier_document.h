@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 
+#include "anju/model.h"
 #include "export/dossier_frames.h"
 
 namespace anju::dossier {
@@ -41,6 +42,10 @@ class DossierDocument {
   void table(const std::vector<QString>& headers, const std::vector<double>& fractions,
              const std::vector<std::vector<QString>>& rows);
   void photo(const std::string& path, const QString& caption);
+  /// The signed (or refused) owner notice of `inspection` on a page of its own
+  /// (dossier_notice.cpp).
+  void ownerNoticePage(const Inspection& inspection, const std::vector<PhotoRecord>& photos,
+                       const DossierHouse& house);
   void footer();
 
   DossierHeader m_header;

@@ -146,6 +146,24 @@ struct JudgmentOverride {
   bool operator==(const JudgmentOverride&) const = default;
 };
 
+/// 隐患告知书: the notice handed to the owner of a house with hazards, and what the owner did with
+/// it. The PDF and the signature PNG are stored like photos (PhotoRecord::document); their
+/// SHA-256 are repeated here so the inspection's evidence digest binds them.
+struct OwnerNotice {
+  std::string number;  // 告知书编号, unique per inspection
+  TimestampMs issuedAt = 0;
+  Uuid pdfPhotoId;
+  std::string pdfSha256;
+  bool refused = false;          // the owner refused to sign (refusalNote says what happened)
+  Uuid signaturePhotoId;         // PNG of the signature; empty when refused
+  std::string signatureSha256;   // of the PNG bytes
+  std::string signatureStrokes;  // vector form: strokes ";"-separated, points "x,y" space-separated
+  std::string strokesSha256;     // of signatureStrokes' UTF-8 bytes
+  TimestampMs signedAt = 0;      // time of the signature or of the refusal
+  std::string refusalNote;       // the inspector's note, required when refused
+  bool operator==(const OwnerNotice&) const = default;
+};
+
 /// 排查记录: one visit to one building.
 struct Inspection {
   Uuid id;
@@ -165,6 +183,8 @@ struct Inspection {
   std::optional<AppraisalGrade> appraisalGrade;
   ReviewState review = ReviewState::kDraft;
   std::string reviewComment;  // set by a reviewer when returning
+  std::optional<OwnerNotice> ownerNotice;
+  std::string evidenceDigest;  // set at submit (evidence_digest.h); empty on a draft
   bool operator==(const Inspection&) const = default;
 
   /// The judgment that counts: the override when present, else the computed one.
@@ -186,8 +206,13 @@ struct PhotoRecord {
   Uuid inspectionId;  // may be empty
   Uuid findingId;     // may be empty
   std::string caption;
+  std::string document;  // empty: a photo; kDocumentOwnerNotice / kDocumentOwnerSignature
   bool operator==(const PhotoRecord&) const = default;
 };
+
+/// PhotoRecord::document codes for the owner notice's files.
+inline constexpr const char* kDocumentOwnerNotice = "owner_notice";        // application/pdf
+inline constexpr const char* kDocumentOwnerSignature = "owner_signature";  // image/png
 
 enum class MeasureFamily { kManagement, kEngineering, kEnforcement };  // 管理 / 工程 / 违法建设查处
 enum class RectificationStatus { kPending, kInProgress, kDone };  // 待整治 / 整治中 / 已整治

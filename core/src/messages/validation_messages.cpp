@@ -6,6 +6,8 @@
     {"validation.visit_time_future", "走访时间不能在将来", "visit time cannot be in the future"},
     {"validation.visit_time_missing", "缺少走访时间", "visit time is missing"},
     {"validation.visitor_missing", "缺少走访人员", "inspector is missing"},
+    {"validation.unknown_document_kind", "未知文件类别「{document}」",
+     "unknown document kind '{document}'"},
 }; both texts
 // use the same {placeholders}. See docs/messages.md for how to add one.
 #include "messages/catalogue.h"

@@ -6,6 +6,7 @@
 
 #include "anju/enum_codes.h"
 #include "anju/v1/records.pb.h"
+#include "service/evidence_check.h"
 
 namespace anju::server {
 namespace {
@@ -65,6 +66,7 @@ json photoJson(const StoredRecord& r, const v1::PhotoRecord& p, bool complete) {
           {"inspection_id", p.inspection_id()},
           {"finding_id", p.finding_id()},
           {"caption", p.caption()},
+          {"document", p.document()},
           {"complete", complete},
           {"version", std::to_string(r.version)}};
 }
@@ -118,6 +120,21 @@ json visitJson(const v1::Visit& v) {
               {"inspection_id", v.inspection_id()}};
   if (v.has_location()) out["location"] = geoJson(v.location());
   return out;
+}
+
+json ownerNoticeJson(const v1::Inspection& in) {
+  if (!in.has_owner_notice()) return nullptr;
+  const v1::OwnerNotice& n = in.owner_notice();
+  return {{"number", n.number()},
+          {"issued_at", n.issued_at()},
+          {"pdf_photo_id", n.pdf_photo_id()},
+          {"pdf_sha256", n.pdf_sha256()},
+          {"refused", n.refused()},
+          {"signature_photo_id", n.signature_photo_id()},
+          {"signature_sha256", n.signature_sha256()},
+          {"strokes_sha256", n.strokes_sha256()},
+          {"signed_at", n.signed_at()},
+          {"refusal_note", n.refusal_note()}};
 }
 
 Status damaged(const StoredRecord& r) {
@@ -185,6 +202,12 @@ Result<json> dossierJson(const StoredRecord& building, const std::vector<StoredR
     else
       photosByInspection[record.photo().inspection_id()].push_back(std::move(p));
   }
+  std::map<std::string, v1::PhotoRecord> photoRecords;  // for the evidence check
+  for (const StoredRecord& r : records) {
+    v1::Record record;
+    if (r.kind == "photo" && record.ParseFromString(r.payload) && record.has_photo())
+      photoRecords[r.id] = record.photo();
+  }
   json inspections = json::array();
   json rectifications = json::array();
   json visits = json::array();
@@ -194,6 +217,9 @@ Result<json> dossierJson(const StoredRecord& building, const std::vector<StoredR
       if (!record.ParseFromString(r.payload) || !record.has_inspection()) return damaged(r);
       json photos = photosByInspection.count(r.id) ? photosByInspection[r.id] : json::array();
       inspections.push_back(inspectionJson(r, record.inspection(), std::move(photos)));
+      inspections.back()["evidence"] =
+          evidenceStatusJson(record.inspection(), photoRecords, completePhotos);
+      inspections.back()["owner_notice"] = ownerNoticeJson(record.inspection());
     } else if (r.kind == "rectification") {
       if (!record.ParseFromString(r.payload) || !record.has_rectification()) return damaged(r);
       rectifications.push_back(rectificationJson(r, record.rectification()));

@@ -7,6 +7,7 @@
 #include "anju/enum_codes.h"
 #include "anju/validation.h"
 #include "service/auth_service.h"
+#include "service/evidence_check.h"
 #include "service/record_facts.h"
 #include "service/wire_messages.h"
 
@@ -89,6 +90,13 @@ std::optional<Refusal> checkReviewFields(const v1::Record& incoming,
       return Refusal{s.text(), {plainField("status", fromStatus + " -> " + toStatus)}};
   }
   return std::nullopt;
+}
+
+// The digest of the stored version, to audit a verification once per digest, not per re-push.
+std::string storedDigest(const std::optional<StoredRecord>& current) {
+  v1::Record stored;
+  if (!current || !stored.ParseFromString(current->payload)) return {};
+  return stored.inspection().evidence_digest();
 }
 
 // Everything one change needs while it is decided; keeps decideChange short.
@@ -209,6 +217,18 @@ Status decideChange(ChangeContext& ctx, const v1::Change& change, v1::ChangeResu
     }
   }
 
+  // The evidence digest binds the record to its photos' hashes: a mismatch stores nothing.
+  EvidenceVerdict evidence;
+  if (change.record().has_inspection()) {
+    Result<EvidenceVerdict> verdict = verifyPushedEvidence(ctx.tx, change.record().inspection());
+    if (!verdict) return verdict.status();
+    if (verdict->refusal) {
+      reject(result, *verdict->refusal, verdict->fields);
+      return Status::ok();
+    }
+    evidence = std::move(verdict).value();
+  }
+
   RecordWrite write;
   write.record = StoredRecord{
       facts->kind,      facts->id, region, facts->buildingId, facts->inspectionId, facts->sha256,
@@ -218,6 +238,11 @@ Status decideChange(ChangeContext& ctx, const v1::Change& change, v1::ChangeResu
   write.writtenAt = ctx.now;
   if (Result<std::int64_t> seq = ctx.tx.putRecord(write); !seq) return seq.status();
   if (Status s = ctx.tx.rememberChange(seenRow); !s) return s;
+  if (evidence.checked && storedDigest(*current) != change.record().inspection().evidence_digest())
+    if (Status s = ctx.tx.appendAudit(
+            evidenceAudit(change.record().inspection(), evidence, region, ctx.user.name, ctx.now));
+        !s)
+      return s;
   result.set_outcome(v1::ChangeResult::APPLIED);
   result.set_server_version(change.version());
   return Status::ok();

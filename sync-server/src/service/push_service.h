@@ -17,7 +17,10 @@
 //      the stored review state / rectification status against the core transitions
 //      (checkReviewTransition, checkRectificationTransition) -> REJECTED; these are reviewer
 //      actions, audited through ReviewService / RectificationService
-//   8. otherwise                        -> APPLIED, with a new server sequence number
+//   8. an inspection whose evidence digest does not match the record and the photo records the
+//      server holds (service/evidence_check.h) -> REJECTED
+//   9. otherwise                        -> APPLIED, with a new server sequence number (and, for
+//      an inspection with a newly verified digest, an "evidence_verified" audit row)
 // Rejections store nothing, so fixing and resending the same change id works.
 //
 // Thread-safe; the storage serialises transactions.
