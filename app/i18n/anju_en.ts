@@ -577,8 +577,8 @@
         <translation>Not visited</translation>
     </message>
     <message>
-        <source>Hollow: still to visit · dashed: community outline</source>
-        <translation>Hollow: still to visit · dashed: community outline</translation>
+        <source>Hollow: still to visit · dashed: community outline · blue target: my position</source>
+        <translation>Hollow: still to visit · dashed: community outline · blue target: my position</translation>
     </message>
     <message>
         <source>Basemap: %1</source>

@@ -573,8 +573,8 @@
         <translation>未走访</translation>
     </message>
     <message>
-        <source>Hollow: still to visit · dashed: community outline</source>
-        <translation>空心：待走访 · 虚线：社区范围</translation>
+        <source>Hollow: still to visit · dashed: community outline · blue target: my position</source>
+        <translation>空心：待走访 · 虚线：社区范围 · 蓝色靶心：我的位置</translation>
     </message>
     <message>
         <source>Basemap: %1</source>

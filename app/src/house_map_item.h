@@ -15,12 +15,11 @@
 #include <optional>
 
 #include "anju/map_geometry.h"
+#include "basemap_tiles.h"
+#include "house_map_model.h"
 #include "house_map_scene.h"
 
 namespace anju::app {
-
-class HouseMapModel;
-class BasemapTiles;
 
 class HouseMapItem : public QQuickItem {
   Q_OBJECT

@@ -85,8 +85,10 @@ MapScene buildMapScene(const HouseMapModel& model, BasemapTiles* basemap, const 
   }
   if (position) {
     const QPointF at = view.toScreen(*position);
+    // A target (white, blue, white centre): no house square looks like it.
     scene.squares.push_back({at, 9, kWhite});
     scene.squares.push_back({at, 7, kPosition});
+    scene.squares.push_back({at, 2.5, kWhite});
   }
   return scene;
 }

@@ -6,10 +6,10 @@
 
 #include <QtQml/qqmlregistration.h>
 
+#include <QGeoPositionInfoSource>
 #include <QObject>
 #include <QPointer>
 
-class QGeoPositionInfoSource;
 class QGeoPositionInfo;
 
 namespace anju::app {

@@ -180,7 +180,8 @@ class HouseMapTest : public QObject {
     QVERIFY(map.drawnSquares() > 0);
     // Panning moves the house with the finger; zooming about a point keeps that point.
     map.panBy(30, -20);
-    QCOMPARE(map.pointOf(id), at + QPointF(30, -20));
+    const QPointF panned = map.pointOf(id) - (at + QPointF(30, -20));
+    QVERIFY(qAbs(panned.x()) < 1e-6 && qAbs(panned.y()) < 1e-6);
     map.zoomAt(1.5, 430, 280);
     const QPointF kept = map.pointOf(id);
     QVERIFY(qAbs(kept.x() - 430) < 1e-6 && qAbs(kept.y() - 280) < 1e-6);

@@ -22,6 +22,7 @@ Item {
         function init() {
             stack.clear()
             stack.push(Qt.resolvedUrl("qrc:/qt/qml/Anju/MapPage.qml"))
+            tryCompare(stack, "busy", false)  // a page in transition takes no input
         }
 
         function test_tapAPointThenOpenTheHouse() {
@@ -31,8 +32,8 @@ Item {
             const list = findChild(page, "nearList")
             tryCompare(list, "count", 200)
             // Tapping a row centres the map on that house at street level.
+            tryVerify(() => list.itemAtIndex(5) !== null)
             const row = list.itemAtIndex(5)
-            verify(row !== null)
             mouseClick(row)
             const targetId = row.houseId
             compare(page.selectedId, targetId)
@@ -73,8 +74,12 @@ Item {
             verify(!nearest.enabled)  // no GPS fix yet
             page.houses.setPosition(30.6050, 114.3050)
             verify(nearest.enabled)
+            const expected = page.houses.nearestToVisit()
+            verify(expected !== "")
+            waitForRendering(page)  // the button, just enabled, is drawn before a finger finds it
             mouseClick(nearest)
             const id = page.selectedId
+            compare(id, expected)
             verify(id !== "")
             compare(page.map.highlightedId, id)
             const house = page.houses.house(id)
@@ -86,15 +91,16 @@ Item {
             const list = findChild(page, "nearList")
             tryCompare(list, "count", 200)
             let previous = 0
+            tryVerify(() => list.itemAtIndex(7) !== null)
             for (let row = 0; row < 8; ++row) {
                 const item = list.itemAtIndex(row)
-                verify(item !== null)
                 verify(item.distanceMeters >= previous)
                 previous = item.distanceMeters
             }
             // The first row still to visit in the nearest-first list is the one chosen.
             for (let row = 0; row < 200; ++row) {
                 list.positionViewAtIndex(row, ListView.Contain)
+                tryVerify(() => list.itemAtIndex(row) !== null)
                 const item = list.itemAtIndex(row)
                 const state = page.houses.house(item.houseId).visitState
                 if (state === "not_visited" || state === "no_one_home" || state === "refused") {
