@@ -46,12 +46,14 @@ anju::Building syntheticBuilding(int i) {
   b.id = anju::newUuid();
   b.region = {"城关区", kStreets[i % 5], "第" + std::to_string(i % 40) + "社区"};
   b.address = std::string(kRoads[(i / 7) % 10]) + std::to_string(i % 997) + "号";
-  // 200 communities of 500 houses in a 20 × 10 km district: each its own patch of ~600 m.
-  const int community = (i % 5) * 40 + i % 40;
-  b.location = anju::GeoPoint{
-      30.55 + (community / 20) * 0.009 + (static_cast<long long>(i) * 7919 % 1000) / 180000.0,
-      114.25 + (community % 20) * 0.010 + (static_cast<long long>(i) * 104729 % 1000) / 160000.0,
-      std::nullopt};
+  // Each of the 40 communities (i % 40, as the region says) its own 2 × 2 km patch on an 8 × 5
+  // grid: a district of about 20 × 12 km, 2 500 houses per community.
+  const int community = i % 40;
+  const long long k = i / 40;  // the house within its community; the two moduli are coprime
+  const double spreadLat = static_cast<double>(k * 7919 % 1000) / 50000.0;
+  const double spreadLon = static_cast<double>(k * 104729 % 997) / 49850.0;
+  b.location = anju::GeoPoint{30.50 + (community / 8) * 0.025 + spreadLat,
+                              114.20 + (community % 8) * 0.025 + spreadLon, std::nullopt};
   b.ownerName = "户主" + std::to_string(i);
   b.storeysAbove = 1 + i % 4;
   b.yearBuilt = 1980 + i % 40;

@@ -42,7 +42,11 @@ struct MapWindow {
   HouseMapModel* houses = nullptr;
 
   bool open(benchmark::State& state) {
-    QQuickStyle::setStyle(QStringLiteral("Material"));
+    static const bool styled = [] {  // once, before the first page: Qt allows no later change
+      QQuickStyle::setStyle(QStringLiteral("Material"));
+      return true;
+    }();
+    (void)styled;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     window.resize(1280, 744);
     QQmlComponent component(&engine, QUrl(QStringLiteral("qrc:/qt/qml/Anju/MapPage.qml")));
