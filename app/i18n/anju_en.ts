@@ -552,6 +552,97 @@
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
+    <message>
+        <source>Map</source>
+        <translation>Map</translation>
+    </message>
+</context>
+<context>
+    <name>MapPage</name>
+    <message>
+        <source>Map of my houses</source>
+        <translation>Map of my houses</translation>
+    </message>
+    <message>
+        <source>Nearest not yet visited</source>
+        <translation>Nearest not yet visited</translation>
+    </message>
+    <message>
+        <source>My position</source>
+        <translation>My position</translation>
+    </message>
+    <message>
+        <source>All houses</source>
+        <translation>All houses</translation>
+    </message>
+    <message>
+        <source>Serious hazard</source>
+        <translation>Serious hazard</translation>
+    </message>
+    <message>
+        <source>Some hazard</source>
+        <translation>Some hazard</translation>
+    </message>
+    <message>
+        <source>No hazard found</source>
+        <translation>No hazard found</translation>
+    </message>
+    <message>
+        <source>Inspection in progress</source>
+        <translation>Inspection in progress</translation>
+    </message>
+    <message>
+        <source>Knocked, not inspected (revisit)</source>
+        <translation>Knocked, not inspected (revisit)</translation>
+    </message>
+    <message>
+        <source>Not visited</source>
+        <translation>Not visited</translation>
+    </message>
+    <message>
+        <source>Hollow: still to visit · dashed: community outline · blue target: my position</source>
+        <translation>Hollow: still to visit · dashed: community outline · blue target: my position</translation>
+    </message>
+    <message>
+        <source>Basemap: %1</source>
+        <translation>Basemap: %1</translation>
+    </message>
+    <message>
+        <source>No basemap: houses and outlines only</source>
+        <translation>No basemap: houses and outlines only</translation>
+    </message>
+    <message>
+        <source>My position: %1, %2</source>
+        <translation>My position: %1, %2</translation>
+    </message>
+    <message>
+        <source>No GPS fix yet</source>
+        <translation>No GPS fix yet</translation>
+    </message>
+    <message>
+        <source>Owner: %1  %2</source>
+        <translation>Owner: %1  %2</translation>
+    </message>
+    <message>
+        <source>Open house</source>
+        <translation>Open house</translation>
+    </message>
+    <message>
+        <source>Call owner</source>
+        <translation>Call owner</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Nearest first (%1 houses)</source>
+        <translation>Nearest first (%1 houses)</translation>
+    </message>
+    <message>
+        <source>%1 houses (no GPS fix: list order)</source>
+        <translation>%1 houses (no GPS fix: list order)</translation>
+    </message>
 </context>
 <context>
     <name>PhotoImport</name>

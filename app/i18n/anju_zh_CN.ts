@@ -551,6 +551,97 @@
         <source>Sync</source>
         <translation>同步</translation>
     </message>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+</context>
+<context>
+    <name>MapPage</name>
+    <message>
+        <source>Map of my houses</source>
+        <translation>我的房屋地图</translation>
+    </message>
+    <message>
+        <source>Nearest not yet visited</source>
+        <translation>最近的未走访房屋</translation>
+    </message>
+    <message>
+        <source>My position</source>
+        <translation>我的位置</translation>
+    </message>
+    <message>
+        <source>All houses</source>
+        <translation>全部房屋</translation>
+    </message>
+    <message>
+        <source>Serious hazard</source>
+        <translation>存在严重安全隐患</translation>
+    </message>
+    <message>
+        <source>Some hazard</source>
+        <translation>存在一定安全隐患</translation>
+    </message>
+    <message>
+        <source>No hazard found</source>
+        <translation>未发现安全隐患</translation>
+    </message>
+    <message>
+        <source>Inspection in progress</source>
+        <translation>排查中</translation>
+    </message>
+    <message>
+        <source>Knocked, not inspected (revisit)</source>
+        <translation>已上门未排查（需再访）</translation>
+    </message>
+    <message>
+        <source>Not visited</source>
+        <translation>未走访</translation>
+    </message>
+    <message>
+        <source>Hollow: still to visit · dashed: community outline · blue target: my position</source>
+        <translation>空心：待走访 · 虚线：社区范围 · 蓝色靶心：我的位置</translation>
+    </message>
+    <message>
+        <source>Basemap: %1</source>
+        <translation>底图：%1</translation>
+    </message>
+    <message>
+        <source>No basemap: houses and outlines only</source>
+        <translation>无底图：仅显示房屋和社区范围</translation>
+    </message>
+    <message>
+        <source>My position: %1, %2</source>
+        <translation>我的位置：%1, %2</translation>
+    </message>
+    <message>
+        <source>No GPS fix yet</source>
+        <translation>尚未定位</translation>
+    </message>
+    <message>
+        <source>Owner: %1  %2</source>
+        <translation>产权人：%1  %2</translation>
+    </message>
+    <message>
+        <source>Open house</source>
+        <translation>打开房屋</translation>
+    </message>
+    <message>
+        <source>Call owner</source>
+        <translation>拨打电话</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Nearest first (%1 houses)</source>
+        <translation>由近到远（%1 户）</translation>
+    </message>
+    <message>
+        <source>%1 houses (no GPS fix: list order)</source>
+        <translation>%1 户（未定位：按列表顺序）</translation>
+    </message>
 </context>
 <context>
     <name>PhotoImport</name>

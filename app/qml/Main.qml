@@ -33,6 +33,7 @@ ApplicationWindow {
     }
     function openSync() { stack.push(Qt.resolvedUrl("SyncPage.qml")) }
     function openSignIn() { stack.push(Qt.resolvedUrl("SignInPage.qml")) }
+    function openMap() { stack.push(Qt.resolvedUrl("MapPage.qml")) }
 
     header: ToolBar {
         Material.foreground: "white"
@@ -71,6 +72,12 @@ ApplicationWindow {
                 onClicked: Session.language = (Session.language === "en" ? "zh_CN" : "en")
             }
             ToolButton {
+                text: qsTr("Map")
+                implicitHeight: Theme.touch
+                visible: !(stack.currentItem && stack.currentItem.objectName === "mapPage")
+                onClicked: window.openMap()
+            }
+            ToolButton {
                 text: qsTr("Sync")
                 implicitHeight: Theme.touch
                 visible: !(stack.currentItem && stack.currentItem.objectName === "syncPage")
@@ -93,6 +100,8 @@ ApplicationWindow {
         } else if (startPage === "judgment") {
             openInspection(startBuildingId)
             stack.currentItem.showJudgment()
+        } else if (startPage === "map") {
+            openMap()
         } else if (startPage === "sync") {
             openSync()
         } else if (startPage === "signin") {

@@ -3,7 +3,8 @@
 //
 //   anju-app [--db FILE] [--server URL] [--user NAME] [--lang zh_CN|en] [--demo-data]
 //            [--screenshot OUT.png --page
-//            houses|house|inspection|judgment|sync|signin|camera|issues|walls|findings|visit]
+//            houses|house|inspection|judgment|sync|signin|camera|issues|walls|findings|visit|map]
+//            [--basemap FILE.mbtiles] [--nmea GPS-LOG.nmea]
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <QCommandLineParser>
@@ -19,9 +20,11 @@
 #include <memory>
 
 #include "anju/sync_client.h"
+#include "basemap_tiles.h"
 #include "core_sync_service.h"
 #include "demo_seed.h"
 #include "demo_visits.h"
+#include "position_tracker.h"
 #include "screenshot.h"
 #include "session.h"
 #include "sync_controller.h"
@@ -74,10 +77,18 @@ int main(int argc, char* argv[]) {
   const QCommandLineOption pageOption(
       QStringLiteral("page"),
       QStringLiteral(
-          "houses|house|inspection|judgment|sync|signin|camera|issues|walls|findings|visit"),
+          "houses|house|inspection|judgment|sync|signin|camera|issues|walls|findings|visit|map"),
       QStringLiteral("PAGE"), QStringLiteral("houses"));
-  parser.addOptions(
-      {dbOption, serverOption, userOption, langOption, demoOption, shotOption, pageOption});
+  const QCommandLineOption basemapOption(
+      QStringLiteral("basemap"),
+      QStringLiteral("MBTiles basemap for the map page, for this run only."),
+      QStringLiteral("FILE"));
+  const QCommandLineOption nmeaOption(
+      QStringLiteral("nmea"),
+      QStringLiteral("Replay this NMEA GPS log instead of the device's GPS."),
+      QStringLiteral("FILE"));
+  parser.addOptions({dbOption, serverOption, userOption, langOption, demoOption, shotOption,
+                     pageOption, basemapOption, nmeaOption});
   parser.process(app);
 
   const bool screenshot = parser.isSet(shotOption);
@@ -86,12 +97,15 @@ int main(int argc, char* argv[]) {
       QStringLiteral("houses"),   QStringLiteral("house"),  QStringLiteral("inspection"),
       QStringLiteral("judgment"), QStringLiteral("sync"),   QStringLiteral("signin"),
       QStringLiteral("camera"),   QStringLiteral("issues"), QStringLiteral("walls"),
-      QStringLiteral("findings"), QStringLiteral("visit")};
+      QStringLiteral("findings"), QStringLiteral("visit"),
+      QStringLiteral("map")};
   if (!kPages.contains(page)) {
     std::fprintf(stderr, "anju-app: unknown page '%s'\n", qPrintable(page));
     return 2;
   }
   QQuickStyle::setStyle(QStringLiteral("Material"));
+  if (parser.isSet(basemapOption)) BasemapTiles::setStartupPath(parser.value(basemapOption));
+  if (parser.isSet(nmeaOption)) PositionTracker::setStartupNmeaFile(parser.value(nmeaOption));
 
   Session session(nullptr);
   Session::setInstance(&session);

@@ -14,7 +14,7 @@ class ScreenshotTest : public QObject {
     QTest::addColumn<QString>("page");
     QTest::addColumn<QString>("lang");
     for (const char* page :
-         {"houses", "house", "inspection", "judgment", "sync", "signin", "camera", "issues"})
+         {"houses", "house", "inspection", "judgment", "sync", "signin", "camera", "issues", "map"})
       QTest::newRow(page) << QString::fromLatin1(page) << QStringLiteral("zh_CN");
     QTest::newRow("houses-en") << QStringLiteral("houses") << QStringLiteral("en");
   }

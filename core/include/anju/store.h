@@ -122,6 +122,15 @@ struct BuildingSummary {
   bool operator==(const BuildingSummary&) const = default;
 };
 
+/// One point of the tablet's map of my houses (see map_geometry.h): the list row plus where the
+/// house is and whom to call.
+struct MapHouse {
+  BuildingSummary summary;
+  std::optional<GeoPoint> location;  // none: the register has no GPS for this house
+  std::string ownerName;
+  std::string ownerContact;
+};
+
 /// A record's version and the last version the server confirmed (0: never synced).
 struct RecordVersions {
   HlcVersion version = 0;
@@ -270,6 +279,10 @@ class Store {
   /// order, at most `limit`, restricted to `within`. An empty query returns nothing.
   Result<std::vector<BuildingSummary>> searchBuildings(std::string_view query, int limit,
                                                        const BuildingFilter& within = {});
+
+  /// Every house of the tablet, for the map (store_map.cpp), in list order. Decodes each record
+  /// for its GPS and owner, so it costs one pass over the table (~10^5 rows on a tablet).
+  Result<std::vector<MapHouse>> listMapHouses();
 
   // --- Sync (see the algorithm at the top of this file) -------------------------------------
 

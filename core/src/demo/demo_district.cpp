@@ -69,8 +69,12 @@ std::vector<Building> demoDistrictBuildings() {
       b.floorAreaM2 = 60.0 + seq.next(240);
       b.structure = kStructures[seq.next(kStructures.size())];
       b.use = kUses[seq.next(kUses.size())];
-      b.location = GeoPoint{30.60 + seq.next(1000) / 50000.0, 114.30 + seq.next(1000) / 50000.0,
-                            std::nullopt};
+      // Each community its own patch (about 500 m across) on a 3-column grid, so the map page
+      // shows separate clusters with their outlines, as a real district does.
+      const auto k = static_cast<int>(&c - kCommunities.data());
+      const double lat = 30.60 + (k / 3) * 0.008 + seq.next(1000) / 200000.0;
+      const double lon = 114.30 + (k % 3) * 0.010 + seq.next(1000) / 200000.0;
+      b.location = GeoPoint{lat, lon, std::nullopt};
       if (b.storeysAbove >= 3 && seq.next(3) == 0)
         b.alterations.push_back(Alteration::kAddedStorey);
       out.push_back(std::move(b));
