@@ -99,6 +99,55 @@
     </message>
 </context>
 <context>
+    <name>AnjuSignaturePad</name>
+    <message>
+        <location filename="../qml/AnjuSignaturePad.qml" line="32"/>
+        <source>Owner signs here</source>
+        <translation>Owner signs here</translation>
+    </message>
+</context>
+<context>
+    <name>AnjuVisitPanel</name>
+    <message>
+        <location filename="../qml/AnjuVisitPanel.qml" line="25"/>
+        <source>Visits</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuVisitPanel.qml" line="32"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuVisitPanel.qml" line="32"/>
+        <source>Record visit</source>
+        <translation>Record visit</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuVisitPanel.qml" line="48"/>
+        <source>Note (optional), e.g. neighbour says owner is back on Sunday</source>
+        <translation>Note (optional), e.g. neighbour says owner is back on Sunday</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuVisitPanel.qml" line="86"/>
+        <source>No visit recorded yet.</source>
+        <translation>No visit recorded yet.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/AnjuVisitPanel.qml" line="87"/>
+        <source>%n visit(s); last: %1</source>
+        <translation>
+            <numerusform>%n visit; last: %1</numerusform>
+            <numerusform>%n visits; last: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuVisitPanel.qml" line="96"/>
+        <source>To revisit by %1</source>
+        <translation>To revisit by %1</translation>
+    </message>
+</context>
+<context>
     <name>CameraPage</name>
     <message>
         <location filename="../qml/CameraPage.qml" line="15"/>
@@ -106,140 +155,148 @@
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="46"/>
+        <location filename="../qml/CameraPage.qml" line="50"/>
         <source>Choose a photo</source>
         <translation>Choose a photo</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="47"/>
+        <location filename="../qml/CameraPage.qml" line="51"/>
         <source>Pictures (*.jpg *.jpeg *.png)</source>
         <translation>Pictures (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="82"/>
+        <location filename="../qml/CameraPage.qml" line="86"/>
         <source>No camera found on this device</source>
         <translation>No camera found on this device</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="90"/>
+        <location filename="../qml/CameraPage.qml" line="94"/>
         <source>Choose a picture taken earlier. It is resized and kept with the inspection like a camera photo.</source>
         <translation>Choose a picture taken earlier. It is resized and kept with the inspection like a camera photo.</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="98"/>
+        <location filename="../qml/CameraPage.qml" line="102"/>
         <source>Choose from files</source>
         <translation>Choose from files</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="112"/>
+        <location filename="../qml/CameraPage.qml" line="116"/>
         <source>Position: %1</source>
         <translation>Position: %1</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="113"/>
+        <location filename="../qml/CameraPage.qml" line="117"/>
         <source>No position available: the photo is kept without a location.</source>
         <translation>No position available: the photo is kept without a location.</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="119"/>
+        <location filename="../qml/CameraPage.qml" line="123"/>
         <source>From files</source>
         <translation>From files</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="125"/>
+        <location filename="../qml/CameraPage.qml" line="129"/>
         <source>Take photo</source>
         <translation>Take photo</translation>
     </message>
 </context>
 <context>
+    <name>HouseMapModel</name>
+    <message>
+        <location filename="../src/house_map_model.cpp" line="31"/>
+        <source>Not visited</source>
+        <translation>Not visited</translation>
+    </message>
+</context>
+<context>
     <name>HousePage</name>
     <message>
-        <location filename="../qml/HousePage.qml" line="13"/>
+        <location filename="../qml/HousePage.qml" line="16"/>
         <source>House</source>
         <translation>House</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="63"/>
+        <location filename="../qml/HousePage.qml" line="72"/>
         <source>Owner</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="72"/>
+        <location filename="../qml/HousePage.qml" line="81"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="82"/>
+        <location filename="../qml/HousePage.qml" line="91"/>
         <source>Year built</source>
         <translation>Year built</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="93"/>
+        <location filename="../qml/HousePage.qml" line="102"/>
         <source>Storeys above ground</source>
         <translation>Storeys above ground</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="103"/>
+        <location filename="../qml/HousePage.qml" line="112"/>
         <source>Storeys below ground</source>
         <translation>Storeys below ground</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="113"/>
+        <location filename="../qml/HousePage.qml" line="122"/>
         <source>Floor area (m²)</source>
         <translation>Floor area (m²)</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="123"/>
+        <location filename="../qml/HousePage.qml" line="132"/>
         <source>Structure</source>
         <translation>Structure</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="135"/>
+        <location filename="../qml/HousePage.qml" line="144"/>
         <source>Use</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="147"/>
+        <location filename="../qml/HousePage.qml" line="156"/>
         <source>Design</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="159"/>
+        <location filename="../qml/HousePage.qml" line="168"/>
         <source>Alterations</source>
         <translation>Alterations</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="189"/>
+        <location filename="../qml/HousePage.qml" line="198"/>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="193"/>
+        <location filename="../qml/HousePage.qml" line="202"/>
         <source>Undo changes</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="201"/>
+        <location filename="../qml/HousePage.qml" line="210"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="227"/>
+        <location filename="../qml/HousePage.qml" line="236"/>
         <source>Continue inspection</source>
         <translation>Continue inspection</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="227"/>
+        <location filename="../qml/HousePage.qml" line="236"/>
         <source>Start inspection</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="232"/>
+        <location filename="../qml/HousePage.qml" line="247"/>
         <source>Inspection history</source>
         <translation>Inspection history</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/HousePage.qml" line="268"/>
+        <location filename="../qml/HousePage.qml" line="283"/>
         <source>%1 · %2 · %n finding(s)</source>
         <translation>
             <numerusform>%1 · %2 · %n finding</numerusform>
@@ -247,17 +304,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="270"/>
+        <location filename="../qml/HousePage.qml" line="285"/>
         <source> · judgment overridden</source>
         <translation> · judgment overridden</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="278"/>
+        <location filename="../qml/HousePage.qml" line="293"/>
         <source>Reviewer: %1</source>
         <translation>Reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="289"/>
+        <location filename="../qml/HousePage.qml" line="304"/>
         <source>Not inspected yet.</source>
         <translation>Not inspected yet.</translation>
     </message>
@@ -300,47 +357,47 @@
         <translation>Not visited</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="121"/>
+        <location filename="../qml/HousesPage.qml" line="122"/>
         <source>In progress</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="122"/>
+        <location filename="../qml/HousesPage.qml" line="123"/>
         <source>Submitted</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="123"/>
+        <location filename="../qml/HousesPage.qml" line="124"/>
         <source>Returned</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="124"/>
+        <location filename="../qml/HousesPage.qml" line="125"/>
         <source>Approved</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="136"/>
+        <location filename="../qml/HousesPage.qml" line="137"/>
         <source>All judgments</source>
         <translation>All judgments</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="137"/>
+        <location filename="../qml/HousesPage.qml" line="138"/>
         <source>Serious hazard</source>
         <translation>Serious hazard</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="138"/>
+        <location filename="../qml/HousesPage.qml" line="139"/>
         <source>Some hazard</source>
         <translation>Some hazard</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="139"/>
+        <location filename="../qml/HousesPage.qml" line="140"/>
         <source>No hazard found</source>
         <translation>No hazard found</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/HousesPage.qml" line="147"/>
+        <location filename="../qml/HousesPage.qml" line="148"/>
         <source>%n house(s) found</source>
         <translation>
             <numerusform>%n house found</numerusform>
@@ -348,7 +405,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/HousesPage.qml" line="148"/>
+        <location filename="../qml/HousesPage.qml" line="149"/>
         <source>%n house(s)</source>
         <translation>
             <numerusform>%n house</numerusform>
@@ -356,32 +413,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="224"/>
+        <location filename="../qml/HousesPage.qml" line="228"/>
         <source>Last inspected %1</source>
         <translation>Last inspected %1</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="225"/>
+        <location filename="../qml/HousesPage.qml" line="229"/>
         <source>Never inspected</source>
         <translation>Never inspected</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="250"/>
+        <location filename="../qml/HousesPage.qml" line="267"/>
         <source>No house matches the search.</source>
         <translation>No house matches the search.</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="251"/>
+        <location filename="../qml/HousesPage.qml" line="268"/>
         <source>No houses.</source>
         <translation>No houses.</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml"/>
+        <location filename="../qml/HousesPage.qml" line="121"/>
         <source>To revisit</source>
         <translation>To revisit</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/HousesPage.qml"/>
+        <location filename="../qml/HousesPage.qml" line="231"/>
         <source> · %n visit(s), last: %1</source>
         <translation>
             <numerusform> · %n visit, last: %1</numerusform>
@@ -389,7 +446,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml"/>
+        <location filename="../qml/HousesPage.qml" line="241"/>
         <source>Revisit due %1</source>
         <translation>Revisit due %1</translation>
     </message>
@@ -422,47 +479,47 @@
         <translation>Draft saved %1</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="97"/>
+        <location filename="../qml/InspectionPage.qml" line="100"/>
         <source>All normal in this section</source>
         <translation>All normal in this section</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="103"/>
+        <location filename="../qml/InspectionPage.qml" line="112"/>
         <source>Returned by the reviewer: %1</source>
         <translation>Returned by the reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="141"/>
+        <location filename="../qml/InspectionPage.qml" line="150"/>
         <source>Add a finding:</source>
         <translation>Add a finding:</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="159"/>
+        <location filename="../qml/InspectionPage.qml" line="168"/>
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="169"/>
+        <location filename="../qml/InspectionPage.qml" line="178"/>
         <source>No findings. Hazard answers in the checklist add them here.</source>
         <translation>No findings. Hazard answers in the checklist add them here.</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="178"/>
+        <location filename="../qml/InspectionPage.qml" line="187"/>
         <source>Previous</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="189"/>
+        <location filename="../qml/InspectionPage.qml" line="198"/>
         <source>Section %1 of %2</source>
         <translation>Section %1 of %2</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="196"/>
+        <location filename="../qml/InspectionPage.qml" line="205"/>
         <source>To the judgment</source>
         <translation>To the judgment</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="196"/>
+        <location filename="../qml/InspectionPage.qml" line="205"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
@@ -520,12 +577,17 @@
         <translation>Judgment that counts:</translation>
     </message>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="162"/>
+        <location filename="../qml/JudgmentPage.qml" line="148"/>
+        <source>Owner notice</source>
+        <translation>Owner notice</translation>
+    </message>
+    <message>
+        <location filename="../qml/JudgmentPage.qml" line="171"/>
         <source>Submitted. It will be sent at the next sync.</source>
         <translation>Submitted. It will be sent at the next sync.</translation>
     </message>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="169"/>
+        <location filename="../qml/JudgmentPage.qml" line="178"/>
         <source>Submit inspection</source>
         <translation>Submit inspection</translation>
     </message>
@@ -538,21 +600,22 @@
         <translation>Anju — house safety inspection</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="53"/>
+        <location filename="../qml/Main.qml" line="54"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="64"/>
+        <location filename="../qml/Main.qml" line="65"/>
         <source>Inspector: %1</source>
         <translation>Inspector: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="74"/>
+        <location filename="../qml/Main.qml" line="81"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
+        <location filename="../qml/Main.qml" line="75"/>
         <source>Map</source>
         <translation>Map</translation>
     </message>
@@ -560,100 +623,197 @@
 <context>
     <name>MapPage</name>
     <message>
+        <location filename="../qml/MapPage.qml" line="12"/>
         <source>Map of my houses</source>
         <translation>Map of my houses</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="136"/>
         <source>Nearest not yet visited</source>
         <translation>Nearest not yet visited</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="142"/>
         <source>My position</source>
         <translation>My position</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="149"/>
         <source>All houses</source>
         <translation>All houses</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="242"/>
         <source>Serious hazard</source>
         <translation>Serious hazard</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="245"/>
         <source>Some hazard</source>
         <translation>Some hazard</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="248"/>
         <source>No hazard found</source>
         <translation>No hazard found</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="251"/>
         <source>Inspection in progress</source>
         <translation>Inspection in progress</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="254"/>
         <source>Knocked, not inspected (revisit)</source>
         <translation>Knocked, not inspected (revisit)</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="257"/>
         <source>Not visited</source>
         <translation>Not visited</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="276"/>
         <source>Hollow: still to visit · dashed: community outline · blue target: my position</source>
         <translation>Hollow: still to visit · dashed: community outline · blue target: my position</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="281"/>
         <source>Basemap: %1</source>
         <translation>Basemap: %1</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="281"/>
         <source>No basemap: houses and outlines only</source>
         <translation>No basemap: houses and outlines only</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="286"/>
         <source>My position: %1, %2</source>
         <translation>My position: %1, %2</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="286"/>
         <source>No GPS fix yet</source>
         <translation>No GPS fix yet</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="210"/>
         <source>Owner: %1  %2</source>
         <translation>Owner: %1  %2</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="216"/>
         <source>Open house</source>
         <translation>Open house</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="222"/>
         <source>Call owner</source>
         <translation>Call owner</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="227"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="304"/>
         <source>Nearest first (%1 houses)</source>
         <translation>Nearest first (%1 houses)</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="304"/>
         <source>%1 houses (no GPS fix: list order)</source>
         <translation>%1 houses (no GPS fix: list order)</translation>
     </message>
 </context>
 <context>
+    <name>OwnerNoticeDocument</name>
+    <message>
+        <location filename="../src/owner_notice_document.cpp" line="190"/>
+        <source>The notice font is missing.</source>
+        <translation>The notice font is missing.</translation>
+    </message>
+    <message>
+        <location filename="../src/owner_notice_document.cpp" line="203"/>
+        <source>Cannot write the notice: %1</source>
+        <translation>Cannot write the notice: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/owner_notice_document.cpp" line="211"/>
+        <source>The notice file is empty: %1</source>
+        <translation>The notice file is empty: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerNoticePage</name>
+    <message>
+        <location filename="../qml/OwnerNoticePage.qml" line="13"/>
+        <source>Owner notice</source>
+        <translation>Owner notice</translation>
+    </message>
+    <message>
+        <location filename="../qml/OwnerNoticePage.qml" line="36"/>
+        <source>Notice No. %1</source>
+        <translation>Notice No. %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/OwnerNoticePage.qml" line="43"/>
+        <source>Signed by the owner</source>
+        <translation>Signed by the owner</translation>
+    </message>
+    <message>
+        <location filename="../qml/OwnerNoticePage.qml" line="44"/>
+        <source>Owner refused to sign</source>
+        <translation>Owner refused to sign</translation>
+    </message>
+    <message>
+        <location filename="../qml/OwnerNoticePage.qml" line="45"/>
+        <source>Not signed yet</source>
+        <translation>Not signed yet</translation>
+    </message>
+    <message>
+        <location filename="../qml/OwnerNoticePage.qml" line="66"/>
+        <source>Owner&apos;s signature</source>
+        <translation>Owner&apos;s signature</translation>
+    </message>
+    <message>
+        <location filename="../qml/OwnerNoticePage.qml" line="76"/>
+        <source>Confirm signature</source>
+        <translation>Confirm signature</translation>
+    </message>
+    <message>
+        <location filename="../qml/OwnerNoticePage.qml" line="82"/>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../qml/OwnerNoticePage.qml" line="87"/>
+        <source>If the owner refuses to sign</source>
+        <translation>If the owner refuses to sign</translation>
+    </message>
+    <message>
+        <location filename="../qml/OwnerNoticePage.qml" line="92"/>
+        <source>What happened (who refused, why)</source>
+        <translation>What happened (who refused, why)</translation>
+    </message>
+    <message>
+        <location filename="../qml/OwnerNoticePage.qml" line="98"/>
+        <source>Record refusal</source>
+        <translation>Record refusal</translation>
+    </message>
+</context>
+<context>
     <name>PhotoImport</name>
     <message>
-        <location filename="../src/photo_import.cpp" line="18"/>
+        <location filename="../src/photo_import.cpp" line="19"/>
         <source>Cannot read the picture %1: %2</source>
         <translation>Cannot read the picture %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/photo_import.cpp" line="28"/>
-        <location filename="../src/photo_import.cpp" line="36"/>
+        <location filename="../src/photo_import.cpp" line="30"/>
+        <location filename="../src/photo_import.cpp" line="39"/>
         <source>Cannot convert the picture to JPEG.</source>
         <translation>Cannot convert the picture to JPEG.</translation>
     </message>
@@ -819,17 +979,17 @@
 <context>
     <name>anju::app::CoreSyncService</name>
     <message>
-        <location filename="../src/core_sync_service.cpp" line="107"/>
+        <location filename="../src/core_sync_service.cpp" line="110"/>
         <source>Please wait until the sync or sign-in under way has finished.</source>
         <translation>Please wait until the sync or sign-in under way has finished.</translation>
     </message>
     <message>
-        <location filename="../src/core_sync_service.cpp" line="172"/>
+        <location filename="../src/core_sync_service.cpp" line="182"/>
         <source>Sync stopped. What was sent or received so far is kept; the next sync carries on from there.</source>
         <translation>Sync stopped. What was sent or received so far is kept; the next sync carries on from there.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/core_sync_service.cpp" line="179"/>
+        <location filename="../src/core_sync_service.cpp" line="190"/>
         <source>%n photo(s) could not be sent and stay queued: %1</source>
         <translation>
             <numerusform>%n photo could not be sent and stays queued: %1</numerusform>
@@ -840,7 +1000,7 @@
 <context>
     <name>anju::app::HouseController</name>
     <message>
-        <location filename="../src/house_controller.cpp" line="181"/>
+        <location filename="../src/house_controller.cpp" line="197"/>
         <source>Please correct the marked fields.</source>
         <translation>Please correct the marked fields.</translation>
     </message>
@@ -848,27 +1008,27 @@
 <context>
     <name>anju::app::HouseListModel</name>
     <message>
-        <location filename="../src/house_list_model.cpp" line="239"/>
+        <location filename="../src/house_list_model.cpp" line="248"/>
         <source>Not visited</source>
         <translation>Not visited</translation>
     </message>
     <message>
-        <location filename="../src/house_list_model.cpp" line="241"/>
+        <location filename="../src/house_list_model.cpp" line="251"/>
         <source>In progress</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../src/house_list_model.cpp" line="242"/>
+        <location filename="../src/house_list_model.cpp" line="253"/>
         <source>Submitted</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../src/house_list_model.cpp" line="243"/>
+        <location filename="../src/house_list_model.cpp" line="255"/>
         <source>Returned</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../src/house_list_model.cpp" line="244"/>
+        <location filename="../src/house_list_model.cpp" line="257"/>
         <source>Approved</source>
         <translation>Approved</translation>
     </message>
@@ -876,58 +1036,59 @@
 <context>
     <name>anju::app::InspectionController</name>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="97"/>
+        <location filename="../src/inspection_controller.cpp" line="103"/>
         <source>Sign in first: an inspection records who made it.</source>
         <translation>Sign in first: an inspection records who made it.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="133"/>
-        <location filename="../src/inspection_controller_typing.cpp" line="55"/>
+        <location filename="../src/inspection_controller.cpp" line="147"/>
+        <location filename="../src/inspection_controller_typing.cpp" line="59"/>
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="254"/>
+        <location filename="../src/inspection_controller.cpp" line="281"/>
         <source>Enter a number.</source>
         <translation>Enter a number.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller_photos.cpp" line="62"/>
+        <location filename="../src/inspection_controller_photos.cpp" line="67"/>
         <source>%1: a photo is required — add one to the finding “%2”.</source>
         <translation>%1: a photo is required — add one to the finding “%2”.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller_photos.cpp" line="65"/>
+        <location filename="../src/inspection_controller_photos.cpp" line="70"/>
         <source>%1: a photo is required — add one to the house&apos;s photos.</source>
         <translation>%1: a photo is required — add one to the house&apos;s photos.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="363"/>
+        <location filename="../src/inspection_controller.cpp" line="407"/>
         <source>%1: enter a number.</source>
         <translation>%1: enter a number.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller_photos.cpp" line="102"/>
+        <location filename="../src/inspection_controller_photos.cpp" line="111"/>
         <source>Photo not saved: %1</source>
         <translation>Photo not saved: %1</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="429"/>
+        <location filename="../src/inspection_controller.cpp" line="480"/>
         <source>Choose the judgment you want to record.</source>
         <translation>Choose the judgment you want to record.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="459"/>
+        <location filename="../src/inspection_controller.cpp" line="510"/>
+        <location filename="../src/inspection_controller_notice.cpp" line="31"/>
         <source>This inspection cannot be changed any more.</source>
         <translation>This inspection cannot be changed any more.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="463"/>
+        <location filename="../src/inspection_controller.cpp" line="514"/>
         <source>A typed value could not be saved; correct it first.</source>
         <translation>A typed value could not be saved; correct it first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/inspection_controller.cpp" line="479"/>
+        <location filename="../src/inspection_controller.cpp" line="530"/>
         <source>%n item(s) still need an answer or a correction.</source>
         <translation>
             <numerusform>%n item still needs an answer or a correction.</numerusform>
@@ -935,15 +1096,40 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="492"/>
+        <location filename="../src/inspection_controller.cpp" line="547"/>
+        <location filename="../src/inspection_controller.cpp" line="557"/>
         <source>Not submitted: %1</source>
         <translation>Not submitted: %1</translation>
     </message>
 </context>
 <context>
+    <name>anju::app::OwnerNoticeController</name>
+    <message>
+        <location filename="../src/owner_notice_controller.cpp" line="206"/>
+        <location filename="../src/owner_notice_controller.cpp" line="233"/>
+        <source>This inspection cannot be changed any more.</source>
+        <translation>This inspection cannot be changed any more.</translation>
+    </message>
+    <message>
+        <location filename="../src/owner_notice_controller.cpp" line="211"/>
+        <source>The signature pad is empty: ask the owner to sign, or record a refusal.</source>
+        <translation>The signature pad is empty: ask the owner to sign, or record a refusal.</translation>
+    </message>
+    <message>
+        <location filename="../src/owner_notice_controller.cpp" line="237"/>
+        <source>Write down what happened when the owner refused to sign.</source>
+        <translation>Write down what happened when the owner refused to sign.</translation>
+    </message>
+    <message>
+        <location filename="../src/owner_notice_controller.cpp" line="266"/>
+        <source>The notice PDF could not be read back.</source>
+        <translation>The notice PDF could not be read back.</translation>
+    </message>
+</context>
+<context>
     <name>anju::app::Session</name>
     <message>
-        <location filename="../src/session.cpp" line="54"/>
+        <location filename="../src/session.cpp" line="59"/>
         <source>Cannot open the database %1: %2</source>
         <translation>Cannot open the database %1: %2</translation>
     </message>
@@ -984,12 +1170,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="113"/>
+        <location filename="../src/sync_controller.cpp" line="118"/>
         <source>%1 of %2 records and photos</source>
         <translation>%1 of %2 records and photos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/sync_controller.cpp" line="114"/>
+        <location filename="../src/sync_controller.cpp" line="119"/>
         <source>%n record(s) received</source>
         <translation>
             <numerusform>%n record received</numerusform>
@@ -997,27 +1183,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="115"/>
+        <location filename="../src/sync_controller.cpp" line="120"/>
         <source>%1 · %2 sent · %3 received</source>
         <translation>%1 · %2 sent · %3 received</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="130"/>
+        <location filename="../src/sync_controller.cpp" line="136"/>
         <source>Enter the server address, your user name and your password.</source>
         <translation>Enter the server address, your user name and your password.</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="136"/>
+        <location filename="../src/sync_controller.cpp" line="143"/>
         <source>Syncing is not set up on this tablet. You can keep inspecting; nothing is lost.</source>
         <translation>Syncing is not set up on this tablet. You can keep inspecting; nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="150"/>
+        <location filename="../src/sync_controller.cpp" line="157"/>
         <source>Syncing is not set up on this tablet.</source>
         <translation>Syncing is not set up on this tablet.</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="157"/>
+        <location filename="../src/sync_controller.cpp" line="164"/>
         <source>Sign in first.</source>
         <translation>Sign in first.</translation>
     </message>
@@ -1025,186 +1211,146 @@
 <context>
     <name>anju::app::SyncIssuesModel</name>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="55"/>
+        <location filename="../src/sync_issues_model.cpp" line="56"/>
         <source>House · %1</source>
         <translation>House · %1</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="56"/>
+        <location filename="../src/sync_issues_model.cpp" line="57"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="56"/>
+        <location filename="../src/sync_issues_model.cpp" line="58"/>
         <source>Owner</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="57"/>
+        <location filename="../src/sync_issues_model.cpp" line="59"/>
         <source>Storeys above ground</source>
         <translation>Storeys above ground</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="58"/>
+        <location filename="../src/sync_issues_model.cpp" line="60"/>
         <source>Structure</source>
         <translation>Structure</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="61"/>
+        <location filename="../src/sync_issues_model.cpp" line="63"/>
         <source>Inspection · %1</source>
         <translation>Inspection · %1</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="67"/>
+        <location filename="../src/sync_issues_model.cpp" line="71"/>
         <source>Inspector</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="68"/>
+        <location filename="../src/sync_issues_model.cpp" line="72"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="69"/>
+        <location filename="../src/sync_issues_model.cpp" line="73"/>
         <source>Judgment</source>
         <translation>Judgment</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="70"/>
+        <location filename="../src/sync_issues_model.cpp" line="74"/>
         <source>Answers</source>
         <translation>Answers</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="71"/>
+        <location filename="../src/sync_issues_model.cpp" line="75"/>
         <source>Findings</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="72"/>
+        <location filename="../src/sync_issues_model.cpp" line="76"/>
         <source>Reviewer&apos;s comment</source>
         <translation>Reviewer&apos;s comment</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="75"/>
+        <location filename="../src/sync_issues_model.cpp" line="79"/>
         <source>Photo · %1</source>
         <translation>Photo · %1</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="76"/>
+        <location filename="../src/sync_issues_model.cpp" line="80"/>
         <source>Taken</source>
         <translation>Taken</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="79"/>
+        <location filename="../src/sync_issues_model.cpp" line="84"/>
         <source>Rectification · %1</source>
         <translation>Rectification · %1</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="80"/>
+        <location filename="../src/sync_issues_model.cpp" line="85"/>
         <source>Measure</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="80"/>
+        <location filename="../src/sync_issues_model.cpp" line="86"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="81"/>
+        <location filename="../src/sync_issues_model.cpp" line="87"/>
         <source>Deadline</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="81"/>
+        <location filename="../src/sync_issues_model.cpp" line="88"/>
+        <location filename="../src/sync_issues_model.cpp" line="94"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="98"/>
+        <location filename="../src/sync_issues_model.cpp" line="111"/>
         <source>The server refused this change: %1</source>
         <translation>The server refused this change: %1</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="111"/>
+        <location filename="../src/sync_issues_model.cpp" line="125"/>
         <source>Someone changed this on the server while your edits here were not sent yet. Your version is kept; the server&apos;s version is below.</source>
         <translation>Someone changed this on the server while your edits here were not sent yet. Your version is kept; the server&apos;s version is below.</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="113"/>
+        <location filename="../src/sync_issues_model.cpp" line="127"/>
         <source>Someone changed this on the server before your change arrived. The server&apos;s version is now on this tablet; yours is below.</source>
         <translation>Someone changed this on the server before your change arrived. The server&apos;s version is now on this tablet; yours is below.</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp"/>
+        <location filename="../src/sync_issues_model.cpp" line="91"/>
         <source>Visit · %1</source>
         <translation>Visit · %1</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp"/>
+        <location filename="../src/sync_issues_model.cpp" line="92"/>
         <source>Visited</source>
         <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp"/>
+        <location filename="../src/sync_issues_model.cpp" line="93"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
 </context>
 <context>
-    <name>AnjuVisitPanel</name>
-    <message>
-        <location filename="../qml/AnjuVisitPanel.qml"/>
-        <source>Visits</source>
-        <translation>Visits</translation>
-    </message>
-    <message>
-        <location filename="../qml/AnjuVisitPanel.qml"/>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../qml/AnjuVisitPanel.qml"/>
-        <source>Record visit</source>
-        <translation>Record visit</translation>
-    </message>
-    <message>
-        <location filename="../qml/AnjuVisitPanel.qml"/>
-        <source>Note (optional), e.g. neighbour says owner is back on Sunday</source>
-        <translation>Note (optional), e.g. neighbour says owner is back on Sunday</translation>
-    </message>
-    <message>
-        <location filename="../qml/AnjuVisitPanel.qml"/>
-        <source>No visit recorded yet.</source>
-        <translation>No visit recorded yet.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../qml/AnjuVisitPanel.qml"/>
-        <source>%n visit(s); last: %1</source>
-        <translation>
-            <numerusform>%n visit; last: %1</numerusform>
-            <numerusform>%n visits; last: %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../qml/AnjuVisitPanel.qml"/>
-        <source>To revisit by %1</source>
-        <translation>To revisit by %1</translation>
-    </message>
-</context>
-<context>
     <name>anju::app::VisitController</name>
     <message>
-        <location filename="../src/visit_controller.cpp"/>
+        <location filename="../src/visit_controller.cpp" line="75"/>
         <source>No house is open.</source>
         <translation>No house is open.</translation>
     </message>
     <message>
-        <location filename="../src/visit_controller.cpp"/>
+        <location filename="../src/visit_controller.cpp" line="81"/>
         <source>Unknown visit outcome: %1</source>
         <translation>Unknown visit outcome: %1</translation>
     </message>
     <message>
-        <location filename="../src/visit_controller.cpp"/>
+        <location filename="../src/visit_controller.cpp" line="96"/>
         <source>Visit not recorded: %1</source>
         <translation>Visit not recorded: %1</translation>
     </message>

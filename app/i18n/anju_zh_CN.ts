@@ -98,6 +98,54 @@
     </message>
 </context>
 <context>
+    <name>AnjuSignaturePad</name>
+    <message>
+        <location filename="../qml/AnjuSignaturePad.qml" line="32"/>
+        <source>Owner signs here</source>
+        <translation>请产权人在此签字</translation>
+    </message>
+</context>
+<context>
+    <name>AnjuVisitPanel</name>
+    <message>
+        <location filename="../qml/AnjuVisitPanel.qml" line="25"/>
+        <source>Visits</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuVisitPanel.qml" line="32"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuVisitPanel.qml" line="32"/>
+        <source>Record visit</source>
+        <translation>记录走访</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuVisitPanel.qml" line="48"/>
+        <source>Note (optional), e.g. neighbour says owner is back on Sunday</source>
+        <translation>备注（可选），如：邻居说户主周日回来</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuVisitPanel.qml" line="86"/>
+        <source>No visit recorded yet.</source>
+        <translation>尚无走访记录。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/AnjuVisitPanel.qml" line="87"/>
+        <source>%n visit(s); last: %1</source>
+        <translation>
+            <numerusform>共走访 %n 次，最近一次：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuVisitPanel.qml" line="96"/>
+        <source>To revisit by %1</source>
+        <translation>待回访，请于 %1 前再次上门</translation>
+    </message>
+</context>
+<context>
     <name>CameraPage</name>
     <message>
         <location filename="../qml/CameraPage.qml" line="15"/>
@@ -105,157 +153,165 @@
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="46"/>
+        <location filename="../qml/CameraPage.qml" line="50"/>
         <source>Choose a photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="47"/>
+        <location filename="../qml/CameraPage.qml" line="51"/>
         <source>Pictures (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="82"/>
+        <location filename="../qml/CameraPage.qml" line="86"/>
         <source>No camera found on this device</source>
         <translation>本机未找到摄像头</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="90"/>
+        <location filename="../qml/CameraPage.qml" line="94"/>
         <source>Choose a picture taken earlier. It is resized and kept with the inspection like a camera photo.</source>
         <translation>请选择之前拍摄的照片，它会像相机照片一样缩放后保存到本次排查。</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="98"/>
+        <location filename="../qml/CameraPage.qml" line="102"/>
         <source>Choose from files</source>
         <translation>从文件中选择</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="112"/>
+        <location filename="../qml/CameraPage.qml" line="116"/>
         <source>Position: %1</source>
         <translation>位置：%1</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="113"/>
+        <location filename="../qml/CameraPage.qml" line="117"/>
         <source>No position available: the photo is kept without a location.</source>
         <translation>暂无定位：照片将不带位置信息保存。</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="119"/>
+        <location filename="../qml/CameraPage.qml" line="123"/>
         <source>From files</source>
         <translation>从文件选择</translation>
     </message>
     <message>
-        <location filename="../qml/CameraPage.qml" line="125"/>
+        <location filename="../qml/CameraPage.qml" line="129"/>
         <source>Take photo</source>
         <translation>拍照</translation>
     </message>
 </context>
 <context>
+    <name>HouseMapModel</name>
+    <message>
+        <location filename="../src/house_map_model.cpp" line="31"/>
+        <source>Not visited</source>
+        <translation>未走访</translation>
+    </message>
+</context>
+<context>
     <name>HousePage</name>
     <message>
-        <location filename="../qml/HousePage.qml" line="13"/>
+        <location filename="../qml/HousePage.qml" line="16"/>
         <source>House</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="63"/>
+        <location filename="../qml/HousePage.qml" line="72"/>
         <source>Owner</source>
         <translation>产权人</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="72"/>
+        <location filename="../qml/HousePage.qml" line="81"/>
         <source>Contact</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="82"/>
+        <location filename="../qml/HousePage.qml" line="91"/>
         <source>Year built</source>
         <translation>建成年份</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="93"/>
+        <location filename="../qml/HousePage.qml" line="102"/>
         <source>Storeys above ground</source>
         <translation>地上层数</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="103"/>
+        <location filename="../qml/HousePage.qml" line="112"/>
         <source>Storeys below ground</source>
         <translation>地下层数</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="113"/>
+        <location filename="../qml/HousePage.qml" line="122"/>
         <source>Floor area (m²)</source>
         <translation>建筑面积（m²）</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="123"/>
+        <location filename="../qml/HousePage.qml" line="132"/>
         <source>Structure</source>
         <translation>结构类型</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="135"/>
+        <location filename="../qml/HousePage.qml" line="144"/>
         <source>Use</source>
         <translation>房屋用途</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="147"/>
+        <location filename="../qml/HousePage.qml" line="156"/>
         <source>Design</source>
         <translation>设计情况</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="159"/>
+        <location filename="../qml/HousePage.qml" line="168"/>
         <source>Alterations</source>
         <translation>改扩建</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="189"/>
+        <location filename="../qml/HousePage.qml" line="198"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="193"/>
+        <location filename="../qml/HousePage.qml" line="202"/>
         <source>Undo changes</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="201"/>
+        <location filename="../qml/HousePage.qml" line="210"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="227"/>
+        <location filename="../qml/HousePage.qml" line="236"/>
         <source>Continue inspection</source>
         <translation>继续排查</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="227"/>
+        <location filename="../qml/HousePage.qml" line="236"/>
         <source>Start inspection</source>
         <translation>开始排查</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="232"/>
+        <location filename="../qml/HousePage.qml" line="247"/>
         <source>Inspection history</source>
         <translation>排查记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/HousePage.qml" line="268"/>
+        <location filename="../qml/HousePage.qml" line="283"/>
         <source>%1 · %2 · %n finding(s)</source>
         <translation>
             <numerusform>%1 · %2 · %n 处隐患</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="270"/>
+        <location filename="../qml/HousePage.qml" line="285"/>
         <source> · judgment overridden</source>
         <translation> · 已修改判定</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="278"/>
+        <location filename="../qml/HousePage.qml" line="293"/>
         <source>Reviewer: %1</source>
         <translation>审核意见：%1</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="289"/>
+        <location filename="../qml/HousePage.qml" line="304"/>
         <source>Not inspected yet.</source>
         <translation>尚未排查。</translation>
     </message>
@@ -298,93 +354,93 @@
         <translation>未排查</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="121"/>
+        <location filename="../qml/HousesPage.qml" line="122"/>
         <source>In progress</source>
         <translation>排查中</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="122"/>
+        <location filename="../qml/HousesPage.qml" line="123"/>
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="123"/>
+        <location filename="../qml/HousesPage.qml" line="124"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="124"/>
+        <location filename="../qml/HousesPage.qml" line="125"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="136"/>
+        <location filename="../qml/HousesPage.qml" line="137"/>
         <source>All judgments</source>
         <translation>全部判定</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="137"/>
+        <location filename="../qml/HousesPage.qml" line="138"/>
         <source>Serious hazard</source>
         <translation>存在严重安全隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="138"/>
+        <location filename="../qml/HousesPage.qml" line="139"/>
         <source>Some hazard</source>
         <translation>存在一定安全隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="139"/>
+        <location filename="../qml/HousesPage.qml" line="140"/>
         <source>No hazard found</source>
         <translation>未发现安全隐患</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/HousesPage.qml" line="147"/>
+        <location filename="../qml/HousesPage.qml" line="148"/>
         <source>%n house(s) found</source>
         <translation>
             <numerusform>找到 %n 户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/HousesPage.qml" line="148"/>
+        <location filename="../qml/HousesPage.qml" line="149"/>
         <source>%n house(s)</source>
         <translation>
             <numerusform>共 %n 户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="224"/>
+        <location filename="../qml/HousesPage.qml" line="228"/>
         <source>Last inspected %1</source>
         <translation>最近排查 %1</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="225"/>
+        <location filename="../qml/HousesPage.qml" line="229"/>
         <source>Never inspected</source>
         <translation>从未排查</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="250"/>
+        <location filename="../qml/HousesPage.qml" line="267"/>
         <source>No house matches the search.</source>
         <translation>没有符合条件的房屋。</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="251"/>
+        <location filename="../qml/HousesPage.qml" line="268"/>
         <source>No houses.</source>
         <translation>没有房屋。</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml"/>
+        <location filename="../qml/HousesPage.qml" line="121"/>
         <source>To revisit</source>
         <translation>待回访</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/HousesPage.qml"/>
+        <location filename="../qml/HousesPage.qml" line="231"/>
         <source> · %n visit(s), last: %1</source>
         <translation>
             <numerusform> · 走访 %n 次，最近：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml"/>
+        <location filename="../qml/HousesPage.qml" line="241"/>
         <source>Revisit due %1</source>
         <translation>回访日期 %1</translation>
     </message>
@@ -417,47 +473,47 @@
         <translation>草稿已保存 %1</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="97"/>
+        <location filename="../qml/InspectionPage.qml" line="100"/>
         <source>All normal in this section</source>
         <translation>本节全部正常</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="103"/>
+        <location filename="../qml/InspectionPage.qml" line="112"/>
         <source>Returned by the reviewer: %1</source>
         <translation>审核退回：%1</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="141"/>
+        <location filename="../qml/InspectionPage.qml" line="150"/>
         <source>Add a finding:</source>
         <translation>添加隐患：</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="159"/>
+        <location filename="../qml/InspectionPage.qml" line="168"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="169"/>
+        <location filename="../qml/InspectionPage.qml" line="178"/>
         <source>No findings. Hazard answers in the checklist add them here.</source>
         <translation>暂无隐患。排查表中指示隐患的回答会自动添加到这里。</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="178"/>
+        <location filename="../qml/InspectionPage.qml" line="187"/>
         <source>Previous</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="189"/>
+        <location filename="../qml/InspectionPage.qml" line="198"/>
         <source>Section %1 of %2</source>
         <translation>第 %1 / %2 部分</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="196"/>
+        <location filename="../qml/InspectionPage.qml" line="205"/>
         <source>To the judgment</source>
         <translation>去判定</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="196"/>
+        <location filename="../qml/InspectionPage.qml" line="205"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
@@ -465,6 +521,7 @@
 <context>
     <name>JudgmentPage</name>
     <message>
+        <location filename="../qml/JudgmentPage.qml" line="148"/>
         <source>Owner notice</source>
         <translation>隐患告知书</translation>
     </message>
@@ -519,12 +576,12 @@
         <translation>最终判定：</translation>
     </message>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="162"/>
+        <location filename="../qml/JudgmentPage.qml" line="171"/>
         <source>Submitted. It will be sent at the next sync.</source>
         <translation>已提交，将在下次同步时上传。</translation>
     </message>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="169"/>
+        <location filename="../qml/JudgmentPage.qml" line="178"/>
         <source>Submit inspection</source>
         <translation>提交排查</translation>
     </message>
@@ -537,21 +594,22 @@
         <translation>安居 — 房屋安全排查</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="53"/>
+        <location filename="../qml/Main.qml" line="54"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="64"/>
+        <location filename="../qml/Main.qml" line="65"/>
         <source>Inspector: %1</source>
         <translation>排查人：%1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="74"/>
+        <location filename="../qml/Main.qml" line="81"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
+        <location filename="../qml/Main.qml" line="75"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
@@ -559,100 +617,197 @@
 <context>
     <name>MapPage</name>
     <message>
+        <location filename="../qml/MapPage.qml" line="12"/>
         <source>Map of my houses</source>
         <translation>我的房屋地图</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="136"/>
         <source>Nearest not yet visited</source>
         <translation>最近的未走访房屋</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="142"/>
         <source>My position</source>
         <translation>我的位置</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="149"/>
         <source>All houses</source>
         <translation>全部房屋</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="242"/>
         <source>Serious hazard</source>
         <translation>存在严重安全隐患</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="245"/>
         <source>Some hazard</source>
         <translation>存在一定安全隐患</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="248"/>
         <source>No hazard found</source>
         <translation>未发现安全隐患</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="251"/>
         <source>Inspection in progress</source>
         <translation>排查中</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="254"/>
         <source>Knocked, not inspected (revisit)</source>
         <translation>已上门未排查（需再访）</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="257"/>
         <source>Not visited</source>
         <translation>未走访</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="276"/>
         <source>Hollow: still to visit · dashed: community outline · blue target: my position</source>
         <translation>空心：待走访 · 虚线：社区范围 · 蓝色靶心：我的位置</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="281"/>
         <source>Basemap: %1</source>
         <translation>底图：%1</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="281"/>
         <source>No basemap: houses and outlines only</source>
         <translation>无底图：仅显示房屋和社区范围</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="286"/>
         <source>My position: %1, %2</source>
         <translation>我的位置：%1, %2</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="286"/>
         <source>No GPS fix yet</source>
         <translation>尚未定位</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="210"/>
         <source>Owner: %1  %2</source>
         <translation>产权人：%1  %2</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="216"/>
         <source>Open house</source>
         <translation>打开房屋</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="222"/>
         <source>Call owner</source>
         <translation>拨打电话</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="227"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="304"/>
         <source>Nearest first (%1 houses)</source>
         <translation>由近到远（%1 户）</translation>
     </message>
     <message>
+        <location filename="../qml/MapPage.qml" line="304"/>
         <source>%1 houses (no GPS fix: list order)</source>
         <translation>%1 户（未定位：按列表顺序）</translation>
     </message>
 </context>
 <context>
+    <name>OwnerNoticeDocument</name>
+    <message>
+        <location filename="../src/owner_notice_document.cpp" line="190"/>
+        <source>The notice font is missing.</source>
+        <translation>找不到告知书字体。</translation>
+    </message>
+    <message>
+        <location filename="../src/owner_notice_document.cpp" line="203"/>
+        <source>Cannot write the notice: %1</source>
+        <translation>无法写入告知书：%1</translation>
+    </message>
+    <message>
+        <location filename="../src/owner_notice_document.cpp" line="211"/>
+        <source>The notice file is empty: %1</source>
+        <translation>告知书文件为空：%1</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerNoticePage</name>
+    <message>
+        <location filename="../qml/OwnerNoticePage.qml" line="13"/>
+        <source>Owner notice</source>
+        <translation>隐患告知书</translation>
+    </message>
+    <message>
+        <location filename="../qml/OwnerNoticePage.qml" line="36"/>
+        <source>Notice No. %1</source>
+        <translation>告知书编号 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/OwnerNoticePage.qml" line="43"/>
+        <source>Signed by the owner</source>
+        <translation>产权人已签字</translation>
+    </message>
+    <message>
+        <location filename="../qml/OwnerNoticePage.qml" line="44"/>
+        <source>Owner refused to sign</source>
+        <translation>产权人拒绝签字</translation>
+    </message>
+    <message>
+        <location filename="../qml/OwnerNoticePage.qml" line="45"/>
+        <source>Not signed yet</source>
+        <translation>尚未签字</translation>
+    </message>
+    <message>
+        <location filename="../qml/OwnerNoticePage.qml" line="66"/>
+        <source>Owner&apos;s signature</source>
+        <translation>产权人签字</translation>
+    </message>
+    <message>
+        <location filename="../qml/OwnerNoticePage.qml" line="76"/>
+        <source>Confirm signature</source>
+        <translation>确认签字</translation>
+    </message>
+    <message>
+        <location filename="../qml/OwnerNoticePage.qml" line="82"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../qml/OwnerNoticePage.qml" line="87"/>
+        <source>If the owner refuses to sign</source>
+        <translation>产权人拒绝签字时</translation>
+    </message>
+    <message>
+        <location filename="../qml/OwnerNoticePage.qml" line="92"/>
+        <source>What happened (who refused, why)</source>
+        <translation>说明情况（何人拒签、原因）</translation>
+    </message>
+    <message>
+        <location filename="../qml/OwnerNoticePage.qml" line="98"/>
+        <source>Record refusal</source>
+        <translation>记录拒签</translation>
+    </message>
+</context>
+<context>
     <name>PhotoImport</name>
     <message>
-        <location filename="../src/photo_import.cpp" line="18"/>
+        <location filename="../src/photo_import.cpp" line="19"/>
         <source>Cannot read the picture %1: %2</source>
         <translation>无法读取图片 %1：%2</translation>
     </message>
     <message>
-        <location filename="../src/photo_import.cpp" line="28"/>
-        <location filename="../src/photo_import.cpp" line="36"/>
+        <location filename="../src/photo_import.cpp" line="30"/>
+        <location filename="../src/photo_import.cpp" line="39"/>
         <source>Cannot convert the picture to JPEG.</source>
         <translation>无法将图片转换为 JPEG。</translation>
     </message>
@@ -817,17 +972,17 @@
 <context>
     <name>anju::app::CoreSyncService</name>
     <message>
-        <location filename="../src/core_sync_service.cpp" line="107"/>
+        <location filename="../src/core_sync_service.cpp" line="110"/>
         <source>Please wait until the sync or sign-in under way has finished.</source>
         <translation>请等待正在进行的同步或登录完成。</translation>
     </message>
     <message>
-        <location filename="../src/core_sync_service.cpp" line="172"/>
+        <location filename="../src/core_sync_service.cpp" line="182"/>
         <source>Sync stopped. What was sent or received so far is kept; the next sync carries on from there.</source>
         <translation>同步已停止。已上传或下载的内容都已保存，下次同步从这里继续。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/core_sync_service.cpp" line="179"/>
+        <location filename="../src/core_sync_service.cpp" line="190"/>
         <source>%n photo(s) could not be sent and stay queued: %1</source>
         <translation>
             <numerusform>%n 张照片未能上传，仍在排队：%1</numerusform>
@@ -837,7 +992,7 @@
 <context>
     <name>anju::app::HouseController</name>
     <message>
-        <location filename="../src/house_controller.cpp" line="181"/>
+        <location filename="../src/house_controller.cpp" line="197"/>
         <source>Please correct the marked fields.</source>
         <translation>请更正标出的字段。</translation>
     </message>
@@ -845,27 +1000,27 @@
 <context>
     <name>anju::app::HouseListModel</name>
     <message>
-        <location filename="../src/house_list_model.cpp" line="239"/>
+        <location filename="../src/house_list_model.cpp" line="248"/>
         <source>Not visited</source>
         <translation>未排查</translation>
     </message>
     <message>
-        <location filename="../src/house_list_model.cpp" line="241"/>
+        <location filename="../src/house_list_model.cpp" line="251"/>
         <source>In progress</source>
         <translation>排查中</translation>
     </message>
     <message>
-        <location filename="../src/house_list_model.cpp" line="242"/>
+        <location filename="../src/house_list_model.cpp" line="253"/>
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../src/house_list_model.cpp" line="243"/>
+        <location filename="../src/house_list_model.cpp" line="255"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../src/house_list_model.cpp" line="244"/>
+        <location filename="../src/house_list_model.cpp" line="257"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
@@ -873,73 +1028,99 @@
 <context>
     <name>anju::app::InspectionController</name>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="97"/>
+        <location filename="../src/inspection_controller.cpp" line="103"/>
         <source>Sign in first: an inspection records who made it.</source>
         <translation>请先登录：排查记录需要写明排查人。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="133"/>
-        <location filename="../src/inspection_controller_typing.cpp" line="55"/>
+        <location filename="../src/inspection_controller.cpp" line="147"/>
+        <location filename="../src/inspection_controller_typing.cpp" line="59"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="254"/>
+        <location filename="../src/inspection_controller.cpp" line="281"/>
         <source>Enter a number.</source>
         <translation>请输入数字。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller_photos.cpp" line="62"/>
+        <location filename="../src/inspection_controller_photos.cpp" line="67"/>
         <source>%1: a photo is required — add one to the finding “%2”.</source>
         <translation>%1：需要照片 — 请在隐患“%2”中添加照片。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller_photos.cpp" line="65"/>
+        <location filename="../src/inspection_controller_photos.cpp" line="70"/>
         <source>%1: a photo is required — add one to the house&apos;s photos.</source>
         <translation>%1：需要照片 — 请添加房屋照片。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="363"/>
+        <location filename="../src/inspection_controller.cpp" line="407"/>
         <source>%1: enter a number.</source>
         <translation>%1：请输入数字。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller_photos.cpp" line="102"/>
+        <location filename="../src/inspection_controller_photos.cpp" line="111"/>
         <source>Photo not saved: %1</source>
         <translation>照片未保存：%1</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="429"/>
+        <location filename="../src/inspection_controller.cpp" line="480"/>
         <source>Choose the judgment you want to record.</source>
         <translation>请选择要记录的判定。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="459"/>
+        <location filename="../src/inspection_controller.cpp" line="510"/>
+        <location filename="../src/inspection_controller_notice.cpp" line="31"/>
         <source>This inspection cannot be changed any more.</source>
         <translation>此排查记录已不能修改。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="463"/>
+        <location filename="../src/inspection_controller.cpp" line="514"/>
         <source>A typed value could not be saved; correct it first.</source>
         <translation>有输入的内容未能保存，请先更正。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/inspection_controller.cpp" line="479"/>
+        <location filename="../src/inspection_controller.cpp" line="530"/>
         <source>%n item(s) still need an answer or a correction.</source>
         <translation>
             <numerusform>还有 %n 项需要回答或更正。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="492"/>
+        <location filename="../src/inspection_controller.cpp" line="547"/>
+        <location filename="../src/inspection_controller.cpp" line="557"/>
         <source>Not submitted: %1</source>
         <translation>未提交：%1</translation>
     </message>
 </context>
 <context>
+    <name>anju::app::OwnerNoticeController</name>
+    <message>
+        <location filename="../src/owner_notice_controller.cpp" line="206"/>
+        <location filename="../src/owner_notice_controller.cpp" line="233"/>
+        <source>This inspection cannot be changed any more.</source>
+        <translation>此排查记录已不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../src/owner_notice_controller.cpp" line="211"/>
+        <source>The signature pad is empty: ask the owner to sign, or record a refusal.</source>
+        <translation>签字板为空：请产权人签字，或记录拒签。</translation>
+    </message>
+    <message>
+        <location filename="../src/owner_notice_controller.cpp" line="237"/>
+        <source>Write down what happened when the owner refused to sign.</source>
+        <translation>请写明产权人拒绝签字的情况。</translation>
+    </message>
+    <message>
+        <location filename="../src/owner_notice_controller.cpp" line="266"/>
+        <source>The notice PDF could not be read back.</source>
+        <translation>无法读取告知书 PDF。</translation>
+    </message>
+</context>
+<context>
     <name>anju::app::Session</name>
     <message>
-        <location filename="../src/session.cpp" line="54"/>
+        <location filename="../src/session.cpp" line="59"/>
         <source>Cannot open the database %1: %2</source>
         <translation>无法打开数据库 %1：%2</translation>
     </message>
@@ -979,39 +1160,39 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="113"/>
+        <location filename="../src/sync_controller.cpp" line="118"/>
         <source>%1 of %2 records and photos</source>
         <translation>记录和照片 %1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/sync_controller.cpp" line="114"/>
+        <location filename="../src/sync_controller.cpp" line="119"/>
         <source>%n record(s) received</source>
         <translation>
             <numerusform>已接收 %n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="115"/>
+        <location filename="../src/sync_controller.cpp" line="120"/>
         <source>%1 · %2 sent · %3 received</source>
         <translation>%1 · 已发送 %2 · 已接收 %3</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="130"/>
+        <location filename="../src/sync_controller.cpp" line="136"/>
         <source>Enter the server address, your user name and your password.</source>
         <translation>请输入服务器地址、用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="136"/>
+        <location filename="../src/sync_controller.cpp" line="143"/>
         <source>Syncing is not set up on this tablet. You can keep inspecting; nothing is lost.</source>
         <translation>本机尚未设置同步。您可以继续排查，数据不会丢失。</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="150"/>
+        <location filename="../src/sync_controller.cpp" line="157"/>
         <source>Syncing is not set up on this tablet.</source>
         <translation>本机尚未设置同步。</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="157"/>
+        <location filename="../src/sync_controller.cpp" line="164"/>
         <source>Sign in first.</source>
         <translation>请先登录。</translation>
     </message>
@@ -1019,260 +1200,148 @@
 <context>
     <name>anju::app::SyncIssuesModel</name>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="55"/>
+        <location filename="../src/sync_issues_model.cpp" line="56"/>
         <source>House · %1</source>
         <translation>房屋 · %1</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="56"/>
+        <location filename="../src/sync_issues_model.cpp" line="57"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="56"/>
+        <location filename="../src/sync_issues_model.cpp" line="58"/>
         <source>Owner</source>
         <translation>产权人</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="57"/>
+        <location filename="../src/sync_issues_model.cpp" line="59"/>
         <source>Storeys above ground</source>
         <translation>地上层数</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="58"/>
+        <location filename="../src/sync_issues_model.cpp" line="60"/>
         <source>Structure</source>
         <translation>结构类型</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="61"/>
+        <location filename="../src/sync_issues_model.cpp" line="63"/>
         <source>Inspection · %1</source>
         <translation>排查 · %1</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="67"/>
+        <location filename="../src/sync_issues_model.cpp" line="71"/>
         <source>Inspector</source>
         <translation>排查人</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="68"/>
+        <location filename="../src/sync_issues_model.cpp" line="72"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="69"/>
+        <location filename="../src/sync_issues_model.cpp" line="73"/>
         <source>Judgment</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="70"/>
+        <location filename="../src/sync_issues_model.cpp" line="74"/>
         <source>Answers</source>
         <translation>已答题数</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="71"/>
+        <location filename="../src/sync_issues_model.cpp" line="75"/>
         <source>Findings</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="72"/>
+        <location filename="../src/sync_issues_model.cpp" line="76"/>
         <source>Reviewer&apos;s comment</source>
         <translation>审核意见</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="75"/>
+        <location filename="../src/sync_issues_model.cpp" line="79"/>
         <source>Photo · %1</source>
         <translation>照片 · %1</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="76"/>
+        <location filename="../src/sync_issues_model.cpp" line="80"/>
         <source>Taken</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="79"/>
+        <location filename="../src/sync_issues_model.cpp" line="84"/>
         <source>Rectification · %1</source>
         <translation>整治 · %1</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="80"/>
+        <location filename="../src/sync_issues_model.cpp" line="85"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="80"/>
+        <location filename="../src/sync_issues_model.cpp" line="86"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="81"/>
+        <location filename="../src/sync_issues_model.cpp" line="87"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="81"/>
+        <location filename="../src/sync_issues_model.cpp" line="88"/>
+        <location filename="../src/sync_issues_model.cpp" line="94"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="98"/>
+        <location filename="../src/sync_issues_model.cpp" line="111"/>
         <source>The server refused this change: %1</source>
         <translation>服务器拒绝了这项修改：%1</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="111"/>
+        <location filename="../src/sync_issues_model.cpp" line="125"/>
         <source>Someone changed this on the server while your edits here were not sent yet. Your version is kept; the server&apos;s version is below.</source>
         <translation>您在本机的修改尚未上传时，服务器上已有人修改了这条记录。本机保留您的版本，服务器的版本如下。</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp" line="113"/>
+        <location filename="../src/sync_issues_model.cpp" line="127"/>
         <source>Someone changed this on the server before your change arrived. The server&apos;s version is now on this tablet; yours is below.</source>
         <translation>您的修改到达前，服务器上已有人修改了这条记录。本机现采用服务器的版本，您的版本如下。</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp"/>
+        <location filename="../src/sync_issues_model.cpp" line="91"/>
         <source>Visit · %1</source>
         <translation>走访 · %1</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp"/>
+        <location filename="../src/sync_issues_model.cpp" line="92"/>
         <source>Visited</source>
         <translation>走访时间</translation>
     </message>
     <message>
-        <location filename="../src/sync_issues_model.cpp"/>
+        <location filename="../src/sync_issues_model.cpp" line="93"/>
         <source>Outcome</source>
         <translation>走访结果</translation>
     </message>
 </context>
 <context>
-    <name>AnjuVisitPanel</name>
-    <message>
-        <location filename="../qml/AnjuVisitPanel.qml"/>
-        <source>Visits</source>
-        <translation>走访记录</translation>
-    </message>
-    <message>
-        <location filename="../qml/AnjuVisitPanel.qml"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../qml/AnjuVisitPanel.qml"/>
-        <source>Record visit</source>
-        <translation>记录走访</translation>
-    </message>
-    <message>
-        <location filename="../qml/AnjuVisitPanel.qml"/>
-        <source>Note (optional), e.g. neighbour says owner is back on Sunday</source>
-        <translation>备注（可选），如：邻居说户主周日回来</translation>
-    </message>
-    <message>
-        <location filename="../qml/AnjuVisitPanel.qml"/>
-        <source>No visit recorded yet.</source>
-        <translation>尚无走访记录。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../qml/AnjuVisitPanel.qml"/>
-        <source>%n visit(s); last: %1</source>
-        <translation>
-            <numerusform>共走访 %n 次，最近一次：%1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../qml/AnjuVisitPanel.qml"/>
-        <source>To revisit by %1</source>
-        <translation>待回访，请于 %1 前再次上门</translation>
-    </message>
-</context>
-<context>
     <name>anju::app::VisitController</name>
     <message>
-        <location filename="../src/visit_controller.cpp"/>
+        <location filename="../src/visit_controller.cpp" line="75"/>
         <source>No house is open.</source>
         <translation>未打开房屋。</translation>
     </message>
     <message>
-        <location filename="../src/visit_controller.cpp"/>
+        <location filename="../src/visit_controller.cpp" line="81"/>
         <source>Unknown visit outcome: %1</source>
         <translation>未知的走访结果：%1</translation>
     </message>
     <message>
-        <location filename="../src/visit_controller.cpp"/>
+        <location filename="../src/visit_controller.cpp" line="96"/>
         <source>Visit not recorded: %1</source>
         <translation>走访未记录：%1</translation>
-    </message>
-</context>
-<context>
-    <name>OwnerNoticePage</name>
-    <message>
-        <source>Owner notice</source>
-        <translation>隐患告知书</translation>
-    </message>
-    <message>
-        <source>Notice No. %1</source>
-        <translation>告知书编号 %1</translation>
-    </message>
-    <message>
-        <source>Signed by the owner</source>
-        <translation>产权人已签字</translation>
-    </message>
-    <message>
-        <source>Owner refused to sign</source>
-        <translation>产权人拒绝签字</translation>
-    </message>
-    <message>
-        <source>Not signed yet</source>
-        <translation>尚未签字</translation>
-    </message>
-    <message>
-        <source>Owner&apos;s signature</source>
-        <translation>产权人签字</translation>
-    </message>
-    <message>
-        <source>Confirm signature</source>
-        <translation>确认签字</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清除</translation>
-    </message>
-    <message>
-        <source>If the owner refuses to sign</source>
-        <translation>产权人拒绝签字时</translation>
-    </message>
-    <message>
-        <source>What happened (who refused, why)</source>
-        <translation>说明情况（何人拒签、原因）</translation>
-    </message>
-    <message>
-        <source>Record refusal</source>
-        <translation>记录拒签</translation>
-    </message>
-</context>
-<context>
-    <name>AnjuSignaturePad</name>
-    <message>
-        <source>Owner signs here</source>
-        <translation>请产权人在此签字</translation>
-    </message>
-</context>
-<context>
-    <name>anju::app::OwnerNoticeController</name>
-    <message>
-        <source>This inspection cannot be changed any more.</source>
-        <translation>此排查记录已不能修改。</translation>
-    </message>
-    <message>
-        <source>The signature pad is empty: ask the owner to sign, or record a refusal.</source>
-        <translation>签字板为空：请产权人签字，或记录拒签。</translation>
-    </message>
-    <message>
-        <source>Write down what happened when the owner refused to sign.</source>
-        <translation>请写明产权人拒绝签字的情况。</translation>
-    </message>
-    <message>
-        <source>The notice PDF could not be read back.</source>
-        <translation>无法读取告知书 PDF。</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
 #include "house_map_model.h"
 
+#include <QCoreApplication>
 #include <QMap>
 #include <cmath>
 
@@ -11,22 +12,33 @@ namespace {
 // Moves smaller than this keep the list as it is (GPS jitter must not reshuffle it every second).
 constexpr double kResortMeters = 10;
 
-struct VisitStateText {
+// The map's visit states and the visit outcomes they stand for (core's VisitOutcome labels).
+struct VisitStateOutcome {
   const char* code;
-  const char* label;  // "中文 / English", see pickMessage
+  VisitOutcome outcome;
 };
-constexpr VisitStateText kVisitStates[] = {
-    {"not_visited", "未走访 / Not visited"},
-    {"inspected", "已排查 / Inspected"},
-    {"no_one_home", "无人在家 / No one home"},
-    {"refused", "拒绝入户 / Entry refused"},
-    {"not_found", "房屋已拆除/无法找到 / Demolished or not found"},
+constexpr VisitStateOutcome kVisitStates[] = {
+    {"inspected", VisitOutcome::kInspected},
+    {"no_one_home", VisitOutcome::kNobodyHome},
+    {"refused", VisitOutcome::kRefusedEntry},
+    {"not_found", VisitOutcome::kGoneOrNotFound},
 };
 
 QString visitStateLabel(const QString& code, Language lang) {
-  for (const VisitStateText& s : kVisitStates)
-    if (code == QLatin1String(s.code)) return pickMessage(s.label, lang);
+  for (const VisitStateOutcome& s : kVisitStates)
+    if (code == QLatin1String(s.code)) return pick(label(s.outcome), lang);
+  if (code == QLatin1String("not_visited"))
+    return lang == Language::kEnglish ? QCoreApplication::translate("HouseMapModel", "Not visited")
+                                      : QStringLiteral("未走访");
   return code;
+}
+
+// The map's state for the house's latest recorded visit (visits.h), or empty when none.
+QString visitStateOfOutcome(const std::optional<VisitOutcome>& outcome) {
+  if (!outcome) return {};
+  for (const VisitStateOutcome& s : kVisitStates)
+    if (s.outcome == *outcome) return QLatin1String(s.code);
+  return {};
 }
 
 QString distanceLabel(double meters, Language lang) {
@@ -64,8 +76,11 @@ bool HouseMapModel::isToVisit(const QString& visitState) {
 QString HouseMapModel::visitStateOf(std::size_t house) const {
   const MapHouse& h = m_houses[house];
   if (h.summary.review) return QStringLiteral("inspected");
+  // An outcome set on the map wins over the stored one (it is newer: recorded since the load).
   const auto outcome = m_visitOutcomes.constFind(toQString(h.summary.id));
-  return outcome != m_visitOutcomes.constEnd() ? *outcome : QStringLiteral("not_visited");
+  if (outcome != m_visitOutcomes.constEnd()) return *outcome;
+  const QString stored = visitStateOfOutcome(h.summary.lastVisitOutcome);
+  return stored.isEmpty() ? QStringLiteral("not_visited") : stored;
 }
 
 QColor HouseMapModel::colorOf(std::size_t house) const {

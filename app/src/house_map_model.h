@@ -4,9 +4,10 @@
 // Visit state of a house (role "visitState"):
 //   not_visited   no inspection and no recorded visit
 //   inspected     it has an inspection (draft or later)
-//   no_one_home / refused / not_found   a door knocked without an inspection — set through
-//                 setVisitState() by whoever records visit outcomes (无人在家 / 拒绝入户 /
-//                 房屋已拆除或无法找到); a recorded outcome wins over "not_visited".
+//   no_one_home / refused / not_found   a door knocked without an inspection: the house's latest
+//                 Visit record in the store (无人在家 / 拒绝入户 / 房屋已拆除或无法找到), or one
+//                 set through setVisitState() since the load; a recorded outcome wins over
+//                 "not_visited".
 // "Still to visit" (nearestToVisit, the map's hollow points) is not_visited, no_one_home and
 // refused.
 //

@@ -1,5 +1,6 @@
 // InspectionController, part: the owner notice's files and link (owner_notice_controller.h).
 #include "anju/hlc.h"
+#include "anju/message.h"
 #include "anju/uuid.h"
 #include "inspection_controller.h"
 #include "localized.h"
@@ -9,7 +10,7 @@ namespace anju::app {
 Result<PhotoRecord> InspectionController::importDocument(const QByteArray& bytes,
                                                          const char* document,
                                                          const char* mimeType) {
-  if (!ready()) return Status::invalidArgument("没有打开的排查 / no inspection is open");
+  if (!ready()) return Status::invalidArgument(msg("tablet.no_inspection_open"));
   PhotoRecord record;
   record.id = newUuid();
   record.mimeType = mimeType;

@@ -97,8 +97,7 @@ int main(int argc, char* argv[]) {
       QStringLiteral("houses"),   QStringLiteral("house"),  QStringLiteral("inspection"),
       QStringLiteral("judgment"), QStringLiteral("sync"),   QStringLiteral("signin"),
       QStringLiteral("camera"),   QStringLiteral("issues"), QStringLiteral("walls"),
-      QStringLiteral("findings"), QStringLiteral("visit"),
-      QStringLiteral("map")};
+      QStringLiteral("findings"), QStringLiteral("visit"),  QStringLiteral("map")};
   if (!kPages.contains(page)) {
     std::fprintf(stderr, "anju-app: unknown page '%s'\n", qPrintable(page));
     return 2;

@@ -1,5 +1,6 @@
 #include "owner_notice_document.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFontDatabase>
 #include <QFontMetricsF>
@@ -185,7 +186,8 @@ bool writeNoticePdf(const QString& path, const NoticeContent& content, const QIm
                     QString* error) {
   const QString family = noticeFontFamily();
   if (family.isEmpty()) {
-    if (error) *error = QStringLiteral("找不到告知书字体 / the notice font is missing");
+    if (error)
+      *error = QCoreApplication::translate("OwnerNoticeDocument", "The notice font is missing.");
     return false;
   }
   {
@@ -197,13 +199,17 @@ bool writeNoticePdf(const QString& path, const NoticeContent& content, const QIm
     writer.setCreator(QStringLiteral("Anju"));
     QPainter painter;
     if (!painter.begin(&writer)) {
-      if (error) *error = QStringLiteral("无法写入告知书 / cannot write the notice: ") + path;
+      if (error)
+        *error = QCoreApplication::translate("OwnerNoticeDocument", "Cannot write the notice: %1")
+                     .arg(path);
       return false;
     }
     paintNotice(painter, family, content, signature);
   }
   if (QFile(path).size() <= 0) {
-    if (error) *error = QStringLiteral("告知书文件为空 / the notice file is empty: ") + path;
+    if (error)
+      *error = QCoreApplication::translate("OwnerNoticeDocument", "The notice file is empty: %1")
+                   .arg(path);
     return false;
   }
   return true;

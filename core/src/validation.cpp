@@ -63,37 +63,32 @@ int yearOf(TimestampMs ms) {
 }
 
 void checkSha(const std::string& hex, const std::string& field, Errors& errors) {
-  if (!isValidSha256Hex(hex))
-    errors.add(field, "哈希须为 64 位小写十六进制 / sha256 must be 64 lowercase hex digits");
+  if (!isValidSha256Hex(hex)) errors.add(field, msg("validation.hash_must_64_lowercase"));
 }
 
 // A notice either carries the owner's signature (PNG and strokes, hashed) or a refusal with the
 // inspector's note, never both: the bureau must be able to tell which happened at the door.
 void checkOwnerNotice(const OwnerNotice& n, Errors& errors) {
-  if (isBlank(n.number))
-    errors.add("owner_notice.number", "告知书缺少编号 / the notice has no number");
+  if (isBlank(n.number)) errors.add("owner_notice.number", msg("validation.notice_number_missing"));
   if (n.issuedAt <= 0)
-    errors.add("owner_notice.issued_at", "告知书缺少出具时间 / the notice has no issue time");
+    errors.add("owner_notice.issued_at", msg("validation.notice_issue_time_missing"));
   checkId(n.pdfPhotoId, "owner_notice.pdf_photo_id", true, errors);
   checkSha(n.pdfSha256, "owner_notice.pdf_sha256", errors);
   if (n.signedAt <= 0)
-    errors.add("owner_notice.signed_at", "缺少签字或拒签时间 / signing or refusal time is missing");
+    errors.add("owner_notice.signed_at", msg("validation.notice_signing_time_missing"));
   if (n.refused) {
     if (isBlank(n.refusalNote))
-      errors.add("owner_notice.refusal_note",
-                 "拒绝签字须填写说明 / a refusal to sign needs the inspector's note");
+      errors.add("owner_notice.refusal_note", msg("validation.notice_refusal_note_missing"));
     if (!n.signaturePhotoId.empty() || !n.signatureStrokes.empty())
-      errors.add("owner_notice.refused",
-                 "拒签的告知书不能带签名 / a refused notice has no signature");
+      errors.add("owner_notice.refused", msg("validation.notice_refused_has_signature"));
     return;
   }
   checkId(n.signaturePhotoId, "owner_notice.signature_photo_id", true, errors);
   checkSha(n.signatureSha256, "owner_notice.signature_sha256", errors);
   if (isBlank(n.signatureStrokes))
-    errors.add("owner_notice.signature_strokes", "签名为空 / the signature has no strokes");
+    errors.add("owner_notice.signature_strokes", msg("validation.notice_signature_empty"));
   else if (n.strokesSha256 != sha256Hex(n.signatureStrokes))
-    errors.add("owner_notice.strokes_sha256",
-               "签名笔迹与其哈希不符 / the signature strokes do not match their hash");
+    errors.add("owner_notice.strokes_sha256", msg("validation.notice_strokes_hash_mismatch"));
 }
 
 }  // namespace
@@ -270,11 +265,9 @@ Status validateVisit(const Visit& v, TimestampMs nowMs) {
   else if (v.visitedAt > nowMs + kDayMs)
     errors.add("visited_at", msg("validation.visit_time_future"));
   checkGeo(v.location, "location", errors);
-  if (v.note.size() > 2000)
-    errors.add("note", msg("validation.visit_note_too_long"));
+  if (v.note.size() > 2000) errors.add("note", msg("validation.visit_note_too_long"));
   if (!v.inspectionId.empty() && v.outcome != VisitOutcome::kInspected)
-    errors.add("inspection_id",
-               msg("validation.visit_inspection_only_inspected"));
+    errors.add("inspection_id", msg("validation.visit_inspection_only_inspected"));
   return errors.status(msg("validation.invalid_visit"));
 }
 

@@ -1,6 +1,7 @@
 // Visit <-> anju.v1.Visit (declared in record_codec.h; kept apart so the record kinds each have
 // a small file).
 #include "anju/enum_codes.h"
+#include "anju/message.h"
 #include "anju/record_codec.h"
 
 namespace anju {
@@ -38,9 +39,8 @@ Result<Visit> fromProto(const v1::Visit& m) {
     v.outcome = *outcome;
   } else {
     return Status::invalidArgument(
-        "无法解码走访 / cannot decode visit; outcome: 未知代码 / unknown code '" + m.outcome() +
-            "'",
-        {{"outcome", "未知代码 / unknown code '" + m.outcome() + "'"}});
+        msg("record.cannot_decode_visit"),
+        {fieldError("outcome", msg("record.unknown_code", {{"code", m.outcome()}}))});
   }
   v.note = m.note();
   v.inspectionId = m.inspection_id();

@@ -302,7 +302,7 @@ int recordVisit(Tablet& t, const std::string& buildingId, const std::string& out
   const std::optional<VisitOutcome> parsed = parseVisitOutcome(outcome);
   if (!parsed)
     return fail(
-        Status::invalidArgument("未知的走访结果 / unknown visit outcome '" + outcome + "'"));
+        Status::invalidArgument(msg("tablet.unknown_visit_outcome", {{"outcome", outcome}})));
   Visit v;
   v.id = newUuid();
   v.buildingId = buildingId;

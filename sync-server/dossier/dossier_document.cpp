@@ -171,12 +171,16 @@ void DossierDocument::photo(const std::string& path, const QString& caption) {
         frame, Qt::AlignCenter,
         path.empty() ? QStringLiteral("照片尚未上传") : QStringLiteral("照片无法读取"));
   } else {
-    // Scale to the frame at print resolution: enough detail, no full-size camera files in the PDF.
-    const QImage scaled =
-        image.scaled(frame.size().toSize(), Qt::KeepAspectRatio, Qt::SmoothTransformation);
-    const QRectF target(frame.x() + (frame.width() - scaled.width()) / 2, frame.y(), scaled.width(),
-                        scaled.height());
-    m_painter->drawImage(target, scaled);
+    // Fit the frame at print resolution. A larger image is scaled down (no full-size camera
+    // files in the PDF); a smaller one (a 300 x 100 signature) keeps its pixels and is drawn
+    // enlarged, so the PDF holds the image as captured rather than an upscaled copy.
+    const QSize fit = image.size().scaled(frame.size().toSize(), Qt::KeepAspectRatio);
+    const QImage pixels = image.width() > fit.width()
+                              ? image.scaled(fit, Qt::KeepAspectRatio, Qt::SmoothTransformation)
+                              : image;
+    const QRectF target(frame.x() + (frame.width() - fit.width()) / 2, frame.y(), fit.width(),
+                        fit.height());
+    m_painter->drawImage(target, pixels);
   }
   const QFont f = dossierFont(m_family, 8);
   m_painter->setFont(f);

@@ -93,7 +93,8 @@ TEST(RegisterCells, OneCellPerColumnAndUnvisitedSaysSo) {
   EXPECT_EQ(cells[11].text, "砖混");
   EXPECT_EQ(cells[17].text, "未排查");
   EXPECT_EQ(cells[22].text, "无");
-  EXPECT_EQ(cells[28].text, "未走访");
+  EXPECT_EQ(cells[25].text, "");  // 排查进行中: no re-inspection under way
+  EXPECT_EQ(cells[29].text, "未走访");
 }
 
 TEST(RegisterCells, VisitCountsAndLastOutcomeInChinese) {
@@ -104,11 +105,13 @@ TEST(RegisterCells, VisitCountsAndLastOutcomeInChinese) {
   row.lastVisitedAt = 1780272000000;
   const auto cells = registerCells(row);
   ASSERT_EQ(cells.size(), registerColumns().size());
-  EXPECT_EQ(cells[25].number, 3.0);
+  // After 照片数 (24) and 排查进行中 (25): 走访次数, 无人在家次数, 拒绝入户次数, 最近走访结果,
+  // 最近走访时间.
   EXPECT_EQ(cells[26].number, 3.0);
-  EXPECT_EQ(cells[27].number, 0.0);
-  EXPECT_EQ(cells[28].text, "无人在家");
-  EXPECT_EQ(cells[29].text, "2026-06-01 08:00");
+  EXPECT_EQ(cells[27].number, 3.0);
+  EXPECT_EQ(cells[28].number, 0.0);
+  EXPECT_EQ(cells[29].text, "无人在家");
+  EXPECT_EQ(cells[30].text, "2026-06-01 08:00");
 }
 
 }  // namespace

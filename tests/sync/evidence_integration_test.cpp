@@ -71,7 +71,8 @@ class EvidenceCheck : public SyncServerTest {
   json evidenceOnConsole() {
     const Reply r = client().get("/console/api/houses/" + ownBuilding().record_id(), m_reviewer);
     EXPECT_EQ(r.status, 200);
-    for (const json& in : json::parse(r.body)["inspections"])
+    const json body = json::parse(r.body);  // named: a range-for over a temporary's member dangles
+    for (const json& in : body.at("inspections"))
       if (in["id"] == m_inspection.id) return in["evidence"];
     return nullptr;
   }
@@ -128,7 +129,8 @@ TEST_P(EvidenceCheck, SwappedPhotoHashIsRejectedAndNotStored) {
   EXPECT_EQ(pushed.results(0).outcome(), v1::ChangeResult::APPLIED);  // the photo record itself
   const v1::ChangeResult& result = pushed.results(3);
   EXPECT_EQ(result.outcome(), v1::ChangeResult::REJECTED);
-  EXPECT_NE(result.reason().find("evidence digest mismatch"), std::string::npos) << result.reason();
+  EXPECT_EQ(result.reason_id(), "push.evidence_digest_mismatch") << result.reason();
+  EXPECT_NE(result.reason().find("证据摘要不符"), std::string::npos) << result.reason();
   EXPECT_FALSE(serverHoldsInspection());
 }
 

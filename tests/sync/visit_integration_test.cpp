@@ -120,7 +120,8 @@ TEST_P(Visits, InspectorCannotRecordAVisitOutsideTheirRegion) {
       makePush({makeChange(
           makeVisit(foreignBuilding().record_id(), VisitOutcome::kNobodyHome, kMonday), 1000, 0)}));
   ASSERT_EQ(r.results(0).outcome(), v1::ChangeResult::REJECTED);
-  EXPECT_EQ(r.results(0).reason(), "forbidden region");
+  EXPECT_EQ(r.results(0).reason_id(), "push.forbidden_region");
+  EXPECT_EQ(r.results(0).reason(), "不在您负责的区域");
 }
 
 TEST_P(Visits, MalformedVisitIsRejectedNamingTheFieldAndNothingIsStored) {

@@ -114,6 +114,7 @@ Item {
             stack.clear()
             stack.push(Qt.resolvedUrl("qrc:/qt/qml/Anju/InspectionPage.qml"),
                        { buildingId: notVisited.idAt(0) })
+            tryCompare(stack, "busy", false)  // a page in transition takes no taps
             const page = stack.currentItem
             const inspection = page.controller
             verify(inspection.inspectionId !== "")

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "anju/enum_codes.h"
+#include "anju/message.h"
 #include "anju/photo_library.h"
 #include "anju/validation.h"
 
@@ -101,8 +102,8 @@ Status checkNoticeFile(const std::vector<PhotoRecord>& photos, const Uuid& id,
                        const std::string& sha256, const char* what) {
   const PhotoRecord* p = findPhoto(photos, id);
   if (p && p->sha256 == sha256) return Status::ok();
-  return Status::invalidArgument(std::string("告知书的") + what + "与其文件不符 / the notice's " +
-                                 what + " hash differs from its file record " + id);
+  return Status::invalidArgument(
+      msg("evidence.notice_file_mismatch", {messageRef("what", what), {"id", id}}));
 }
 
 }  // namespace
@@ -131,17 +132,16 @@ Result<std::string> evidenceCanonicalForm(const Inspection& in,
   json bound = json::array();
   for (const Uuid& id : evidencePhotoIds(in)) {
     const PhotoRecord* p = findPhoto(photos, id);
-    if (!p)
-      return Status::notFound("证据照片记录缺失 / the photo record " + id +
-                              " the inspection references is missing");
+    if (!p) return Status::notFound(msg("evidence.photo_record_missing", {{"id", id}}));
     bound.push_back(photoJson(*p));
   }
   if (in.ownerNotice) {
     const OwnerNotice& n = *in.ownerNotice;
-    if (Status s = checkNoticeFile(photos, n.pdfPhotoId, n.pdfSha256, "PDF"); !s) return s;
+    if (Status s = checkNoticeFile(photos, n.pdfPhotoId, n.pdfSha256, "evidence.part_pdf"); !s)
+      return s;
     if (!n.refused)
-      if (Status s =
-              checkNoticeFile(photos, n.signaturePhotoId, n.signatureSha256, "签名/signature");
+      if (Status s = checkNoticeFile(photos, n.signaturePhotoId, n.signatureSha256,
+                                     "evidence.part_signature");
           !s)
         return s;
   }

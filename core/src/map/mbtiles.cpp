@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <vector>
 
+#include "anju/message.h"
+
 namespace anju::map {
 namespace {
 
@@ -24,18 +26,18 @@ std::string sqliteMessage(sqlite3* db) { return db ? sqlite3_errmsg(db) : "out o
 Result<std::unique_ptr<MbTilesReader>> MbTilesReader::open(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec))
-    return Status::notFound("找不到底图文件 / basemap file not found: " + path);
+    return Status::notFound(msg("map.basemap_not_found", {{"path", path}}));
   std::unique_ptr<MbTilesReader> reader(new MbTilesReader());
   const int rc = sqlite3_open_v2(path.c_str(), &reader->m_db, SQLITE_OPEN_READONLY, nullptr);
   if (rc != SQLITE_OK)
-    return Status::ioError("无法打开底图文件 / cannot open the basemap file " + path + ": " +
-                           sqliteMessage(reader->m_db));
+    return Status::ioError(
+        msg("map.basemap_cannot_open", {{"path", path}, {"detail", sqliteMessage(reader->m_db)}}));
   // The first real read tells a foreign file apart ("file is not a database").
   const char* sql =
       "SELECT tile_data FROM tiles WHERE zoom_level = ?1 AND tile_column = ?2 AND tile_row = ?3";
   if (sqlite3_prepare_v2(reader->m_db, sql, -1, &reader->m_tileQuery, nullptr) != SQLITE_OK)
-    return Status::corruption("底图文件不是 MBTiles 格式 / the basemap is not an MBTiles file (" +
-                              path + "): " + sqliteMessage(reader->m_db));
+    return Status::corruption(
+        msg("map.basemap_not_mbtiles", {{"path", path}, {"detail", sqliteMessage(reader->m_db)}}));
   if (Status st = reader->loadMetadata(); !st) return st;
   return reader;
 }
@@ -51,8 +53,7 @@ Status MbTilesReader::loadMetadata() {
       SQLITE_OK) {
     const std::string why = sqliteMessage(m_db);
     sqlite3_finalize(query);
-    return Status::corruption("底图文件缺少 metadata 表 / the basemap has no metadata table: " +
-                              why);
+    return Status::corruption(msg("map.basemap_no_metadata", {{"detail", why}}));
   }
   int rc = SQLITE_ROW;
   while ((rc = sqlite3_step(query)) == SQLITE_ROW) {
@@ -64,8 +65,8 @@ Status MbTilesReader::loadMetadata() {
   }
   sqlite3_finalize(query);
   if (rc != SQLITE_DONE)
-    return Status::ioError("无法读取底图信息 / cannot read the basemap metadata: " +
-                           sqliteMessage(m_db));
+    return Status::ioError(
+        msg("map.basemap_metadata_unreadable", {{"detail", sqliteMessage(m_db)}}));
   m_minZoom = parseInt(metadata("minzoom"));
   m_maxZoom = parseInt(metadata("maxzoom"));
   if (m_minZoom && m_maxZoom) return Status::ok();
@@ -73,8 +74,7 @@ Status MbTilesReader::loadMetadata() {
   if (sqlite3_prepare_v2(m_db, "SELECT min(zoom_level), max(zoom_level) FROM tiles", -1, &query,
                          nullptr) != SQLITE_OK) {
     sqlite3_finalize(query);
-    return Status::corruption("底图文件缺少 tiles 表 / the basemap has no tiles table: " +
-                              sqliteMessage(m_db));
+    return Status::corruption(msg("map.basemap_no_tiles", {{"detail", sqliteMessage(m_db)}}));
   }
   if (sqlite3_step(query) == SQLITE_ROW && sqlite3_column_type(query, 0) != SQLITE_NULL) {
     if (!m_minZoom) m_minZoom = sqlite3_column_int(query, 0);
@@ -103,7 +103,7 @@ Result<std::optional<std::string>> MbTilesReader::tile(int zoom, int x, int y) {
   const int rc = sqlite3_step(m_tileQuery);
   if (rc == SQLITE_DONE) return std::optional<std::string>();
   if (rc != SQLITE_ROW)
-    return Status::ioError("无法读取底图瓦片 / cannot read a basemap tile: " + sqliteMessage(m_db));
+    return Status::ioError(msg("map.basemap_tile_unreadable", {{"detail", sqliteMessage(m_db)}}));
   const auto* bytes = static_cast<const char*>(sqlite3_column_blob(m_tileQuery, 0));
   const int size = sqlite3_column_bytes(m_tileQuery, 0);
   std::optional<std::string> out(std::in_place, bytes ? bytes : "", bytes ? size : 0);

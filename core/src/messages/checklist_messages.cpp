@@ -39,6 +39,7 @@ constexpr MessageText kMessages[] = {
      "record holds no building, inspection, photo, rectification or visit"},
     {"record.record_bytes_not_anju", "记录数据已损坏", "record bytes are not an anju.v1.Record"},
     {"record.unknown_code", "未知代码「{code}」", "unknown code '{code}'"},
+    {"record.cannot_decode_visit", "无法解码走访记录", "cannot decode the visit"},
 };
 
 }  // namespace

@@ -1,4 +1,5 @@
-// Message catalogue: The server's command line, building import, photo blob store and disk checks.
+// Message catalogue: The server's command line, building import, photo blob store, disk checks and
+// SQL storage (sync-server/src/storage).
 // One line per id: {id, Chinese, English}; both texts use the same {placeholders}.
 // See docs/messages.md for how to add one.
 #include "messages/catalogue.h"
@@ -58,6 +59,30 @@ constexpr MessageText kMessages[] = {
      "line {line}: unexpected character after closing quote"},
     {"import.unknown_structure", "未知的结构类型：{value}", "unknown structure type: {value}"},
     {"import.unknown_use", "未知的用途：{value}", "unknown use: {value}"},
+    {"storage.already_exists", "已存在：{detail}", "already exists: {detail}"},
+    {"storage.bad_conninfo", "PostgreSQL 连接串无效：请使用 key=value 形式或 postgresql:// URI",
+     "bad postgres connection string: use key=value pairs or a postgresql:// URI"},
+    {"storage.bad_conninfo_option", "PostgreSQL 连接串无效：{detail}",
+     "bad postgres connection string: {detail}"},
+    {"storage.cannot_create_data_dir", "无法创建数据目录 {path}：{detail}",
+     "cannot create data dir {path}: {detail}"},
+    {"storage.connections_busy", "数据库连接已用尽，请稍后重试",
+     "all database connections are busy, retry later"},
+    {"storage.database_error", "数据库错误（{what}）：{detail}",
+     "database error ({what}): {detail}"},
+    {"storage.database_unavailable", "数据库暂时不可用，请稍后重试",
+     "database unavailable, retry later"},
+    {"storage.no_epoch", "数据库缺少 epoch", "database has no epoch"},
+    {"storage.no_such_user", "没有此用户：{name}", "no such user: {name}"},
+    {"storage.schema_too_new", "数据库版本高于本程序（数据库为 {version}，本程序为 {supported}）",
+     "database schema {version} is newer than this server ({supported})"},
+    {"storage.schema_version_rows", "schema_version 表应有一行",
+     "schema_version must hold one row"},
+    {"storage.statement_failed", "数据库错误 [{state}] {detail}（语句：{sql}）",
+     "database error [{state}] {detail} (in: {sql})"},
+    {"storage.transaction_aborted", "事务已因之前的错误中止",
+     "transaction aborted by an earlier error"},
+    {"storage.user_exists", "用户已存在：{name}", "user already exists: {name}"},
     {"util.file_read_failed", "读取文件失败：{path}", "read failed: {path}"},
     {"util.file_unreadable", "无法读取文件 {path}", "cannot read {path}"},
     {"util.server_storage_full", "服务器存储空间已满：{detail}", "server storage full: {detail}"},

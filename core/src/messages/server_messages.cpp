@@ -1,5 +1,5 @@
 // Message catalogue: The sync server: services and HTTP answers (sync-server/src/service, http,
-// console, export). One line per id: {id, Chinese, English}; both texts use the same
+// console, export, register). One line per id: {id, Chinese, English}; both texts use the same
 // {placeholders}. See docs/messages.md for how to add one.
 #include "messages/catalogue.h"
 
@@ -15,11 +15,13 @@ constexpr MessageText kMessages[] = {
     {"access.record_exists", "记录已存在：{id}", "record already exists: {id}"},
     {"access.stored_record_damaged", "存储的记录已损坏：{kind} {id}",
      "stored {kind} is damaged: {id}"},
+    {"auth.invalid_token", "令牌无效", "invalid token"},
     {"auth.invalid_user", "用户信息有误", "invalid user"},
     {"auth.libsodium_init_failed", "libsodium 初始化失败", "libsodium init failed"},
     {"auth.password_hashing_failed_out", "密码哈希失败(内存不足?)",
      "password hashing failed (out of memory?)"},
     {"auth.password_needs_least_8", "密码至少 8 个字符", "password needs at least 8 characters"},
+    {"auth.token_expired", "令牌已过期", "token expired"},
     {"auth.user_name_must_non", "用户名不能为空或含空白", "user name must be non-empty, no spaces"},
     {"console.body_must_json_object", "请求体须为 JSON 对象", "body must be a JSON object"},
     {"console.malformed_page_key", "分页标记无效", "malformed page key"},
@@ -107,6 +109,17 @@ constexpr MessageText kMessages[] = {
     {"push.unknown_building", "房屋不存在：{id}", "unknown building {id}"},
     {"push.version_must_greater_than", "版本须大于基础版本",
      "version must be greater than base_version"},
+    {"query.bad_date", "日期格式应为 YYYY-MM-DD", "bad date, expected YYYY-MM-DD"},
+    {"query.invalid_filter", "筛选条件有误", "invalid register filter"},
+    {"query.limit_range", "每页行数应为 {min}–{max}", "limit must be {min}..{max}"},
+    {"query.must_be_flag", "应为 1 或 0", "must be 1 or 0"},
+    {"query.region_needs_parent", "街道/社区需要上级区划",
+     "street and community need their parent levels"},
+    {"query.text_not_clean", "须为不含 NUL 的 UTF-8 文本", "must be UTF-8 text without NUL bytes"},
+    {"query.unknown_judgment", "未知判定「{value}」", "unknown judgment '{value}'"},
+    {"query.unknown_rectification_status", "未知整治状态「{value}」",
+     "unknown rectification status '{value}'"},
+    {"query.unknown_review_state", "未知审核状态「{value}」", "unknown review state '{value}'"},
     {"rectification.stored_rectification_damaged", "存储的整治记录已损坏",
      "stored rectification is damaged"},
     {"review.appraisal_grade_must_b", "鉴定等级须为 A、B、C 或 D",
@@ -115,6 +128,22 @@ constexpr MessageText kMessages[] = {
     {"review.returning_needs_comment", "退回必须填写意见", "returning needs a comment"},
     {"review.stored_inspection_damaged", "存储的排查记录已损坏", "stored inspection is damaged"},
     {"review.unknown_review_state", "未知审核状态", "unknown review state"},
+    {"http.tls_needs_certificate_and_key", "HTTPS 需要证书和私钥",
+     "HTTPS needs both tls_certificate and tls_private_key"},
+    {"http.cannot_use_certificate", "无法读取证书 {path}：{detail}",
+     "cannot use certificate {path}: {detail}"},
+    {"http.cannot_use_private_key", "无法读取私钥 {path}：{detail}",
+     "cannot use private key {path}: {detail}"},
+    {"http.cannot_resolve_listen_address", "无法解析监听地址 {address}：{detail}",
+     "cannot resolve {address}: {detail}"},
+    {"http.cannot_listen", "无法监听 {address}：{detail}", "cannot listen on {address}: {detail}"},
+    {"push.evidence_photo_record_missing", "证据照片记录缺失，请先同步照片记录：{id}",
+     "a photo record the evidence digest binds is not on the server: {id}"},
+    {"push.evidence_missing_photo_record", "缺少照片记录 {id}", "missing photo record {id}"},
+    {"push.evidence_digest_mismatch", "证据摘要不符：提交后记录或照片哈希已被改动",
+     "evidence digest mismatch: the record or a photo hash changed after submission"},
+    {"push.evidence_digests_differ", "记录中为 {recorded}，服务器计算为 {computed}",
+     "recorded {recorded}, server computed {computed}"},
 };
 
 }  // namespace

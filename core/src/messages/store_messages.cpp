@@ -72,6 +72,9 @@ constexpr MessageText kMessages[] = {
     {"store.transaction_already_finished", "事务已结束", "transaction already finished"},
     {"store.transactions_cannot_nested", "事务不能嵌套", "transactions cannot be nested"},
     {"store.unknown_kind", "未知的记录类型「{kind}」", "unknown record kind '{kind}'"},
+    {"store.visit_must_name_inspection", "走访记录须对应本次排查",
+     "the visit must name this inspection and its building"},
+    {"store.must_be", "应为 {value}", "must be {value}"},
 };
 
 }  // namespace

@@ -87,6 +87,22 @@ constexpr MessageText kMessages[] = {
     {"tablet.no_buildings", "本机没有房屋，请先同步", "no buildings; sync first"},
     {"tablet.sign_in_first", "请先登录（login URL USER PASSWORD）",
      "sign in first (login URL USER PASSWORD)"},
+    {"tablet.no_inspection_open", "没有打开的排查", "no inspection is open"},
+    {"tablet.unknown_visit_outcome", "未知的走访结果「{outcome}」",
+     "unknown visit outcome '{outcome}'"},
+    {"map.basemap_not_found", "找不到底图文件：{path}", "basemap file not found: {path}"},
+    {"map.basemap_cannot_open", "无法打开底图文件 {path}：{detail}",
+     "cannot open the basemap file {path}: {detail}"},
+    {"map.basemap_not_mbtiles", "底图文件不是 MBTiles 格式（{path}）：{detail}",
+     "the basemap is not an MBTiles file ({path}): {detail}"},
+    {"map.basemap_no_metadata", "底图文件缺少 metadata 表：{detail}",
+     "the basemap has no metadata table: {detail}"},
+    {"map.basemap_metadata_unreadable", "无法读取底图信息：{detail}",
+     "cannot read the basemap metadata: {detail}"},
+    {"map.basemap_no_tiles", "底图文件缺少 tiles 表：{detail}",
+     "the basemap has no tiles table: {detail}"},
+    {"map.basemap_tile_unreadable", "无法读取底图瓦片：{detail}",
+     "cannot read a basemap tile: {detail}"},
 };
 
 }  // namespace

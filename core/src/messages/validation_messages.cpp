@@ -1,14 +1,5 @@
 // Message catalogue: Record validation (core/src/validation.cpp): what is wrong with a building,
-// inspection, finding, photo or rectification. One line per id: {id, Chinese, English    {"validation.invalid_visit", "走访记录有误", "invalid visit"},
-    {"validation.visit_inspection_only_inspected", "只有“已排查”的走访可关联排查记录",
-     "only an inspected visit names an inspection"},
-    {"validation.visit_note_too_long", "备注不能超过 2000 字节", "note cannot exceed 2000 bytes"},
-    {"validation.visit_time_future", "走访时间不能在将来", "visit time cannot be in the future"},
-    {"validation.visit_time_missing", "缺少走访时间", "visit time is missing"},
-    {"validation.visitor_missing", "缺少走访人员", "inspector is missing"},
-    {"validation.unknown_document_kind", "未知文件类别「{document}」",
-     "unknown document kind '{document}'"},
-}; both texts
+// inspection, finding, photo or rectification. One line per id: {id, Chinese, English}; both texts
 // use the same {placeholders}. See docs/messages.md for how to add one.
 #include "messages/catalogue.h"
 
@@ -80,6 +71,34 @@ constexpr MessageText kMessages[] = {
      "year built cannot be before 1800"},
     {"validation.year_built_future", "建成年份不能晚于今年（{year}）",
      "year built cannot be after this year ({year})"},
+    {"validation.invalid_visit", "走访记录有误", "invalid visit"},
+    {"validation.visit_inspection_only_inspected", "只有“已排查”的走访可关联排查记录",
+     "only an inspected visit names an inspection"},
+    {"validation.visit_note_too_long", "备注不能超过 2000 字节", "note cannot exceed 2000 bytes"},
+    {"validation.visit_time_future", "走访时间不能在将来", "visit time cannot be in the future"},
+    {"validation.visit_time_missing", "缺少走访时间", "visit time is missing"},
+    {"validation.visitor_missing", "缺少走访人员", "inspector is missing"},
+    {"validation.unknown_document_kind", "未知文件类别「{document}」",
+     "unknown document kind '{document}'"},
+    {"validation.hash_must_64_lowercase", "哈希须为 64 位小写十六进制",
+     "sha256 must be 64 lowercase hex digits"},
+    {"validation.notice_number_missing", "告知书缺少编号", "the notice has no number"},
+    {"validation.notice_issue_time_missing", "告知书缺少出具时间", "the notice has no issue time"},
+    {"validation.notice_signing_time_missing", "缺少签字或拒签时间",
+     "signing or refusal time is missing"},
+    {"validation.notice_refusal_note_missing", "拒绝签字须填写说明",
+     "a refusal to sign needs the inspector's note"},
+    {"validation.notice_refused_has_signature", "拒签的告知书不能带签名",
+     "a refused notice has no signature"},
+    {"validation.notice_signature_empty", "签名为空", "the signature has no strokes"},
+    {"validation.notice_strokes_hash_mismatch", "签名笔迹与其哈希不符",
+     "the signature strokes do not match their hash"},
+    {"evidence.notice_file_mismatch", "告知书的{what}与其文件不符：{id}",
+     "the notice's {what} hash differs from its file record {id}"},
+    {"evidence.photo_record_missing", "证据照片记录缺失：{id}",
+     "the photo record {id} the inspection references is missing"},
+    {"evidence.part_pdf", "PDF 文件", "PDF"},
+    {"evidence.part_signature", "签名", "signature"},
 };
 
 }  // namespace

@@ -11,8 +11,8 @@ Result<std::vector<MapHouse>> Store::listMapHouses() {
   std::lock_guard lock(m_impl->mutex);
   Result<store::StatementUse> query = m_impl->db->cached(
       "SELECT id, district, street, community, address, latest_judgment, latest_review, "
-      "latest_inspected_at, payload FROM buildings "
-      "ORDER BY district, street, community, address, id");
+      "latest_inspected_at, payload, last_visit_outcome, last_visited_at, visit_count "
+      "FROM buildings ORDER BY district, street, community, address_key, id");
   if (!query) return query.status();
   std::vector<MapHouse> out;
   for (;;) {
@@ -27,6 +27,9 @@ Result<std::vector<MapHouse>> Store::listMapHouses() {
     // Unknown codes (written by a newer build) show as "not judged", as in the list.
     if (!s.isNull(5)) house.summary.judgment = parsePreliminaryJudgment(s.text(5));
     if (!s.isNull(6)) house.summary.review = parseReviewState(s.text(6));
+    if (!s.isNull(9)) house.summary.lastVisitOutcome = parseVisitOutcome(s.text(9));
+    house.summary.lastVisitedAt = s.isNull(10) ? 0 : s.integer(10);
+    house.summary.visitCount = static_cast<int>(s.integer(11));
     Result<Building> building = store::decodeAs<Building>(s.blob(8));
     if (!building) return building.status();
     house.location = building->location;

@@ -1,6 +1,7 @@
 // User actions on records (one transaction each) and reading records back.
 #include <type_traits>
 
+#include "anju/message.h"
 #include "anju/uuid.h"
 #include "anju/validation.h"
 #include "store/audit_summary.h"
@@ -164,8 +165,8 @@ Result<HlcVersion> Store::putInspectionWithVisit(const Inspection& inspection, c
   if (Status s = validateVisit(visit, m_impl->wallNow()); !s) return s;
   if (visit.inspectionId != inspection.id || visit.buildingId != inspection.buildingId)
     return Status::invalidArgument(
-        "走访记录须对应本次排查 / the visit must name this inspection and its building",
-        {{"inspection_id", "应为 / must be " + inspection.id}});
+        msg("store.visit_must_name_inspection"),
+        {fieldError("inspection_id", msg("store.must_be", {{"value", inspection.id}}))});
   std::lock_guard lock(m_impl->mutex);
   Result<Transaction> tx = Transaction::begin(*m_impl->db);
   if (!tx) return tx.status();

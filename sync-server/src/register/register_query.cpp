@@ -4,6 +4,8 @@
 #include <chrono>
 
 #include "anju/enum_codes.h"
+#include "anju/message.h"
+#include "anju/status.h"
 #include "util/utf8_text.h"
 
 namespace anju::server {
@@ -92,10 +94,10 @@ Result<RegisterFilter> parseRegisterFilter(const std::map<std::string, std::stri
   for (const char* name : kFilterParams) {
     auto it = params.find(name);
     if (it != params.end() && !isCleanUtf8Text(it->second))
-      errors.push_back({name, "须为不含 NUL 的 UTF-8 文本 / must be UTF-8 text without NUL bytes"});
+      errors.push_back(fieldError(name, msg("query.text_not_clean")));
   }
   if (!errors.empty())
-    return Status::invalidArgument("筛选条件有误 / invalid register filter", std::move(errors));
+    return Status::invalidArgument(msg("query.invalid_filter"), std::move(errors));
   auto value = [&](const char* name) -> std::optional<std::string> {
     auto it = params.find(name);
     if (it == params.end() || it->second.empty()) return std::nullopt;
@@ -106,44 +108,42 @@ Result<RegisterFilter> parseRegisterFilter(const std::map<std::string, std::stri
   filter.community = value("community").value_or("");
   if ((!filter.street.empty() && filter.district.empty()) ||
       (!filter.community.empty() && filter.street.empty()))
-    errors.push_back({"community",
-                      "街道/社区需要上级区划 / street and community need their "
-                      "parent levels"});
+    errors.push_back(fieldError("community", msg("query.region_needs_parent")));
   if (auto j = value("judgment")) {
     if (parsePreliminaryJudgment(*j))
       filter.judgment = *j;
     else
-      errors.push_back({"judgment", "未知判定 / unknown judgment '" + *j + "'"});
+      errors.push_back(fieldError("judgment", msg("query.unknown_judgment", {{"value", *j}})));
   }
   if (auto r = value("review")) {
     if (parseReviewState(*r))
       filter.review = *r;
     else
-      errors.push_back({"review", "未知审核状态 / unknown review state '" + *r + "'"});
+      errors.push_back(fieldError("review", msg("query.unknown_review_state", {{"value", *r}})));
   }
   if (auto r = value("rectification")) {
     if (*r == "none" || parseRectificationStatus(*r))
       filter.rectification = *r;
     else
       errors.push_back(
-          {"rectification", "未知整治状态 / unknown rectification status '" + *r + "'"});
+          fieldError("rectification", msg("query.unknown_rectification_status", {{"value", *r}})));
   }
   if (auto from = value("from")) {
     filter.inspectedFrom = parseDay(*from, false);
-    if (!filter.inspectedFrom) errors.push_back({"from", "日期格式应为 YYYY-MM-DD / bad date"});
+    if (!filter.inspectedFrom) errors.push_back(fieldError("from", msg("query.bad_date")));
   }
   if (auto to = value("to")) {
     filter.inspectedTo = parseDay(*to, true);  // a day "to" includes that whole day
-    if (!filter.inspectedTo) errors.push_back({"to", "日期格式应为 YYYY-MM-DD / bad date"});
+    if (!filter.inspectedTo) errors.push_back(fieldError("to", msg("query.bad_date")));
   }
   if (auto nv = value("not_visited")) {
     if (*nv == "1" || *nv == "true")
       filter.notVisitedOnly = true;
     else if (*nv != "0" && *nv != "false")
-      errors.push_back({"not_visited", "应为 1 或 0 / must be 1 or 0"});
+      errors.push_back(fieldError("not_visited", msg("query.must_be_flag")));
   }
   if (!errors.empty())
-    return Status::invalidArgument("筛选条件有误 / invalid register filter", std::move(errors));
+    return Status::invalidArgument(msg("query.invalid_filter"), std::move(errors));
   return filter;
 }
 

@@ -1,5 +1,8 @@
 #include "register/sql_register_index.h"
 
+#include <string>
+
+#include "anju/message.h"
 #include "register/register_builder.h"
 #include "register/register_sql.h"
 #include "storage/sql_records.h"
@@ -94,7 +97,7 @@ Result<RegisterPage> SqlRegisterIndex::queryRegister(const RegisterFilter& filte
                                                      const std::optional<RegisterKey>& after,
                                                      int limit) {
   if (limit < 1 || limit > 10000)
-    return Status::invalidArgument("每页行数应为 1–10000 / limit must be 1..10000");
+    return Status::invalidArgument(msg("query.limit_range", {{"min", "1"}, {"max", "10000"}}));
   const SqlWhere where = registerWhere(filter, after, placeholder);
   SqlParams params;
   addValues(params, where.params);

@@ -10,10 +10,6 @@ namespace {
 
 using nlohmann::json;
 
-const char* const kMismatch =
-    "证据摘要不符:提交后记录或照片哈希已被改动 / evidence digest mismatch: the record or a "
-    "photo hash changed after submission";
-
 json problem(std::string zh, std::string en) {
   return {{"zh", std::move(zh)}, {"en", std::move(en)}};
 }
@@ -42,7 +38,7 @@ Result<EvidenceVerdict> verifyPushedEvidence(SyncTransaction& tx, const v1::Insp
   if (message.evidence_digest().empty()) return verdict;
   Result<Inspection> inspection = fromProto(message);
   if (!inspection) {  // examineRecord decoded it already; kept for safety
-    verdict.refusal = inspection.status().message();
+    verdict.refusal = inspection.status().text();
     return verdict;
   }
   std::vector<PhotoRecord> photos;
@@ -52,11 +48,9 @@ Result<EvidenceVerdict> verifyPushedEvidence(SyncTransaction& tx, const v1::Insp
     v1::Record record;
     if (!stored->has_value() || !record.ParseFromString((*stored)->payload) ||
         !record.has_photo()) {
-      verdict.refusal =
-          "证据照片记录缺失,请先同步照片记录 / a photo record the evidence digest "
-          "binds is not on the server: " +
-          id;
-      verdict.fields.push_back({"evidence_digest", "缺少照片记录 / missing photo record " + id});
+      verdict.refusal = msg("push.evidence_photo_record_missing", {{"id", id}});
+      verdict.fields.push_back(
+          fieldError("evidence_digest", msg("push.evidence_missing_photo_record", {{"id", id}})));
       return verdict;
     }
     Result<PhotoRecord> photo = fromProto(record.photo());
@@ -65,15 +59,15 @@ Result<EvidenceVerdict> verifyPushedEvidence(SyncTransaction& tx, const v1::Insp
   }
   Result<std::string> digest = computeEvidenceDigest(*inspection, photos);
   if (!digest) {
-    verdict.refusal = digest.status().message();
-    verdict.fields.push_back({"evidence_digest", digest.status().message()});
+    verdict.refusal = digest.status().text();
+    verdict.fields.push_back(fieldError("evidence_digest", digest.status().text()));
     return verdict;
   }
   if (*digest != message.evidence_digest()) {
-    verdict.refusal = kMismatch;
-    verdict.fields.push_back(
-        {"evidence_digest", "记录中为 / recorded " + message.evidence_digest() +
-                                ", 服务器计算为 / server computed " + *digest});
+    verdict.refusal = msg("push.evidence_digest_mismatch");
+    verdict.fields.push_back(fieldError(
+        "evidence_digest", msg("push.evidence_digests_differ",
+                               {{"recorded", message.evidence_digest()}, {"computed", *digest}})));
     return verdict;
   }
   verdict.checked = true;

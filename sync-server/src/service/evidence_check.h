@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "anju/message.h"
 #include "anju/status.h"
 #include "anju/v1/records.pb.h"
 #include "storage/server_storage.h"
@@ -19,8 +20,8 @@ namespace anju::server {
 
 /// What the push check found for one inspection.
 struct EvidenceVerdict {
-  bool checked = false;                // the inspection carried a digest and it matched
-  std::optional<std::string> refusal;  // set when the change must be rejected
+  bool checked = false;            // the inspection carried a digest and it matched
+  std::optional<Message> refusal;  // set when the change must be rejected
   std::vector<FieldError> fields;
   int photoCount = 0;  // photos the digest binds
 };

@@ -4,6 +4,7 @@
 
 #include <cstring>
 
+#include "anju/message.h"
 #include "util/log.h"
 
 namespace anju::server {
@@ -57,8 +58,7 @@ void forwardNotice(void*, const char* message) {
 
 }  // namespace
 
-const char* const kDatabaseUnavailable =
-    "数据库暂时不可用,请稍后重试 / database unavailable, retry later";
+const Message kDatabaseUnavailable = msg("storage.database_unavailable");
 
 PgResult::~PgResult() {
   if (m_result) PQclear(m_result);
@@ -132,15 +132,17 @@ Status PgConnection::failure(pg_result* result, std::string_view sql) {
   std::string message = oneLine(result ? PQresultErrorMessage(result) : PQerrorMessage(m_conn));
   if (message.empty()) message = oneLine(PQerrorMessage(m_conn));
   if (result) PQclear(result);
-  if (state == "23505") return Status::alreadyExists("已存在 / already exists: " + message);
-  const std::string context =
-      " [" + state + "] " + message + " (in: " + std::string(sql.substr(0, 80)) + ")";
+  if (state == "23505")
+    return Status::alreadyExists(msg("storage.already_exists", {{"detail", message}}));
+  const std::string statement(sql.substr(0, 80));
+  const std::string context = " [" + state + "] " + message + " (in: " + statement + ")";
   if (!healthy() || isTransient(state)) {
     logWarn("postgres: unavailable:" + context);
     return Status::unavailable(kDatabaseUnavailable);
   }
   logError("postgres: statement failed:" + context);
-  return Status::ioError("数据库错误 / database error:" + context);
+  return Status::ioError(
+      msg("storage.statement_failed", {{"state", state}, {"detail", message}, {"sql", statement}}));
 }
 
 Status PgConnection::exec(const std::string& sql) {

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "anju/message.h"
 #include "anju/status.h"
 #include "storage/sql_driver.h"
 
@@ -71,7 +72,8 @@ class PgConnection {
   pg_conn* m_conn;
 };
 
-/// The message used for every "database unreachable" Status: safe to show to clients.
-extern const char* const kDatabaseUnavailable;
+/// The message of every "database unreachable" Status (storage.database_unavailable): safe to
+/// show to clients.
+extern const Message kDatabaseUnavailable;
 
 }  // namespace anju::server

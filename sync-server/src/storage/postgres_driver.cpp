@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "anju/message.h"
+
 namespace anju::server {
 namespace {
 
@@ -49,7 +51,7 @@ class PgTransaction final : public SqlTransaction {
     if (!m_open) return Status::internal("transaction already finished");
     // COMMIT of an aborted transaction "succeeds" as a rollback; never report that as stored.
     if (m_lease.connection().inFailedTransaction())
-      return Status::internal("事务已中止 / transaction aborted by an earlier error");
+      return Status::internal(msg("storage.transaction_aborted"));
     // Whatever COMMIT answers, the transaction is over: PostgreSQL rolls back a failed commit.
     // synchronous_commit (on by default) makes it durable before the answer arrives.
     m_open = false;
@@ -130,8 +132,7 @@ Result<std::int64_t> PostgresDriver::schemaVersion(SqlSession& session) {
   if (!first) return first.status();
   const std::int64_t applied = *first ? (*version)->int64(0) : 0;
   Result<bool> second = (*version)->next();
-  if (!*first || !second || *second)
-    return Status::corruption("schema_version 应有一行 / schema_version must hold one row");
+  if (!*first || !second || *second) return Status::corruption(msg("storage.schema_version_rows"));
   return applied;
 }
 

@@ -4,6 +4,8 @@
 
 #include <map>
 
+#include "anju/message.h"
+
 namespace anju::server {
 
 PgPool::Lease::~Lease() {
@@ -21,9 +23,8 @@ Result<std::unique_ptr<PgPool>> PgPool::create(const std::string& conninfo, int 
     if (error) PQfreemem(error);
     while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
     if (why.rfind("invalid connection option", 0) != 0)
-      why = "use key=value pairs or a postgresql:// URI";
-    return Status::invalidArgument("PostgreSQL 连接串无效 / bad postgres connection string: " +
-                                   why);
+      return Status::invalidArgument(msg("storage.bad_conninfo"));
+    return Status::invalidArgument(msg("storage.bad_conninfo_option", {{"detail", why}}));
   }
   std::map<std::string, std::string> set;
   for (PQconninfoOption* o = options; o->keyword; ++o)
@@ -48,9 +49,7 @@ Result<PgPool::Lease> PgPool::acquire() {
     std::unique_lock lock(m_mutex);
     const bool available = m_released.wait_for(lock, m_acquireTimeout,
                                                [&] { return !m_idle.empty() || m_open < m_max; });
-    if (!available)
-      return Status::unavailable(
-          "数据库连接已用尽 / all database connections are busy, retry later");
+    if (!available) return Status::unavailable(msg("storage.connections_busy"));
     if (!m_idle.empty()) {
       std::unique_ptr<PgConnection> conn = std::move(m_idle.back());
       m_idle.pop_back();

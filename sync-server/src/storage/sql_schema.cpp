@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "anju/message.h"
+
 namespace anju::server {
 namespace {
 
@@ -259,9 +261,9 @@ Status migrateSchema(SqlDriver& driver, const std::function<Status(SqlSession&)>
   Result<std::int64_t> applied = driver.schemaVersion(session);
   if (!applied) return applied.status();
   if (*applied > static_cast<std::int64_t>(kMigrations.size()))
-    return Status::corruption("数据库版本高于本程序 / database schema " + std::to_string(*applied) +
-                              " is newer than this server (" + std::to_string(kMigrations.size()) +
-                              ")");
+    return Status::corruption(
+        msg("storage.schema_too_new", {{"version", std::to_string(*applied)},
+                                       {"supported", std::to_string(kMigrations.size())}}));
   if (*applied == static_cast<std::int64_t>(kMigrations.size())) return Status::ok();
   // Every pending migration and the version bump commit together (DDL is transactional in both
   // engines), so a crash leaves no half schema; the destructor rolls back after an error.

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <optional>
 
+#include "anju/message.h"
 #include "anju/uuid.h"
 #include "storage/region_sql.h"
 #include "storage/sql_records.h"
@@ -30,7 +31,7 @@ Result<std::string> readEpoch(SqlSession& session) {
       firstRow(session, "SELECT value FROM meta WHERE key = 'epoch'", {},
                [](const SqlRows& rows) { return rows.text(0); });
   if (!epoch) return epoch.status();
-  if (!*epoch) return Status::corruption("数据库缺少 epoch / database has no epoch");
+  if (!*epoch) return Status::corruption(msg("storage.no_epoch"));
   return **epoch;
 }
 
@@ -46,7 +47,7 @@ Result<User> loadUser(SqlSession& session, const std::string& name) {
                  return u;
                });
   if (!user) return user.status();
-  if (!*user) return Status::notFound("没有此用户 / no such user: " + name);
+  if (!*user) return Status::notFound(msg("storage.no_such_user", {{"name", name}}));
   // COLLATE "C": byte order on both engines, whatever the database's locale.
   Result<std::vector<RegionPath>> regions =
       collectRows(session,
@@ -128,7 +129,7 @@ Status SqlStorage::createUser(const User& user) {
             .int64(nowMs()));
   });
   if (s.code() == StatusCode::kAlreadyExists)
-    return Status::alreadyExists("用户已存在 / user already exists: " + user.name);
+    return Status::alreadyExists(msg("storage.user_exists", {{"name", user.name}}));
   return s;
 }
 
@@ -172,8 +173,8 @@ Result<User> SqlStorage::findUserByToken(const std::string& tokenHash, Timestamp
                    return Owner{rows.text(0), rows.int64(1)};
                  });
     if (!owner) return owner.status();
-    if (!*owner) return Status::unauthenticated("令牌无效 / invalid token");
-    if ((*owner)->expiresAt <= now) return Status::unauthenticated("令牌已过期 / token expired");
+    if (!*owner) return Status::unauthenticated(msg("auth.invalid_token"));
+    if ((*owner)->expiresAt <= now) return Status::unauthenticated(msg("auth.token_expired"));
     return loadUser(session, (*owner)->userName);
   });
 }

@@ -4,20 +4,25 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
+#include "anju/message.h"
 #include "util/storage_full.h"
 
 namespace anju::server {
 
 Status sqliteError(sqlite3* db, int rc, std::string_view what) {
-  std::string msg = "数据库错误 / database error (" + std::string(what) + "): ";
-  msg += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  const std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  Message text = msg("storage.database_error", {{"what", std::string(what)}, {"detail", detail}});
   if (rc == SQLITE_CONSTRAINT || (rc & 0xff) == SQLITE_CONSTRAINT)
-    return Status::alreadyExists(msg);
-  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) return Status::unavailable(msg);
-  if ((rc & 0xff) == SQLITE_FULL) return storageFullStatus(msg);
-  if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB) return Status::corruption(msg);
-  return Status::ioError(msg);
+    return Status::alreadyExists(std::move(text));
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    return Status::unavailable(std::move(text));
+  // The detail of a full disk is for the server log only (storageFullStatus).
+  if ((rc & 0xff) == SQLITE_FULL) return storageFullStatus(std::string(what) + ": " + detail);
+  if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+    return Status::corruption(std::move(text));
+  return Status::ioError(std::move(text));
 }
 
 SqliteStatement::SqliteStatement(SqliteStatement&& other) noexcept

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "anju/message.h"
 #include "storage/sqlite_driver.h"
 
 namespace anju::server {
@@ -17,9 +18,7 @@ Result<std::unique_ptr<SqlDriver>> openSqlDriver(StorageBackend backend, const s
                                                  const PostgresOptions& postgres) {
   if (backend == StorageBackend::kPostgres) {
     if (postgres.conninfo.empty())
-      return Status::invalidArgument(
-          "需要 PostgreSQL 连接串 / storage = postgres needs a "
-          "connection string (postgres = ... or --postgres CONNINFO)");
+      return Status::invalidArgument(msg("cli.postgres_conninfo_required"));
     Result<std::unique_ptr<PostgresDriver>> pg = PostgresDriver::open(postgres);
     if (!pg) return pg.status();
     return std::unique_ptr<SqlDriver>(std::move(pg).value());
@@ -27,8 +26,8 @@ Result<std::unique_ptr<SqlDriver>> openSqlDriver(StorageBackend backend, const s
   std::error_code ec;
   std::filesystem::create_directories(dataDir, ec);
   if (ec)
-    return Status::ioError("无法创建数据目录 / cannot create data dir " + dataDir + ": " +
-                           ec.message());
+    return Status::ioError(
+        msg("storage.cannot_create_data_dir", {{"path", dataDir}, {"detail", ec.message()}}));
   Result<std::unique_ptr<SqliteDriver>> sqlite =
       SqliteDriver::open((std::filesystem::path(dataDir) / "anju.db").string());
   if (!sqlite) return sqlite.status();

@@ -4,6 +4,7 @@
 
 #include <boost/asio/post.hpp>
 
+#include "anju/message.h"
 #include "util/log.h"
 #include "web/connection.h"
 
@@ -26,8 +27,7 @@ Result<int> HttpServer::listen() {
   boost::system::error_code ec;
   if (!m_options.tlsCertificateFile.empty() || !m_options.tlsPrivateKeyFile.empty()) {
     if (m_options.tlsCertificateFile.empty() || m_options.tlsPrivateKeyFile.empty())
-      return Status::invalidArgument(
-          "HTTPS 需要证书和私钥 / HTTPS needs both tls_certificate and tls_private_key");
+      return Status::invalidArgument(msg("http.tls_needs_certificate_and_key"));
     m_tls = std::make_unique<net::ssl::context>(net::ssl::context::tls_server);
     // TLS 1.2 and newer only; OpenSSL's defaults choose the ciphers.
     m_tls->set_options(net::ssl::context::default_workarounds | net::ssl::context::no_sslv2 |
@@ -35,27 +35,31 @@ Result<int> HttpServer::listen() {
                        net::ssl::context::no_tlsv1_1);
     m_tls->use_certificate_chain_file(m_options.tlsCertificateFile, ec);
     if (ec)
-      return Status::invalidArgument("无法读取证书 / cannot use certificate " +
-                                     m_options.tlsCertificateFile + ": " + ec.message());
+      return Status::invalidArgument(
+          msg("http.cannot_use_certificate",
+              {{"path", m_options.tlsCertificateFile}, {"detail", ec.message()}}));
     m_tls->use_private_key_file(m_options.tlsPrivateKeyFile, net::ssl::context::pem, ec);
     if (ec)
-      return Status::invalidArgument("无法读取私钥 / cannot use private key " +
-                                     m_options.tlsPrivateKeyFile + ": " + ec.message());
+      return Status::invalidArgument(
+          msg("http.cannot_use_private_key",
+              {{"path", m_options.tlsPrivateKeyFile}, {"detail", ec.message()}}));
   }
   tcp::resolver resolver(m_io);
   const auto endpoints = resolver.resolve(m_options.address, std::to_string(m_options.port),
                                           tcp::resolver::passive, ec);
   if (ec || endpoints.empty())
-    return Status::ioError("无法解析监听地址 / cannot resolve " + m_options.address + ": " +
-                           ec.message());
+    return Status::ioError(msg("http.cannot_resolve_listen_address",
+                               {{"address", m_options.address}, {"detail", ec.message()}}));
   const tcp::endpoint endpoint = endpoints.begin()->endpoint();
   m_acceptor.open(endpoint.protocol(), ec);
   if (!ec) m_acceptor.set_option(tcp::acceptor::reuse_address(true), ec);
   if (!ec) m_acceptor.bind(endpoint, ec);
   if (!ec) m_acceptor.listen(m_options.listenBacklog, ec);
   if (ec)
-    return Status::ioError("无法监听 / cannot listen on " + m_options.address + ":" +
-                           std::to_string(m_options.port) + ": " + ec.message());
+    return Status::ioError(
+        msg("http.cannot_listen",
+            {{"address", m_options.address + ":" + std::to_string(m_options.port)},
+             {"detail", ec.message()}}));
   return static_cast<int>(m_acceptor.local_endpoint().port());
 }
 

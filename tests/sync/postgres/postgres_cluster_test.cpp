@@ -167,7 +167,8 @@ TEST_P(PostgresCluster, DatabaseDownIs503WithErrorAndServerRecoversWhenItIsBack)
   v1::Error error;
   ASSERT_TRUE(error.ParseFromString(pulled.body)) << pulled.body;
   EXPECT_EQ(error.code(), "unavailable");
-  EXPECT_NE(error.message().find("database unavailable"), std::string::npos) << error.message();
+  EXPECT_EQ(error.message_id(), "storage.database_unavailable");
+  EXPECT_NE(error.message().find("数据库暂时不可用"), std::string::npos) << error.message();
   const Reply pushed =
       client2.post("/v1/sync/push",
                    makePush({makeChange(makeInspection(ownBuilding().record_id()), 1000, 0)})
