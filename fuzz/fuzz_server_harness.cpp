@@ -10,13 +10,13 @@
 #include <thread>
 
 #include "anju/hlc.h"
+#include "anju/sha256.h"
 #include "blob/blob_store.h"
 #include "http/sync_api.h"
 #include "import/building_import.h"
 #include "import/demo_register.h"
 #include "service/auth_service.h"
 #include "service/indexed_storage.h"
-#include "util/sha256.h"
 #include "web/http_server.h"
 
 namespace anju::fuzz {
@@ -138,13 +138,13 @@ void FuzzServer::start() {
 
   // One complete photo and one half-uploaded, so uploads and status queries meet both states.
   const std::string complete = kCompletePhotoBytes;
-  m_completeSha = server::sha256Hex(complete);
+  m_completeSha = sha256Hex(complete);
   if (Result<server::PhotoUpload> u =
           r.photos->upload(m_completeSha, 0, static_cast<std::int64_t>(complete.size()), complete);
       !u)
     die("photo", u.status());
   const std::string partial = kPartialPhotoBytes;
-  m_partialSha = server::sha256Hex(partial);
+  m_partialSha = sha256Hex(partial);
   if (Result<server::PhotoUpload> u = r.photos->upload(
           m_partialSha, 0, static_cast<std::int64_t>(partial.size()), partial.substr(0, 20));
       !u)

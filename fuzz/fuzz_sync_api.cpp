@@ -17,9 +17,9 @@
 #include <cstring>
 #include <string>
 
+#include "anju/sha256.h"
 #include "anju/v1/sync.pb.h"
 #include "fuzz_server_harness.h"
-#include "util/sha256.h"
 
 namespace {
 
@@ -114,7 +114,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
           sha = server.partialPhoto();
           break;
         case 2:
-          sha = anju::server::sha256Hex(rest);
+          sha = anju::sha256Hex(rest);
           break;  // a photo of these very bytes
         default:
           sha = pathSegment(rest.substr(0, 80));
@@ -128,7 +128,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       const std::uint32_t offset = le32(data) % (2u << 20);
       const std::uint32_t total = le32(data + 4) % (2u << 20);
       const std::string chunk = rest.substr(8);
-      if ((flags >> 1 & 3) == 2) sha = anju::server::sha256Hex(chunk);
+      if ((flags >> 1 & 3) == 2) sha = anju::sha256Hex(chunk);
       const std::string target = "/v1/photos/" + sha + "?offset=" + std::to_string(offset) +
                                  "&total=" + std::to_string(total);
       checkAnswer(client.Put(target, headers, chunk, "application/octet-stream"), endpoint);

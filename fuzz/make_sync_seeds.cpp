@@ -7,10 +7,10 @@
 
 #include "anju/hlc.h"
 #include "anju/record_codec.h"
+#include "anju/sha256.h"
 #include "anju/v1/sync.pb.h"
 #include "fuzz_server_harness.h"
 #include "sync/gzip.h"
-#include "util/sha256.h"
 
 namespace {
 
@@ -85,7 +85,7 @@ int main(int argc, char** argv) {
   const std::uint64_t v1 = 117665962031841280ull;
   PhotoRecord photo;
   photo.id = "00000000-0000-4000-8000-0000000000c1";
-  photo.sha256 = server::sha256Hex(kCompletePhotoBytes);
+  photo.sha256 = sha256Hex(kCompletePhotoBytes);
   photo.byteSize = static_cast<std::int64_t>(std::string(kCompletePhotoBytes).size());
   photo.capturedAt = 1780272100000;
   photo.buildingId = kFuzzBuildingId;

@@ -4,52 +4,57 @@
 <context>
     <name>AnjuChecklistItem</name>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="68"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="60"/>
+        <source>Last time: %1</source>
+        <translation>Last time: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuChecklistItem.qml" line="81"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="77"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="90"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="123"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="136"/>
         <source>range %1–%2</source>
         <translation>range %1–%2</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="137"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="150"/>
         <source>Write here</source>
         <translation>Write here</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="148"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="161"/>
         <source>Replace photo</source>
         <translation>Replace photo</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="148"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="161"/>
         <source>Add photo</source>
         <translation>Add photo</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="154"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="167"/>
         <source>Photo attached</source>
         <translation>Photo attached</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="154"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="167"/>
         <source>No photo yet</source>
         <translation>No photo yet</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="155"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="168"/>
         <source>A photo is required for this answer</source>
         <translation>A photo is required for this answer</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="162"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="175"/>
         <source>Hazard recorded — complete it under Findings</source>
         <translation>Hazard recorded — complete it under Findings</translation>
     </message>
@@ -484,42 +489,47 @@
         <translation>All normal in this section</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="112"/>
+        <location filename="../qml/InspectionPage.qml" line="114"/>
+        <source>Compared with the inspection of %1: its answers are shown under each question.</source>
+        <translation>Compared with the inspection of %1: its answers are shown under each question.</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="123"/>
         <source>Returned by the reviewer: %1</source>
         <translation>Returned by the reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="150"/>
+        <location filename="../qml/InspectionPage.qml" line="161"/>
         <source>Add a finding:</source>
         <translation>Add a finding:</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="168"/>
+        <location filename="../qml/InspectionPage.qml" line="179"/>
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="178"/>
+        <location filename="../qml/InspectionPage.qml" line="189"/>
         <source>No findings. Hazard answers in the checklist add them here.</source>
         <translation>No findings. Hazard answers in the checklist add them here.</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="187"/>
+        <location filename="../qml/InspectionPage.qml" line="198"/>
         <source>Previous</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="198"/>
+        <location filename="../qml/InspectionPage.qml" line="209"/>
         <source>Section %1 of %2</source>
         <translation>Section %1 of %2</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="205"/>
+        <location filename="../qml/InspectionPage.qml" line="216"/>
         <source>To the judgment</source>
         <translation>To the judgment</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="205"/>
+        <location filename="../qml/InspectionPage.qml" line="216"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
@@ -1036,18 +1046,18 @@
 <context>
     <name>anju::app::InspectionController</name>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="103"/>
+        <location filename="../src/inspection_controller.cpp" line="128"/>
         <source>Sign in first: an inspection records who made it.</source>
         <translation>Sign in first: an inspection records who made it.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="147"/>
+        <location filename="../src/inspection_controller.cpp" line="175"/>
         <location filename="../src/inspection_controller_typing.cpp" line="59"/>
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="281"/>
+        <location filename="../src/inspection_controller.cpp" line="310"/>
         <source>Enter a number.</source>
         <translation>Enter a number.</translation>
     </message>
@@ -1062,7 +1072,7 @@
         <translation>%1: a photo is required — add one to the house&apos;s photos.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="407"/>
+        <location filename="../src/inspection_controller.cpp" line="436"/>
         <source>%1: enter a number.</source>
         <translation>%1: enter a number.</translation>
     </message>
@@ -1072,23 +1082,23 @@
         <translation>Photo not saved: %1</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="480"/>
+        <location filename="../src/inspection_controller.cpp" line="509"/>
         <source>Choose the judgment you want to record.</source>
         <translation>Choose the judgment you want to record.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="510"/>
+        <location filename="../src/inspection_controller.cpp" line="539"/>
         <location filename="../src/inspection_controller_notice.cpp" line="31"/>
         <source>This inspection cannot be changed any more.</source>
         <translation>This inspection cannot be changed any more.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="514"/>
+        <location filename="../src/inspection_controller.cpp" line="543"/>
         <source>A typed value could not be saved; correct it first.</source>
         <translation>A typed value could not be saved; correct it first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/inspection_controller.cpp" line="530"/>
+        <location filename="../src/inspection_controller.cpp" line="559"/>
         <source>%n item(s) still need an answer or a correction.</source>
         <translation>
             <numerusform>%n item still needs an answer or a correction.</numerusform>
@@ -1096,8 +1106,8 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="547"/>
-        <location filename="../src/inspection_controller.cpp" line="557"/>
+        <location filename="../src/inspection_controller.cpp" line="576"/>
+        <location filename="../src/inspection_controller.cpp" line="586"/>
         <source>Not submitted: %1</source>
         <translation>Not submitted: %1</translation>
     </message>

@@ -4,52 +4,57 @@
 <context>
     <name>AnjuChecklistItem</name>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="68"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="60"/>
+        <source>Last time: %1</source>
+        <translation>上次：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuChecklistItem.qml" line="81"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="77"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="90"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="123"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="136"/>
         <source>range %1–%2</source>
         <translation>范围 %1–%2</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="137"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="150"/>
         <source>Write here</source>
         <translation>在此填写</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="148"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="161"/>
         <source>Replace photo</source>
         <translation>更换照片</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="148"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="161"/>
         <source>Add photo</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="154"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="167"/>
         <source>Photo attached</source>
         <translation>已附照片</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="154"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="167"/>
         <source>No photo yet</source>
         <translation>尚无照片</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="155"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="168"/>
         <source>A photo is required for this answer</source>
         <translation>此答案需要拍照</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="162"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="175"/>
         <source>Hazard recorded — complete it under Findings</source>
         <translation>已记录隐患，请在“隐患”中补充</translation>
     </message>
@@ -478,42 +483,47 @@
         <translation>本节全部正常</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="112"/>
+        <location filename="../qml/InspectionPage.qml" line="114"/>
+        <source>Compared with the inspection of %1: its answers are shown under each question.</source>
+        <translation>对照 %1 的排查：每项下方显示上次的回答。</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="123"/>
         <source>Returned by the reviewer: %1</source>
         <translation>审核退回：%1</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="150"/>
+        <location filename="../qml/InspectionPage.qml" line="161"/>
         <source>Add a finding:</source>
         <translation>添加隐患：</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="168"/>
+        <location filename="../qml/InspectionPage.qml" line="179"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="178"/>
+        <location filename="../qml/InspectionPage.qml" line="189"/>
         <source>No findings. Hazard answers in the checklist add them here.</source>
         <translation>暂无隐患。排查表中指示隐患的回答会自动添加到这里。</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="187"/>
+        <location filename="../qml/InspectionPage.qml" line="198"/>
         <source>Previous</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="198"/>
+        <location filename="../qml/InspectionPage.qml" line="209"/>
         <source>Section %1 of %2</source>
         <translation>第 %1 / %2 部分</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="205"/>
+        <location filename="../qml/InspectionPage.qml" line="216"/>
         <source>To the judgment</source>
         <translation>去判定</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="205"/>
+        <location filename="../qml/InspectionPage.qml" line="216"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
@@ -1028,18 +1038,18 @@
 <context>
     <name>anju::app::InspectionController</name>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="103"/>
+        <location filename="../src/inspection_controller.cpp" line="128"/>
         <source>Sign in first: an inspection records who made it.</source>
         <translation>请先登录：排查记录需要写明排查人。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="147"/>
+        <location filename="../src/inspection_controller.cpp" line="175"/>
         <location filename="../src/inspection_controller_typing.cpp" line="59"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="281"/>
+        <location filename="../src/inspection_controller.cpp" line="310"/>
         <source>Enter a number.</source>
         <translation>请输入数字。</translation>
     </message>
@@ -1054,7 +1064,7 @@
         <translation>%1：需要照片 — 请添加房屋照片。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="407"/>
+        <location filename="../src/inspection_controller.cpp" line="436"/>
         <source>%1: enter a number.</source>
         <translation>%1：请输入数字。</translation>
     </message>
@@ -1064,31 +1074,31 @@
         <translation>照片未保存：%1</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="480"/>
+        <location filename="../src/inspection_controller.cpp" line="509"/>
         <source>Choose the judgment you want to record.</source>
         <translation>请选择要记录的判定。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="510"/>
+        <location filename="../src/inspection_controller.cpp" line="539"/>
         <location filename="../src/inspection_controller_notice.cpp" line="31"/>
         <source>This inspection cannot be changed any more.</source>
         <translation>此排查记录已不能修改。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="514"/>
+        <location filename="../src/inspection_controller.cpp" line="543"/>
         <source>A typed value could not be saved; correct it first.</source>
         <translation>有输入的内容未能保存，请先更正。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/inspection_controller.cpp" line="530"/>
+        <location filename="../src/inspection_controller.cpp" line="559"/>
         <source>%n item(s) still need an answer or a correction.</source>
         <translation>
             <numerusform>还有 %n 项需要回答或更正。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="547"/>
-        <location filename="../src/inspection_controller.cpp" line="557"/>
+        <location filename="../src/inspection_controller.cpp" line="576"/>
+        <location filename="../src/inspection_controller.cpp" line="586"/>
         <source>Not submitted: %1</source>
         <translation>未提交：%1</translation>
     </message>

@@ -25,6 +25,8 @@ Rectangle {
     required property string error
     required property bool triggersFinding
     required property bool needsPhoto
+    required property string previousAnswer
+    required property bool previousDiffers
 
     property InspectionController controller
     signal photoRequested(string itemId)
@@ -49,6 +51,17 @@ Rectangle {
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
             color: Theme.text
+        }
+        // A re-inspection: what the house's previous inspection answered, marked when it differs.
+        Label {
+            objectName: "previous_" + item.itemId
+            Layout.fillWidth: true
+            visible: item.previousAnswer !== ""
+            text: qsTr("Last time: %1").arg(item.previousAnswer)
+                  + (item.previousDiffers ? "  ●" : "")
+            font.pixelSize: Theme.fontSmall
+            color: item.previousDiffers ? Theme.some : Theme.textSecondary
+            wrapMode: Text.Wrap
         }
         Label {
             Layout.fillWidth: true

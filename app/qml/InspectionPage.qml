@@ -106,6 +106,17 @@ Page {
                 Layout.fillWidth: true
                 text: inspection.errorString
             }
+            // A re-inspection: each question shows what the previous inspection answered.
+            Label {
+                objectName: "previousInspectionNote"
+                visible: inspection.previousInspectedAt !== "" && !page.showingFindings
+                Layout.fillWidth: true
+                text: qsTr("Compared with the inspection of %1: its answers are shown under each question.")
+                      .arg(inspection.previousInspectedAt)
+                color: Theme.textSecondary
+                font.pixelSize: Theme.fontSmall
+                wrapMode: Text.Wrap
+            }
             Label {
                 visible: inspection.reviewComment !== ""
                 Layout.fillWidth: true

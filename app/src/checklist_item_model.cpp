@@ -10,7 +10,8 @@ ChecklistItemModel::ChecklistItemModel(QObject* parent) : QAbstractListModel(par
 void ChecklistItemModel::update(const ChecklistTemplate* tmpl, const ChecklistSection* section,
                                 const ChecklistAnswers& answers,
                                 const QHash<QString, QString>& errors, Language language,
-                                const QHash<QString, QString>& typed) {
+                                const QHash<QString, QString>& typed,
+                                const ChecklistAnswers* previous) {
   std::vector<const ChecklistItem*> next;
   if (tmpl && section) next = applicableItems(*tmpl, *section, answers);
   const bool sameSection =
@@ -19,6 +20,7 @@ void ChecklistItemModel::update(const ChecklistTemplate* tmpl, const ChecklistSe
                   [&](const ChecklistItem& i) { return &i == m_items.front(); });
   const int before = count();
   m_answers = answers;
+  m_previous = previous ? *previous : ChecklistAnswers{};
   m_errors = errors;
   m_typed = typed;
   m_needPhotos.clear();
@@ -135,21 +137,40 @@ QVariant ChecklistItemModel::data(const QModelIndex& index, int role) const {
       return answered && triggersFinding(item, answer->second);
     case NeedsPhotoRole:
       return m_needPhotos.contains(toQString(item.id));
+    case PreviousAnswerRole: {
+      const auto before = m_previous.find(item.id);
+      return before == m_previous.end() ? QString()
+                                        : pick(describeAnswer(item, before->second), m_language);
+    }
+    case PreviousDiffersRole: {
+      const auto before = m_previous.find(item.id);
+      return before != m_previous.end() && (!answered || answer->second != before->second);
+    }
     default:
       return {};
   }
 }
 
 QHash<int, QByteArray> ChecklistItemModel::roleNames() const {
-  return {{ItemIdRole, "itemId"},        {TypeRole, "type"},
-          {LabelRole, "label"},          {HelpRole, "help"},
-          {RequiredRole, "required"},    {PhotoRequiredRole, "photoRequired"},
-          {OptionsRole, "options"},      {UnitRole, "unit"},
-          {MinRole, "minValue"},         {MaxRole, "maxValue"},
-          {IntegerRole, "integer"},      {AnsweredRole, "answered"},
-          {AnswerRole, "answer"},        {AnswerTextRole, "answerText"},
-          {ErrorRole, "error"},          {TriggersFindingRole, "triggersFinding"},
-          {NeedsPhotoRole, "needsPhoto"}};
+  return {{ItemIdRole, "itemId"},
+          {TypeRole, "type"},
+          {LabelRole, "label"},
+          {HelpRole, "help"},
+          {RequiredRole, "required"},
+          {PhotoRequiredRole, "photoRequired"},
+          {OptionsRole, "options"},
+          {UnitRole, "unit"},
+          {MinRole, "minValue"},
+          {MaxRole, "maxValue"},
+          {IntegerRole, "integer"},
+          {AnsweredRole, "answered"},
+          {AnswerRole, "answer"},
+          {AnswerTextRole, "answerText"},
+          {ErrorRole, "error"},
+          {TriggersFindingRole, "triggersFinding"},
+          {NeedsPhotoRole, "needsPhoto"},
+          {PreviousAnswerRole, "previousAnswer"},
+          {PreviousDiffersRole, "previousDiffers"}};
 }
 
 }  // namespace anju::app

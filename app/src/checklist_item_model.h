@@ -41,6 +41,8 @@ class ChecklistItemModel : public QAbstractListModel {
     ErrorRole,            // inline error in the UI language, "" when fine
     TriggersFindingRole,  // the current answer opens a finding
     NeedsPhotoRole,       // the current answer needs a photo beside it (core's itemsNeedingPhotos)
+    PreviousAnswerRole,   // the house's previous inspection's answer in words, "" when none
+    PreviousDiffersRole,  // there is a previous answer and this one is different
   };
   Q_ENUM(Role)
 
@@ -48,9 +50,12 @@ class ChecklistItemModel : public QAbstractListModel {
 
   /// Shows the applicable items of `section`. `tmpl` and `section` are borrowed and must outlive
   /// the next update(). `errors` maps item id -> message.
+  /// `previous` (may be null) are the answers of the house's previous handed-in inspection, shown
+  /// beside each question (a re-inspection compares with what was found last time).
   void update(const ChecklistTemplate* tmpl, const ChecklistSection* section,
               const ChecklistAnswers& answers, const QHash<QString, QString>& errors,
-              Language language, const QHash<QString, QString>& typed = {});
+              Language language, const QHash<QString, QString>& typed = {},
+              const ChecklistAnswers* previous = nullptr);
 
   int count() const { return static_cast<int>(m_items.size()); }
   int rowCount(const QModelIndex& parent = {}) const override;
@@ -65,6 +70,7 @@ class ChecklistItemModel : public QAbstractListModel {
  private:
   std::vector<const ChecklistItem*> m_items;  // borrowed from the template
   ChecklistAnswers m_answers;
+  ChecklistAnswers m_previous;
   QHash<QString, QString> m_errors;
   QHash<QString, QString> m_typed;
   QSet<QString>

@@ -7,6 +7,7 @@
 #include <utility>
 #include <variant>
 
+#include "anju/china_time.h"
 #include "anju/enum_codes.h"
 #include "anju/evidence_digest.h"
 #include "anju/hlc.h"
@@ -17,6 +18,23 @@
 #include "typing_journal.h"
 
 namespace anju::app {
+namespace {
+
+// The house's latest inspection handed in (submitted or approved) that started before `current`:
+// the one a re-inspection shows beside each question. A returned inspection is being reworked
+// and a draft is unfinished, so neither counts.
+std::optional<Inspection> previousHandedIn(const std::vector<Inspection>& history,
+                                           const Inspection& current) {
+  const Inspection* best = nullptr;
+  for (const Inspection& i : history) {
+    if (i.id == current.id || i.startedAt >= current.startedAt) continue;
+    if (i.review != ReviewState::kSubmitted && i.review != ReviewState::kApproved) continue;
+    if (!best || i.startedAt > best->startedAt) best = &i;
+  }
+  return best ? std::optional<Inspection>(*best) : std::nullopt;
+}
+
+}  // namespace
 
 InspectionController::InspectionController(QObject* parent)
     : QObject(parent),
@@ -59,6 +77,12 @@ const ChecklistTemplate& InspectionController::checklist() const {
   return m_session->checklist(m_inspection.templateVersion);
 }
 
+QString InspectionController::previousInspectedAt() const {
+  if (!m_previous) return {};
+  return toQString(
+      formatChinaTime(m_previous->submittedAt ? m_previous->submittedAt : m_previous->startedAt));
+}
+
 Language InspectionController::lang() const {
   return m_session ? m_session->lang() : Language::kChinese;
 }
@@ -89,6 +113,7 @@ void InspectionController::open() {
     setErrorString(statusMessage(history.status(), lang()));
     return;
   }
+  m_previous.reset();
   // Resume the newest inspection still on the inspector's side (draft, or returned by a
   // reviewer); otherwise start a new one.
   const auto resumable = std::find_if(history->begin(), history->end(), [](const Inspection& i) {
@@ -121,7 +146,10 @@ void InspectionController::open() {
     m_stored = false;
     emit savedAtChanged();
   }
-  if (m_open) setErrorString({});
+  if (m_open) {
+    setErrorString({});
+    m_previous = previousHandedIn(*history, m_inspection);
+  }
   // Text typed before the app was killed: commit it now (what was refused stays journalled and
   // shows its error).
   if (m_open) {
@@ -160,7 +188,8 @@ void InspectionController::refreshItems() {
   const ChecklistSection* section = nullptr;
   if (ready() && m_sectionIndex >= 0 && m_sectionIndex < sectionCount())
     section = &tmpl->sections[static_cast<std::size_t>(m_sectionIndex)];
-  m_items->update(tmpl, section, m_inspection.answers, m_itemErrors, lang(), typedAnswers());
+  m_items->update(tmpl, section, m_inspection.answers, m_itemErrors, lang(), typedAnswers(),
+                  m_previous ? &m_previous->answers : nullptr);
 }
 
 void InspectionController::refreshFindings() {

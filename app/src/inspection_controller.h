@@ -37,6 +37,9 @@ class InspectionController : public QObject {
   Q_PROPERTY(QString inspectionId READ inspectionId NOTIFY inspectionChanged)
   Q_PROPERTY(QString address READ address NOTIFY inspectionChanged)
   Q_PROPERTY(bool editable READ isEditable NOTIFY inspectionChanged)
+  /// When the house's previous handed-in inspection was made (China time, "YYYY-MM-DD HH:MM"),
+  /// "" when there is none; its answers show beside each question (items' "previousAnswer").
+  Q_PROPERTY(QString previousInspectedAt READ previousInspectedAt NOTIFY inspectionChanged)
   Q_PROPERTY(QString review READ review NOTIFY inspectionChanged)
   Q_PROPERTY(QString reviewComment READ reviewComment NOTIFY inspectionChanged)
 
@@ -108,6 +111,7 @@ class InspectionController : public QObject {
   QString overrideError() const { return m_overrideError; }
   QStringList submitErrors() const { return m_submitErrors; }
   QString savedAt() const { return m_savedAt; }
+  QString previousInspectedAt() const;
   bool isStored() const { return m_stored; }
   QString errorString() const { return m_errorString; }
 
@@ -213,6 +217,9 @@ class InspectionController : public QObject {
   QString m_buildingId;
   Building m_building;
   Inspection m_inspection;
+  // The house's latest inspection handed in (submitted or approved) before this one: what a
+  // re-inspection is compared with.
+  std::optional<Inspection> m_previous;
   bool m_open = false;
   bool m_stored = false;  // m_inspection is in the store (see `stored`)
   int m_sectionIndex = 0;

@@ -7,6 +7,9 @@
 #include <memory>
 
 #include "anju/enum_codes.h"
+#include "anju/hlc.h"
+#include "anju/uuid.h"
+#include "checklist_item_model.h"
 #include "demo_seed.h"
 #include "inspection_controller.h"
 #include "session.h"
@@ -141,6 +144,63 @@ class FieldInspectionTest : public QObject {
     QVERIFY(stored);
     QCOMPARE(stored->review, anju::ReviewState::kDraft);
     QCOMPARE(stored->templateVersion, Session::kChecklistVersions);
+  }
+
+  // Issue 10 §2: a re-inspection shows the previous inspection's answer beside each question, and
+  // marks the ones that changed (the crack measured wider this time).
+  void reinspectionShowsThePreviousAnswersBesideEachQuestion() {
+    const QString house = freshBuilding();
+    QVERIFY(!house.isEmpty());
+    anju::Inspection before;
+    before.id = anju::newUuid();
+    before.buildingId = toStdString(house);
+    before.inspector = "tester";
+    before.startedAt = anju::systemNowMs() - 30LL * 24 * 3600 * 1000;
+    before.submittedAt = before.startedAt + 3600 * 1000;
+    before.templateId = "self_built_house";
+    before.templateVersion = 2;
+    before.answers = {{"wall_cracks", true},
+                      {"wall_crack_direction", std::string("vertical")},
+                      {"wall_crack_count", std::string("single")},
+                      {"wall_crack_width", 1.2}};
+    before.review = anju::ReviewState::kApproved;
+    auto put = m_session->store()->putInspection(before, "tester");
+    QVERIFY2(put, put ? "" : put.status().message().c_str());
+
+    InspectionController c;
+    c.setSession(m_session.get());
+    c.setBuildingId(house);
+    QVERIFY(c.inspectionId() != toQString(before.id));
+    QVERIFY(!c.previousInspectedAt().isEmpty());
+    c.setSectionIndex(2);  // 承重墙体
+    auto* items = c.items();
+    auto roleText = [&](const QString& id, int role) {
+      const int row = items->rowOf(id);
+      return row < 0 ? QVariant() : items->data(items->index(row), role);
+    };
+    QCOMPARE(
+        roleText(QStringLiteral("wall_cracks"), ChecklistItemModel::PreviousAnswerRole).toString(),
+        QStringLiteral("是"));
+    // Not answered yet this time: the previous answer is shown and counts as different.
+    QVERIFY(
+        roleText(QStringLiteral("wall_cracks"), ChecklistItemModel::PreviousDiffersRole).toBool());
+    QVERIFY(c.setAnswer(QStringLiteral("wall_cracks"), true));
+    QVERIFY(
+        !roleText(QStringLiteral("wall_cracks"), ChecklistItemModel::PreviousDiffersRole).toBool());
+    QCOMPARE(roleText(QStringLiteral("wall_crack_width"), ChecklistItemModel::PreviousAnswerRole)
+                 .toString(),
+             QStringLiteral("1.2 毫米"));
+    QCOMPARE(roleText(QStringLiteral("wall_crack_count"), ChecklistItemModel::PreviousAnswerRole)
+                 .toString(),
+             QStringLiteral("单条"));
+    QVERIFY(c.setAnswer(QStringLiteral("wall_crack_width"), QStringLiteral("1.5")));
+    QVERIFY(roleText(QStringLiteral("wall_crack_width"), ChecklistItemModel::PreviousDiffersRole)
+                .toBool());
+    // A question the previous inspection did not answer shows nothing beside it.
+    QCOMPARE(
+        roleText(QStringLiteral("wall_crack_height_ratio"), ChecklistItemModel::PreviousAnswerRole)
+            .toString(),
+        QString());
   }
 
   void typingTheFirstCharacterStoresTheNewInspection() {

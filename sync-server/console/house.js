@@ -112,6 +112,37 @@ function ownerNotice(inspection) {
     signature ? photoThumb(signature) : null);
 }
 
+// Every question of the inspection's checklist with the answer in words, section by section,
+// and the previous handed-in inspection's answer beside it; photo answers as thumbnails.
+function answersSection(inspection) {
+  const a = inspection.answers;
+  if (!a) return null;
+  const words = (x) => (x ? x[currentLang] || x.zh : null);
+  const photos = new Map(inspection.photos.map((p) => [p.id, p]));
+  const hasPrevious = !!inspection.previous_inspection_id;
+  const cell = (answer) => {
+    if (!answer) return h("span", { class: "muted" }, t("notAnswered"));
+    if (answer.photo_id) {
+      const p = photos.get(answer.photo_id);
+      return p ? photoThumb(p) : h("span", { class: "muted" }, t("photoMissing"));
+    }
+    return words(answer);
+  };
+  const row = (item) => h("tr", { class: [item.hazard ? "hazard" : "", item.changed ? "changed" : ""].join(" ").trim() || null,
+                                  "data-item": item.id, title: item.changed ? t("changedTip") : null },
+    h("td", {}, item.label ? words(item.label) : item.id),
+    h("td", {}, cell(item.answer)),
+    hasPrevious ? h("td", {}, cell(item.previous)) : null);
+  const head = h("thead", {}, h("tr", {}, h("th", {}, t("question")), h("th", {}, t("thisTime")),
+    hasPrevious ? h("th", {}, t("lastTime")) : null));
+  const table = (items) => h("table", { class: "answers" }, head.cloneNode(true), h("tbody", {}, items.map(row)));
+  return h("details", { class: "answers", id: `answers-${inspection.id}`, open: true },
+    h("summary", {}, t("answers")),
+    a.template_known ? null : h("p", { class: "muted" }, t("templateUnknown")),
+    a.sections.map((s) => h("div", { class: "answer-section", "data-section": s.id }, h("h5", {}, words(s.title)), table(s.items))),
+    a.unlisted.length ? h("div", { class: "answer-section", "data-section": "unlisted" }, h("h5", {}, t("otherAnswers")), table(a.unlisted)) : null);
+}
+
 function inspectionCard(inspection) {
   const loose = inspection.photos.filter((p) => !p.document && !inspection.findings.some((f) => f.photo_ids.includes(p.id)));
   return h("section", { class: "card inspection", id: `inspection-${inspection.id}` },
@@ -125,6 +156,7 @@ function inspectionCard(inspection) {
       inspection.review_comment ? field(t("reviewComment"), inspection.review_comment) : null,
       inspection.owner_notice ? field(currentLang === "zh" ? "隐患告知书" : "Owner notice", ownerNotice(inspection)) : null,
       field(currentLang === "zh" ? "证据" : "Evidence", evidenceState(inspection))),
+    answersSection(inspection),
     h("h4", {}, t("findings")),
     inspection.findings.length ? findingsTable(inspection) : h("p", { class: "muted" }, t("none")),
     loose.length ? h("div", { class: "photos" }, h("h4", {}, t("photos")), loose.map(photoThumb)) : null,

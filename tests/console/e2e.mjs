@@ -176,6 +176,10 @@ async function main() {
   assert.match(card, /承重墙/);
   assert.match(card, /宽度 1\.2 mm/);
   assert.match(card, /存在一定安全隐患/);
+  // Every answer under its question (issue 11): the crack question answered 是, its width in words.
+  await page.waitForSelector(`#answers-${inspectionId} tr[data-item="wall_cracks"]`);
+  assert.match(await page.textContent(`#answers-${inspectionId} tr[data-item="wall_cracks"]`), /是/);
+  assert.match(await page.textContent(`#answers-${inspectionId} tr[data-item="wall_crack_width"]`), /1\.2 毫米/);
   await page.waitForFunction(() => [...document.querySelectorAll("img.thumb")].some((i) => i.complete && i.naturalWidth === 1024));
   await shot(page, "console-house.png");
   const pdf = await downloaded(page, "#export-dossier");

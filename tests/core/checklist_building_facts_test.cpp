@@ -6,19 +6,12 @@
 #include "anju/checklist.h"
 #include "anju/enum_codes.h"
 #include "anju/grading.h"
+#include "checklist_test_support.h"
 
 namespace anju {
 namespace {
 
-const ChecklistTemplate& v2() {
-  static const ChecklistTemplate t = [] {
-    auto loaded =
-        loadChecklistTemplate(std::string(ANJU_DATA_DIR) + "/checklists/self_built_house.v2.yaml");
-    EXPECT_TRUE(loaded.isOk()) << loaded.status().toString();
-    return loaded.isOk() ? *loaded : ChecklistTemplate{};
-  }();
-  return t;
-}
+const ChecklistTemplate& v2() { return testing::shippedChecklist(2); }
 
 Building house() {
   Building b;

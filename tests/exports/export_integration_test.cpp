@@ -8,10 +8,10 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "anju/sha256.h"
 #include "anju/uuid.h"
 #include "export_tools.h"
 #include "sync_fixture.h"
-#include "util/sha256.h"
 
 namespace anju::server::testing {
 namespace {

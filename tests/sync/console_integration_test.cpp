@@ -1,7 +1,11 @@
 // The review console's JSON API against the real server, on every storage backend: access
 // control (another region's reviewer, an inspector's token), the review actions reaching the
 // tablet through pull, rectification records, and the audit log.
+#include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "anju/enum_codes.h"
 #include "sync_fixture.h"
@@ -249,6 +253,83 @@ TEST_P(ConsoleApi, HousePageShowsOverrideFindingsAndPhotosInScopeOnly) {
   EXPECT_EQ(image.body, bytes);
   EXPECT_EQ(client().get(photoPath, m_north).status, 403);
   EXPECT_EQ(client().get(photoPath, m_demoToken).status, 403);
+}
+
+// Issue 11: a reviewer sees every answer the inspector gave, under its question, section by
+// section, beside the previous inspection's answer, not only the findings.
+TEST_P(ConsoleApi, HousePageShowsEveryAnswerBesideThePreviousInspections) {
+  const Uuid house = ownBuilding(2).record_id();
+  Inspection first = makeInspection(house);
+  first.templateVersion = 2;
+  first.answers = {{"wall_cracks", true},
+                   {"wall_crack_direction", std::string("vertical")},
+                   {"wall_crack_count", std::string("single")},
+                   {"wall_crack_width", 1.2}};
+  // Handed in (an inspector may only push it submitted; a reviewer approves it later).
+  Inspection second = makeInspection(house);
+  second.templateVersion = 2;
+  second.startedAt = first.startedAt + 86400000;
+  second.submittedAt = second.startedAt + 3600000;
+  const PhotoRecord front = makePhoto(house, second.id, std::string(3000, 'f'));
+  second.answers = {{"wall_cracks", true},
+                    {"wall_crack_direction", std::string("vertical")},
+                    {"wall_crack_count", std::string("several")},
+                    {"wall_crack_width", 1.5},
+                    {"front_photo", front.id},
+                    {"retired_item", std::string("旧版问题的回答")}};
+  const v1::PushResponse pushed =
+      client().push(m_demoToken, makePush({makeChange(first, 1000, 0), makeChange(front, 1001, 0),
+                                           makeChange(second, 1002, 0)}));
+  for (const v1::ChangeResult& r : pushed.results())
+    ASSERT_EQ(r.outcome(), v1::ChangeResult::APPLIED) << r.reason();
+
+  const json page = body(client().get("/console/api/houses/" + house, m_reviewer));
+  ASSERT_EQ(page["inspections"].size(), 2u);
+  const json& shown = page["inspections"][0];  // newest first
+  ASSERT_EQ(shown["id"], second.id);
+  EXPECT_EQ(shown["previous_inspection_id"], first.id);
+  const json& answers = shown["answers"];
+  ASSERT_EQ(answers["template_known"], true);
+  std::map<std::string, json> items;
+  std::vector<std::string> sections;
+  for (const json& section : answers["sections"]) {
+    sections.push_back(section["id"]);
+    for (const json& item : section["items"]) items[item["id"]] = item;
+  }
+  // Sections in checklist order, each with its title in both languages.
+  ASSERT_GE(sections.size(), 2u);
+  EXPECT_EQ(sections[0], "basic_info");
+  EXPECT_NE(std::find(sections.begin(), sections.end(), "walls"), sections.end());
+  EXPECT_EQ(answers["sections"][0]["title"]["zh"].get<std::string>().empty(), false);
+
+  EXPECT_EQ(items["wall_cracks"]["label"]["zh"], "承重墙体是否开裂");
+  EXPECT_EQ(items["wall_cracks"]["answer"]["zh"], "是");
+  EXPECT_EQ(items["wall_cracks"]["hazard"], true);
+  EXPECT_EQ(items["wall_crack_direction"]["answer"]["zh"], "竖向");
+  EXPECT_EQ(items["wall_crack_count"]["answer"]["zh"], "多条");
+  EXPECT_EQ(items["wall_crack_count"]["previous"]["zh"], "单条");
+  EXPECT_EQ(items["wall_crack_count"]["changed"], true);
+  EXPECT_EQ(items["wall_crack_width"]["answer"]["zh"], "1.5 毫米");
+  EXPECT_EQ(items["wall_crack_width"]["answer"]["en"], "1.5 mm");
+  EXPECT_EQ(items["wall_crack_width"]["previous"]["zh"], "1.2 毫米");
+  EXPECT_EQ(items["wall_crack_direction"]["changed"], false);
+  EXPECT_EQ(items["front_photo"]["answer"]["photo_id"], front.id);
+  // Applicable questions left unanswered are listed as such, not hidden.
+  ASSERT_TRUE(items.count("year_built"));
+  EXPECT_TRUE(items["year_built"]["answer"].is_null());
+  // An answer the checklist does not know is still shown.
+  ASSERT_EQ(answers["unlisted"].size(), 1u);
+  EXPECT_EQ(answers["unlisted"][0]["id"], "retired_item");
+  EXPECT_EQ(answers["unlisted"][0]["answer"]["zh"], "旧版问题的回答");
+
+  // The first inspection has nothing earlier to compare with.
+  const json& older = page["inspections"][1];
+  EXPECT_TRUE(older["previous_inspection_id"].is_null());
+  bool anyPrevious = false;
+  for (const json& section : older["answers"]["sections"])
+    for (const json& item : section["items"])
+      anyPrevious = anyPrevious || !item["previous"].is_null();
+  EXPECT_FALSE(anyPrevious);
 }
 
 TEST_P(ConsoleApi, PagesAreServedWithoutLogin) {

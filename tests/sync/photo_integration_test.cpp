@@ -9,8 +9,8 @@
 #include <sstream>
 #include <thread>
 
+#include "anju/sha256.h"
 #include "sync_fixture.h"
-#include "util/sha256.h"
 
 namespace anju::server::testing {
 namespace {

@@ -6,10 +6,10 @@
 #include <map>
 
 #include "anju/record_codec.h"
+#include "anju/sha256.h"
 #include "fault_proxy.h"
 #include "sync_fixture.h"
 #include "test_tablet.h"
-#include "util/sha256.h"
 
 namespace anju::server::testing {
 namespace {
@@ -83,7 +83,7 @@ class SyncFault : public SyncServerTest {
     const std::string& sha = photo.sha256;
     const std::string blob =
         dataDir() + "/blobs/" + sha.substr(0, 2) + "/" + sha.substr(2, 2) + "/" + sha;
-    Result<std::string> onServer = sha256HexOfFile(blob);
+    Result<std::string> onServer = sha256OfFile(blob);
     ASSERT_TRUE(onServer.isOk()) << onServer.status().toString();
     EXPECT_EQ(*onServer, sha);
     EXPECT_EQ(*m_tablet->store().pendingPhotoUploadCount(), 0);

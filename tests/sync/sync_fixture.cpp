@@ -2,9 +2,9 @@
 
 #include "anju/hlc.h"
 #include "anju/record_codec.h"
+#include "anju/sha256.h"
 #include "anju/uuid.h"
 #include "postgres_server.h"
-#include "util/sha256.h"
 
 namespace anju::server::testing {
 namespace {

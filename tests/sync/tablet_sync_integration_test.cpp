@@ -5,10 +5,10 @@
 #include <map>
 
 #include "anju/record_codec.h"
+#include "anju/sha256.h"
 #include "anju/uuid.h"
 #include "sync_fixture.h"
 #include "test_tablet.h"
-#include "util/sha256.h"
 
 namespace anju::server::testing {
 namespace {

@@ -163,6 +163,13 @@ std::vector<const ChecklistItem*> applicableItems(const ChecklistTemplate& tmpl,
 /// Whether this answer to this item indicates the item's finding (false when it has none).
 bool triggersFinding(const ChecklistItem& item, const AnswerValue& answer);
 
+/// An answer in words, as the item asked it, in both languages: 是/否, the chosen option's label,
+/// the number with its unit ("1.5 毫米" / "1.5 mm"), the text; a photo item's answer reads
+/// 照片 / Photo (its value is the photo's id). A value of an unexpected kind is shown as it is.
+/// Used where a person reads a past answer: the tablet beside a re-inspection's questions, the
+/// review console's house page.
+LocalizedText describeAnswer(const ChecklistItem& item, const AnswerValue& answer);
+
 /// The item whose `finding:` this item's answer belongs to: the item itself when it has one, else
 /// the nearest item its conditions lead back to that has one (wall_crack_width, asked when
 /// wall_cracks is yes, belongs to wall_cracks's wall-crack finding). nullptr when none.

@@ -16,15 +16,11 @@
 #include <string_view>
 
 #include "anju/model.h"
+#include "anju/sha256.h"  // photos are named by their SHA-256
 #include "anju/status.h"
 #include "anju/store.h"
 
 namespace anju {
-
-/// SHA-256 of `bytes` as 64 lowercase hex digits (OpenSSL EVP).
-std::string sha256Hex(std::string_view bytes);
-/// SHA-256 of a file's contents, read in blocks; ioError when it cannot be read.
-Result<std::string> sha256OfFile(const std::string& path);
 
 class PhotoLibrary {
  public:

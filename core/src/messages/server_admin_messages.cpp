@@ -83,8 +83,6 @@ constexpr MessageText kMessages[] = {
     {"storage.transaction_aborted", "事务已因之前的错误中止",
      "transaction aborted by an earlier error"},
     {"storage.user_exists", "用户已存在：{name}", "user already exists: {name}"},
-    {"util.file_read_failed", "读取文件失败：{path}", "read failed: {path}"},
-    {"util.file_unreadable", "无法读取文件 {path}", "cannot read {path}"},
     {"util.server_storage_full", "服务器存储空间已满：{detail}", "server storage full: {detail}"},
 };
 

@@ -34,7 +34,6 @@ constexpr MessageText kMessages[] = {
     {"sync.not_allowed", "没有权限（{action}，HTTP {status}：{server}）",
      "not allowed ({action}, HTTP {status}: {server})"},
     {"sync.not_valid_gzip_data", "不是有效的 gzip 数据", "not valid gzip data"},
-    {"sync.openssl_sha_256_unavailable", "OpenSSL SHA-256 不可用", "OpenSSL SHA-256 unavailable"},
     {"sync.pending_record_damaged", "待同步的记录已损坏：{kind} {id}",
      "a pending change's record is damaged: {kind} {id}"},
     {"sync.photo_file_damaged", "{sha256}：照片文件已损坏", "{sha256}: the photo file is damaged"},

@@ -1,7 +1,6 @@
 #include "anju/photo_library.h"
 
 #include <fcntl.h>
-#include <openssl/evp.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -11,41 +10,13 @@
 #include <fstream>
 #include <memory>
 
+#include "anju/durable_file.h"
 #include "anju/validation.h"
 
 namespace anju {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string toHex(const unsigned char* digest, unsigned int size) {
-  static const char kDigits[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(size * 2);
-  for (unsigned int i = 0; i < size; ++i) {
-    hex.push_back(kDigits[digest[i] >> 4]);
-    hex.push_back(kDigits[digest[i] & 0xf]);
-  }
-  return hex;
-}
-
-struct DigestDeleter {
-  void operator()(EVP_MD_CTX* ctx) const { EVP_MD_CTX_free(ctx); }
-};
-using Digest = std::unique_ptr<EVP_MD_CTX, DigestDeleter>;
-
-Digest newSha256() {
-  Digest ctx(EVP_MD_CTX_new());
-  if (ctx && EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) ctx.reset();
-  return ctx;
-}
-
-std::string finish(EVP_MD_CTX* ctx) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  EVP_DigestFinal_ex(ctx, digest, &size);
-  return toHex(digest, size);
-}
 
 // `what` is a catalogue message with {path} and {detail} placeholders.
 Status ioFailure(Message what, const std::string& path) {
@@ -54,48 +25,7 @@ Status ioFailure(Message what, const std::string& path) {
   return Status::ioError(std::move(what));
 }
 
-// write(2) until done; a photo is a few MB, so one loop is enough.
-bool writeAll(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    bytes.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
-}
-
-// The rename is only durable once the directory entry is on disk.
-bool fsyncDirectory(const std::string& dir) {
-  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (fd < 0) return false;
-  const bool ok = ::fsync(fd) == 0;
-  ::close(fd);
-  return ok;
-}
-
 }  // namespace
-
-std::string sha256Hex(std::string_view bytes) {
-  Digest ctx = newSha256();
-  if (!ctx) return {};
-  EVP_DigestUpdate(ctx.get(), bytes.data(), bytes.size());
-  return finish(ctx.get());
-}
-
-Result<std::string> sha256OfFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return ioFailure(msg("sync.cannot_read"), path);
-  Digest ctx = newSha256();
-  if (!ctx) return Status::internal(msg("sync.openssl_sha_256_unavailable"));
-  std::string block(64 * 1024, '\0');
-  while (in) {
-    in.read(block.data(), static_cast<std::streamsize>(block.size()));
-    EVP_DigestUpdate(ctx.get(), block.data(), static_cast<std::size_t>(in.gcount()));
-  }
-  if (in.bad()) return ioFailure(msg("sync.reading_failed"), path);
-  return finish(ctx.get());
-}
 
 Result<PhotoLibrary> PhotoLibrary::open(std::string folder) {
   std::error_code ec;
@@ -139,7 +69,7 @@ Status PhotoLibrary::writeBytes(std::string_view sha256, std::string_view bytes)
       target + ".tmp" + std::to_string(::getpid()) + "-" + std::to_string(counter.fetch_add(1));
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) return ioFailure(msg("sync.cannot_write_photo"), temp);
-  const bool written = writeAll(fd, bytes) && ::fsync(fd) == 0;
+  const bool written = durable::writeAll(fd, bytes) && ::fsync(fd) == 0;
   const bool closed = ::close(fd) == 0;
   if (!written || !closed) {
     Status s = ioFailure(msg("sync.photo_write_failed"), temp);
@@ -151,7 +81,7 @@ Status PhotoLibrary::writeBytes(std::string_view sha256, std::string_view bytes)
     ::unlink(temp.c_str());
     return s;
   }
-  if (!fsyncDirectory(dir)) return ioFailure(msg("sync.cannot_sync_folder"), dir);
+  if (!durable::syncDirectory(dir)) return ioFailure(msg("sync.cannot_sync_folder"), dir);
   return Status::ok();
 }
 

@@ -10,7 +10,8 @@
 #include <iterator>
 #include <system_error>
 
-#include "util/sha256.h"
+#include "anju/durable_file.h"
+#include "anju/sha256.h"
 #include "util/storage_full.h"
 
 namespace anju::server {
@@ -25,11 +26,7 @@ Status errnoStatus(const std::string& what) {
 
 // fsync on a directory makes a rename or a new entry in it durable.
 Status syncDirectory(const fs::path& dir) {
-  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (fd < 0) return errnoStatus("open dir " + dir.string());
-  const int rc = ::fsync(fd);
-  ::close(fd);
-  if (rc != 0) return errnoStatus("fsync dir " + dir.string());
+  if (!durable::syncDirectory(dir.string())) return errnoStatus("fsync dir " + dir.string());
   return Status::ok();
 }
 
@@ -86,15 +83,7 @@ Status FileBlobStore::appendPartial(const std::string& sha256, std::string_view 
     ::close(fd);
     return s;
   };
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return failWith("write " + path);
-    }
-    done += static_cast<std::size_t>(n);
-  }
+  if (!durable::writeAll(fd, bytes)) return failWith("write " + path);
   // The client is told "you may resume from here" only once the bytes survive a crash.
   if (::fsync(fd) != 0) return failWith("fsync " + path);
   ::close(fd);
@@ -102,7 +91,7 @@ Status FileBlobStore::appendPartial(const std::string& sha256, std::string_view 
 }
 
 Result<std::string> FileBlobStore::hashPartial(const std::string& sha256) {
-  return sha256HexOfFile(partialPath(sha256));
+  return sha256OfFile(partialPath(sha256));
 }
 
 Status FileBlobStore::commitPartial(const std::string& sha256) {

@@ -206,7 +206,8 @@ void ConsoleApi::house(Req req, Res res) {
   if (!user) return sendJsonError(res, user.status());
   Result<HouseView> house = m_services.houses.house(*user, req.matches[1]);
   if (!house) return sendJsonError(res, house.status());
-  Result<json> dossier = dossierJson(house->building, house->records, house->completePhotoHashes);
+  Result<json> dossier =
+      dossierJson(house->building, house->records, house->completePhotoHashes, &m_checklists);
   if (!dossier) return sendJsonError(res, dossier.status());
   json audit = json::array();
   for (const AuditEntry& e : house->audit) audit.push_back(auditJson(e));

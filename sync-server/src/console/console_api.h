@@ -17,6 +17,7 @@
 
 #include "register/register_query.h"
 #include "service/auth_service.h"
+#include "service/checklist_catalog.h"
 #include "service/house_service.h"
 #include "service/rectification_service.h"
 #include "service/review_service.h"
@@ -55,6 +56,7 @@ class ConsoleApi {
   void dashboard(const web::Request& req, web::Response& res);
 
   ConsoleServices m_services;
+  ChecklistCatalog m_checklists;  // the house page shows every answer under its question
 };
 
 }  // namespace anju::server

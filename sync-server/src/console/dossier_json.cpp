@@ -5,7 +5,9 @@
 #include <optional>
 
 #include "anju/enum_codes.h"
+#include "anju/record_codec.h"
 #include "anju/v1/records.pb.h"
+#include "console/answers_json.h"
 #include "service/evidence_check.h"
 
 namespace anju::server {
@@ -137,6 +139,45 @@ json ownerNoticeJson(const v1::Inspection& in) {
           {"refusal_note", n.refusal_note()}};
 }
 
+// An inspection handed in (not a draft): the answers a later inspection is compared with.
+struct HandedIn {
+  TimestampMs startedAt = 0;
+  Uuid id;
+  ChecklistAnswers answers;
+};
+
+// The latest inspection handed in before `startedAt` (another inspection of the same house).
+const HandedIn* previousOf(const std::vector<HandedIn>& handedIn, const Uuid& id,
+                           TimestampMs startedAt) {
+  const HandedIn* best = nullptr;
+  for (const HandedIn& h : handedIn)
+    if (h.id != id && h.startedAt < startedAt && (!best || h.startedAt > best->startedAt))
+      best = &h;
+  return best;
+}
+
+Status damaged(const StoredRecord& r);
+
+// Each inspection's "answers": every question of its template with the answer and the previous
+// handed-in inspection's answer.
+Status addAnswers(const std::vector<StoredRecord>& records, const std::vector<HandedIn>& handedIn,
+                  ChecklistCatalog& checklists, json& inspections) {
+  std::map<std::string, json*> byId;
+  for (json& in : inspections) byId[in["id"].get<std::string>()] = &in;
+  for (const StoredRecord& r : records) {
+    if (r.kind != "inspection") continue;
+    v1::Record record;
+    if (!record.ParseFromString(r.payload) || !record.has_inspection()) return damaged(r);
+    Result<Inspection> in = fromProto(record.inspection());
+    if (!in) return in.status();
+    const HandedIn* before = previousOf(handedIn, in->id, in->startedAt);
+    (*byId[in->id])["answers"] = answersJson(checklists.find(in->templateId, in->templateVersion),
+                                             in->answers, before ? &before->answers : nullptr);
+    (*byId[in->id])["previous_inspection_id"] = before ? json(before->id) : json(nullptr);
+  }
+  return Status::ok();
+}
+
 Status damaged(const StoredRecord& r) {
   return Status::corruption(
       msg("access.stored_record_damaged", {messageRef("kind", "kind." + r.kind), {"id", r.id}}));
@@ -184,7 +225,8 @@ Result<json> buildingJson(const StoredRecord& r) {
 }
 
 Result<json> dossierJson(const StoredRecord& building, const std::vector<StoredRecord>& records,
-                         const std::vector<std::string>& completePhotos) {
+                         const std::vector<std::string>& completePhotos,
+                         ChecklistCatalog* checklists) {
   Result<json> b = buildingJson(building);
   if (!b) return b.status();
   // Photos first, so each inspection can list its own.
@@ -211,6 +253,7 @@ Result<json> dossierJson(const StoredRecord& building, const std::vector<StoredR
   json inspections = json::array();
   json rectifications = json::array();
   json visits = json::array();
+  std::vector<HandedIn> handedIn;  // for "the previous inspection's answer" beside each answer
   for (const StoredRecord& r : records) {
     v1::Record record;
     if (r.kind == "inspection") {
@@ -220,6 +263,10 @@ Result<json> dossierJson(const StoredRecord& building, const std::vector<StoredR
       inspections.back()["evidence"] =
           evidenceStatusJson(record.inspection(), photoRecords, completePhotos);
       inspections.back()["owner_notice"] = ownerNoticeJson(record.inspection());
+      if (record.inspection().review() != "draft") {
+        Result<Inspection> decoded = fromProto(record.inspection());
+        if (decoded) handedIn.push_back({decoded->startedAt, decoded->id, decoded->answers});
+      }
     } else if (r.kind == "rectification") {
       if (!record.ParseFromString(r.payload) || !record.has_rectification()) return damaged(r);
       rectifications.push_back(rectificationJson(r, record.rectification()));
@@ -235,6 +282,9 @@ Result<json> dossierJson(const StoredRecord& building, const std::vector<StoredR
   std::sort(inspections.begin(), inspections.end(), [](const json& x, const json& y) {
     return x["started_at"].get<std::int64_t>() > y["started_at"].get<std::int64_t>();
   });
+  if (checklists) {
+    if (Status s = addAnswers(records, handedIn, *checklists, inspections); !s) return s;
+  }
   return json{{"building", *b},
               {"inspections", inspections},
               {"rectifications", rectifications},

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "anju/status.h"
+#include "service/checklist_catalog.h"
 #include "storage/server_storage.h"
 
 namespace anju::server {
@@ -22,10 +23,13 @@ nlohmann::json regionJson(const RegionPath& region);
 Result<nlohmann::json> buildingJson(const StoredRecord& building);
 
 /// `records` are the building's other records (recordsOfBuilding); `completePhotos` says which
-/// photo hashes have all their bytes on the server.
+/// photo hashes have all their bytes on the server. With `checklists`, each inspection carries
+/// "answers" (answers_json.h): every question and answer, beside the house's previous handed-in
+/// inspection's.
 Result<nlohmann::json> dossierJson(const StoredRecord& building,
                                    const std::vector<StoredRecord>& records,
-                                   const std::vector<std::string>& completePhotos);
+                                   const std::vector<std::string>& completePhotos,
+                                   ChecklistCatalog* checklists = nullptr);
 
 nlohmann::json auditJson(const AuditEntry& entry);
 

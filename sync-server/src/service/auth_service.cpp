@@ -5,7 +5,7 @@
 #include <array>
 
 #include "anju/hlc.h"
-#include "util/sha256.h"
+#include "anju/sha256.h"
 
 namespace anju::server {
 namespace {

@@ -13,9 +13,9 @@
 #include <thread>
 
 #include "anju/photo_library.h"
+#include "anju/sha256.h"
 #include "fault_support.h"
 #include "test_tablet.h"
-#include "util/sha256.h"
 
 extern char** environ;
 
@@ -132,7 +132,7 @@ class ClientKill : public SyncServerTest {
       Result<PhotoRecord> p = tablet.store().photo(id);
       ASSERT_TRUE(p.isOk()) << "committed photo " << id << " lost: " << p.status().toString();
       EXPECT_EQ(p->sha256, sha);
-      Result<std::string> onDisk = sha256HexOfFile(tablet.photos().pathOf(sha));
+      Result<std::string> onDisk = sha256OfFile(tablet.photos().pathOf(sha));
       ASSERT_TRUE(onDisk.isOk()) << "photo bytes of " << id << " lost";
       EXPECT_EQ(*onDisk, sha);
     }

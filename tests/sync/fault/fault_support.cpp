@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "util/sha256.h"
+#include "anju/sha256.h"
 
 namespace anju::server::testing {
 
@@ -58,7 +58,7 @@ std::map<std::string, std::vector<std::uint64_t>> serverCopies(ProtocolClient& c
 std::string serverBlobHash(const std::string& dataDir, const std::string& sha) {
   const std::string blob =
       dataDir + "/blobs/" + sha.substr(0, 2) + "/" + sha.substr(2, 2) + "/" + sha;
-  Result<std::string> hash = sha256HexOfFile(blob);
+  Result<std::string> hash = sha256OfFile(blob);
   return hash ? *hash : "";
 }
 

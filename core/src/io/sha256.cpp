@@ -1,11 +1,16 @@
-#include "util/sha256.h"
+#include "anju/sha256.h"
 
 #include <openssl/evp.h>
 
 #include <array>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
 
-namespace anju::server {
+#include "anju/message.h"
+
+namespace anju {
 
 struct Sha256::State {
   EVP_MD_CTX* ctx = nullptr;
@@ -13,7 +18,8 @@ struct Sha256::State {
 
 Sha256::Sha256() : m_state(std::make_unique<State>()) {
   m_state->ctx = EVP_MD_CTX_new();
-  EVP_DigestInit_ex(m_state->ctx, EVP_sha256(), nullptr);
+  // Only fails when OpenSSL cannot allocate; nothing sensible is left to do then.
+  if (!m_state->ctx || EVP_DigestInit_ex(m_state->ctx, EVP_sha256(), nullptr) != 1) std::abort();
 }
 
 Sha256::~Sha256() { EVP_MD_CTX_free(m_state->ctx); }
@@ -42,17 +48,21 @@ std::string sha256Hex(std::string_view bytes) {
   return h.finishHex();
 }
 
-Result<std::string> sha256HexOfFile(const std::string& path) {
+Result<std::string> sha256OfFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::ioError(msg("util.file_unreadable", {{"path", path}}));
+  if (!in)
+    return Status::ioError(
+        msg("sync.cannot_read", {{"path", path}, {"detail", std::strerror(errno)}}));
   Sha256 h;
-  std::array<char, 64 * 1024> buf{};
+  std::array<char, 64 * 1024> block{};
   while (in) {
-    in.read(buf.data(), buf.size());
-    h.update(std::string_view(buf.data(), static_cast<std::size_t>(in.gcount())));
+    in.read(block.data(), block.size());
+    h.update(std::string_view(block.data(), static_cast<std::size_t>(in.gcount())));
   }
-  if (in.bad()) return Status::ioError(msg("util.file_read_failed", {{"path", path}}));
+  if (in.bad())
+    return Status::ioError(
+        msg("sync.reading_failed", {{"path", path}, {"detail", std::strerror(errno)}}));
   return h.finishHex();
 }
 
-}  // namespace anju::server
+}  // namespace anju
