@@ -109,6 +109,15 @@ ApplicationWindow {
         } else if (startPage === "walls") {
             openInspection(startBuildingId)
             stack.currentItem.controller.sectionIndex = 2
+        } else if (startPage === "revisit") {
+            // A re-inspection of an approved house with a wall crack, the crack measured wider.
+            openInspection(startBuildingId)
+            const inspection = stack.currentItem.controller
+            inspection.sectionIndex = 2
+            inspection.setAnswer("wall_cracks", true)
+            inspection.setAnswer("wall_crack_direction", "vertical")
+            inspection.setAnswer("wall_crack_count", "several")
+            inspection.setAnswer("wall_crack_width", "0.6")
         } else if (startPage === "findings") {
             openInspection(startBuildingId)
             stack.currentItem.showingFindings = true

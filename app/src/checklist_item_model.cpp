@@ -144,7 +144,7 @@ QVariant ChecklistItemModel::data(const QModelIndex& index, int role) const {
     }
     case PreviousDiffersRole: {
       const auto before = m_previous.find(item.id);
-      return before != m_previous.end() && (!answered || answer->second != before->second);
+      return before != m_previous.end() && answered && answer->second != before->second;
     }
     default:
       return {};

@@ -42,7 +42,7 @@ class ChecklistItemModel : public QAbstractListModel {
     TriggersFindingRole,  // the current answer opens a finding
     NeedsPhotoRole,       // the current answer needs a photo beside it (core's itemsNeedingPhotos)
     PreviousAnswerRole,   // the house's previous inspection's answer in words, "" when none
-    PreviousDiffersRole,  // there is a previous answer and this one is different
+    PreviousDiffersRole,  // answered this time, differently from the previous answer
   };
   Q_ENUM(Role)
 

@@ -3,7 +3,8 @@
 //
 //   anju-app [--db FILE] [--server URL] [--user NAME] [--lang zh_CN|en] [--demo-data]
 //            [--screenshot OUT.png --page
-//            houses|house|inspection|judgment|sync|signin|camera|issues|walls|findings|visit|map]
+//            houses|house|inspection|judgment|sync|signin|camera|issues|walls|findings|visit|map|
+//            revisit]
 //            [--basemap FILE.mbtiles] [--nmea GPS-LOG.nmea]
 #include <QtQml/qqmlextensionplugin.h>
 
@@ -47,6 +48,25 @@ QString screenshotBuilding(Session& session) {
   return {};
 }
 
+// An approved house whose inspection found a wall crack: its re-inspection shows last time's
+// answers beside this time's (the "revisit" screenshot).
+QString revisitBuilding(Session& session) {
+  anju::BuildingFilter approved;
+  approved.review = anju::ReviewState::kApproved;
+  auto list = session.store()->listBuildings(approved, 50);
+  if (!list) return {};
+  for (const anju::BuildingSummary& house : *list) {
+    auto inspections = session.store()->inspectionsOfBuilding(house.id);
+    if (!inspections) continue;
+    for (const anju::Inspection& in : *inspections) {
+      const auto crack = in.answers.find("wall_cracks");
+      if (crack != in.answers.end() && crack->second == anju::AnswerValue(true))
+        return toQString(house.id);
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 int main(int argc, char* argv[]) {
@@ -77,7 +97,8 @@ int main(int argc, char* argv[]) {
   const QCommandLineOption pageOption(
       QStringLiteral("page"),
       QStringLiteral(
-          "houses|house|inspection|judgment|sync|signin|camera|issues|walls|findings|visit|map"),
+          "houses|house|inspection|judgment|sync|signin|camera|issues|walls|findings|visit|map|"
+          "revisit"),
       QStringLiteral("PAGE"), QStringLiteral("houses"));
   const QCommandLineOption basemapOption(
       QStringLiteral("basemap"),
@@ -97,7 +118,8 @@ int main(int argc, char* argv[]) {
       QStringLiteral("houses"),   QStringLiteral("house"),  QStringLiteral("inspection"),
       QStringLiteral("judgment"), QStringLiteral("sync"),   QStringLiteral("signin"),
       QStringLiteral("camera"),   QStringLiteral("issues"), QStringLiteral("walls"),
-      QStringLiteral("findings"), QStringLiteral("visit"),  QStringLiteral("map")};
+      QStringLiteral("findings"), QStringLiteral("visit"),  QStringLiteral("map"),
+      QStringLiteral("revisit")};
   if (!kPages.contains(page)) {
     std::fprintf(stderr, "anju-app: unknown page '%s'\n", qPrintable(page));
     return 2;
@@ -162,11 +184,13 @@ int main(int argc, char* argv[]) {
 
   QQmlApplicationEngine engine;
   engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-  engine.setInitialProperties({{QStringLiteral("startPage"), page},
-                               {QStringLiteral("startBuildingId"),
-                                page == QStringLiteral("houses")  ? QString()
-                                : page == QStringLiteral("visit") ? demoVisitBuilding(session)
-                                                                  : screenshotBuilding(session)}});
+  engine.setInitialProperties(
+      {{QStringLiteral("startPage"), page},
+       {QStringLiteral("startBuildingId"),
+        page == QStringLiteral("houses")    ? QString()
+        : page == QStringLiteral("visit")   ? demoVisitBuilding(session)
+        : page == QStringLiteral("revisit") ? revisitBuilding(session)
+                                            : screenshotBuilding(session)}});
   engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Anju/Main.qml")));
   if (engine.rootObjects().isEmpty()) return 1;
   if (screenshot) {
