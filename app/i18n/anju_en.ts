@@ -62,32 +62,37 @@
 <context>
     <name>AnjuFindingCard</name>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="62"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="64"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="72"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="75"/>
+        <source>Crack has grown since the last inspection</source>
+        <translation>Crack has grown since the last inspection</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuFindingCard.qml" line="91"/>
         <source>Component</source>
         <translation>Component</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="83"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="102"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="89"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="108"/>
         <source>e.g. north load-bearing wall, ground floor</source>
         <translation>e.g. north load-bearing wall, ground floor</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="123"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="142"/>
         <source>Add photo</source>
         <translation>Add photo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/AnjuFindingCard.qml" line="141"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="160"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -1046,18 +1051,18 @@
 <context>
     <name>anju::app::InspectionController</name>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="128"/>
+        <location filename="../src/inspection_controller.cpp" line="130"/>
         <source>Sign in first: an inspection records who made it.</source>
         <translation>Sign in first: an inspection records who made it.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="175"/>
+        <location filename="../src/inspection_controller.cpp" line="177"/>
         <location filename="../src/inspection_controller_typing.cpp" line="59"/>
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="310"/>
+        <location filename="../src/inspection_controller.cpp" line="321"/>
         <source>Enter a number.</source>
         <translation>Enter a number.</translation>
     </message>
@@ -1072,7 +1077,7 @@
         <translation>%1: a photo is required — add one to the house&apos;s photos.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="436"/>
+        <location filename="../src/inspection_controller.cpp" line="447"/>
         <source>%1: enter a number.</source>
         <translation>%1: enter a number.</translation>
     </message>
@@ -1082,23 +1087,23 @@
         <translation>Photo not saved: %1</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="509"/>
+        <location filename="../src/inspection_controller.cpp" line="520"/>
         <source>Choose the judgment you want to record.</source>
         <translation>Choose the judgment you want to record.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="539"/>
+        <location filename="../src/inspection_controller.cpp" line="550"/>
         <location filename="../src/inspection_controller_notice.cpp" line="31"/>
         <source>This inspection cannot be changed any more.</source>
         <translation>This inspection cannot be changed any more.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="543"/>
+        <location filename="../src/inspection_controller.cpp" line="554"/>
         <source>A typed value could not be saved; correct it first.</source>
         <translation>A typed value could not be saved; correct it first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/inspection_controller.cpp" line="559"/>
+        <location filename="../src/inspection_controller.cpp" line="570"/>
         <source>%n item(s) still need an answer or a correction.</source>
         <translation>
             <numerusform>%n item still needs an answer or a correction.</numerusform>
@@ -1106,8 +1111,8 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="576"/>
-        <location filename="../src/inspection_controller.cpp" line="586"/>
+        <location filename="../src/inspection_controller.cpp" line="587"/>
+        <location filename="../src/inspection_controller.cpp" line="597"/>
         <source>Not submitted: %1</source>
         <translation>Not submitted: %1</translation>
     </message>

@@ -62,32 +62,37 @@
 <context>
     <name>AnjuFindingCard</name>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="62"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="64"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="72"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="75"/>
+        <source>Crack has grown since the last inspection</source>
+        <translation>裂缝较上次排查已扩展</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuFindingCard.qml" line="91"/>
         <source>Component</source>
         <translation>构件</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="83"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="102"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="89"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="108"/>
         <source>e.g. north load-bearing wall, ground floor</source>
         <translation>如：一层北侧承重墙</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="123"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="142"/>
         <source>Add photo</source>
         <translation>添加照片</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/AnjuFindingCard.qml" line="141"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="160"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n 张照片</numerusform>
@@ -1038,18 +1043,18 @@
 <context>
     <name>anju::app::InspectionController</name>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="128"/>
+        <location filename="../src/inspection_controller.cpp" line="130"/>
         <source>Sign in first: an inspection records who made it.</source>
         <translation>请先登录：排查记录需要写明排查人。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="175"/>
+        <location filename="../src/inspection_controller.cpp" line="177"/>
         <location filename="../src/inspection_controller_typing.cpp" line="59"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="310"/>
+        <location filename="../src/inspection_controller.cpp" line="321"/>
         <source>Enter a number.</source>
         <translation>请输入数字。</translation>
     </message>
@@ -1064,7 +1069,7 @@
         <translation>%1：需要照片 — 请添加房屋照片。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="436"/>
+        <location filename="../src/inspection_controller.cpp" line="447"/>
         <source>%1: enter a number.</source>
         <translation>%1：请输入数字。</translation>
     </message>
@@ -1074,31 +1079,31 @@
         <translation>照片未保存：%1</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="509"/>
+        <location filename="../src/inspection_controller.cpp" line="520"/>
         <source>Choose the judgment you want to record.</source>
         <translation>请选择要记录的判定。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="539"/>
+        <location filename="../src/inspection_controller.cpp" line="550"/>
         <location filename="../src/inspection_controller_notice.cpp" line="31"/>
         <source>This inspection cannot be changed any more.</source>
         <translation>此排查记录已不能修改。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="543"/>
+        <location filename="../src/inspection_controller.cpp" line="554"/>
         <source>A typed value could not be saved; correct it first.</source>
         <translation>有输入的内容未能保存，请先更正。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/inspection_controller.cpp" line="559"/>
+        <location filename="../src/inspection_controller.cpp" line="570"/>
         <source>%n item(s) still need an answer or a correction.</source>
         <translation>
             <numerusform>还有 %n 项需要回答或更正。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="576"/>
-        <location filename="../src/inspection_controller.cpp" line="586"/>
+        <location filename="../src/inspection_controller.cpp" line="587"/>
+        <location filename="../src/inspection_controller.cpp" line="597"/>
         <source>Not submitted: %1</source>
         <translation>未提交：%1</translation>
     </message>

@@ -18,6 +18,8 @@ Rectangle {
     required property var measurements
     required property int photoCount
     required property var thumbnails
+    required property string crackHistory
+    required property bool crackGrowing
 
     property InspectionController controller
     signal photoRequested(int findingRow)
@@ -65,6 +67,23 @@ Rectangle {
                 enabled: card.controller && card.controller.editable
                 onClicked: card.controller.removeFinding(card.index)
             }
+        }
+        // The same crack at the house's earlier inspections (crack monitoring, 常态化巡查).
+        Label {
+            objectName: "crackGrowing_" + card.index
+            visible: card.crackGrowing
+            text: qsTr("Crack has grown since the last inspection")
+            color: Theme.serious
+            font.bold: true
+        }
+        Label {
+            objectName: "crackHistory_" + card.index
+            Layout.fillWidth: true
+            visible: card.crackHistory !== ""
+            text: card.crackHistory
+            color: card.crackGrowing ? Theme.serious : Theme.textSecondary
+            font.pixelSize: Theme.fontSmall
+            wrapMode: Text.Wrap
         }
         RowLayout {
             Layout.fillWidth: true

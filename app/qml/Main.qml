@@ -109,7 +109,7 @@ ApplicationWindow {
         } else if (startPage === "walls") {
             openInspection(startBuildingId)
             stack.currentItem.controller.sectionIndex = 2
-        } else if (startPage === "revisit") {
+        } else if (startPage === "revisit" || startPage === "crack") {
             // A re-inspection of an approved house with a wall crack, the crack measured wider.
             openInspection(startBuildingId)
             const inspection = stack.currentItem.controller
@@ -118,6 +118,8 @@ ApplicationWindow {
             inspection.setAnswer("wall_crack_direction", "vertical")
             inspection.setAnswer("wall_crack_count", "several")
             inspection.setAnswer("wall_crack_width", "0.6")
+            // "crack": the finding with the crack's width history and the growth flag.
+            if (startPage === "crack") stack.currentItem.showingFindings = true
         } else if (startPage === "findings") {
             openInspection(startBuildingId)
             stack.currentItem.showingFindings = true

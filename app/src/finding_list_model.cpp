@@ -4,15 +4,45 @@
 #include <algorithm>
 
 #include "anju/checklist.h"
+#include "anju/china_time.h"
 #include "anju/enum_codes.h"
+#include "anju/explanation.h"  // formatNumber
 
 namespace anju::app {
+
+namespace {
+
+QString millimetres(double mm, Language language) {
+  const QString n = toQString(formatNumber(mm, 2));
+  return language == Language::kEnglish ? n + QStringLiteral(" mm") : n + QStringLiteral(" 毫米");
+}
+
+}  // namespace
+
+QString crackHistoryText(const CrackTrend& trend, Language language) {
+  if (trend.earlier.empty()) return {};
+  const bool en = language == Language::kEnglish;
+  QStringList steps;
+  for (const CrackReading& r : trend.earlier)
+    steps.append(toQString(formatChinaTime(r.at)).left(10) + QLatin1Char(' ') +
+                 millimetres(r.widthMm, language));
+  if (trend.widthMm)
+    steps.append((en ? QStringLiteral("now ") : QStringLiteral("本次 ")) +
+                 millimetres(*trend.widthMm, language));
+  QString text = (en ? QStringLiteral("Width history: ") : QStringLiteral("宽度记录：")) +
+                 steps.join(QStringLiteral(" → "));
+  if (trend.growthMm && *trend.growthMm > 0)
+    text += en ? QStringLiteral(" (+%1)").arg(millimetres(*trend.growthMm, language))
+               : QStringLiteral("（扩展 %1）").arg(millimetres(*trend.growthMm, language));
+  return text;
+}
 
 FindingListModel::FindingListModel(QObject* parent) : QAbstractListModel(parent) {}
 
 void FindingListModel::update(const std::vector<Finding>& findings, const PreliminaryRules* rules,
                               Language language, const QHash<QString, QString>& typed,
-                              const QHash<QString, QString>& thumbnails) {
+                              const QHash<QString, QString>& thumbnails,
+                              const QHash<QString, CrackTrend>& cracks) {
   const bool sameRows = findings.size() == m_findings.size() &&
                         std::equal(findings.begin(), findings.end(), m_findings.begin(),
                                    [](const Finding& a, const Finding& b) { return a.id == b.id; });
@@ -28,6 +58,7 @@ void FindingListModel::update(const std::vector<Finding>& findings, const Prelim
     m_language = language;
     m_typed = typed;
     m_thumbnails = thumbnails;
+    m_cracks = cracks;
     m_findings = findings;
     for (int row = 0; row < count(); ++row) {
       QList<int> changed;
@@ -42,6 +73,7 @@ void FindingListModel::update(const std::vector<Finding>& findings, const Prelim
   m_language = language;
   m_typed = typed;
   m_thumbnails = thumbnails;
+  m_cracks = cracks;
   beginResetModel();
   m_findings = findings;
   endResetModel();
@@ -106,6 +138,10 @@ QVariant FindingListModel::data(const QModelIndex& index, int role) const {
           urls.append(*it);
       return urls;
     }
+    case CrackHistoryRole:
+      return crackHistoryText(m_cracks.value(toQString(f.id)), m_language);
+    case CrackGrowingRole:
+      return m_cracks.value(toQString(f.id)).flagged;
     default:
       return {};
   }
@@ -123,7 +159,9 @@ QHash<int, QByteArray> FindingListModel::roleNames() const {
           {NoteRole, "note"},
           {MeasurementsRole, "measurements"},
           {PhotoCountRole, "photoCount"},
-          {ThumbnailsRole, "thumbnails"}};
+          {ThumbnailsRole, "thumbnails"},
+          {CrackHistoryRole, "crackHistory"},
+          {CrackGrowingRole, "crackGrowing"}};
 }
 
 }  // namespace anju::app

@@ -9,11 +9,16 @@
 #include <QAbstractListModel>
 #include <vector>
 
+#include "anju/crack_monitoring.h"
 #include "anju/grading.h"
 #include "anju/model.h"
 #include "localized.h"
 
 namespace anju::app {
+
+/// "宽度记录：2026-06-01 0.8 毫米 → 本次 1.3 毫米（扩展 0.5 毫米）" (or English); "" when the crack
+/// was not seen before.
+QString crackHistoryText(const CrackTrend& trend, Language language);
 
 class FindingListModel : public QAbstractListModel {
   Q_OBJECT
@@ -34,7 +39,9 @@ class FindingListModel : public QAbstractListModel {
     NoteRole,
     MeasurementsRole,  // [{name, label, unit, value ("" when not measured)}]
     PhotoCountRole,
-    ThumbnailsRole,  // file URLs of the finding's photo thumbnails that exist
+    ThumbnailsRole,    // file URLs of the finding's photo thumbnails that exist
+    CrackHistoryRole,  // a crack's width at the house's earlier inspections and now; "" if none
+    CrackGrowingRole,  // the crack grew by the configured threshold (or at all, once serious)
   };
   Q_ENUM(Role)
 
@@ -46,7 +53,8 @@ class FindingListModel : public QAbstractListModel {
   /// Only rows and roles whose shown value changed are signalled, so a field keeps its focus.
   void update(const std::vector<Finding>& findings, const PreliminaryRules* rules,
               Language language, const QHash<QString, QString>& typed = {},
-              const QHash<QString, QString>& thumbnails = {});
+              const QHash<QString, QString>& thumbnails = {},
+              const QHash<QString, CrackTrend>& cracks = {});
 
   int count() const { return static_cast<int>(m_findings.size()); }
   int rowCount(const QModelIndex& parent = {}) const override;
@@ -62,6 +70,7 @@ class FindingListModel : public QAbstractListModel {
   Language m_language = Language::kChinese;
   QHash<QString, QString> m_typed;
   QHash<QString, QString> m_thumbnails;  // photo id -> thumbnail file URL
+  QHash<QString, CrackTrend> m_cracks;   // finding id -> the crack's trend (monitored cracks)
 };
 
 }  // namespace anju::app

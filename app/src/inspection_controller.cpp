@@ -14,6 +14,7 @@
 #include "anju/uuid.h"
 #include "anju/validation.h"
 #include "anju/visits.h"
+#include "crack_settings.h"
 #include "photo_import.h"
 #include "typing_journal.h"
 
@@ -114,6 +115,7 @@ void InspectionController::open() {
     return;
   }
   m_previous.reset();
+  m_history = *history;
   // Resume the newest inspection still on the inspector's side (draft, or returned by a
   // reviewer); otherwise start a new one.
   const auto resumable = std::find_if(history->begin(), history->end(), [](const Inspection& i) {
@@ -213,8 +215,17 @@ void InspectionController::refreshFindings() {
       }
     }
   }
+  // A crack seen at earlier inspections: its width history and whether it grew.
+  QHash<QString, CrackTrend> cracks;
+  if (m_open) {
+    const CrackGrowthRule rule = configuredCrackGrowthRule();
+    for (const Finding& f : m_inspection.findings)
+      if (isMonitoredCrack(f))
+        cracks.insert(toQString(f.id), crackTrend(f, m_inspection.startedAt, m_history, rule));
+  }
   m_findings->update(m_open ? m_inspection.findings : std::vector<Finding>{},
-                     m_session ? &m_session->rules() : nullptr, lang(), m_typed, thumbnails);
+                     m_session ? &m_session->rules() : nullptr, lang(), m_typed, thumbnails,
+                     cracks);
 }
 
 QString InspectionController::inspectionId() const {

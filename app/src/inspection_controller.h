@@ -220,6 +220,7 @@ class InspectionController : public QObject {
   // The house's latest inspection handed in (submitted or approved) before this one: what a
   // re-inspection is compared with.
   std::optional<Inspection> m_previous;
+  std::vector<Inspection> m_history;  // the house's inspections when opened (crack monitoring)
   bool m_open = false;
   bool m_stored = false;  // m_inspection is in the store (see `stored`)
   int m_sectionIndex = 0;

@@ -4,7 +4,7 @@
 //   anju-app [--db FILE] [--server URL] [--user NAME] [--lang zh_CN|en] [--demo-data]
 //            [--screenshot OUT.png --page
 //            houses|house|inspection|judgment|sync|signin|camera|issues|walls|findings|visit|map|
-//            revisit]
+//            revisit|crack]
 //            [--basemap FILE.mbtiles] [--nmea GPS-LOG.nmea]
 #include <QtQml/qqmlextensionplugin.h>
 
@@ -98,7 +98,7 @@ int main(int argc, char* argv[]) {
       QStringLiteral("page"),
       QStringLiteral(
           "houses|house|inspection|judgment|sync|signin|camera|issues|walls|findings|visit|map|"
-          "revisit"),
+          "revisit|crack"),
       QStringLiteral("PAGE"), QStringLiteral("houses"));
   const QCommandLineOption basemapOption(
       QStringLiteral("basemap"),
@@ -119,7 +119,7 @@ int main(int argc, char* argv[]) {
       QStringLiteral("judgment"), QStringLiteral("sync"),   QStringLiteral("signin"),
       QStringLiteral("camera"),   QStringLiteral("issues"), QStringLiteral("walls"),
       QStringLiteral("findings"), QStringLiteral("visit"),  QStringLiteral("map"),
-      QStringLiteral("revisit")};
+      QStringLiteral("revisit"),  QStringLiteral("crack")};
   if (!kPages.contains(page)) {
     std::fprintf(stderr, "anju-app: unknown page '%s'\n", qPrintable(page));
     return 2;
@@ -187,10 +187,11 @@ int main(int argc, char* argv[]) {
   engine.setInitialProperties(
       {{QStringLiteral("startPage"), page},
        {QStringLiteral("startBuildingId"),
-        page == QStringLiteral("houses")    ? QString()
-        : page == QStringLiteral("visit")   ? demoVisitBuilding(session)
-        : page == QStringLiteral("revisit") ? revisitBuilding(session)
-                                            : screenshotBuilding(session)}});
+        page == QStringLiteral("houses")  ? QString()
+        : page == QStringLiteral("visit") ? demoVisitBuilding(session)
+        : page == QStringLiteral("revisit") || page == QStringLiteral("crack")
+            ? revisitBuilding(session)
+            : screenshotBuilding(session)}});
   engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Anju/Main.qml")));
   if (engine.rootObjects().isEmpty()) return 1;
   if (screenshot) {

@@ -11,6 +11,7 @@
 #include "anju/uuid.h"
 #include "checklist_item_model.h"
 #include "demo_seed.h"
+#include "finding_list_model.h"
 #include "inspection_controller.h"
 #include "session.h"
 
@@ -163,6 +164,14 @@ class FieldInspectionTest : public QObject {
                       {"wall_crack_direction", std::string("vertical")},
                       {"wall_crack_count", std::string("single")},
                       {"wall_crack_width", 1.2}};
+    before.findings = {{anju::newUuid(),
+                        anju::Component::kLoadBearingWall,
+                        anju::HazardKind::kWallCrack,
+                        "一层北侧承重墙",
+                        {{"width", 1.2, "mm"}},
+                        anju::Severity::kSome,
+                        "",
+                        {}}};
     before.review = anju::ReviewState::kApproved;
     auto put = m_session->store()->putInspection(before, "tester");
     QVERIFY2(put, put ? "" : put.status().message().c_str());
@@ -196,6 +205,19 @@ class FieldInspectionTest : public QObject {
     QVERIFY(c.setAnswer(QStringLiteral("wall_crack_width"), QStringLiteral("1.5")));
     QVERIFY(roleText(QStringLiteral("wall_crack_width"), ChecklistItemModel::PreviousDiffersRole)
                 .toBool());
+    // The crack is the one found last time: its width history, and 1.2 -> 1.5 mm is growth over
+    // the 0.2 mm threshold.
+    auto* findings = c.findings();
+    QCOMPARE(findings->rowCount(), 1);
+    const QString history =
+        findings->data(findings->index(0), FindingListModel::CrackHistoryRole).toString();
+    QVERIFY2(history.contains(QStringLiteral("1.2 毫米")) &&
+                 history.contains(QStringLiteral("本次 1.5 毫米")) &&
+                 history.contains(QStringLiteral("扩展 0.3 毫米")),
+             qPrintable(history));
+    QVERIFY(findings->data(findings->index(0), FindingListModel::CrackGrowingRole).toBool());
+    QVERIFY(c.setAnswer(QStringLiteral("wall_crack_width"), QStringLiteral("1.3")));
+    QVERIFY(!findings->data(findings->index(0), FindingListModel::CrackGrowingRole).toBool());
     // A question the previous inspection did not answer shows nothing beside it.
     QCOMPARE(
         roleText(QStringLiteral("wall_crack_height_ratio"), ChecklistItemModel::PreviousAnswerRole)
