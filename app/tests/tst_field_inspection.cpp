@@ -11,6 +11,7 @@
 #include "anju/uuid.h"
 #include "checklist_item_model.h"
 #include "demo_seed.h"
+#include "demo_session.h"
 #include "finding_list_model.h"
 #include "inspection_controller.h"
 #include "session.h"
@@ -52,13 +53,8 @@ class FieldInspectionTest : public QObject {
  private slots:
   void init() {
     m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_session = std::make_unique<Session>(nullptr);
-    QVERIFY2(m_session->open(m_dir->filePath(QStringLiteral("t.db"))),
-             qPrintable(m_session->errorString()));
-    m_session->setUserName(QStringLiteral("tester"));
-    QString error;
-    QVERIFY2(seedDemoData(*m_session, error), qPrintable(error));
+    const QString opened = testing::openDemoSession(*m_dir, m_session);
+    QVERIFY2(opened.isEmpty(), qPrintable(opened));
   }
 
   void cleanup() {

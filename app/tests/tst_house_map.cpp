@@ -16,6 +16,7 @@
 #include "anju/map_geometry.h"
 #include "basemap_tiles.h"
 #include "demo_seed.h"
+#include "demo_session.h"
 #include "house_map_item.h"
 #include "house_map_model.h"
 #include "position_tracker.h"
@@ -84,13 +85,8 @@ class HouseMapTest : public QObject {
 
   void init() {
     m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_session = std::make_unique<Session>(nullptr);
-    QVERIFY2(m_session->open(m_dir->filePath(QStringLiteral("t.db"))),
-             qPrintable(m_session->errorString()));
-    m_session->setUserName(QStringLiteral("tester"));
-    QString error;
-    QVERIFY2(seedDemoData(*m_session, error), qPrintable(error));
+    const QString opened = testing::openDemoSession(*m_dir, m_session);
+    QVERIFY2(opened.isEmpty(), qPrintable(opened));
   }
 
   void cleanup() {

@@ -19,6 +19,7 @@
 #include "anju/photo_library.h"
 #include "anju/validation.h"
 #include "demo_seed.h"
+#include "demo_session.h"
 #include "inspection_controller.h"
 #include "localized.h"
 #include "owner_notice_controller.h"
@@ -114,13 +115,8 @@ class OwnerNoticeTest : public QObject {
 
   void init() {
     m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_session = std::make_unique<Session>(nullptr);
-    QVERIFY2(m_session->open(m_dir->filePath(QStringLiteral("t.db"))),
-             qPrintable(m_session->errorString()));
-    m_session->setUserName(QStringLiteral("tester"));
-    QString error;
-    QVERIFY2(seedDemoData(*m_session, error), qPrintable(error));
+    const QString opened = testing::openDemoSession(*m_dir, m_session);
+    QVERIFY2(opened.isEmpty(), qPrintable(opened));
     m_inspection = std::make_unique<InspectionController>();
     m_inspection->setSession(m_session.get());
     m_inspection->setBuildingId(freshBuilding());

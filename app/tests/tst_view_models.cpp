@@ -8,6 +8,7 @@
 
 #include "anju/demo_district.h"
 #include "demo_seed.h"
+#include "demo_session.h"
 #include "house_controller.h"
 #include "house_list_model.h"
 #include "inspection_controller.h"
@@ -34,13 +35,8 @@ class ViewModelTest : public QObject {
  private slots:
   void init() {
     m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_session = std::make_unique<Session>(nullptr);
-    QVERIFY2(m_session->open(m_dir->filePath(QStringLiteral("t.db"))),
-             qPrintable(m_session->errorString()));
-    m_session->setUserName(QStringLiteral("tester"));
-    QString error;
-    QVERIFY2(seedDemoData(*m_session, error), qPrintable(error));
+    const QString opened = testing::openDemoSession(*m_dir, m_session);
+    QVERIFY2(opened.isEmpty(), qPrintable(opened));
   }
 
   void cleanup() {
