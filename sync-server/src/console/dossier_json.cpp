@@ -139,7 +139,7 @@ json ownerNoticeJson(const v1::Inspection& in) {
           {"refusal_note", n.refusal_note()}};
 }
 
-// An inspection handed in (not a draft): the answers a later inspection is compared with.
+// An inspection handed in (submitted or approved): the answers a later one is compared with.
 struct HandedIn {
   TimestampMs startedAt = 0;
   Uuid id;
@@ -263,7 +263,10 @@ Result<json> dossierJson(const StoredRecord& building, const std::vector<StoredR
       inspections.back()["evidence"] =
           evidenceStatusJson(record.inspection(), photoRecords, completePhotos);
       inspections.back()["owner_notice"] = ownerNoticeJson(record.inspection());
-      if (record.inspection().review() != "draft") {
+      // Handed in and standing (submitted or approved), as on the tablet and in crack monitoring:
+      // a draft is unfinished and a returned inspection is being reworked.
+      if (record.inspection().review() == "submitted" ||
+          record.inspection().review() == "approved") {
         Result<Inspection> decoded = fromProto(record.inspection());
         if (decoded) handedIn.push_back({decoded->startedAt, decoded->id, decoded->answers});
       }
