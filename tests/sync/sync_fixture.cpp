@@ -22,7 +22,8 @@ httplib::Client makeClient(int port) {
 
 Reply toReply(const httplib::Result& res) {
   if (!res) return {};
-  return {res->status, res->body, res->get_header_value("Content-Type")};
+  return {res->status, res->body, res->get_header_value("Content-Type"),
+          res->get_header_value("Retry-After")};
 }
 
 httplib::Headers withToken(httplib::Headers headers, const std::string& token) {

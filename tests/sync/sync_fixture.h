@@ -22,6 +22,7 @@ struct Reply {
   int status = 0;  // 0 when the request failed at the transport level
   std::string body;
   std::string contentType;
+  std::string retryAfter;  // the Retry-After header, "" when none
 };
 
 /// One short-lived connection per call, so a stopped server never waits on idle keep-alives.

@@ -144,6 +144,8 @@ constexpr MessageText kMessages[] = {
      "evidence digest mismatch: the record or a photo hash changed after submission"},
     {"push.evidence_digests_differ", "记录中为 {recorded}，服务器计算为 {computed}",
      "recorded {recorded}, server computed {computed}"},
+    {"auth.too_many_failed_logins", "登录失败次数过多，请 {seconds} 秒后再试",
+     "too many failed sign-ins; try again in {seconds} s"},
 };
 
 }  // namespace

@@ -30,6 +30,7 @@ void sendJson(Res res, const json& body, int status = 200) {
 void sendJsonError(Res res, const Status& status) {
   const ApiError e = ApiError::fromStatus(status);
   if (e.httpStatus >= 500) logError("console: " + status.toString());
+  if (e.retryAfterSeconds > 0) res.set_header("Retry-After", std::to_string(e.retryAfterSeconds));
   // Worded in the language the console asked for (Accept-Language); the id and parameters go
   // along so a page can tell errors apart without reading words.
   const Locale locale = requestLocale();
@@ -183,7 +184,7 @@ void ConsoleApi::login(Req req, Res res) {
   const std::string name = stringField(*body, "username");
   noteRequestUser(name);
   Result<LoginResult> login =
-      m_services.auth.login(name, stringField(*body, "password"), "console");
+      m_services.auth.login(name, stringField(*body, "password"), "console", req.remote_addr);
   if (!login) {
     logWarn("console login failed for '" + name + "': " + login.status().message());
     return sendJsonError(res, login.status());

@@ -1,6 +1,7 @@
 #include "http/api_error.h"
 
 #include "anju/v1/sync.pb.h"
+#include "service/auth_service.h"  // kLoginThrottledId
 #include "service/wire_messages.h"
 #include "util/storage_full.h"
 #include "util/utf8_text.h"
@@ -11,6 +12,7 @@ namespace anju::server {
 ApiError ApiError::fromStatus(const Status& status) {
   ApiError e;
   if (isStorageFull(status)) return storageFull();
+  if (status.text().id == kLoginThrottledId) return loginThrottled(status.text());
   e.message = status.text();
   if (e.message.empty()) e.freeText = status.message();
   e.fields = status.fieldErrors();
@@ -89,6 +91,13 @@ ApiError ApiError::hashMismatch(const std::string& sha256) {
   return {422, "hash_mismatch", msg("http.hash_mismatch", {{"sha256", sha256}}), {}};
 }
 
+ApiError ApiError::loginThrottled(const Message& message) {
+  ApiError e{429, "too_many_requests", message, {}};
+  for (const MessageParam& p : message.params)
+    if (p.name == "seconds") e.retryAfterSeconds = std::atoi(p.value.c_str());
+  return e;
+}
+
 ApiError ApiError::storageFull() { return {507, "storage_full", msg("http.storage_full"), {}}; }
 
 ApiError ApiError::notFound(const std::string& path) {
@@ -146,6 +155,8 @@ void sendError(web::Response& res, const ApiError& error) {
     p->set_message(toValidUtf8(fieldText(f, locale)));
   }
   res.status = error.httpStatus;
+  if (error.retryAfterSeconds > 0)
+    res.set_header("Retry-After", std::to_string(error.retryAfterSeconds));
   res.set_content(body.SerializeAsString(), "application/x-protobuf");
 }
 

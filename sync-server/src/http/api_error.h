@@ -22,6 +22,8 @@ struct ApiError {
   std::vector<FieldError> fields;
   /// The words of a Status made from free text (no id), from code not yet converted.
   std::string freeText = {};
+  /// Seconds for a Retry-After header (429 after too many failed sign-ins); 0: none.
+  int retryAfterSeconds = 0;
 
   /// The message in `locale`: rendered from the id, or the free text.
   std::string text(Locale locale) const;
@@ -35,6 +37,8 @@ struct ApiError {
   static ApiError hashMismatch(const std::string& sha256);
   /// 507: the disk is full (storageFullStatus); nothing of the request was kept.
   static ApiError storageFull();
+  /// 429 with Retry-After: too many failed sign-ins (service/login_throttle.h).
+  static ApiError loginThrottled(const Message& message);
   static ApiError notFound(const std::string& path);
   /// For statuses the HTTP engine produced before any handler ran (e.g. 413, 400 on a broken
   /// request).

@@ -88,8 +88,8 @@ void SyncApi::login(const web::Request& req, web::Response& res, const web::Cont
   v1::LoginRequest request;
   if (!parseBody(body.bytes, request, res)) return;
   noteRequestUser(request.username());
-  Result<LoginResult> login =
-      m_services.auth.login(request.username(), request.password(), request.device_id());
+  Result<LoginResult> login = m_services.auth.login(request.username(), request.password(),
+                                                    request.device_id(), req.remote_addr);
   if (!login) {
     logWarn("login failed for '" + request.username() + "': " + login.status().message());
     return sendError(res, ApiError::fromStatus(login.status()));

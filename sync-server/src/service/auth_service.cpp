@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <array>
+#include <nlohmann/json.hpp>
 
 #include "anju/hlc.h"
 #include "anju/sha256.h"
@@ -27,8 +28,10 @@ Status badCredentials() { return Status::unauthenticated(msg("sync.wrong_user_na
 
 AuthService::AuthService(ServerStorage& storage, std::chrono::milliseconds tokenLifetime,
                          Clock clock)
-    : m_storage(storage), m_tokenLifetime(tokenLifetime), m_clock(std::move(clock)) {
-  if (!m_clock) m_clock = systemNowMs;
+    : m_storage(storage),
+      m_tokenLifetime(tokenLifetime),
+      m_clock(clock ? std::move(clock) : Clock(systemNowMs)),
+      m_throttle({}, m_clock) {
   Result<std::string> dummy = hashPassword("anju-dummy-password");
   if (dummy) m_dummyHash = *dummy;
 }
@@ -68,15 +71,36 @@ Status AuthService::createUser(const std::string& name, Role role, const std::st
   return m_storage.createUser(user);
 }
 
+Status AuthService::failedLogin(const std::string& userName, const std::string& address) {
+  if (std::optional<int> locked = m_throttle.recordFailure(userName, address)) {
+    // Audited where an admin reads the log (no region: it is about an account, not a house).
+    AuditEntry entry;
+    entry.at = m_clock();
+    entry.userName = userName;
+    entry.action = "login_locked";
+    entry.targetKind = "user";
+    entry.targetId = userName;
+    entry.detail = nlohmann::json{{"address", address}, {"seconds", *locked}}.dump();
+    Result<std::unique_ptr<SyncTransaction>> tx = m_storage.beginTransaction();
+    if (!tx) return tx.status();
+    if (Status s = (*tx)->appendAudit(entry); !s) return s;
+    if (Status s = (*tx)->commit(); !s) return s;
+  }
+  return badCredentials();
+}
+
 Result<LoginResult> AuthService::login(const std::string& userName, const std::string& password,
-                                       const std::string& deviceId) {
+                                       const std::string& deviceId, const std::string& address) {
+  if (std::optional<int> wait = m_throttle.refusal(userName, address))
+    return Status::unavailable(msg(kLoginThrottledId, {{"seconds", std::to_string(*wait)}}));
   Result<User> user = m_storage.findUser(userName);
   if (!user) {
     if (user.status().code() != StatusCode::kNotFound) return user.status();
     (void)verifyPassword(m_dummyHash, password);
-    return badCredentials();
+    return failedLogin(userName, address);
   }
-  if (!verifyPassword(user->passwordHash, password)) return badCredentials();
+  if (!verifyPassword(user->passwordHash, password)) return failedLogin(userName, address);
+  m_throttle.recordSuccess(userName);
 
   std::array<unsigned char, 32> raw{};
   randombytes_buf(raw.data(), raw.size());

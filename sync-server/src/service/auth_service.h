@@ -13,6 +13,7 @@
 
 #include "anju/model.h"
 #include "anju/status.h"
+#include "service/login_throttle.h"
 #include "storage/server_storage.h"
 
 namespace anju::server {
@@ -23,6 +24,9 @@ struct LoginResult {
   User user;
 };
 
+/// The message id of a sign-in refused by the throttle (HTTP 429 with Retry-After).
+inline constexpr const char* kLoginThrottledId = "auth.too_many_failed_logins";
+
 class AuthService {
  public:
   using Clock = std::function<TimestampMs()>;
@@ -30,8 +34,11 @@ class AuthService {
   AuthService(ServerStorage& storage, std::chrono::milliseconds tokenLifetime, Clock clock = {});
 
   /// unauthenticated for an unknown user or a wrong password (the same answer for both).
+  /// Too many failures for the account or from `address` (LoginThrottle): unavailable with
+  /// message kLoginThrottledId {seconds}, the password not checked; the failure that locks an
+  /// account is written to the audit log (action "login_locked").
   Result<LoginResult> login(const std::string& userName, const std::string& password,
-                            const std::string& deviceId);
+                            const std::string& deviceId, const std::string& address = "");
   /// The user owning `bearerToken`; unauthenticated when missing, unknown or expired.
   Result<User> authenticate(const std::string& bearerToken);
 
@@ -47,7 +54,13 @@ class AuthService {
   ServerStorage& m_storage;
   std::chrono::milliseconds m_tokenLifetime;
   Clock m_clock;
-  std::string m_dummyHash;  // verified against for unknown users so timing reveals nothing
+  std::string m_dummyHash;
+  LoginThrottle m_throttle;
+
+  /// Counts the failure; audits the lock it may cause. Returns the answer to give.
+  Status failedLogin(
+      const std::string& userName,
+      const std::string& address);  // verified against for unknown users so timing reveals nothing
 };
 
 /// What `user` may see and write: everything for admins, their assigned regions otherwise.
