@@ -1,4 +1,5 @@
 #include "anju/record_codec.h"
+#include "old_schema_support.h"
 #include "store/database.h"
 #include "store/migrations.h"
 #include "store_test_support.h"
@@ -15,19 +16,7 @@ void createSchemaOneDatabase(const std::string& path, const Building& b) {
   Result<std::unique_ptr<store::Database>> db = store::Database::open(path);
   ASSERT_TRUE(db.isOk()) << db.status().toString();
   ASSERT_TRUE(store::migrate(**db, 1).isOk());
-  Result<store::Statement> insert = (*db)->prepare(
-      "INSERT INTO buildings (id, district, street, community, address, structure, payload, "
-      "version) VALUES (?1, ?2, ?3, ?4, ?5, 'brick_concrete', ?6, ?7)");
-  ASSERT_TRUE(insert.isOk());
-  ASSERT_TRUE(insert->bindText(1, b.id)
-                  .bindText(2, b.region.district)
-                  .bindText(3, b.region.street)
-                  .bindText(4, b.region.community)
-                  .bindText(5, b.address)
-                  .bindBlob(6, encodeRecord(b))
-                  .bindVersion(7, makeHlc(testing::kTestNow, 0))
-                  .run()
-                  .isOk());
+  testing::insertOldSchemaBuilding(**db, b);
 }
 
 TEST(StoreMigration, EachStepRecordsItsNumberInUserVersion) {

@@ -1,6 +1,7 @@
 // The tablet's house list puts house numbers in natural order (issue 11: 12号, 13号, 1号, 20号
 // was the byte order), on every page of the keyset walk and after upgrading an older database.
 #include "anju/record_codec.h"
+#include "old_schema_support.h"
 #include "store/database.h"
 #include "store/migrations.h"
 #include "store_test_support.h"
@@ -60,20 +61,8 @@ TEST(StoreNaturalOrder, UpgradedDatabaseListsInNaturalOrder) {
     ASSERT_TRUE(db.isOk()) << db.status().toString();
     ASSERT_TRUE(store::migrate(**db, 3).isOk());
     for (const std::string& address : kShuffled) {
-      const Building b = makeBuilding(address);
-      Result<store::Statement> insert = (*db)->prepare(
-          "INSERT INTO buildings (id, district, street, community, address, structure, payload, "
-          "version) VALUES (?1, ?2, ?3, ?4, ?5, 'brick_concrete', ?6, ?7)");
-      ASSERT_TRUE(insert.isOk());
-      ASSERT_TRUE(insert->bindText(1, b.id)
-                      .bindText(2, b.region.district)
-                      .bindText(3, b.region.street)
-                      .bindText(4, b.region.community)
-                      .bindText(5, b.address)
-                      .bindBlob(6, encodeRecord(b))
-                      .bindVersion(7, makeHlc(testing::kTestNow, 0))
-                      .run()
-                      .isOk());
+      testing::insertOldSchemaBuilding(**db, makeBuilding(address));
+      if (HasFatalFailure()) return;
     }
   }
   auto store = testing::openStore(path);
