@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "anju/data_dir.h"
 #include "anju/grading.h"
 #include "anju/store.h"
 #include "bench_env.h"
@@ -173,8 +174,7 @@ void BM_Search(benchmark::State& state, const char* query) {
 }
 
 void BM_Grade(benchmark::State& state) {
-  auto rules =
-      loadPreliminaryRules(std::string(ANJU_DATA_DIR) + "/rules/preliminary_judgment.v1.yaml");
+  auto rules = loadPreliminaryRules(anju::shippedDataDir() + "/rules/preliminary_judgment.v1.yaml");
   if (!rules) {
     state.SkipWithError(rules.status().toString().c_str());
     return;

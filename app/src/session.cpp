@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QQmlEngine>
 
+#include "anju/data_dir.h"
 #include "sync_service.h"
 
 namespace anju::app {
@@ -34,7 +35,7 @@ Session* Session::create(QQmlEngine* qmlEngine, QJSEngine*) {
 }
 
 bool Session::open(const QString& databasePath, const QString& dataDir) {
-  const QString dir = dataDir.isEmpty() ? QStringLiteral(ANJU_DATA_DIR) : dataDir;
+  const QString dir = dataDir.isEmpty() ? QString::fromStdString(anju::shippedDataDir()) : dataDir;
   // Every shipped version (an inspection keeps the version it was made with), oldest first.
   std::vector<ChecklistTemplate> templates;
   for (int version = 1; version <= kChecklistVersions; ++version) {

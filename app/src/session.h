@@ -53,8 +53,8 @@ class Session : public QObject {
   static Session* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
 
   /// Opens (or creates) the database and loads the shipped checklist template and grading rules
-  /// from `dataDir` (ANJU_DATA_DIR by default). On failure errorString says why and ready stays
-  /// false.
+  /// from `dataDir` (anju::shippedDataDir() by default). On failure errorString says why and ready
+  /// stays false.
   bool open(const QString& databasePath, const QString& dataDir = QString());
 
   QString language() const { return m_language; }

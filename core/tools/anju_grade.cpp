@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <string>
 
+#include "anju/data_dir.h"
 #include "anju/enum_codes.h"
 #include "anju/jgj125.h"
 
@@ -21,7 +22,7 @@ int usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string rulesPath = std::string(ANJU_DATA_DIR) + "/rules/jgj125_2016.v1.yaml";
+  std::string rulesPath = anju::shippedDataDir() + "/rules/jgj125_2016.v1.yaml";
   std::string surveyPath;
   std::string lang = "zh";
   for (int i = 1; i < argc; ++i) {

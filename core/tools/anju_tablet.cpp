@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "anju/curl_transport.h"
+#include "anju/data_dir.h"
 #include "anju/enum_codes.h"
 #include "anju/grading.h"
 #include "anju/photo_library.h"
@@ -211,7 +212,7 @@ int importDemoInspection(Tablet& t, std::string buildingId, const std::string& p
   Result<Building> building = t.store->building(buildingId);
   if (!building) return fail(building.status());
   Result<PreliminaryRules> rules =
-      loadPreliminaryRules(std::string(ANJU_DATA_DIR) + "/rules/preliminary_judgment.v1.yaml");
+      loadPreliminaryRules(anju::shippedDataDir() + "/rules/preliminary_judgment.v1.yaml");
   if (!rules) return fail(rules.status());
 
   Inspection in;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "anju/checklist.h"
+#include "anju/data_dir.h"
 #include "anju/enum_codes.h"
 #include "anju/grading.h"
 #include "checklist_test_support.h"
@@ -60,8 +61,7 @@ TEST(ChecklistBuildingFacts, NotAlteredClearsAlterationsOfTheHouseRecord) {
 }
 
 TEST(ChecklistBuildingFacts, AnsweredDesignAndAlterationReachTheBuildingRule) {
-  auto rules =
-      loadPreliminaryRules(std::string(ANJU_DATA_DIR) + "/rules/preliminary_judgment.v1.yaml");
+  auto rules = loadPreliminaryRules(anju::shippedDataDir() + "/rules/preliminary_judgment.v1.yaml");
   ASSERT_TRUE(rules.isOk()) << rules.status().toString();
   Inspection in;
   in.answers = {{"design_status", std::string("no_formal_design")},

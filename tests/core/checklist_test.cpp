@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "anju/data_dir.h"
 #include "anju/enum_codes.h"
 #include "anju/uuid.h"
 #include "core/message_test_support.h"
@@ -18,7 +19,7 @@ using ::testing::HasSubstr;
 const ChecklistTemplate& shipped() {
   static const ChecklistTemplate tmpl = [] {
     Result<ChecklistTemplate> loaded =
-        loadChecklistTemplate(ANJU_DATA_DIR "/checklists/self_built_house.v1.yaml");
+        loadChecklistTemplate(anju::shippedDataDir() + "/checklists/self_built_house.v1.yaml");
     if (!loaded.isOk()) {
       ADD_FAILURE() << loaded.status().toString();
       return ChecklistTemplate{};

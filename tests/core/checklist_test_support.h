@@ -7,13 +7,14 @@
 #include <string>
 
 #include "anju/checklist.h"
+#include "anju/data_dir.h"
 
 namespace anju::testing {
 
 inline const ChecklistTemplate& shippedChecklist(int version) {
   static std::map<int, ChecklistTemplate> loaded;
   if (auto it = loaded.find(version); it != loaded.end()) return it->second;
-  auto tmpl = loadChecklistTemplate(std::string(ANJU_DATA_DIR) + "/checklists/self_built_house.v" +
+  auto tmpl = loadChecklistTemplate(anju::shippedDataDir() + "/checklists/self_built_house.v" +
                                     std::to_string(version) + ".yaml");
   EXPECT_TRUE(tmpl.isOk()) << tmpl.status().toString();
   return loaded[version] = tmpl.isOk() ? *tmpl : ChecklistTemplate{};

@@ -10,10 +10,12 @@
 #include <sstream>
 #include <string>
 
+#include "anju/data_dir.h"
+
 namespace anju::testing_support {
 
 inline std::string shippedRulePath(const std::string& file) {
-  return std::string(ANJU_DATA_DIR) + "/rules/" + file;
+  return anju::shippedDataDir() + "/rules/" + file;
 }
 
 inline std::string readFile(const std::string& path) {

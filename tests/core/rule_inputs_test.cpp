@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "anju/checklist.h"
+#include "anju/data_dir.h"
 #include "anju/enum_codes.h"
 #include "anju/grading.h"
 #include "core/rule_file_test_support.h"
@@ -30,7 +31,7 @@ using testing_support::readFile;
 constexpr int kNewestChecklist = 2;
 
 ChecklistTemplate checklist(int version) {
-  auto t = loadChecklistTemplate(std::string(ANJU_DATA_DIR) + "/checklists/self_built_house.v" +
+  auto t = loadChecklistTemplate(anju::shippedDataDir() + "/checklists/self_built_house.v" +
                                  std::to_string(version) + ".yaml");
   EXPECT_TRUE(t.isOk()) << t.status().toString();
   return t.isOk() ? *t : ChecklistTemplate{};
@@ -128,8 +129,7 @@ std::string joined(const std::vector<std::string>& lines) {
 TEST(RuleInputs, EveryInputOfEveryShippedRuleIsAskedByTheNewestChecklist) {
   const ChecklistTemplate t = checklist(kNewestChecklist);
   int preliminaryFiles = 0;
-  for (const auto& entry :
-       std::filesystem::directory_iterator(std::string(ANJU_DATA_DIR) + "/rules")) {
+  for (const auto& entry : std::filesystem::directory_iterator(anju::shippedDataDir() + "/rules")) {
     if (entry.path().extension() != ".yaml") continue;
     const std::string text = readFile(entry.path().string());
     // JGJ 125 appraisal rules grade a professional appraisal's member survey (anju_grade reads
@@ -149,8 +149,7 @@ TEST(RuleInputs, EveryInputOfEveryShippedRuleIsAskedByTheNewestChecklist) {
 
 // The walker can fail: version 1 of the checklist misses the inputs issue 10 names.
 TEST(RuleInputs, WalkerFindsWhatChecklistVersion1NeverAsked) {
-  auto rules =
-      loadPreliminaryRules(std::string(ANJU_DATA_DIR) + "/rules/preliminary_judgment.v1.yaml");
+  auto rules = loadPreliminaryRules(anju::shippedDataDir() + "/rules/preliminary_judgment.v1.yaml");
   ASSERT_TRUE(rules.isOk()) << rules.status().toString();
   const std::string problems = joined(missingInputs(*rules, checklist(1)));
   EXPECT_NE(problems.find("masonry-vertical-cracks-several: 'count' of the finding opened by "

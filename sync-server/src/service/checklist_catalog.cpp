@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "anju/data_dir.h"
 #include "util/log.h"
 
 namespace anju::server {
@@ -18,9 +19,7 @@ bool isPlainId(const std::string& id) {
 
 ChecklistCatalog::ChecklistCatalog(std::string dir) : m_dir(std::move(dir)) {}
 
-std::string ChecklistCatalog::defaultDirectory() {
-  return std::string(ANJU_DATA_DIR) + "/checklists";
-}
+std::string ChecklistCatalog::defaultDirectory() { return anju::shippedDataDir() + "/checklists"; }
 
 const ChecklistTemplate* ChecklistCatalog::find(const std::string& templateId, int version) {
   if (!isPlainId(templateId) || version < 1 || version > 1000) return nullptr;
