@@ -45,7 +45,7 @@ TEST(StoreNaturalOrder, RenamedHouseMovesToItsNaturalPlace) {
   auto store = testing::openStore(dir.file("anju.db"));
   ASSERT_TRUE(store);
   std::vector<Building> batch;
-  for (const std::string& a : {"光明街2号", "光明街3号"}) batch.push_back(makeBuilding(a));
+  for (const char* a : {"光明街2号", "光明街3号"}) batch.push_back(makeBuilding(a));
   ASSERT_TRUE(store->putBuildings(batch, "admin").isOk());
   batch[1].address = "光明街10号";
   ASSERT_TRUE(store->putBuildings(std::vector<Building>{batch[1]}, "admin").isOk());

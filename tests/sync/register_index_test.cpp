@@ -240,9 +240,9 @@ TEST_P(RegisterIndexTest, MigrationRebuildsTheIndexFromExistingRecords) {
     ASSERT_TRUE(
         lease->connection().exec(downgrade + "UPDATE schema_version SET version = 1").isOk());
   } else {
-    auto db = SqliteConnection::open(dataDir() + "/anju.db");
+    auto db = openServerDatabase(dataDir() + "/anju.db");
     ASSERT_TRUE(db.isOk());
-    ASSERT_TRUE(db->exec(downgrade + "PRAGMA user_version = 1").isOk());
+    ASSERT_TRUE((*db)->exec(downgrade + "PRAGMA user_version = 1").isOk());
   }
   auto storage = openIndex();
   ASSERT_TRUE(storage);

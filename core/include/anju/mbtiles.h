@@ -15,10 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "anju/sqlite_database.h"
 #include "anju/status.h"
-
-struct sqlite3;
-struct sqlite3_stmt;
 
 namespace anju::map {
 
@@ -28,7 +26,7 @@ class MbTilesReader {
   /// that is not SQLite, or an SQLite file without them gives a clear error (kNotFound,
   /// kCorruption); nothing is created.
   static Result<std::unique_ptr<MbTilesReader>> open(const std::string& path);
-  ~MbTilesReader();
+  ~MbTilesReader() = default;
   MbTilesReader(const MbTilesReader&) = delete;
   MbTilesReader& operator=(const MbTilesReader&) = delete;
 
@@ -48,8 +46,8 @@ class MbTilesReader {
   MbTilesReader() = default;
   Status loadMetadata();
 
-  sqlite3* m_db = nullptr;
-  sqlite3_stmt* m_tileQuery = nullptr;
+  std::unique_ptr<sqlite::Database> m_db;
+  sqlite::Statement m_tileQuery;  // declared after m_db: finalized before the connection closes
   std::vector<std::pair<std::string, std::string>> m_metadata;
   std::optional<int> m_minZoom;
   std::optional<int> m_maxZoom;

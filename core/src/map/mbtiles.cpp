@@ -1,7 +1,5 @@
 #include "anju/mbtiles.h"
 
-#include <sqlite3.h>
-
 #include <charconv>
 #include <filesystem>
 #include <vector>
@@ -19,8 +17,6 @@ std::optional<int> parseInt(const std::string& text) {
   return value;
 }
 
-std::string sqliteMessage(sqlite3* db) { return db ? sqlite3_errmsg(db) : "out of memory"; }
-
 }  // namespace
 
 Result<std::unique_ptr<MbTilesReader>> MbTilesReader::open(const std::string& path) {
@@ -28,59 +24,46 @@ Result<std::unique_ptr<MbTilesReader>> MbTilesReader::open(const std::string& pa
   if (!std::filesystem::is_regular_file(path, ec))
     return Status::notFound(msg("map.basemap_not_found", {{"path", path}}));
   std::unique_ptr<MbTilesReader> reader(new MbTilesReader());
-  const int rc = sqlite3_open_v2(path.c_str(), &reader->m_db, SQLITE_OPEN_READONLY, nullptr);
-  if (rc != SQLITE_OK)
+  sqlite::OpenOptions readOnly;
+  readOnly.readOnly = true;
+  Result<std::unique_ptr<sqlite::Database>> db = sqlite::Database::open(path, readOnly);
+  if (!db)
     return Status::ioError(
-        msg("map.basemap_cannot_open", {{"path", path}, {"detail", sqliteMessage(reader->m_db)}}));
+        msg("map.basemap_cannot_open", {{"path", path}, {"detail", db.status().message()}}));
+  reader->m_db = std::move(db).value();
   // The first real read tells a foreign file apart ("file is not a database").
-  const char* sql =
-      "SELECT tile_data FROM tiles WHERE zoom_level = ?1 AND tile_column = ?2 AND tile_row = ?3";
-  if (sqlite3_prepare_v2(reader->m_db, sql, -1, &reader->m_tileQuery, nullptr) != SQLITE_OK)
-    return Status::corruption(
-        msg("map.basemap_not_mbtiles", {{"path", path}, {"detail", sqliteMessage(reader->m_db)}}));
+  Result<sqlite::Statement> query = reader->m_db->prepare(
+      "SELECT tile_data FROM tiles WHERE zoom_level = ?1 AND tile_column = ?2 AND tile_row = ?3");
+  if (!query)
+    return Status::corruption(msg("map.basemap_not_mbtiles",
+                                  {{"path", path}, {"detail", reader->m_db->lastErrorMessage()}}));
+  reader->m_tileQuery = std::move(query).value();
   if (Status st = reader->loadMetadata(); !st) return st;
   return reader;
 }
 
-MbTilesReader::~MbTilesReader() {
-  sqlite3_finalize(m_tileQuery);
-  sqlite3_close(m_db);
-}
-
 Status MbTilesReader::loadMetadata() {
-  sqlite3_stmt* query = nullptr;
-  if (sqlite3_prepare_v2(m_db, "SELECT name, value FROM metadata", -1, &query, nullptr) !=
-      SQLITE_OK) {
-    const std::string why = sqliteMessage(m_db);
-    sqlite3_finalize(query);
-    return Status::corruption(msg("map.basemap_no_metadata", {{"detail", why}}));
-  }
-  int rc = SQLITE_ROW;
-  while ((rc = sqlite3_step(query)) == SQLITE_ROW) {
-    auto column = [&](int i) {
-      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(query, i));
-      return std::string(text ? text : "");
-    };
-    m_metadata.emplace_back(column(0), column(1));
-  }
-  sqlite3_finalize(query);
-  if (rc != SQLITE_DONE)
+  Result<sqlite::Statement> query = m_db->prepare("SELECT name, value FROM metadata");
+  if (!query)
+    return Status::corruption(
+        msg("map.basemap_no_metadata", {{"detail", m_db->lastErrorMessage()}}));
+  Result<bool> row = false;
+  while ((row = query->step()) && *row) m_metadata.emplace_back(query->text(0), query->text(1));
+  if (!row)
     return Status::ioError(
-        msg("map.basemap_metadata_unreadable", {{"detail", sqliteMessage(m_db)}}));
+        msg("map.basemap_metadata_unreadable", {{"detail", m_db->lastErrorMessage()}}));
   m_minZoom = parseInt(metadata("minzoom"));
   m_maxZoom = parseInt(metadata("maxzoom"));
   if (m_minZoom && m_maxZoom) return Status::ok();
   // Optional in the spec: fall back to what the tiles table holds.
-  if (sqlite3_prepare_v2(m_db, "SELECT min(zoom_level), max(zoom_level) FROM tiles", -1, &query,
-                         nullptr) != SQLITE_OK) {
-    sqlite3_finalize(query);
-    return Status::corruption(msg("map.basemap_no_tiles", {{"detail", sqliteMessage(m_db)}}));
+  Result<sqlite::Statement> range =
+      m_db->prepare("SELECT min(zoom_level), max(zoom_level) FROM tiles");
+  if (!range)
+    return Status::corruption(msg("map.basemap_no_tiles", {{"detail", m_db->lastErrorMessage()}}));
+  if (Result<bool> r = range->step(); r && *r && !range->isNull(0)) {
+    if (!m_minZoom) m_minZoom = static_cast<int>(range->integer(0));
+    if (!m_maxZoom) m_maxZoom = static_cast<int>(range->integer(1));
   }
-  if (sqlite3_step(query) == SQLITE_ROW && sqlite3_column_type(query, 0) != SQLITE_NULL) {
-    if (!m_minZoom) m_minZoom = sqlite3_column_int(query, 0);
-    if (!m_maxZoom) m_maxZoom = sqlite3_column_int(query, 1);
-  }
-  sqlite3_finalize(query);
   return Status::ok();
 }
 
@@ -96,18 +79,15 @@ Result<std::optional<std::string>> MbTilesReader::tile(int zoom, int x, int y) {
   const std::int64_t count = std::int64_t{1} << zoom;
   if (x < 0 || y < 0 || x >= count || y >= count) return std::optional<std::string>();
   const std::int64_t tmsRow = count - 1 - y;  // MBTiles rows count from the south
-  sqlite3_reset(m_tileQuery);
-  sqlite3_bind_int(m_tileQuery, 1, zoom);
-  sqlite3_bind_int64(m_tileQuery, 2, x);
-  sqlite3_bind_int64(m_tileQuery, 3, tmsRow);
-  const int rc = sqlite3_step(m_tileQuery);
-  if (rc == SQLITE_DONE) return std::optional<std::string>();
-  if (rc != SQLITE_ROW)
-    return Status::ioError(msg("map.basemap_tile_unreadable", {{"detail", sqliteMessage(m_db)}}));
-  const auto* bytes = static_cast<const char*>(sqlite3_column_blob(m_tileQuery, 0));
-  const int size = sqlite3_column_bytes(m_tileQuery, 0);
-  std::optional<std::string> out(std::in_place, bytes ? bytes : "", bytes ? size : 0);
-  sqlite3_reset(m_tileQuery);  // release the read snapshot
+  m_tileQuery.reset();  // also releases the read snapshot of the previous tile
+  m_tileQuery.bindInt(1, zoom).bindInt(2, x).bindInt(3, tmsRow);
+  Result<bool> row = m_tileQuery.step();
+  if (!row)
+    return Status::ioError(
+        msg("map.basemap_tile_unreadable", {{"detail", m_db->lastErrorMessage()}}));
+  std::optional<std::string> out;
+  if (*row) out = m_tileQuery.blob(0);
+  m_tileQuery.reset();
   return out;
 }
 

@@ -21,9 +21,10 @@ Result<std::vector<MapHouse>> Store::listMapHouses() {
     if (!*row) return out;
     const store::Statement& s = **query;
     MapHouse house;
-    house.summary = BuildingSummary{s.text(0),    {s.text(1), s.text(2), s.text(3)},
-                                    s.text(4),    std::nullopt,
-                                    std::nullopt, s.integer(7)};
+    house.summary.id = s.text(0);
+    house.summary.region = {s.text(1), s.text(2), s.text(3)};
+    house.summary.address = s.text(4);
+    house.summary.lastInspectedAt = s.integer(7);
     // Unknown codes (written by a newer build) show as "not judged", as in the list.
     if (!s.isNull(5)) house.summary.judgment = parsePreliminaryJudgment(s.text(5));
     if (!s.isNull(6)) house.summary.review = parseReviewState(s.text(6));

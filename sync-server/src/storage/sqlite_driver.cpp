@@ -8,9 +8,9 @@ constexpr std::size_t kMaxCachedStatements = 256;
 /// Rows of a statement; gives a cached statement back (reset) when done.
 class SqliteRows final : public SqlRows {
  public:
-  SqliteRows(SqliteStatement* statement, bool* inUse) : m_stmt(statement), m_inUse(inUse) {}
-  explicit SqliteRows(SqliteStatement own)
-      : m_own(std::make_unique<SqliteStatement>(std::move(own))), m_stmt(m_own.get()) {}
+  SqliteRows(sqlite::Statement* statement, bool* inUse) : m_stmt(statement), m_inUse(inUse) {}
+  explicit SqliteRows(sqlite::Statement own)
+      : m_own(std::make_unique<sqlite::Statement>(std::move(own))), m_stmt(m_own.get()) {}
   ~SqliteRows() override {
     m_stmt->reset();
     if (m_inUse) *m_inUse = false;
@@ -20,57 +20,52 @@ class SqliteRows final : public SqlRows {
   bool isNull(int column) const override { return m_stmt->isNull(column); }
   std::string text(int column) const override { return m_stmt->text(column); }
   std::string bytes(int column) const override { return m_stmt->blob(column); }
-  std::int64_t int64(int column) const override { return m_stmt->int64(column); }
-  bool boolean(int column) const override { return m_stmt->int64(column) != 0; }
+  std::int64_t int64(int column) const override { return m_stmt->integer(column); }
+  bool boolean(int column) const override { return m_stmt->integer(column) != 0; }
 
  private:
-  std::unique_ptr<SqliteStatement> m_own;  // set when not from the cache
-  SqliteStatement* m_stmt;
+  std::unique_ptr<sqlite::Statement> m_own;  // set when not from the cache
+  sqlite::Statement* m_stmt;
   bool* m_inUse = nullptr;
 };
 
-void bindAll(SqliteStatement& stmt, const SqlParams& params) {
+void bindAll(sqlite::Statement& stmt, const SqlParams& params) {
   const std::vector<SqlParams::Value>& values = params.values();
   for (std::size_t i = 0; i < values.size(); ++i) {
     // $N is a named parameter to SQLite; a statement may leave some out.
-    const int index = stmt.parameterIndex("$" + std::to_string(i + 1));
+    const int index = stmt.parameterIndex(("$" + std::to_string(i + 1)).c_str());
     if (index == 0) continue;
     const SqlParams::Value& v = values[i];
     switch (v.type) {
       case SqlParams::Type::kText:
-        stmt.bind(index, std::string_view(v.data));
+        stmt.bindText(index, v.data);
         break;
       case SqlParams::Type::kBytes:
         stmt.bindBlob(index, v.data);
         break;
       case SqlParams::Type::kInt64:
       case SqlParams::Type::kBoolean:
-        stmt.bind(index, v.number);
+        stmt.bindInt(index, v.number);
         break;
     }
   }
 }
 
+// The shared layer's transaction (BEGIN IMMEDIATE, rolled back unless committed, and no write
+// slips into autocommit after SQLite rolled back by itself) plus the driver's mutex, held to the
+// end. Declaration order matters: the transaction ends before the mutex is released.
 class SqliteTransaction final : public SqlTransaction {
  public:
-  SqliteTransaction(SqliteSession& session, std::unique_lock<std::mutex> lock)
-      : m_session(session), m_lock(std::move(lock)) {}
-  ~SqliteTransaction() override {
-    if (m_open) (void)m_session.execScript("ROLLBACK");
-  }
+  SqliteTransaction(SqliteSession& session, std::unique_lock<std::mutex> lock,
+                    sqlite::Transaction transaction)
+      : m_session(session), m_lock(std::move(lock)), m_transaction(std::move(transaction)) {}
   SqlSession& session() override { return m_session; }
-  Status commit() override {
-    if (!m_open) return Status::internal("transaction already finished");
-    Status s = m_session.execScript("COMMIT");
-    if (!s) return s;  // still open: the destructor rolls back
-    m_open = false;
-    return Status::ok();
-  }
+  Status commit() override { return m_transaction.commit(); }
 
  private:
   SqliteSession& m_session;
   std::unique_lock<std::mutex> m_lock;
-  bool m_open = true;
+  sqlite::Transaction m_transaction;
 };
 
 }  // namespace
@@ -82,13 +77,13 @@ Result<std::unique_ptr<SqlRows>> SqliteSession::query(const std::string& sql,
     // SQL built at run time (a filter's grants) has many texts: keep the cache bounded.
     if (m_cache.size() >= kMaxCachedStatements)
       std::erase_if(m_cache, [](const auto& entry) { return !entry.second->inUse; });
-    Result<SqliteStatement> stmt = m_db.prepare(sql);
+    Result<sqlite::Statement> stmt = m_db->prepare(sql);
     if (!stmt) return stmt.status();
     it = m_cache.emplace(sql, std::make_unique<Cached>(Cached{std::move(stmt).value()})).first;
   }
   Cached& cached = *it->second;
   if (cached.inUse) {
-    Result<SqliteStatement> stmt = m_db.prepare(sql);
+    Result<sqlite::Statement> stmt = m_db->prepare(sql);
     if (!stmt) return stmt.status();
     bindAll(*stmt, params);
     return std::unique_ptr<SqlRows>(new SqliteRows(std::move(stmt).value()));
@@ -99,7 +94,7 @@ Result<std::unique_ptr<SqlRows>> SqliteSession::query(const std::string& sql,
 }
 
 Result<std::unique_ptr<SqliteDriver>> SqliteDriver::open(const std::string& path) {
-  Result<SqliteConnection> db = SqliteConnection::open(path);
+  Result<std::unique_ptr<sqlite::Database>> db = openServerDatabase(path);
   if (!db) return db.status();
   return std::unique_ptr<SqliteDriver>(new SqliteDriver(std::move(db).value()));
 }
@@ -112,8 +107,10 @@ Status SqliteDriver::withSession(const std::function<Status(SqlSession&)>& work)
 Result<std::unique_ptr<SqlTransaction>> SqliteDriver::beginWrite() {
   std::unique_lock lock(m_mutex);
   // IMMEDIATE takes the write lock now, so two writers never both read-then-write stale state.
-  if (Status s = m_session.execScript("BEGIN IMMEDIATE"); !s) return s;
-  return std::unique_ptr<SqlTransaction>(new SqliteTransaction(m_session, std::move(lock)));
+  Result<sqlite::Transaction> transaction = sqlite::Transaction::begin(m_session.database());
+  if (!transaction) return transaction.status();
+  return std::unique_ptr<SqlTransaction>(
+      new SqliteTransaction(m_session, std::move(lock), std::move(transaction).value()));
 }
 
 Result<std::int64_t> SqliteDriver::schemaVersion(SqlSession& session) {

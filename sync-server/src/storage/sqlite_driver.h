@@ -20,17 +20,18 @@ namespace anju::server {
 /// The one connection and its statement cache. Used under SqliteDriver's mutex.
 class SqliteSession final : public SqlSession {
  public:
-  explicit SqliteSession(SqliteConnection db) : m_db(std::move(db)) {}
+  explicit SqliteSession(std::unique_ptr<sqlite::Database> db) : m_db(std::move(db)) {}
   SqlDialect dialect() const override { return SqlDialect::kSqlite; }
   Result<std::unique_ptr<SqlRows>> query(const std::string& sql, const SqlParams& params) override;
-  Status execScript(const std::string& sql) override { return m_db.exec(sql); }
+  Status execScript(const std::string& sql) override { return m_db->exec(sql); }
+  sqlite::Database& database() { return *m_db; }
 
  private:
   struct Cached {
-    SqliteStatement statement;
+    sqlite::Statement statement;
     bool inUse = false;  // a nested use of the same text gets its own statement
   };
-  SqliteConnection m_db;
+  std::unique_ptr<sqlite::Database> m_db;
   std::unordered_map<std::string, std::unique_ptr<Cached>> m_cache;
 };
 
@@ -47,7 +48,7 @@ class SqliteDriver final : public SqlDriver {
   Status setSchemaVersion(SqlSession& session, std::int64_t version) override;
 
  private:
-  explicit SqliteDriver(SqliteConnection db) : m_session(std::move(db)) {}
+  explicit SqliteDriver(std::unique_ptr<sqlite::Database> db) : m_session(std::move(db)) {}
 
   std::mutex m_mutex;
   SqliteSession m_session;  // guarded by m_mutex

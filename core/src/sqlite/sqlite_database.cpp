@@ -1,8 +1,8 @@
-#include "store/database.h"
+#include "anju/sqlite_database.h"
 
 #include <sqlite3.h>
 
-namespace anju::store {
+namespace anju::sqlite {
 
 Statement::Statement(Statement&& other) noexcept
     : m_stmt(other.m_stmt), m_db(other.m_db), m_bindError(other.m_bindError) {
@@ -59,6 +59,10 @@ Statement& Statement::bindNull(int index) {
 
 Statement& Statement::bindTextOrNull(int index, std::string_view text) {
   return text.empty() ? bindNull(index) : bindText(index, text);
+}
+
+int Statement::parameterIndex(const char* name) const {
+  return sqlite3_bind_parameter_index(m_stmt, name);
 }
 
 Result<bool> Statement::step() {
@@ -120,10 +124,12 @@ std::string Statement::blob(int column) const {
            : std::string();
 }
 
-Result<std::unique_ptr<Database>> Database::open(const std::string& path) {
+Result<std::unique_ptr<Database>> Database::open(const std::string& path,
+                                                 const OpenOptions& options) {
   sqlite3* db = nullptr;
-  const int rc =
-      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  int flags = options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  if (options.callerSerialises) flags |= SQLITE_OPEN_NOMUTEX;
+  const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
     Message text = msg("store.cannot_open",
                        {{"path", path}, {"detail", db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)}});
@@ -132,7 +138,9 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path) {
   }
   // Extended codes tell a foreign-key failure from other constraints, and SQLITE_FULL apart.
   sqlite3_extended_result_codes(db, 1);
-  return std::unique_ptr<Database>(new Database(db));
+  if (options.busyTimeoutMs > 0) sqlite3_busy_timeout(db, options.busyTimeoutMs);
+  return std::unique_ptr<Database>(
+      new Database(db, options.mapError ? options.mapError : &storeError));
 }
 
 Database::~Database() {
@@ -175,9 +183,16 @@ Result<std::int64_t> Database::queryInt(std::string_view sql) {
   return stmt->integer(0);
 }
 
+std::int64_t Database::lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db); }
+
+std::string Database::lastErrorMessage() const { return sqlite3_errmsg(m_db); }
+
 Status Database::error(int rc, std::string_view what) const {
-  const std::string detail =
-      std::string(what) + ": " + (m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc));
+  return m_mapError(rc, what, m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc));
+}
+
+Status storeError(int rc, std::string_view what, std::string_view sqliteSays) {
+  const std::string detail = std::string(what) + ": " + std::string(sqliteSays);
   switch (rc & 0xff) {
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
@@ -232,4 +247,4 @@ Status Transaction::commit() {
   return s;
 }
 
-}  // namespace anju::store
+}  // namespace anju::sqlite
