@@ -245,7 +245,7 @@ int main(int argc, char** argv) {
       benchmark::RegisterBenchmark("core/page_through_10k_rows", BM_PageThrough10k)->Arg(g.houses));
   repeated(benchmark::RegisterBenchmark("core/list_and_count_one_community", BM_ListOneCommunity)
                ->Arg(g.houses));
-  for (const char* query : {"幸福路12号", "幸福路", "第7社区", "人民路 12"})
+  for (const char* query : {"幸福路12号", "幸福路", "幸福", "第7社区", "人民路 12"})
     repeated(benchmark::RegisterBenchmark((std::string("core/search/") + query).c_str(), BM_Search,
                                           query)
                  ->Arg(g.houses));

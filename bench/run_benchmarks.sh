@@ -27,12 +27,14 @@ if [ "$smoke" = 1 ]; then
   export ANJU_BENCH_REPS=1 ANJU_BENCH_HOUSES=2000 ANJU_BENCH_INSPECTIONS=20 ANJU_BENCH_GRADE=2000
   export ANJU_BENCH_RECORDS=200 ANJU_BENCH_PHOTOS=2 ANJU_BENCH_PHOTO_BYTES=262144
   export ANJU_BENCH_PULL_HOUSES=2000 ANJU_BENCH_TABLETS=4 ANJU_BENCH_ROUNDS=2 ANJU_BENCH_PER_ROUND=3
+  export_sizes=2000
   min_time=0.01
 else
   export ANJU_BENCH_REPS="${ANJU_BENCH_REPS:-3}" ANJU_BENCH_HOUSES=100000 ANJU_BENCH_INSPECTIONS=1000
   export ANJU_BENCH_GRADE=100000 ANJU_BENCH_RECORDS=10000 ANJU_BENCH_PHOTOS=20
   export ANJU_BENCH_PHOTO_BYTES=2097152 ANJU_BENCH_PULL_HOUSES=100000
   export ANJU_BENCH_TABLETS="${ANJU_BENCH_TABLETS:-200}" ANJU_BENCH_ROUNDS=3 ANJU_BENCH_PER_ROUND=10
+  export_sizes=10000,100000
   min_time=0.5
 fi
 export ANJU_BENCH_PASSWORD="bench-password-1"
@@ -206,7 +208,7 @@ if [ -n "$export_bench" ]; then
   log "export benchmark ($export_bench)"
   mkdir -p "$work/export"
   ANJU_BENCH_DIR="$work/export" /usr/bin/time -f 'peak_rss_kib %M\nwall_s %e' -o "$out/export-time.txt" \
-    "$export_bench" >"$out/export.txt" 2>&1 || { echo "anju_export_bench failed (exit $?)" >>"$out/export.txt"; failed=1; }
+    "$export_bench" --houses "$export_sizes" >"$out/export.txt" 2>&1 || { echo "anju_export_bench failed (exit $?)" >>"$out/export.txt"; failed=1; }
 else
   log "anju_export_bench not built: the export row stays empty"
 fi

@@ -11,6 +11,7 @@ namespace {
 
 const char* const kRoads[] = {"幸福路", "人民路", "解放路", "中山路", "建设路",
                               "和平路", "友谊路", "长江路", "黄河路", "新华路"};
+const char* const kStreets[] = {"幸福街道", "东风街道", "和平街道", "光明街道", "建设街道"};
 const StructureType kStructures[] = {StructureType::kBrickConcrete, StructureType::kBrickTimber,
                                      StructureType::kFrame, StructureType::kEarthTimber};
 
@@ -23,6 +24,12 @@ Building syntheticBuilding(int i, const std::string& district, const std::string
   // i / 400 keeps (community, road, number) unique for any i: community = i % 40,
   // road = (i / 40) % 10, number = i / 400.
   b.address = std::string(kRoads[(i / 40) % 10]) + std::to_string(i / 400 + 1) + "号";
+  const int community = i % 40;
+  const long long k = i / 40;  // the house within its community; the two moduli are coprime
+  const double spreadLat = static_cast<double>(k * 7919 % 1000) / 50000.0;
+  const double spreadLon = static_cast<double>(k * 104729 % 997) / 49850.0;
+  b.location = GeoPoint{30.50 + (community / 8) * 0.025 + spreadLat,
+                        114.20 + (community % 8) * 0.025 + spreadLon, std::nullopt};
   b.ownerName = "户主" + std::to_string(i);
   b.ownerContact = "1390000" + std::to_string(1000 + i % 9000);
   b.storeysAbove = 1 + i % 4;
@@ -30,6 +37,10 @@ Building syntheticBuilding(int i, const std::string& district, const std::string
   b.structure = kStructures[i % 4];
   b.use = i % 5 == 0 ? BuildingUse::kRented : BuildingUse::kOwnerOccupied;
   return b;
+}
+
+Building syntheticDistrictBuilding(int i) {
+  return syntheticBuilding(i, "城关区", kStreets[(i % 40) / 8]);
 }
 
 Inspection syntheticInspection(int i, const Building& building, const std::string& inspector,

@@ -13,8 +13,13 @@
 namespace anju::bench {
 
 /// House `i` of a synthetic register under `district`/`street`: 40 communities, ten roads,
-/// addresses unique per (community, road, number).
+/// addresses unique per (community, road, number). Each community is its own 2 × 2 km patch on an
+/// 8 × 5 grid (a district of about 20 × 12 km), so map benchmarks have a realistic spread.
 Building syntheticBuilding(int i, const std::string& district, const std::string& street);
+
+/// House `i` of a whole synthetic district, 城关区: the 40 communities spread over five streets
+/// (8 each), as the tablet's "My houses" and map see a district campaign.
+Building syntheticDistrictBuilding(int i);
 
 /// An inspection of `building` with three findings (a measured wall crack, a roof leak, a tilt),
 /// checklist answers and notes, padded so that its encoded anju.v1.Record is about
