@@ -6,44 +6,13 @@
 
 namespace anju::app {
 
-InspectionHistoryModel::InspectionHistoryModel(QObject* parent) : QAbstractListModel(parent) {}
+InspectionHistoryModel::InspectionHistoryModel(QObject* parent) : BuildingHistoryModel(parent) {}
 
-void InspectionHistoryModel::setSession(Session* session) {
-  if (session == m_session) return;
-  if (m_session) disconnect(m_session, nullptr, this, nullptr);
-  m_session = session;
-  if (m_session) {
-    connect(m_session, &Session::storeChanged, this, &InspectionHistoryModel::reload);
-    connect(m_session, &Session::languageChanged, this, &InspectionHistoryModel::reload);
-  }
-  emit sessionChanged();
-  reload();
-}
-
-void InspectionHistoryModel::setBuildingId(const QString& id) {
-  if (id == m_buildingId) return;
-  m_buildingId = id;
-  emit buildingIdChanged();
-  reload();
-}
-
-void InspectionHistoryModel::reload() {
-  beginResetModel();
-  m_rows.clear();
-  QString error;
-  if (m_session && m_session->store() && !m_buildingId.isEmpty()) {
-    auto list = m_session->store()->inspectionsOfBuilding(toStdString(m_buildingId));
-    if (list)
-      m_rows = std::move(*list);
-    else
-      error = statusMessage(list.status(), m_session->lang());
-  }
-  endResetModel();
-  emit countChanged();
-  if (error != m_errorString) {
-    m_errorString = error;
-    emit errorStringChanged();
-  }
+Status InspectionHistoryModel::loadRows(Store& store, const std::string& buildingId) {
+  auto list = store.inspectionsOfBuilding(buildingId);
+  if (!list) return list.status();
+  m_rows = std::move(*list);
+  return Status::ok();
 }
 
 bool InspectionHistoryModel::hasOpenInspection() const {
@@ -51,15 +20,11 @@ bool InspectionHistoryModel::hasOpenInspection() const {
                              m_rows.front().review == ReviewState::kReturned);
 }
 
-int InspectionHistoryModel::rowCount(const QModelIndex& parent) const {
-  return parent.isValid() ? 0 : count();
-}
-
 QVariant InspectionHistoryModel::data(const QModelIndex& index, int role) const {
   if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
     return {};
   const Inspection& i = m_rows[static_cast<std::size_t>(index.row())];
-  const Language lang = m_session ? m_session->lang() : Language::kChinese;
+  const Language lang = this->lang();
   const auto judgment = i.effectiveJudgment();
   switch (role) {
     case Qt::DisplayRole:

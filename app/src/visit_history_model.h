@@ -4,22 +4,16 @@
 
 #include <QtQml/qqmlregistration.h>
 
-#include <QAbstractListModel>
-#include <QPointer>
 #include <vector>
 
 #include "anju/model.h"
-#include "session.h"
+#include "building_history_model.h"
 
 namespace anju::app {
 
-class VisitHistoryModel : public QAbstractListModel {
+class VisitHistoryModel : public BuildingHistoryModel {
   Q_OBJECT
   QML_ELEMENT
-  Q_PROPERTY(anju::app::Session* session READ session WRITE setSession NOTIFY sessionChanged)
-  Q_PROPERTY(QString buildingId READ buildingId WRITE setBuildingId NOTIFY buildingIdChanged)
-  Q_PROPERTY(int count READ count NOTIFY countChanged)
-  Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
 
  public:
   enum Role {
@@ -35,30 +29,15 @@ class VisitHistoryModel : public QAbstractListModel {
 
   explicit VisitHistoryModel(QObject* parent = nullptr);
 
-  Session* session() const { return m_session; }
-  void setSession(Session* session);
-  QString buildingId() const { return m_buildingId; }
-  void setBuildingId(const QString& id);
-  int count() const { return static_cast<int>(m_rows.size()); }
-  QString errorString() const { return m_errorString; }
-
-  int rowCount(const QModelIndex& parent = {}) const override;
   QVariant data(const QModelIndex& index, int role) const override;
   QHash<int, QByteArray> roleNames() const override;
 
-  Q_INVOKABLE void reload();
-
- signals:
-  void sessionChanged();
-  void buildingIdChanged();
-  void countChanged();
-  void errorStringChanged();
-
  private:
-  QPointer<Session> m_session;
-  QString m_buildingId;
+  Status loadRows(Store& store, const std::string& buildingId) override;
+  void clearRows() override { m_rows.clear(); }
+  int loadedCount() const override { return static_cast<int>(m_rows.size()); }
+
   std::vector<Visit> m_rows;
-  QString m_errorString;
 };
 
 }  // namespace anju::app
