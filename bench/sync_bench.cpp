@@ -206,13 +206,15 @@ void BM_PullRegion(benchmark::State& state) {
 }
 
 // Every change one tablet made is on the server, at the version the tablet was told.
-int missingOnServer(BenchTablet& t, const std::vector<std::pair<std::string, Uuid>>& made) {
+int missingOnServer(BenchTablet& t, const std::vector<std::pair<RecordKind, Uuid>>& made) {
   Result<std::string> token = t.store().syncState(kSyncAuthToken);
   if (!token) return static_cast<int>(made.size());
   int missing = 0;
   for (const auto& [kind, id] : made) {
-    HttpRequest request{
-        "GET", "/v1/records/" + kind + "/" + id, {{"Authorization", "Bearer " + *token}}, ""};
+    HttpRequest request{"GET",
+                        "/v1/records/" + std::string(recordKindCode(kind)) + "/" + id,
+                        {{"Authorization", "Bearer " + *token}},
+                        ""};
     Result<HttpResponse> response = t.transport().send(request, nullptr);
     v1::PulledChange change;
     auto local = t.store().versionsOf(kind, id);
@@ -240,7 +242,7 @@ void BM_ConcurrentTablets(benchmark::State& state) {
         });
       for (auto& t : threads) t.join();
     }
-    std::vector<std::vector<std::pair<std::string, Uuid>>> made(tablets.size());
+    std::vector<std::vector<std::pair<RecordKind, Uuid>>> made(tablets.size());
     std::vector<std::vector<double>> syncSeconds(tablets.size());
     std::atomic<int> failures{0};
     std::atomic<int> retries{0};
@@ -256,12 +258,12 @@ void BM_ConcurrentTablets(benchmark::State& state) {
         b.address += "-" + b.id.substr(0, 8);
         start.arrive_and_wait();
         if (!t.store().putBuilding(b, "bench")) ++failures;
-        made[i].emplace_back("building", b.id);
+        made[i].emplace_back(RecordKind::kBuilding, b.id);
         for (int r = 0; r < g.rounds; ++r) {
           for (int k = 0; k < g.perRound; ++k) {
             const Inspection in = bench::syntheticInspection(r * g.perRound + k, b, "bench");
             if (!t.store().putInspection(in, "bench")) ++failures;
-            made[i].emplace_back("inspection", in.id);
+            made[i].emplace_back(RecordKind::kInspection, in.id);
           }
           double seconds = 0;
           Result<SyncReport> report = t.syncUntil(SyncPhase::kPull, &seconds);

@@ -38,7 +38,7 @@ v1::Change changeOf(const AnyRecord& record, std::uint64_t version, std::uint64_
   v1::Change change;
   change.set_change_id("11111111-2222-4333-8444-" + std::to_string(555555555555 + written));
   change.set_record_id(recordId(record));
-  change.set_kind(recordKind(record));
+  change.set_kind(std::string(recordKindCode(recordKind(record))));
   change.set_version(version);
   change.set_base_version(base);
   change.mutable_record()->ParseFromString(encodeRecord(record));

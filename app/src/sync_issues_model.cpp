@@ -34,16 +34,16 @@ void SyncIssuesModel::setSession(Session* session) {
   reload();
 }
 
-SyncIssuesModel::Row SyncIssuesModel::describe(const std::string& recordKind,
+SyncIssuesModel::Row SyncIssuesModel::describe(RecordKind recordKind,
                                                const std::string& payload) const {
   const Language lang = m_session->lang();
   Store& store = *m_session->store();
   Row row;
-  row.recordKind = toQString(recordKind);
+  row.recordKind = recordKind;
   row.losingPayload = payload;
   auto decoded = decodeRecord(payload);
   if (!decoded) {
-    row.title = row.recordKind;
+    row.title = toQString(recordKindCode(recordKind));
     row.losing = statusMessage(decoded.status(), lang);
     return row;
   }
@@ -199,7 +199,7 @@ QVariant SyncIssuesModel::data(const QModelIndex& index, int role) const {
     case IssueKindRole:
       return r.issueKind;
     case RecordKindRole:
-      return r.recordKind;
+      return toQString(recordKindCode(r.recordKind));
     case BuildingIdRole:
       return r.buildingId;
     case Qt::DisplayRole:
@@ -212,7 +212,7 @@ QVariant SyncIssuesModel::data(const QModelIndex& index, int role) const {
     case WhenRole:
       return r.when;
     case CanKeepMineRole:
-      return r.issueKind == QStringLiteral("conflict") && r.recordKind != QStringLiteral("photo");
+      return r.issueKind == QStringLiteral("conflict") && r.recordKind != RecordKind::kPhoto;
     default:
       return {};
   }

@@ -15,6 +15,7 @@
 #include <QPointer>
 #include <vector>
 
+#include "anju/record_kind.h"
 #include "session.h"
 
 namespace anju::app {
@@ -29,7 +30,7 @@ class SyncIssuesModel : public QAbstractListModel {
  public:
   enum Role {
     IssueKindRole = Qt::UserRole,  // "rejected" / "conflict"
-    RecordKindRole,                // "building", "inspection", "photo", "rectification"
+    RecordKindRole,                // the record kind's code (recordKindCode, record_kind.h)
     BuildingIdRole,                // the house to open for a fix ("" when unknown)
     TitleRole,                     // "Inspection · 幸福路12号"
     ReasonRole,                    // plain words: why it is here
@@ -66,7 +67,7 @@ class SyncIssuesModel : public QAbstractListModel {
  private:
   struct Row {
     QString issueKind;
-    QString recordKind;
+    RecordKind recordKind = RecordKind::kBuilding;
     QString key;  // change id (rejected) or conflict id
     QString buildingId;
     QString title;
@@ -75,7 +76,7 @@ class SyncIssuesModel : public QAbstractListModel {
     QString when;
     std::string losingPayload;
   };
-  Row describe(const std::string& recordKind, const std::string& payload) const;
+  Row describe(RecordKind recordKind, const std::string& payload) const;
   void setErrorString(const QString& error);
 
   QPointer<Session> m_session;

@@ -298,13 +298,13 @@ Result<Rectification> fromProto(const v1::Rectification& m) {
   return r;
 }
 
-std::string recordKind(const AnyRecord& record) {
+RecordKind recordKind(const AnyRecord& record) {
   struct {
-    const char* operator()(const Building&) const { return "building"; }
-    const char* operator()(const Inspection&) const { return "inspection"; }
-    const char* operator()(const PhotoRecord&) const { return "photo"; }
-    const char* operator()(const Rectification&) const { return "rectification"; }
-    const char* operator()(const Visit&) const { return "visit"; }
+    RecordKind operator()(const Building&) const { return RecordKind::kBuilding; }
+    RecordKind operator()(const Inspection&) const { return RecordKind::kInspection; }
+    RecordKind operator()(const PhotoRecord&) const { return RecordKind::kPhoto; }
+    RecordKind operator()(const Rectification&) const { return RecordKind::kRectification; }
+    RecordKind operator()(const Visit&) const { return RecordKind::kVisit; }
   } kind;
   return std::visit(kind, record);
 }

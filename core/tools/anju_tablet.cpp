@@ -171,11 +171,12 @@ int status(Tablet& t) {
       static_cast<long long>(*photos), formatTime(*lastSync).c_str(),
       lastError->empty() ? "none" : lastError->c_str(), rejected->size(), conflicts->size());
   for (const RejectedChange& r : *rejected)
-    std::printf("  rejected %s %s: %s\n", r.change.kind.c_str(), r.change.recordId.c_str(),
-                r.reason.c_str());
+    std::printf("  rejected %s %s: %s\n", std::string(recordKindCode(r.change.kind)).c_str(),
+                r.change.recordId.c_str(), r.reason.c_str());
   for (const ConflictEntry& c : *conflicts)
     std::printf("  conflict #%lld %s %s (%s): version %llu kept beside %llu\n",
-                static_cast<long long>(c.id), c.kind.c_str(), c.recordId.c_str(), c.origin.c_str(),
+                static_cast<long long>(c.id), std::string(recordKindCode(c.kind)).c_str(),
+                c.recordId.c_str(), c.origin.c_str(),
                 static_cast<unsigned long long>(c.losingVersion),
                 static_cast<unsigned long long>(c.winningVersion));
   return 0;

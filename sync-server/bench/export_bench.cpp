@@ -112,7 +112,7 @@ int populate(const std::string& dir, long houses) {
         w.record.kind = recordKind(record);
         w.record.id = recordId(record);
         w.record.region = b.region;
-        w.record.buildingId = w.record.kind == "building" ? "" : b.id;
+        w.record.buildingId = w.record.kind == RecordKind::kBuilding ? "" : b.id;
         w.record.version = hlc.now();
         w.record.payload = encodeRecord(record);
         w.source = "bench";

@@ -14,7 +14,7 @@ TEST(StoreAudit, RecordsWhoWhenWhereAndWhat) {
   Result<HlcVersion> v = store->putBuilding(b, "li.si");
   ASSERT_TRUE(v.isOk());
 
-  Result<std::vector<AuditEntry>> trail = store->auditTrail(kKindBuilding, b.id);
+  Result<std::vector<AuditEntry>> trail = store->auditTrail(RecordKind::kBuilding, b.id);
   ASSERT_TRUE(trail.isOk());
   ASSERT_EQ(trail->size(), 1u);
   const AuditEntry& e = trail->front();
@@ -38,7 +38,7 @@ TEST(StoreAudit, BuildingUpdateListsChangedFieldsOldToNew) {
   b.structure = StructureType::kFrame;
   ASSERT_TRUE(store->putBuilding(b, "zhao.liu").isOk());
 
-  Result<std::vector<AuditEntry>> trail = store->auditTrail(kKindBuilding, b.id);
+  Result<std::vector<AuditEntry>> trail = store->auditTrail(RecordKind::kBuilding, b.id);
   ASSERT_TRUE(trail.isOk());
   ASSERT_EQ(trail->size(), 2u);
   const AuditEntry& e = (*trail)[1];
@@ -57,7 +57,7 @@ TEST(StoreAudit, OwnerContactChangeIsLoggedWithoutThePhoneNumbers) {
   ASSERT_TRUE(store->putBuilding(b, "li.si").isOk());
   b.ownerContact = "13911112222";
   ASSERT_TRUE(store->putBuilding(b, "li.si").isOk());
-  const std::string summary = store->auditTrail(kKindBuilding, b.id)->back().summary;
+  const std::string summary = store->auditTrail(RecordKind::kBuilding, b.id)->back().summary;
   EXPECT_EQ(summary, "owner_contact changed");
 }
 
@@ -71,7 +71,7 @@ TEST(StoreAudit, InspectionReviewChangeIsSummarised) {
   in.review = ReviewState::kSubmitted;
   in.submittedAt = testing::kTestNow + 1000;
   ASSERT_TRUE(store->putInspection(in, "li.si").isOk());
-  const std::string summary = store->auditTrail(kKindInspection, in.id)->back().summary;
+  const std::string summary = store->auditTrail(RecordKind::kInspection, in.id)->back().summary;
   EXPECT_NE(summary.find("review: draft → submitted"), std::string::npos) << summary;
 }
 

@@ -21,6 +21,21 @@ Counts countRows(const std::string& path) {
           raw.count("audit_log")};
 }
 
+// The kind column is read through parseRecordKind: a code no Anju writes (a damaged or foreign
+// database) is reported as corruption naming it, never sent to the server under a guessed kind.
+TEST(StoreOutbox, AnUnknownKindInTheOutboxIsReportedAsCorruption) {
+  TempDir dir;
+  auto store = testing::openStore(dir.file("anju.db"));
+  ASSERT_TRUE(store->putBuilding(makeBuilding("幸福路12号"), "li.si").isOk());
+  RawDb(dir.file("anju.db")).exec("UPDATE outbox SET kind = 'barn'");
+
+  Result<std::vector<OutboxEntry>> pending = store->pendingOutbox(10, 1 << 20);
+  ASSERT_FALSE(pending.isOk());
+  EXPECT_EQ(pending.status().code(), StatusCode::kCorruption);
+  EXPECT_EQ(pending.status().text().id, "store.unknown_kind");
+  EXPECT_NE(pending.status().message().find("barn"), std::string::npos);
+}
+
 TEST(StoreOutbox, EachSaveWritesOneChangeWithTheVersionItReplaced) {
   TempDir dir;
   auto store = testing::openStore(dir.file("anju.db"));
@@ -37,7 +52,7 @@ TEST(StoreOutbox, EachSaveWritesOneChangeWithTheVersionItReplaced) {
   EXPECT_EQ((*pending)[0].baseVersion, 0u) << "a new record has no base";
   EXPECT_EQ((*pending)[1].version, *v2);
   EXPECT_EQ((*pending)[1].baseVersion, *v1);
-  EXPECT_EQ((*pending)[1].kind, "building");
+  EXPECT_EQ((*pending)[1].kind, RecordKind::kBuilding);
   EXPECT_EQ((*pending)[1].recordId, b.id);
   EXPECT_NE((*pending)[0].changeId, (*pending)[1].changeId);
   EXPECT_EQ((*pending)[1].createdAt, testing::kTestNow);

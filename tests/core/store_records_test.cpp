@@ -98,7 +98,8 @@ TEST_F(StoreRecords, UnknownIdIsNotFound) {
   EXPECT_EQ(m_store->building(newUuid()).status().code(), StatusCode::kNotFound);
   EXPECT_EQ(m_store->inspection(newUuid()).status().code(), StatusCode::kNotFound);
   EXPECT_EQ(m_store->photo(newUuid()).status().code(), StatusCode::kNotFound);
-  EXPECT_EQ(m_store->versionsOf(kKindBuilding, newUuid()).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(m_store->versionsOf(RecordKind::kBuilding, newUuid()).status().code(),
+            StatusCode::kNotFound);
 }
 
 TEST_F(StoreRecords, InspectionOfUnknownBuildingIsNotFoundAndNotStored) {

@@ -59,11 +59,11 @@ TEST(StoreSyncQueue, PhotoSaveQueuesItsBytesOncePerHashAndPulledPhotosAreNotQueu
 
   PhotoRecord pulled = testing::makePhoto(b.id, "");
   pulled.sha256 = std::string(64, 'b');
-  ASSERT_TRUE(
-      store
-          ->applyPulled({{"photo", pulled.id, makeHlc(testing::kTestNow, 9), encodeRecord(pulled)}},
-                        "c", "e")
-          .isOk());
+  ASSERT_TRUE(store
+                  ->applyPulled({{RecordKind::kPhoto, pulled.id, makeHlc(testing::kTestNow, 9),
+                                  encodeRecord(pulled)}},
+                                "c", "e")
+                  .isOk());
   EXPECT_EQ(*store->pendingPhotoUploadCount(), 1);
 
   ASSERT_TRUE(store->markPhotoUploaded(p1.sha256).isOk());
@@ -79,9 +79,9 @@ TEST(StoreSyncQueue, PulledVersionReplacesARecordWhoseOnlyChangeWasRejected) {
   ASSERT_TRUE(store->rejectOutbox(store->pendingOutbox(1, 1 << 20)->front().changeId, "x").isOk());
   b.address = "服务器地址";
   ASSERT_TRUE(store
-                  ->applyPulled(
-                      {{"building", b.id, makeHlc(testing::kTestNow + 60000, 0), encodeRecord(b)}},
-                      "c", "e")
+                  ->applyPulled({{RecordKind::kBuilding, b.id,
+                                  makeHlc(testing::kTestNow + 60000, 0), encodeRecord(b)}},
+                                "c", "e")
                   .isOk());
   EXPECT_EQ(store->building(b.id)->address, "服务器地址");
   EXPECT_TRUE(store->openConflicts()->empty());

@@ -45,7 +45,7 @@ TEST_F(StoreSync, AcknowledgeRemovesTheChangeAndRecordsTheServerVersion) {
   const OutboxEntry change = m_store->pendingOutbox(10, 1 << 20)->front();
   ASSERT_TRUE(m_store->acknowledgeOutbox(change.changeId, local).isOk());
   EXPECT_EQ(*m_store->pendingOutboxCount(), 0);
-  EXPECT_EQ(m_store->versionsOf(kKindBuilding, b.id)->serverVersion, local);
+  EXPECT_EQ(m_store->versionsOf(RecordKind::kBuilding, b.id)->serverVersion, local);
   EXPECT_EQ(m_store->acknowledgeOutbox(change.changeId, local).code(), StatusCode::kNotFound)
       << "a second acknowledgement is reported, not an error that breaks anything";
 }
@@ -67,10 +67,13 @@ TEST_F(StoreSync, AcknowledgingARunSettlesEveryChangeAndSkipsOnesSettledBefore) 
                                        {changes[2].changeId, serverVersion(12)}})
                   .isOk());
   EXPECT_EQ(*m_store->pendingOutboxCount(), 0);
-  EXPECT_EQ(m_store->versionsOf(kKindBuilding, houses[0].id)->serverVersion, serverVersion(10));
-  EXPECT_EQ(m_store->versionsOf(kKindBuilding, houses[1].id)->serverVersion, serverVersion(1))
+  EXPECT_EQ(m_store->versionsOf(RecordKind::kBuilding, houses[0].id)->serverVersion,
+            serverVersion(10));
+  EXPECT_EQ(m_store->versionsOf(RecordKind::kBuilding, houses[1].id)->serverVersion,
+            serverVersion(1))
       << "an acknowledgement of a settled change must not touch its record";
-  EXPECT_EQ(m_store->versionsOf(kKindBuilding, houses[2].id)->serverVersion, serverVersion(12));
+  EXPECT_EQ(m_store->versionsOf(RecordKind::kBuilding, houses[2].id)->serverVersion,
+            serverVersion(12));
   // Local edits after the run are later than every acknowledged server version.
   houses[2].storeysAbove += 1;
   EXPECT_GT(*m_store->putBuilding(houses[2], "li.si"), serverVersion(12));
@@ -92,8 +95,8 @@ TEST_F(StoreSync, ConflictMakesTheServerVersionCurrentAndKeepsTheLocalOne) {
       m_store->recordConflict(changes[1].changeId, encodeRecord(server), serverVersion(1)).isOk());
 
   EXPECT_EQ(*m_store->building(local.id), server);
-  EXPECT_EQ(m_store->versionsOf(kKindBuilding, local.id)->version, serverVersion(1));
-  EXPECT_EQ(m_store->versionsOf(kKindBuilding, local.id)->serverVersion, serverVersion(1));
+  EXPECT_EQ(m_store->versionsOf(RecordKind::kBuilding, local.id)->version, serverVersion(1));
+  EXPECT_EQ(m_store->versionsOf(RecordKind::kBuilding, local.id)->serverVersion, serverVersion(1));
   EXPECT_EQ(*m_store->pendingOutboxCount(), 0);
   const std::vector<ConflictEntry> conflicts = *m_store->openConflicts();
   ASSERT_EQ(conflicts.size(), 1u);
@@ -101,7 +104,7 @@ TEST_F(StoreSync, ConflictMakesTheServerVersionCurrentAndKeepsTheLocalOne) {
   EXPECT_EQ(conflicts[0].losingVersion, localVersion);
   EXPECT_EQ(conflicts[0].winningVersion, serverVersion(1));
   EXPECT_EQ(std::get<Building>(*decodeRecord(conflicts[0].losingPayload)), local);
-  EXPECT_EQ(m_store->auditTrail(kKindBuilding, local.id)->back().action, "conflict");
+  EXPECT_EQ(m_store->auditTrail(RecordKind::kBuilding, local.id)->back().action, "conflict");
 
   // Later local saves build on the server's version.
   server.storeysBelow = 1;
@@ -124,14 +127,14 @@ TEST_F(StoreSync, AppliedPullWritesRecordsAndCursorButNoOutboxRows) {
   Inspection in = testing::makeInspection(b.id);
   // The inspection comes first in the batch: foreign keys are checked at commit.
   Result<PullOutcome> outcome =
-      m_store->applyPulled({{"inspection", in.id, serverVersion(2), encodeRecord(in)},
-                            {"building", b.id, serverVersion(1), encodeRecord(b)}},
+      m_store->applyPulled({{RecordKind::kInspection, in.id, serverVersion(2), encodeRecord(in)},
+                            {RecordKind::kBuilding, b.id, serverVersion(1), encodeRecord(b)}},
                            "cursor-42", "epoch-A");
   ASSERT_TRUE(outcome.isOk()) << outcome.status().toString();
   EXPECT_EQ(outcome->applied, 2);
   EXPECT_EQ(*m_store->building(b.id), b);
   EXPECT_EQ(*m_store->inspection(in.id), in);
-  EXPECT_EQ(m_store->versionsOf(kKindBuilding, b.id)->serverVersion, serverVersion(1));
+  EXPECT_EQ(m_store->versionsOf(RecordKind::kBuilding, b.id)->serverVersion, serverVersion(1));
   EXPECT_EQ(*m_store->pendingOutboxCount(), 0);
   EXPECT_EQ(*m_store->syncState(kSyncPullCursor), "cursor-42");
   EXPECT_EQ(*m_store->syncState(kSyncEpoch), "epoch-A");
@@ -148,10 +151,10 @@ TEST_F(StoreSync, AppliedPullWritesRecordsAndCursorButNoOutboxRows) {
 TEST_F(StoreSync, UndecodableRecordFailsTheBatchAndKeepsTheOldCursor) {
   ASSERT_TRUE(m_store->setSyncState(kSyncPullCursor, "cursor-1").isOk());
   const Building good = makeBuilding("幸福路12号");
-  Result<PullOutcome> outcome =
-      m_store->applyPulled({{"building", good.id, serverVersion(1), encodeRecord(good)},
-                            {"building", newUuid(), serverVersion(2), "\xff\xff not a record"}},
-                           "cursor-2", "epoch-A");
+  Result<PullOutcome> outcome = m_store->applyPulled(
+      {{RecordKind::kBuilding, good.id, serverVersion(1), encodeRecord(good)},
+       {RecordKind::kBuilding, newUuid(), serverVersion(2), "\xff\xff not a record"}},
+      "cursor-2", "epoch-A");
   ASSERT_FALSE(outcome.isOk());
   EXPECT_EQ(outcome.status().code(), StatusCode::kCorruption);
   EXPECT_EQ(*m_store->syncState(kSyncPullCursor), "cursor-1");
@@ -163,8 +166,9 @@ TEST_F(StoreSync, PullDoesNotOverwriteUnsentLocalChanges) {
   ASSERT_TRUE(m_store->putBuilding(b, "li.si").isOk());
   Building remote = b;
   remote.ownerName = "王五";
-  Result<PullOutcome> outcome = m_store->applyPulled(
-      {{"building", b.id, serverVersion(1), encodeRecord(remote)}}, "cursor-2", "epoch-A");
+  Result<PullOutcome> outcome =
+      m_store->applyPulled({{RecordKind::kBuilding, b.id, serverVersion(1), encodeRecord(remote)}},
+                           "cursor-2", "epoch-A");
   ASSERT_TRUE(outcome.isOk());
   EXPECT_EQ(outcome->conflicts, 1);
   EXPECT_EQ(*m_store->building(b.id), b) << "the local, unsent version stays";
@@ -178,13 +182,14 @@ TEST_F(StoreSync, PullDoesNotOverwriteUnsentLocalChanges) {
 
 TEST_F(StoreSync, OlderPulledVersionIsSkipped) {
   Building b = makeBuilding("幸福路12号");
-  ASSERT_TRUE(
-      m_store->applyPulled({{"building", b.id, serverVersion(5), encodeRecord(b)}}, "c1", "e")
-          .isOk());
+  ASSERT_TRUE(m_store
+                  ->applyPulled({{RecordKind::kBuilding, b.id, serverVersion(5), encodeRecord(b)}},
+                                "c1", "e")
+                  .isOk());
   Building older = b;
   older.address = "旧地址";
-  Result<PullOutcome> outcome =
-      m_store->applyPulled({{"building", b.id, serverVersion(3), encodeRecord(older)}}, "c2", "e");
+  Result<PullOutcome> outcome = m_store->applyPulled(
+      {{RecordKind::kBuilding, b.id, serverVersion(3), encodeRecord(older)}}, "c2", "e");
   ASSERT_TRUE(outcome.isOk());
   EXPECT_EQ(outcome->skipped, 1);
   EXPECT_EQ(m_store->building(b.id)->address, "幸福路12号");
@@ -193,9 +198,10 @@ TEST_F(StoreSync, OlderPulledVersionIsSkipped) {
 TEST_F(StoreSync, DismissedConflictLeavesTheOpenList) {
   Building b = makeBuilding("幸福路12号");
   ASSERT_TRUE(m_store->putBuilding(b, "li.si").isOk());
-  ASSERT_TRUE(
-      m_store->applyPulled({{"building", b.id, serverVersion(1), encodeRecord(b)}}, "c", "e")
-          .isOk());
+  ASSERT_TRUE(m_store
+                  ->applyPulled({{RecordKind::kBuilding, b.id, serverVersion(1), encodeRecord(b)}},
+                                "c", "e")
+                  .isOk());
   // Same content but another version: still kept, the user decides.
   const std::vector<ConflictEntry> open = *m_store->openConflicts();
   ASSERT_EQ(open.size(), 1u);

@@ -19,7 +19,7 @@ TEST(StoreVersions, StrictlyIncreaseEvenWithAFrozenClock) {
     EXPECT_GT(*v, last);
     last = *v;
   }
-  EXPECT_EQ(store->versionsOf(kKindBuilding, b.id)->version, last);
+  EXPECT_EQ(store->versionsOf(RecordKind::kBuilding, b.id)->version, last);
 }
 
 TEST(StoreVersions, SurviveReopenWhenTheClockWentBack) {
@@ -35,7 +35,7 @@ TEST(StoreVersions, SurviveReopenWhenTheClockWentBack) {
   clock.now->store(testing::kTestNow - 7LL * 86400 * 1000);  // clock reset a week back
   auto store = testing::openStore(path, testing::testOptions(clock));
   ASSERT_TRUE(store);
-  EXPECT_EQ(store->versionsOf(kKindBuilding, b.id)->version, before);
+  EXPECT_EQ(store->versionsOf(RecordKind::kBuilding, b.id)->version, before);
   Building other = makeBuilding("和平路1号");
   Result<HlcVersion> after = store->putBuilding(other, "li.si");
   ASSERT_TRUE(after.isOk());
@@ -63,7 +63,7 @@ TEST(StoreVersions, AnEditAfterAPullThroughAnotherConnectionComesAfterThePulledV
   Building b = makeBuilding("幸福路12号");
   const HlcVersion pulled = makeHlc(testing::kTestNow + 3600 * 1000, 7);
   Result<PullOutcome> outcome = worker->applyPulled(
-      {PulledRecord{std::string(kKindBuilding), b.id, pulled, encodeRecord(b)}}, "c1", "e1");
+      {PulledRecord{RecordKind::kBuilding, b.id, pulled, encodeRecord(b)}}, "c1", "e1");
   ASSERT_TRUE(outcome.isOk()) << outcome.status().message();
   ASSERT_EQ(outcome->applied, 1);
   b.storeysAbove = 3;

@@ -194,5 +194,22 @@ TEST_F(SyncClientTest, AnUndecodablePageStopsTheSyncAndKeepsTheCursor) {
   EXPECT_FALSE(syncState(kSyncLastError).empty());
 }
 
+// The kind is read at the wire's edge: a code this build does not know ends the pull with an
+// error naming it, before any record of the page (the known ones included) is stored.
+TEST_F(SyncClientTest, APulledRecordOfAnUnknownKindStopsTheSyncAndStoresNothing) {
+  ASSERT_TRUE(m_store->applyPulled({}, "c0", "epoch-1").isOk());
+  const Building known = makeBuilding("和平路1号");
+  const Building other = makeBuilding("和平路2号");
+  v1::PullResponse bad = page({known, other}, "c1", false);
+  bad.mutable_changes(1)->set_kind("barn");
+  m_server.pages = {bad};
+  Result<SyncReport> report = m_client->sync();
+  ASSERT_FALSE(report.isOk());
+  EXPECT_EQ(report.status().text().id, "sync.pulled_unknown_kind");
+  EXPECT_NE(report.status().message().find("barn"), std::string::npos);
+  EXPECT_EQ(m_store->building(known.id).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(syncState(kSyncPullCursor), "c0");
+}
+
 }  // namespace
 }  // namespace anju::testing

@@ -75,7 +75,7 @@ TEST_F(SyncClientTest, AppliedAndDuplicateAreAcknowledgedWithTheServerVersion) {
   EXPECT_EQ(report->duplicates, 1);
   EXPECT_EQ(pending(), 0);
   for (const Building& b : saved) {
-    Result<RecordVersions> v = m_store->versionsOf(kKindBuilding, b.id);
+    Result<RecordVersions> v = m_store->versionsOf(RecordKind::kBuilding, b.id);
     EXPECT_EQ(v->serverVersion, v->version);
   }
 }

@@ -60,7 +60,7 @@ TEST(VisitCodec, RoundTripKeepsEveryField) {
   v.inspectionId = newUuid();
   Result<AnyRecord> back = decodeRecord(encodeRecord(v));
   ASSERT_TRUE(back.isOk()) << back.status().toString();
-  EXPECT_EQ(recordKind(*back), "visit");
+  EXPECT_EQ(recordKind(*back), RecordKind::kVisit);
   EXPECT_EQ(std::get<Visit>(*back), v);
 }
 
@@ -126,7 +126,7 @@ TEST_F(VisitStoreTest, VisitIsStoredWithItsOutboxRowAndListedNewestFirst) {
   EXPECT_EQ(pending(), before + 2);
   Result<std::vector<OutboxEntry>> out = m_store->pendingOutbox(100, 1 << 20);
   ASSERT_TRUE(out.isOk());
-  EXPECT_EQ(out->back().kind, "visit");
+  EXPECT_EQ(out->back().kind, RecordKind::kVisit);
   EXPECT_EQ(out->back().recordId, second.id);
 
   Result<std::vector<Visit>> visits = m_store->visitsOfBuilding(m_house.id);
@@ -134,7 +134,7 @@ TEST_F(VisitStoreTest, VisitIsStoredWithItsOutboxRowAndListedNewestFirst) {
   ASSERT_EQ(visits->size(), 2u);
   EXPECT_EQ((*visits)[0], second);
   EXPECT_EQ((*visits)[1], first);
-  EXPECT_EQ(m_store->auditTrail(kKindVisit, second.id)->size(), 1u);
+  EXPECT_EQ(m_store->auditTrail(RecordKind::kVisit, second.id)->size(), 1u);
 }
 
 TEST_F(VisitStoreTest, InvalidVisitOrUnknownHouseChangesNothing) {
@@ -213,7 +213,7 @@ TEST_F(VisitStoreTest, PulledVisitIsAppliedWithoutOutboxAndCounted) {
   const Visit v = makeVisit(m_house.id, VisitOutcome::kRefusedEntry);
   const std::int64_t before = pending();
   Result<PullOutcome> applied = m_store->applyPulled(
-      {PulledRecord{"visit", v.id, 42, encodeRecord(v)}}, "cursor-1", "epoch-1");
+      {PulledRecord{RecordKind::kVisit, v.id, 42, encodeRecord(v)}}, "cursor-1", "epoch-1");
   ASSERT_TRUE(applied.isOk()) << applied.status().toString();
   EXPECT_EQ(applied->applied, 1);
   EXPECT_EQ(pending(), before);

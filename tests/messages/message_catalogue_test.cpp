@@ -11,6 +11,7 @@
 #include <string>
 
 #include "anju/message.h"
+#include "anju/record_kind.h"
 #include "anju/status.h"
 #include "source_tree.h"
 
@@ -84,10 +85,12 @@ TEST(MessageCatalogue, EveryIdUsedInTheCodeIsInTheCatalogue) {
   EXPECT_GT(uses, 200);
 }
 
-// Ids built at run time: "kind." + a record kind.
+// Ids built at run time: the label of each record kind (recordKindParam, record_kind.h).
 TEST(MessageCatalogue, EveryRecordKindHasALabel) {
-  for (const char* kind : {"building", "inspection", "photo", "rectification"})
+  for (const char* kind : {"building", "inspection", "photo", "rectification", "visit"})
     EXPECT_NE(findMessage(std::string("kind.") + kind), nullptr) << kind;
+  for (RecordKind kind : kRecordKinds)
+    EXPECT_NE(findMessage(std::string(recordKindLabelId(kind))), nullptr) << recordKindCode(kind);
 }
 
 TEST(MessageRender, FillsParametersInTheLanguageAsked) {

@@ -153,6 +153,47 @@ TEST_P(PushApi, DirectReadOfAnotherRegionsRecordIs403) {
             200);
 }
 
+// The change's kind is read at the edge: a code the server does not know is refused with the
+// code it got, nothing of the change is kept (its id neither, so the tablet can send it again
+// fixed), and the rest of the batch applies.
+TEST_P(PushApi, UnknownKindIsRejectedAndNothingOfItIsKept) {
+  const Inspection in = makeInspection(ownBuilding(0).record_id());
+  const Inspection good = makeInspection(ownBuilding(1).record_id());
+  v1::Change unknown = makeChange(in, 1000, 0);
+  unknown.set_kind("barn");
+  const v1::PushResponse response =
+      client().push(m_demoToken, makePush({unknown, makeChange(good, 1000, 0)}));
+  ASSERT_EQ(response.results_size(), 2);
+  EXPECT_EQ(response.results(0).outcome(), Outcome::REJECTED);
+  EXPECT_EQ(response.results(0).reason_id(), "push.unknown_kind");
+  ASSERT_EQ(response.results(0).fields_size(), 1);
+  EXPECT_EQ(response.results(0).fields(0).field(), "kind");
+  EXPECT_NE(response.results(0).fields(0).message().find("barn"), std::string::npos);
+  EXPECT_EQ(response.results(1).outcome(), Outcome::APPLIED);
+  EXPECT_EQ(countRecord(client().pullAll(m_demoToken), in.id), 0u);
+
+  unknown.set_kind("inspection");
+  EXPECT_EQ(client().push(m_demoToken, makePush({unknown})).results(0).outcome(), Outcome::APPLIED);
+}
+
+// A known kind that is not the record's own is refused as before.
+TEST_P(PushApi, KindThatDisagreesWithTheRecordIsRejected) {
+  v1::Change change = makeChange(makeInspection(ownBuilding().record_id()), 1000, 0);
+  change.set_kind("photo");
+  const v1::PushResponse response = client().push(m_demoToken, makePush({change}));
+  EXPECT_EQ(response.results(0).outcome(), Outcome::REJECTED);
+  EXPECT_EQ(response.results(0).reason_id(), "push.kind_record_id_disagree");
+}
+
+TEST_P(PushApi, DirectReadOfAnUnknownKindIs404) {
+  const Reply reply = client().get("/v1/records/barn/" + ownBuilding().record_id(), m_demoToken);
+  EXPECT_EQ(reply.status, 404);
+  v1::Error error;
+  ASSERT_TRUE(error.ParseFromString(reply.body));
+  EXPECT_EQ(error.message_id(), "access.unknown_kind");
+  EXPECT_NE(error.message().find("barn"), std::string::npos);
+}
+
 TEST_P(PushApi, InspectorCannotApproveTheirOwnInspection) {
   Inspection in = makeInspection(ownBuilding().record_id());
   in.review = ReviewState::kApproved;

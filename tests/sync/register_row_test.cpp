@@ -17,7 +17,7 @@ StoredRecord stored(const AnyRecord& record, const Uuid& buildingId) {
   StoredRecord s;
   s.kind = recordKind(record);
   s.id = recordId(record);
-  s.buildingId = s.kind == "building" ? "" : buildingId;
+  s.buildingId = s.kind == RecordKind::kBuilding ? "" : buildingId;
   s.payload = encodeRecord(record);
   return s;
 }

@@ -136,7 +136,7 @@ TEST_F(ServiceTest, BuildingInTheSameBatchIsVisibleToLaterChanges) {
     v1::Change* c = request.add_changes();
     c->set_change_id(newUuid());
     c->set_record_id(recordId(r));
-    c->set_kind(recordKind(r));
+    c->set_kind(std::string(recordKindCode(recordKind(r))));
     c->set_version(5);
     c->mutable_record()->ParseFromString(encodeRecord(r));
   }
@@ -145,7 +145,8 @@ TEST_F(ServiceTest, BuildingInTheSameBatchIsVisibleToLaterChanges) {
   EXPECT_EQ(response->results(0).outcome(), v1::ChangeResult::APPLIED);
   EXPECT_EQ(response->results(1).outcome(), v1::ChangeResult::APPLIED)
       << response->results(1).reason();
-  Result<std::optional<StoredRecord>> stored = m_storage->findRecord("inspection", in.id);
+  Result<std::optional<StoredRecord>> stored =
+      m_storage->findRecord(RecordKind::kInspection, in.id);
   ASSERT_TRUE(stored.isOk() && stored->has_value());
   EXPECT_EQ((*stored)->region.community, "幸福社区");
 }

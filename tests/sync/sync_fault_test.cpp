@@ -59,7 +59,8 @@ class SyncFault : public SyncServerTest {
     }
     for (const Inspection& in : inspections) {
       EXPECT_EQ(copies[in.id], 1) << in.id;
-      EXPECT_EQ(versions[in.id], m_tablet->store().versionsOf("inspection", in.id)->version);
+      EXPECT_EQ(versions[in.id],
+                m_tablet->store().versionsOf(RecordKind::kInspection, in.id)->version);
       EXPECT_EQ(*m_tablet->store().inspection(in.id), in);
       const CliResult conflicts = runCli({"conflicts", in.id, "--data", dataDir()});
       EXPECT_NE(conflicts.out.find("0 conflict(s)"), std::string::npos) << conflicts.out;

@@ -202,7 +202,7 @@ v1::Change makeChange(const AnyRecord& record, std::uint64_t version, std::uint6
   v1::Change change;
   change.set_change_id(newUuid());
   change.set_record_id(recordId(record));
-  change.set_kind(recordKind(record));
+  change.set_kind(std::string(recordKindCode(recordKind(record))));
   change.set_version(version);
   change.set_base_version(baseVersion);
   change.mutable_record()->ParseFromString(encodeRecord(record));

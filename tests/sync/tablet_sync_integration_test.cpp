@@ -42,7 +42,9 @@ std::map<std::string, v1::PulledChange> serverRecords(ProtocolClient& client,
 // The tablet holds exactly the server's version of every record the server has for it.
 void expectSameAsServer(TestTablet& tablet, const std::map<std::string, v1::PulledChange>& server) {
   for (const auto& [id, change] : server) {
-    Result<RecordVersions> v = tablet.store().versionsOf(change.kind(), id);
+    const std::optional<RecordKind> kind = parseRecordKind(change.kind());
+    ASSERT_TRUE(kind.has_value()) << change.kind() << " " << id;
+    Result<RecordVersions> v = tablet.store().versionsOf(*kind, id);
     ASSERT_TRUE(v.isOk()) << change.kind() << " " << id << " missing on the tablet";
     EXPECT_EQ(v->version, change.version()) << change.kind() << " " << id;
     EXPECT_EQ(v->serverVersion, change.version());
@@ -122,7 +124,7 @@ TEST_P(TabletSync, ConcurrentEditsConflictAndBothVersionsSurvive) {
   Building fromB = buildingAt(b, 5);
   fromB.ownerName = "乙的版本";
   ASSERT_TRUE(b.store().putBuilding(fromB, "demo").isOk());
-  const HlcVersion bVersion = b.store().versionsOf("building", fromB.id)->version;
+  const HlcVersion bVersion = b.store().versionsOf(RecordKind::kBuilding, fromB.id)->version;
 
   EXPECT_EQ(a.syncOk().applied, 1);
   const SyncReport report = b.syncOk();

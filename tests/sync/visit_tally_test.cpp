@@ -24,7 +24,7 @@ StoredRecord stored(const AnyRecord& record) {
   StoredRecord s;
   s.kind = recordKind(record);
   s.id = recordId(record);
-  s.buildingId = s.kind == "building" ? "" : "b1";
+  s.buildingId = s.kind == RecordKind::kBuilding ? "" : "b1";
   s.payload = encodeRecord(record);
   return s;
 }

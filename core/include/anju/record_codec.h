@@ -13,6 +13,7 @@
 #include <variant>
 
 #include "anju/model.h"
+#include "anju/record_kind.h"
 #include "anju/status.h"
 #include "anju/v1/records.pb.h"
 
@@ -35,9 +36,8 @@ Result<Visit> fromProto(const v1::Visit& message);
 /// Any one record, as the outbox and the sync protocol carry it.
 using AnyRecord = std::variant<Building, Inspection, PhotoRecord, Rectification, Visit>;
 
-/// The record's kind as a stable code: "building", "inspection", "photo", "rectification",
-/// "visit".
-std::string recordKind(const AnyRecord& record);
+/// The record's kind (its code for storage and the wire: recordKindCode, record_kind.h).
+RecordKind recordKind(const AnyRecord& record);
 const Uuid& recordId(const AnyRecord& record);
 
 /// Serialised anju.v1.Record bytes.

@@ -66,16 +66,10 @@
 
 #include "anju/hlc.h"
 #include "anju/model.h"
+#include "anju/record_kind.h"
 #include "anju/status.h"
 
 namespace anju {
-
-/// Record kinds as stored and synced (same codes as recordKind() in record_codec.h).
-inline constexpr std::string_view kKindBuilding = "building";
-inline constexpr std::string_view kKindInspection = "inspection";
-inline constexpr std::string_view kKindPhoto = "photo";
-inline constexpr std::string_view kKindRectification = "rectification";
-inline constexpr std::string_view kKindVisit = "visit";
 
 /// syncState keys.
 inline constexpr std::string_view kSyncPullCursor = "pull_cursor";
@@ -141,7 +135,7 @@ struct RecordVersions {
 struct OutboxEntry {
   std::int64_t seq = 0;  // order of the changes on this tablet
   Uuid changeId;
-  std::string kind;
+  RecordKind kind = RecordKind::kBuilding;
   Uuid recordId;
   HlcVersion version = 0;
   HlcVersion baseVersion = 0;  // the record's version before this change; 0 for a new record
@@ -151,7 +145,7 @@ struct OutboxEntry {
 
 /// One record as received from a pull.
 struct PulledRecord {
-  std::string kind;
+  RecordKind kind = RecordKind::kBuilding;
   Uuid id;
   HlcVersion version = 0;
   std::string payload;  // anju.v1.Record bytes
@@ -181,7 +175,7 @@ struct PhotoUpload {
 /// A version that lost and is kept for the user to see.
 struct ConflictEntry {
   std::int64_t id = 0;
-  std::string kind;
+  RecordKind kind = RecordKind::kBuilding;
   Uuid recordId;
   std::string origin;  // "push": our change lost to the server; "pull": a pulled change waits
                        // behind unsent local edits
@@ -198,7 +192,7 @@ struct AuditEntry {
   std::string actor;   // user name ("sync" for changes made by synchronisation)
   std::string device;  // StoreOptions::deviceId
   std::string action;  // "create", "update", "conflict"
-  std::string kind;
+  RecordKind kind = RecordKind::kBuilding;
   Uuid recordId;
   HlcVersion version = 0;
   std::string summary;  // e.g. "address: 幸福路12号 → 幸福路14号; storeys_above: 2 → 3"
@@ -259,10 +253,9 @@ class Store {
   Result<std::vector<Rectification>> rectificationsOfBuilding(const Uuid& buildingId);
   /// Newest first (by visit time, then id).
   Result<std::vector<Visit>> visitsOfBuilding(const Uuid& buildingId);
-  /// `kind` is one of the kKind* codes.
-  Result<RecordVersions> versionsOf(std::string_view kind, const Uuid& id);
+  Result<RecordVersions> versionsOf(RecordKind kind, const Uuid& id);
   /// Oldest first.
-  Result<std::vector<AuditEntry>> auditTrail(std::string_view kind, const Uuid& id);
+  Result<std::vector<AuditEntry>> auditTrail(RecordKind kind, const Uuid& id);
 
   // --- House list and address search --------------------------------------------------------
 

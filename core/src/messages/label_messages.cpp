@@ -6,12 +6,17 @@
 namespace anju::messages {
 namespace {
 
+// One entry per line, as in the other tables (clang-format would pack these short ones).
+// clang-format off
 constexpr MessageText kMessages[] = {
+    // Record kinds (recordKindParam in anju/record_kind.h), one per RecordKind.
     {"kind.building", "房屋", "building"},
     {"kind.inspection", "排查记录", "inspection"},
     {"kind.photo", "照片", "photo"},
     {"kind.rectification", "整治记录", "rectification"},
+    {"kind.visit", "走访记录", "visit"},
 };
+// clang-format on
 
 }  // namespace
 

@@ -82,6 +82,8 @@ constexpr MessageText kMessages[] = {
      "database error [{state}] {detail} (in: {sql})"},
     {"storage.transaction_aborted", "事务已因之前的错误中止",
      "transaction aborted by an earlier error"},
+    {"storage.unknown_kind", "数据库中有未知类型的记录：「{kind}」{id}",
+     "the database holds a record of an unknown kind '{kind}' ({id})"},
     {"storage.user_exists", "用户已存在：{name}", "user already exists: {name}"},
     {"util.server_storage_full", "服务器存储空间已满：{detail}", "server storage full: {detail}"},
 };

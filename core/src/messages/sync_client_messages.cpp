@@ -50,6 +50,8 @@ constexpr MessageText kMessages[] = {
     {"sync.photo_write_failed", "照片写入失败（存储空间可能已满）「{path}」：{detail}",
      "writing the photo failed (storage may be full) '{path}': {detail}"},
     {"sync.pull", "下载更新", "pull"},
+    {"sync.pulled_unknown_kind", "服务器发来未知类型的记录：「{kind}」{id}",
+     "the server sent a record of an unknown kind '{kind}' ({id})"},
     {"sync.push", "上传修改", "push"},
     {"sync.read_record", "读取记录", "read record"},
     {"sync.reading_failed", "读取文件失败「{path}」：{detail}",

@@ -9,7 +9,7 @@ Status appendOutbox(Database& db, const Transaction&, const OutboxEntry& e) {
   if (!insert) return insert.status();
   return (*insert)
       ->bindText(1, e.changeId)
-      .bindText(2, e.kind)
+      .bindText(2, recordKindCode(e.kind))
       .bindText(3, e.recordId)
       .bindVersion(4, e.version)
       .bindVersion(5, e.baseVersion)
@@ -18,21 +18,21 @@ Status appendOutbox(Database& db, const Transaction&, const OutboxEntry& e) {
       .run();
 }
 
-Result<bool> hasPendingChanges(Database& db, std::string_view kind, const Uuid& id) {
+Result<bool> hasPendingChanges(Database& db, RecordKind kind, const Uuid& id) {
   Result<StatementUse> query = db.cached(
       "SELECT 1 FROM outbox WHERE kind = ?1 AND record_id = ?2 AND rejected_at IS NULL "
       "LIMIT 1");
   if (!query) return query.status();
-  return (*query)->bindText(1, kind).bindText(2, id).step();
+  return (*query)->bindText(1, recordKindCode(kind)).bindText(2, id).step();
 }
 
-Result<HlcVersion> baseVersionForNewChange(Database& db, std::string_view kind, const Uuid& id,
+Result<HlcVersion> baseVersionForNewChange(Database& db, RecordKind kind, const Uuid& id,
                                            HlcVersion storedVersion) {
   Result<StatementUse> query = db.cached(
       "SELECT version, base_version, rejected_at IS NOT NULL FROM outbox "
       "WHERE kind = ?1 AND record_id = ?2 ORDER BY seq DESC LIMIT 1");
   if (!query) return query.status();
-  Result<bool> row = (*query)->bindText(1, kind).bindText(2, id).step();
+  Result<bool> row = (*query)->bindText(1, recordKindCode(kind)).bindText(2, id).step();
   if (!row) return row.status();
   // The stored version came from a change the server refused: the server still holds the
   // version that change was built on, so the new change must be built on that one too.
@@ -59,7 +59,7 @@ Status appendAudit(Database& db, const Transaction&, const AuditEntry& e) {
       .bindText(2, e.actor)
       .bindText(3, e.device)
       .bindText(4, e.action)
-      .bindText(5, e.kind)
+      .bindText(5, recordKindCode(e.kind))
       .bindText(6, e.recordId)
       .bindVersion(7, e.version)
       .bindText(8, e.summary)
@@ -72,7 +72,7 @@ Result<std::int64_t> appendConflict(Database& db, const Transaction&, const Conf
       "winning_version, detected_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id");
   if (!insert) return insert.status();
   Result<std::optional<std::int64_t>> id = (*insert)
-                                               ->bindText(1, e.kind)
+                                               ->bindText(1, recordKindCode(e.kind))
                                                .bindText(2, e.recordId)
                                                .bindText(3, e.origin)
                                                .bindVersion(4, e.losingVersion)

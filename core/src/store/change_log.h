@@ -15,11 +15,11 @@ Status appendOutbox(Database& db, const Transaction& tx, const OutboxEntry& entr
 
 /// Whether the record has changes in the outbox not yet acknowledged by the server (changes the
 /// server rejected do not count: they will not be sent again).
-Result<bool> hasPendingChanges(Database& db, std::string_view kind, const Uuid& id);
+Result<bool> hasPendingChanges(Database& db, RecordKind kind, const Uuid& id);
 
 /// The base_version of a new change to a record stored at `storedVersion`: that version, unless
 /// it is the version of a change the server rejected — then the version that change was based on.
-Result<HlcVersion> baseVersionForNewChange(Database& db, std::string_view kind, const Uuid& id,
+Result<HlcVersion> baseVersionForNewChange(Database& db, RecordKind kind, const Uuid& id,
                                            HlcVersion storedVersion);
 
 /// Queues the photo's bytes for upload (once per SHA-256).

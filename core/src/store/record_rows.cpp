@@ -224,20 +224,31 @@ Status writeVisit(Database& db, const Transaction&, const Visit& v, const std::s
 
 }  // namespace
 
-const char* tableOfKind(std::string_view kind) {
-  if (kind == "building") return "buildings";
-  if (kind == "inspection") return "inspections";
-  if (kind == "photo") return "photos";
-  if (kind == "rectification") return "rectifications";
-  if (kind == "visit") return "visits";
-  return nullptr;
+const char* tableOfKind(RecordKind kind) {
+  switch (kind) {
+    case RecordKind::kBuilding:
+      return "buildings";
+    case RecordKind::kInspection:
+      return "inspections";
+    case RecordKind::kPhoto:
+      return "photos";
+    case RecordKind::kRectification:
+      return "rectifications";
+    case RecordKind::kVisit:
+      return "visits";
+  }
+  return "buildings";  // unreachable: the switch covers every kind (-Wswitch checks it)
 }
 
-Result<std::optional<StoredRow>> loadRow(Database& db, std::string_view kind, const Uuid& id) {
+Result<RecordKind> kindColumn(const Statement& query, int column) {
+  const std::string code = query.text(column);
+  if (std::optional<RecordKind> kind = parseRecordKind(code)) return *kind;
+  return Status::corruption(msg("store.unknown_kind", {{"kind", code}}));
+}
+
+Result<std::optional<StoredRow>> loadRow(Database& db, RecordKind kind, const Uuid& id) {
+  // The table name comes from the fixed list above, never from input.
   const char* table = tableOfKind(kind);
-  if (!table)
-    return Status::invalidArgument(msg("store.unknown_kind", {{"kind", std::string(kind)}}));
-  // `table` comes from the fixed list above, never from input.
   const std::string sql =
       std::string("SELECT version, server_version, payload FROM ") + table + " WHERE id = ?1";
   Result<StatementUse> query = db.cached(sql.c_str());
@@ -268,11 +279,9 @@ Status writeRecord(Database& db, const Transaction& tx, const AnyRecord& record,
       record);
 }
 
-Status raiseServerVersion(Database& db, const Transaction&, std::string_view kind, const Uuid& id,
+Status raiseServerVersion(Database& db, const Transaction&, RecordKind kind, const Uuid& id,
                           HlcVersion serverVersion) {
   const char* table = tableOfKind(kind);
-  if (!table)
-    return Status::invalidArgument(msg("store.unknown_kind", {{"kind", std::string(kind)}}));
   const std::string sql = std::string("UPDATE ") + table +
                           " SET server_version = max(server_version, ?2) WHERE id = ?1";
   Result<StatementUse> update = db.cached(sql.c_str());

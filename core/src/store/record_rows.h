@@ -15,8 +15,12 @@
 
 namespace anju::store {
 
-/// The table holding records of `kind`, or nullptr for an unknown kind.
-const char* tableOfKind(std::string_view kind);
+/// The table holding records of `kind`.
+const char* tableOfKind(RecordKind kind);
+
+/// The kind stored in `column` of the current row (outbox, conflicts, audit_log); corruption for
+/// a code this build does not know, which no version of Anju writes.
+Result<RecordKind> kindColumn(const Statement& query, int column);
 
 struct StoredRow {
   HlcVersion version = 0;
@@ -24,16 +28,16 @@ struct StoredRow {
   std::string payload;
 };
 
-/// The stored row of one record; nullopt when absent. invalidArgument for an unknown kind.
-Result<std::optional<StoredRow>> loadRow(Database& db, std::string_view kind, const Uuid& id);
+/// The stored row of one record; nullopt when absent.
+Result<std::optional<StoredRow>> loadRow(Database& db, RecordKind kind, const Uuid& id);
 
 /// Upserts `record` with its version, server version and encoded payload.
 Status writeRecord(Database& db, const Transaction& tx, const AnyRecord& record,
                    const std::string& payload, HlcVersion version, HlcVersion serverVersion);
 
 /// Raises the record's server_version to `serverVersion` (never lowers it).
-Status raiseServerVersion(Database& db, const Transaction& tx, std::string_view kind,
-                          const Uuid& id, HlcVersion serverVersion);
+Status raiseServerVersion(Database& db, const Transaction& tx, RecordKind kind, const Uuid& id,
+                          HlcVersion serverVersion);
 
 /// The largest version anywhere in the store (records, outbox, conflicts); 0 when empty.
 Result<HlcVersion> maxStoredVersion(Database& db);

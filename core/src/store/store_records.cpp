@@ -57,7 +57,7 @@ Result<HlcVersion> saveInTransaction(Store::Impl& impl, const Transaction& tx, c
                                      std::string_view actor) {
   Database& db = *impl.db;
   const AnyRecord any = record;
-  const std::string kind = recordKind(any);
+  const RecordKind kind = recordKind(any);
   Result<std::optional<store::StoredRow>> stored = store::loadRow(db, kind, record.id);
   if (!stored) return stored.status();
   std::optional<T> before;
@@ -117,13 +117,12 @@ Result<HlcVersion> saveOne(Store::Impl& impl, const T& record, std::string_view 
 }
 
 template <typename T>
-Result<T> loadRecord(Store::Impl& impl, std::string_view kind, const Uuid& id) {
+Result<T> loadRecord(Store::Impl& impl, RecordKind kind, const Uuid& id) {
   std::lock_guard lock(impl.mutex);
   Result<std::optional<store::StoredRow>> stored = store::loadRow(*impl.db, kind, id);
   if (!stored) return stored.status();
   if (!*stored)
-    return Status::notFound(
-        msg("store.no_record", {messageRef("kind", "kind." + std::string(kind)), {"id", id}}));
+    return Status::notFound(msg("store.no_record", {recordKindParam(kind), {"id", id}}));
   return store::decodeAs<T>((*stored)->payload);
 }
 
@@ -196,15 +195,15 @@ Status Store::putBuildings(std::span<const Building> buildings, std::string_view
 }
 
 Result<Building> Store::building(const Uuid& id) {
-  return loadRecord<Building>(*m_impl, kKindBuilding, id);
+  return loadRecord<Building>(*m_impl, RecordKind::kBuilding, id);
 }
 
 Result<Inspection> Store::inspection(const Uuid& id) {
-  return loadRecord<Inspection>(*m_impl, kKindInspection, id);
+  return loadRecord<Inspection>(*m_impl, RecordKind::kInspection, id);
 }
 
 Result<PhotoRecord> Store::photo(const Uuid& id) {
-  return loadRecord<PhotoRecord>(*m_impl, kKindPhoto, id);
+  return loadRecord<PhotoRecord>(*m_impl, RecordKind::kPhoto, id);
 }
 
 Result<std::vector<Inspection>> Store::inspectionsOfBuilding(const Uuid& buildingId) {
@@ -235,30 +234,31 @@ Result<std::vector<Visit>> Store::visitsOfBuilding(const Uuid& buildingId) {
       buildingId);
 }
 
-Result<RecordVersions> Store::versionsOf(std::string_view kind, const Uuid& id) {
+Result<RecordVersions> Store::versionsOf(RecordKind kind, const Uuid& id) {
   std::lock_guard lock(m_impl->mutex);
   Result<std::optional<store::StoredRow>> stored = store::loadRow(*m_impl->db, kind, id);
   if (!stored) return stored.status();
   if (!*stored)
-    return Status::notFound(
-        msg("store.no_record", {messageRef("kind", "kind." + std::string(kind)), {"id", id}}));
+    return Status::notFound(msg("store.no_record", {recordKindParam(kind), {"id", id}}));
   return RecordVersions{(*stored)->version, (*stored)->serverVersion};
 }
 
-Result<std::vector<AuditEntry>> Store::auditTrail(std::string_view kind, const Uuid& id) {
+Result<std::vector<AuditEntry>> Store::auditTrail(RecordKind kind, const Uuid& id) {
   std::lock_guard lock(m_impl->mutex);
   Result<StatementUse> query = m_impl->db->cached(
       "SELECT id, at, actor, device, action, kind, record_id, version, summary FROM audit_log "
       "WHERE kind = ?1 AND record_id = ?2 ORDER BY id");
   if (!query) return query.status();
-  (*query)->bindText(1, kind).bindText(2, id);
+  (*query)->bindText(1, recordKindCode(kind)).bindText(2, id);
   std::vector<AuditEntry> out;
   for (;;) {
     Result<bool> row = (*query)->step();
     if (!row) return row.status();
     if (!*row) return out;
     const store::Statement& q = **query;
-    out.push_back(AuditEntry{q.integer(0), q.integer(1), q.text(2), q.text(3), q.text(4), q.text(5),
+    Result<RecordKind> stored = store::kindColumn(q, 5);
+    if (!stored) return stored.status();
+    out.push_back(AuditEntry{q.integer(0), q.integer(1), q.text(2), q.text(3), q.text(4), *stored,
                              q.text(6), q.version(7), q.text(8)});
   }
 }

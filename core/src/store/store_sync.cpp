@@ -30,7 +30,7 @@ Status writeSyncState(Database& db, const Transaction&, std::string_view key,
 }
 
 struct PendingChange {
-  std::string kind;
+  RecordKind kind = RecordKind::kBuilding;
   Uuid recordId;
   HlcVersion version = 0;
   std::string payload;
@@ -45,7 +45,9 @@ Result<PendingChange> loadPendingChange(Database& db, const Uuid& changeId) {
   if (!*row)
     return Status::notFound(msg("store.no_pending_change_maybe_acked", {{"id", changeId}}));
   const store::Statement& q = **query;
-  return PendingChange{q.text(0), q.text(1), q.version(2), q.blob(3)};
+  Result<RecordKind> kind = store::kindColumn(q, 0);
+  if (!kind) return kind.status();
+  return PendingChange{*kind, q.text(1), q.version(2), q.blob(3)};
 }
 
 Status removePendingChange(Database& db, const Transaction&, const Uuid& changeId) {
@@ -55,17 +57,18 @@ Status removePendingChange(Database& db, const Transaction&, const Uuid& changeI
 }
 
 // Decodes bytes received from the server and checks they are the record we expect.
-Result<AnyRecord> decodeExpected(std::string_view bytes, std::string_view kind, const Uuid& id) {
+Result<AnyRecord> decodeExpected(std::string_view bytes, RecordKind kind, const Uuid& id) {
+  const std::string code(recordKindCode(kind));
   Result<AnyRecord> record = decodeRecord(bytes);
   if (!record)
-    return Status::corruption(msg("store.server_record_undecodable",
-                                  {{"kind", std::string(kind)},
-                                   {"id", id},
-                                   {"detail", describe(record.status(), Locale::kEnglish)}}));
+    return Status::corruption(
+        msg("store.server_record_undecodable",
+            {{"kind", code}, {"id", id}, {"detail", describe(record.status(), Locale::kEnglish)}}));
   if (recordKind(*record) != kind || recordId(*record) != id)
-    return Status::invalidArgument(msg("store.server_record_unexpected",
-                                       {{"got", recordKind(*record) + " " + recordId(*record)},
-                                        {"expected", std::string(kind) + " " + id}}));
+    return Status::invalidArgument(
+        msg("store.server_record_unexpected",
+            {{"got", std::string(recordKindCode(recordKind(*record))) + " " + recordId(*record)},
+             {"expected", code + " " + id}}));
   return record;
 }
 
@@ -95,7 +98,9 @@ Result<std::vector<OutboxEntry>> Store::pendingOutbox(int maxCount, std::int64_t
     if (!row) return row.status();
     if (!*row) return out;
     const store::Statement& q = **query;
-    OutboxEntry e{q.integer(0), q.text(1),    q.text(2), q.text(3),
+    Result<RecordKind> kind = store::kindColumn(q, 2);
+    if (!kind) return kind.status();
+    OutboxEntry e{q.integer(0), q.text(1),    *kind,     q.text(3),
                   q.version(4), q.version(5), q.blob(6), q.integer(7)};
     bytes += static_cast<std::int64_t>(e.payload.size());
     if (!out.empty() && bytes > maxBytes) return out;
@@ -259,8 +264,10 @@ Result<std::vector<ConflictEntry>> Store::openConflicts() {
     if (!row) return row.status();
     if (!*row) return out;
     const store::Statement& q = **query;
-    out.push_back(ConflictEntry{q.integer(0), q.text(1), q.text(2), q.text(3), q.version(4),
-                                q.blob(5), q.version(6), q.integer(7)});
+    Result<RecordKind> kind = store::kindColumn(q, 1);
+    if (!kind) return kind.status();
+    out.push_back(ConflictEntry{q.integer(0), *kind, q.text(2), q.text(3), q.version(4), q.blob(5),
+                                q.version(6), q.integer(7)});
   }
 }
 

@@ -1,6 +1,7 @@
 // The sync client's queues beside the outbox: changes the server rejected (kept for the user,
 // not resent) and photo bytes still to upload. The algorithm is documented in store.h.
 #include "anju/uuid.h"
+#include "store/record_rows.h"
 #include "store/store_impl.h"
 
 namespace anju {
@@ -11,7 +12,7 @@ using store::StatementUse;
 using store::Transaction;
 
 struct RejectedRow {
-  std::string kind;
+  RecordKind kind = RecordKind::kBuilding;
   Uuid recordId;
   HlcVersion version = 0;
   HlcVersion baseVersion = 0;
@@ -27,7 +28,9 @@ Result<RejectedRow> loadOutboxRow(Database& db, const Uuid& changeId) {
   if (!row) return row.status();
   if (!*row) return Status::notFound(msg("store.no_pending_change", {{"id", changeId}}));
   const store::Statement& q = **query;
-  return RejectedRow{q.text(0), q.text(1), q.version(2), q.version(3), q.integer(4)};
+  Result<RecordKind> kind = store::kindColumn(q, 0);
+  if (!kind) return kind.status();
+  return RejectedRow{*kind, q.text(1), q.version(2), q.version(3), q.integer(4)};
 }
 
 // Later changes built on the rejected one: the server never had that version, so they are
@@ -39,7 +42,7 @@ Status rebaseFollowers(Database& db, const Transaction&, const RejectedRow& reje
       "AND base_version = ?4 AND rejected_at IS NULL");
   if (!followers) return followers.status();
   (*followers)
-      ->bindText(1, rejected.kind)
+      ->bindText(1, recordKindCode(rejected.kind))
       .bindText(2, rejected.recordId)
       .bindInt(3, rejected.seq)
       .bindVersion(4, rejected.version);
@@ -94,7 +97,9 @@ Result<std::vector<RejectedChange>> Store::rejectedOutbox() {
     if (!row) return row.status();
     if (!*row) return out;
     const store::Statement& q = **query;
-    out.push_back(RejectedChange{OutboxEntry{q.integer(0), q.text(1), q.text(2), q.text(3),
+    Result<RecordKind> kind = store::kindColumn(q, 2);
+    if (!kind) return kind.status();
+    out.push_back(RejectedChange{OutboxEntry{q.integer(0), q.text(1), *kind, q.text(3),
                                              q.version(4), q.version(5), q.blob(6), q.integer(7)},
                                  q.text(8), q.integer(9)});
   }

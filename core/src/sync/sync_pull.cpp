@@ -40,8 +40,14 @@ Status SyncRun::pull() {
 
     std::vector<PulledRecord> records;
     records.reserve(static_cast<std::size_t>(page.changes_size()));
-    for (const v1::PulledChange& c : page.changes())
-      records.push_back({c.kind(), c.record_id(), c.version(), c.record().SerializeAsString()});
+    for (const v1::PulledChange& c : page.changes()) {
+      // A kind this build does not know stops the pull before anything of the page is stored.
+      const std::optional<RecordKind> kind = parseRecordKind(c.kind());
+      if (!kind)
+        return Status::corruption(
+            msg("sync.pulled_unknown_kind", {{"kind", c.kind()}, {"id", c.record_id()}}));
+      records.push_back({*kind, c.record_id(), c.version(), c.record().SerializeAsString()});
+    }
     Result<PullOutcome> outcome = m_store.applyPulled(records, page.next_cursor(), page.epoch());
     if (!outcome) return outcome.status();
     m_report.pulledApplied += outcome->applied;

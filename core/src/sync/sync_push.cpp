@@ -53,12 +53,13 @@ Status SyncRun::pushBatch(const std::vector<OutboxEntry>& batch) {
     v1::Change* change = request.add_changes();
     change->set_change_id(e.changeId);
     change->set_record_id(e.recordId);
-    change->set_kind(e.kind);
+    change->set_kind(std::string(recordKindCode(e.kind)));
     change->set_version(e.version);
     change->set_base_version(e.baseVersion);
     if (!change->mutable_record()->ParseFromString(e.payload))
       return Status::corruption(
-          msg("sync.pending_record_damaged", {{"kind", e.kind}, {"id", e.recordId}}));
+          msg("sync.pending_record_damaged",
+              {{"kind", std::string(recordKindCode(e.kind))}, {"id", e.recordId}}));
   }
   Result<std::string> body = gzipCompress(request.SerializeAsString());
   if (!body) return body.status();
@@ -139,7 +140,9 @@ Status SyncRun::settleDuplicate(const OutboxEntry& change, const v1::ChangeResul
     return ignoreSettled(m_store.acknowledgeOutbox(change.changeId, change.version));
   v1::PulledChange current;
   Result<HttpResponse> response = m_exchange.send(
-      protobufRequest("GET", "/v1/records/" + change.kind + "/" + change.recordId, "", m_token),
+      protobufRequest(
+          "GET", "/v1/records/" + std::string(recordKindCode(change.kind)) + "/" + change.recordId,
+          "", m_token),
       [&](const std::string& body) {
         return current.ParseFromString(body) && current.record_id() == change.recordId;
       });

@@ -165,7 +165,7 @@ Status addAnswers(const std::vector<StoredRecord>& records, const std::vector<Ha
   std::map<std::string, json*> byId;
   for (json& in : inspections) byId[in["id"].get<std::string>()] = &in;
   for (const StoredRecord& r : records) {
-    if (r.kind != "inspection") continue;
+    if (r.kind != RecordKind::kInspection) continue;
     v1::Record record;
     if (!record.ParseFromString(r.payload) || !record.has_inspection()) return damaged(r);
     Result<Inspection> in = fromProto(record.inspection());
@@ -180,7 +180,7 @@ Status addAnswers(const std::vector<StoredRecord>& records, const std::vector<Ha
 
 Status damaged(const StoredRecord& r) {
   return Status::corruption(
-      msg("access.stored_record_damaged", {messageRef("kind", "kind." + r.kind), {"id", r.id}}));
+      msg("access.stored_record_damaged", {recordKindParam(r.kind), {"id", r.id}}));
 }
 
 }  // namespace
@@ -233,7 +233,7 @@ Result<json> dossierJson(const StoredRecord& building, const std::vector<StoredR
   std::map<std::string, json> photosByInspection;
   json loosePhotos = json::array();
   for (const StoredRecord& r : records) {
-    if (r.kind != "photo") continue;
+    if (r.kind != RecordKind::kPhoto) continue;
     v1::Record record;
     if (!record.ParseFromString(r.payload) || !record.has_photo()) return damaged(r);
     const bool complete =
@@ -247,7 +247,7 @@ Result<json> dossierJson(const StoredRecord& building, const std::vector<StoredR
   std::map<std::string, v1::PhotoRecord> photoRecords;  // for the evidence check
   for (const StoredRecord& r : records) {
     v1::Record record;
-    if (r.kind == "photo" && record.ParseFromString(r.payload) && record.has_photo())
+    if (r.kind == RecordKind::kPhoto && record.ParseFromString(r.payload) && record.has_photo())
       photoRecords[r.id] = record.photo();
   }
   json inspections = json::array();
@@ -256,7 +256,7 @@ Result<json> dossierJson(const StoredRecord& building, const std::vector<StoredR
   std::vector<HandedIn> handedIn;  // for "the previous inspection's answer" beside each answer
   for (const StoredRecord& r : records) {
     v1::Record record;
-    if (r.kind == "inspection") {
+    if (r.kind == RecordKind::kInspection) {
       if (!record.ParseFromString(r.payload) || !record.has_inspection()) return damaged(r);
       json photos = photosByInspection.count(r.id) ? photosByInspection[r.id] : json::array();
       inspections.push_back(inspectionJson(r, record.inspection(), std::move(photos)));
@@ -270,10 +270,10 @@ Result<json> dossierJson(const StoredRecord& building, const std::vector<StoredR
         Result<Inspection> decoded = fromProto(record.inspection());
         if (decoded) handedIn.push_back({decoded->startedAt, decoded->id, decoded->answers});
       }
-    } else if (r.kind == "rectification") {
+    } else if (r.kind == RecordKind::kRectification) {
       if (!record.ParseFromString(r.payload) || !record.has_rectification()) return damaged(r);
       rectifications.push_back(rectificationJson(r, record.rectification()));
-    } else if (r.kind == "visit") {
+    } else if (r.kind == RecordKind::kVisit) {
       if (!record.ParseFromString(r.payload) || !record.has_visit()) return damaged(r);
       visits.push_back(visitJson(record.visit()));
     }

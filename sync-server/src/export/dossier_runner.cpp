@@ -110,9 +110,9 @@ Result<dossier::DossierHouse> DossierRunner::loadHouse(const Uuid& buildingId) {
   dossier::DossierHouse house;
   bool hasBuilding = false;
   for (const StoredRecord& r : *records) {
-    hasBuilding = hasBuilding || r.kind == "building";
+    hasBuilding = hasBuilding || r.kind == RecordKind::kBuilding;
     house.records.push_back(r.payload);
-    if (r.kind == "photo" && !r.sha256.empty()) {
+    if (r.kind == RecordKind::kPhoto && !r.sha256.empty()) {
       const std::string path = m_blobs.completePath(r.sha256);
       std::error_code ec;
       if (std::filesystem::is_regular_file(path, ec)) house.photos[r.sha256] = path;

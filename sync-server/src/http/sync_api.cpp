@@ -216,8 +216,13 @@ void SyncApi::photoUpload(const web::Request& req, web::Response& res,
 void SyncApi::getRecord(const web::Request& req, web::Response& res) {
   Result<User> user = authenticate(req);
   if (!user) return sendError(res, ApiError::fromStatus(user.status()));
-  Result<v1::PulledChange> record =
-      m_services.records.record(*user, req.matches[1], req.matches[2]);
+  // No record has a kind this build does not know: 404, as for an unknown id.
+  const std::string code = req.matches[1];
+  const std::optional<RecordKind> kind = parseRecordKind(code);
+  if (!kind)
+    return sendError(
+        res, ApiError::fromStatus(Status::notFound(msg("access.unknown_kind", {{"kind", code}}))));
+  Result<v1::PulledChange> record = m_services.records.record(*user, *kind, req.matches[2]);
   if (!record) return sendError(res, ApiError::fromStatus(record.status()));
   sendProto(res, *record);
 }

@@ -164,7 +164,7 @@ Result<std::size_t> storeBuildings(ServerStorage& storage, HybridLogicalClock& h
   const TimestampMs now = systemNowMs();
   for (const Building& b : buildings) {
     RecordWrite write;
-    write.record.kind = "building";
+    write.record.kind = RecordKind::kBuilding;
     write.record.id = b.id;
     write.record.region = b.region;
     write.record.version = hlc.now();

@@ -43,7 +43,7 @@ void keepLatest(std::optional<Inspection>& latest, Inspection&& candidate) {
 }  // namespace
 
 const Uuid& houseOf(const StoredRecord& record) {
-  return record.kind == "building" ? record.id : record.buildingId;
+  return record.kind == RecordKind::kBuilding ? record.id : record.buildingId;
 }
 
 std::optional<RegisterRow> buildRegisterRow(const std::vector<StoredRecord>& records) {

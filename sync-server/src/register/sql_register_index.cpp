@@ -80,9 +80,8 @@ Status rebuildRegister(SqlSession& session) {
   while (true) {
     Result<std::vector<std::string>> ids =
         collectRows(session,
-                    "SELECT id FROM records WHERE kind = 'building' AND id COLLATE \"C\" > $1 "
-                    "ORDER BY id COLLATE \"C\" "
-                    "LIMIT 1000",
+                    "SELECT id FROM records WHERE kind = " + kindLiteral(RecordKind::kBuilding) +
+                        " AND id COLLATE \"C\" > $1 ORDER BY id COLLATE \"C\" LIMIT 1000",
                     SqlParams().text(after), [](const SqlRows& rows) { return rows.text(0); });
     if (!ids) return ids.status();
     if (ids->empty()) return Status::ok();

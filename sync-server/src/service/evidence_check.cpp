@@ -43,7 +43,7 @@ Result<EvidenceVerdict> verifyPushedEvidence(SyncTransaction& tx, const v1::Insp
   }
   std::vector<PhotoRecord> photos;
   for (const Uuid& id : evidencePhotoIds(*inspection)) {
-    Result<std::optional<StoredRecord>> stored = tx.findRecord("photo", id);
+    Result<std::optional<StoredRecord>> stored = tx.findRecord(RecordKind::kPhoto, id);
     if (!stored) return stored.status();
     v1::Record record;
     if (!stored->has_value() || !record.ParseFromString((*stored)->payload) ||
@@ -81,7 +81,7 @@ AuditEntry evidenceAudit(const v1::Inspection& inspection, const EvidenceVerdict
   e.at = now;
   e.userName = userName;
   e.action = "evidence_verified";
-  e.targetKind = "inspection";
+  e.targetKind = recordKindCode(RecordKind::kInspection);
   e.targetId = inspection.id();
   e.buildingId = inspection.building_id();
   e.region = region;

@@ -15,7 +15,7 @@ Result<HouseView> HouseService::house(const User& user, const Uuid& buildingId) 
   if (!records) return records.status();
   view.records = std::move(records).value();
   for (const StoredRecord& r : view.records) {
-    if (r.kind != "photo") continue;
+    if (r.kind != RecordKind::kPhoto) continue;
     Result<std::optional<PhotoBlobState>> blob = m_storage.findPhotoBlob(r.sha256);
     if (!blob) return blob.status();
     if (blob->has_value() && (*blob)->complete) view.completePhotoHashes.push_back(r.sha256);

@@ -36,12 +36,12 @@ Result<v1::PullResponse> PullService::pull(const User& user, const v1::PullReque
   for (const StoredRecord& r : page->records) {
     v1::PulledChange* out = response.add_changes();
     out->set_record_id(r.id);
-    out->set_kind(r.kind);
+    out->set_kind(std::string(recordKindCode(r.kind)));
     out->set_version(r.version);
     // ParseFromString keeps unknown fields, so newer clients' fields reach other clients.
     if (!out->mutable_record()->ParseFromString(r.payload))
-      return Status::corruption(msg("access.stored_record_damaged",
-                                    {messageRef("kind", "kind." + r.kind), {"id", r.id}}));
+      return Status::corruption(
+          msg("access.stored_record_damaged", {recordKindParam(r.kind), {"id", r.id}}));
   }
   const std::int64_t last = page->records.empty() && page->hasMore ? after : page->scannedThrough;
   response.set_has_more(page->hasMore);

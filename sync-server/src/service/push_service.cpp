@@ -37,14 +37,22 @@ struct Refusal {
 
 const Message kDamaged = msg("push.server_stored_record_damaged");
 
+// "building, inspection, photo, rectification, visit": what a change's kind may be.
+std::string knownKinds() {
+  std::string out;
+  for (RecordKind k : kRecordKinds)
+    out += (out.empty() ? "" : ", ") + std::string(recordKindCode(k));
+  return out;
+}
+
 // A non-building record belongs to one house for good: the register keeps one row per house,
 // and a record that changed its building would leave the old house's row describing it.
 std::optional<Refusal> checkSameBuilding(const RecordFacts& facts,
                                          const std::optional<StoredRecord>& current) {
-  if (!current || facts.kind == "building" || current->buildingId == facts.buildingId)
+  if (!current || facts.kind == RecordKind::kBuilding || current->buildingId == facts.buildingId)
     return std::nullopt;
   return Refusal{
-      msg("push.cannot_move_building", {messageRef("kind", "kind." + facts.kind)}),
+      msg("push.cannot_move_building", {recordKindParam(facts.kind)}),
       {fieldError("building_id", msg("push.building_must_stay", {{"stored", current->buildingId},
                                                                  {"sent", facts.buildingId}}))}};
 }
@@ -133,14 +141,21 @@ Status decideChange(ChangeContext& ctx, const v1::Change& change, v1::ChangeResu
     reject(result, msg("push.change_carries_no_record"));
     return Status::ok();
   }
+  const std::optional<RecordKind> kind = parseRecordKind(change.kind());
+  if (!kind) {
+    reject(result, msg("push.unknown_kind"),
+           {fieldError("kind", msg("push.kind_must_be_one_of",
+                                   {{"kind", change.kind()}, {"kinds", knownKinds()}}))});
+    return Status::ok();
+  }
   Result<RecordFacts> facts = examineRecord(change.record(), ctx.now);
   if (!facts) {
     reject(result, facts.status().text(), facts.status().fieldErrors());
     return Status::ok();
   }
-  if (facts->kind != change.kind() || facts->id != change.record_id()) {
+  if (facts->kind != *kind || facts->id != change.record_id()) {
     reject(result, msg("push.kind_record_id_disagree"),
-           {plainField("kind", change.kind() + " vs " + facts->kind)});
+           {plainField("kind", change.kind() + " vs " + std::string(recordKindCode(facts->kind)))});
     return Status::ok();
   }
   if (change.version() == 0 || change.version() <= change.base_version()) {
@@ -154,7 +169,8 @@ Status decideChange(ChangeContext& ctx, const v1::Change& change, v1::ChangeResu
   if (facts->region) {
     region = *facts->region;
   } else {
-    Result<std::optional<StoredRecord>> building = ctx.tx.findRecord("building", facts->buildingId);
+    Result<std::optional<StoredRecord>> building =
+        ctx.tx.findRecord(RecordKind::kBuilding, facts->buildingId);
     if (!building) return building.status();
     if (!building->has_value()) {
       reject(result, msg("push.unknown_building", {{"id", facts->buildingId}}),

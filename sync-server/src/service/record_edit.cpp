@@ -23,9 +23,9 @@ Result<ReviewResult> writeAndAudit(SyncTransaction& tx, HybridLogicalClock& hlc,
   audit.at = now;
   audit.userName = reviewer.name;
   audit.action = action;
-  audit.targetKind = record.kind;
+  audit.targetKind = recordKindCode(record.kind);
   audit.targetId = record.id;
-  audit.buildingId = record.kind == "building" ? record.id : record.buildingId;
+  audit.buildingId = record.kind == RecordKind::kBuilding ? record.id : record.buildingId;
   audit.region = record.region;
   audit.detail = detail;
   if (Status s = tx.appendAudit(audit); !s) return s;
@@ -44,14 +44,14 @@ Result<ReviewResult> applyRecordEdit(ServerStorage& storage, HybridLogicalClock&
   if (!current) return current.status();
   if (!current->has_value())
     return Status::notFound(
-        msg("access.no_such_record", {messageRef("kind", "kind." + edit.kind), {"id", edit.id}}));
+        msg("access.no_such_record", {recordKindParam(edit.kind), {"id", edit.id}}));
   const StoredRecord& record = **current;
   if (!reviewer.scope.allows(record.region)) return outsideScope(record.region);
 
   v1::Record message;
   if (!message.ParseFromString(record.payload))
-    return Status::corruption(msg("access.stored_record_damaged",
-                                  {messageRef("kind", "kind." + edit.kind), {"id", edit.id}}));
+    return Status::corruption(
+        msg("access.stored_record_damaged", {recordKindParam(edit.kind), {"id", edit.id}}));
   Result<std::string> detail = edit.change(message);
   if (!detail) return detail.status();
   return writeAndAudit(**tx, hlc, now, reviewer, record, message, edit.action, *detail);
@@ -62,7 +62,8 @@ Result<ReviewResult> applyRecordCreation(ServerStorage& storage, HybridLogicalCl
                                          const RecordCreation& creation) {
   Result<std::unique_ptr<SyncTransaction>> tx = storage.beginTransaction();
   if (!tx) return tx.status();
-  Result<std::optional<StoredRecord>> building = (*tx)->findRecord("building", creation.buildingId);
+  Result<std::optional<StoredRecord>> building =
+      (*tx)->findRecord(RecordKind::kBuilding, creation.buildingId);
   if (!building) return building.status();
   if (!building->has_value())
     return Status::notFound(msg("access.no_such_building", {{"id", creation.buildingId}}));

@@ -15,7 +15,7 @@
 namespace anju::server {
 
 struct RecordEdit {
-  std::string kind;  // "inspection", "rectification"
+  RecordKind kind = RecordKind::kInspection;  // inspections and rectifications are edited
   Uuid id;
   std::string action;  // audit action code
   /// Changes the record (parsed from the stored payload, unknown fields kept) and returns the
@@ -31,7 +31,7 @@ Result<ReviewResult> applyRecordEdit(ServerStorage& storage, HybridLogicalClock&
 /// transaction it loads the building (notFound when unknown), checks the reviewer's scope
 /// against its region, lets `build` fill the record, writes it and the audit entry.
 struct RecordCreation {
-  std::string kind;
+  RecordKind kind = RecordKind::kRectification;
   Uuid id;
   Uuid buildingId;
   std::string action;

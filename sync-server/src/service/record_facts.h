@@ -6,13 +6,14 @@
 #include <string>
 
 #include "anju/model.h"
+#include "anju/record_kind.h"
 #include "anju/status.h"
 #include "anju/v1/records.pb.h"
 
 namespace anju::server {
 
 struct RecordFacts {
-  std::string kind;  // "building", "inspection", "photo", "rectification", "visit"
+  RecordKind kind = RecordKind::kBuilding;
   Uuid id;
   Uuid buildingId;                    // the building a non-building record belongs to
   Uuid inspectionId;                  // photos only, may be empty

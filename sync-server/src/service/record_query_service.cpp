@@ -6,28 +6,28 @@
 #include "service/region_check.h"
 
 namespace anju::server {
-Result<v1::PulledChange> RecordQueryService::record(const User& user, const std::string& kind,
+Result<v1::PulledChange> RecordQueryService::record(const User& user, RecordKind kind,
                                                     const Uuid& id) {
   Result<std::optional<StoredRecord>> found = m_storage.findRecord(kind, id);
   if (!found) return found.status();
   if (!found->has_value())
-    return Status::notFound(
-        msg("access.no_such_record", {messageRef("kind", "kind." + kind), {"id", id}}));
+    return Status::notFound(msg("access.no_such_record", {recordKindParam(kind), {"id", id}}));
   const StoredRecord& r = **found;
   if (!regionFilterFor(user).allows(r.region)) return outsideScope(r.region);
   v1::PulledChange out;
   out.set_record_id(r.id);
-  out.set_kind(r.kind);
+  out.set_kind(std::string(recordKindCode(r.kind)));
   out.set_version(r.version);
   if (!out.mutable_record()->ParseFromString(r.payload))
     return Status::corruption(
-        msg("access.stored_record_damaged", {messageRef("kind", "kind." + r.kind), {"id", r.id}}));
+        msg("access.stored_record_damaged", {recordKindParam(r.kind), {"id", r.id}}));
   return out;
 }
 
 Result<v1::InspectionStatus> RecordQueryService::inspectionStatus(const User& user,
                                                                   const Uuid& inspectionId) {
-  Result<std::optional<StoredRecord>> found = m_storage.findRecord("inspection", inspectionId);
+  Result<std::optional<StoredRecord>> found =
+      m_storage.findRecord(RecordKind::kInspection, inspectionId);
   if (!found) return found.status();
   if (found->has_value() && !regionFilterFor(user).allows((*found)->region))
     return outsideScope((*found)->region);
@@ -35,11 +35,12 @@ Result<v1::InspectionStatus> RecordQueryService::inspectionStatus(const User& us
 }
 
 Result<v1::InspectionStatus> RecordQueryService::inspectionStatus(const Uuid& inspectionId) {
-  Result<std::optional<StoredRecord>> inspection = m_storage.findRecord("inspection", inspectionId);
+  Result<std::optional<StoredRecord>> inspection =
+      m_storage.findRecord(RecordKind::kInspection, inspectionId);
   if (!inspection) return inspection.status();
   if (!inspection->has_value())
     return Status::notFound(msg("access.no_such_record",
-                                {messageRef("kind", "kind.inspection"), {"id", inspectionId}}));
+                                {recordKindParam(RecordKind::kInspection), {"id", inspectionId}}));
   Result<InspectionPhotos> photos = m_storage.inspectionPhotos(inspectionId);
   if (!photos) return photos.status();
   v1::InspectionStatus out;

@@ -16,7 +16,7 @@ class RecordQueryService {
   explicit RecordQueryService(ServerStorage& storage) : m_storage(storage) {}
 
   /// notFound, permissionDenied, or the record's current version.
-  Result<v1::PulledChange> record(const User& user, const std::string& kind, const Uuid& id);
+  Result<v1::PulledChange> record(const User& user, RecordKind kind, const Uuid& id);
   /// Photo completeness of an inspection (see InspectionStatus in sync.proto).
   Result<v1::InspectionStatus> inspectionStatus(const User& user, const Uuid& inspectionId);
   /// The same without a caller, for the admin CLI.

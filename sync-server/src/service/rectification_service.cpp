@@ -50,7 +50,7 @@ Result<RectificationResult> RectificationService::create(const Uuid& buildingId,
                                                          const Reviewer& reviewer) {
   const TimestampMs now = m_clock();
   RecordCreation creation;
-  creation.kind = "rectification";
+  creation.kind = RecordKind::kRectification;
   creation.id = newUuid();
   creation.buildingId = buildingId;
   creation.action = "rectification_create";
@@ -72,7 +72,7 @@ Result<RectificationResult> RectificationService::update(const Uuid& rectificati
                                                          const Reviewer& reviewer) {
   const TimestampMs now = m_clock();
   RecordEdit edit;
-  edit.kind = "rectification";
+  edit.kind = RecordKind::kRectification;
   edit.id = rectificationId;
   edit.action = "rectification_update";
   edit.change = [&](v1::Record& message) -> Result<std::string> {

@@ -6,9 +6,8 @@
 namespace anju::server {
 namespace {
 
-Result<StoredRecord> visibleRecord(ServerStorage& storage, const User& user,
-                                   const std::string& kind, const Uuid& id,
-                                   const Status& notFound) {
+Result<StoredRecord> visibleRecord(ServerStorage& storage, const User& user, RecordKind kind,
+                                   const Uuid& id, const Status& notFound) {
   Result<std::optional<StoredRecord>> found = storage.findRecord(kind, id);
   if (!found) return found.status();
   if (!found->has_value()) return notFound;
@@ -25,14 +24,15 @@ Status outsideScope(const RegionPath& region) {
 
 Result<StoredRecord> visibleBuilding(ServerStorage& storage, const User& user,
                                      const Uuid& buildingId) {
-  return visibleRecord(storage, user, "building", buildingId,
+  return visibleRecord(storage, user, RecordKind::kBuilding, buildingId,
                        Status::notFound(msg("access.no_such_building", {{"id", buildingId}})));
 }
 
 Result<StoredRecord> visiblePhoto(ServerStorage& storage, const User& user, const Uuid& photoId) {
-  return visibleRecord(storage, user, "photo", photoId,
-                       Status::notFound(msg("access.no_such_record",
-                                            {messageRef("kind", "kind.photo"), {"id", photoId}})));
+  return visibleRecord(
+      storage, user, RecordKind::kPhoto, photoId,
+      Status::notFound(
+          msg("access.no_such_record", {recordKindParam(RecordKind::kPhoto), {"id", photoId}})));
 }
 
 }  // namespace anju::server

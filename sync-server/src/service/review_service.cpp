@@ -18,7 +18,7 @@ Result<ReviewState> storedReview(const v1::Record& message) {
 
 RecordEdit reviewTransition(const Uuid& inspectionId, ReviewState to, const std::string& comment) {
   RecordEdit edit;
-  edit.kind = "inspection";
+  edit.kind = RecordKind::kInspection;
   edit.id = inspectionId;
   edit.action = to == ReviewState::kApproved ? "approve" : "return";
   edit.change = [to, comment](v1::Record& message) -> Result<std::string> {
@@ -63,7 +63,7 @@ Result<ReviewResult> ReviewService::setAppraisalGrade(const Uuid& inspectionId,
   if (!parseAppraisalGrade(grade))
     return Status::invalidArgument(msg("review.appraisal_grade_must_b"), {{"grade", grade}});
   RecordEdit edit;
-  edit.kind = "inspection";
+  edit.kind = RecordKind::kInspection;
   edit.id = inspectionId;
   edit.action = "appraisal";
   edit.change = [grade](v1::Record& message) -> Result<std::string> {

@@ -18,6 +18,7 @@
 
 #include "anju/hlc.h"
 #include "anju/model.h"
+#include "anju/record_kind.h"
 #include "anju/status.h"
 #include "storage/region_filter.h"
 
@@ -45,7 +46,7 @@ struct TokenRow {
 
 /// The current version of one record, as stored.
 struct StoredRecord {
-  std::string kind;  // "building", "inspection", "photo", "rectification", "visit"
+  RecordKind kind = RecordKind::kBuilding;
   Uuid id;
   RegionPath region;   // the building's region (for a building: its own)
   Uuid buildingId;     // empty for buildings
@@ -61,7 +62,7 @@ enum class ChangeOutcome { kApplied, kConflict };
 /// A change id the server has already processed (applied or kept as a conflict).
 struct SeenChange {
   std::string changeId;
-  std::string kind;
+  RecordKind kind = RecordKind::kBuilding;
   Uuid recordId;
   ChangeOutcome outcome = ChangeOutcome::kApplied;
   HlcVersion version = 0;
@@ -73,7 +74,7 @@ struct SeenChange {
 /// A losing version: kept so a reviewer can see and reconcile it; never overwrites the record.
 struct ConflictRow {
   std::string changeId;
-  std::string kind;
+  RecordKind kind = RecordKind::kBuilding;
   Uuid recordId;
   HlcVersion baseVersion = 0;
   HlcVersion incomingVersion = 0;
@@ -118,7 +119,7 @@ struct AuditEntry {
   TimestampMs at = 0;
   std::string userName;
   std::string action;      // "approve", "return", "appraisal", "rectification_create", ...
-  std::string targetKind;  // the record kind the action changed
+  std::string targetKind;  // the code of the record kind the action changed, or "user"
   Uuid targetId;
   Uuid buildingId;
   RegionPath region;   // the building's region: the audit view is scoped like the records
@@ -134,8 +135,7 @@ class SyncTransaction {
   /// nullopt when this change id was never processed.
   virtual Result<std::optional<SeenChange>> findChange(const std::string& changeId) = 0;
   /// The record's current version; nullopt when the server has none.
-  virtual Result<std::optional<StoredRecord>> findRecord(const std::string& kind,
-                                                         const Uuid& id) = 0;
+  virtual Result<std::optional<StoredRecord>> findRecord(RecordKind kind, const Uuid& id) = 0;
   /// Makes `write.record` the current version and appends it to the history. Returns the
   /// server sequence number given to it (strictly increasing in commit order).
   virtual Result<std::int64_t> putRecord(const RecordWrite& write) = 0;
@@ -185,8 +185,7 @@ class ServerStorage {
                                     int limit) = 0;
   /// The highest seq handed out so far (0 for an empty database).
   virtual Result<std::int64_t> maxSequence() = 0;
-  virtual Result<std::optional<StoredRecord>> findRecord(const std::string& kind,
-                                                         const Uuid& id) = 0;
+  virtual Result<std::optional<StoredRecord>> findRecord(RecordKind kind, const Uuid& id) = 0;
   virtual Result<std::vector<ConflictRow>> conflictsFor(const Uuid& recordId) = 0;
   /// The current inspections, photos and rectifications of one building (not the building
   /// itself), ordered by kind, then seq.

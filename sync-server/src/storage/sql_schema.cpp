@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "anju/message.h"
+#include "storage/sql_records.h"
 
 namespace anju::server {
 namespace {
@@ -34,13 +35,27 @@ constexpr DialectToken kDialectTokens[] = {
     {"{random_hex}", "lower(hex(randomblob(16)))", "replace(gen_random_uuid()::text, '-', '')"},
 };
 
+// Record kinds named in the DDL (partial indexes), spelled by the one mapping (record_kind.h):
+// each token expands to the kind's code as an SQL literal, the same in both dialects, so the
+// DDL that runs is the text these migrations were released with.
+struct KindToken {
+  const char* name;
+  RecordKind kind;
+};
+constexpr KindToken kRecordKindTokens[] = {
+    {"{building_kind}", RecordKind::kBuilding},
+    {"{photo_kind}", RecordKind::kPhoto},
+};
+
+void replaceAll(std::string& sql, std::string_view name, std::string_view value) {
+  for (std::size_t at = sql.find(name); at != std::string::npos; at = sql.find(name, at))
+    sql.replace(at, name.size(), value);
+}
+
 std::string ddlFor(SqlDialect dialect, std::string sql) {
-  for (const DialectToken& t : kDialectTokens) {
-    const std::string_view name(t.name);
-    const char* value = dialect == SqlDialect::kPostgres ? t.postgres : t.sqlite;
-    for (std::size_t at = sql.find(name); at != std::string::npos; at = sql.find(name, at))
-      sql.replace(at, name.size(), value);
-  }
+  for (const DialectToken& t : kDialectTokens)
+    replaceAll(sql, t.name, dialect == SqlDialect::kPostgres ? t.postgres : t.sqlite);
+  for (const KindToken& t : kRecordKindTokens) replaceAll(sql, t.name, kindLiteral(t.kind));
   return sql;
 }
 
@@ -108,7 +123,7 @@ CREATE TABLE records (
   PRIMARY KEY (kind, id)
 );
 CREATE INDEX records_by_region ON records (district, street, community, seq);
-CREATE INDEX records_by_inspection ON records (inspection_id) WHERE kind = 'photo';
+CREATE INDEX records_by_inspection ON records (inspection_id) WHERE kind = {photo_kind};
 
 -- Change ids already processed: the idempotency keys of push.
 CREATE TABLE changes (
@@ -150,7 +165,7 @@ CREATE TABLE photo_blobs (
     // step by every record write; filled from the stored records right after this runs.
     // COLLATE "C" on the key columns: byte order, as in SQLite, so keyset paging agrees.
     {R"sql(
-CREATE INDEX records_by_building ON records (building_id) WHERE kind <> 'building';
+CREATE INDEX records_by_building ON records (building_id) WHERE kind <> {building_kind};
 CREATE TABLE house_register (
   building_id {key_text} PRIMARY KEY,
   district {key_text} NOT NULL,

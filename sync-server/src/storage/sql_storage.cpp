@@ -213,7 +213,9 @@ Result<PullPage> SqlStorage::pullPage(std::int64_t afterSeq, const RegionFilter&
         page.scannedThrough = page.records.back().seq;
         break;
       }
-      page.records.push_back(readRecordRow(**rows, 1));
+      Result<StoredRecord> record = readRecordRow(**rows, 1);
+      if (!record) return record.status();
+      page.records.push_back(std::move(*record));
     }
     return page;
   });
@@ -229,22 +231,23 @@ Result<std::int64_t> SqlStorage::maxSequence() {
   });
 }
 
-Result<std::optional<StoredRecord>> SqlStorage::findRecord(const std::string& kind,
-                                                           const Uuid& id) {
+Result<std::optional<StoredRecord>> SqlStorage::findRecord(RecordKind kind, const Uuid& id) {
   return withSession([&](SqlSession& session) { return selectRecord(session, kind, id); });
 }
 
 Result<std::vector<ConflictRow>> SqlStorage::conflictsFor(const Uuid& recordId) {
   return withSession([&](SqlSession& session) {
-    return collectRows(
+    return collectCheckedRows<ConflictRow>(
         session,
         "SELECT change_id, kind, record_id, base_version, incoming_version, server_version, "
         "payload, user_name, device_id, received_at FROM conflicts WHERE record_id = $1 "
         "ORDER BY id",
-        SqlParams().text(recordId), [](const SqlRows& rows) {
+        SqlParams().text(recordId), [](const SqlRows& rows) -> Result<ConflictRow> {
           ConflictRow c;
           c.changeId = rows.text(0);
-          c.kind = rows.text(1);
+          Result<RecordKind> kind = kindColumn(rows, 1, c.changeId);
+          if (!kind) return kind.status();
+          c.kind = *kind;
           c.recordId = rows.text(2);
           c.baseVersion = static_cast<HlcVersion>(rows.int64(3));
           c.incomingVersion = static_cast<HlcVersion>(rows.int64(4));
@@ -261,12 +264,13 @@ Result<std::vector<ConflictRow>> SqlStorage::conflictsFor(const Uuid& recordId) 
 Result<std::vector<StoredRecord>> SqlStorage::recordsOfBuilding(const Uuid& buildingId) {
   // COLLATE "C": the same kind order on both engines whatever the database's locale.
   return withSession([&](SqlSession& session) {
-    return collectRows(session,
-                       std::string("SELECT ") + kRecordColumns +
-                           " FROM records WHERE building_id = $1 AND kind <> 'building' "
-                           "ORDER BY kind COLLATE \"C\", seq",
-                       SqlParams().text(buildingId),
-                       [](const SqlRows& rows) { return readRecordRow(rows); });
+    // The kind is in the text, not bound, to match the partial index records_by_building.
+    return collectRecords(session,
+                          std::string("SELECT ") + kRecordColumns +
+                              " FROM records WHERE building_id = $1 AND kind <> " +
+                              kindLiteral(RecordKind::kBuilding) +
+                              " ORDER BY kind COLLATE \"C\", seq",
+                          SqlParams().text(buildingId));
   });
 }
 
@@ -328,14 +332,16 @@ Result<InspectionPhotos> SqlStorage::inspectionPhotos(const Uuid& inspectionId) 
   return withSession([&](SqlSession& session) -> Result<InspectionPhotos> {
     InspectionPhotos out;
     Result<std::optional<StoredRecord>> inspection =
-        selectRecord(session, "inspection", inspectionId);
+        selectRecord(session, RecordKind::kInspection, inspectionId);
     if (!inspection) return inspection.status();
     out.inspectionExists = inspection->has_value();
     Result<std::vector<InspectionPhotos::Photo>> photos =
+        // The kind is in the text, not bound, to match the partial index records_by_inspection.
         collectRows(session,
                     "SELECT r.id, r.sha256, COALESCE(b.complete, false) FROM records r "
-                    "LEFT JOIN photo_blobs b ON b.sha256 = r.sha256 "
-                    "WHERE r.kind = 'photo' AND r.inspection_id = $1 ORDER BY r.id COLLATE \"C\"",
+                    "LEFT JOIN photo_blobs b ON b.sha256 = r.sha256 WHERE r.kind = " +
+                        kindLiteral(RecordKind::kPhoto) +
+                        " AND r.inspection_id = $1 ORDER BY r.id COLLATE \"C\"",
                     SqlParams().text(inspectionId), [](const SqlRows& rows) {
                       return InspectionPhotos::Photo{rows.text(0), rows.text(1), rows.boolean(2)};
                     });

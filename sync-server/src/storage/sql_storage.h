@@ -54,7 +54,7 @@ class SqlStorage : public ServerStorage {
 
   Result<PullPage> pullPage(std::int64_t afterSeq, const RegionFilter& filter, int limit) override;
   Result<std::int64_t> maxSequence() override;
-  Result<std::optional<StoredRecord>> findRecord(const std::string& kind, const Uuid& id) override;
+  Result<std::optional<StoredRecord>> findRecord(RecordKind kind, const Uuid& id) override;
   Result<std::vector<ConflictRow>> conflictsFor(const Uuid& recordId) override;
   Result<std::vector<StoredRecord>> recordsOfBuilding(const Uuid& buildingId) override;
   Result<std::vector<AuditEntry>> auditLog(const RegionFilter& scope, const Uuid& buildingId,

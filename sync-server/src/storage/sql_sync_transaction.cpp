@@ -5,14 +5,16 @@
 namespace anju::server {
 
 Result<std::optional<SeenChange>> SqlSyncTransaction::findChange(const std::string& changeId) {
-  return firstRow(
+  Result<std::vector<SeenChange>> found = collectCheckedRows<SeenChange>(
       session(),
       "SELECT change_id, kind, record_id, outcome, version, user_name, device_id, received_at "
       "FROM changes WHERE change_id = $1",
-      SqlParams().text(changeId), [](const SqlRows& rows) {
+      SqlParams().text(changeId), [](const SqlRows& rows) -> Result<SeenChange> {
         SeenChange c;
         c.changeId = rows.text(0);
-        c.kind = rows.text(1);
+        Result<RecordKind> kind = kindColumn(rows, 1, c.changeId);
+        if (!kind) return kind.status();
+        c.kind = *kind;
         c.recordId = rows.text(2);
         c.outcome = rows.text(3) == "conflict" ? ChangeOutcome::kConflict : ChangeOutcome::kApplied;
         c.version = static_cast<HlcVersion>(rows.int64(4));
@@ -21,9 +23,12 @@ Result<std::optional<SeenChange>> SqlSyncTransaction::findChange(const std::stri
         c.receivedAt = rows.int64(7);
         return c;
       });
+  if (!found) return found.status();
+  if (found->empty()) return std::optional<SeenChange>();
+  return std::optional<SeenChange>(std::move(found->front()));
 }
 
-Result<std::optional<StoredRecord>> SqlSyncTransaction::findRecord(const std::string& kind,
+Result<std::optional<StoredRecord>> SqlSyncTransaction::findRecord(RecordKind kind,
                                                                    const Uuid& id) {
   return selectRecord(session(), kind, id);
 }
@@ -35,7 +40,7 @@ Result<std::int64_t> SqlSyncTransaction::putRecord(const RecordWrite& write) {
       "INSERT INTO record_versions (kind, record_id, version, change_id, source, written_at, "
       "payload) VALUES ($1, $2, $3, NULLIF($4, ''), $5, $6, $7) RETURNING seq",
       SqlParams()
-          .text(r.kind)
+          .text(recordKindCode(r.kind))
           .text(r.id)
           .int64(static_cast<std::int64_t>(r.version))
           .text(write.changeId)
@@ -52,7 +57,7 @@ Result<std::int64_t> SqlSyncTransaction::putRecord(const RecordWrite& write) {
       "sha256 = excluded.sha256, version = excluded.version, seq = excluded.seq, "
       "payload = excluded.payload",
       SqlParams()
-          .text(r.kind)
+          .text(recordKindCode(r.kind))
           .text(r.id)
           .text(r.region.district)
           .text(r.region.street)
@@ -65,7 +70,7 @@ Result<std::int64_t> SqlSyncTransaction::putRecord(const RecordWrite& write) {
           .bytes(r.payload));
   if (!current) return current;
   // The house a record belongs to: a building is its own.
-  m_touchedHouses.insert(r.kind == "building" ? r.id : r.buildingId);
+  m_touchedHouses.insert(r.kind == RecordKind::kBuilding ? r.id : r.buildingId);
   return *seq;
 }
 
@@ -76,7 +81,7 @@ Status SqlSyncTransaction::saveConflict(const ConflictRow& c) {
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
       SqlParams()
           .text(c.changeId)
-          .text(c.kind)
+          .text(recordKindCode(c.kind))
           .text(c.recordId)
           .int64(static_cast<std::int64_t>(c.baseVersion))
           .int64(static_cast<std::int64_t>(c.incomingVersion))
@@ -93,7 +98,7 @@ Status SqlSyncTransaction::rememberChange(const SeenChange& c) {
       "received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
       SqlParams()
           .text(c.changeId)
-          .text(c.kind)
+          .text(recordKindCode(c.kind))
           .text(c.recordId)
           .text(c.outcome == ChangeOutcome::kConflict ? "conflict" : "applied")
           .int64(static_cast<std::int64_t>(c.version))

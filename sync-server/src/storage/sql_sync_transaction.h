@@ -22,7 +22,7 @@ class SqlSyncTransaction final : public SyncTransaction {
       : m_tx(std::move(tx)), m_beforeCommit(beforeCommit) {}
 
   Result<std::optional<SeenChange>> findChange(const std::string& changeId) override;
-  Result<std::optional<StoredRecord>> findRecord(const std::string& kind, const Uuid& id) override;
+  Result<std::optional<StoredRecord>> findRecord(RecordKind kind, const Uuid& id) override;
   Result<std::int64_t> putRecord(const RecordWrite& write) override;
   Status saveConflict(const ConflictRow& conflict) override;
   Status rememberChange(const SeenChange& change) override;

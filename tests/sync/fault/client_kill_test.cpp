@@ -124,7 +124,7 @@ class ClientKill : public SyncServerTest {
     EXPECT_EQ(sqliteIntegrity(m_db), "ok");
     TestTablet tablet(dataDir(), "tablet", server().port());
     for (const auto& [id, version] : promised.inspections) {
-      Result<RecordVersions> v = tablet.store().versionsOf("inspection", id);
+      Result<RecordVersions> v = tablet.store().versionsOf(RecordKind::kInspection, id);
       ASSERT_TRUE(v.isOk()) << "committed inspection " << id << " lost: " << v.status().toString();
       EXPECT_GE(v->version, version) << id;
     }
@@ -143,14 +143,16 @@ class ClientKill : public SyncServerTest {
     EXPECT_TRUE(tablet.store().rejectedOutbox()->empty());
     const Result<std::vector<ConflictEntry>> conflicts = tablet.store().openConflicts();
     for (const ConflictEntry& c : *conflicts)
-      ADD_FAILURE() << "conflict " << c.kind << " " << c.recordId << " (" << c.origin
-                    << "): version " << c.losingVersion << " kept beside " << c.winningVersion;
+      ADD_FAILURE() << "conflict " << recordKindCode(c.kind) << " " << c.recordId << " ("
+                    << c.origin << "): version " << c.losingVersion << " kept beside "
+                    << c.winningVersion;
     const auto copies = serverCopies(client(), m_demoToken);
     for (const auto& [id, version] : promised.inspections) {
       const auto it = copies.find("inspection/" + id);
       ASSERT_NE(it, copies.end()) << "inspection " << id << " never reached the server";
       ASSERT_EQ(it->second.size(), 1u) << "inspection " << id << " is on the server twice";
-      EXPECT_EQ(it->second.front(), tablet.store().versionsOf("inspection", id)->version) << id;
+      EXPECT_EQ(it->second.front(), tablet.store().versionsOf(RecordKind::kInspection, id)->version)
+          << id;
     }
     for (const auto& [id, sha] : promised.photos) {
       const auto it = copies.find("photo/" + id);

@@ -23,7 +23,7 @@ TEST_P(LostAnswer, TwoEditsOfOneRecordWhoseAnswerIsLostAreNoConflict) {
   ASSERT_TRUE(tablet.store().putInspection(in, "demo").isOk());
   in.findings.front().note = "复查：裂缝未扩展";
   ASSERT_TRUE(tablet.store().putInspection(in, "demo").isOk());
-  const std::uint64_t latest = tablet.store().versionsOf("inspection", in.id)->version;
+  const std::uint64_t latest = tablet.store().versionsOf(RecordKind::kInspection, in.id)->version;
 
   proxy.arm(FaultProxy::Direction::kDownstream, FaultProxy::Action::kCut, 30);  // the push answer
   const SyncReport report = tablet.syncOk();

@@ -102,8 +102,10 @@ TEST_P(RandomNetworkFaults, CutsAndStallsAnywhereLoseAndDuplicateNothing) {
       ASSERT_NE(it, copies.end()) << in.id;
       ASSERT_EQ(it->second.size(), 1u) << "duplicate of " << in.id;
       const std::uint64_t onServer = it->second.front();
-      EXPECT_EQ(tablet.store().versionsOf("inspection", in.id)->version, onServer) << in.id;
-      EXPECT_EQ(other.store().versionsOf("inspection", in.id)->version, onServer) << in.id;
+      EXPECT_EQ(tablet.store().versionsOf(RecordKind::kInspection, in.id)->version, onServer)
+          << in.id;
+      EXPECT_EQ(other.store().versionsOf(RecordKind::kInspection, in.id)->version, onServer)
+          << in.id;
       EXPECT_EQ(*tablet.store().inspection(in.id), *other.store().inspection(in.id));
     }
   }

@@ -89,7 +89,8 @@ TEST_P(ServerKill, KilledMidPushRestartedTheTabletConvergesNothingLostOrDuplicat
     const auto it = copies.find("inspection/" + in.id);
     ASSERT_NE(it, copies.end()) << "inspection " << in.id << " lost";
     ASSERT_EQ(it->second.size(), 1u) << "inspection " << in.id << " duplicated";
-    EXPECT_EQ(it->second.front(), tablet.store().versionsOf("inspection", in.id)->version);
+    EXPECT_EQ(it->second.front(),
+              tablet.store().versionsOf(RecordKind::kInspection, in.id)->version);
     const CliResult conflicts = runCli({"conflicts", in.id, "--data", dataDir()});
     EXPECT_NE(conflicts.out.find("0 conflict(s)"), std::string::npos) << conflicts.out;
   }
