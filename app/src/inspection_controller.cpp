@@ -1,8 +1,6 @@
 #include "inspection_controller.h"
 
 #include <QDateTime>
-#include <QDir>
-#include <QFile>
 #include <algorithm>
 #include <utility>
 #include <variant>
@@ -14,8 +12,6 @@
 #include "anju/uuid.h"
 #include "anju/validation.h"
 #include "anju/visits.h"
-#include "crack_settings.h"
-#include "photo_import.h"
 #include "typing_journal.h"
 
 namespace anju::app {
