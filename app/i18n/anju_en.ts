@@ -542,67 +542,67 @@
 <context>
     <name>JudgmentPage</name>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="12"/>
+        <location filename="../qml/JudgmentPage.qml" line="14"/>
         <source>Preliminary judgment</source>
         <translation>Preliminary judgment</translation>
     </message>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="45"/>
+        <location filename="../qml/JudgmentPage.qml" line="47"/>
         <source>Computed judgment</source>
         <translation>Computed judgment</translation>
     </message>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="55"/>
+        <location filename="../qml/JudgmentPage.qml" line="57"/>
         <source>Advice: %1</source>
         <translation>Advice: %1</translation>
     </message>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="63"/>
+        <location filename="../qml/JudgmentPage.qml" line="65"/>
         <source>Why</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="85"/>
+        <location filename="../qml/JudgmentPage.qml" line="87"/>
         <source>Override (only with a written reason)</source>
         <translation>Override (only with a written reason)</translation>
     </message>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="101"/>
+        <location filename="../qml/JudgmentPage.qml" line="103"/>
         <source>Keep the computed judgment</source>
         <translation>Keep the computed judgment</translation>
     </message>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="108"/>
+        <location filename="../qml/JudgmentPage.qml" line="110"/>
         <source>Reason for the override</source>
         <translation>Reason for the override</translation>
     </message>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="116"/>
+        <location filename="../qml/JudgmentPage.qml" line="118"/>
         <source>Apply override</source>
         <translation>Apply override</translation>
     </message>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="122"/>
+        <location filename="../qml/JudgmentPage.qml" line="124"/>
         <source>Remove override</source>
         <translation>Remove override</translation>
     </message>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="136"/>
+        <location filename="../qml/JudgmentPage.qml" line="138"/>
         <source>Judgment that counts:</source>
         <translation>Judgment that counts:</translation>
     </message>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="148"/>
+        <location filename="../qml/JudgmentPage.qml" line="150"/>
         <source>Owner notice</source>
         <translation>Owner notice</translation>
     </message>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="171"/>
+        <location filename="../qml/JudgmentPage.qml" line="173"/>
         <source>Submitted. It will be sent at the next sync.</source>
         <translation>Submitted. It will be sent at the next sync.</translation>
     </message>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="178"/>
+        <location filename="../qml/JudgmentPage.qml" line="180"/>
         <source>Submit inspection</source>
         <translation>Submit inspection</translation>
     </message>
@@ -1051,59 +1051,34 @@
 <context>
     <name>anju::app::InspectionController</name>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="130"/>
+        <location filename="../src/inspection_controller.cpp" line="131"/>
         <source>Sign in first: an inspection records who made it.</source>
         <translation>Sign in first: an inspection records who made it.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="177"/>
-        <location filename="../src/inspection_controller_typing.cpp" line="59"/>
+        <location filename="../src/inspection_controller.cpp" line="179"/>
+        <location filename="../src/inspection_controller_typing.cpp" line="50"/>
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="321"/>
+        <location filename="../src/inspection_controller.cpp" line="256"/>
         <source>Enter a number.</source>
         <translation>Enter a number.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller_photos.cpp" line="67"/>
-        <source>%1: a photo is required — add one to the finding “%2”.</source>
-        <translation>%1: a photo is required — add one to the finding “%2”.</translation>
-    </message>
-    <message>
-        <location filename="../src/inspection_controller_photos.cpp" line="70"/>
-        <source>%1: a photo is required — add one to the house&apos;s photos.</source>
-        <translation>%1: a photo is required — add one to the house&apos;s photos.</translation>
-    </message>
-    <message>
-        <location filename="../src/inspection_controller.cpp" line="447"/>
-        <source>%1: enter a number.</source>
-        <translation>%1: enter a number.</translation>
-    </message>
-    <message>
-        <location filename="../src/inspection_controller_photos.cpp" line="111"/>
-        <source>Photo not saved: %1</source>
-        <translation>Photo not saved: %1</translation>
-    </message>
-    <message>
-        <location filename="../src/inspection_controller.cpp" line="520"/>
-        <source>Choose the judgment you want to record.</source>
-        <translation>Choose the judgment you want to record.</translation>
-    </message>
-    <message>
-        <location filename="../src/inspection_controller.cpp" line="550"/>
-        <location filename="../src/inspection_controller_notice.cpp" line="31"/>
+        <location filename="../src/inspection_controller.cpp" line="297"/>
+        <location filename="../src/inspection_controller.cpp" line="363"/>
         <source>This inspection cannot be changed any more.</source>
         <translation>This inspection cannot be changed any more.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="554"/>
+        <location filename="../src/inspection_controller.cpp" line="301"/>
         <source>A typed value could not be saved; correct it first.</source>
         <translation>A typed value could not be saved; correct it first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/inspection_controller.cpp" line="570"/>
+        <location filename="../src/inspection_controller.cpp" line="317"/>
         <source>%n item(s) still need an answer or a correction.</source>
         <translation>
             <numerusform>%n item still needs an answer or a correction.</numerusform>
@@ -1111,32 +1086,66 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="587"/>
-        <location filename="../src/inspection_controller.cpp" line="597"/>
+        <location filename="../src/inspection_controller.cpp" line="334"/>
+        <location filename="../src/inspection_controller.cpp" line="344"/>
         <source>Not submitted: %1</source>
         <translation>Not submitted: %1</translation>
     </message>
 </context>
 <context>
+    <name>anju::app::InspectionFindings</name>
+    <message>
+        <location filename="../src/inspection_findings.cpp" line="182"/>
+        <source>%1: enter a number.</source>
+        <translation>%1: enter a number.</translation>
+    </message>
+</context>
+<context>
+    <name>anju::app::InspectionJudgment</name>
+    <message>
+        <location filename="../src/inspection_judgment.cpp" line="86"/>
+        <source>Choose the judgment you want to record.</source>
+        <translation>Choose the judgment you want to record.</translation>
+    </message>
+</context>
+<context>
+    <name>anju::app::InspectionPhotos</name>
+    <message>
+        <location filename="../src/inspection_photos.cpp" line="68"/>
+        <source>%1: a photo is required — add one to the finding “%2”.</source>
+        <translation>%1: a photo is required — add one to the finding “%2”.</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_photos.cpp" line="72"/>
+        <source>%1: a photo is required — add one to the house&apos;s photos.</source>
+        <translation>%1: a photo is required — add one to the house&apos;s photos.</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_photos.cpp" line="114"/>
+        <source>Photo not saved: %1</source>
+        <translation>Photo not saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>anju::app::OwnerNoticeController</name>
     <message>
-        <location filename="../src/owner_notice_controller.cpp" line="206"/>
-        <location filename="../src/owner_notice_controller.cpp" line="233"/>
+        <location filename="../src/owner_notice_controller.cpp" line="209"/>
+        <location filename="../src/owner_notice_controller.cpp" line="236"/>
         <source>This inspection cannot be changed any more.</source>
         <translation>This inspection cannot be changed any more.</translation>
     </message>
     <message>
-        <location filename="../src/owner_notice_controller.cpp" line="211"/>
+        <location filename="../src/owner_notice_controller.cpp" line="214"/>
         <source>The signature pad is empty: ask the owner to sign, or record a refusal.</source>
         <translation>The signature pad is empty: ask the owner to sign, or record a refusal.</translation>
     </message>
     <message>
-        <location filename="../src/owner_notice_controller.cpp" line="237"/>
+        <location filename="../src/owner_notice_controller.cpp" line="240"/>
         <source>Write down what happened when the owner refused to sign.</source>
         <translation>Write down what happened when the owner refused to sign.</translation>
     </message>
     <message>
-        <location filename="../src/owner_notice_controller.cpp" line="266"/>
+        <location filename="../src/owner_notice_controller.cpp" line="269"/>
         <source>The notice PDF could not be read back.</source>
         <translation>The notice PDF could not be read back.</translation>
     </message>
@@ -1144,7 +1153,7 @@
 <context>
     <name>anju::app::Session</name>
     <message>
-        <location filename="../src/session.cpp" line="59"/>
+        <location filename="../src/session.cpp" line="60"/>
         <source>Cannot open the database %1: %2</source>
         <translation>Cannot open the database %1: %2</translation>
     </message>

@@ -536,67 +536,67 @@
 <context>
     <name>JudgmentPage</name>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="148"/>
+        <location filename="../qml/JudgmentPage.qml" line="150"/>
         <source>Owner notice</source>
         <translation>隐患告知书</translation>
     </message>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="12"/>
+        <location filename="../qml/JudgmentPage.qml" line="14"/>
         <source>Preliminary judgment</source>
         <translation>初步判定</translation>
     </message>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="45"/>
+        <location filename="../qml/JudgmentPage.qml" line="47"/>
         <source>Computed judgment</source>
         <translation>系统判定</translation>
     </message>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="55"/>
+        <location filename="../qml/JudgmentPage.qml" line="57"/>
         <source>Advice: %1</source>
         <translation>处置建议：%1</translation>
     </message>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="63"/>
+        <location filename="../qml/JudgmentPage.qml" line="65"/>
         <source>Why</source>
         <translation>判定依据</translation>
     </message>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="85"/>
+        <location filename="../qml/JudgmentPage.qml" line="87"/>
         <source>Override (only with a written reason)</source>
         <translation>修改判定（须填写理由）</translation>
     </message>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="101"/>
+        <location filename="../qml/JudgmentPage.qml" line="103"/>
         <source>Keep the computed judgment</source>
         <translation>保持系统判定</translation>
     </message>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="108"/>
+        <location filename="../qml/JudgmentPage.qml" line="110"/>
         <source>Reason for the override</source>
         <translation>修改理由</translation>
     </message>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="116"/>
+        <location filename="../qml/JudgmentPage.qml" line="118"/>
         <source>Apply override</source>
         <translation>修改判定</translation>
     </message>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="122"/>
+        <location filename="../qml/JudgmentPage.qml" line="124"/>
         <source>Remove override</source>
         <translation>取消修改</translation>
     </message>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="136"/>
+        <location filename="../qml/JudgmentPage.qml" line="138"/>
         <source>Judgment that counts:</source>
         <translation>最终判定：</translation>
     </message>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="171"/>
+        <location filename="../qml/JudgmentPage.qml" line="173"/>
         <source>Submitted. It will be sent at the next sync.</source>
         <translation>已提交，将在下次同步时上传。</translation>
     </message>
     <message>
-        <location filename="../qml/JudgmentPage.qml" line="178"/>
+        <location filename="../qml/JudgmentPage.qml" line="180"/>
         <source>Submit inspection</source>
         <translation>提交排查</translation>
     </message>
@@ -1043,91 +1043,100 @@
 <context>
     <name>anju::app::InspectionController</name>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="130"/>
+        <location filename="../src/inspection_controller.cpp" line="131"/>
         <source>Sign in first: an inspection records who made it.</source>
         <translation>请先登录：排查记录需要写明排查人。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="177"/>
-        <location filename="../src/inspection_controller_typing.cpp" line="59"/>
+        <location filename="../src/inspection_controller.cpp" line="179"/>
+        <location filename="../src/inspection_controller_typing.cpp" line="50"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="321"/>
+        <location filename="../src/inspection_controller.cpp" line="256"/>
         <source>Enter a number.</source>
         <translation>请输入数字。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller_photos.cpp" line="67"/>
-        <source>%1: a photo is required — add one to the finding “%2”.</source>
-        <translation>%1：需要照片 — 请在隐患“%2”中添加照片。</translation>
-    </message>
-    <message>
-        <location filename="../src/inspection_controller_photos.cpp" line="70"/>
-        <source>%1: a photo is required — add one to the house&apos;s photos.</source>
-        <translation>%1：需要照片 — 请添加房屋照片。</translation>
-    </message>
-    <message>
-        <location filename="../src/inspection_controller.cpp" line="447"/>
-        <source>%1: enter a number.</source>
-        <translation>%1：请输入数字。</translation>
-    </message>
-    <message>
-        <location filename="../src/inspection_controller_photos.cpp" line="111"/>
-        <source>Photo not saved: %1</source>
-        <translation>照片未保存：%1</translation>
-    </message>
-    <message>
-        <location filename="../src/inspection_controller.cpp" line="520"/>
-        <source>Choose the judgment you want to record.</source>
-        <translation>请选择要记录的判定。</translation>
-    </message>
-    <message>
-        <location filename="../src/inspection_controller.cpp" line="550"/>
-        <location filename="../src/inspection_controller_notice.cpp" line="31"/>
+        <location filename="../src/inspection_controller.cpp" line="297"/>
+        <location filename="../src/inspection_controller.cpp" line="363"/>
         <source>This inspection cannot be changed any more.</source>
         <translation>此排查记录已不能修改。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="554"/>
+        <location filename="../src/inspection_controller.cpp" line="301"/>
         <source>A typed value could not be saved; correct it first.</source>
         <translation>有输入的内容未能保存，请先更正。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/inspection_controller.cpp" line="570"/>
+        <location filename="../src/inspection_controller.cpp" line="317"/>
         <source>%n item(s) still need an answer or a correction.</source>
         <translation>
             <numerusform>还有 %n 项需要回答或更正。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="587"/>
-        <location filename="../src/inspection_controller.cpp" line="597"/>
+        <location filename="../src/inspection_controller.cpp" line="334"/>
+        <location filename="../src/inspection_controller.cpp" line="344"/>
         <source>Not submitted: %1</source>
         <translation>未提交：%1</translation>
     </message>
 </context>
 <context>
+    <name>anju::app::InspectionFindings</name>
+    <message>
+        <location filename="../src/inspection_findings.cpp" line="182"/>
+        <source>%1: enter a number.</source>
+        <translation>%1：请输入数字。</translation>
+    </message>
+</context>
+<context>
+    <name>anju::app::InspectionJudgment</name>
+    <message>
+        <location filename="../src/inspection_judgment.cpp" line="86"/>
+        <source>Choose the judgment you want to record.</source>
+        <translation>请选择要记录的判定。</translation>
+    </message>
+</context>
+<context>
+    <name>anju::app::InspectionPhotos</name>
+    <message>
+        <location filename="../src/inspection_photos.cpp" line="68"/>
+        <source>%1: a photo is required — add one to the finding “%2”.</source>
+        <translation>%1：需要照片 — 请在隐患“%2”中添加照片。</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_photos.cpp" line="72"/>
+        <source>%1: a photo is required — add one to the house&apos;s photos.</source>
+        <translation>%1：需要照片 — 请添加房屋照片。</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_photos.cpp" line="114"/>
+        <source>Photo not saved: %1</source>
+        <translation>照片未保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>anju::app::OwnerNoticeController</name>
     <message>
-        <location filename="../src/owner_notice_controller.cpp" line="206"/>
-        <location filename="../src/owner_notice_controller.cpp" line="233"/>
+        <location filename="../src/owner_notice_controller.cpp" line="209"/>
+        <location filename="../src/owner_notice_controller.cpp" line="236"/>
         <source>This inspection cannot be changed any more.</source>
         <translation>此排查记录已不能修改。</translation>
     </message>
     <message>
-        <location filename="../src/owner_notice_controller.cpp" line="211"/>
+        <location filename="../src/owner_notice_controller.cpp" line="214"/>
         <source>The signature pad is empty: ask the owner to sign, or record a refusal.</source>
         <translation>签字板为空：请产权人签字，或记录拒签。</translation>
     </message>
     <message>
-        <location filename="../src/owner_notice_controller.cpp" line="237"/>
+        <location filename="../src/owner_notice_controller.cpp" line="240"/>
         <source>Write down what happened when the owner refused to sign.</source>
         <translation>请写明产权人拒绝签字的情况。</translation>
     </message>
     <message>
-        <location filename="../src/owner_notice_controller.cpp" line="266"/>
+        <location filename="../src/owner_notice_controller.cpp" line="269"/>
         <source>The notice PDF could not be read back.</source>
         <translation>无法读取告知书 PDF。</translation>
     </message>
@@ -1135,7 +1144,7 @@
 <context>
     <name>anju::app::Session</name>
     <message>
-        <location filename="../src/session.cpp" line="59"/>
+        <location filename="../src/session.cpp" line="60"/>
         <source>Cannot open the database %1: %2</source>
         <translation>无法打开数据库 %1：%2</translation>
     </message>

@@ -65,7 +65,7 @@ Rectangle {
                 flat: true
                 implicitHeight: Theme.touch
                 enabled: card.controller && card.controller.editable
-                onClicked: card.controller.removeFinding(card.index)
+                onClicked: card.controller.findings.remove(card.index)
             }
         }
         // The same crack at the house's earlier inspections (crack monitoring, 常态化巡查).
@@ -94,10 +94,10 @@ Rectangle {
                 implicitHeight: Theme.touch
                 textRole: "label"
                 valueRole: "code"
-                model: card.controller ? card.controller.componentOptions : []
-                currentIndex: Theme.indexOfCode(card.controller ? card.controller.componentOptions : [], card.component)
+                model: card.controller ? card.controller.findings.componentOptions : []
+                currentIndex: Theme.indexOfCode(card.controller ? card.controller.findings.componentOptions : [], card.component)
                 enabled: card.controller && card.controller.editable
-                onActivated: card.controller.setFindingField(card.index, "component", currentValue)
+                onActivated: card.controller.findings.setField(card.index, "component", currentValue)
             }
             Label { text: qsTr("Location"); color: Theme.textSecondary }
             TextField {
@@ -108,7 +108,7 @@ Rectangle {
                 placeholderText: qsTr("e.g. north load-bearing wall, ground floor")
                 enabled: card.controller && card.controller.editable
                 // Every keystroke is journalled; the record follows after a short pause.
-                onTextChanged: if (activeFocus) card.controller.typeFindingText(card.index, "location", text)
+                onTextChanged: if (activeFocus) card.controller.findings.typeText(card.index, "location", text)
                 onEditingFinished: card.controller.flushTyping()
             }
         }
@@ -129,7 +129,7 @@ Rectangle {
                         inputMethodHints: Qt.ImhFormattedNumbersOnly
                         enabled: card.controller && card.controller.editable
                         onTextChanged: if (activeFocus)
-                                           card.controller.typeFindingText(card.index, "measure:" + modelData.name, text)
+                                           card.controller.findings.typeText(card.index, "measure:" + modelData.name, text)
                         onEditingFinished: card.controller.flushTyping()
                     }
                     Label { text: modelData.unit }

@@ -35,7 +35,7 @@ Page {
         imageCapture: ImageCapture {
             id: capture
             onImageSaved: (requestId, path) => page.imported(
-                              page.controller.addCapturedPhoto(path, page.itemId, page.findingRow))
+                              page.controller.photos.addCaptured(path, page.itemId, page.findingRow))
             onErrorOccurred: (requestId, error, message) => page.errorText = message
         }
         videoOutput: viewfinder
@@ -49,7 +49,7 @@ Page {
         parentWindow: page.Window.window
         title: qsTr("Choose a photo")
         nameFilters: [qsTr("Pictures (*.jpg *.jpeg *.png)")]
-        onAccepted: page.imported(page.controller.addPhoto(selectedFile, page.itemId, page.findingRow))
+        onAccepted: page.imported(page.controller.photos.add(selectedFile, page.itemId, page.findingRow))
     }
 
     ColumnLayout {
@@ -112,8 +112,8 @@ Page {
             Label {
                 objectName: "positionLabel"
                 Layout.fillWidth: true
-                text: page.controller && page.controller.positionText !== ""
-                      ? qsTr("Position: %1").arg(page.controller.positionText)
+                text: page.controller && page.controller.photos.positionText !== ""
+                      ? qsTr("Position: %1").arg(page.controller.photos.positionText)
                       : qsTr("No position available: the photo is kept without a location.")
                 color: Theme.textSecondary
                 elide: Text.ElideRight
@@ -130,7 +130,7 @@ Page {
                 highlighted: true
                 implicitWidth: 200
                 enabled: capture.readyForCapture
-                onClicked: capture.captureToFile(page.controller.captureDirectory())
+                onClicked: capture.captureToFile(page.controller.photos.captureDirectory())
             }
         }
     }

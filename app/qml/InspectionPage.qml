@@ -55,7 +55,7 @@ Page {
                 id: sections
                 anchors.fill: parent
                 clip: true
-                model: inspection.sectionTitles.concat([qsTr("Findings (%1)").arg(inspection.findings.count)])
+                model: inspection.sectionTitles.concat([qsTr("Findings (%1)").arg(inspection.findings.model.count)])
                 delegate: ItemDelegate {
                     required property int index
                     required property string modelData
@@ -149,7 +149,7 @@ Page {
                 Layout.fillHeight: true
                 clip: true
                 spacing: 8
-                model: inspection.findings
+                model: inspection.findings.model
                 ScrollBar.vertical: ScrollBar {}
                 delegate: AnjuFindingCard {
                     controller: inspection
@@ -165,7 +165,7 @@ Page {
                         implicitHeight: Theme.touch
                         textRole: "label"
                         valueRole: "code"
-                        model: inspection.hazardOptions
+                        model: inspection.findings.hazardOptions
                     }
                     ComboBox {
                         id: newComponent
@@ -173,13 +173,13 @@ Page {
                         implicitHeight: Theme.touch
                         textRole: "label"
                         valueRole: "code"
-                        model: inspection.componentOptions
+                        model: inspection.findings.componentOptions
                     }
                     AnjuButton {
                         text: qsTr("Add")
                         implicitHeight: Theme.touch
                         enabled: inspection.editable
-                        onClicked: inspection.addFinding(newComponent.currentValue, newHazard.currentValue)
+                        onClicked: inspection.findings.add(newComponent.currentValue, newHazard.currentValue)
                     }
                     Item { Layout.fillWidth: true }
                 }

@@ -9,10 +9,12 @@ Page {
     id: page
     objectName: "judgmentPage"
     property InspectionController controller
+    // The controller's judgment part: computed judgment, explanation, override.
+    readonly property InspectionJudgment judgment: controller ? controller.judgment : null
     title: qsTr("Preliminary judgment")
     background: Rectangle { color: Theme.background }
 
-    Component.onCompleted: if (controller) controller.grade()
+    Component.onCompleted: if (judgment) judgment.grade()
 
     Connections {
         target: page.controller
@@ -46,16 +48,16 @@ Page {
                         AnjuJudgmentBadge {
                             objectName: "computedBadge"
                             large: true
-                            judgment: page.controller ? page.controller.computedJudgment : ""
-                            label: page.controller ? page.controller.computedJudgmentLabel : ""
+                            judgment: page.judgment ? page.judgment.computed : ""
+                            label: page.judgment ? page.judgment.computedLabel : ""
                         }
                     }
                     Label {
-                        visible: page.controller && page.controller.disposal !== ""
-                        text: qsTr("Advice: %1").arg(page.controller ? page.controller.disposal : "")
+                        visible: page.judgment && page.judgment.disposal !== ""
+                        text: qsTr("Advice: %1").arg(page.judgment ? page.judgment.disposal : "")
                         font.pixelSize: Theme.fontLarge
                         font.bold: true
-                        color: Theme.judgmentColor(page.controller ? page.controller.computedJudgment : "")
+                        color: Theme.judgmentColor(page.judgment ? page.judgment.computed : "")
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
                     }
@@ -65,7 +67,7 @@ Page {
                     }
                     Label {
                         objectName: "explanation"
-                        text: page.controller ? page.controller.explanation : ""
+                        text: page.judgment ? page.judgment.explanation : ""
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
                         color: Theme.text
@@ -95,9 +97,9 @@ Page {
                             implicitHeight: Theme.touch
                             textRole: "label"
                             valueRole: "code"
-                            model: page.controller ? page.controller.judgmentOptions : []
-                            currentIndex: page.controller ? Theme.indexOfCode(page.controller.judgmentOptions,
-                                                                            page.controller.overrideJudgment) : -1
+                            model: page.judgment ? page.judgment.options : []
+                            currentIndex: page.judgment ? Theme.indexOfCode(page.judgment.options,
+                                                                         page.judgment.overrideJudgment) : -1
                             displayText: currentIndex < 0 ? qsTr("Keep the computed judgment") : currentText
                         }
                         TextField {
@@ -106,7 +108,7 @@ Page {
                             Layout.fillWidth: true
                             implicitHeight: Theme.touch
                             placeholderText: qsTr("Reason for the override")
-                            text: page.controller ? page.controller.overrideReason : ""
+                            text: page.judgment ? page.judgment.overrideReason : ""
                         }
                     }
                     RowLayout {
@@ -116,27 +118,27 @@ Page {
                             text: qsTr("Apply override")
                             implicitHeight: Theme.touch
                             enabled: page.controller && page.controller.editable && overrideChoice.currentIndex >= 0
-                            onClicked: page.controller.setOverride(overrideChoice.currentValue, overrideReason.text)
+                            onClicked: page.judgment.setOverride(overrideChoice.currentValue, overrideReason.text)
                         }
                         AnjuButton {
                             text: qsTr("Remove override")
                             flat: true
                             implicitHeight: Theme.touch
-                            enabled: page.controller && page.controller.editable && page.controller.overrideJudgment !== ""
-                            onClicked: page.controller.clearOverride()
+                            enabled: page.controller && page.controller.editable && page.judgment.overrideJudgment !== ""
+                            onClicked: page.judgment.clearOverride()
                         }
                         Label {
                             objectName: "overrideError"
-                            text: page.controller ? page.controller.overrideError : ""
+                            text: page.judgment ? page.judgment.overrideError : ""
                             color: Theme.error
                         }
                     }
                     RowLayout {
-                        visible: page.controller && page.controller.overrideJudgment !== ""
+                        visible: page.judgment && page.judgment.overrideJudgment !== ""
                         Label { text: qsTr("Judgment that counts:") }
                         AnjuJudgmentBadge {
-                            judgment: page.controller ? page.controller.effectiveJudgment : ""
-                            label: page.controller ? page.controller.effectiveJudgmentLabel : ""
+                            judgment: page.judgment ? page.judgment.effective : ""
+                            label: page.judgment ? page.judgment.effectiveLabel : ""
                         }
                     }
                 }
@@ -146,8 +148,8 @@ Page {
                 objectName: "ownerNoticeButton"
                 Layout.fillWidth: true
                 text: qsTr("Owner notice")
-                visible: page.controller && page.controller.effectiveJudgment !== ""
-                         && page.controller.effectiveJudgment !== "none_found"
+                visible: page.judgment && page.judgment.effective !== ""
+                         && page.judgment.effective !== "none_found"
                 onClicked: page.StackView.view.push(Qt.resolvedUrl("OwnerNoticePage.qml"),
                                                     { controller: page.controller })
             }

@@ -23,7 +23,7 @@ QString crackHistoryText(const CrackTrend& trend, Language language);
 class FindingListModel : public QAbstractListModel {
   Q_OBJECT
   QML_ELEMENT
-  QML_UNCREATABLE("Provided by InspectionController.findings")
+  QML_UNCREATABLE("Provided by InspectionController.findings.model")
   Q_PROPERTY(int count READ count NOTIFY countChanged)
 
  public:

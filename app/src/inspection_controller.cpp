@@ -1,8 +1,6 @@
 #include "inspection_controller.h"
 
 #include <QDateTime>
-#include <QDir>
-#include <QFile>
 #include <algorithm>
 #include <utility>
 #include <variant>
@@ -14,8 +12,6 @@
 #include "anju/uuid.h"
 #include "anju/validation.h"
 #include "anju/visits.h"
-#include "crack_settings.h"
-#include "photo_import.h"
 #include "typing_journal.h"
 
 namespace anju::app {
@@ -39,9 +35,10 @@ std::optional<Inspection> previousHandedIn(const std::vector<Inspection>& histor
 
 InspectionController::InspectionController(QObject* parent)
     : QObject(parent),
-      m_positions(new PositionStamp(this)),
       m_items(new ChecklistItemModel(this)),
-      m_findings(new FindingListModel(this)) {
+      m_photos(new InspectionPhotos(*this)),
+      m_findings(new InspectionFindings(*this)),
+      m_judgment(new InspectionJudgment(*this)) {
   m_typingTimer.setSingleShot(true);
   m_typingTimer.setInterval(kTypingCommitMs);
   connect(&m_typingTimer, &QTimer::timeout, this, &InspectionController::flushTyping);
@@ -58,9 +55,10 @@ void InspectionController::setSession(Session* session) {
   if (m_session) {
     connect(m_session, &Session::languageChanged, this, [this] {
       refreshItems();
-      refreshFindings();
+      m_findings->refresh();
       emit sectionChanged();
-      emit judgmentChanged();
+      emit m_findings->optionsChanged();
+      emit m_judgment->changed();
     });
   }
   emit sessionChanged();
@@ -96,11 +94,10 @@ void InspectionController::open() {
   m_journal.clear();
   m_open = false;
   m_stored = false;
-  m_assessment.reset();
   m_itemErrors.clear();
   m_sectionIndex = 0;
   setSubmitErrors({});
-  setOverrideError({});
+  m_judgment->reset();
   if (!m_session || !m_session->store() || m_buildingId.isEmpty()) return;
   Store& store = *m_session->store();
   auto building = store.building(toStdString(m_buildingId));
@@ -115,7 +112,7 @@ void InspectionController::open() {
     return;
   }
   m_previous.reset();
-  m_history = *history;
+  m_findings->setHistory(*history);
   // Resume the newest inspection still on the inspector's side (draft, or returned by a
   // reviewer); otherwise start a new one.
   const auto resumable = std::find_if(history->begin(), history->end(), [](const Inspection& i) {
@@ -163,10 +160,11 @@ void InspectionController::open() {
     }
   }
   refreshItems();
-  refreshFindings();
+  m_findings->refresh();
   emit inspectionChanged();
   emit sectionChanged();
-  emit judgmentChanged();
+  emit m_findings->optionsChanged();
+  emit m_judgment->changed();
 }
 
 bool InspectionController::saveDraft() {
@@ -192,40 +190,6 @@ void InspectionController::refreshItems() {
     section = &tmpl->sections[static_cast<std::size_t>(m_sectionIndex)];
   m_items->update(tmpl, section, m_inspection.answers, m_itemErrors, lang(), typedAnswers(),
                   m_previous ? &m_previous->answers : nullptr);
-}
-
-void InspectionController::refreshFindings() {
-  // Thumbnails of the findings' photos (written at import; a pulled photo has none).
-  QHash<QString, QString> thumbnails;
-  if (m_open && m_session && m_session->store()) {
-    for (const Finding& f : m_inspection.findings) {
-      for (const Uuid& id : f.photoIds) {
-        const QString key = toQString(id);
-        if (const auto known = m_thumbnailCache.constFind(key); known != m_thumbnailCache.cend()) {
-          thumbnails.insert(key, *known);
-          continue;
-        }
-        auto photo = m_session->store()->photo(id);
-        if (!photo) continue;
-        const QString path = thumbnailPath(m_session->photoDirectory(), toQString(photo->sha256));
-        if (!QFile::exists(path)) continue;
-        const QString url = QUrl::fromLocalFile(path).toString();
-        m_thumbnailCache.insert(key, url);
-        thumbnails.insert(key, url);
-      }
-    }
-  }
-  // A crack seen at earlier inspections: its width history and whether it grew.
-  QHash<QString, CrackTrend> cracks;
-  if (m_open) {
-    const CrackGrowthRule rule = configuredCrackGrowthRule();
-    for (const Finding& f : m_inspection.findings)
-      if (isMonitoredCrack(f))
-        cracks.insert(toQString(f.id), crackTrend(f, m_inspection.startedAt, m_history, rule));
-  }
-  m_findings->update(m_open ? m_inspection.findings : std::vector<Finding>{},
-                     m_session ? &m_session->rules() : nullptr, lang(), m_typed, thumbnails,
-                     cracks);
 }
 
 QString InspectionController::inspectionId() const {
@@ -269,39 +233,6 @@ QStringList InspectionController::sectionTitles() const {
   return out;
 }
 
-int InspectionController::photoCount() const {
-  if (!m_open) return 0;
-  std::size_t n = m_inspection.photoIds.size();
-  for (const Finding& f : m_inspection.findings) n += f.photoIds.size();
-  if (m_session)
-    for (const auto& [id, value] : m_inspection.answers)
-      if (const ChecklistItem* item = checklist().findItem(id);
-          item && item->type == ItemType::kPhoto)
-        ++n;
-  return static_cast<int>(n);
-}
-
-QVariantList InspectionController::componentOptions() const {
-  using C = Component;
-  return enumOptions(
-      {C::kFoundation, C::kLoadBearingWall, C::kSelfBearingWall, C::kColumn, C::kBeam, C::kSlab,
-       C::kRoof, C::kRoofTruss, C::kPurlin, C::kCantilever, C::kEnvelope, C::kOther},
-      lang());
-}
-
-QVariantList InspectionController::hazardOptions() const {
-  using H = HazardKind;
-  return enumOptions({H::kSettlement, H::kWallCrack, H::kBeamCrack, H::kSlabCrack, H::kColumnCrack,
-                      H::kTilt, H::kDeflection, H::kWeathering, H::kRot, H::kRoofLeak,
-                      H::kSaggingPurlin, H::kUnlicensedAlteration, H::kFireSafety, H::kOther},
-                     lang());
-}
-
-QVariantList InspectionController::judgmentOptions() const {
-  using J = PreliminaryJudgment;
-  return enumOptions({J::kSerious, J::kSome, J::kNoneFound}, lang());
-}
-
 bool InspectionController::setAnswer(const QString& itemId, const QVariant& value) {
   if (!isEditable()) return false;
   const ChecklistItem* item = checklist().findItem(toStdString(itemId));
@@ -338,11 +269,11 @@ bool InspectionController::setAnswer(const QString& itemId, const QVariant& valu
   }
   m_itemErrors.remove(itemId);
   m_inspection.answers[item->id] = answer;
-  openTriggeredFinding(*item, answer);
-  copyMeasurementToFinding(*item);
+  m_findings->openTriggered(*item, answer);
+  m_findings->copyMeasurement(*item);
   const bool saved = saveDraft();
   refreshItems();
-  refreshFindings();
+  m_findings->refresh();
   emit inspectionChanged();
   return saved;
 }
@@ -355,194 +286,6 @@ bool InspectionController::clearAnswer(const QString& itemId) {
   refreshItems();
   emit inspectionChanged();
   return saved;
-}
-
-void InspectionController::openTriggeredFinding(const ChecklistItem& item,
-                                                const AnswerValue& answer) {
-  // The template says which finding a hazard answer opens; open it once, for the inspector to
-  // complete (location, measurements, photos). Changing the answer back leaves it for the
-  // inspector to remove, so nothing they typed disappears behind their back.
-  if (!item.finding || !triggersFinding(item, answer)) return;
-  const FindingTrigger& t = *item.finding;
-  const bool exists = std::any_of(
-      m_inspection.findings.begin(), m_inspection.findings.end(),
-      [&](const Finding& f) { return f.component == t.component && f.hazard == t.hazard; });
-  if (exists) return;
-  Finding f;
-  f.id = newUuid();
-  f.component = t.component;
-  f.hazard = t.hazard;
-  f.severity = Severity::kSome;
-  m_inspection.findings.push_back(std::move(f));
-  // Measurements answered before the finding opened (an answer changed back and forth).
-  for (const ChecklistSection& section : checklist().sections)
-    for (const ChecklistItem& other : section.items)
-      if (!other.findingMeasurement.empty() && findingSourceOf(checklist(), other) == &item)
-        copyMeasurementToFinding(other);
-}
-
-bool InspectionController::addFinding(const QString& componentCode, const QString& hazardCode) {
-  if (!isEditable()) return false;
-  const auto component = parseComponent(toStdString(componentCode));
-  const auto hazard = parseHazardKind(toStdString(hazardCode));
-  if (!component || !hazard) return false;
-  Finding f;
-  f.id = newUuid();
-  f.component = *component;
-  f.hazard = *hazard;
-  m_inspection.findings.push_back(std::move(f));
-  const bool saved = saveDraft();
-  refreshFindings();
-  emit inspectionChanged();
-  return saved;
-}
-
-bool InspectionController::setFindingField(int row, const QString& field, const QString& value) {
-  if (!isEditable() || row < 0 || row >= static_cast<int>(m_inspection.findings.size()))
-    return false;
-  Finding& f = m_inspection.findings[static_cast<std::size_t>(row)];
-  const std::string v = toStdString(value);
-  if (field == QStringLiteral("component")) {
-    if (auto c = parseComponent(v))
-      f.component = *c;
-    else
-      return false;
-  } else if (field == QStringLiteral("hazard")) {
-    if (auto h = parseHazardKind(v))
-      f.hazard = *h;
-    else
-      return false;
-  } else if (field == QStringLiteral("severity")) {
-    if (auto s = parseSeverity(v))
-      f.severity = *s;
-    else
-      return false;
-  } else if (field == QStringLiteral("location")) {
-    f.location = v;
-  } else if (field == QStringLiteral("note")) {
-    f.note = v;
-  } else {
-    return false;
-  }
-  const bool saved = saveDraft();
-  refreshFindings();
-  return saved;
-}
-
-bool InspectionController::setFindingMeasurement(int row, const QString& name,
-                                                 const QString& text) {
-  if (!isEditable() || row < 0 || row >= static_cast<int>(m_inspection.findings.size()))
-    return false;
-  const auto def =
-      std::find_if(m_session->rules().measurements.begin(), m_session->rules().measurements.end(),
-                   [&](const MeasurementDefinition& d) { return toQString(d.name) == name; });
-  if (def == m_session->rules().measurements.end()) return false;
-  Finding& f = m_inspection.findings[static_cast<std::size_t>(row)];
-  std::erase_if(f.measurements, [&](const Measurement& m) { return m.name == def->name; });
-  const QString trimmed = text.trimmed();
-  if (!trimmed.isEmpty()) {
-    bool ok = false;
-    const double value = QString(trimmed).replace(QLatin1Char(','), QLatin1Char('.')).toDouble(&ok);
-    if (!ok) {
-      setErrorString(tr("%1: enter a number.").arg(pick(def->label, lang())));
-      return false;
-    }
-    f.measurements.push_back({def->name, value, def->unit});
-  }
-  if (const Status st = validateFinding(f); !st) {
-    setErrorString(statusMessage(st, lang()));
-    return false;
-  }
-  const bool saved = saveDraft();
-  refreshFindings();
-  return saved;
-}
-
-bool InspectionController::removeFinding(int row) {
-  if (!isEditable() || row < 0 || row >= static_cast<int>(m_inspection.findings.size()))
-    return false;
-  m_inspection.findings.erase(m_inspection.findings.begin() + row);
-  const bool saved = saveDraft();
-  refreshFindings();
-  emit inspectionChanged();
-  return saved;
-}
-
-bool InspectionController::grade() {
-  if (!ready()) return false;
-  flushTyping();
-  m_assessment = gradeInspection(m_inspection, m_building, checklist(), m_session->rules());
-  emit judgmentChanged();
-  refreshFindings();
-  // Looking at the judgment of an inspection with nothing recorded does not store it: an empty
-  // draft judged 未发现安全隐患 must not exist (issue 10).
-  return isEditable() && m_stored ? saveDraft() : true;
-}
-
-QString InspectionController::computedJudgment() const {
-  return m_open && m_inspection.computedJudgment ? toQString(toCode(*m_inspection.computedJudgment))
-                                                 : QString();
-}
-QString InspectionController::computedJudgmentLabel() const {
-  return m_open && m_inspection.computedJudgment
-             ? pick(label(*m_inspection.computedJudgment), lang())
-             : QString();
-}
-QString InspectionController::effectiveJudgment() const {
-  const auto j = m_open ? m_inspection.effectiveJudgment() : std::nullopt;
-  return j ? toQString(toCode(*j)) : QString();
-}
-QString InspectionController::effectiveJudgmentLabel() const {
-  const auto j = m_open ? m_inspection.effectiveJudgment() : std::nullopt;
-  return j ? pick(label(*j), lang()) : QString();
-}
-QString InspectionController::explanation() const {
-  if (m_assessment)
-    return toQString(lang() == Language::kEnglish ? m_assessment->explanation.renderEn()
-                                                  : m_assessment->explanation.renderZh());
-  return m_open ? toQString(m_inspection.judgmentExplanation) : QString();
-}
-QString InspectionController::disposal() const {
-  return m_assessment ? pick(m_assessment->disposal, lang()) : QString();
-}
-QString InspectionController::overrideJudgment() const {
-  return m_open && m_inspection.override ? toQString(toCode(m_inspection.override->judgment))
-                                         : QString();
-}
-QString InspectionController::overrideReason() const {
-  return m_open && m_inspection.override ? toQString(m_inspection.override->reason) : QString();
-}
-
-bool InspectionController::setOverride(const QString& judgmentCode, const QString& reason) {
-  if (!isEditable()) return false;
-  const auto judgment = parsePreliminaryJudgment(toStdString(judgmentCode));
-  if (!judgment) {
-    setOverrideError(tr("Choose the judgment you want to record."));
-    return false;
-  }
-  Inspection candidate = m_inspection;
-  candidate.override = JudgmentOverride{*judgment, toStdString(reason.trimmed())};
-  if (const Status st = validateInspection(candidate); !st) {
-    for (const FieldError& fe : st.fieldErrors()) {
-      if (fe.field.rfind("override", 0) == 0) {
-        setOverrideError(fieldErrorText(fe, lang()));
-        return false;
-      }
-    }
-  }
-  setOverrideError({});
-  m_inspection = std::move(candidate);
-  emit judgmentChanged();
-  return saveDraft();
-}
-
-bool InspectionController::clearOverride() {
-  if (!isEditable()) return false;
-  setOverrideError({});
-  if (!m_inspection.override) return true;
-  m_inspection.override.reset();
-  emit judgmentChanged();
-  return saveDraft();
 }
 
 bool InspectionController::submit() {
@@ -564,7 +307,7 @@ bool InspectionController::submit() {
                       fieldErrorText(fe, lang()));
     }
   }
-  problems.append(missingPhotos());
+  problems.append(m_photos->missing());
   setSubmitErrors(problems);
   if (!problems.isEmpty()) {
     const QString msg = tr("%n item(s) still need an answer or a correction.", nullptr,
@@ -600,14 +343,29 @@ bool InspectionController::submit() {
     return false;
   }
   m_inspection = std::move(candidate);
-  m_assessment = std::move(assessment);
+  m_judgment->setAssessment(std::move(assessment));
   setErrorString({});
   m_session->notifyStoreChanged();
   refreshItems();
-  refreshFindings();
+  m_findings->refresh();
   emit inspectionChanged();
-  emit judgmentChanged();
+  emit m_judgment->changed();
   emit submitted(true, QString());
+  return true;
+}
+
+bool InspectionController::attachOwnerNotice(OwnerNotice notice) {
+  if (!isEditable()) {
+    setErrorString(tr("This inspection cannot be changed any more."));
+    return false;
+  }
+  const std::optional<OwnerNotice> before = m_inspection.ownerNotice;
+  m_inspection.ownerNotice = std::move(notice);
+  if (!saveDraft()) {
+    m_inspection.ownerNotice = before;  // nothing half-linked: the draft keeps what it had
+    return false;
+  }
+  emit inspectionChanged();
   return true;
 }
 
@@ -615,12 +373,6 @@ void InspectionController::setErrorString(const QString& error) {
   if (error == m_errorString) return;
   m_errorString = error;
   emit errorStringChanged();
-}
-
-void InspectionController::setOverrideError(const QString& error) {
-  if (error == m_overrideError) return;
-  m_overrideError = error;
-  emit overrideErrorChanged();
 }
 
 void InspectionController::setSubmitErrors(const QStringList& errors) {

@@ -1,7 +1,14 @@
-// InspectionController: one inspection of one building, driven by the checklist template — one
-// section per screen, conditional items appearing as answers change, findings and photos, the
-// preliminary judgment computed by core (gradeInspection) with its explanation, an optional
-// override that needs a reason, and submit.
+// InspectionController: one inspection of one building, driven by the checklist template — which
+// house and inspection are open, one section per screen, conditional items appearing as answers
+// change, the previous inspection's answers beside each question, typed text, submit. Its parts,
+// each with a job of its own and exposed as a CONSTANT property:
+//   findings  (InspectionFindings, inspection_findings.h): the findings list and its edits;
+//   judgment  (InspectionJudgment, inspection_judgment.h): the preliminary judgment computed by
+//             core (gradeInspection), its explanation, an override that needs a reason;
+//   photos    (InspectionPhotos, inspection_photos.h): photo import, captures, the GPS stamp,
+//             the owner notice's files.
+// The record itself (Inspection) lives here; the parts change it through this controller, which
+// saves every change.
 //
 // Every accepted change is written to the store at once as a draft (Store::putInspection), so
 // killing the app loses nothing; `savedAt` tells when the last write happened. An answer core
@@ -15,15 +22,14 @@
 #include <QPointer>
 #include <QStringList>
 #include <QTimer>
-#include <QUrl>
-#include <QVariantList>
+#include <QVariant>
 #include <optional>
 
-#include "anju/grading.h"
 #include "anju/model.h"
 #include "checklist_item_model.h"
-#include "finding_list_model.h"
-#include "position_stamp.h"
+#include "inspection_findings.h"
+#include "inspection_judgment.h"
+#include "inspection_photos.h"
 #include "session.h"
 
 namespace anju::app {
@@ -48,25 +54,14 @@ class InspectionController : public QObject {
   Q_PROPERTY(QString sectionTitle READ sectionTitle NOTIFY sectionChanged)
   Q_PROPERTY(QStringList sectionTitles READ sectionTitles NOTIFY sectionChanged)
   Q_PROPERTY(anju::app::ChecklistItemModel* items READ items CONSTANT)
-  Q_PROPERTY(anju::app::FindingListModel* findings READ findings CONSTANT)
-  Q_PROPERTY(int photoCount READ photoCount NOTIFY inspectionChanged)
-  Q_PROPERTY(QVariantList componentOptions READ componentOptions NOTIFY sectionChanged)
-  Q_PROPERTY(QVariantList hazardOptions READ hazardOptions NOTIFY sectionChanged)
-  Q_PROPERTY(QVariantList judgmentOptions READ judgmentOptions NOTIFY sectionChanged)
 
-  /// Judgment (after grade()): codes "serious" / "some" / "none_found", "" before grading.
-  Q_PROPERTY(QString computedJudgment READ computedJudgment NOTIFY judgmentChanged)
-  Q_PROPERTY(QString computedJudgmentLabel READ computedJudgmentLabel NOTIFY judgmentChanged)
-  Q_PROPERTY(QString effectiveJudgment READ effectiveJudgment NOTIFY judgmentChanged)
-  Q_PROPERTY(QString effectiveJudgmentLabel READ effectiveJudgmentLabel NOTIFY judgmentChanged)
-  Q_PROPERTY(QString explanation READ explanation NOTIFY judgmentChanged)
-  Q_PROPERTY(QString disposal READ disposal NOTIFY judgmentChanged)
-  Q_PROPERTY(QString overrideJudgment READ overrideJudgment NOTIFY judgmentChanged)
-  Q_PROPERTY(QString overrideReason READ overrideReason NOTIFY judgmentChanged)
-  Q_PROPERTY(QString overrideError READ overrideError NOTIFY overrideErrorChanged)
+  /// The parts (children, for the controller's life).
+  Q_PROPERTY(anju::app::InspectionFindings* findings READ findings CONSTANT)
+  Q_PROPERTY(anju::app::InspectionJudgment* judgment READ judgment CONSTANT)
+  Q_PROPERTY(anju::app::InspectionPhotos* photos READ photos CONSTANT)
+
   /// What stops a submit, one line per problem (empty when nothing does, or before submit()).
   Q_PROPERTY(QStringList submitErrors READ submitErrors NOTIFY submitErrorsChanged)
-
   Q_PROPERTY(QString savedAt READ savedAt NOTIFY savedAtChanged)
   /// A new inspection is kept in memory only until the inspector records something (an answer,
   /// a finding, a photo, typed text, an override): false until then. Opening 开始排查 and
@@ -95,20 +90,9 @@ class InspectionController : public QObject {
   QString sectionTitle() const;
   QStringList sectionTitles() const;
   ChecklistItemModel* items() const { return m_items; }
-  FindingListModel* findings() const { return m_findings; }
-  int photoCount() const;
-  QVariantList componentOptions() const;
-  QVariantList hazardOptions() const;
-  QVariantList judgmentOptions() const;
-  QString computedJudgment() const;
-  QString computedJudgmentLabel() const;
-  QString effectiveJudgment() const;
-  QString effectiveJudgmentLabel() const;
-  QString explanation() const;
-  QString disposal() const;
-  QString overrideJudgment() const;
-  QString overrideReason() const;
-  QString overrideError() const { return m_overrideError; }
+  InspectionFindings* findings() const { return m_findings; }
+  InspectionJudgment* judgment() const { return m_judgment; }
+  InspectionPhotos* photos() const { return m_photos; }
   QStringList submitErrors() const { return m_submitErrors; }
   QString savedAt() const { return m_savedAt; }
   QString previousInspectedAt() const;
@@ -123,44 +107,16 @@ class InspectionController : public QObject {
   /// (core's noHazardAnswers) in one save. Returns how many answers it recorded (0: none to give).
   Q_INVOKABLE int recordSectionNoHazard();
 
-  /// Per-keystroke text (text and measurement items, a finding's location / note / measurement):
-  /// written to the typing journal (typing_journal.h) at once, committed to the record after
-  /// kTypingCommitMs without a keystroke, or by flushTyping(). The field keeps showing the text as
-  /// typed. `field` of typeFindingText: "location", "note" or "measure:<name>".
+  /// Per-keystroke text (text and measurement items here, a finding's location / note /
+  /// measurement through findings.typeText): written to the typing journal (typing_journal.h) at
+  /// once, committed to the record after kTypingCommitMs without a keystroke, or by
+  /// flushTyping(). The field keeps showing the text as typed.
   Q_INVOKABLE void typeAnswer(const QString& itemId, const QString& text);
-  Q_INVOKABLE void typeFindingText(int row, const QString& field, const QString& text);
   /// Commits what is typed but not yet in the record (leaving a field, a section or the page,
   /// closing the app). Returns false when something could not be committed (its error shows).
   Q_INVOKABLE bool flushTyping();
   static constexpr int kTypingCommitMs = 400;
 
-  Q_INVOKABLE bool addFinding(const QString& componentCode, const QString& hazardCode);
-  /// field: "component", "hazard", "location", "note", "severity".
-  Q_INVOKABLE bool setFindingField(int row, const QString& field, const QString& value);
-  /// `text` empty removes the measurement.
-  Q_INVOKABLE bool setFindingMeasurement(int row, const QString& name, const QString& text);
-  Q_INVOKABLE bool removeFinding(int row);
-
-  /// Imports a picture file (resized, hashed, stored) and links it: to the photo item `itemId`
-  /// when given, else to finding `findingRow` when >= 0, else to the inspection.
-  Q_INVOKABLE bool addPhoto(const QUrl& file, const QString& itemId, int findingRow);
-
-  /// Imports a picture the camera page captured (a file in captureDirectory()) like addPhoto,
-  /// then deletes the capture file (the library keeps the resized copy).
-  Q_INVOKABLE bool addCapturedPhoto(const QString& path, const QString& itemId, int findingRow);
-  /// Where the camera page writes captures before they are imported.
-  Q_INVOKABLE QString captureDirectory() const;
-  /// Sets the position stamp by hand (tests; a position source does it in the app).
-  Q_INVOKABLE void setPosition(double latitude, double longitude, double accuracyMeters);
-  /// "lat, lon" of the current stamp, "" when there is none.
-  Q_PROPERTY(QString positionText READ positionText NOTIFY positionChanged)
-  QString positionText() const;
-
-  /// Runs core's grading on the current answers and findings, and saves the result.
-  Q_INVOKABLE bool grade();
-  /// Overrides the computed judgment; a blank reason is refused (overrideError says so).
-  Q_INVOKABLE bool setOverride(const QString& judgmentCode, const QString& reason);
-  Q_INVOKABLE bool clearOverride();
   /// Checks the answers for submission, grades and submits. Emits submitted(ok, errorString).
   Q_INVOKABLE bool submit();
 
@@ -168,11 +124,8 @@ class InspectionController : public QObject {
   const Inspection& inspection() const { return m_inspection; }
   const Building& building() const { return m_building; }
 
-  /// The owner notice's files (inspection_controller_notice.cpp): stores `bytes` in the photo
-  /// library as a document of this inspection (PhotoRecord::document), queued for upload.
-  Result<PhotoRecord> importDocument(const QByteArray& bytes, const char* document,
-                                     const char* mimeType);
   /// Links the owner notice into the draft and saves it; false (errorString) when refused.
+  /// Its files are stored by photos()->importDocument().
   bool attachOwnerNotice(OwnerNotice notice);
 
  signals:
@@ -180,15 +133,18 @@ class InspectionController : public QObject {
   void buildingIdChanged();
   void inspectionChanged();
   void sectionChanged();
-  void judgmentChanged();
-  void overrideErrorChanged();
   void submitErrorsChanged();
   void savedAtChanged();
   void errorStringChanged();
   void submitted(bool ok, const QString& errorString);
-  void positionChanged();
 
  private:
+  // The parts read and change the record through the members below (the record is one; each
+  // part owns its own state).
+  friend class InspectionFindings;
+  friend class InspectionJudgment;
+  friend class InspectionPhotos;
+
   void open();
   bool saveDraft();
   void typeText(const QString& key, const QString& text);
@@ -196,21 +152,11 @@ class InspectionController : public QObject {
   void writeJournal();
   QHash<QString, QString> typedAnswers() const;
   void refreshItems();
-  void refreshFindings();
-  void openTriggeredFinding(const ChecklistItem& item, const AnswerValue& answer);
-  /// The open finding a checklist item belongs to (core's findingSourceOf), or null.
-  Finding* findingOf(const ChecklistItem& item);
-  /// Copies a measurement answer into its finding (template `finding_measurement:`), converted to
-  /// the grading rules' unit, so the judgment sees what was measured.
-  void copyMeasurementToFinding(const ChecklistItem& item);
-  /// Submit problems: answers that need a photo beside them and have none.
-  QStringList missingPhotos() const;
   Language lang() const;
   /// The checklist version m_inspection is made with (the session's newest for a new one).
   const ChecklistTemplate& checklist() const;
   bool ready() const;
   void setErrorString(const QString& error);
-  void setOverrideError(const QString& error);
   void setSubmitErrors(const QStringList& errors);
 
   QPointer<Session> m_session;
@@ -220,13 +166,10 @@ class InspectionController : public QObject {
   // The house's latest inspection handed in (submitted or approved) before this one: what a
   // re-inspection is compared with.
   std::optional<Inspection> m_previous;
-  std::vector<Inspection> m_history;  // the house's inspections when opened (crack monitoring)
   bool m_open = false;
   bool m_stored = false;  // m_inspection is in the store (see `stored`)
   int m_sectionIndex = 0;
   QHash<QString, QString> m_itemErrors;
-  std::optional<PreliminaryAssessment> m_assessment;
-  QString m_overrideError;
   QStringList m_submitErrors;
   QString m_savedAt;
   QString m_errorString;
@@ -237,11 +180,10 @@ class InspectionController : public QObject {
   QMap<QString, QString> m_pending;
   QMap<QString, QString> m_journal;
   QTimer m_typingTimer;
-  QHash<QString, QString> m_thumbnailCache;  // photo id -> thumbnail URL (photos are immutable)
-  PositionStamp* m_positions;                // child
-  std::optional<GeoPoint> m_position;        // the stamp for the next photo (m_positions' last fix)
-  ChecklistItemModel* m_items;               // child
-  FindingListModel* m_findings;              // child
+  ChecklistItemModel* m_items;     // child
+  InspectionPhotos* m_photos;      // child
+  InspectionFindings* m_findings;  // child
+  InspectionJudgment* m_judgment;  // child
 };
 
 }  // namespace anju::app

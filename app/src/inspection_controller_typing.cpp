@@ -29,15 +29,6 @@ void InspectionController::typeAnswer(const QString& itemId, const QString& text
   typeText(QStringLiteral("answer:") + itemId, text);
 }
 
-void InspectionController::typeFindingText(int row, const QString& field, const QString& text) {
-  if (!isEditable() || row < 0 || row >= static_cast<int>(m_inspection.findings.size())) return;
-  const QString findingId = toQString(m_inspection.findings[static_cast<std::size_t>(row)].id);
-  if (field == QStringLiteral("location") || field == QStringLiteral("note"))
-    typeText(QStringLiteral("finding:%1:%2").arg(findingId, field), text);
-  else if (field.startsWith(QStringLiteral("measure:")))
-    typeText(QStringLiteral("measure:%1:%2").arg(findingId, field.mid(8)), text);
-}
-
 void InspectionController::typeText(const QString& key, const QString& text) {
   const auto shown = m_typed.constFind(key);
   if (shown != m_typed.cend() && *shown == text) return;  // a binding echoing what was typed
@@ -93,8 +84,8 @@ bool InspectionController::commitTyped(const QString& key, const QString& text) 
   for (std::size_t i = 0; i < m_inspection.findings.size(); ++i)
     if (toQString(m_inspection.findings[i].id) == parts[1]) row = static_cast<int>(i);
   if (row < 0) return true;  // the finding was removed meanwhile
-  if (parts[0] == QStringLiteral("finding")) return setFindingField(row, parts[2], text);
-  if (parts[0] == QStringLiteral("measure")) return setFindingMeasurement(row, parts[2], text);
+  if (parts[0] == QStringLiteral("finding")) return m_findings->setField(row, parts[2], text);
+  if (parts[0] == QStringLiteral("measure")) return m_findings->setMeasurement(row, parts[2], text);
   return true;
 }
 

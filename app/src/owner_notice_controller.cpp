@@ -64,12 +64,15 @@ OwnerNoticeController::OwnerNoticeController(QObject* parent) : QObject(parent) 
 
 void OwnerNoticeController::setInspection(InspectionController* inspection) {
   if (m_inspection == inspection) return;
-  if (m_inspection) disconnect(m_inspection, nullptr, this, nullptr);
+  if (m_inspection) {
+    disconnect(m_inspection, nullptr, this, nullptr);
+    disconnect(m_inspection->judgment(), nullptr, this, nullptr);
+  }
   m_inspection = inspection;
   if (m_inspection) {
     connect(m_inspection, &InspectionController::inspectionChanged, this,
             &OwnerNoticeController::refresh);
-    connect(m_inspection, &InspectionController::judgmentChanged, this,
+    connect(m_inspection->judgment(), &InspectionJudgment::changed, this,
             &OwnerNoticeController::refresh);
   }
   emit inspectionChanged();
@@ -214,7 +217,7 @@ bool OwnerNoticeController::sign(const QVariantList& strokes, double padWidth, d
   const QImage signature = renderSignature(text, padHeight / padWidth);
   const QByteArray png = pngBytes(signature);
   Result<PhotoRecord> stored =
-      m_inspection->importDocument(png, kDocumentOwnerSignature, "image/png");
+      m_inspection->photos()->importDocument(png, kDocumentOwnerSignature, "image/png");
   if (!stored) {
     setErrorString(statusMessage(stored.status(), m_inspection->session()->lang()));
     return false;
@@ -254,7 +257,7 @@ bool OwnerNoticeController::finish(NoticeContent content, OwnerNotice n, const Q
   content.signedAt = chinaTime(n.signedAt);
   content.signatureSha256 = toQString(n.signatureSha256);
   content.strokesSha256 = toQString(n.strokesSha256);
-  const QString tmp = QDir(m_inspection->captureDirectory())
+  const QString tmp = QDir(m_inspection->photos()->captureDirectory())
                           .filePath(QStringLiteral("notice-%1.pdf").arg(content.number));
   QString error;
   if (!writeNoticePdf(tmp, content, signature, &error)) {
@@ -270,7 +273,7 @@ bool OwnerNoticeController::finish(NoticeContent content, OwnerNotice n, const Q
   file.close();
   QFile::remove(tmp);
   Result<PhotoRecord> stored =
-      m_inspection->importDocument(pdf, kDocumentOwnerNotice, "application/pdf");
+      m_inspection->photos()->importDocument(pdf, kDocumentOwnerNotice, "application/pdf");
   if (!stored) {
     setErrorString(statusMessage(stored.status(), m_inspection->session()->lang()));
     return false;

@@ -151,7 +151,8 @@ class AppSyncTest : public QObject {
               QVERIFY2(inspection.setAnswer(id, QStringLiteral("无")), qPrintable(id));
               break;
             case anju::ItemType::kPhoto:
-              QVERIFY2(inspection.addPhoto(picture, id, -1), qPrintable(inspection.errorString()));
+              QVERIFY2(inspection.photos()->add(picture, id, -1),
+                       qPrintable(inspection.errorString()));
               break;
           }
         }
@@ -237,19 +238,19 @@ class AppSyncTest : public QObject {
     const int crackRow = findingRow(anju::HazardKind::kWallCrack);
     QVERIFY(crackRow >= 0);
     QVERIFY(findingRow(anju::HazardKind::kRoofLeak) >= 0);
-    QVERIFY(inspection.setFindingField(crackRow, QStringLiteral("location"),
-                                       QStringLiteral("一层北侧承重墙")));
-    QVERIFY(
-        inspection.setFindingMeasurement(crackRow, QStringLiteral("width"), QStringLiteral("1.2")));
-    QVERIFY2(inspection.addPhoto(picture, QString(), crackRow),
+    QVERIFY(inspection.findings()->setField(crackRow, QStringLiteral("location"),
+                                            QStringLiteral("一层北侧承重墙")));
+    QVERIFY(inspection.findings()->setMeasurement(crackRow, QStringLiteral("width"),
+                                                  QStringLiteral("1.2")));
+    QVERIFY2(inspection.photos()->add(picture, QString(), crackRow),
              qPrintable(inspection.errorString()));
     // The roof leak needs its own photo (photo_required; submit names the item otherwise).
     QImage leak(320, 240, QImage::Format_RGB32);
     leak.fill(QColor(90, 110, 140));
     const QString leakPath = tabletDir.path() + QStringLiteral("/leak.png");
     QVERIFY(leak.save(leakPath));
-    QVERIFY2(inspection.addPhoto(QUrl::fromLocalFile(leakPath), QString(),
-                                 findingRow(anju::HazardKind::kRoofLeak)),
+    QVERIFY2(inspection.photos()->add(QUrl::fromLocalFile(leakPath), QString(),
+                                      findingRow(anju::HazardKind::kRoofLeak)),
              qPrintable(inspection.errorString()));
     QVERIFY2(inspection.submit(), qPrintable(inspection.submitErrors().join(u'\n')));
     const anju::Inspection submitted = inspection.inspection();

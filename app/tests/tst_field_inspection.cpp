@@ -72,13 +72,13 @@ class FieldInspectionTest : public QObject {
     answerWallCrack(c, QStringLiteral("vertical"), QStringLiteral("several"), QStringLiteral("1.5"),
                     QStringLiteral("0.4"));
     QCOMPARE(c.inspection().findings.size(), std::size_t(1));
-    QVERIFY(c.grade());
-    QCOMPARE(c.computedJudgment(), QStringLiteral("serious"));
-    QCOMPARE(c.computedJudgmentLabel(), QStringLiteral("存在严重安全隐患"));
+    QVERIFY(c.judgment()->grade());
+    QCOMPARE(c.judgment()->computed(), QStringLiteral("serious"));
+    QCOMPARE(c.judgment()->computedLabel(), QStringLiteral("存在严重安全隐患"));
     // The explanation names the rule by its text (rule ids are not shown to people).
-    QVERIFY2(c.explanation().contains(
+    QVERIFY2(c.judgment()->explanation().contains(
                  QStringLiteral("承重墙多条竖向裂缝宽度大于1.0mm且缝长超过层高1/3")),
-             qPrintable(c.explanation()));
+             qPrintable(c.judgment()->explanation()));
     // A single crack of the same size is below its 1/2 limit: some hazard. (Another house: a
     // graded finding keeps the severity the rules gave it, so regrading never lowers it.)
     InspectionController single;
@@ -87,8 +87,8 @@ class FieldInspectionTest : public QObject {
     QVERIFY(single.inspectionId() != c.inspectionId());
     answerWallCrack(single, QStringLiteral("vertical"), QStringLiteral("single"),
                     QStringLiteral("1.5"), QStringLiteral("0.4"));
-    QVERIFY(single.grade());
-    QCOMPARE(single.computedJudgment(), QStringLiteral("some"));
+    QVERIFY(single.judgment()->grade());
+    QCOMPARE(single.judgment()->computed(), QStringLiteral("some"));
   }
 
   // Issue 10: for a diagonal crack the length ratio was never asked.
@@ -103,8 +103,8 @@ class FieldInspectionTest : public QObject {
     QVERIFY(c.setAnswer(QStringLiteral("wall_crack_count"), QStringLiteral("single")));
     QVERIFY(c.setAnswer(QStringLiteral("wall_crack_width"), QStringLiteral("1.5")));
     QVERIFY(c.setAnswer(QStringLiteral("wall_crack_height_ratio"), QStringLiteral("0.6")));
-    QVERIFY(c.grade());
-    QCOMPARE(c.computedJudgment(), QStringLiteral("serious"));
+    QVERIFY(c.judgment()->grade());
+    QCOMPARE(c.judgment()->computed(), QStringLiteral("serious"));
   }
 
   // Issue 10: 开始排查 on an approved house stored an empty draft judged 未发现安全隐患 at once,
@@ -124,7 +124,7 @@ class FieldInspectionTest : public QObject {
       QVERIFY(c.isEditable());
       QVERIFY(!c.inspectionId().isEmpty());
       QVERIFY(!c.isStored());
-      QVERIFY(c.grade());  // the judgment page opened and closed
+      QVERIFY(c.judgment()->grade());  // the judgment page opened and closed
       QCOMPARE(inspectionCount(house), before);
       QCOMPARE(*m_session->store()->pendingOutboxCount(), *outboxBefore);
     }  // left without recording anything: nothing to discard, nothing to sync
@@ -136,7 +136,7 @@ class FieldInspectionTest : public QObject {
     QVERIFY(c.setAnswer(QStringLiteral("wall_cracks"), false));
     QVERIFY(c.isStored());
     QCOMPARE(inspectionCount(house), before + 1);
-    QVERIFY(c.grade());
+    QVERIFY(c.judgment()->grade());
     auto stored = m_session->store()->inspection(toStdString(c.inspectionId()));
     QVERIFY(stored);
     QCOMPARE(stored->review, anju::ReviewState::kDraft);
@@ -203,7 +203,7 @@ class FieldInspectionTest : public QObject {
                 .toBool());
     // The crack is the one found last time: its width history, and 1.2 -> 1.5 mm is growth over
     // the 0.2 mm threshold.
-    auto* findings = c.findings();
+    auto* findings = c.findings()->model();
     QCOMPARE(findings->rowCount(), 1);
     const QString history =
         findings->data(findings->index(0), FindingListModel::CrackHistoryRole).toString();

@@ -97,8 +97,8 @@ class InspectionFlowTest : public QObject {
     QCOMPARE(measurement(*tilt, "tilt")->value, 3.5);
     QCOMPARE(measurement(*tilt, "tilt")->unit, std::string("percent"));
     // The grading sees them: a 1.2 mm vertical crack over 0.6 of the storey is serious.
-    QVERIFY(c.grade());
-    QCOMPARE(c.computedJudgment(), QStringLiteral("serious"));
+    QVERIFY(c.judgment()->grade());
+    QCOMPARE(c.judgment()->computed(), QStringLiteral("serious"));
     // A changed answer replaces the copied value rather than adding a second one.
     QVERIFY(c.setAnswer(QStringLiteral("wall_crack_width"), QStringLiteral("0.3")));
     int widths = 0;
@@ -126,8 +126,8 @@ class InspectionFlowTest : public QObject {
     // The photo taken from the hazard item goes to its finding and clears the problem.
     const QString picture = bigPicture(m_dir->filePath(QStringLiteral("crack.jpg")));
     QVERIFY(!picture.isEmpty());
-    c.setPosition(30.25961, 120.21937, 8);
-    QVERIFY2(c.addPhoto(QUrl::fromLocalFile(picture), QStringLiteral("wall_cracks"), -1),
+    c.photos()->setPosition(30.25961, 120.21937, 8);
+    QVERIFY2(c.photos()->add(QUrl::fromLocalFile(picture), QStringLiteral("wall_cracks"), -1),
              qPrintable(c.errorString()));
     QVERIFY(!c.submit());
     QVERIFY2(photoProblem().isEmpty(), qPrintable(photoProblem()));
@@ -153,7 +153,10 @@ class InspectionFlowTest : public QObject {
     QCOMPARE(std::max(thumb.width(), thumb.height()), kThumbnailEdge);
     // The finding card lists it.
     const QStringList shown =
-        c.findings()->data(c.findings()->index(0), FindingListModel::ThumbnailsRole).toStringList();
+        c.findings()
+            ->model()
+            ->data(c.findings()->model()->index(0), FindingListModel::ThumbnailsRole)
+            .toStringList();
     QCOMPARE(shown.size(), 1);
     QCOMPARE(QUrl(shown.front()).toLocalFile(),
              thumbnailPath(m_session->photoDirectory(), toQString(photo->sha256)));
@@ -163,9 +166,10 @@ class InspectionFlowTest : public QObject {
     InspectionController c;
     c.setSession(m_session.get());
     c.setBuildingId(freshBuilding());
-    const QString capture = bigPicture(c.captureDirectory() + QStringLiteral("/IMG_0001.jpg"));
+    const QString capture =
+        bigPicture(c.photos()->captureDirectory() + QStringLiteral("/IMG_0001.jpg"));
     QVERIFY(!capture.isEmpty());
-    QVERIFY(c.addCapturedPhoto(capture, QString(), -1));
+    QVERIFY(c.photos()->addCaptured(capture, QString(), -1));
     QVERIFY(!QFile::exists(capture));
     QCOMPARE(stored(c).photoIds.size(), std::size_t(1));
     auto pending = m_session->store()->pendingPhotoUploadCount();
@@ -206,7 +210,7 @@ class InspectionFlowTest : public QObject {
              QStringLiteral("1."));
 
     // A finding's location, typed.
-    c.typeFindingText(0, QStringLiteral("location"), QStringLiteral("一层北侧承重墙"));
+    c.findings()->typeText(0, QStringLiteral("location"), QStringLiteral("一层北侧承重墙"));
     c.setSectionIndex(3);  // leaving the section commits
     QCOMPARE(stored(c).findings.front().location, std::string("一层北侧承重墙"));
   }

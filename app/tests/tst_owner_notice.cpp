@@ -127,8 +127,8 @@ class OwnerNoticeTest : public QObject {
                                     QStringLiteral("vertical")));
     QVERIFY(
         m_inspection->setAnswer(QStringLiteral("wall_crack_height_ratio"), QStringLiteral("0.6")));
-    QVERIFY(m_inspection->grade());
-    QCOMPARE(m_inspection->computedJudgment(), QStringLiteral("serious"));
+    QVERIFY(m_inspection->judgment()->grade());
+    QCOMPARE(m_inspection->judgment()->computed(), QStringLiteral("serious"));
   }
 
   void cleanup() {

@@ -143,7 +143,7 @@ class ViewModelTest : public QObject {
       inspection.setBuildingId(building);
       QAbstractItemModelTester items(inspection.items(),
                                      QAbstractItemModelTester::FailureReportingMode::QtTest);
-      QAbstractItemModelTester findings(inspection.findings(),
+      QAbstractItemModelTester findings(inspection.findings()->model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
       QVERIFY(!inspection.inspectionId().isEmpty());
       inspectionId = inspection.inspectionId();
@@ -161,7 +161,7 @@ class ViewModelTest : public QObject {
       QVERIFY(inspection.setAnswer(QStringLiteral("wall_cracks"), true));
       QVERIFY(inspection.items()->count() > before);
       QVERIFY(inspection.items()->rowOf(QStringLiteral("wall_crack_width")) >= 0);
-      QCOMPARE(inspection.findings()->count(), 1);
+      QCOMPARE(inspection.findings()->model()->count(), 1);
       QVERIFY(inspection.setAnswer(QStringLiteral("wall_cracks"), false));
       QCOMPARE(inspection.items()->rowOf(QStringLiteral("wall_crack_width")), -1);
       QVERIFY(inspection.setAnswer(QStringLiteral("wall_cracks"), true));
@@ -178,22 +178,23 @@ class ViewModelTest : public QObject {
                   ->data(inspection.items()->index(row), ChecklistItemModel::ErrorRole)
                   .toString()
                   .isEmpty());
-      QVERIFY(inspection.setFindingField(0, QStringLiteral("location"),
-                                         QStringLiteral("一层北侧承重墙")));
-      QVERIFY(inspection.setFindingMeasurement(0, QStringLiteral("width"), QStringLiteral("1.5")));
-      QVERIFY(inspection.setFindingMeasurement(0, QStringLiteral("length_ratio"),
-                                               QStringLiteral("0.6")));
+      QVERIFY(inspection.findings()->setField(0, QStringLiteral("location"),
+                                              QStringLiteral("一层北侧承重墙")));
+      QVERIFY(
+          inspection.findings()->setMeasurement(0, QStringLiteral("width"), QStringLiteral("1.5")));
+      QVERIFY(inspection.findings()->setMeasurement(0, QStringLiteral("length_ratio"),
+                                                    QStringLiteral("0.6")));
     }
     // A new controller (the app was killed) resumes the same draft with everything in it.
     InspectionController resumed;
     resumed.setSession(m_session.get());
     resumed.setBuildingId(building);
     QCOMPARE(resumed.inspectionId(), inspectionId);
-    QCOMPARE(resumed.findings()->count(), 1);
+    QCOMPARE(resumed.findings()->model()->count(), 1);
     QCOMPARE(resumed.inspection().findings.front().location, std::string("一层北侧承重墙"));
-    QVERIFY(resumed.grade());
-    QCOMPARE(resumed.computedJudgment(), QStringLiteral("serious"));
-    QVERIFY(!resumed.explanation().isEmpty());
+    QVERIFY(resumed.judgment()->grade());
+    QCOMPARE(resumed.judgment()->computed(), QStringLiteral("serious"));
+    QVERIFY(!resumed.judgment()->explanation().isEmpty());
   }
 
   void overrideNeedsAReason() {
@@ -201,20 +202,20 @@ class ViewModelTest : public QObject {
     inspection.setSession(m_session.get());
     inspection.setBuildingId(freshBuilding());
     QVERIFY(inspection.setAnswer(QStringLiteral("wall_cracks"), false));  // a stored draft
-    QVERIFY(inspection.grade());
-    QSignalSpy errorSpy(&inspection, &InspectionController::overrideErrorChanged);
-    QVERIFY(!inspection.setOverride(QStringLiteral("some"), QStringLiteral("   ")));
-    QVERIFY(!inspection.overrideError().isEmpty());
+    QVERIFY(inspection.judgment()->grade());
+    QSignalSpy errorSpy(inspection.judgment(), &InspectionJudgment::overrideErrorChanged);
+    QVERIFY(!inspection.judgment()->setOverride(QStringLiteral("some"), QStringLiteral("   ")));
+    QVERIFY(!inspection.judgment()->overrideError().isEmpty());
     QCOMPARE(errorSpy.count(), 1);
-    QVERIFY(inspection.overrideJudgment().isEmpty());
+    QVERIFY(inspection.judgment()->overrideJudgment().isEmpty());
     auto stored = m_session->store()->inspection(anju::app::toStdString(inspection.inspectionId()));
     QVERIFY(stored.isOk());
     QVERIFY(!stored->override.has_value());
 
-    QVERIFY(inspection.setOverride(QStringLiteral("some"),
-                                   QStringLiteral("屋面渗漏严重，建议委托鉴定")));
-    QVERIFY(inspection.overrideError().isEmpty());
-    QCOMPARE(inspection.effectiveJudgment(), QStringLiteral("some"));
+    QVERIFY(inspection.judgment()->setOverride(QStringLiteral("some"),
+                                               QStringLiteral("屋面渗漏严重，建议委托鉴定")));
+    QVERIFY(inspection.judgment()->overrideError().isEmpty());
+    QCOMPARE(inspection.judgment()->effective(), QStringLiteral("some"));
     stored = m_session->store()->inspection(anju::app::toStdString(inspection.inspectionId()));
     QVERIFY(stored->override.has_value());
     QCOMPARE(stored->override->reason, std::string("屋面渗漏严重，建议委托鉴定"));

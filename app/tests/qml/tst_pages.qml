@@ -126,7 +126,7 @@ Item {
             verify(yes !== null)
             mouseClick(yes)
             tryVerify(() => list.count > before)
-            compare(inspection.findings.count, 1)
+            compare(inspection.findings.model.count, 1)
             verify(inspection.savedAt !== "")
             verify(inspection.items.rowOf("wall_crack_width") >= 0)
 
@@ -139,7 +139,7 @@ Item {
             keyClick(Qt.Key_Period)
             keyClick(Qt.Key_2)
             compare(width.text, "1.2")
-            tryVerify(() => inspection.findings.count === 1 && inspection.savedAt !== "", 3000)
+            tryVerify(() => inspection.findings.model.count === 1 && inspection.savedAt !== "", 3000)
             tryCompare(width, "text", "1.2", 3000)  // not redrawn while typing
         }
 
@@ -164,7 +164,7 @@ Item {
             stack.push(Qt.resolvedUrl("qrc:/qt/qml/Anju/InspectionPage.qml"),
                        { buildingId: notVisited.idAt(2) })
             const inspection = stack.currentItem.controller
-            const photosBefore = inspection.photoCount
+            const photosBefore = inspection.photos.count
             stack.currentItem.takePhoto("", -1)
             tryCompare(stack.currentItem, "objectName", "cameraPage")
             const camera = stack.currentItem
@@ -184,7 +184,7 @@ Item {
             verify(open !== null, "the picker has no Open button")
             mouseClick(open)
             tryCompare(stack, "depth", 1, 5000)  // the camera page closes on success
-            compare(inspection.photoCount, photosBefore + 1)
+            compare(inspection.photos.count, photosBefore + 1)
             compare(inspection.errorString, "")
         }
     }
