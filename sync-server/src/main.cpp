@@ -23,6 +23,8 @@ constexpr const char* kUsage =
     "  inspection-status INSPECTION_ID --data DIR\n"
     "  conflicts RECORD_ID --data DIR\n"
     "  rotate-epoch --data DIR      (after restoring a backup: clients re-sync)\n"
+    "  devices --data DIR           (who signed in on which tablet)\n"
+    "  revoke-tokens (--device ID | --user NAME) [--by ADMIN] --data DIR   (a lost tablet)\n"
     "  export register --format xlsx|csv --out FILE [filters] --data DIR\n"
     "  export geojson --out FILE [filters] --data DIR\n"
     "  export dossier (--building ID | --community 区/街道/社区) --out FILE --data DIR\n"
@@ -55,6 +57,8 @@ int main(int argc, char** argv) {
     if (command == "inspection-status") return runInspectionStatus(*args);
     if (command == "conflicts") return runConflicts(*args);
     if (command == "rotate-epoch") return runRotateEpoch(*args);
+    if (command == "devices") return runDevices(*args);
+    if (command == "revoke-tokens") return runRevokeTokens(*args);
     if (command == "export") return runExport(*args);
     if (command == "help" || command == "--help" || command == "-h") {
       std::fputs(kUsage, stdout);

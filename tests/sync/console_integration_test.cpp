@@ -28,8 +28,8 @@ class ConsoleApi : public SyncServerTest {
     const CliResult assign =
         runCli({"assign", "north", "--region", "临江区/城北街道", "--data", dataDir()});
     ASSERT_EQ(assign.exitCode, 0) << assign.err;
-    m_reviewer = consoleLogin("reviewer", "review1234");
-    m_north = consoleLogin("north", "north1234");
+    m_reviewer = client().consoleLogin("reviewer", "review1234");
+    m_north = client().consoleLogin("north", "north1234");
     ASSERT_FALSE(m_reviewer.empty());
     ASSERT_FALSE(m_north.empty());
     // A submitted inspection of a 城南街道 house, pushed by the demo inspector.
@@ -37,13 +37,6 @@ class ConsoleApi : public SyncServerTest {
     const v1::PushResponse pushed =
         client().push(m_demoToken, makePush({makeChange(m_inspection, 1000, 0)}));
     ASSERT_EQ(pushed.results(0).outcome(), v1::ChangeResult::APPLIED) << pushed.results(0).reason();
-  }
-
-  std::string consoleLogin(const std::string& user, const std::string& password) {
-    const Reply r = client().post("/console/api/login",
-                                  json{{"username", user}, {"password", password}}.dump());
-    if (r.status != 200) return "";
-    return json::parse(r.body)["token"].get<std::string>();
   }
 
   static json body(const Reply& r) { return json::parse(r.body, nullptr, false); }
@@ -229,12 +222,7 @@ TEST_P(ConsoleApi, HousePageShowsOverrideFindingsAndPhotosInScopeOnly) {
     ASSERT_EQ(r.outcome(), v1::ChangeResult::APPLIED) << r.reason();
   const std::string photoPath = "/console/api/photos/" + photo.id;
   EXPECT_EQ(client().get(photoPath, m_reviewer).status, 404);  // bytes not uploaded yet
-  ASSERT_EQ(
-      client()
-          .put("/v1/photos/" + photo.sha256 + "?offset=0&total=" + std::to_string(bytes.size()),
-               bytes, m_demoToken)
-          .status,
-      200);
+  ASSERT_EQ(client().uploadPhoto(photo.sha256, bytes, m_demoToken).status, 200);
 
   const json house = body(client().get("/console/api/houses/" + in.buildingId, m_reviewer));
   ASSERT_EQ(house["inspections"].size(), 1u);

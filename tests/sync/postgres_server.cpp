@@ -112,10 +112,15 @@ std::string logTail(const std::string& path) {
   return text;
 }
 
-// Runs one statement on the maintenance database; "" or libpq's error.
-std::string adminExec(int port, const std::string& sql) {
-  const std::string conninfo = "host=127.0.0.1 port=" + std::to_string(port) +
-                               " user=" + kSuperuser + " dbname=postgres connect_timeout=10";
+// The maintenance database of the test cluster.
+std::string maintenanceConninfo(int port) {
+  return "host=127.0.0.1 port=" + std::to_string(port) + " user=" + kSuperuser +
+         " dbname=postgres connect_timeout=10";
+}
+
+}  // namespace
+
+std::string execSql(const std::string& conninfo, const std::string& sql) {
   PGconn* conn = PQconnectdb(conninfo.c_str());
   std::string error;
   if (PQstatus(conn) != CONNECTION_OK) {
@@ -128,8 +133,6 @@ std::string adminExec(int port, const std::string& sql) {
   PQfinish(conn);
   return error;
 }
-
-}  // namespace
 
 PostgresServer* PostgresServer::shared(std::string* error) {
   static std::unique_ptr<PostgresServer> server;
@@ -257,7 +260,7 @@ bool PostgresServer::stop() {
 
 std::string PostgresServer::createDatabase(std::string* error) {
   const std::string name = "anju_test_" + std::to_string(++m_databases);
-  if (std::string e = adminExec(m_port, "CREATE DATABASE " + name); !e.empty()) {
+  if (std::string e = execSql(maintenanceConninfo(m_port), "CREATE DATABASE " + name); !e.empty()) {
     if (error) *error = "CREATE DATABASE failed: " + e;
     return "";
   }
@@ -269,7 +272,7 @@ void PostgresServer::dropDatabase(const std::string& conninfo) {
   const std::size_t at = conninfo.find("dbname=");
   if (at == std::string::npos || !m_running) return;
   const std::string name = conninfo.substr(at + 7, conninfo.find(' ', at) - at - 7);
-  (void)adminExec(m_port, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+  (void)execSql(maintenanceConninfo(m_port), "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
 }
 
 }  // namespace anju::server::testing

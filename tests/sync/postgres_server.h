@@ -15,6 +15,10 @@
 
 namespace anju::server::testing {
 
+/// Runs `sql` (one statement, or a script without parameters) on the database `conninfo` names;
+/// "" on success, else libpq's error.
+std::string execSql(const std::string& conninfo, const std::string& sql);
+
 class PostgresServer {
  public:
   /// The process-wide cluster, started on first call; nullptr (with *error set) when it could

@@ -30,20 +30,6 @@ class PushReviewRules : public SyncServerTest {
     return found;
   }
 
-  /// A change of the pulled record, based on the version pulled, after `edit`.
-  template <typename Edit>
-  static v1::Change editOf(const v1::PulledChange& current, Edit edit) {
-    v1::Change change;
-    change.set_change_id(newUuid());
-    change.set_record_id(current.record_id());
-    change.set_kind(current.kind());
-    change.set_base_version(current.version());
-    change.set_version(current.version() + 1);
-    *change.mutable_record() = current.record();
-    edit(*change.mutable_record());
-    return change;
-  }
-
   v1::ChangeResult pushOne(const v1::Change& change) {
     const v1::PushResponse response = client().push(m_demoToken, makePush({change}));
     EXPECT_EQ(response.results_size(), 1);

@@ -1,5 +1,7 @@
 #include "sync_fixture.h"
 
+#include <nlohmann/json.hpp>
+
 #include "anju/hlc.h"
 #include "anju/record_codec.h"
 #include "anju/sha256.h"
@@ -48,6 +50,20 @@ Reply ProtocolClient::put(const std::string& path, const std::string& body,
                           const std::string& token) {
   httplib::Client c = makeClient(m_port);
   return toReply(c.Put(path.c_str(), withToken({}, token), body, "application/octet-stream"));
+}
+
+Reply ProtocolClient::uploadPhoto(const std::string& sha256, const std::string& bytes,
+                                  const std::string& token) {
+  return put("/v1/photos/" + sha256 + "?offset=0&total=" + std::to_string(bytes.size()), bytes,
+             token);
+}
+
+std::string ProtocolClient::consoleLogin(const std::string& user, const std::string& password) {
+  const Reply r =
+      post("/console/api/login", nlohmann::json{{"username", user}, {"password", password}}.dump());
+  if (r.status != 200) return "";
+  const nlohmann::json body = nlohmann::json::parse(r.body, nullptr, false);
+  return body.is_object() && body.contains("token") ? body["token"].get<std::string>() : "";
 }
 
 std::string ProtocolClient::login(const std::string& user, const std::string& password) {

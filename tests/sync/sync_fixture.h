@@ -13,6 +13,7 @@
 
 #include "anju/model.h"
 #include "anju/record_codec.h"
+#include "anju/uuid.h"
 #include "anju/v1/sync.pb.h"
 #include "server_process.h"
 
@@ -37,6 +38,10 @@ class ProtocolClient {
 
   /// The bearer token, or "" when login failed.
   std::string login(const std::string& user, const std::string& password);
+  /// Uploads a photo's bytes in one PUT from offset 0.
+  Reply uploadPhoto(const std::string& sha256, const std::string& bytes, const std::string& token);
+  /// The review console's sign-in (POST /console/api/login): its token, or "" when refused.
+  std::string consoleLogin(const std::string& user, const std::string& password);
   v1::PushResponse push(const std::string& token, const v1::PushRequest& request);
   v1::PullResponse pull(const std::string& token, const std::string& cursor, int limit = 0);
   /// Pulls page after page from `cursor` until has_more is false.
@@ -101,5 +106,18 @@ PhotoRecord makePhoto(const Uuid& buildingId, const Uuid& inspectionId, const st
 /// A change creating or updating `record`.
 v1::Change makeChange(const AnyRecord& record, std::uint64_t version, std::uint64_t baseVersion);
 v1::PushRequest makePush(std::vector<v1::Change> changes);
+/// A change of the pulled record, based on the version pulled, after `edit(record)`.
+template <typename Edit>
+v1::Change editOf(const v1::PulledChange& current, Edit edit) {
+  v1::Change change;
+  change.set_change_id(newUuid());
+  change.set_record_id(current.record_id());
+  change.set_kind(current.kind());
+  change.set_base_version(current.version());
+  change.set_version(current.version() + 1);
+  *change.mutable_record() = current.record();
+  edit(*change.mutable_record());
+  return change;
+}
 
 }  // namespace anju::server::testing

@@ -30,12 +30,6 @@ Visit makeVisit(const Uuid& buildingId, VisitOutcome outcome, TimestampMs at) {
 
 class Visits : public SyncServerTest {
  protected:
-  std::string consoleLogin(const std::string& user, const std::string& password) {
-    const Reply r = client().post("/console/api/login",
-                                  json{{"username", user}, {"password", password}}.dump());
-    if (r.status != 200) return "";
-    return json::parse(r.body)["token"].get<std::string>();
-  }
   static json body(const Reply& r) { return json::parse(r.body, nullptr, false); }
 
   json registerRow(const std::string& token, const Uuid& buildingId) {
@@ -58,7 +52,7 @@ TEST_P(Visits, ThreeTimesNobodyHomeIsCountedInTheRegisterAndListedOnTheHousePage
   for (const v1::ChangeResult& r : pushed.results())
     ASSERT_EQ(r.outcome(), v1::ChangeResult::APPLIED) << r.reason();
 
-  const std::string reviewer = consoleLogin("reviewer", "review1234");
+  const std::string reviewer = client().consoleLogin("reviewer", "review1234");
   ASSERT_FALSE(reviewer.empty());
   const json row = registerRow(reviewer, house);
   ASSERT_FALSE(row.is_null());
@@ -108,7 +102,7 @@ TEST_P(Visits, ReviewerOfAnotherRegionGets403AndDoesNotSeeTheCounts) {
   ASSERT_EQ(add.exitCode, 0) << add.err;
   ASSERT_EQ(
       runCli({"assign", "north", "--region", "临江区/城北街道", "--data", dataDir()}).exitCode, 0);
-  const std::string north = consoleLogin("north", "north1234");
+  const std::string north = client().consoleLogin("north", "north1234");
   ASSERT_FALSE(north.empty());
   EXPECT_EQ(client().get("/console/api/houses/" + house, north).status, 403);
   EXPECT_TRUE(registerRow(north, house).is_null());
@@ -182,7 +176,7 @@ TEST_P(Visits, TabletVisitsSyncToTheRegisterAndToAnotherTablet) {
   const SyncReport pushed = a.syncOk();
   EXPECT_EQ(pushed.rejected, 0);
 
-  const std::string reviewer = consoleLogin("reviewer", "review1234");
+  const std::string reviewer = client().consoleLogin("reviewer", "review1234");
   const json row = registerRow(reviewer, house);
   ASSERT_FALSE(row.is_null());
   EXPECT_EQ(row["visit_count"], 3);

@@ -46,6 +46,9 @@ class PhotoLibrary {
   /// notFound when the file is missing.
   Result<std::string> read(std::string_view sha256, std::int64_t offset, std::int64_t length) const;
   const std::string& folder() const { return m_folder; }
+  /// Deletes every photo file (and any temporary file) in the folder, keeping the folder itself
+  /// (a lost tablet wiping itself, SyncClient). ioError naming the first file that stayed.
+  Status removeAll();
 
  private:
   explicit PhotoLibrary(std::string folder) : m_folder(std::move(folder)) {}

@@ -334,6 +334,13 @@ class Store {
   /// Several keys in one transaction (e.g. a login's token, expiry, role and regions).
   Status setSyncStates(const std::vector<std::pair<std::string, std::string>>& values);
 
+  /// Erases everything this store holds — records, outbox, conflicts, audit trail, sync state,
+  /// search index — in one transaction, then compacts the file (VACUUM, with secure_delete so no
+  /// freed page keeps old rows) and truncates the write-ahead log. The store stays open and
+  /// usable, as empty as a new one (schema version kept). For a tablet reported lost: an
+  /// administrator revoked its tokens (SyncClient). Photo files are PhotoLibrary::removeAll.
+  Status wipe();
+
   /// Conflicts the user has not dismissed yet, oldest first.
   Result<std::vector<ConflictEntry>> openConflicts();
   Status dismissConflict(std::int64_t conflictId);

@@ -27,6 +27,15 @@
 // made each change). The store file lives in the app's private storage; the token is as
 // sensitive as that file.
 //
+// A lost tablet (the policy). An administrator can revoke a device's tokens
+// (`anju-server revoke-tokens`). The server then refuses everything from that token, push
+// included (401, code token_revoked), because the device is presumed stolen: whoever holds it
+// must not be able to write into the register. On that answer sync() wipes the tablet
+// (Store::wipe, PhotoLibrary::removeAll) and returns the kDeviceRevokedId error. The trade-off:
+// changes still in the outbox when the revocation happened are lost with the tablet; an
+// administrator revokes only a tablet that is gone, and one that is found again simply signs in
+// again and pulls its region afresh.
+//
 // Thread-safety: one sync or login at a time per SyncClient; `cancel` may be set from any thread.
 #pragma once
 
@@ -57,6 +66,12 @@ inline constexpr std::string_view kSyncAuthRegions = "auth_regions";  // lines "
 inline constexpr std::string_view kSyncServerEpoch = "server_epoch";  // as of the last login
 inline constexpr std::string_view kSyncLastSyncAt = "last_sync_at";   // UTC ms of the last success
 inline constexpr std::string_view kSyncLastError = "last_error";      // empty after a success
+
+/// The message id of the error a sync returns after the server said an administrator revoked
+/// this tablet's token (HTTP 401, code token_revoked); the store and photos are wiped by then.
+inline constexpr std::string_view kDeviceRevokedId = "sync.device_revoked";
+/// True for that error: the app tells the user the tablet was wiped and shows the sign-in.
+bool isDeviceRevoked(const Status& status);
 
 /// The cached identity of the signed-in user (see the policy above).
 struct Session {
@@ -167,12 +182,17 @@ class SyncClient {
 
   /// One full sync (push, photos, pull). On success kSyncLastSyncAt is set and kSyncLastError
   /// cleared. A cancel returns the report so far with `cancelled` set. Errors: unauthenticated
-  /// (not signed in, or 401: sign in again), unavailable (network/5xx after the retries),
-  /// invalidArgument/permissionDenied (other 4xx), store errors (e.g. a full disk).
+  /// (not signed in, or 401: sign in again; isDeviceRevoked: the tablet was wiped, see above),
+  /// unavailable (network/5xx after the retries), invalidArgument/permissionDenied (other 4xx),
+  /// store errors (e.g. a full disk).
   Result<SyncReport> sync(const SyncProgressFn& progress = {},
                           const std::atomic<bool>* cancel = nullptr);
 
  private:
+  /// The server revoked this tablet: erase the photos and the store; returns `revoked`, or the
+  /// error that stopped the wipe (the next sync is refused again and finishes it).
+  Status wipeRevoked(const Status& revoked);
+
   Store& m_store;              // borrowed
   PhotoLibrary& m_photos;      // borrowed
   HttpTransport& m_transport;  // borrowed

@@ -150,6 +150,11 @@ constexpr MessageText kMessages[] = {
      "recorded {recorded}, server computed {computed}"},
     {"auth.too_many_failed_logins", "登录失败次数过多，请 {seconds} 秒后再试",
      "too many failed sign-ins; try again in {seconds} s"},
+    {"auth.token_revoked", "此设备的登录已被管理员撤销", "an administrator revoked this sign-in"},
+    {"auth.revoke_needs_target", "请指明要撤销的设备（--device）或用户（--user）",
+     "name the device (--device) or the user (--user) whose tokens to revoke"},
+    {"auth.no_tokens_to_revoke", "没有可撤销的令牌（用户：{user}，设备：{device}）",
+     "no tokens to revoke (user: {user}, device: {device})"},
 };
 
 }  // namespace

@@ -78,6 +78,14 @@ constexpr MessageText kMessages[] = {
      "cannot reach the server {url} ({detail})"},
     {"sync.sign", "登录", "sign in"},
     {"sync.sign_first", "请先登录", "sign in first"},
+    {"sync.device_revoked",
+     "管理员已撤销此平板的登录（设备报失），本机的数据和照片已清除，未同步的记录无法保存。"
+     "如平板已找回，请联系管理员后重新登录（HTTP {status}：{server}）",
+     "an administrator revoked this tablet's sign-in (reported lost); its data and photos have "
+     "been erased here and unsynced records could not be saved. If the tablet was recovered, "
+     "contact the administrator and sign in again (HTTP {status}: {server})"},
+    {"sync.photo_wipe_failed", "无法删除照片：{path}（{detail}）",
+     "cannot delete the photos: {path} ({detail})"},
     {"sync.signed_out", "登录已失效，请重新登录（{action}，HTTP {status}：{server}）",
      "you are signed out, sign in again ({action}, HTTP {status}: {server})"},
     {"sync.too_large", "数据超出服务器限制（{action}，HTTP {status}：{server}）",

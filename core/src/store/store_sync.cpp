@@ -252,6 +252,42 @@ Status Store::setSyncStates(const std::vector<std::pair<std::string, std::string
   return tx->commit();
 }
 
+Status Store::wipe() {
+  std::lock_guard lock(m_impl->mutex);
+  Database& db = *m_impl->db;
+  // Freed pages are overwritten with zeros, so deleted rows do not linger in the file.
+  if (Status s = db.exec("PRAGMA secure_delete = ON"); !s) return s;
+  // Every table but SQLite's own; an FTS5 index is emptied through its virtual table, never
+  // through its shadow tables (named after it).
+  Result<store::Statement> list = db.prepare(
+      "SELECT name, sql LIKE 'CREATE VIRTUAL TABLE%' FROM sqlite_master WHERE type = 'table' "
+      "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name");
+  if (!list) return list.status();
+  std::vector<std::string> tables, virtuals;
+  for (;;) {
+    Result<bool> row = list->step();
+    if (!row) return row.status();
+    if (!*row) break;
+    (list->integer(1) ? virtuals : tables).push_back(list->text(0));
+  }
+  std::erase_if(tables, [&](const std::string& name) {
+    return std::any_of(virtuals.begin(), virtuals.end(),
+                       [&](const std::string& v) { return name.rfind(v + "_", 0) == 0; });
+  });
+  tables.insert(tables.end(), virtuals.begin(), virtuals.end());
+  {
+    Result<Transaction> tx = Transaction::begin(db);
+    if (!tx) return tx.status();
+    // Children and parents go in name order; the keys are checked at commit, when all are gone.
+    if (Status s = db.exec("PRAGMA defer_foreign_keys = ON"); !s) return s;
+    for (const std::string& table : tables)
+      if (Status s = db.exec("DELETE FROM \"" + table + "\""); !s) return s;
+    if (Status s = tx->commit(); !s) return s;
+  }
+  if (Status s = db.exec("VACUUM"); !s) return s;
+  return db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
 Result<std::vector<ConflictEntry>> Store::openConflicts() {
   std::lock_guard lock(m_impl->mutex);
   Result<StatementUse> query = m_impl->db->cached(

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "anju/message_codec.h"
+#include "anju/sync_client.h"
 #include "anju/v1/sync.pb.h"
 
 namespace anju::sync {
@@ -72,6 +73,9 @@ Status httpError(const HttpResponse& response, MessageParam action, Locale local
   std::vector<MessageParam> params{
       std::move(action), {"status", std::to_string(response.status)}, {"server", serverSays}};
   const int code = response.status;
+  if (code == 401 && error.code() == "token_revoked")
+    return Status::unauthenticated(
+        msg(std::string(kDeviceRevokedId), {{"status", "401"}, {"server", serverSays}}));
   if (code == 401) return Status::unauthenticated(msg("sync.signed_out", std::move(params)));
   if (code == 403) return Status::permissionDenied(msg("sync.not_allowed", std::move(params)));
   if (code == 413) return Status::invalidArgument(msg("sync.too_large", std::move(params)));

@@ -40,6 +40,21 @@ std::string PhotoLibrary::folderForDatabase(const std::string& databasePath) {
   return databasePath + ".photos";
 }
 
+Status PhotoLibrary::removeAll() {
+  std::error_code ec;
+  fs::directory_iterator it(m_folder, ec);
+  if (ec)
+    return Status::ioError(
+        msg("sync.photo_wipe_failed", {{"path", m_folder}, {"detail", ec.message()}}));
+  for (const fs::directory_entry& entry : it) {
+    fs::remove_all(entry.path(), ec);
+    if (ec)
+      return Status::ioError(msg("sync.photo_wipe_failed",
+                                 {{"path", entry.path().string()}, {"detail", ec.message()}}));
+  }
+  return Status::ok();
+}
+
 std::string PhotoLibrary::pathOf(std::string_view sha256) const {
   // Two-character fan-out keeps a folder of 10^4 photos quick to list on a tablet's filesystem.
   const std::string hash(sha256);

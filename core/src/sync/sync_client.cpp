@@ -112,6 +112,20 @@ Result<Session> SyncClient::login(std::string_view user, std::string_view passwo
   return session();
 }
 
+bool isDeviceRevoked(const Status& status) {
+  return status.code() == StatusCode::kUnauthenticated && status.text().id == kDeviceRevokedId;
+}
+
+Status SyncClient::wipeRevoked(const Status& revoked) {
+  // Photos first: a wipe cut short leaves records whose bytes are gone (harmless, the next
+  // contact is refused again and finishes), never photo files nothing names.
+  if (Status s = m_photos.removeAll(); !s) return s;
+  if (Status s = m_store.wipe(); !s) return s;
+  // The one thing the emptied store keeps: why it is empty, for the status screen.
+  (void)m_store.setSyncState(kSyncLastError, describe(revoked, m_options.locale));
+  return revoked;
+}
+
 Result<Session> SyncClient::session() {
   Session out;
   std::string token, expires, regions;
@@ -163,6 +177,7 @@ Result<SyncReport> SyncClient::sync(const SyncProgressFn& progress,
     run.report().cancelled = true;
     return run.report();
   }
+  if (!s && isDeviceRevoked(s)) return wipeRevoked(s);
   if (!s) {
     // Kept for the status screen; a store failure while recording it cannot be reported better
     // than by returning the original error.

@@ -126,4 +126,36 @@ int runRotateEpoch(const CliArgs& args) {
   return 0;
 }
 
+int runDevices(const CliArgs& args) {
+  if (!args.positional().empty()) return usage("devices --data DIR");
+  Result<std::unique_ptr<IndexedStorage>> storage = storageFor(args);
+  if (!storage) return fail(storage.status());
+  Result<std::vector<DeviceTokens>> devices = (*storage)->deviceTokens(systemNowMs());
+  if (!devices) return fail(devices.status());
+  for (const DeviceTokens& d : *devices)
+    std::printf("user %s device %s last-sign-in %lld usable-tokens %d revoked-tokens %d\n",
+                d.userName.c_str(), d.deviceId.c_str(), static_cast<long long>(d.lastSignIn),
+                d.usable, d.revoked);
+  return 0;
+}
+
+int runRevokeTokens(const CliArgs& args) {
+  if (!args.positional().empty() || (!args.has("device") && !args.has("user")))
+    return usage("revoke-tokens (--device ID | --user NAME) [--by ADMIN] --data DIR");
+  Result<std::unique_ptr<IndexedStorage>> storage = storageFor(args);
+  if (!storage) return fail(storage.status());
+  AuthService auth(**storage, std::chrono::hours(1));
+  const std::string user = args.option("user").value_or("");
+  const std::string device = args.option("device").value_or("");
+  Result<std::int64_t> revoked =
+      auth.revokeTokens(args.option("by").value_or("admin-cli"), user, device);
+  if (!revoked) return fail(revoked.status());
+  std::printf(
+      "%lld token(s) revoked (user %s, device %s): the tablet is refused from now on and wipes "
+      "its data at its next contact\n",
+      static_cast<long long>(*revoked), user.empty() ? "any" : user.c_str(),
+      device.empty() ? "any" : device.c_str());
+  return 0;
+}
+
 }  // namespace anju::server

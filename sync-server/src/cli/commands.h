@@ -20,6 +20,8 @@ int runReview(const CliArgs& args);
 int runInspectionStatus(const CliArgs& args);
 int runConflicts(const CliArgs& args);
 int runRotateEpoch(const CliArgs& args);
+int runDevices(const CliArgs& args);
+int runRevokeTokens(const CliArgs& args);
 int runExport(const CliArgs& args);
 
 /// --config FILE, then --data/--listen/--port/--postgres on top (--postgres CONNINFO also selects

@@ -16,6 +16,12 @@ ApiError ApiError::fromStatus(const Status& status) {
   e.message = status.text();
   if (e.message.empty()) e.freeText = status.message();
   e.fields = status.fieldErrors();
+  // The tablet wipes itself on this code (docs/protocol.md, "A lost tablet").
+  if (status.code() == StatusCode::kUnauthenticated && status.text().id == kTokenRevokedId) {
+    e.httpStatus = 401;
+    e.code = "token_revoked";
+    return e;
+  }
   switch (status.code()) {
     case StatusCode::kInvalidArgument:
       e.httpStatus = 400;

@@ -1,8 +1,11 @@
 #include "http/export_api.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <memory>
 
 #include "export/export_files.h"
@@ -27,6 +30,31 @@ std::string baseName(const char* what, const RegisterFilter& f) {
   return name;
 }
 
+/// Fault injection for tests (docs/fault-testing.md): with ANJU_FAULT_EXPORT_FAIL_AFTER_BYTES=N
+/// in the server's environment every export fails once N bytes of its body are out, the way a
+/// storage or disk error in the middle of an export would. Unset (production): no limit.
+std::size_t exportFaultAfterBytes() {
+  static const std::size_t limit = [] {
+    const char* env = std::getenv("ANJU_FAULT_EXPORT_FAIL_AFTER_BYTES");
+    return env && *env ? static_cast<std::size_t>(std::strtoull(env, nullptr, 10))
+                       : std::numeric_limits<std::size_t>::max();
+  }();
+  return limit;
+}
+
+/// The response body of a streamed export as an ExportSink (false: the export stops).
+ExportSink bodySink(web::DataSink& sink) {
+  return [&sink, sent = std::size_t{0}](std::string_view bytes) mutable {
+    const std::size_t room = exportFaultAfterBytes() - sent;
+    if (bytes.size() > room) {
+      sink.write(bytes.data(), room);
+      return false;  // injected failure
+    }
+    sent += bytes.size();
+    return sink.write(bytes.data(), bytes.size());
+  };
+}
+
 /// Sends the file at `path` (owned by `scratch`, kept alive until the body is sent).
 void sendFile(web::Response& res, std::shared_ptr<ExportScratch> scratch, const std::string& path,
               const char* contentType, const std::string& disposition) {
@@ -39,8 +67,9 @@ void sendFile(web::Response& res, std::shared_ptr<ExportScratch> scratch, const 
       static_cast<std::size_t>(size), contentType,
       [file](std::size_t offset, std::size_t length, web::DataSink& sink) {
         char buffer[64 * 1024];
+        if (offset >= exportFaultAfterBytes()) return false;  // injected: the file vanished
         file->seekg(static_cast<std::streamoff>(offset));
-        const auto n = std::min(length, sizeof buffer);
+        const auto n = std::min({length, sizeof buffer, exportFaultAfterBytes() - offset});
         file->read(buffer, static_cast<std::streamsize>(n));
         const auto got = static_cast<std::size_t>(file->gcount());
         return got > 0 && sink.write(buffer, got);
@@ -101,8 +130,7 @@ void ExportApi::registerCsv(const web::Request& req, web::Response& res) {
   ExportService& exports = m_exports;
   res.set_chunked_content_provider(
       "text/csv; charset=utf-8", [&exports, f = *filter](std::size_t, web::DataSink& sink) {
-        Result<std::int64_t> rows = exports.registerCsv(
-            f, [&sink](std::string_view b) { return sink.write(b.data(), b.size()); });
+        Result<std::int64_t> rows = exports.registerCsv(f, bodySink(sink));
         if (!rows) {
           // Headers are gone already: dropping the connection is how the client learns.
           logError("register.csv export failed: " + rows.status().toString());
@@ -121,8 +149,7 @@ void ExportApi::housesGeoJson(const web::Request& req, web::Response& res) {
   ExportService& exports = m_exports;
   res.set_chunked_content_provider(
       "application/geo+json", [&exports, f = *filter](std::size_t, web::DataSink& sink) {
-        Result<std::int64_t> n = exports.housesGeoJson(
-            f, [&sink](std::string_view b) { return sink.write(b.data(), b.size()); });
+        Result<std::int64_t> n = exports.housesGeoJson(f, bodySink(sink));
         if (!n) {
           logError("houses.geojson export failed: " + n.status().toString());
           return false;

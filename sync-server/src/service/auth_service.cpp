@@ -119,6 +119,32 @@ Result<User> AuthService::authenticate(const std::string& bearerToken) {
   return m_storage.findUserByToken(sha256Hex(bearerToken), m_clock());
 }
 
+Result<std::int64_t> AuthService::revokeTokens(const std::string& by, const std::string& userName,
+                                               const std::string& deviceId) {
+  if (userName.empty() && deviceId.empty())
+    return Status::invalidArgument(msg("auth.revoke_needs_target"));
+  Result<std::unique_ptr<SyncTransaction>> tx = m_storage.beginTransaction();
+  if (!tx) return tx.status();
+  const TimestampMs now = m_clock();
+  Result<std::int64_t> revoked = (*tx)->revokeTokens(userName, deviceId, now);
+  if (!revoked) return revoked.status();
+  if (*revoked == 0)
+    return Status::notFound(
+        msg("auth.no_tokens_to_revoke", {{"user", userName}, {"device", deviceId}}));
+  // Audited where an admin reads the log (no region: it is about a device, not a house).
+  AuditEntry entry;
+  entry.at = now;
+  entry.userName = by;
+  entry.action = "tokens_revoked";
+  entry.targetKind = deviceId.empty() ? "user" : "device";
+  entry.targetId = deviceId.empty() ? userName : deviceId;
+  entry.detail =
+      nlohmann::json{{"user", userName}, {"device", deviceId}, {"tokens", *revoked}}.dump();
+  if (Status s = (*tx)->appendAudit(entry); !s) return s;
+  if (Status s = (*tx)->commit(); !s) return s;
+  return *revoked;
+}
+
 RegionFilter regionFilterFor(const User& user) {
   if (user.role == Role::kAdmin) return RegionFilter::everything();
   return RegionFilter::only(user.regions);

@@ -6,6 +6,7 @@
 
 #include "anju/message.h"
 #include "util/log.h"
+#include "util/storage_full.h"
 
 namespace anju::server {
 namespace {
@@ -42,16 +43,6 @@ std::uint64_t readBigEndian(const char* data, int length) {
   return v;
 }
 
-// SQLSTATEs after which a retry may well succeed: the connection or server went away, the server
-// is starting or shutting down, out of connections, or a lock wait / deadlock / serialisation
-// failure aborted the transaction.
-bool isTransient(std::string_view state) {
-  if (state.size() != 5) return false;
-  const std::string_view cls = state.substr(0, 2);
-  return cls == "08" || cls == "53" || cls == "57" || state == "40001" || state == "40P01" ||
-         state == "55P03";
-}
-
 void forwardNotice(void*, const char* message) {
   logInfo("postgres: " + oneLine(message ? message : ""));
 }
@@ -59,6 +50,24 @@ void forwardNotice(void*, const char* message) {
 }  // namespace
 
 const Message kDatabaseUnavailable = msg("storage.database_unavailable");
+
+PgFailureKind classifyPgFailure(std::string_view state, bool connectionHealthy) {
+  if (state == "23505") return PgFailureKind::kDuplicate;
+  if (!connectionHealthy) return PgFailureKind::kUnavailable;
+  // disk_full: like SQLITE_FULL and ENOSPC, retrying cannot help until an administrator frees
+  // space, and the client is told exactly that (507).
+  if (state == "53100") return PgFailureKind::kStorageFull;
+  if (state.size() != 5) return PgFailureKind::kFailed;
+  // After these a retry may well succeed: the connection or server went away (08), the server
+  // is short of memory or connections (53200 out_of_memory, 53300 too_many_connections, 53400),
+  // it is starting or shutting down (57), or a lock wait / deadlock / serialisation failure
+  // aborted the transaction.
+  const std::string_view cls = state.substr(0, 2);
+  if (cls == "08" || cls == "53" || cls == "57" || state == "40001" || state == "40P01" ||
+      state == "55P03")
+    return PgFailureKind::kUnavailable;
+  return PgFailureKind::kFailed;
+}
 
 PgResult::~PgResult() {
   if (m_result) PQclear(m_result);
@@ -132,13 +141,20 @@ Status PgConnection::failure(pg_result* result, std::string_view sql) {
   std::string message = oneLine(result ? PQresultErrorMessage(result) : PQerrorMessage(m_conn));
   if (message.empty()) message = oneLine(PQerrorMessage(m_conn));
   if (result) PQclear(result);
-  if (state == "23505")
-    return Status::alreadyExists(msg("storage.already_exists", {{"detail", message}}));
   const std::string statement(sql.substr(0, 80));
   const std::string context = " [" + state + "] " + message + " (in: " + statement + ")";
-  if (!healthy() || isTransient(state)) {
-    logWarn("postgres: unavailable:" + context);
-    return Status::unavailable(kDatabaseUnavailable);
+  switch (classifyPgFailure(state, healthy())) {
+    case PgFailureKind::kDuplicate:
+      return Status::alreadyExists(msg("storage.already_exists", {{"detail", message}}));
+    case PgFailureKind::kStorageFull:
+      // The detail is for the server log only (storageFullStatus), as on SQLite.
+      logError("postgres: disk full:" + context);
+      return storageFullStatus("postgres [" + state + "] " + message);
+    case PgFailureKind::kUnavailable:
+      logWarn("postgres: unavailable:" + context);
+      return Status::unavailable(kDatabaseUnavailable);
+    case PgFailureKind::kFailed:
+      break;
   }
   logError("postgres: statement failed:" + context);
   return Status::ioError(

@@ -72,6 +72,18 @@ class PgConnection {
   pg_conn* m_conn;
 };
 
+/// What a failed statement's SQLSTATE means for the request.
+enum class PgFailureKind {
+  kDuplicate,    // 23505 unique_violation: Status::alreadyExists
+  kStorageFull,  // 53100 disk_full: storageFullStatus, HTTP 507 (as SQLITE_FULL)
+  kUnavailable,  // retry later (connection lost, 53200/53300 and other class 53, 57, 40001,
+                 // 40P01, 55P03): Status::unavailable, HTTP 503
+  kFailed,       // anything else: Status::ioError, HTTP 500
+};
+/// Classifies `state` (PG_DIAG_SQLSTATE, "" when libpq gave none) of a statement that failed on
+/// a connection that is (`connectionHealthy`) or is no longer usable.
+PgFailureKind classifyPgFailure(std::string_view state, bool connectionHealthy);
+
 /// The message of every "database unreachable" Status (storage.database_unavailable): safe to
 /// show to clients.
 extern const Message kDatabaseUnavailable;

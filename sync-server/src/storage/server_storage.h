@@ -44,6 +44,18 @@ struct TokenRow {
   TimestampMs expiresAt = 0;
 };
 
+/// A device's sign-ins of one user (ServerStorage::deviceTokens).
+struct DeviceTokens {
+  std::string userName;
+  std::string deviceId;
+  TimestampMs lastSignIn = 0;  // created_at of the newest token
+  int usable = 0;              // tokens neither expired nor revoked
+  int revoked = 0;
+};
+
+/// The message id of the "token revoked" unauthenticated Status (HTTP 401, code token_revoked).
+inline constexpr std::string_view kTokenRevokedId = "auth.token_revoked";
+
 /// The current version of one record, as stored.
 struct StoredRecord {
   RecordKind kind = RecordKind::kBuilding;
@@ -143,6 +155,10 @@ class SyncTransaction {
   virtual Status rememberChange(const SeenChange& change) = 0;
   /// Appends to the audit log (entry.id ignored).
   virtual Status appendAudit(const AuditEntry& entry) = 0;
+  /// Marks every token not yet revoked of `userName` (when not empty) and of `deviceId` (when
+  /// not empty) as revoked at `at`; returns how many. At least one of the two is not empty.
+  virtual Result<std::int64_t> revokeTokens(const std::string& userName,
+                                            const std::string& deviceId, TimestampMs at) = 0;
   /// Durably commits (fsync'd); after an error nothing of the transaction is stored.
   virtual Status commit() = 0;
 };
@@ -174,8 +190,11 @@ class ServerStorage {
   virtual Status addUserRegion(const std::string& name, const RegionPath& region) = 0;
 
   virtual Status saveToken(const TokenRow& token) = 0;
-  /// The user owning an unexpired token; unauthenticated when unknown or expired.
+  /// The user owning an unexpired token; unauthenticated when unknown or expired, and with the
+  /// message kTokenRevokedId when an admin revoked it (revokeTokens).
   virtual Result<User> findUserByToken(const std::string& tokenHash, TimestampMs now) = 0;
+  /// The devices that signed in, per user and device (for an admin choosing what to revoke).
+  virtual Result<std::vector<DeviceTokens>> deviceTokens(TimestampMs now) = 0;
 
   virtual Result<std::unique_ptr<SyncTransaction>> beginTransaction() = 0;
 

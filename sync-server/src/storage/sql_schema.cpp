@@ -265,6 +265,14 @@ ALTER TABLE house_register ADD COLUMN last_visit_outcome TEXT NOT NULL DEFAULT '
 ALTER TABLE house_register ADD COLUMN last_visited_at {int64} NOT NULL DEFAULT 0;
 )sql",
      false},
+    // 8: an admin revokes a lost tablet's tokens (revoke-tokens); a revoked token is kept, so the
+    // server can tell the tablet it was revoked (and the tablet wipes itself), not just unknown.
+    {R"sql(
+ALTER TABLE tokens ADD COLUMN revoked_at {int64} NOT NULL DEFAULT 0;
+CREATE INDEX tokens_by_device ON tokens (device_id);
+CREATE INDEX tokens_by_user ON tokens (user_name);
+)sql",
+     false},
 };
 
 }  // namespace

@@ -166,16 +166,34 @@ Result<User> SqlStorage::findUserByToken(const std::string& tokenHash, Timestamp
     struct Owner {
       std::string userName;
       TimestampMs expiresAt;
+      TimestampMs revokedAt;
     };
-    Result<std::optional<Owner>> owner =
-        firstRow(session, "SELECT user_name, expires_at FROM tokens WHERE token_hash = $1",
-                 SqlParams().text(tokenHash), [](const SqlRows& rows) {
-                   return Owner{rows.text(0), rows.int64(1)};
-                 });
+    Result<std::optional<Owner>> owner = firstRow(
+        session, "SELECT user_name, expires_at, revoked_at FROM tokens WHERE token_hash = $1",
+        SqlParams().text(tokenHash), [](const SqlRows& rows) {
+          return Owner{rows.text(0), rows.int64(1), rows.int64(2)};
+        });
     if (!owner) return owner.status();
     if (!*owner) return Status::unauthenticated(msg("auth.invalid_token"));
+    // Revoked before expired: a lost tablet is told to wipe itself even after its token lapsed.
+    if ((*owner)->revokedAt != 0) return Status::unauthenticated(msg(std::string(kTokenRevokedId)));
     if ((*owner)->expiresAt <= now) return Status::unauthenticated(msg("auth.token_expired"));
     return loadUser(session, (*owner)->userName);
+  });
+}
+
+Result<std::vector<DeviceTokens>> SqlStorage::deviceTokens(TimestampMs now) {
+  return withSession([&](SqlSession& session) {
+    return collectRows(session,
+                       "SELECT user_name, device_id, MAX(created_at), "
+                       "SUM(CASE WHEN revoked_at = 0 AND expires_at > $1 THEN 1 ELSE 0 END), "
+                       "SUM(CASE WHEN revoked_at <> 0 THEN 1 ELSE 0 END) "
+                       "FROM tokens GROUP BY user_name, device_id ORDER BY user_name, device_id",
+                       SqlParams().int64(now), [](const SqlRows& rows) {
+                         return DeviceTokens{rows.text(0), rows.text(1), rows.int64(2),
+                                             static_cast<int>(rows.int64(3)),
+                                             static_cast<int>(rows.int64(4))};
+                       });
   });
 }
 

@@ -50,6 +50,7 @@ class SqlStorage : public ServerStorage {
   Status saveToken(const TokenRow& token) override;
   Result<User> findUserByToken(const std::string& tokenHash, TimestampMs now) override;
 
+  Result<std::vector<DeviceTokens>> deviceTokens(TimestampMs now) override;
   Result<std::unique_ptr<SyncTransaction>> beginTransaction() override;
 
   Result<PullPage> pullPage(std::int64_t afterSeq, const RegionFilter& filter, int limit) override;

@@ -69,9 +69,61 @@ Result<std::int64_t> SqlSyncTransaction::putRecord(const RecordWrite& write) {
           .int64(*seq)
           .bytes(r.payload));
   if (!current) return current;
+  if (r.kind == "building") {
+    if (Status moved = moveHouseRecords(write); !moved) return moved;
+  }
   // The house a record belongs to: a building is its own.
   m_touchedHouses.insert(r.kind == RecordKind::kBuilding ? r.id : r.buildingId);
   return *seq;
+}
+
+Status SqlSyncTransaction::moveHouseRecords(const RecordWrite& building) {
+  const StoredRecord& b = building.record;
+  // Usually none: only a building that changed its district, street or community leaves its
+  // records behind in the old region.
+  Result<std::vector<StoredRecord>> behind = collectRows(
+      session(),
+      std::string("SELECT ") + kRecordColumns +
+          " FROM records WHERE building_id = $1 AND kind <> 'building' AND (district <> $2 OR "
+          "street <> $3 OR community <> $4) ORDER BY seq",
+      SqlParams().text(b.id).text(b.region.district).text(b.region.street).text(b.region.community),
+      [](const SqlRows& rows) { return readRecordRow(rows); });
+  if (!behind) return behind.status();
+  if (behind->empty()) return Status::ok();
+  for (const StoredRecord& r : *behind) {
+    // Same version and payload under a new seq: pullers of the new region receive the record
+    // after its building, and every region-scoped read sees it where its house now is.
+    Result<std::int64_t> seq = session().returningInt64(
+        "INSERT INTO record_versions (kind, record_id, version, change_id, source, written_at, "
+        "payload) VALUES ($1, $2, $3, NULL, $4, $5, $6) RETURNING seq",
+        SqlParams()
+            .text(r.kind)
+            .text(r.id)
+            .int64(static_cast<std::int64_t>(r.version))
+            .text("moved:" + building.source)
+            .int64(building.writtenAt)
+            .bytes(r.payload));
+    if (!seq) return seq.status();
+    Status moved = session().run(
+        "UPDATE records SET district = $1, street = $2, community = $3, seq = $4 "
+        "WHERE kind = $5 AND id = $6",
+        SqlParams()
+            .text(b.region.district)
+            .text(b.region.street)
+            .text(b.region.community)
+            .int64(*seq)
+            .text(r.kind)
+            .text(r.id));
+    if (!moved) return moved;
+  }
+  // The house's console history goes with it: the log view is scoped like the records.
+  return session().run(
+      "UPDATE audit_log SET district = $1, street = $2, community = $3 WHERE building_id = $4",
+      SqlParams()
+          .text(b.region.district)
+          .text(b.region.street)
+          .text(b.region.community)
+          .text(b.id));
 }
 
 Status SqlSyncTransaction::saveConflict(const ConflictRow& c) {
@@ -122,6 +174,24 @@ Status SqlSyncTransaction::appendAudit(const AuditEntry& e) {
           .text(e.region.street)
           .text(e.region.community)
           .text(e.detail));
+}
+
+Result<std::int64_t> SqlSyncTransaction::revokeTokens(const std::string& userName,
+                                                      const std::string& deviceId, TimestampMs at) {
+  const std::string where =
+      " FROM tokens WHERE revoked_at = 0 AND ($1 = '' OR user_name = $1) AND "
+      "($2 = '' OR device_id = $2)";
+  const SqlParams params = SqlParams().text(userName).text(deviceId);
+  Result<std::optional<std::int64_t>> count =
+      firstRow(session(), "SELECT COUNT(*)" + where, params,
+               [](const SqlRows& rows) { return rows.int64(0); });
+  if (!count) return count.status();
+  Status s = session().run(
+      "UPDATE tokens SET revoked_at = $3 WHERE revoked_at = 0 AND ($1 = '' OR user_name = $1) "
+      "AND ($2 = '' OR device_id = $2)",
+      SqlParams().text(userName).text(deviceId).int64(at));
+  if (!s) return s;
+  return count->value_or(0);
 }
 
 Status SqlSyncTransaction::commit() {

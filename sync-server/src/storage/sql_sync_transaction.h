@@ -27,10 +27,16 @@ class SqlSyncTransaction final : public SyncTransaction {
   Status saveConflict(const ConflictRow& conflict) override;
   Status rememberChange(const SeenChange& change) override;
   Status appendAudit(const AuditEntry& entry) override;
+  Result<std::int64_t> revokeTokens(const std::string& userName, const std::string& deviceId,
+                                    TimestampMs at) override;
   Status commit() override;
 
  private:
   SqlSession& session() { return m_tx->session(); }
+  /// After a building is written: its house's other records (inspections, photos,
+  /// rectifications, visits) and audit rows still in another region move to the building's, in
+  /// this transaction, each record under a new seq (docs/protocol.md, "A house that moves").
+  Status moveHouseRecords(const RecordWrite& building);
 
   std::unique_ptr<SqlTransaction> m_tx;  // rolls back when destroyed uncommitted
   const BeforeCommit& m_beforeCommit;
