@@ -69,7 +69,7 @@ Result<std::int64_t> SqlSyncTransaction::putRecord(const RecordWrite& write) {
           .int64(*seq)
           .bytes(r.payload));
   if (!current) return current;
-  if (r.kind == "building") {
+  if (r.kind == RecordKind::kBuilding) {
     if (Status moved = moveHouseRecords(write); !moved) return moved;
   }
   // The house a record belongs to: a building is its own.
@@ -81,13 +81,17 @@ Status SqlSyncTransaction::moveHouseRecords(const RecordWrite& building) {
   const StoredRecord& b = building.record;
   // Usually none: only a building that changed its district, street or community leaves its
   // records behind in the old region.
-  Result<std::vector<StoredRecord>> behind = collectRows(
+  // The kind is named in the text so the planner uses records_by_building (a partial index).
+  Result<std::vector<StoredRecord>> behind = collectRecords(
       session(),
       std::string("SELECT ") + kRecordColumns +
-          " FROM records WHERE building_id = $1 AND kind <> 'building' AND (district <> $2 OR "
-          "street <> $3 OR community <> $4) ORDER BY seq",
-      SqlParams().text(b.id).text(b.region.district).text(b.region.street).text(b.region.community),
-      [](const SqlRows& rows) { return readRecordRow(rows); });
+          " FROM records WHERE building_id = $1 AND kind <> " + kindLiteral(RecordKind::kBuilding) +
+          " AND (district <> $2 OR street <> $3 OR community <> $4) ORDER BY seq",
+      SqlParams()
+          .text(b.id)
+          .text(b.region.district)
+          .text(b.region.street)
+          .text(b.region.community));
   if (!behind) return behind.status();
   if (behind->empty()) return Status::ok();
   for (const StoredRecord& r : *behind) {
@@ -97,7 +101,7 @@ Status SqlSyncTransaction::moveHouseRecords(const RecordWrite& building) {
         "INSERT INTO record_versions (kind, record_id, version, change_id, source, written_at, "
         "payload) VALUES ($1, $2, $3, NULL, $4, $5, $6) RETURNING seq",
         SqlParams()
-            .text(r.kind)
+            .text(recordKindCode(r.kind))
             .text(r.id)
             .int64(static_cast<std::int64_t>(r.version))
             .text("moved:" + building.source)
@@ -112,7 +116,7 @@ Status SqlSyncTransaction::moveHouseRecords(const RecordWrite& building) {
             .text(b.region.street)
             .text(b.region.community)
             .int64(*seq)
-            .text(r.kind)
+            .text(recordKindCode(r.kind))
             .text(r.id));
     if (!moved) return moved;
   }
