@@ -232,7 +232,7 @@ TEST_P(RegisterIndexTest, MigrationRebuildsTheIndexFromExistingRecords) {
   // console's audit_log of migration 3 and the tokens' revocation of migration 8 go too).
   const std::string downgrade =
       "DROP TABLE audit_log; DROP TABLE house_register; DROP INDEX records_by_building; "
-      "DROP INDEX tokens_by_device; DROP INDEX tokens_by_user; "
+      "DROP INDEX tokens_by_device; DROP INDEX tokens_by_user; DROP INDEX records_by_district_seq; "
       "ALTER TABLE tokens DROP COLUMN revoked_at; ";
   if (onPostgres()) {
     auto pool = PgPool::create(conninfo(), 1, std::chrono::seconds(10));

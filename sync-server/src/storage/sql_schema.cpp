@@ -273,6 +273,13 @@ CREATE INDEX tokens_by_device ON tokens (device_id);
 CREATE INDEX tokens_by_user ON tokens (user_name);
 )sql",
      false},
+    // 9: a pull page reads a district's records in seq order. records_by_region cannot serve it
+    // (street and community come before seq, and a grant leaves them open), so every page sorted
+    // the whole district: ~300 ms a page at 100k houses, ~1 ms with this index.
+    {R"sql(
+CREATE INDEX records_by_district_seq ON records (district, seq);
+)sql",
+     false},
 };
 
 }  // namespace
