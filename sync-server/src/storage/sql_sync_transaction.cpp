@@ -33,20 +33,28 @@ Result<std::optional<StoredRecord>> SqlSyncTransaction::findRecord(RecordKind ki
   return selectRecord(session(), kind, id);
 }
 
-Result<std::int64_t> SqlSyncTransaction::putRecord(const RecordWrite& write) {
-  const StoredRecord& r = write.record;
-  // The history row first: its seq is the record's new position in pull order.
-  Result<std::int64_t> seq = session().returningInt64(
+Result<std::int64_t> SqlSyncTransaction::appendVersion(const StoredRecord& r,
+                                                       const std::string& changeId,
+                                                       const std::string& source,
+                                                       TimestampMs writtenAt) {
+  // An empty change id (a record moved with its house, not pushed) is stored as NULL.
+  return session().returningInt64(
       "INSERT INTO record_versions (kind, record_id, version, change_id, source, written_at, "
       "payload) VALUES ($1, $2, $3, NULLIF($4, ''), $5, $6, $7) RETURNING seq",
       SqlParams()
           .text(recordKindCode(r.kind))
           .text(r.id)
           .int64(static_cast<std::int64_t>(r.version))
-          .text(write.changeId)
-          .text(write.source)
-          .int64(write.writtenAt)
+          .text(changeId)
+          .text(source)
+          .int64(writtenAt)
           .bytes(r.payload));
+}
+
+Result<std::int64_t> SqlSyncTransaction::putRecord(const RecordWrite& write) {
+  const StoredRecord& r = write.record;
+  // The history row first: its seq is the record's new position in pull order.
+  Result<std::int64_t> seq = appendVersion(r, write.changeId, write.source, write.writtenAt);
   if (!seq) return seq.status();
   Status current = session().run(
       "INSERT INTO records (kind, id, district, street, community, building_id, inspection_id, "
@@ -97,16 +105,8 @@ Status SqlSyncTransaction::moveHouseRecords(const RecordWrite& building) {
   for (const StoredRecord& r : *behind) {
     // Same version and payload under a new seq: pullers of the new region receive the record
     // after its building, and every region-scoped read sees it where its house now is.
-    Result<std::int64_t> seq = session().returningInt64(
-        "INSERT INTO record_versions (kind, record_id, version, change_id, source, written_at, "
-        "payload) VALUES ($1, $2, $3, NULL, $4, $5, $6) RETURNING seq",
-        SqlParams()
-            .text(recordKindCode(r.kind))
-            .text(r.id)
-            .int64(static_cast<std::int64_t>(r.version))
-            .text("moved:" + building.source)
-            .int64(building.writtenAt)
-            .bytes(r.payload));
+    Result<std::int64_t> seq =
+        appendVersion(r, /*changeId=*/"", "moved:" + building.source, building.writtenAt);
     if (!seq) return seq.status();
     Status moved = session().run(
         "UPDATE records SET district = $1, street = $2, community = $3, seq = $4 "

@@ -37,6 +37,9 @@ class SqlSyncTransaction final : public SyncTransaction {
   /// rectifications, visits) and audit rows still in another region move to the building's, in
   /// this transaction, each record under a new seq (docs/protocol.md, "A house that moves").
   Status moveHouseRecords(const RecordWrite& building);
+  /// Adds `r`'s history row (record_versions); its seq is the record's place in pull order.
+  Result<std::int64_t> appendVersion(const StoredRecord& r, const std::string& changeId,
+                                     const std::string& source, TimestampMs writtenAt);
 
   std::unique_ptr<SqlTransaction> m_tx;  // rolls back when destroyed uncommitted
   const BeforeCommit& m_beforeCommit;
