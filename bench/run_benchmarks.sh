@@ -5,21 +5,25 @@
 # scripts/bench.sh calls it on the release build and turns the output into docs/benchmarks.md;
 # the bench_smoke ctest calls it with --smoke (tiny sizes, one repetition) to prove it still runs.
 #
-#   run_benchmarks.sh --build-dir DIR --out DIR [--smoke] [--no-peer]
+#   run_benchmarks.sh --build-dir DIR --out DIR [--smoke] [--no-peer] [--only PART]...
+# --only (core, sync, http, curl, peer, export; repeatable) runs just those parts, for working on
+# one figure; ANJU_BENCH_FILTER is passed to the Google Benchmark programs as --benchmark_filter.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 
-build_dir="" out="" smoke=0 peer=1
+build_dir="" out="" smoke=0 peer=1 only=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --build-dir) build_dir="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --smoke) smoke=1; shift ;;
     --no-peer) peer=0; shift ;;
-    *) echo "usage: $0 --build-dir DIR --out DIR [--smoke] [--no-peer]" >&2; exit 2 ;;
+    --only) only="$only $2 "; shift 2 ;;
+    *) echo "usage: $0 --build-dir DIR --out DIR [--smoke] [--no-peer] [--only PART]..." >&2; exit 2 ;;
   esac
 done
-[ -n "$build_dir" ] && [ -n "$out" ] || { echo "usage: $0 --build-dir DIR --out DIR [--smoke] [--no-peer]" >&2; exit 2; }
+[ -n "$build_dir" ] && [ -n "$out" ] || { echo "usage: $0 --build-dir DIR --out DIR [--smoke] [--no-peer] [--only PART]..." >&2; exit 2; }
+wanted() { [ -z "$only" ] || [[ "$only" == *" $1 "* ]]; }
 build_dir="$(cd "$build_dir" && pwd)"
 
 # Sizes: the issue's figures, or a few seconds' worth for the smoke test.
@@ -131,8 +135,9 @@ log "anju-server at $ANJU_BENCH_URL"
 failed=0
 # Google Benchmark exits 0 even when a benchmark reported an error (e.g. the loss check): look.
 gbench() {  # PROGRAM NAME
+  wanted "$2" || return 0
   ANJU_BENCH_DIR="$work/$2" "$1" --benchmark_min_time="$min_time" \
-    --benchmark_out="$out/$2.json" --benchmark_out_format=json
+    --benchmark_filter="${ANJU_BENCH_FILTER:-.}" --benchmark_out="$out/$2.json" --benchmark_out_format=json
   if ! python3 - "$out/$2.json" <<'PY'
 import json, sys
 errors = [f"{b['name']}: {b.get('error_message')}" for b in json.load(open(sys.argv[1]))["benchmarks"]
@@ -155,40 +160,44 @@ log "sync benchmarks"
 gbench "$sync_bench" sync
 
 # --- a crowd at once: new connections, then logins (Argon2id) ----------------------------------
-log "connection burst and login storm"
-ANJU_BENCH_USER=bench_push ANJU_BENCH_CONCURRENCY="$([ "$smoke" = 1 ] && echo 20 || echo 200)" \
-  "$http_bench" >"$out/http.json" || { echo "run_benchmarks: anju_http_bench saw failures" >&2; failed=1; }
+if wanted http; then
+  log "connection burst and login storm"
+  ANJU_BENCH_USER=bench_push ANJU_BENCH_CONCURRENCY="$([ "$smoke" = 1 ] && echo 20 || echo 200)" \
+    "$http_bench" >"$out/http.json" || { echo "run_benchmarks: anju_http_bench saw failures" >&2; failed=1; }
+fi
 
 # --- raw curl PUT of the same photo sizes: the physical reference for photo throughput ----------
-log "raw curl photo uploads"
-"$tablet_bin" --db "$work/curl-tablet.db" login "$ANJU_BENCH_URL" bench_push "$ANJU_BENCH_PASSWORD" >/dev/null
-token="$(sqlite3 "$work/curl-tablet.db" "SELECT value FROM sync_state WHERE key = 'auth_token'")"
-curl_times=()
-for rep in $(seq 0 "$ANJU_BENCH_REPS"); do  # rep 0 is the warm-up
-  photos="$work/curl-photos"
-  rm -rf "$photos" && mkdir -p "$photos"
-  args=()
-  for i in $(seq 1 "$ANJU_BENCH_PHOTOS"); do
-    head -c "$ANJU_BENCH_PHOTO_BYTES" /dev/urandom >"$photos/$i.jpg"
-    sha="$(sha256sum "$photos/$i.jpg" | cut -d' ' -f1)"
-    args+=(-o /dev/null -T "$photos/$i.jpg" "$ANJU_BENCH_URL/v1/photos/$sha?offset=0&total=$ANJU_BENCH_PHOTO_BYTES")
+if wanted curl; then
+  log "raw curl photo uploads"
+  "$tablet_bin" --db "$work/curl-tablet.db" login "$ANJU_BENCH_URL" bench_push "$ANJU_BENCH_PASSWORD" >/dev/null
+  token="$(sqlite3 "$work/curl-tablet.db" "SELECT value FROM sync_state WHERE key = 'auth_token'")"
+  curl_times=()
+  for rep in $(seq 0 "$ANJU_BENCH_REPS"); do  # rep 0 is the warm-up
+    photos="$work/curl-photos"
+    rm -rf "$photos" && mkdir -p "$photos"
+    args=()
+    for i in $(seq 1 "$ANJU_BENCH_PHOTOS"); do
+      head -c "$ANJU_BENCH_PHOTO_BYTES" /dev/urandom >"$photos/$i.jpg"
+      sha="$(sha256sum "$photos/$i.jpg" | cut -d' ' -f1)"
+      args+=(-o /dev/null -T "$photos/$i.jpg" "$ANJU_BENCH_URL/v1/photos/$sha?offset=0&total=$ANJU_BENCH_PHOTO_BYTES")
+    done
+    start=$(date +%s.%N)
+    # One curl process, one keep-alive connection, each photo in one PUT.
+    codes="$(curl -sS -w '%{http_code}\n' -H "Authorization: Bearer $token" \
+               -H 'Content-Type: application/octet-stream' "${args[@]}")"
+    end=$(date +%s.%N)
+    if [ "$(grep -c '^200$' <<<"$codes")" != "$ANJU_BENCH_PHOTOS" ]; then
+      echo "run_benchmarks: a raw photo PUT failed: $codes" >&2
+      exit 1
+    fi
+    [ "$rep" = 0 ] || curl_times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f", b - a }')")
   done
-  start=$(date +%s.%N)
-  # One curl process, one keep-alive connection, each photo in one PUT.
-  codes="$(curl -sS -w '%{http_code}\n' -H "Authorization: Bearer $token" \
-             -H 'Content-Type: application/octet-stream' "${args[@]}")"
-  end=$(date +%s.%N)
-  if [ "$(grep -c '^200$' <<<"$codes")" != "$ANJU_BENCH_PHOTOS" ]; then
-    echo "run_benchmarks: a raw photo PUT failed: $codes" >&2
-    exit 1
-  fi
-  [ "$rep" = 0 ] || curl_times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f", b - a }')")
-done
-printf '{"photos": %d, "photo_bytes": %d, "seconds": [%s]}\n' "$ANJU_BENCH_PHOTOS" \
-  "$ANJU_BENCH_PHOTO_BYTES" "$(IFS=,; echo "${curl_times[*]}")" >"$out/curl.json"
+  printf '{"photos": %d, "photo_bytes": %d, "seconds": [%s]}\n' "$ANJU_BENCH_PHOTOS" \
+    "$ANJU_BENCH_PHOTO_BYTES" "$(IFS=,; echo "${curl_times[*]}")" >"$out/curl.json"
+fi
 
 # --- peer: PouchDB replicating into pouchdb-server -------------------------------------------------
-if [ "$peer" = 1 ]; then
+if [ "$peer" = 1 ] && wanted peer; then
   peer_dir="$here/peer"
   [ -d "$peer_dir/node_modules" ] || { echo "run_benchmarks: run 'npm ci' in $peer_dir first (scripts/bench.sh does)" >&2; exit 1; }
   pport="$(free_port)"
@@ -204,7 +213,7 @@ fi
 
 # --- export of a 100k-house register (the exports branch provides anju_export_bench) -------------
 export_bench="$(find "$build_dir" -type f -name anju_export_bench -perm -u+x 2>/dev/null | head -1)"
-if [ -n "$export_bench" ]; then
+if [ -n "$export_bench" ] && wanted export; then
   log "export benchmark ($export_bench)"
   mkdir -p "$work/export"
   ANJU_BENCH_DIR="$work/export" /usr/bin/time -f 'peak_rss_kib %M\nwall_s %e' -o "$out/export-time.txt" \
