@@ -196,7 +196,7 @@ def main():
     w("## Sync: tablet → `anju-server` on 127.0.0.1 (SQLite backend)")
     w("")
     w("Through core's `SyncClient` with the app's default options (push batches of ≤ 100 changes / 1 MiB, "
-      "gzip; photo chunks of 512 KiB; pull pages of 200) over the real libcurl transport — a tablet's code path. "
+      "gzip; photo chunks of 512 KiB; pull pages of 1000) over the real libcurl transport — a tablet's code path. "
       "Each repetition uses a fresh tablet database; records are saved into its outbox first (not timed).")
     w("")
     w("| what | size | median | range | figures (medians) |")

@@ -1051,34 +1051,34 @@
 <context>
     <name>anju::app::InspectionController</name>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="131"/>
+        <location filename="../src/inspection_controller.cpp" line="127"/>
         <source>Sign in first: an inspection records who made it.</source>
         <translation>Sign in first: an inspection records who made it.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="179"/>
+        <location filename="../src/inspection_controller.cpp" line="175"/>
         <location filename="../src/inspection_controller_typing.cpp" line="50"/>
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="256"/>
+        <location filename="../src/inspection_controller.cpp" line="252"/>
         <source>Enter a number.</source>
         <translation>Enter a number.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="297"/>
-        <location filename="../src/inspection_controller.cpp" line="363"/>
+        <location filename="../src/inspection_controller.cpp" line="293"/>
+        <location filename="../src/inspection_controller.cpp" line="359"/>
         <source>This inspection cannot be changed any more.</source>
         <translation>This inspection cannot be changed any more.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="301"/>
+        <location filename="../src/inspection_controller.cpp" line="297"/>
         <source>A typed value could not be saved; correct it first.</source>
         <translation>A typed value could not be saved; correct it first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/inspection_controller.cpp" line="317"/>
+        <location filename="../src/inspection_controller.cpp" line="313"/>
         <source>%n item(s) still need an answer or a correction.</source>
         <translation>
             <numerusform>%n item still needs an answer or a correction.</numerusform>
@@ -1086,8 +1086,8 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="334"/>
-        <location filename="../src/inspection_controller.cpp" line="344"/>
+        <location filename="../src/inspection_controller.cpp" line="330"/>
+        <location filename="../src/inspection_controller.cpp" line="340"/>
         <source>Not submitted: %1</source>
         <translation>Not submitted: %1</translation>
     </message>
@@ -1095,7 +1095,7 @@
 <context>
     <name>anju::app::InspectionFindings</name>
     <message>
-        <location filename="../src/inspection_findings.cpp" line="182"/>
+        <location filename="../src/inspection_findings.cpp" line="183"/>
         <source>%1: enter a number.</source>
         <translation>%1: enter a number.</translation>
     </message>
@@ -1103,7 +1103,7 @@
 <context>
     <name>anju::app::InspectionJudgment</name>
     <message>
-        <location filename="../src/inspection_judgment.cpp" line="86"/>
+        <location filename="../src/inspection_judgment.cpp" line="83"/>
         <source>Choose the judgment you want to record.</source>
         <translation>Choose the judgment you want to record.</translation>
     </message>
@@ -1111,7 +1111,7 @@
 <context>
     <name>anju::app::InspectionPhotos</name>
     <message>
-        <location filename="../src/inspection_photos.cpp" line="68"/>
+        <location filename="../src/inspection_photos.cpp" line="69"/>
         <source>%1: a photo is required — add one to the finding “%2”.</source>
         <translation>%1: a photo is required — add one to the finding “%2”.</translation>
     </message>
@@ -1121,7 +1121,7 @@
         <translation>%1: a photo is required — add one to the house&apos;s photos.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_photos.cpp" line="114"/>
+        <location filename="../src/inspection_photos.cpp" line="115"/>
         <source>Photo not saved: %1</source>
         <translation>Photo not saved: %1</translation>
     </message>
@@ -1161,32 +1161,32 @@
 <context>
     <name>anju::app::SyncController</name>
     <message>
-        <location filename="../src/sync_controller.cpp" line="76"/>
+        <location filename="../src/sync_controller.cpp" line="78"/>
         <source>Syncing is not set up on this tablet. Your changes are kept safely here.</source>
         <translation>Syncing is not set up on this tablet. Your changes are kept safely here.</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="77"/>
+        <location filename="../src/sync_controller.cpp" line="79"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="77"/>
+        <location filename="../src/sync_controller.cpp" line="79"/>
         <source>Signing in…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="78"/>
+        <location filename="../src/sync_controller.cpp" line="80"/>
         <source>Sign in to sync.</source>
         <translation>Sign in to sync.</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="79"/>
+        <location filename="../src/sync_controller.cpp" line="81"/>
         <source>Everything on this tablet has been sent.</source>
         <translation>Everything on this tablet has been sent.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/sync_controller.cpp" line="80"/>
+        <location filename="../src/sync_controller.cpp" line="82"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n change waiting to be sent.</numerusform>
@@ -1194,12 +1194,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="118"/>
+        <location filename="../src/sync_controller.cpp" line="123"/>
+        <source>%1 of %2 records received</source>
+        <translation>%1 of %2 records received</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_controller.cpp" line="126"/>
         <source>%1 of %2 records and photos</source>
         <translation>%1 of %2 records and photos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/sync_controller.cpp" line="119"/>
+        <location filename="../src/sync_controller.cpp" line="124"/>
         <source>%n record(s) received</source>
         <translation>
             <numerusform>%n record received</numerusform>
@@ -1207,27 +1212,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="120"/>
+        <location filename="../src/sync_controller.cpp" line="127"/>
         <source>%1 · %2 sent · %3 received</source>
         <translation>%1 · %2 sent · %3 received</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="136"/>
+        <location filename="../src/sync_controller.cpp" line="143"/>
         <source>Enter the server address, your user name and your password.</source>
         <translation>Enter the server address, your user name and your password.</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="143"/>
+        <location filename="../src/sync_controller.cpp" line="150"/>
         <source>Syncing is not set up on this tablet. You can keep inspecting; nothing is lost.</source>
         <translation>Syncing is not set up on this tablet. You can keep inspecting; nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="157"/>
+        <location filename="../src/sync_controller.cpp" line="164"/>
         <source>Syncing is not set up on this tablet.</source>
         <translation>Syncing is not set up on this tablet.</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="164"/>
+        <location filename="../src/sync_controller.cpp" line="171"/>
         <source>Sign in first.</source>
         <translation>Sign in first.</translation>
     </message>

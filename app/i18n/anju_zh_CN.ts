@@ -1043,42 +1043,42 @@
 <context>
     <name>anju::app::InspectionController</name>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="131"/>
+        <location filename="../src/inspection_controller.cpp" line="127"/>
         <source>Sign in first: an inspection records who made it.</source>
         <translation>请先登录：排查记录需要写明排查人。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="179"/>
+        <location filename="../src/inspection_controller.cpp" line="175"/>
         <location filename="../src/inspection_controller_typing.cpp" line="50"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="256"/>
+        <location filename="../src/inspection_controller.cpp" line="252"/>
         <source>Enter a number.</source>
         <translation>请输入数字。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="297"/>
-        <location filename="../src/inspection_controller.cpp" line="363"/>
+        <location filename="../src/inspection_controller.cpp" line="293"/>
+        <location filename="../src/inspection_controller.cpp" line="359"/>
         <source>This inspection cannot be changed any more.</source>
         <translation>此排查记录已不能修改。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="301"/>
+        <location filename="../src/inspection_controller.cpp" line="297"/>
         <source>A typed value could not be saved; correct it first.</source>
         <translation>有输入的内容未能保存，请先更正。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/inspection_controller.cpp" line="317"/>
+        <location filename="../src/inspection_controller.cpp" line="313"/>
         <source>%n item(s) still need an answer or a correction.</source>
         <translation>
             <numerusform>还有 %n 项需要回答或更正。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../src/inspection_controller.cpp" line="334"/>
-        <location filename="../src/inspection_controller.cpp" line="344"/>
+        <location filename="../src/inspection_controller.cpp" line="330"/>
+        <location filename="../src/inspection_controller.cpp" line="340"/>
         <source>Not submitted: %1</source>
         <translation>未提交：%1</translation>
     </message>
@@ -1086,7 +1086,7 @@
 <context>
     <name>anju::app::InspectionFindings</name>
     <message>
-        <location filename="../src/inspection_findings.cpp" line="182"/>
+        <location filename="../src/inspection_findings.cpp" line="183"/>
         <source>%1: enter a number.</source>
         <translation>%1：请输入数字。</translation>
     </message>
@@ -1094,7 +1094,7 @@
 <context>
     <name>anju::app::InspectionJudgment</name>
     <message>
-        <location filename="../src/inspection_judgment.cpp" line="86"/>
+        <location filename="../src/inspection_judgment.cpp" line="83"/>
         <source>Choose the judgment you want to record.</source>
         <translation>请选择要记录的判定。</translation>
     </message>
@@ -1102,7 +1102,7 @@
 <context>
     <name>anju::app::InspectionPhotos</name>
     <message>
-        <location filename="../src/inspection_photos.cpp" line="68"/>
+        <location filename="../src/inspection_photos.cpp" line="69"/>
         <source>%1: a photo is required — add one to the finding “%2”.</source>
         <translation>%1：需要照片 — 请在隐患“%2”中添加照片。</translation>
     </message>
@@ -1112,7 +1112,7 @@
         <translation>%1：需要照片 — 请添加房屋照片。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_photos.cpp" line="114"/>
+        <location filename="../src/inspection_photos.cpp" line="115"/>
         <source>Photo not saved: %1</source>
         <translation>照片未保存：%1</translation>
     </message>
@@ -1152,71 +1152,76 @@
 <context>
     <name>anju::app::SyncController</name>
     <message>
-        <location filename="../src/sync_controller.cpp" line="76"/>
+        <location filename="../src/sync_controller.cpp" line="78"/>
         <source>Syncing is not set up on this tablet. Your changes are kept safely here.</source>
         <translation>本机尚未设置同步。您的修改已安全保存在本机。</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="77"/>
+        <location filename="../src/sync_controller.cpp" line="79"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="77"/>
+        <location filename="../src/sync_controller.cpp" line="79"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="78"/>
+        <location filename="../src/sync_controller.cpp" line="80"/>
         <source>Sign in to sync.</source>
         <translation>登录后即可同步。</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="79"/>
+        <location filename="../src/sync_controller.cpp" line="81"/>
         <source>Everything on this tablet has been sent.</source>
         <translation>本机的修改已全部上传。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/sync_controller.cpp" line="80"/>
+        <location filename="../src/sync_controller.cpp" line="82"/>
         <source>%n change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n 条修改待上传。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="118"/>
+        <location filename="../src/sync_controller.cpp" line="123"/>
+        <source>%1 of %2 records received</source>
+        <translation>已收到记录 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../src/sync_controller.cpp" line="126"/>
         <source>%1 of %2 records and photos</source>
         <translation>记录和照片 %1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/sync_controller.cpp" line="119"/>
+        <location filename="../src/sync_controller.cpp" line="124"/>
         <source>%n record(s) received</source>
         <translation>
             <numerusform>已接收 %n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="120"/>
+        <location filename="../src/sync_controller.cpp" line="127"/>
         <source>%1 · %2 sent · %3 received</source>
         <translation>%1 · 已发送 %2 · 已接收 %3</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="136"/>
+        <location filename="../src/sync_controller.cpp" line="143"/>
         <source>Enter the server address, your user name and your password.</source>
         <translation>请输入服务器地址、用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="143"/>
+        <location filename="../src/sync_controller.cpp" line="150"/>
         <source>Syncing is not set up on this tablet. You can keep inspecting; nothing is lost.</source>
         <translation>本机尚未设置同步。您可以继续排查，数据不会丢失。</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="157"/>
+        <location filename="../src/sync_controller.cpp" line="164"/>
         <source>Syncing is not set up on this tablet.</source>
         <translation>本机尚未设置同步。</translation>
     </message>
     <message>
-        <location filename="../src/sync_controller.cpp" line="164"/>
+        <location filename="../src/sync_controller.cpp" line="171"/>
         <source>Sign in first.</source>
         <translation>请先登录。</translation>
     </message>

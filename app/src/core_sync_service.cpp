@@ -161,10 +161,10 @@ void CoreSyncService::syncNow() {
             emit transferred(soFar.bytesPushed + soFar.photoBytesSent, soFar.photoBytesToUpload,
                              soFar.bytesPulled);
             if (phase == SyncPhase::kPull)
-              emit progress(soFar.recordsPulled(), 0);
+              emit progress(soFar.recordsPulled(), static_cast<int>(soFar.pullExpected), true);
             else
               emit progress(soFar.changesPushed() + soFar.photosUploaded,
-                            static_cast<int>(soFar.changesToPush) + soFar.photosToUpload);
+                            static_cast<int>(soFar.changesToPush) + soFar.photosToUpload, false);
           },
           &m_cancel);
     }

@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <algorithm>
 #include <limits>
 
 #include "sync_service.h"
@@ -27,10 +28,11 @@ void SyncController::setSession(Session* session) {
 void SyncController::connectService() {
   SyncService* service = m_session ? m_session->syncService() : nullptr;
   if (!service) return;
-  connect(service, &SyncService::progress, this, [this](int done, int total) {
-    m_progress = total > 0 ? static_cast<double>(done) / total : -1;
+  connect(service, &SyncService::progress, this, [this](int done, int total, bool receiving) {
+    m_progress = total > 0 ? std::min(1.0, static_cast<double>(done) / total) : -1;
     m_done = done;
     m_total = total;
+    m_receiving = receiving;
     emit stateChanged();
   });
   connect(service, &SyncService::transferred, this, [this](qint64 sent, qint64, qint64 received) {
@@ -115,8 +117,13 @@ QString SyncController::progressText() const {
   if (!m_busy) return {};
   const QLocale locale(m_session && m_session->lang() == Language::kEnglish ? QLocale::English
                                                                             : QLocale::Chinese);
-  const QString records = m_total > 0 ? tr("%1 of %2 records and photos").arg(m_done).arg(m_total)
-                                      : tr("%n record(s) received", nullptr, m_done);
+  // Receiving: the server counts what is to come on the first page (an older server does not).
+  QString records;
+  if (m_receiving)
+    records = m_total > 0 ? tr("%1 of %2 records received").arg(m_done).arg(m_total)
+                          : tr("%n record(s) received", nullptr, m_done);
+  else
+    records = tr("%1 of %2 records and photos").arg(m_done).arg(m_total);
   return tr("%1 · %2 sent · %3 received")
       .arg(records, locale.formattedDataSize(m_bytesSent, 1, QLocale::DataSizeTraditionalFormat),
            locale.formattedDataSize(m_bytesReceived, 1, QLocale::DataSizeTraditionalFormat));
@@ -168,6 +175,7 @@ void SyncController::syncNow() {
   }
   m_progress = -1;
   m_done = m_total = 0;
+  m_receiving = false;
   m_bytesSent = m_bytesReceived = 0;
   setBusy(true);
   m_session->syncService()->syncNow();

@@ -99,6 +99,7 @@ class SyncController : public QObject {
   qint64 m_pendingPhotoBytes = 0;
   int m_done = 0;
   int m_total = 0;
+  bool m_receiving = false;  // the numbers count records received, not changes sent
   qint64 m_bytesSent = 0;
   qint64 m_bytesReceived = 0;
   QString m_lastSync;

@@ -29,8 +29,9 @@ class SyncService : public QObject {
 
  signals:
   void signInFinished(bool ok, const QString& errorString);
-  /// `done` of `total` changes and photos; total 0 when not known yet.
-  void progress(int done, int total);
+  /// `done` of `total` changes and photos sent, or records received when `receiving`; total 0
+  /// when not known (yet).
+  void progress(int done, int total, bool receiving);
   /// Bytes so far: sent (changes + photo bytes), photo bytes to send in this sync, received.
   void transferred(qint64 sent, qint64 photoBytesTotal, qint64 received);
   void syncFinished(bool ok, const QString& errorString);

@@ -9,6 +9,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <algorithm>
 #include <memory>
 
 #include "anju/curl_transport.h"
@@ -197,14 +198,27 @@ class AppSyncTest : public QObject {
     QCOMPARE(session.userName(), QStringLiteral("demo"));  // the inspector is the signed-in user
     QCOMPARE(sync.serverUrl(), server.url());
 
-    // The first sync pulls the inspector's street.
+    // The first sync pulls the inspector's street, and the page shows how far along it is.
     QSignalSpy synced(&sync, &SyncController::syncFinished);
+    QStringList progressTexts;
+    QObject::connect(&sync, &SyncController::stateChanged, &sync, [&] {
+      if (sync.isBusy() && !sync.progressText().isEmpty() &&
+          (progressTexts.isEmpty() || progressTexts.back() != sync.progressText()))
+        progressTexts.append(sync.progressText());
+    });
     sync.syncNow();
     QVERIFY(sync.isBusy());
     QVERIFY(synced.wait(kSyncTimeoutMs));
     QVERIFY2(synced.at(0).at(0).toBool(), qPrintable(synced.at(0).at(1).toString()));
     QVERIFY(!sync.isBusy());
     QVERIFY(!sync.lastSync().isEmpty());
+    const auto pulled = session.store()->countBuildings({});
+    QVERIFY(pulled.isOk() && *pulled > 0);
+    // The server counted what was coming on the first page: "N of N records received".
+    const QString received = QStringLiteral("%1 of %1 records received").arg(*pulled);
+    QVERIFY2(std::any_of(progressTexts.begin(), progressTexts.end(),
+                         [&](const QString& t) { return t.startsWith(received); }),
+             qPrintable(progressTexts.join(QStringLiteral(" | "))));
     anju::BuildingFilter street;
     street.district = anju::kDemoDistrict;
     street.street = anju::kDemoInspectorStreet;

@@ -35,8 +35,45 @@ TEST_P(PullApi, PagesWithCursorUntilHasMoreIsFalse) {
 
 TEST_P(PullApi, ServerCapsThePageSize) {
   const v1::PullResponse page = client().pull(m_adminToken, "", 100000);
-  EXPECT_EQ(page.changes_size(), 200);  // all demo buildings fit under the 500 cap
+  EXPECT_EQ(page.changes_size(), 200);  // all demo buildings fit under the cap
   EXPECT_FALSE(page.has_more());
+}
+
+// The tablet's progress bar: asked on a page, the server says how many of this user's records
+// come after it; another street's records are not counted, and nothing is counted unasked.
+TEST_P(PullApi, CountRemainingSaysHowManyOfTheUsersRecordsAreStillToCome) {
+  const Inspection foreign = makeInspection(foreignBuilding().record_id(), "admin");
+  ASSERT_EQ(
+      client().push(m_adminToken, makePush({makeChange(foreign, 1000, 0)})).results(0).outcome(),
+      v1::ChangeResult::APPLIED);
+  auto pullPage = [&](const std::string& cursor, bool count) {
+    v1::PullRequest request;
+    request.set_cursor(cursor);
+    request.set_limit(25);
+    request.set_count_remaining(count);
+    const auto answer = client().post("/v1/sync/pull", request.SerializeAsString(), m_demoToken);
+    EXPECT_EQ(answer.status, 200) << answer.body;
+    v1::PullResponse page;
+    EXPECT_TRUE(page.ParseFromString(answer.body));
+    return page;
+  };
+  const std::int64_t own = static_cast<std::int64_t>(ownBuildingCount());
+  ASSERT_GT(own, 50);
+  const v1::PullResponse first = pullPage("", true);
+  EXPECT_EQ(first.changes_size(), 25);
+  EXPECT_EQ(first.remaining(), own - 25);
+  const v1::PullResponse unasked = pullPage(first.next_cursor(), false);
+  EXPECT_EQ(unasked.remaining(), 0);
+  const v1::PullResponse third = pullPage(unasked.next_cursor(), true);
+  EXPECT_EQ(third.remaining(), own - 75);
+  // The last page has nothing after it.
+  std::string cursor = third.next_cursor();
+  v1::PullResponse page;
+  do {
+    page = pullPage(cursor, true);
+    cursor = page.next_cursor();
+  } while (page.has_more());
+  EXPECT_EQ(page.remaining(), 0);
 }
 
 TEST_P(PullApi, InspectorNeverReceivesAnotherStreetsHouses) {

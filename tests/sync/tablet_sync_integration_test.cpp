@@ -1,5 +1,6 @@
 // The sync client against the real anju-server binary on 127.0.0.1: tablets converge, resends
 // are idempotent, conflicts keep both versions, reviews reach the tablet, photos resume.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -86,6 +87,37 @@ TEST_P(TabletSync, TwoTabletsEditOfflineSyncAndConverge) {
     EXPECT_EQ(t->store().building(newByB.id)->address, "幸福路新建 1 号");
     EXPECT_EQ(*t->store().inspection(inspectedByA.id), inspectedByA);
     EXPECT_TRUE(t->store().openConflicts()->empty());
+  }
+}
+
+// What the app's progress bar shows while a new tablet fills: the first page says how many
+// records are coming, every page moves the count on, and the last reaches the total. Every house
+// pulled is found by the address search, whose index is written once per page.
+TEST_P(TabletSync, APullReportsHowManyRecordsAreComingAndFindsEveryHouseAfterIt) {
+  TestTablet tablet(dataDir(), "tablet", server().port());
+  tablet.options.pullPageSize = 30;
+  tablet.connectTo(server().port());
+  ASSERT_TRUE(tablet.client().login("demo", "demo1234").isOk());
+  std::vector<std::pair<int, std::int64_t>> seen;  // (records pulled, expected) per page
+  Result<SyncReport> report = tablet.client().sync([&](SyncPhase phase, const SyncReport& soFar) {
+    if (phase == SyncPhase::kPull) seen.emplace_back(soFar.recordsPulled(), soFar.pullExpected);
+  });
+  ASSERT_TRUE(report.isOk()) << report.status().toString();
+  const auto own = static_cast<std::int64_t>(ownBuildingCount());
+  ASSERT_EQ(seen.size(), static_cast<std::size_t>((own + 29) / 30));
+  for (std::size_t i = 0; i < seen.size(); ++i) {
+    EXPECT_EQ(seen[i].second, own) << "page " << i;
+    EXPECT_EQ(seen[i].first, std::min<std::int64_t>(own, 30 * static_cast<std::int64_t>(i + 1)));
+  }
+  EXPECT_EQ(report->pullExpected, own);
+
+  for (int i = 0; i < own; i += 17) {
+    const Building b = buildingAt(tablet, i);
+    Result<std::vector<BuildingSummary>> found = tablet.store().searchBuildings(b.address, 50);
+    ASSERT_TRUE(found.isOk()) << found.status().toString();
+    EXPECT_TRUE(std::any_of(found->begin(), found->end(), [&](const BuildingSummary& s) {
+      return s.id == b.id;
+    })) << b.address;
   }
 }
 

@@ -110,7 +110,7 @@ struct SyncOptions {
   std::int64_t maxBatchBytes = 1 << 20;
   /// Photo bytes per PUT; a cut connection costs at most one chunk.
   std::int64_t photoChunkBytes = 512 * 1024;
-  int pullPageSize = 200;
+  int pullPageSize = 1000;
   /// Tries per request (first try included) on network errors and 5xx.
   int maxAttempts = 5;
   /// Retry n (0-based) waits a random time in [d/2, d), d = min(maxBackoff, initialBackoff·2^n):
@@ -150,6 +150,9 @@ struct SyncReport {
   int pulledSkipped = 0;
   int pulledConflicts = 0;
   std::int64_t bytesPulled = 0;
+  /// Records this pull is expected to bring, from the server's count on its first page (the
+  /// progress bar's total); 0 while unknown, or from a server that does not count.
+  std::int64_t pullExpected = 0;
   bool pullReset = false;  // the server said our cursor was from another epoch: full re-sync
   // Overall
   int retries = 0;

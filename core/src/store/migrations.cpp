@@ -227,16 +227,20 @@ CREATE INDEX buildings_by_visit
 )sql";
 
 Status fillSearchIndex(Database& db, const Transaction& tx) {
-  Result<Statement> rows =
-      db.prepare("SELECT row_no, district, street, community, address FROM buildings");
-  if (!rows) return rows.status();
-  for (;;) {
-    Result<bool> row = rows->step();
-    if (!row) return row.status();
-    if (!*row) return Status::ok();
-    const RegionPath region{rows->text(1), rows->text(2), rows->text(3)};
-    if (Status s = indexBuildingText(db, tx, rows->integer(0), region, rows->text(4)); !s) return s;
+  SearchIndexBatch search;
+  {
+    Result<Statement> rows =
+        db.prepare("SELECT row_no, district, street, community, address FROM buildings");
+    if (!rows) return rows.status();
+    for (;;) {
+      Result<bool> row = rows->step();
+      if (!row) return row.status();
+      if (!*row) break;
+      search.add(rows->integer(0), RegionPath{rows->text(1), rows->text(2), rows->text(3)},
+                 rows->text(4));
+    }
   }
+  return search.write(db, tx);
 }
 
 // Schema 4: house numbers in natural order (光明街1号, 2号, 12号 rather than 1号, 12号, 2号).

@@ -12,29 +12,35 @@ std::string optionalCode(const auto& value) {
 }
 
 // The house list shows each building's latest inspection; the columns are recomputed whenever an
-// inspection of the building, or the building itself, is written.
+// inspection of the building, or the building itself, is written. A building that neither shows
+// one nor has any (a new house from the register: nearly every row of a first pull) is left
+// alone rather than rewritten with the same NULLs.
 Status refreshLatestInspection(Database& db, const Uuid& buildingId) {
   Result<StatementUse> update = db.cached(
       "UPDATE buildings SET (latest_inspection_id, latest_inspected_at, latest_judgment, "
       "latest_review) = (SELECT id, started_at, judgment, review FROM inspections "
-      "WHERE building_id = ?1 ORDER BY started_at DESC, id DESC LIMIT 1) WHERE id = ?1");
+      "WHERE building_id = ?1 ORDER BY started_at DESC, id DESC LIMIT 1) WHERE id = ?1 "
+      "AND (latest_inspection_id IS NOT NULL "
+      "OR EXISTS (SELECT 1 FROM inspections WHERE building_id = ?1))");
   if (!update) return update.status();
   return (*update)->bindText(1, buildingId).run();
 }
 
 // The house list's visit columns: the latest visit (by time, then id) and how many there were.
+// Skipped, like the above, for a building with no visit shown and none stored.
 Status refreshLatestVisit(Database& db, const Uuid& buildingId) {
   Result<StatementUse> update = db.cached(
       "UPDATE buildings SET (last_visit_outcome, last_visited_at, visit_count) = "
       "(SELECT (SELECT outcome FROM visits WHERE building_id = ?1 "
       "ORDER BY visited_at DESC, id DESC LIMIT 1), max(visited_at), count(*) "
-      "FROM visits WHERE building_id = ?1) WHERE id = ?1");
+      "FROM visits WHERE building_id = ?1) WHERE id = ?1 "
+      "AND (visit_count > 0 OR EXISTS (SELECT 1 FROM visits WHERE building_id = ?1))");
   if (!update) return update.status();
   return (*update)->bindText(1, buildingId).run();
 }
 
-Status writeBuilding(Database& db, const Transaction& tx, const Building& b,
-                     const std::string& payload, HlcVersion version, HlcVersion serverVersion) {
+Status writeBuilding(Database& db, const Building& b, const std::string& payload,
+                     HlcVersion version, HlcVersion serverVersion, SearchIndexBatch& search) {
   const std::string addressKey = naturalSortKey(b.address);  // the house list's sort key
   Result<StatementUse> upsert = db.cached(
       "INSERT INTO buildings (id, district, street, community, address, structure, "
@@ -63,7 +69,7 @@ Status writeBuilding(Database& db, const Transaction& tx, const Building& b,
   Result<std::optional<std::int64_t>> rowNo = (*upsert)->runReturningInteger();
   if (!rowNo) return rowNo.status();
   if (!*rowNo) return Status::internal(msg("store.building_upsert_returned_no"));
-  if (Status s = indexBuildingText(db, tx, **rowNo, b.region, b.address); !s) return s;
+  search.add(**rowNo, b.region, b.address);
   // Inspections and visits may have arrived before their building (same pull batch).
   if (Status s = refreshLatestInspection(db, b.id); !s) return s;
   return refreshLatestVisit(db, b.id);
@@ -261,12 +267,13 @@ Result<std::optional<StoredRow>> loadRow(Database& db, RecordKind kind, const Uu
 }
 
 Status writeRecord(Database& db, const Transaction& tx, const AnyRecord& record,
-                   const std::string& payload, HlcVersion version, HlcVersion serverVersion) {
+                   const std::string& payload, HlcVersion version, HlcVersion serverVersion,
+                   SearchIndexBatch& search) {
   return std::visit(
       [&](const auto& r) -> Status {
         using T = std::decay_t<decltype(r)>;
         if constexpr (std::is_same_v<T, Building>)
-          return writeBuilding(db, tx, r, payload, version, serverVersion);
+          return writeBuilding(db, r, payload, version, serverVersion, search);
         else if constexpr (std::is_same_v<T, Inspection>)
           return writeInspection(db, tx, r, payload, version, serverVersion);
         else if constexpr (std::is_same_v<T, PhotoRecord>)

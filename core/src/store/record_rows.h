@@ -12,6 +12,7 @@
 #include "anju/hlc.h"
 #include "anju/record_codec.h"
 #include "store/database.h"
+#include "store/search_index.h"
 
 namespace anju::store {
 
@@ -31,9 +32,11 @@ struct StoredRow {
 /// The stored row of one record; nullopt when absent.
 Result<std::optional<StoredRow>> loadRow(Database& db, RecordKind kind, const Uuid& id);
 
-/// Upserts `record` with its version, server version and encoded payload.
+/// Upserts `record` with its version, server version and encoded payload. A building's search
+/// text goes into `search`, which the caller writes just before committing `tx`.
 Status writeRecord(Database& db, const Transaction& tx, const AnyRecord& record,
-                   const std::string& payload, HlcVersion version, HlcVersion serverVersion);
+                   const std::string& payload, HlcVersion version, HlcVersion serverVersion,
+                   SearchIndexBatch& search);
 
 /// Raises the record's server_version to `serverVersion` (never lowers it).
 Status raiseServerVersion(Database& db, const Transaction& tx, RecordKind kind, const Uuid& id,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 #include <vector>
 
 namespace anju::store {
@@ -73,12 +74,11 @@ std::string spacedCharacters(std::string_view text) {
   return out;
 }
 
-Status indexBuildingText(Database& db, const Transaction&, std::int64_t rowNo,
-                         const RegionPath& region, std::string_view address) {
-  const std::string text =
-      region.district + " " + region.street + " " + region.community + " " + std::string(address);
-  // Regular (content-storing) FTS5 tables: a row is replaced by rowid without having to repeat
-  // its old text, which keeps updates simple and safe; addresses are short, the copy is small.
+namespace {
+
+// Regular (content-storing) FTS5 tables: a row is replaced by rowid without having to repeat
+// its old text, which keeps updates simple and safe; addresses are short, the copy is small.
+Status replaceIndexedText(Database& db, std::int64_t rowNo, const std::string& text) {
   for (const char* sql : {"DELETE FROM building_trigram WHERE rowid = ?1",
                           "DELETE FROM building_chars WHERE rowid = ?1"}) {
     Result<StatementUse> del = db.cached(sql);
@@ -93,6 +93,20 @@ Status indexBuildingText(Database& db, const Transaction&, std::int64_t rowNo,
       db.cached("INSERT INTO building_chars (rowid, text) VALUES (?1, ?2)");
   if (!chars) return chars.status();
   return (*chars)->bindInt(1, rowNo).bindText(2, spacedCharacters(text)).run();
+}
+
+}  // namespace
+
+void SearchIndexBatch::add(std::int64_t rowNo, const RegionPath& region, std::string_view address) {
+  m_texts.emplace_back(rowNo, region.district + " " + region.street + " " + region.community + " " +
+                                  std::string(address));
+}
+
+Status SearchIndexBatch::write(Database& db, const Transaction&) {
+  const std::vector<std::pair<std::int64_t, std::string>> texts = std::exchange(m_texts, {});
+  for (const auto& [rowNo, text] : texts)
+    if (Status s = replaceIndexedText(db, rowNo, text); !s) return s;
+  return Status::ok();
 }
 
 SearchPlan planSearch(std::string_view query) {

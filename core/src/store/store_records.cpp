@@ -51,10 +51,10 @@ Status checkChange(Database& db, const std::optional<Visit>&, const Visit& v) {
 }
 
 // The body of every save: inside `tx`, write the record, its outbox row and its audit row.
-// The caller validated the record and commits.
+// The caller validated the record, writes `search` and commits.
 template <typename T>
 Result<HlcVersion> saveInTransaction(Store::Impl& impl, const Transaction& tx, const T& record,
-                                     std::string_view actor) {
+                                     std::string_view actor, store::SearchIndexBatch& search) {
   Database& db = *impl.db;
   const AnyRecord any = record;
   const RecordKind kind = recordKind(any);
@@ -85,7 +85,8 @@ Result<HlcVersion> saveInTransaction(Store::Impl& impl, const Transaction& tx, c
   const std::string payload = encodeRecord(any);
   const TimestampMs now = impl.wallNow();
 
-  if (Status s = store::writeRecord(db, tx, any, payload, version, serverVersion); !s) return s;
+  if (Status s = store::writeRecord(db, tx, any, payload, version, serverVersion, search); !s)
+    return s;
   Status s = store::appendOutbox(
       db, tx, OutboxEntry{0, newUuid(), kind, record.id, version, baseVersion, payload, now});
   if (!s) return s;
@@ -110,8 +111,10 @@ Result<HlcVersion> saveOne(Store::Impl& impl, const T& record, std::string_view 
   std::lock_guard lock(impl.mutex);
   Result<Transaction> tx = Transaction::begin(*impl.db);
   if (!tx) return tx.status();
-  Result<HlcVersion> version = saveInTransaction(impl, *tx, record, actor);
+  store::SearchIndexBatch search;
+  Result<HlcVersion> version = saveInTransaction(impl, *tx, record, actor, search);
   if (!version) return version;  // tx rolls back: nothing of this save remains
+  if (Status s = search.write(*impl.db, *tx); !s) return s;
   if (Status s = tx->commit(); !s) return s;
   return version;
 }
@@ -169,9 +172,12 @@ Result<HlcVersion> Store::putInspectionWithVisit(const Inspection& inspection, c
   std::lock_guard lock(m_impl->mutex);
   Result<Transaction> tx = Transaction::begin(*m_impl->db);
   if (!tx) return tx.status();
-  Result<HlcVersion> version = saveInTransaction(*m_impl, *tx, inspection, actor);
+  store::SearchIndexBatch search;  // stays empty: neither record is a building
+  Result<HlcVersion> version = saveInTransaction(*m_impl, *tx, inspection, actor, search);
   if (!version) return version;
-  if (Result<HlcVersion> v = saveInTransaction(*m_impl, *tx, visit, actor); !v) return v.status();
+  if (Result<HlcVersion> v = saveInTransaction(*m_impl, *tx, visit, actor, search); !v)
+    return v.status();
+  if (Status s = search.write(*m_impl->db, *tx); !s) return s;
   if (Status s = tx->commit(); !s) return s;
   return version;
 }
@@ -187,10 +193,12 @@ Status Store::putBuildings(std::span<const Building> buildings, std::string_view
   std::lock_guard lock(m_impl->mutex);
   Result<Transaction> tx = Transaction::begin(*m_impl->db);
   if (!tx) return tx.status();
+  store::SearchIndexBatch search;
   for (const Building& b : buildings) {
-    Result<HlcVersion> version = saveInTransaction(*m_impl, *tx, b, actor);
+    Result<HlcVersion> version = saveInTransaction(*m_impl, *tx, b, actor, search);
     if (!version) return version.status();
   }
+  if (Status s = search.write(*m_impl->db, *tx); !s) return s;
   return tx->commit();
 }
 

@@ -1,4 +1,6 @@
 // Pull: pages after the stored cursor, each applied together with its cursor.
+#include <algorithm>
+
 #include "sync/sync_run.h"
 
 namespace anju::sync {
@@ -9,10 +11,12 @@ Status SyncRun::pull() {
   Result<std::string> epoch = m_store.syncState(kSyncEpoch);
   if (!epoch) return epoch.status();
   bool restarted = false;
+  bool countRemaining = true;  // the first page of this run says how many are to come
   while (!cancelled()) {
     v1::PullRequest request;
     request.set_cursor(*cursor);
     request.set_limit(m_options.pullPageSize);
+    request.set_count_remaining(countRemaining);
     // Every real page names the epoch, serialised after the changes: a page cut short (even
     // at a change boundary, which still parses) lacks it and is fetched again.
     v1::PullResponse page;
@@ -34,9 +38,15 @@ Status SyncRun::pull() {
       m_report.pullReset = true;
       if (Status s = m_store.setSyncState(kSyncPullCursor, ""); !s) return s;
       cursor->clear();
+      countRemaining = true;
       continue;
     }
     if (page.reset()) m_report.pullReset = true;
+    if (countRemaining) {
+      m_report.pullExpected = m_report.recordsPulled() + page.changes_size() +
+                              std::max<std::int64_t>(0, page.remaining());
+      countRemaining = false;
+    }
 
     std::vector<PulledRecord> records;
     records.reserve(static_cast<std::size_t>(page.changes_size()));

@@ -22,7 +22,7 @@ struct ServerConfig {
   std::size_t maxPushBytes = 32u << 20;
   std::size_t maxPhotoChunkBytes = 8u << 20;
   std::int64_t maxPhotoBytes = 64ll << 20;
-  int pullPageMax = 500;
+  int pullPageMax = 2000;
   int pullPageDefault = 200;
   int threads = 16;          // workers for requests being handled; idle connections hold none
   int listenBacklog = 1024;  // connections queued before accept (a shift-end burst)

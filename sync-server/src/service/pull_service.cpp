@@ -44,6 +44,11 @@ Result<v1::PullResponse> PullService::pull(const User& user, const v1::PullReque
           msg("access.stored_record_damaged", {recordKindParam(r.kind), {"id", r.id}}));
   }
   const std::int64_t last = page->records.empty() && page->hasMore ? after : page->scannedThrough;
+  if (request.count_remaining() && page->hasMore) {
+    Result<std::int64_t> remaining = m_storage.countAfter(last, regionFilterFor(user));
+    if (!remaining) return remaining.status();
+    response.set_remaining(*remaining);
+  }
   response.set_has_more(page->hasMore);
   response.set_next_cursor(encodeCursor({epoch, last}));
   return response;

@@ -202,6 +202,8 @@ class ServerStorage {
   /// from one consistent snapshot.
   virtual Result<PullPage> pullPage(std::int64_t afterSeq, const RegionFilter& filter,
                                     int limit) = 0;
+  /// How many records `filter` lets through with seq > afterSeq: what a pull still has to send.
+  virtual Result<std::int64_t> countAfter(std::int64_t afterSeq, const RegionFilter& filter) = 0;
   /// The highest seq handed out so far (0 for an empty database).
   virtual Result<std::int64_t> maxSequence() = 0;
   virtual Result<std::optional<StoredRecord>> findRecord(RecordKind kind, const Uuid& id) = 0;

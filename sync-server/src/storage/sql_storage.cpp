@@ -239,6 +239,21 @@ Result<PullPage> SqlStorage::pullPage(std::int64_t afterSeq, const RegionFilter&
   });
 }
 
+Result<std::int64_t> SqlStorage::countAfter(std::int64_t afterSeq, const RegionFilter& filter) {
+  // The same rows as pullPage's, counted along records_by_district_seq.
+  const std::string sql =
+      "SELECT count(*) FROM records WHERE seq > $1 AND " + regionCondition(filter, '$', 2);
+  SqlParams params;
+  params.int64(afterSeq);
+  bindGrants(params, filter);
+  return withSession([&](SqlSession& session) -> Result<std::int64_t> {
+    Result<std::optional<std::int64_t>> count =
+        firstRow(session, sql, params, [](const SqlRows& rows) { return rows.int64(0); });
+    if (!count) return count.status();
+    return count->value_or(0);
+  });
+}
+
 Result<std::int64_t> SqlStorage::maxSequence() {
   return withSession([](SqlSession& session) -> Result<std::int64_t> {
     Result<std::optional<std::int64_t>> max =

@@ -54,6 +54,7 @@ class SqlStorage : public ServerStorage {
   Result<std::unique_ptr<SyncTransaction>> beginTransaction() override;
 
   Result<PullPage> pullPage(std::int64_t afterSeq, const RegionFilter& filter, int limit) override;
+  Result<std::int64_t> countAfter(std::int64_t afterSeq, const RegionFilter& filter) override;
   Result<std::int64_t> maxSequence() override;
   Result<std::optional<StoredRecord>> findRecord(RecordKind kind, const Uuid& id) override;
   Result<std::vector<ConflictRow>> conflictsFor(const Uuid& recordId) override;
