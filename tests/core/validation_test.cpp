@@ -159,6 +159,32 @@ TEST(RectificationValidation, RejectsImpossibleDeadline) {
   EXPECT_TRUE(validateRectification(r).isOk());
 }
 
+TEST(RectificationValidation, StepsToClosureComeInOrder) {
+  Rectification r;
+  r.id = newUuid();
+  r.buildingId = newUuid();
+  r.measure = "repair_strengthen";
+  r.findingId = newUuid();
+  EXPECT_TRUE(hasField(validateRectification(r), "inspection_id")) << "a hazard needs both ids";
+  r.inspectionId = newUuid();
+  EXPECT_TRUE(validateRectification(r).isOk());
+
+  r.closedAt = kNow;
+  r.closedBy = "reviewer";
+  EXPECT_TRUE(hasField(validateRectification(r), "closed_at")) << "no closure before acceptance";
+  r.acceptedAt = kNow;
+  r.acceptedBy = "reviewer";
+  EXPECT_TRUE(hasField(validateRectification(r), "accepted_at")) << "no acceptance first";
+  r.completedAt = kNow;
+  r.completedBy = "reviewer";
+  EXPECT_TRUE(hasField(validateRectification(r), "completion_photo_ids")) << "evidence needed";
+  r.completionPhotoIds = {newUuid()};
+  EXPECT_TRUE(validateRectification(r).isOk());
+  EXPECT_EQ(r.stage(), RectificationStage::kClosed);
+  r.closedBy = " ";
+  EXPECT_TRUE(hasField(validateRectification(r), "closed_by")) << "each step says who";
+}
+
 TEST(ReviewTransition, FollowsTheReviewWorkflow) {
   EXPECT_TRUE(checkReviewTransition(ReviewState::kDraft, ReviewState::kSubmitted).isOk());
   EXPECT_TRUE(checkReviewTransition(ReviewState::kSubmitted, ReviewState::kReturned).isOk());

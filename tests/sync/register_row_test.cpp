@@ -179,6 +179,55 @@ TEST(RegisterRow, RectificationIsTheLeastAdvancedWithEarliestOpenDeadline) {
   EXPECT_EQ(row->rectificationDeadline, "");
 }
 
+// 一隐患一记录: hazards are the findings of the latest APPROVED inspection; a house is closed
+// (已销号) only when each has a measure and every measure is closed.
+TEST(RegisterRow, HouseIsClosedWhenEveryHazardOfTheApprovedInspectionIs) {
+  Inspection approved = visit("i1", 1000, PreliminaryJudgment::kSome);
+  approved.review = ReviewState::kApproved;
+  approved.findings = {Finding{"f1"}, Finding{"f2"}};
+  Inspection newer = visit("i2", 2000, PreliminaryJudgment::kSome);  // submitted, not approved
+  newer.findings = {Finding{"f3"}};
+  auto measure = [](const std::string& id, const std::string& finding, bool closed) {
+    Rectification r;
+    r.id = id;
+    r.buildingId = "b1";
+    r.measure = "repair";
+    r.inspectionId = "i1";
+    r.findingId = finding;
+    if (closed) {
+      r.completedAt = r.acceptedAt = r.closedAt = 5;
+      r.completedBy = r.acceptedBy = r.closedBy = "reviewer";
+      r.completionPhotoIds = {"p1"};
+    }
+    return r;
+  };
+  Rectification wholeHouse;  // building-level: belongs to no hazard
+  wholeHouse.id = "r0";
+  wholeHouse.buildingId = "b1";
+  wholeHouse.measure = "stop_use";
+
+  auto row = buildRegisterRow({stored(house(), ""), stored(approved, "b1"), stored(newer, "b1"),
+                               stored(measure("r1", "f1", true), "b1"), stored(wholeHouse, "b1")});
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->hazardCount, 2);
+  EXPECT_EQ(row->hazardsClosed, 1);
+  EXPECT_EQ(row->closure(), "open");
+  // f2 with a measure not yet closed: still open; once closed, the house is.
+  row = buildRegisterRow({stored(house(), ""), stored(approved, "b1"),
+                          stored(measure("r1", "f1", true), "b1"),
+                          stored(measure("r2", "f2", false), "b1")});
+  EXPECT_EQ(row->closure(), "open");
+  row = buildRegisterRow({stored(house(), ""), stored(approved, "b1"),
+                          stored(measure("r1", "f1", true), "b1"),
+                          stored(measure("r2", "f2", true), "b1")});
+  EXPECT_EQ(row->hazardsClosed, 2);
+  EXPECT_EQ(row->closure(), "closed");
+  // No approved inspection: nothing to close.
+  row = buildRegisterRow({stored(house(), ""), stored(newer, "b1")});
+  EXPECT_EQ(row->hazardCount, 0);
+  EXPECT_EQ(row->closure(), "");
+}
+
 TEST(RegisterFilterParse, UnknownCodesAndBadDatesAreRejectedByField) {
   Result<RegisterFilter> bad =
       parseRegisterFilter({{"judgment", "terrible"}, {"from", "2026-13-01"}, {"review", "ok"}},
