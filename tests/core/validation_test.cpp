@@ -146,14 +146,12 @@ TEST(PhotoValidation, RequiresLowercaseSha256) {
 }
 
 TEST(RectificationValidation, RejectsImpossibleDeadline) {
-  Rectification r{newUuid(),
-                  newUuid(),
-                  MeasureFamily::kEngineering,
-                  "repair_strengthen",
-                  RectificationStatus::kPending,
-                  "2026-02-30",
-                  "",
-                  ""};
+  Rectification r;
+  r.id = newUuid();
+  r.buildingId = newUuid();
+  r.family = MeasureFamily::kEngineering;
+  r.measure = "repair_strengthen";
+  r.deadline = "2026-02-30";
   EXPECT_TRUE(hasField(validateRectification(r), "deadline"));
   r.deadline = "2026-02-28";
   EXPECT_TRUE(validateRectification(r).isOk());

@@ -150,25 +150,18 @@ TEST(RegisterRow, HouseWithOnlyADraftShowsItAsInProgress) {
 }
 
 TEST(RegisterRow, RectificationIsTheLeastAdvancedWithEarliestOpenDeadline) {
-  Rectification done{
-      "r1", "b1", MeasureFamily::kManagement, "stop_use", RectificationStatus::kDone, "2026-01-01",
-      "",   ""};
-  Rectification working{"r2",
-                        "b1",
-                        MeasureFamily::kEngineering,
-                        "repair",
-                        RectificationStatus::kInProgress,
-                        "2026-09-30",
-                        "",
-                        ""};
-  Rectification pending{"r3",
-                        "b1",
-                        MeasureFamily::kEngineering,
-                        "repair",
-                        RectificationStatus::kPending,
-                        "2026-10-31",
-                        "",
-                        ""};
+  auto measure = [](const char* id, RectificationStatus status, const char* deadline) {
+    Rectification r;
+    r.id = id;
+    r.buildingId = "b1";
+    r.measure = "repair";
+    r.status = status;
+    r.deadline = deadline;
+    return r;
+  };
+  const Rectification done = measure("r1", RectificationStatus::kDone, "2026-01-01");
+  const Rectification working = measure("r2", RectificationStatus::kInProgress, "2026-09-30");
+  const Rectification pending = measure("r3", RectificationStatus::kPending, "2026-10-31");
   auto row = buildRegisterRow(
       {stored(house(), ""), stored(done, "b1"), stored(working, "b1"), stored(pending, "b1")});
   ASSERT_TRUE(row);
@@ -184,9 +177,14 @@ TEST(RegisterRow, RectificationIsTheLeastAdvancedWithEarliestOpenDeadline) {
 TEST(RegisterRow, HouseIsClosedWhenEveryHazardOfTheApprovedInspectionIs) {
   Inspection approved = visit("i1", 1000, PreliminaryJudgment::kSome);
   approved.review = ReviewState::kApproved;
-  approved.findings = {Finding{"f1"}, Finding{"f2"}};
+  auto finding = [](const char* id) {
+    Finding f;
+    f.id = id;
+    return f;
+  };
+  approved.findings = {finding("f1"), finding("f2")};
   Inspection newer = visit("i2", 2000, PreliminaryJudgment::kSome);  // submitted, not approved
-  newer.findings = {Finding{"f3"}};
+  newer.findings = {finding("f3")};
   auto measure = [](const std::string& id, const std::string& finding, bool closed) {
     Rectification r;
     r.id = id;
