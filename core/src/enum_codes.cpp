@@ -136,6 +136,14 @@ constexpr CodeTable<RectificationStatus, 3> kRectStatus{{{
 }}};
 static_assert(static_cast<std::size_t>(RectificationStatus::kDone) + 1 == 3);
 
+constexpr CodeTable<RectificationStage, 4> kRectStage{{{
+    {"open", "待完成", "open"},
+    {"completed", "已完成待验收", "completed, awaiting acceptance"},
+    {"accepted", "已验收待销号", "accepted, awaiting closure"},
+    {"closed", "已销号", "closed"},
+}}};
+static_assert(static_cast<std::size_t>(RectificationStage::kClosed) + 1 == 4);
+
 constexpr CodeTable<VisitOutcome, 4> kVisitOutcome{{{
     {"inspected", "已排查", "inspected"},
     {"nobody_home", "无人在家", "nobody home"},
@@ -162,6 +170,7 @@ ANJU_ENUM_IMPL(AppraisalGrade, kGrade)
 ANJU_ENUM_IMPL(ReviewState, kReview)
 ANJU_ENUM_IMPL(MeasureFamily, kFamily)
 ANJU_ENUM_IMPL(RectificationStatus, kRectStatus)
+ANJU_ENUM_IMPL(RectificationStage, kRectStage)
 ANJU_ENUM_IMPL(VisitOutcome, kVisitOutcome)
 
 #undef ANJU_ENUM_IMPL

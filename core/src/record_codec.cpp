@@ -251,6 +251,7 @@ v1::PhotoRecord toProto(const PhotoRecord& p) {
   m.set_finding_id(p.findingId);
   m.set_caption(p.caption);
   m.set_document(p.document);
+  m.set_rectification_id(p.rectificationId);
   return m;
 }
 
@@ -267,6 +268,7 @@ Result<PhotoRecord> fromProto(const v1::PhotoRecord& m) {
   p.findingId = m.finding_id();
   p.caption = m.caption();
   p.document = m.document();
+  p.rectificationId = m.rectification_id();
   return p;
 }
 
@@ -280,6 +282,17 @@ v1::Rectification toProto(const Rectification& r) {
   m.set_deadline(r.deadline);
   m.set_responsible_party(r.responsibleParty);
   m.set_note(r.note);
+  m.set_inspection_id(r.inspectionId);
+  m.set_finding_id(r.findingId);
+  m.set_completed_at(r.completedAt);
+  m.set_completed_by(r.completedBy);
+  for (const Uuid& id : r.completionPhotoIds) m.add_completion_photo_ids(id);
+  m.set_completion_note(r.completionNote);
+  m.set_accepted_at(r.acceptedAt);
+  m.set_accepted_by(r.acceptedBy);
+  m.set_acceptance_note(r.acceptanceNote);
+  m.set_closed_at(r.closedAt);
+  m.set_closed_by(r.closedBy);
   return m;
 }
 
@@ -294,6 +307,17 @@ Result<Rectification> fromProto(const v1::Rectification& m) {
   r.deadline = m.deadline();
   r.responsibleParty = m.responsible_party();
   r.note = m.note();
+  r.inspectionId = m.inspection_id();
+  r.findingId = m.finding_id();
+  r.completedAt = m.completed_at();
+  r.completedBy = m.completed_by();
+  r.completionPhotoIds.assign(m.completion_photo_ids().begin(), m.completion_photo_ids().end());
+  r.completionNote = m.completion_note();
+  r.acceptedAt = m.accepted_at();
+  r.acceptedBy = m.accepted_by();
+  r.acceptanceNote = m.acceptance_note();
+  r.closedAt = m.closed_at();
+  r.closedBy = m.closed_by();
   if (!errors.empty()) return decodeErrors("record.cannot_decode_rectification", std::move(errors));
   return r;
 }

@@ -219,6 +219,7 @@ Status validatePhoto(const PhotoRecord& p) {
   checkId(p.buildingId, "building_id", true, errors);
   checkId(p.inspectionId, "inspection_id", false, errors);
   checkId(p.findingId, "finding_id", false, errors);
+  checkId(p.rectificationId, "rectification_id", false, errors);
   if (!isValidSha256Hex(p.sha256)) errors.add("sha256", msg("validation.sha256_must_64_lowercase"));
   if (p.byteSize <= 0) errors.add("byte_size", msg("validation.photo_size_must_positive"));
   if (isBlank(p.mimeType)) errors.add("mime_type", msg("validation.mime_type_missing"));
@@ -237,6 +238,28 @@ Status validateRectification(const Rectification& r) {
   if (isBlank(r.measure)) errors.add("measure", msg("validation.measure_missing"));
   if (!r.deadline.empty() && !isValidIsoDate(r.deadline))
     errors.add("deadline", msg("validation.deadline_must_yyyy_mm"));
+  // A hazard is named by its inspection and its finding together.
+  checkId(r.inspectionId, "inspection_id", !r.findingId.empty(), errors);
+  if (r.findingId.empty() && !r.inspectionId.empty())
+    errors.add("finding_id", msg("validation.rectification_finding_missing"));
+  // The steps to closure come in order: completion (with photo evidence) → acceptance → 销号.
+  if (r.completedAt != 0) {
+    if (r.completionPhotoIds.empty())
+      errors.add("completion_photo_ids", msg("validation.completion_needs_photo"));
+    for (std::size_t i = 0; i < r.completionPhotoIds.size(); ++i)
+      checkId(r.completionPhotoIds[i], "completion_photo_ids[" + std::to_string(i) + "]", true,
+              errors);
+    if (isBlank(r.completedBy)) errors.add("completed_by", msg("validation.step_actor_missing"));
+  }
+  if (r.acceptedAt != 0) {
+    if (r.completedAt == 0)
+      errors.add("accepted_at", msg("validation.acceptance_before_completion"));
+    if (isBlank(r.acceptedBy)) errors.add("accepted_by", msg("validation.step_actor_missing"));
+  }
+  if (r.closedAt != 0) {
+    if (r.acceptedAt == 0) errors.add("closed_at", msg("validation.closure_before_acceptance"));
+    if (isBlank(r.closedBy)) errors.add("closed_by", msg("validation.step_actor_missing"));
+  }
   return errors.status(msg("validation.invalid_rectification"));
 }
 

@@ -293,9 +293,14 @@ int showInspection(Tablet& t, const std::string& inspectionId) {
               in->appraisalGrade ? std::string(toCode(*in->appraisalGrade)).c_str() : "");
   Result<std::vector<Rectification>> rects = t.store->rectificationsOfBuilding(in->buildingId);
   if (!rects) return fail(rects.status());
-  for (const Rectification& r : *rects)
+  for (const Rectification& r : *rects) {
     std::printf("rectification: %s %s %s %s\n", r.id.c_str(), std::string(toCode(r.status)).c_str(),
                 r.measure.c_str(), r.deadline.c_str());
+    // A hazard's measure (一隐患一记录): which finding, and how far towards 销号.
+    if (r.forHazard())
+      std::printf("rectification_hazard: %s %s %s\n", r.id.c_str(), r.findingId.c_str(),
+                  std::string(toCode(r.stage())).c_str());
+  }
   return 0;
 }
 

@@ -97,14 +97,13 @@ int populate(const std::string& dir, long houses) {
         records.push_back(in);
       }
       if (n % 10 == 0) {
-        Rectification r{uuidFor("r", n),
-                        b.id,
-                        MeasureFamily::kEngineering,
-                        "repair_strengthen",
-                        RectificationStatus::kPending,
-                        "2026-12-31",
-                        "产权人",
-                        ""};
+        Rectification r;
+        r.id = uuidFor("r", n);
+        r.buildingId = b.id;
+        r.family = MeasureFamily::kEngineering;
+        r.measure = "repair_strengthen";
+        r.deadline = "2026-12-31";
+        r.responsibleParty = "产权人";
         records.push_back(r);
       }
       for (const AnyRecord& record : records) {

@@ -11,6 +11,7 @@ async function renderDashboard(main, params) {
     ...CODES.judgment.map(([c]) => [`judgment.${c}`, codeLabel("judgment", c)]),
     ...["submitted", "approved", "returned"].map((c) => [`review.${c}`, codeLabel("review", c)]),
     ...["pending", "in_progress", "done"].map((c) => [`rectification.${c}`, codeLabel("rectification", c)]),
+    ["closure.open", t("closureOpenHouses")], ["closure.closed", t("closureClosedHouses")],
   ];
   const cell = (counts, key) => {
     const [group, code] = key.split(".");
@@ -30,7 +31,8 @@ async function renderDashboard(main, params) {
       h("table", { class: "dashboard", id: "dashboard-table" },
         h("thead", {},
           h("tr", { class: "groups" }, h("th", { colspan: 3 }, ""), h("th", { colspan: 3 }, t("judgment")),
-            h("th", { colspan: 3 }, t("review")), h("th", { colspan: 3 }, t("rectification"))),
+            h("th", { colspan: 3 }, t("review")), h("th", { colspan: 3 }, t("rectification")),
+            h("th", { colspan: 2 }, t("closure"))),
           h("tr", {}, h("th", {}, t("community")), cols.map(([, label]) => h("th", {}, label)))),
         h("tbody", {}, summary.communities.map((c) => row(c, false)), row(summary.total, true)))));
 }

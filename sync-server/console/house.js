@@ -183,11 +183,14 @@ function rectificationForm(buildingId, existing) {
   return form;
 }
 
+// Measures for the house as a whole (records made before hazards were named, or on purpose);
+// measures of a hazard are in rectify.js's section.
 function rectifications(dossier) {
   const id = dossier.building.id;
+  const whole = dossier.rectifications.filter((r) => !r.finding_id);
   return h("section", { class: "card", id: "rectifications" },
     h("h3", {}, t("rectifications")),
-    dossier.rectifications.length ? dossier.rectifications.map((r) => h("div", { class: "rectification" },
+    whole.length ? whole.map((r) => h("div", { class: "rectification" },
       h("p", {}, badge(r.status, "rect"), ` ${labelOf(r.family)} · ${r.measure}`, r.deadline ? ` · ${t("deadline")} ${r.deadline}` : "",
         r.responsible_party ? ` · ${r.responsible_party}` : ""),
       rectificationForm(id, r))) : h("p", { class: "muted" }, t("noRectifications")),
@@ -207,7 +210,7 @@ function auditTable(entries, id) {
 function auditDetail(detail) {
   if (typeof detail === "string") return detail;
   const kinds = { from: ["review", "grade"], to: ["review", "grade"], status: ["rectification"],
-    from_status: ["rectification"], family: ["family"] };
+    from_status: ["rectification"], family: ["family"], step: ["step"] };
   const value = (k, v) => {
     for (const kind of kinds[k] || []) { const l = codeLabel(kind, v); if (l !== v) return l; }
     return v;
@@ -226,6 +229,7 @@ async function renderHouse(main, buildingId) {
     dossier.inspections.length ? dossier.inspections.map(inspectionCard) : h("p", { class: "muted" }, t("noInspections")),
     dossier.building_photos.length ? h("section", { class: "card" }, h("h3", {}, t("photos")), dossier.building_photos.map(photoThumb)) : null,
     visitHistory(dossier),
+    hazardSection(dossier),
     rectifications(dossier),
     h("section", { class: "card" }, h("h3", {}, t("houseAudit")), auditTable(dossier.audit, "house-audit")),
   ].flat().filter(Boolean));

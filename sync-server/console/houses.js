@@ -119,7 +119,8 @@ async function renderHouses(main, params) {
       h("td", {}, badge(r.review, "review"),
         r.in_progress ? h("span", { class: "badge in-progress", title: t("inProgressTip") }, t("inProgress")) : null),
       h("td", {}, r.appraisal_grade ? labelOf(r.appraisal_grade) : ""),
-      h("td", {}, badge(r.rectification, "rect"), r.rectification_deadline ? h("span", { class: "muted" }, ` ${r.rectification_deadline}`) : null),
+      h("td", {}, badge(r.rectification, "rect"), r.rectification_deadline ? h("span", { class: "muted" }, ` ${r.rectification_deadline}`) : null,
+        r.hazard_count ? " " : null, closureText(r)),
       h("td", {}, visitCell(r)),
       h("td", {}, h("a", { href: `#/house/${r.building_id}` }, t("open")))))));
   main.append(page.rows.length ? table : h("p", { class: "muted", id: "no-rows" }, t("noRows")));

@@ -2,6 +2,7 @@
 // district, a headless tablet (anju_tablet, core's SyncClient) that submits inspections, and
 // Debian's Chromium driven by playwright-core. A reviewer signs in, filters the table, opens a
 // house, returns the inspection with a comment; the tablet syncs and must hold the comment.
+// Another house is approved and each of its hazards rectified to 销号 (closure).
 //
 //   node e2e.mjs SERVER_BINARY TABLET_BINARY [SCREENSHOT_DIR]
 //
@@ -229,6 +230,52 @@ async function main() {
   await page.waitForSelector(".status.ok");
   assert.match(await page.textContent(`#inspection-${inspections[2]}`), /已通过/);
 
+  // Rectification per hazard to 销号 (issue 11 §2, 一隐患一记录): each hazard of the approved
+  // inspection gets a measure, a completion photo, acceptance and closure, only in that order;
+  // when every hazard is closed the house is 已销号.
+  await page.waitForSelector("#hazards .hazard");
+  const hazardIds = await page.$$eval("#hazards .hazard", (ds) => ds.map((d) => d.id.slice("hazard-".length)));
+  assert.equal(hazardIds.length, 2, "the demo inspection's two hazards (wall crack, roof leak)");
+  assert.match(await page.textContent("#house-closure"), /未销号/);
+  const closedMeasures = [];
+  for (const [i, finding] of hazardIds.entries()) {
+    const form = `#add-measure-${finding}`;
+    await page.selectOption(`${form} select[name=family]`, "engineering");
+    await page.fill(`${form} input[name=measure]`, i ? "修复屋面防水层" : "加固北侧承重墙");
+    await page.fill(`${form} input[name=responsible_party]`, "产权人 王建国");
+    await page.fill(`${form} input[name=deadline]`, "2026-12-31");
+    await page.click(`${form} button[type=submit]`);
+    await page.waitForSelector(`#hazard-${finding} .measure`);
+    const measureId = (await page.getAttribute(`#hazard-${finding} .measure`, "id")).slice("measure-".length);
+    // Completion before a photo is refused, saying why; the measure stays open.
+    await page.click(`#complete-${measureId}`);
+    await page.waitForSelector(".status.error");
+    assert.match(await page.textContent("#status"), /请先上传整改完成照片/);
+    assert.match(await page.textContent(`#measure-${measureId}`), /待完成/);
+    await page.setInputFiles(`#photo-file-${measureId}`, photo);
+    await page.fill(`#photo-caption-${measureId}`, "整改后");
+    await page.click(`#upload-photo-${measureId}`);
+    await page.waitForSelector(`#measure-${measureId} img.thumb`);
+    await page.fill(`#completion-note-${measureId}`, i ? "屋面已重做防水" : "已加设构造柱和圈梁");
+    await page.click(`#complete-${measureId}`);
+    await page.waitForSelector(`#accept-${measureId}`);
+    assert.match(await page.textContent(`#measure-${measureId}`), /已完成待验收/);
+    await page.fill(`#acceptance-note-${measureId}`, "验收合格");
+    await page.click(`#accept-${measureId}`);
+    await page.waitForSelector(`#close-${measureId}`);
+    if (i === 1) {
+      // The section mid-way: one hazard closed, the other accepted and waiting for 销号.
+      await page.waitForFunction(() => [...document.querySelectorAll("#hazards img.thumb")].every((img) => img.complete && img.naturalWidth > 0));
+      if (shotDir) { mkdirSync(shotDir, { recursive: true }); await page.locator("#hazards").screenshot({ path: join(shotDir, "console-rectification.png") }); }
+    }
+    await page.click(`#close-${measureId}`);
+    await page.waitForSelector(`#measure-${measureId}.measure-closed`);
+    closedMeasures.push(measureId);
+  }
+  assert.match(await page.textContent("#house-closure"), /^已销号$/);
+  const rectAudit = await page.textContent("#house-audit");
+  for (const step of ["上传整改照片", "整改完成", "验收", "销号"]) assert.ok(rectAudit.includes(step), `audited: ${step}`);
+
   // Dashboard and audit view.
   await page.click("#nav-dashboard");
   await page.waitForSelector("#dashboard-table");
@@ -237,7 +284,9 @@ async function main() {
   assert.deepEqual(counts.slice(0, 3), ["合计", "200", "197"]);
   assert.deepEqual(counts.slice(3, 6), ["0", "3", "0"]);
   assert.deepEqual(counts.slice(6, 9), ["1", "1", "1"]);
-  assert.deepEqual(counts.slice(9, 12), ["0", "1", "0"]);
+  assert.deepEqual(counts.slice(9, 12), ["0", "1", "1"]);
+  // 销号 | open, closed: the third house has every hazard closed.
+  assert.deepEqual(counts.slice(12, 14), ["0", "1"]);
   await shot(page, "console-dashboard.png");
   await page.click("#nav-audit");
   await page.waitForSelector("#audit-table");
@@ -292,7 +341,10 @@ async function main() {
   assert.match(graded, /^review: submitted$/m);
   assert.match(graded, /^appraisal_grade: B$/m);
   assert.match(graded, /^rectification: [0-9a-f-]{36} in_progress 加固承重墙 2026-12-31$/m);
-  assert.match(tablet("show-inspection", inspections[2]), /^review: approved$/m);
+  const approved = tablet("show-inspection", inspections[2]);
+  assert.match(approved, /^review: approved$/m);
+  // The tablet holds each hazard's measure, closed (销号), as the console left it.
+  for (const id of closedMeasures) assert.match(approved, new RegExp(`^rectification_hazard: ${id} [0-9a-f-]{36} closed$`, "m"));
   // The server stops cleanly (under ASan this also means: no leak, no sanitizer finding).
   const exited = new Promise((resolve) => server.on("exit", (code, signal) => resolve({ code, signal })));
   server.kill("SIGTERM");

@@ -57,6 +57,40 @@ TEST(RecordCodec, BuildingSurvivesRoundTripWithOptionalFieldsUnset) {
   EXPECT_FALSE(std::get<Building>(*back).yearBuilt.has_value());
 }
 
+TEST(RecordCodec, HazardRectificationWithItsStepsSurvivesRoundTrip) {
+  Rectification r;
+  r.id = newUuid();
+  r.buildingId = newUuid();
+  r.family = MeasureFamily::kEngineering;
+  r.measure = "加固承重墙";
+  r.status = RectificationStatus::kDone;
+  r.inspectionId = newUuid();
+  r.findingId = newUuid();
+  r.completedAt = 1780272000000;
+  r.completedBy = "reviewer";
+  r.completionPhotoIds = {newUuid(), newUuid()};
+  r.completionNote = "已加设圈梁";
+  r.acceptedAt = 1780272100000;
+  r.acceptedBy = "reviewer";
+  r.acceptanceNote = "合格";
+  r.closedAt = 1780272200000;
+  r.closedBy = "head";
+  Result<AnyRecord> back = decodeRecord(encodeRecord(r));
+  ASSERT_TRUE(back.isOk()) << back.status().toString();
+  EXPECT_EQ(std::get<Rectification>(*back), r);
+
+  PhotoRecord p;
+  p.id = newUuid();
+  p.sha256 = std::string(64, 'a');
+  p.byteSize = 10;
+  p.capturedAt = 1780272000000;
+  p.buildingId = r.buildingId;
+  p.rectificationId = r.id;
+  Result<AnyRecord> photo = decodeRecord(encodeRecord(p));
+  ASSERT_TRUE(photo.isOk());
+  EXPECT_EQ(std::get<PhotoRecord>(*photo).rectificationId, r.id);
+}
+
 TEST(RecordCodec, UnknownEnumCodeIsAClearError) {
   v1::Building m = toProto(Building{});
   m.set_structure("yurt");

@@ -146,17 +146,41 @@ TEST(PhotoValidation, RequiresLowercaseSha256) {
 }
 
 TEST(RectificationValidation, RejectsImpossibleDeadline) {
-  Rectification r{newUuid(),
-                  newUuid(),
-                  MeasureFamily::kEngineering,
-                  "repair_strengthen",
-                  RectificationStatus::kPending,
-                  "2026-02-30",
-                  "",
-                  ""};
+  Rectification r;
+  r.id = newUuid();
+  r.buildingId = newUuid();
+  r.family = MeasureFamily::kEngineering;
+  r.measure = "repair_strengthen";
+  r.deadline = "2026-02-30";
   EXPECT_TRUE(hasField(validateRectification(r), "deadline"));
   r.deadline = "2026-02-28";
   EXPECT_TRUE(validateRectification(r).isOk());
+}
+
+TEST(RectificationValidation, StepsToClosureComeInOrder) {
+  Rectification r;
+  r.id = newUuid();
+  r.buildingId = newUuid();
+  r.measure = "repair_strengthen";
+  r.findingId = newUuid();
+  EXPECT_TRUE(hasField(validateRectification(r), "inspection_id")) << "a hazard needs both ids";
+  r.inspectionId = newUuid();
+  EXPECT_TRUE(validateRectification(r).isOk());
+
+  r.closedAt = kNow;
+  r.closedBy = "reviewer";
+  EXPECT_TRUE(hasField(validateRectification(r), "closed_at")) << "no closure before acceptance";
+  r.acceptedAt = kNow;
+  r.acceptedBy = "reviewer";
+  EXPECT_TRUE(hasField(validateRectification(r), "accepted_at")) << "no acceptance first";
+  r.completedAt = kNow;
+  r.completedBy = "reviewer";
+  EXPECT_TRUE(hasField(validateRectification(r), "completion_photo_ids")) << "evidence needed";
+  r.completionPhotoIds = {newUuid()};
+  EXPECT_TRUE(validateRectification(r).isOk());
+  EXPECT_EQ(r.stage(), RectificationStage::kClosed);
+  r.closedBy = " ";
+  EXPECT_TRUE(hasField(validateRectification(r), "closed_by")) << "each step says who";
 }
 
 TEST(ReviewTransition, FollowsTheReviewWorkflow) {

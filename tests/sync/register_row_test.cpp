@@ -150,25 +150,18 @@ TEST(RegisterRow, HouseWithOnlyADraftShowsItAsInProgress) {
 }
 
 TEST(RegisterRow, RectificationIsTheLeastAdvancedWithEarliestOpenDeadline) {
-  Rectification done{
-      "r1", "b1", MeasureFamily::kManagement, "stop_use", RectificationStatus::kDone, "2026-01-01",
-      "",   ""};
-  Rectification working{"r2",
-                        "b1",
-                        MeasureFamily::kEngineering,
-                        "repair",
-                        RectificationStatus::kInProgress,
-                        "2026-09-30",
-                        "",
-                        ""};
-  Rectification pending{"r3",
-                        "b1",
-                        MeasureFamily::kEngineering,
-                        "repair",
-                        RectificationStatus::kPending,
-                        "2026-10-31",
-                        "",
-                        ""};
+  auto measure = [](const char* id, RectificationStatus status, const char* deadline) {
+    Rectification r;
+    r.id = id;
+    r.buildingId = "b1";
+    r.measure = "repair";
+    r.status = status;
+    r.deadline = deadline;
+    return r;
+  };
+  const Rectification done = measure("r1", RectificationStatus::kDone, "2026-01-01");
+  const Rectification working = measure("r2", RectificationStatus::kInProgress, "2026-09-30");
+  const Rectification pending = measure("r3", RectificationStatus::kPending, "2026-10-31");
   auto row = buildRegisterRow(
       {stored(house(), ""), stored(done, "b1"), stored(working, "b1"), stored(pending, "b1")});
   ASSERT_TRUE(row);
@@ -177,6 +170,60 @@ TEST(RegisterRow, RectificationIsTheLeastAdvancedWithEarliestOpenDeadline) {
   row = buildRegisterRow({stored(house(), ""), stored(done, "b1")});
   EXPECT_EQ(row->rectification, "done");
   EXPECT_EQ(row->rectificationDeadline, "");
+}
+
+// 一隐患一记录: hazards are the findings of the latest APPROVED inspection; a house is closed
+// (已销号) only when each has a measure and every measure is closed.
+TEST(RegisterRow, HouseIsClosedWhenEveryHazardOfTheApprovedInspectionIs) {
+  Inspection approved = visit("i1", 1000, PreliminaryJudgment::kSome);
+  approved.review = ReviewState::kApproved;
+  auto finding = [](const char* id) {
+    Finding f;
+    f.id = id;
+    return f;
+  };
+  approved.findings = {finding("f1"), finding("f2")};
+  Inspection newer = visit("i2", 2000, PreliminaryJudgment::kSome);  // submitted, not approved
+  newer.findings = {finding("f3")};
+  auto measure = [](const std::string& id, const std::string& finding, bool closed) {
+    Rectification r;
+    r.id = id;
+    r.buildingId = "b1";
+    r.measure = "repair";
+    r.inspectionId = "i1";
+    r.findingId = finding;
+    if (closed) {
+      r.completedAt = r.acceptedAt = r.closedAt = 5;
+      r.completedBy = r.acceptedBy = r.closedBy = "reviewer";
+      r.completionPhotoIds = {"p1"};
+    }
+    return r;
+  };
+  Rectification wholeHouse;  // building-level: belongs to no hazard
+  wholeHouse.id = "r0";
+  wholeHouse.buildingId = "b1";
+  wholeHouse.measure = "stop_use";
+
+  auto row = buildRegisterRow({stored(house(), ""), stored(approved, "b1"), stored(newer, "b1"),
+                               stored(measure("r1", "f1", true), "b1"), stored(wholeHouse, "b1")});
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->hazardCount, 2);
+  EXPECT_EQ(row->hazardsClosed, 1);
+  EXPECT_EQ(row->closure(), "open");
+  // f2 with a measure not yet closed: still open; once closed, the house is.
+  row = buildRegisterRow({stored(house(), ""), stored(approved, "b1"),
+                          stored(measure("r1", "f1", true), "b1"),
+                          stored(measure("r2", "f2", false), "b1")});
+  EXPECT_EQ(row->closure(), "open");
+  row = buildRegisterRow({stored(house(), ""), stored(approved, "b1"),
+                          stored(measure("r1", "f1", true), "b1"),
+                          stored(measure("r2", "f2", true), "b1")});
+  EXPECT_EQ(row->hazardsClosed, 2);
+  EXPECT_EQ(row->closure(), "closed");
+  // No approved inspection: nothing to close.
+  row = buildRegisterRow({stored(house(), ""), stored(newer, "b1")});
+  EXPECT_EQ(row->hazardCount, 0);
+  EXPECT_EQ(row->closure(), "");
 }
 
 TEST(RegisterFilterParse, UnknownCodesAndBadDatesAreRejectedByField) {

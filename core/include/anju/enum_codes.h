@@ -35,6 +35,7 @@ ANJU_ENUM_CODES(AppraisalGrade)
 ANJU_ENUM_CODES(ReviewState)
 ANJU_ENUM_CODES(MeasureFamily)
 ANJU_ENUM_CODES(RectificationStatus)
+ANJU_ENUM_CODES(RectificationStage)
 ANJU_ENUM_CODES(VisitOutcome)
 
 #undef ANJU_ENUM_CODES

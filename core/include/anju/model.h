@@ -207,6 +207,7 @@ struct PhotoRecord {
   Uuid findingId;     // may be empty
   std::string caption;
   std::string document;  // empty: a photo; kDocumentOwnerNotice / kDocumentOwnerSignature
+  Uuid rectificationId;  // completion evidence of this rectification; empty for other photos
   bool operator==(const PhotoRecord&) const = default;
 };
 
@@ -217,7 +218,17 @@ inline constexpr const char* kDocumentOwnerSignature = "owner_signature";  // im
 enum class MeasureFamily { kManagement, kEngineering, kEnforcement };  // 管理 / 工程 / 违法建设查处
 enum class RectificationStatus { kPending, kInProgress, kDone };  // 待整治 / 整治中 / 已整治
 
-/// 整治: one rectification measure for one building.
+/// How far one rectification measure has come on the way to closure (销号): the steps are
+/// reviewer acts, each needing the one before (validateRectification).
+enum class RectificationStage {
+  kOpen,       // 待完成: measure set, completion not recorded
+  kCompleted,  // 已完成待验收: completion recorded with photo evidence
+  kAccepted,   // 已验收待销号: accepted (验收)
+  kClosed,     // 已销号
+};
+
+/// 整治: one rectification measure for one hazard (一隐患一记录) — or, for records made before
+/// hazards were linked, for the building as a whole (inspectionId and findingId empty).
 struct Rectification {
   Uuid id;
   Uuid buildingId;
@@ -227,7 +238,26 @@ struct Rectification {
   std::string deadline;  // "YYYY-MM-DD", may be empty
   std::string responsibleParty;
   std::string note;
+  Uuid inspectionId;  // the approved inspection whose finding this rectifies; empty: building
+  Uuid findingId;     // the hazard (Finding::id); set together with inspectionId
+  TimestampMs completedAt = 0;  // 整改完成 recorded (0: not yet), by completedBy
+  std::string completedBy;
+  std::vector<Uuid> completionPhotoIds;  // the photo evidence (PhotoRecord::rectificationId)
+  std::string completionNote;
+  TimestampMs acceptedAt = 0;  // 验收
+  std::string acceptedBy;
+  std::string acceptanceNote;
+  TimestampMs closedAt = 0;  // 销号
+  std::string closedBy;
   bool operator==(const Rectification&) const = default;
+
+  bool forHazard() const { return !findingId.empty(); }
+  RectificationStage stage() const {
+    if (closedAt != 0) return RectificationStage::kClosed;
+    if (acceptedAt != 0) return RectificationStage::kAccepted;
+    if (completedAt != 0) return RectificationStage::kCompleted;
+    return RectificationStage::kOpen;
+  }
 };
 
 /// What came of knocking on a house's door (走访结果).

@@ -132,6 +132,9 @@ std::string changed(const Rectification& a, const Rectification& b) {
   d.field("deadline", a.deadline, b.deadline);
   d.field("responsible_party", a.responsibleParty, b.responsibleParty);
   d.field("note", a.note, b.note);
+  d.field("completed_at", a.completedAt, b.completedAt);
+  d.field("accepted_at", a.acceptedAt, b.acceptedAt);
+  d.field("closed_at", a.closedAt, b.closedAt);
   return d.text();
 }
 

@@ -72,7 +72,7 @@ int runServe(const CliArgs& args) {
   limits.maxPhotoChunkBytes = config->maxPhotoChunkBytes;
   SyncApi api({auth, push, pull, photos, records}, metrics, limits);
   ReviewService review(**storage, hlc);
-  RectificationService rectifications(**storage, hlc);
+  RectificationService rectifications(**storage, hlc, photos);
   HouseService houses(**storage, **storage, **blobs);
   ConsoleApi console({auth, review, rectifications, houses});
   ExportService exportService(**storage, **storage);

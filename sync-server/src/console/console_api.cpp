@@ -87,7 +87,15 @@ RectificationInput rectificationInput(const json& body) {
           stringField(body, "status"),
           stringField(body, "deadline"),
           stringField(body, "responsible_party"),
-          stringField(body, "note")};
+          stringField(body, "note"),
+          stringField(body, "inspection_id"),
+          stringField(body, "finding_id")};
+}
+
+json writtenJson(const RectificationResult& done) {
+  return {{"id", done.id},
+          {"version", std::to_string(done.written.version)},
+          {"seq", done.written.seq}};
 }
 
 // The query string as parseRegisterFilter wants it (the exports read the same parameters).
@@ -113,6 +121,9 @@ json registerRowJson(const RegisterRow& r) {
           {"finding_count", r.findingCount},
           {"rectification", enumJson("rectification", r.rectification)},
           {"rectification_deadline", r.rectificationDeadline},
+          {"hazard_count", r.hazardCount},
+          {"hazards_closed", r.hazardsClosed},
+          {"closure", r.closure()},
           {"photo_count", r.photoCount},
           {"in_progress", r.inProgress},
           {"visit_count", r.visitCount},
@@ -128,7 +139,12 @@ json countsJson(const RegisterCounts& c) {
           {"not_visited", c.notVisited},
           {"judgment", c.byJudgment},
           {"review", c.byReview},
-          {"rectification", c.byRectification}};
+          {"rectification", c.byRectification},
+          {"closure",
+           {{"open", c.openHouses},
+            {"closed", c.closedHouses},
+            {"hazards", c.hazards},
+            {"hazards_closed", c.hazardsClosed}}}};
 }
 
 }  // namespace
@@ -145,6 +161,10 @@ void ConsoleApi::install(web::Router& server) {
               [this](Req q, Res s) { createRectification(q, s); });
   server.Post(std::string("/console/api/rectifications/") + kUuid,
               [this](Req q, Res s) { updateRectification(q, s); });
+  server.Post(std::string("/console/api/rectifications/") + kUuid + "/photos",
+              [this](Req q, Res s) { rectificationPhoto(q, s); });
+  server.Post(std::string("/console/api/rectifications/") + kUuid + "/(complete|accept|close)",
+              [this](Req q, Res s) { rectificationStep(q, s); });
   server.Get("/console/api/audit", [this](Req q, Res s) { audit(q, s); });
   server.Get("/console/api/houses", [this](Req q, Res s) { houses(q, s); });
   server.Get("/console/api/dashboard", [this](Req q, Res s) { dashboard(q, s); });
@@ -252,11 +272,7 @@ void ConsoleApi::createRectification(Req req, Res res) {
   Result<RectificationResult> done = m_services.rectifications.create(
       req.matches[1], rectificationInput(*body), Reviewer(user->name, regionFilterFor(*user)));
   if (!done) return sendJsonError(res, done.status());
-  sendJson(res,
-           {{"id", done->id},
-            {"version", std::to_string(done->written.version)},
-            {"seq", done->written.seq}},
-           201);
+  sendJson(res, writtenJson(*done), 201);
 }
 
 void ConsoleApi::updateRectification(Req req, Res res) {
@@ -267,9 +283,39 @@ void ConsoleApi::updateRectification(Req req, Res res) {
   Result<RectificationResult> done = m_services.rectifications.update(
       req.matches[1], rectificationInput(*body), Reviewer(user->name, regionFilterFor(*user)));
   if (!done) return sendJsonError(res, done.status());
-  sendJson(res, {{"id", done->id},
-                 {"version", std::to_string(done->written.version)},
-                 {"seq", done->written.seq}});
+  sendJson(res, writtenJson(*done));
+}
+
+// The body is the image itself (what a file input holds); the caption comes in the query.
+void ConsoleApi::rectificationPhoto(Req req, Res res) {
+  Result<User> user = reviewer(req);
+  if (!user) return sendJsonError(res, user.status());
+  Result<RectificationResult> done =
+      m_services.rectifications.addPhoto(req.matches[1], {req.body, req.get_param_value("caption")},
+                                         Reviewer(user->name, regionFilterFor(*user)));
+  if (!done) return sendJsonError(res, done.status());
+  logInfo("console completion photo " + done->id + " of rectification " + req.matches[1].str() +
+          " by " + user->name);
+  sendJson(res, writtenJson(*done), 201);
+}
+
+// 整改完成, 验收, 销号: one step each, in that order (RectificationService).
+void ConsoleApi::rectificationStep(Req req, Res res) {
+  Result<User> user = reviewer(req);
+  if (!user) return sendJsonError(res, user.status());
+  Result<json> body = req.body.empty() ? Result<json>(json::object()) : jsonBody(req);
+  if (!body) return sendJsonError(res, body.status());
+  const Uuid id = req.matches[1];
+  const std::string step = req.matches[2];
+  const Reviewer who(user->name, regionFilterFor(*user));
+  const std::string note = stringField(*body, "note");
+  Result<RectificationResult> done =
+      step == "complete" ? m_services.rectifications.complete(id, note, who)
+      : step == "accept" ? m_services.rectifications.accept(id, note, who)
+                         : m_services.rectifications.close(id, who);
+  if (!done) return sendJsonError(res, done.status());
+  logInfo("console rectification " + step + " " + id + " by " + user->name);
+  sendJson(res, writtenJson(*done));
 }
 
 void ConsoleApi::audit(Req req, Res res) {

@@ -51,6 +51,8 @@ class ConsoleApi {
   void reviewAction(const web::Request& req, web::Response& res);
   void createRectification(const web::Request& req, web::Response& res);
   void updateRectification(const web::Request& req, web::Response& res);
+  void rectificationPhoto(const web::Request& req, web::Response& res);
+  void rectificationStep(const web::Request& req, web::Response& res);
   void audit(const web::Request& req, web::Response& res);
   void houses(const web::Request& req, web::Response& res);
   void dashboard(const web::Request& req, web::Response& res);

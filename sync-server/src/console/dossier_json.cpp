@@ -8,6 +8,7 @@
 #include "anju/record_codec.h"
 #include "anju/v1/records.pb.h"
 #include "console/answers_json.h"
+#include "register/hazard_ledger.h"
 #include "service/evidence_check.h"
 
 namespace anju::server {
@@ -35,6 +36,7 @@ std::optional<EnumLabel> labelOf(std::string_view kind, const std::string& code)
   if (kind == "severity") return lookup(parseSeverity, code);
   if (kind == "family") return lookup(parseMeasureFamily, code);
   if (kind == "rectification") return lookup(parseRectificationStatus, code);
+  if (kind == "stage") return lookup(parseRectificationStage, code);
   if (kind == "visit_outcome") return lookup(parseVisitOutcome, code);
   return std::nullopt;
 }
@@ -69,6 +71,7 @@ json photoJson(const StoredRecord& r, const v1::PhotoRecord& p, bool complete) {
           {"finding_id", p.finding_id()},
           {"caption", p.caption()},
           {"document", p.document()},
+          {"rectification_id", p.rectification_id()},
           {"complete", complete},
           {"version", std::to_string(r.version)}};
 }
@@ -102,7 +105,14 @@ json inspectionJson(const StoredRecord& r, const v1::Inspection& in, json photos
   return out;
 }
 
-json rectificationJson(const StoredRecord& r, const v1::Rectification& x) {
+// `photos`: the photo records naming this rectification (its completion evidence).
+json rectificationJson(const StoredRecord& r, const v1::Rectification& x, json photos) {
+  const Result<Rectification> decoded = fromProto(x);
+  const RectificationStage stage =
+      decoded ? decoded->stage() : RectificationStage::kOpen;  // push validated it
+  auto step = [](std::int64_t at, const std::string& by, const std::string& note) {
+    return at == 0 ? json(nullptr) : json{{"at", at}, {"by", by}, {"note", note}};
+  };
   return {{"id", x.id()},
           {"version", std::to_string(r.version)},
           {"family", enumJson("family", x.family())},
@@ -110,7 +120,41 @@ json rectificationJson(const StoredRecord& r, const v1::Rectification& x) {
           {"status", enumJson("rectification", x.status())},
           {"deadline", x.deadline()},
           {"responsible_party", x.responsible_party()},
-          {"note", x.note()}};
+          {"note", x.note()},
+          {"inspection_id", x.inspection_id()},
+          {"finding_id", x.finding_id()},
+          {"stage", enumJson("stage", std::string(toCode(stage)))},
+          {"completed", step(x.completed_at(), x.completed_by(), x.completion_note())},
+          {"completion_photo_ids", x.completion_photo_ids()},
+          {"accepted", step(x.accepted_at(), x.accepted_by(), x.acceptance_note())},
+          {"closed", step(x.closed_at(), x.closed_by(), "")},
+          {"photos", std::move(photos)}};
+}
+
+// 一隐患一记录: the hazards of the latest approved inspection, each with its measures' ids and
+// whether it is closed, and the house's closure (hazard_ledger.h).
+json hazardsJson(const std::vector<StoredRecord>& records) {
+  const HazardLedger ledger = hazardLedgerOf(records);
+  json hazards = json::array();
+  for (const HazardEntry& h : ledger.hazards) {
+    json measures = json::array();
+    for (const Rectification& m : h.measures) measures.push_back(m.id);
+    hazards.push_back(
+        {{"finding_id", h.finding.id},
+         {"component", enumJson("component", std::string(toCode(h.finding.component)))},
+         {"hazard", enumJson("hazard", std::string(toCode(h.finding.hazard)))},
+         {"severity", enumJson("severity", std::string(toCode(h.finding.severity)))},
+         {"location", h.finding.location},
+         {"note", h.finding.note},
+         {"measure_ids", measures},
+         {"closed", h.closed()}});
+  }
+  const int closed = ledger.closedCount();
+  return {{"inspection_id", ledger.approved ? json(ledger.approved->id) : json(nullptr)},
+          {"hazards", hazards},
+          {"count", ledger.hazards.size()},
+          {"closed", closed},
+          {"house_closed", ledger.houseClosed()}};
 }
 
 json visitJson(const v1::Visit& v) {
@@ -231,6 +275,7 @@ Result<json> dossierJson(const StoredRecord& building, const std::vector<StoredR
   if (!b) return b.status();
   // Photos first, so each inspection can list its own.
   std::map<std::string, json> photosByInspection;
+  std::map<std::string, json> photosByRectification;  // completion evidence
   json loosePhotos = json::array();
   for (const StoredRecord& r : records) {
     if (r.kind != RecordKind::kPhoto) continue;
@@ -239,7 +284,9 @@ Result<json> dossierJson(const StoredRecord& building, const std::vector<StoredR
     const bool complete =
         std::find(completePhotos.begin(), completePhotos.end(), r.sha256) != completePhotos.end();
     json p = photoJson(r, record.photo(), complete);
-    if (record.photo().inspection_id().empty())
+    if (!record.photo().rectification_id().empty())
+      photosByRectification[record.photo().rectification_id()].push_back(std::move(p));
+    else if (record.photo().inspection_id().empty())
       loosePhotos.push_back(std::move(p));
     else
       photosByInspection[record.photo().inspection_id()].push_back(std::move(p));
@@ -272,7 +319,8 @@ Result<json> dossierJson(const StoredRecord& building, const std::vector<StoredR
       }
     } else if (r.kind == RecordKind::kRectification) {
       if (!record.ParseFromString(r.payload) || !record.has_rectification()) return damaged(r);
-      rectifications.push_back(rectificationJson(r, record.rectification()));
+      json photos = photosByRectification.count(r.id) ? photosByRectification[r.id] : json::array();
+      rectifications.push_back(rectificationJson(r, record.rectification(), std::move(photos)));
     } else if (r.kind == RecordKind::kVisit) {
       if (!record.ParseFromString(r.payload) || !record.has_visit()) return damaged(r);
       visits.push_back(visitJson(record.visit()));
@@ -291,6 +339,7 @@ Result<json> dossierJson(const StoredRecord& building, const std::vector<StoredR
   return json{{"building", *b},
               {"inspections", inspections},
               {"rectifications", rectifications},
+              {"hazards", hazardsJson(records)},
               {"visits", visits},
               {"building_photos", loosePhotos}};
 }

@@ -5,6 +5,7 @@
 
 #include "anju/enum_codes.h"
 #include "anju/record_codec.h"
+#include "register/hazard_ledger.h"
 #include "register/visit_tally.h"
 
 namespace anju::server {
@@ -52,6 +53,8 @@ std::optional<RegisterRow> buildRegisterRow(const std::vector<StoredRecord>& rec
   std::optional<Inspection> open;    // latest draft or returned
   std::optional<RectificationStatus> rectification;
   std::string deadline;
+  std::vector<Inspection> inspections;  // all of them, for the hazard ledger
+  std::vector<Rectification> measures;
   int photos = 0;
   VisitTally visits;
   for (const StoredRecord& stored : records) {
@@ -60,6 +63,7 @@ std::optional<RegisterRow> buildRegisterRow(const std::vector<StoredRecord>& rec
     if (auto* b = std::get_if<Building>(&*decoded)) {
       building = std::move(*b);
     } else if (auto* in = std::get_if<Inspection>(&*decoded)) {
+      inspections.push_back(*in);
       keepLatest(isResult(*in) ? result : open, std::move(*in));
     } else if (std::holds_alternative<PhotoRecord>(*decoded)) {
       ++photos;
@@ -69,6 +73,7 @@ std::optional<RegisterRow> buildRegisterRow(const std::vector<StoredRecord>& rec
       if (r->status != RectificationStatus::kDone && !r->deadline.empty() &&
           (deadline.empty() || r->deadline < deadline))
         deadline = r->deadline;
+      measures.push_back(std::move(*r));
     } else if (auto* v = std::get_if<Visit>(&*decoded)) {
       visits.add(*v);
     }
@@ -105,6 +110,9 @@ std::optional<RegisterRow> buildRegisterRow(const std::vector<StoredRecord>& rec
     row.rectification = std::string(toCode(*rectification));
     row.rectificationDeadline = deadline;
   }
+  const HazardLedger ledger = hazardLedger(inspections, measures);
+  row.hazardCount = static_cast<int>(ledger.hazards.size());
+  row.hazardsClosed = ledger.closedCount();
   row.photoCount = photos;
   row.visitCount = visits.visits;
   row.nobodyHomeCount = visits.nobodyHome;

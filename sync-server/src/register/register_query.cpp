@@ -14,9 +14,9 @@ namespace {
 constexpr char kKeySeparator = '\x1f';  // cannot occur in a region name, address or id
 
 // The parameters parseRegisterFilter reads.
-constexpr const char* kFilterParams[] = {"district", "street", "community",
-                                         "judgment", "review", "rectification",
-                                         "from",     "to",     "not_visited"};
+constexpr const char* kFilterParams[] = {"district",    "street",        "community", "judgment",
+                                         "review",      "rectification", "from",      "to",
+                                         "not_visited", "closure"};
 
 std::optional<std::int64_t> parseInt(std::string_view text) {
   std::int64_t v = 0;
@@ -141,6 +141,12 @@ Result<RegisterFilter> parseRegisterFilter(const std::map<std::string, std::stri
       filter.notVisitedOnly = true;
     else if (*nv != "0" && *nv != "false")
       errors.push_back(fieldError("not_visited", msg("query.must_be_flag")));
+  }
+  if (auto c = value("closure")) {
+    if (*c == "open" || *c == "closed")
+      filter.closure = *c;
+    else
+      errors.push_back(fieldError("closure", msg("query.unknown_closure", {{"value", *c}})));
   }
   if (!errors.empty())
     return Status::invalidArgument(msg("query.invalid_filter"), std::move(errors));

@@ -33,6 +33,7 @@ struct RegisterFilter {
   std::optional<TimestampMs> inspectedFrom;  // latest inspection at or after (UTC ms)
   std::optional<TimestampMs> inspectedTo;    // latest inspection strictly before
   bool notVisitedOnly = false;               // only houses with no inspection at all
+  std::optional<std::string> closure;        // open (a hazard not closed) | closed (已销号)
 };
 
 /// The sort key of a row; a page continues strictly after it.
@@ -62,6 +63,10 @@ struct RegisterCounts {
   std::map<std::string, std::int64_t> byJudgment;
   std::map<std::string, std::int64_t> byReview;
   std::map<std::string, std::int64_t> byRectification;
+  std::int64_t openHouses = 0;    // houses with a hazard not yet closed (销号)
+  std::int64_t closedHouses = 0;  // houses whose every hazard is closed (已销号)
+  std::int64_t hazards = 0;       // hazards of the latest approved inspections
+  std::int64_t hazardsClosed = 0;
 };
 struct RegisterSummary {
   std::vector<RegisterCounts> communities;  // in region order
@@ -70,7 +75,7 @@ struct RegisterSummary {
 
 /// Builds a filter from query-string style parameters (district, street, community, judgment,
 /// review, rectification, from, to as YYYY-MM-DD (a China-time day; `to` includes it) or UTC
-/// ms, not_visited=1). invalidArgument
+/// ms, not_visited=1, closure=open|closed). invalidArgument
 /// naming the field for an unknown code or a bad date; `scope` is the caller's.
 Result<RegisterFilter> parseRegisterFilter(const std::map<std::string, std::string>& params,
                                            RegionFilter scope);

@@ -51,6 +51,10 @@ struct RegisterRow {
   // measures not yet done.
   std::string rectification;
   std::string rectificationDeadline;
+  // Hazards (findings of the latest approved inspection, hazard_ledger.h) and how many of them
+  // are closed (销号); the house is closed (已销号) when it has hazards and all are.
+  int hazardCount = 0;
+  int hazardsClosed = 0;
 
   int photoCount = 0;  // photo records of the house, all inspections
 
@@ -62,6 +66,11 @@ struct RegisterRow {
   TimestampMs lastVisitedAt = 0;
 
   bool visited() const { return !inspectionId.empty(); }
+  /// "" no hazard to rectify, "open" some hazard not yet closed, "closed" every hazard closed.
+  std::string closure() const {
+    if (hazardCount == 0) return {};
+    return hazardsClosed == hazardCount ? "closed" : "open";
+  }
   bool operator==(const RegisterRow&) const = default;
 };
 

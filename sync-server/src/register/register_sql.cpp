@@ -58,6 +58,10 @@ SqlWhere registerWhere(const RegisterFilter& f, const std::optional<RegisterKey>
   if (f.inspectedFrom) w.require("inspected_at >= " + w.param(*f.inspectedFrom));
   if (f.inspectedTo) w.require("inspected_at < " + w.param(*f.inspectedTo));
   if (f.notVisitedOnly) w.require("inspection_id = ''");
+  if (f.closure && *f.closure == "open")
+    w.require("hazard_count > 0 AND hazards_closed < hazard_count");
+  if (f.closure && *f.closure == "closed")
+    w.require("hazard_count > 0 AND hazards_closed = hazard_count");
   if (after) {
     // A row-value comparison over the key columns: both backends walk the key index with it.
     std::string tuple = "(" + w.param(after->region.district);
@@ -104,7 +108,9 @@ std::vector<SqlValue> registerRowValues(const RegisterRow& r) {
           std::int64_t{r.nobodyHomeCount},
           std::int64_t{r.refusedCount},
           r.lastVisitOutcome,
-          r.lastVisitedAt};
+          r.lastVisitedAt,
+          std::int64_t{r.hazardCount},
+          std::int64_t{r.hazardsClosed}};
 }
 
 }  // namespace anju::server

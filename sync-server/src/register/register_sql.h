@@ -22,8 +22,8 @@ inline constexpr const char* kRegisterColumns =
     "building_code, inspection_id, inspected_at, inspector, judgment, judgment_overridden, "
     "appraisal_grade, review, finding_count, rectification, rectification_deadline, photo_count, "
     "in_progress, address_key, visit_count, nobody_home_count, refused_count, last_visit_outcome, "
-    "last_visited_at";
-inline constexpr int kRegisterColumnCount = 33;
+    "last_visited_at, hazard_count, hazards_closed";
+inline constexpr int kRegisterColumnCount = 35;
 /// The sort key columns (the index house_register_by_key). address_key is naturalSortKey(address)
 /// (anju/natural_sort.h), so house numbers sort 1号, 2号, 12号 in the console and every export.
 inline constexpr const char* kRegisterKeyColumns =
@@ -76,6 +76,8 @@ RegisterRow readRegisterRow(const Columns& c) {
   r.refusedCount = static_cast<int>(c.int64(30));
   r.lastVisitOutcome = c.text(31);
   r.lastVisitedAt = c.int64(32);
+  r.hazardCount = static_cast<int>(c.int64(33));
+  r.hazardsClosed = static_cast<int>(c.int64(34));
   return r;
 }
 
@@ -83,7 +85,10 @@ RegisterRow readRegisterRow(const Columns& c) {
 /// house_register_facets, so it streams), rows read by addCountRow.
 inline constexpr const char* kRegisterCountSelect =
     "SELECT district, street, community, judgment, review, rectification, "
-    "SUM(CASE WHEN inspection_id = '' THEN 1 ELSE 0 END), COUNT(*) FROM house_register";
+    "SUM(CASE WHEN inspection_id = '' THEN 1 ELSE 0 END), COUNT(*), "
+    "SUM(CASE WHEN hazard_count > 0 AND hazards_closed < hazard_count THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN hazard_count > 0 AND hazards_closed = hazard_count THEN 1 ELSE 0 END), "
+    "SUM(hazard_count), SUM(hazards_closed) FROM house_register";
 inline constexpr const char* kRegisterCountGroup =
     " GROUP BY district, street, community, judgment, review, rectification "
     "ORDER BY district, street, community, judgment, review, rectification";
@@ -103,6 +108,10 @@ void addCountRow(const Columns& c, RegisterSummary& summary) {
     if (const std::string r = c.text(4); !r.empty()) counts->byReview[r] += n;
     const std::string rect = c.text(5);
     counts->byRectification[rect.empty() ? "none" : rect] += n;
+    counts->openHouses += c.int64(8);
+    counts->closedHouses += c.int64(9);
+    counts->hazards += c.int64(10);
+    counts->hazardsClosed += c.int64(11);
   }
 }
 

@@ -1,5 +1,6 @@
 #include "service/push_service.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,6 +58,31 @@ std::optional<Refusal> checkSameBuilding(const RecordFacts& facts,
                                                                  {"sent", facts.buildingId}}))}};
 }
 
+// The steps to closure (completion, 验收, 销号) are audited reviewer acts (RectificationService):
+// a push carries them exactly as stored (nothing for a new record); a closed record no longer
+// changes; a stored measure keeps the hazard it rectifies.
+std::optional<Refusal> checkRectificationSteps(const v1::Rectification& in,
+                                               const v1::Rectification& before,
+                                               const std::optional<StoredRecord>& current) {
+  const bool sameSteps =
+      in.completed_at() == before.completed_at() && in.completed_by() == before.completed_by() &&
+      std::equal(in.completion_photo_ids().begin(), in.completion_photo_ids().end(),
+                 before.completion_photo_ids().begin(), before.completion_photo_ids().end()) &&
+      in.completion_note() == before.completion_note() &&
+      in.accepted_at() == before.accepted_at() && in.accepted_by() == before.accepted_by() &&
+      in.acceptance_note() == before.acceptance_note() && in.closed_at() == before.closed_at() &&
+      in.closed_by() == before.closed_by();
+  if (!sameSteps)
+    return Refusal{msg("push.only_reviewer_may_close"),
+                   {fieldError("closed_at", msg("push.must_stay_server"))}};
+  if (!current) return std::nullopt;
+  if (before.closed_at() != 0) return Refusal{msg("push.rectification_closed"), {}};
+  if (in.inspection_id() != before.inspection_id() || in.finding_id() != before.finding_id())
+    return Refusal{msg("push.hazard_must_stay"),
+                   {fieldError("finding_id", msg("push.must_stay_server"))}};
+  return std::nullopt;
+}
+
 // What only a reviewer may change, checked for callers without review rights (inspectors) on a
 // change that is about to be applied: the appraisal grade and the review comment are written by
 // the audited review actions (ReviewService), so a push must carry them exactly as stored (a
@@ -86,8 +112,14 @@ std::optional<Refusal> checkReviewFields(const v1::Record& incoming,
       return Refusal{s.text(), {plainField("review", before.review() + " -> " + in.review())}};
     return std::nullopt;
   }
+  if (incoming.has_rectification()) {
+    if (current && !stored.has_rectification()) return Refusal{kDamaged, {}};
+    if (std::optional<Refusal> r =
+            checkRectificationSteps(incoming.rectification(), stored.rectification(), current);
+        r)
+      return r;
+  }
   if (incoming.has_rectification() && current) {
-    if (!stored.has_rectification()) return Refusal{kDamaged, {}};
     const std::string& fromStatus = stored.rectification().status();
     const std::string& toStatus = incoming.rectification().status();
     if (fromStatus == toStatus) return std::nullopt;

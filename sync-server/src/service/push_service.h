@@ -15,8 +15,10 @@
 //   6. server version != base_version   -> CONFLICT; the incoming version is kept in conflicts
 //   7. an inspector's change that alters the appraisal grade or the review comment, or moves
 //      the stored review state / rectification status against the core transitions
-//      (checkReviewTransition, checkRectificationTransition) -> REJECTED; these are reviewer
-//      actions, audited through ReviewService / RectificationService
+//      (checkReviewTransition, checkRectificationTransition), or that sets or alters a
+//      rectification's completion, acceptance or closure (销号), changes a closed one, or moves
+//      a stored one to another hazard -> REJECTED; these are reviewer actions, audited through
+//      ReviewService / RectificationService
 //   8. an inspection whose evidence digest does not match the record and the photo records the
 //      server holds (service/evidence_check.h) -> REJECTED
 //   9. otherwise                        -> APPLIED, with a new server sequence number (and, for

@@ -73,6 +73,9 @@ Result<ReviewResult> applyRecordCreation(ServerStorage& storage, HybridLogicalCl
   if (!existing) return existing.status();
   if (existing->has_value())
     return Status::alreadyExists(msg("access.record_exists", {{"id", creation.id}}));
+  if (creation.check) {
+    if (Status s = creation.check(**tx); !s) return s;
+  }
 
   v1::Record message;
   Result<std::string> detail = creation.build(message);
@@ -82,6 +85,7 @@ Result<ReviewResult> applyRecordCreation(ServerStorage& storage, HybridLogicalCl
   record.id = creation.id;
   record.region = region;
   record.buildingId = creation.buildingId;
+  record.sha256 = creation.sha256;
   return writeAndAudit(**tx, hlc, now, reviewer, record, message, creation.action, *detail);
 }
 

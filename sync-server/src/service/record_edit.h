@@ -34,7 +34,11 @@ struct RecordCreation {
   RecordKind kind = RecordKind::kRectification;
   Uuid id;
   Uuid buildingId;
+  std::string sha256;  // photos: the hash of the bytes (the records table keeps it)
   std::string action;
+  /// Optional: a rule over the house as stored in this transaction (e.g. "the hazard is one of
+  /// the latest approved inspection"), run after the scope check; an error writes nothing.
+  std::function<Status(SyncTransaction&)> check;
   std::function<Result<std::string>(v1::Record&)> build;
 };
 

@@ -5,8 +5,9 @@
 #include "anju/enum_codes.h"
 #include "anju/uuid.h"
 #include "anju/validation.h"
+#include "register/hazard_ledger.h"
 #include "service/record_edit.h"
-#include "service/record_facts.h"
+#include "service/rectification_steps.h"
 
 namespace anju::server {
 namespace {
@@ -20,12 +21,6 @@ void fill(v1::Rectification& r, const RectificationInput& in) {
   r.set_note(in.note);
 }
 
-// The core codec and validation decide what is acceptable, as they do for a pushed record.
-Status validate(const v1::Record& record, TimestampMs now) {
-  Result<RecordFacts> facts = examineRecord(record, now);
-  return facts ? Status::ok() : facts.status();
-}
-
 std::string detailOf(const RectificationInput& in, const std::string& fromStatus) {
   nlohmann::json detail = {{"family", in.family},
                            {"measure", in.measure},
@@ -33,15 +28,28 @@ std::string detailOf(const RectificationInput& in, const std::string& fromStatus
                            {"deadline", in.deadline},
                            {"responsible_party", in.responsibleParty}};
   if (!in.note.empty()) detail["note"] = in.note;
+  if (!in.findingId.empty()) detail["finding_id"] = in.findingId;
   if (!fromStatus.empty()) detail["from_status"] = fromStatus;
   return detail.dump();
+}
+
+// 一隐患一记录: a measure names a hazard of the house as it stands, a finding of its latest
+// approved inspection (decided on the records read in the writing transaction).
+Status checkHazard(SyncTransaction& tx, const Uuid& buildingId, const RectificationInput& in) {
+  if (in.inspectionId.empty() && in.findingId.empty()) return Status::ok();
+  Result<std::vector<StoredRecord>> records = tx.houseRecords(buildingId);
+  if (!records) return records.status();
+  if (hazardLedgerOf(*records).find(in.inspectionId, in.findingId)) return Status::ok();
+  return Status::invalidArgument(
+      msg("rectification.not_a_current_hazard"),
+      {fieldError("finding_id", msg("rectification.hazard_not_found", {{"id", in.findingId}}))});
 }
 
 }  // namespace
 
 RectificationService::RectificationService(ServerStorage& storage, HybridLogicalClock& hlc,
-                                           Clock clock)
-    : m_storage(storage), m_hlc(hlc), m_clock(std::move(clock)) {
+                                           PhotoService& photos, Clock clock)
+    : m_storage(storage), m_hlc(hlc), m_photos(photos), m_clock(std::move(clock)) {
   if (!m_clock) m_clock = systemNowMs;
 }
 
@@ -54,12 +62,15 @@ Result<RectificationResult> RectificationService::create(const Uuid& buildingId,
   creation.id = newUuid();
   creation.buildingId = buildingId;
   creation.action = "rectification_create";
+  creation.check = [&](SyncTransaction& tx) { return checkHazard(tx, buildingId, input); };
   creation.build = [&](v1::Record& message) -> Result<std::string> {
     v1::Rectification* r = message.mutable_rectification();
     r->set_id(creation.id);
     r->set_building_id(buildingId);
     fill(*r, input);
-    if (Status s = validate(message, now); !s) return s;
+    r->set_inspection_id(input.inspectionId);
+    r->set_finding_id(input.findingId);
+    if (Status s = validateRectificationRecord(message, now); !s) return s;
     return detailOf(input, "");
   };
   Result<ReviewResult> written = applyRecordCreation(m_storage, m_hlc, now, reviewer, creation);
@@ -76,15 +87,17 @@ Result<RectificationResult> RectificationService::update(const Uuid& rectificati
   edit.id = rectificationId;
   edit.action = "rectification_update";
   edit.change = [&](v1::Record& message) -> Result<std::string> {
-    if (!message.has_rectification())
-      return Status::corruption(msg("rectification.stored_rectification_damaged"));
+    Result<Rectification> current = storedRectification(message);
+    if (!current) return current.status();
+    if (current->stage() == RectificationStage::kClosed)
+      return Status::conflict(msg("rectification.already_closed"));
     const std::string fromCode = message.rectification().status();
-    const std::optional<RectificationStatus> from = parseRectificationStatus(fromCode);
     const std::optional<RectificationStatus> to = parseRectificationStatus(input.status);
     fill(*message.mutable_rectification(), input);
-    if (Status s = validate(message, now); !s) return s;  // also refuses an unknown status code
-    if (from && to && *from != *to) {
-      if (Status s = checkRectificationTransition(*from, *to); !s) return s;
+    if (Status s = validateRectificationRecord(message, now); !s)
+      return s;  // also refuses an unknown status code
+    if (to && current->status != *to) {
+      if (Status s = checkRectificationTransition(current->status, *to); !s) return s;
     }
     return detailOf(input, fromCode);
   };

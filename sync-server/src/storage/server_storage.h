@@ -148,6 +148,9 @@ class SyncTransaction {
   virtual Result<std::optional<SeenChange>> findChange(const std::string& changeId) = 0;
   /// The record's current version; nullopt when the server has none.
   virtual Result<std::optional<StoredRecord>> findRecord(RecordKind kind, const Uuid& id) = 0;
+  /// Every current record of one house, read inside this transaction (see
+  /// ServerStorage::houseRecords): a rule that looks at the whole house decides on what it sees.
+  virtual Result<std::vector<StoredRecord>> houseRecords(const Uuid& buildingId) = 0;
   /// Makes `write.record` the current version and appends it to the history. Returns the
   /// server sequence number given to it (strictly increasing in commit order).
   virtual Result<std::int64_t> putRecord(const RecordWrite& write) = 0;

@@ -280,6 +280,18 @@ CREATE INDEX tokens_by_user ON tokens (user_name);
 CREATE INDEX records_by_district_seq ON records (district, seq);
 )sql",
      false},
+    // 10: rectification per hazard to 销号 (issue 11): how many hazards the house's latest
+    // approved inspection has and how many are closed. The dashboard sums them per community, so
+    // the facet index covers them too; the rebuild fills them from the records.
+    {R"sql(
+ALTER TABLE house_register ADD COLUMN hazard_count {int64} NOT NULL DEFAULT 0;
+ALTER TABLE house_register ADD COLUMN hazards_closed {int64} NOT NULL DEFAULT 0;
+DROP INDEX house_register_facets;
+CREATE INDEX house_register_facets ON house_register
+  (district, street, community, judgment, review, rectification, inspection_id, hazard_count,
+   hazards_closed);
+)sql",
+     true},
 };
 
 }  // namespace

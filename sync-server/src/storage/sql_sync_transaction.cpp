@@ -33,6 +33,10 @@ Result<std::optional<StoredRecord>> SqlSyncTransaction::findRecord(RecordKind ki
   return selectRecord(session(), kind, id);
 }
 
+Result<std::vector<StoredRecord>> SqlSyncTransaction::houseRecords(const Uuid& buildingId) {
+  return selectHouseRecords(session(), buildingId);
+}
+
 Result<std::int64_t> SqlSyncTransaction::appendVersion(const StoredRecord& r,
                                                        const std::string& changeId,
                                                        const std::string& source,

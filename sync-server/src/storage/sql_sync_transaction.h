@@ -23,6 +23,7 @@ class SqlSyncTransaction final : public SyncTransaction {
 
   Result<std::optional<SeenChange>> findChange(const std::string& changeId) override;
   Result<std::optional<StoredRecord>> findRecord(RecordKind kind, const Uuid& id) override;
+  Result<std::vector<StoredRecord>> houseRecords(const Uuid& buildingId) override;
   Result<std::int64_t> putRecord(const RecordWrite& write) override;
   Status saveConflict(const ConflictRow& conflict) override;
   Status rememberChange(const SeenChange& change) override;
