@@ -21,8 +21,15 @@ class ConsoleApi : public SyncServerTest {
     SyncServerTest::SetUp();
     if (HasFatalFailure()) return;
     // The demo reviewer covers the whole district; this one only 城北街道.
-    m_north = addConsoleReviewer("north", "north1234", "临江区/城北街道");
+    const CliResult add = runCli(
+        {"user", "add", "north", "--role", "reviewer", "--password-stdin", "--data", dataDir()},
+        "north1234\n");
+    ASSERT_EQ(add.exitCode, 0) << add.err;
+    const CliResult assign =
+        runCli({"assign", "north", "--region", "临江区/城北街道", "--data", dataDir()});
+    ASSERT_EQ(assign.exitCode, 0) << assign.err;
     m_reviewer = client().consoleLogin("reviewer", "review1234");
+    m_north = client().consoleLogin("north", "north1234");
     ASSERT_FALSE(m_reviewer.empty());
     ASSERT_FALSE(m_north.empty());
     // A submitted inspection of a 城南街道 house, pushed by the demo inspector.

@@ -77,10 +77,6 @@ class SyncServerTest : public ::testing::TestWithParam<Backend> {
   bool onPostgres() const { return GetParam() == Backend::kPostgres; }
   const std::string& conninfo() const { return m_conninfo; }
 
-  /// Adds a reviewer with a grant of `region` ("区/街道") and signs them in to the console:
-  /// their console token.
-  std::string addConsoleReviewer(const std::string& name, const std::string& password,
-                                 const std::string& region);
   /// Stops (unless already stopped) and starts the server again on the same data dir.
   void restartServer();
   ProtocolClient& client() { return *m_client; }
