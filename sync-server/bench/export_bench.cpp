@@ -7,6 +7,9 @@
 // half the houses inspected, a tenth with a rectification), then runs every export in a fresh
 // child process (re-executing itself) so that getrusage's ru_maxrss is that export's own peak.
 // Prints one line per export, the console queries' latencies, and a table at the end.
+//
+// The console's queries alone, on SQLite or PostgreSQL (ANJU_BENCH_POSTGRES=conninfo of an
+// empty database):  anju_export_bench --populate DIR 100000 && anju_export_bench --query DIR
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -15,6 +18,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <functional>
@@ -48,9 +52,17 @@ std::string uuidFor(const char* kind, long n) {
   return out;
 }
 
+/// SQLite in `dir`, or the PostgreSQL database named by ANJU_BENCH_POSTGRES (a libpq conninfo
+/// of an empty database: populate once, then --query) when that is set.
+Result<std::unique_ptr<IndexedStorage>> openBenchStorage(const std::string& dir) {
+  if (const char* conninfo = std::getenv("ANJU_BENCH_POSTGRES"); conninfo && *conninfo)
+    return openStorage(StorageBackend::kPostgres, dir, PostgresOptions{conninfo});
+  return openStorage(StorageBackend::kSqlite, dir, {});
+}
+
 int populate(const std::string& dir, long houses) {
   std::filesystem::create_directories(dir);
-  auto storage = openStorage(StorageBackend::kSqlite, dir, {});
+  auto storage = openBenchStorage(dir);
   if (!storage) {
     std::fprintf(stderr, "%s\n", storage.status().toString().c_str());
     return 1;
@@ -70,7 +82,13 @@ int populate(const std::string& dir, long houses) {
       b.region = {"临江区", streets[n % 10], "第" + std::to_string((n / 10) % 10 + 1) + "社区"};
       b.address = std::string(roads[n % 5]) + std::to_string(n / 5 + 1) + "号";
       b.location = GeoPoint{30.5 + (n % 1000) * 1e-4, 114.2 + (n / 1000) * 1e-4, {}};
-      b.ownerName = "产权人" + std::to_string(n);
+      // One owner in a hundred has the two-character surname 欧阳 (a short search term that
+      // trigrams cannot answer); phones and house codes are unique, as in a real register.
+      b.ownerName = (n % 100 == 7 ? "欧阳" : "产权人") + std::to_string(n);
+      b.ownerContact = std::to_string(13900000000L + n * 7919 % 100000000);
+      char code[32];
+      std::snprintf(code, sizeof code, "LJ%02ld-%07ld", n % 10, n);
+      b.buildingCode = code;
       b.yearBuilt = 1980 + static_cast<int>(n % 40);
       b.storeysAbove = 1 + static_cast<int>(n % 6);
       b.structure = n % 3 ? StructureType::kBrickConcrete : StructureType::kBrickTimber;
@@ -134,7 +152,7 @@ int populate(const std::string& dir, long houses) {
 
 /// Child mode: one export, then "rows seconds maxrss_kb bytes" on stdout.
 int exportOnce(const std::string& dir, const std::string& format) {
-  auto storage = openStorage(StorageBackend::kSqlite, dir, {});
+  auto storage = openBenchStorage(dir);
   if (!storage) return 1;
   const long before = maxRssKb();
   const std::string out = dir + "/register." + format;
@@ -165,7 +183,7 @@ int exportOnce(const std::string& dir, const std::string& format) {
 /// Child mode: query latencies of the console's calls on the generated register, printed as
 /// "name milliseconds" lines (median of 20 runs each).
 int queryTimes(const std::string& dir) {
-  auto storage = openStorage(StorageBackend::kSqlite, dir, {});
+  auto storage = openBenchStorage(dir);
   if (!storage) return 1;
   IndexedStorage& s = **storage;
   // A key in the middle of the register, to show a deep page costs what the first one does.
@@ -200,6 +218,41 @@ int queryTimes(const std::string& dir) {
            [&] { return s.queryRegister(community, std::nullopt, 50).isOk(); }) &&
       time("count_all", [&] { return s.countRegister({}).isOk(); }) &&
       time("count_community", [&] { return s.countRegister(community).isOk(); });
+  // The 待审核 inbox (half the houses are submitted): its first page, oldest first, and its
+  // count, for the whole district and for a reviewer of one street.
+  RegisterFilter inbox;
+  inbox.review = "submitted";
+  RegisterFilter streetInbox = inbox;
+  streetInbox.scope = RegionFilter::only({{"临江区", "新华街道", ""}});
+  ok = ok &&
+       time("inbox_first_page_50",
+            [&] { return s.queryByInspectionTime(inbox, std::nullopt, 50).isOk(); }) &&
+       time("inbox_first_page_50_one_street",
+            [&] { return s.queryByInspectionTime(streetInbox, std::nullopt, 50).isOk(); }) &&
+       time("inbox_count", [&] { return s.countRows(inbox).isOk(); }) &&
+       time("inbox_count_one_street", [&] { return s.countRows(streetInbox).isOk(); });
+  // The search box: each field, a term that matches nothing, a two-character term, and one
+  // that matches every house; each the first page of 50 in register order.
+  const std::pair<const char*, const char*> searches[] = {
+      {"search_phone_full", "13995957919"},      // house 50001's phone
+      {"search_phone_last4", "7919"},            // its last four digits
+      {"search_house_code", "lj01-0050001"},     // house 50001's code, lower case
+      {"search_owner_full", "产权人50001"},      // a whole name
+      {"search_address_full", "幸福路10001号"},  // one address (and 幸福路100010号 ...)
+      {"search_no_match", "不存在的路"},         // nothing matches
+      {"search_two_chars_rare", "欧阳"},         // 1 house in 100, read without trigrams
+      {"search_two_chars_every", "产权"},        // 99 in 100
+  };
+  for (const auto& [name, text] : searches) {
+    RegisterFilter search;
+    search.searchTerms = searchTerms(text);
+    ok = ok && time(name, [&] { return s.queryRegister(search, std::nullopt, 50).isOk(); });
+  }
+  RegisterFilter streetSearch;
+  streetSearch.scope = streetInbox.scope;
+  streetSearch.searchTerms = searchTerms("13995957919");
+  ok = ok && time("search_phone_full_one_street",
+                  [&] { return s.queryRegister(streetSearch, std::nullopt, 50).isOk(); });
   return ok ? 0 : 1;
 }
 

@@ -1,6 +1,7 @@
 // The review console: a small single-page app over /console/api (docs/console.md). No framework:
 // h() builds DOM nodes (text always through textContent, never innerHTML, so nothing a tablet
-// sent can run as script), the hash is the route (#/houses?…, #/house/ID, #/dashboard, #/audit).
+// sent can run as script), the hash is the route (#/inbox, #/houses?…, #/house/ID, #/dashboard,
+// #/audit).
 "use strict";
 
 const API = "/console/api";
@@ -88,6 +89,26 @@ function flash(message, isError) {
   status.className = !message ? "status" : isError ? "status error" : "status ok";
 }
 
+// Keyset paging: the server hands out the key of the next page; the hash keeps the keys of the
+// pages before this one, so "previous" is a pop. The other parameters (filters) stay.
+function keysetPager(route, params, next, prevId, nextId) {
+  const stack = (params.get("stack") || "").split(",").filter(Boolean);
+  const go = (after, newStack) => {
+    const q = new URLSearchParams(params);
+    if (after) q.set("after", after); else q.delete("after");
+    if (newStack.length) q.set("stack", newStack.join(",")); else q.delete("stack");
+    location.hash = `#/${route}?${q}`;
+  };
+  const pager = h("div", { class: "pager" });
+  if (params.get("after")) {
+    pager.append(h("button", { id: prevId, onclick: () => { const s = stack.slice(); const prev = s.pop() || ""; go(prev === "-" ? "" : prev, s); } }, t("prevPage")));
+  }
+  if (next) {
+    pager.append(h("button", { id: nextId, onclick: () => go(next, stack.concat([params.get("after") || "-"])) }, t("nextPage")));
+  }
+  return pager;
+}
+
 // ---- session -------------------------------------------------------------------------------
 
 function signOut() {
@@ -134,6 +155,7 @@ function renderHeader() {
   header.replaceChildren(...[
     h("h1", {}, t("title")),
     session ? h("nav", {},
+      inboxNavLink(),
       h("a", { href: "#/houses", id: "nav-houses" }, t("houses")),
       h("a", { href: "#/dashboard", id: "nav-dashboard" }, t("dashboard")),
       h("a", { href: "#/audit", id: "nav-audit" }, t("auditLog"))) : null,
@@ -162,7 +184,9 @@ async function render() {
   const page = document.createElement("div");
   const { path, params } = route();
   try {
+    refreshInboxCount();
     if (path.startsWith("/house/")) await renderHouse(page, path.slice("/house/".length));
+    else if (path === "/inbox") await renderInbox(page, params);
     else if (path === "/dashboard") await renderDashboard(page, params);
     else if (path === "/audit") await renderAudit(page, params);
     else await renderHouses(page, params);

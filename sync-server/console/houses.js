@@ -3,7 +3,7 @@
 // in the hash), and the export buttons, which download with the same filters.
 "use strict";
 
-const FILTER_KEYS = ["district", "street", "community", "judgment", "review", "rectification", "from", "to"];
+const FILTER_KEYS = ["q", "district", "street", "community", "judgment", "review", "rectification", "from", "to"];
 
 function filterQuery(params) {
   const q = new URLSearchParams();
@@ -61,6 +61,8 @@ function regionSelects(communities, params) {
 function filterForm(params, communities) {
   const input = (name, type) => h("input", { name, id: `filter-${name}`, type: type || "text", value: params.get(name) || "" });
   const form = h("form", { class: "filters", id: "filters" },
+    h("label", { class: "search-box" }, t("searchBox"),
+      h("input", { name: "q", id: "filter-q", type: "search", value: params.get("q") || "", placeholder: t("searchPlaceholder") })),
     regionSelects(communities, params),
     h("label", {}, t("judgment"), selectFor("judgment", "judgment", params.get("judgment"))),
     h("label", {}, t("review"), selectFor("review", "review", params.get("review"))),
@@ -108,11 +110,13 @@ async function renderHouses(main, params) {
   const page = await api("GET", `/houses?${q}`);
   const table = h("table", { class: "houses", id: "houses-table" },
     h("thead", {}, h("tr", {},
-      [t("region"), t("address"), t("inspectedAt"), t("inspector"), t("judgment"), t("review"), t("appraisalGrade"), t("rectification"), t("visits"), ""]
+      [t("region"), t("address"), t("owner"), t("inspectedAt"), t("inspector"), t("judgment"), t("review"), t("appraisalGrade"), t("rectification"), t("visits"), ""]
         .map((c) => h("th", {}, c)))),
     h("tbody", {}, page.rows.map((r) => h("tr", { "data-building": r.building_id },
       h("td", {}, regionText(r.region)),
-      h("td", {}, h("a", { href: `#/house/${r.building_id}`, class: "address" }, r.address)),
+      h("td", {}, h("a", { href: `#/house/${r.building_id}`, class: "address" }, r.address),
+        r.building_code ? h("div", { class: "muted small" }, r.building_code) : null),
+      h("td", {}, r.owner_name || "", r.owner_contact ? h("div", { class: "muted small" }, r.owner_contact) : null),
       h("td", {}, r.inspected_at ? fmtTime(r.inspected_at) : h("span", { class: "muted" }, t("notVisited"))),
       h("td", {}, r.inspector || ""),
       h("td", {}, badge(r.judgment, "judgment"), r.judgment_overridden ? h("span", { class: "muted", title: t("override") }, " *") : null),
@@ -125,20 +129,5 @@ async function renderHouses(main, params) {
       h("td", {}, h("a", { href: `#/house/${r.building_id}` }, t("open")))))));
   main.append(page.rows.length ? table : h("p", { class: "muted", id: "no-rows" }, t("noRows")));
 
-  // Paging: the hash keeps the keys of the pages before this one ("back" is a pop).
-  const stack = (params.get("stack") || "").split(",").filter(Boolean);
-  const pager = h("div", { class: "pager" });
-  const go = (after, newStack) => {
-    const next = new URLSearchParams(params);
-    if (after) next.set("after", after); else next.delete("after");
-    if (newStack.length) next.set("stack", newStack.join(",")); else next.delete("stack");
-    location.hash = `#/houses?${next}`;
-  };
-  if (params.get("after")) {
-    pager.append(h("button", { id: "prev-page", onclick: () => { const s = stack.slice(); const prev = s.pop() || ""; go(prev === "-" ? "" : prev, s); } }, t("prevPage")));
-  }
-  if (page.next) {
-    pager.append(h("button", { id: "next-page", onclick: () => go(page.next, stack.concat([params.get("after") || "-"])) }, t("nextPage")));
-  }
-  main.append(pager);
+  main.append(keysetPager("houses", params, page.next, "prev-page", "next-page"));
 }

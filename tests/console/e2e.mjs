@@ -110,8 +110,13 @@ async function main() {
   tablet("login", base, "demo", "demo1234");
   tablet("sync");
   const photo = await drawPhoto(page);
-  const houses = tablet("list-buildings", "3").trim().split("\n").map((l) => l.split(/\s+/)[0]);
-  assert.equal(houses.length, 3);
+  const listed = tablet("list-buildings", "4").trim().split("\n").map((l) => l.split(/\s+/)[0]);
+  assert.equal(listed.length, 4);
+  const houses = listed.slice(0, 3);
+  // The inbox's oldest: a fourth house handed in before the other three.
+  const oldestHouse = listed[3];
+  const oldestInspection = /inspection ([0-9a-f-]{36})/.exec(tablet("import-demo-inspection", "--building", oldestHouse, photo))[1];
+  tablet("sync");
   const inspections = houses.map((b) => /inspection ([0-9a-f-]{36})/.exec(tablet("import-demo-inspection", "--building", b, photo))[1]);
   tablet("sync");
   const [houseId] = houses;
@@ -129,6 +134,46 @@ async function main() {
   await page.waitForLoadState("networkidle");
   assert.equal(await page.locator("form.filters").count(), 1, "one filter bar after sign-in");
   assert.equal(await page.locator("table.houses").count(), 1, "one house table after sign-in");
+
+  // 待审核 inbox (issue 11): four handed-in inspections, the oldest first, counted in the
+  // navigation; open the oldest, return it, and it leaves the inbox.
+  await page.waitForFunction(() => document.getElementById("inbox-count").textContent === "4");
+  await page.click("#nav-inbox");
+  await page.waitForSelector("#inbox-table");
+  const inboxIds = () => page.$$eval("#inbox-table tbody tr", (trs) => trs.map((tr) => tr.dataset.building));
+  const inboxed = await inboxIds();
+  assert.equal(inboxed.length, 4);
+  assert.equal(inboxed[0], oldestHouse, "the oldest handed-in inspection comes first");
+  assert.deepEqual(inboxed.slice(1).sort(), [...houses].sort());
+  const firstRow = await page.textContent("#inbox-table tbody tr:first-child");
+  assert.match(firstRow, /存在一定安全隐患/);
+  assert.match(firstRow, /demo/);
+  assert.match(firstRow, /城南街道/);
+  await shot(page, "console-inbox.png");
+  await page.click("#inbox-table tbody tr:first-child a.address");
+  await page.waitForSelector(`#answers-${oldestInspection}`);
+  const phone = (await page.$$eval("#building-info dd", (dds) => dds.map((d) => d.textContent)))
+    .find((text) => /^1\d{10}$/.test(text));
+  assert.ok(phone, "the house page shows the owner's phone");
+  await page.fill(`#comment-${oldestInspection}`, "请补充檐口照片");
+  await page.click(`#return-${oldestInspection}`);
+  await page.waitForSelector(".status.ok");
+  await page.waitForFunction(() => document.getElementById("inbox-count").textContent === "3");
+  await page.click("#nav-inbox");
+  await page.waitForFunction(() => document.querySelectorAll("#inbox-table tbody tr").length === 3);
+  assert.ok(!(await inboxIds()).includes(oldestHouse), "a returned inspection leaves the inbox");
+
+  // Search by phone from the houses page's one search box: that house and no other.
+  await page.click("#nav-houses");
+  await page.waitForSelector("#filter-q");
+  await page.fill("#filter-q", phone);
+  await page.click("#search");
+  await page.waitForFunction(() => location.hash.includes("q="));
+  await page.waitForFunction(() => document.querySelectorAll("#houses-table tbody tr").length === 1);
+  assert.equal(await page.getAttribute("#houses-table tbody tr", "data-building"), oldestHouse);
+  assert.ok((await page.textContent("#houses-table tbody tr")).includes(phone));
+  await page.click("#nav-houses");
+  await page.waitForFunction(() => document.querySelectorAll("#houses-table tbody tr").length === 50);
 
   // Filter: submitted inspections judged "some hazard", in 城南街道 (the region choices cascade).
   await page.selectOption("#filter-district", "临江区");
@@ -281,9 +326,10 @@ async function main() {
   await page.waitForSelector("#dashboard-table");
   const counts = await page.$$eval("#dashboard-table tr.total td", (tds) => tds.map((td) => td.textContent));
   // 合计 | houses | not visited | none/some/serious | submitted/approved/returned | pending/in progress/done
-  assert.deepEqual(counts.slice(0, 3), ["合计", "200", "197"]);
-  assert.deepEqual(counts.slice(3, 6), ["0", "3", "0"]);
-  assert.deepEqual(counts.slice(6, 9), ["1", "1", "1"]);
+  // (the inbox's oldest was returned above: four inspected, two returned)
+  assert.deepEqual(counts.slice(0, 3), ["合计", "200", "196"]);
+  assert.deepEqual(counts.slice(3, 6), ["0", "4", "0"]);
+  assert.deepEqual(counts.slice(6, 9), ["1", "1", "2"]);
   assert.deepEqual(counts.slice(9, 12), ["0", "1", "1"]);
   // 销号 | open, closed: the third house has every hazard closed.
   assert.deepEqual(counts.slice(12, 14), ["0", "1"]);

@@ -46,6 +46,13 @@ class FixedRegister : public RegisterIndex {
   Result<RegisterSummary> countRegister(const RegisterFilter&) override {
     return RegisterSummary{};
   }
+  Result<InboxPage> queryByInspectionTime(const RegisterFilter&, const std::optional<InboxKey>&,
+                                          int) override {
+    return InboxPage{};
+  }
+  Result<std::int64_t> countRows(const RegisterFilter&) override {
+    return static_cast<std::int64_t>(m_rows.size());
+  }
 
  private:
   std::vector<RegisterRow> m_rows;

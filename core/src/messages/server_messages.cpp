@@ -125,6 +125,8 @@ constexpr MessageText kMessages[] = {
     {"query.must_be_flag", "应为 1 或 0", "must be 1 or 0"},
     {"query.region_needs_parent", "街道/社区需要上级区划",
      "street and community need their parent levels"},
+    {"query.search_too_long", "搜索内容过长：最多 200 字节、{max_terms} 个词",
+     "search text too long: at most 200 bytes and {max_terms} terms"},
     {"query.text_not_clean", "须为不含 NUL 的 UTF-8 文本", "must be UTF-8 text without NUL bytes"},
     {"query.unknown_judgment", "未知判定「{value}」", "unknown judgment '{value}'"},
     {"query.unknown_closure", "未知销号状态「{value}」（可选 open、closed）",

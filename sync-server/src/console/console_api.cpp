@@ -72,6 +72,16 @@ std::int64_t intParam(Req req, const char* name, std::int64_t fallback) {
   return v;
 }
 
+// The page key in `after`: none when absent, invalidArgument naming the field when malformed.
+template <typename Key>
+Result<std::optional<Key>> pageKey(Req req, std::optional<Key> (*decode)(std::string_view)) {
+  const std::string token = req.get_param_value("after");
+  if (token.empty()) return std::optional<Key>();
+  std::optional<Key> key = decode(token);
+  if (!key) return Status::invalidArgument(msg("console.malformed_page_key"), {{"after", token}});
+  return key;
+}
+
 json userJson(const User& user) {
   json regions = json::array();
   for (const RegionPath& r : user.regions) regions.push_back(regionJson(r));
@@ -110,6 +120,8 @@ json registerRowJson(const RegisterRow& r) {
           {"region", regionJson(r.region)},
           {"address", r.address},
           {"owner_name", r.ownerName},
+          {"owner_contact", r.ownerContact},
+          {"building_code", r.buildingCode},
           {"structure", enumJson("structure", r.structure)},
           {"inspection_id", r.inspectionId},
           {"inspected_at", r.inspectedAt},
@@ -168,6 +180,8 @@ void ConsoleApi::install(web::Router& server) {
   server.Get("/console/api/audit", [this](Req q, Res s) { audit(q, s); });
   server.Get("/console/api/houses", [this](Req q, Res s) { houses(q, s); });
   server.Get("/console/api/dashboard", [this](Req q, Res s) { dashboard(q, s); });
+  server.Get("/console/api/inbox", [this](Req q, Res s) { inbox(q, s); });
+  server.Get("/console/api/inbox/count", [this](Req q, Res s) { inboxCount(q, s); });
   // The pages last: the router tries routes in registration order, and this pattern would also
   // match every GET /console/api/... above.
   server.Get("/console", [](Req, Res res) { res.set_redirect("/console/"); });
@@ -337,15 +351,10 @@ void ConsoleApi::houses(Req req, Res res) {
   if (!user) return sendJsonError(res, user.status());
   Result<RegisterFilter> filter = m_services.houses.registerFilter(*user, queryParams(req));
   if (!filter) return sendJsonError(res, filter.status());
-  std::optional<RegisterKey> after;
-  if (const std::string token = req.get_param_value("after"); !token.empty()) {
-    after = decodeRegisterKey(token);
-    if (!after)
-      return sendJsonError(
-          res, Status::invalidArgument(msg("console.malformed_page_key"), {{"after", token}}));
-  }
+  Result<std::optional<RegisterKey>> after = pageKey(req, decodeRegisterKey);
+  if (!after) return sendJsonError(res, after.status());
   const int limit = static_cast<int>(std::clamp<std::int64_t>(intParam(req, "limit", 50), 1, 500));
-  Result<RegisterPage> page = m_services.houses.registerPage(*filter, after, limit);
+  Result<RegisterPage> page = m_services.houses.registerPage(*filter, *after, limit);
   if (!page) return sendJsonError(res, page.status());
   json rows = json::array();
   for (const RegisterRow& r : page->rows) rows.push_back(registerRowJson(r));
@@ -363,6 +372,35 @@ void ConsoleApi::dashboard(Req req, Res res) {
   json communities = json::array();
   for (const RegisterCounts& c : summary->communities) communities.push_back(countsJson(c));
   sendJson(res, {{"communities", communities}, {"total", countsJson(summary->total)}});
+}
+
+}  // namespace anju::server
+
+namespace anju::server {
+
+void ConsoleApi::inbox(Req req, Res res) {
+  Result<User> user = reviewer(req);
+  if (!user) return sendJsonError(res, user.status());
+  Result<std::optional<InboxKey>> after = pageKey(req, decodeInboxKey);
+  if (!after) return sendJsonError(res, after.status());
+  const int limit = static_cast<int>(std::clamp<std::int64_t>(intParam(req, "limit", 50), 1, 500));
+  Result<InboxPage> page = m_services.houses.inbox(*user, *after, limit);
+  if (!page) return sendJsonError(res, page.status());
+  Result<std::int64_t> total = m_services.houses.inboxCount(*user);
+  if (!total) return sendJsonError(res, total.status());
+  json rows = json::array();
+  for (const RegisterRow& r : page->rows) rows.push_back(registerRowJson(r));
+  sendJson(res, {{"rows", rows},
+                 {"next", page->nextKey ? json(encodeInboxKey(*page->nextKey)) : json()},
+                 {"total", *total}});
+}
+
+void ConsoleApi::inboxCount(Req req, Res res) {
+  Result<User> user = reviewer(req);
+  if (!user) return sendJsonError(res, user.status());
+  Result<std::int64_t> total = m_services.houses.inboxCount(*user);
+  if (!total) return sendJsonError(res, total.status());
+  sendJson(res, {{"count", *total}});
 }
 
 }  // namespace anju::server

@@ -56,6 +56,8 @@ class ConsoleApi {
   void audit(const web::Request& req, web::Response& res);
   void houses(const web::Request& req, web::Response& res);
   void dashboard(const web::Request& req, web::Response& res);
+  void inbox(const web::Request& req, web::Response& res);
+  void inboxCount(const web::Request& req, web::Response& res);
 
   ConsoleServices m_services;
   ChecklistCatalog m_checklists;  // the house page shows every answer under its question

@@ -87,6 +87,7 @@ std::optional<RegisterRow> buildRegisterRow(const std::vector<StoredRecord>& rec
   if (building->location)
     row.location = GeoPoint{building->location->latitude, building->location->longitude, {}};
   row.ownerName = building->ownerName;
+  row.ownerContact = building->ownerContact;
   row.yearBuilt = building->yearBuilt;
   row.storeysAbove = building->storeysAbove;
   row.storeysBelow = building->storeysBelow;

@@ -14,9 +14,13 @@ namespace {
 constexpr char kKeySeparator = '\x1f';  // cannot occur in a region name, address or id
 
 // The parameters parseRegisterFilter reads.
-constexpr const char* kFilterParams[] = {"district",    "street",        "community", "judgment",
-                                         "review",      "rectification", "from",      "to",
-                                         "not_visited", "closure"};
+constexpr const char* kFilterParams[] = {
+    "district",      "street", "community", "judgment",    "review",
+    "rectification", "from",   "to",        "not_visited", "closure", "q"};
+
+// The search box takes a name, a phone number, a code or part of an address, not a document.
+constexpr std::size_t kMaxSearchBytes = 200;
+constexpr std::size_t kMaxSearchTerms = 8;
 
 std::optional<std::int64_t> parseInt(std::string_view text) {
   std::int64_t v = 0;
@@ -44,6 +48,41 @@ std::optional<TimestampMs> parseDay(std::string_view text, bool endOfDay) {
 }
 
 }  // namespace
+
+std::vector<std::string> searchTerms(std::string_view text) {
+  static constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+  std::vector<std::string> terms(1);
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (text.substr(i, kIdeographicSpace.size()) == kIdeographicSpace) {
+      i += kIdeographicSpace.size();
+    } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+               c == '%' || c == '_' || c == '\\') {
+      ++i;
+    } else {
+      terms.back() += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      ++i;
+      continue;
+    }
+    if (!terms.back().empty()) terms.emplace_back();
+  }
+  if (terms.back().empty()) terms.pop_back();
+  return terms;
+}
+
+std::string encodeInboxKey(const InboxKey& key) {
+  return std::to_string(key.inspectedAt) + "." + key.buildingId;
+}
+
+std::optional<InboxKey> decodeInboxKey(std::string_view token) {
+  const std::size_t dot = token.find('.');
+  if (dot == std::string_view::npos) return std::nullopt;
+  const std::optional<std::int64_t> at = parseInt(token.substr(0, dot));
+  const std::string_view id = token.substr(dot + 1);
+  // Made only from stored ids: anything else was forged or damaged (see decodeRegisterKey).
+  if (!at || id.empty() || !isCleanUtf8Text(id)) return std::nullopt;
+  return InboxKey{*at, std::string(id)};
+}
 
 RegisterKey keyOf(const RegisterRow& row) { return {row.region, row.address, row.buildingId}; }
 
@@ -147,6 +186,12 @@ Result<RegisterFilter> parseRegisterFilter(const std::map<std::string, std::stri
       filter.closure = *c;
     else
       errors.push_back(fieldError("closure", msg("query.unknown_closure", {{"value", *c}})));
+  }
+  if (auto q = value("q")) {
+    filter.searchTerms = searchTerms(*q);
+    if (q->size() > kMaxSearchBytes || filter.searchTerms.size() > kMaxSearchTerms)
+      errors.push_back(fieldError(
+          "q", msg("query.search_too_long", {{"max_terms", std::to_string(kMaxSearchTerms)}})));
   }
   if (!errors.empty())
     return Status::invalidArgument(msg("query.invalid_filter"), std::move(errors));

@@ -34,6 +34,30 @@ struct RegisterFilter {
   std::optional<TimestampMs> inspectedTo;    // latest inspection strictly before
   bool notVisitedOnly = false;               // only houses with no inspection at all
   std::optional<std::string> closure;        // open (a hazard not closed) | closed (已销号)
+  // The search box (parameter q): every term must occur in the address, owner name, phone or
+  // house code (registerSearchText). Terms as searchTerms makes them.
+  std::vector<std::string> searchTerms;
+};
+
+/// The search box's text as terms: split on white space (also U+3000, the ideographic space) and
+/// on the LIKE wildcards % _ \ (matched as separators, never as patterns), ASCII letters
+/// lower-cased. Empty when nothing is left.
+std::vector<std::string> searchTerms(std::string_view text);
+
+/// The 待审核 inbox order: oldest handed-in inspection first (inspected_at is the submitted
+/// time), building id to break ties. A page continues strictly after the key.
+struct InboxKey {
+  TimestampMs inspectedAt = 0;
+  Uuid buildingId;
+  bool operator==(const InboxKey&) const = default;
+};
+/// "<ms>.<building id>", and back; nullopt for a malformed token.
+std::string encodeInboxKey(const InboxKey& key);
+std::optional<InboxKey> decodeInboxKey(std::string_view token);
+
+struct InboxPage {
+  std::vector<RegisterRow> rows;
+  std::optional<InboxKey> nextKey;  // set when more rows follow
 };
 
 /// The sort key of a row; a page continues strictly after it.
@@ -90,6 +114,13 @@ class RegisterIndex {
                                              int limit) = 0;
   /// Counts of the houses matching `filter`, per community and in total.
   virtual Result<RegisterSummary> countRegister(const RegisterFilter& filter) = 0;
+  /// At most `limit` (1..10000) rows matching `filter` after `after`, oldest inspection first
+  /// (InboxKey order): the inbox, with the filter's review set to submitted.
+  virtual Result<InboxPage> queryByInspectionTime(const RegisterFilter& filter,
+                                                  const std::optional<InboxKey>& after,
+                                                  int limit) = 0;
+  /// How many houses match `filter` (the inbox count in the console's navigation).
+  virtual Result<std::int64_t> countRows(const RegisterFilter& filter) = 0;
 };
 
 /// Calls `fn` for every row matching `filter`, in key order, reading `pageSize` rows at a time

@@ -23,6 +23,7 @@ struct RegisterRow {
   std::string address;
   std::optional<GeoPoint> location;  // WGS-84; accuracy is not kept
   std::string ownerName;
+  std::string ownerContact;  // 联系电话 as the tablet recorded it
   std::optional<int> yearBuilt;
   int storeysAbove = 0;
   int storeysBelow = 0;

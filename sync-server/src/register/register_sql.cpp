@@ -1,6 +1,7 @@
 #include "register/register_sql.h"
 
 #include <cmath>
+#include <string_view>
 
 #include "anju/natural_sort.h"
 
@@ -25,6 +26,13 @@ class WhereBuilder {
   int m_next;
   SqlWhere m_out;
 };
+
+// Characters (code points) of UTF-8 text: the bytes that do not continue a sequence.
+std::size_t utf8Length(std::string_view text) {
+  std::size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
 
 }  // namespace
 
@@ -62,6 +70,20 @@ SqlWhere registerWhere(const RegisterFilter& f, const std::optional<RegisterKey>
     w.require("hazard_count > 0 AND hazards_closed < hazard_count");
   if (f.closure && *f.closure == "closed")
     w.require("hazard_count > 0 AND hazards_closed = hazard_count");
+  // house_search is the search index over search_text (migration 11): on SQLite an FTS5
+  // trigram table, on PostgreSQL a view of house_register with a pg_trgm index; both answer
+  // LIKE '%term%' from their trigrams. Trigrams cannot answer a term of one or two characters
+  // (and SQLite 3.40's trigram LIKE wrongly finds nothing for two CJK characters), so such a
+  // term is matched on the row itself while the pages walk the key order (docs/console.md).
+  // Terms hold no LIKE wildcard (searchTerms).
+  for (const std::string& term : f.searchTerms) {
+    const std::string pattern = w.param("%" + term + "%");
+    if (utf8Length(term) >= 3)
+      w.require("building_id IN (SELECT building_id FROM house_search WHERE search_text LIKE " +
+                pattern + ")");
+    else
+      w.require("search_text LIKE " + pattern);
+  }
   if (after) {
     // A row-value comparison over the key columns: both backends walk the key index with it.
     std::string tuple = "(" + w.param(after->region.district);
@@ -72,6 +94,25 @@ SqlWhere registerWhere(const RegisterFilter& f, const std::optional<RegisterKey>
     w.require(std::string("(") + kRegisterKeyColumns + ") > " + tuple);
   }
   return w.done();
+}
+
+void appendInboxAfter(SqlWhere& where, const InboxKey& after, std::string (*placeholder)(int)) {
+  const int next = static_cast<int>(where.params.size()) + 1;
+  where.sql += " AND (inspected_at, building_id) > (" + placeholder(next) + ", " +
+               placeholder(next + 1) + ")";
+  where.params.emplace_back(after.inspectedAt);
+  where.params.emplace_back(after.buildingId);
+}
+
+std::string registerSearchText(const RegisterRow& r) {
+  std::string digits;
+  for (char c : r.ownerContact)
+    if (c >= '0' && c <= '9') digits += c;
+  std::string text = r.address + "\n" + r.ownerName + "\n" + r.ownerContact + "\n" + digits + "\n" +
+                     r.buildingCode;
+  for (char& c : text)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return text;
 }
 
 std::vector<SqlValue> registerRowValues(const RegisterRow& r) {
@@ -110,7 +151,9 @@ std::vector<SqlValue> registerRowValues(const RegisterRow& r) {
           r.lastVisitOutcome,
           r.lastVisitedAt,
           std::int64_t{r.hazardCount},
-          std::int64_t{r.hazardsClosed}};
+          std::int64_t{r.hazardsClosed},
+          r.ownerContact,
+          registerSearchText(r)};
 }
 
 }  // namespace anju::server

@@ -22,7 +22,7 @@ inline constexpr const char* kRegisterColumns =
     "building_code, inspection_id, inspected_at, inspector, judgment, judgment_overridden, "
     "appraisal_grade, review, finding_count, rectification, rectification_deadline, photo_count, "
     "in_progress, address_key, visit_count, nobody_home_count, refused_count, last_visit_outcome, "
-    "last_visited_at, hazard_count, hazards_closed";
+    "last_visited_at, hazard_count, hazards_closed, owner_contact, search_text";
 inline constexpr int kRegisterColumnCount = 35;
 /// The sort key columns (the index house_register_by_key). address_key is naturalSortKey(address)
 /// (anju/natural_sort.h), so house numbers sort 1号, 2号, 12号 in the console and every export.
@@ -37,6 +37,15 @@ struct SqlWhere {
 /// `placeholder(n)` spells parameter n; numbering starts at `firstParam`.
 SqlWhere registerWhere(const RegisterFilter& filter, const std::optional<RegisterKey>& after,
                        std::string (*placeholder)(int), int firstParam = 1);
+
+/// What the console's search box matches for a row (search_text): address, owner name, phone as
+/// written and as digits only, and the house code, ASCII letters lower-cased, one field per line
+/// so a term never matches across two fields. Terms are normalised by searchTerms
+/// (register_query.h) the same way.
+std::string registerSearchText(const RegisterRow& row);
+
+/// The keyset condition of the inbox order (inspected_at, building_id), appended to `where`.
+void appendInboxAfter(SqlWhere& where, const InboxKey& after, std::string (*placeholder)(int));
 
 /// The row as column values, in kRegisterColumns order.
 std::vector<SqlValue> registerRowValues(const RegisterRow& row);
@@ -78,6 +87,8 @@ RegisterRow readRegisterRow(const Columns& c) {
   r.lastVisitedAt = c.int64(32);
   r.hazardCount = static_cast<int>(c.int64(33));
   r.hazardsClosed = static_cast<int>(c.int64(34));
+  r.ownerContact = c.text(35);
+  // 36 is search_text: what the search box matches (registerSearchText), not part of the row.
   return r;
 }
 

@@ -92,26 +92,29 @@ Status rebuildRegister(SqlSession& session) {
   }
 }
 
-Result<RegisterPage> SqlRegisterIndex::queryRegister(const RegisterFilter& filter,
-                                                     const std::optional<RegisterKey>& after,
-                                                     int limit) {
+namespace {
+
+/// One page of rows under `where`, in `order`: at most `limit` rows, and the key of the last one
+/// (made by `keyOf`) when more follow.
+template <typename Page, typename KeyOf>
+Result<Page> selectPage(SqlDriver& driver, const SqlWhere& where, const char* order, int limit,
+                        KeyOf keyOf) {
   if (limit < 1 || limit > 10000)
     return Status::invalidArgument(msg("query.limit_range", {{"min", "1"}, {"max", "10000"}}));
-  const SqlWhere where = registerWhere(filter, after, placeholder);
   SqlParams params;
   addValues(params, where.params);
   params.int64(static_cast<std::int64_t>(limit) + 1);  // one more: is there a next page?
   const std::string sql = std::string("SELECT ") + kRegisterColumns + " FROM house_register" +
-                          where.sql + " ORDER BY " + kRegisterKeyColumns + " LIMIT " +
+                          where.sql + " ORDER BY " + order + " LIMIT " +
                           placeholder(static_cast<int>(where.params.size()) + 1);
   std::optional<Result<std::vector<RegisterRow>>> rows;
-  Status s = m_driver.withSession([&](SqlSession& session) {
+  Status s = driver.withSession([&](SqlSession& session) {
     rows.emplace(collectRows(session, sql, params,
                              [](const SqlRows& r) { return readRegisterRow(RowColumns{r}); }));
     return rows->status();
   });
   if (!s) return s;
-  RegisterPage page;
+  Page page;
   for (RegisterRow& row : **rows) {
     if (static_cast<int>(page.rows.size()) == limit) {
       page.nextKey = keyOf(page.rows.back());
@@ -120,6 +123,42 @@ Result<RegisterPage> SqlRegisterIndex::queryRegister(const RegisterFilter& filte
     page.rows.push_back(std::move(row));
   }
   return page;
+}
+
+}  // namespace
+
+Result<RegisterPage> SqlRegisterIndex::queryRegister(const RegisterFilter& filter,
+                                                     const std::optional<RegisterKey>& after,
+                                                     int limit) {
+  return selectPage<RegisterPage>(m_driver, registerWhere(filter, after, placeholder),
+                                  kRegisterKeyColumns, limit,
+                                  [](const RegisterRow& row) { return keyOf(row); });
+}
+
+Result<InboxPage> SqlRegisterIndex::queryByInspectionTime(const RegisterFilter& filter,
+                                                          const std::optional<InboxKey>& after,
+                                                          int limit) {
+  SqlWhere where = registerWhere(filter, std::nullopt, placeholder);
+  if (after) appendInboxAfter(where, *after, placeholder);
+  // With the review narrowed to one state, house_register_by_review_time serves the order.
+  return selectPage<InboxPage>(m_driver, where, "inspected_at, building_id", limit,
+                               [](const RegisterRow& row) {
+                                 return InboxKey{row.inspectedAt, row.buildingId};
+                               });
+}
+
+Result<std::int64_t> SqlRegisterIndex::countRows(const RegisterFilter& filter) {
+  const SqlWhere where = registerWhere(filter, std::nullopt, placeholder);
+  SqlParams params;
+  addValues(params, where.params);
+  std::optional<Result<std::vector<std::int64_t>>> count;
+  Status s = m_driver.withSession([&](SqlSession& session) {
+    count.emplace(collectRows(session, "SELECT COUNT(*) FROM house_register" + where.sql, params,
+                              [](const SqlRows& r) { return r.int64(0); }));
+    return count->status();
+  });
+  if (!s) return s;
+  return (*count)->empty() ? 0 : (*count)->front();
 }
 
 Result<RegisterSummary> SqlRegisterIndex::countRegister(const RegisterFilter& filter) {

@@ -20,6 +20,9 @@ class SqlRegisterIndex final : public RegisterIndex {
   Result<RegisterPage> queryRegister(const RegisterFilter& filter,
                                      const std::optional<RegisterKey>& after, int limit) override;
   Result<RegisterSummary> countRegister(const RegisterFilter& filter) override;
+  Result<InboxPage> queryByInspectionTime(const RegisterFilter& filter,
+                                          const std::optional<InboxKey>& after, int limit) override;
+  Result<std::int64_t> countRows(const RegisterFilter& filter) override;
 
  private:
   SqlDriver& m_driver;

@@ -1,5 +1,6 @@
 #include "service/house_service.h"
 
+#include "anju/enum_codes.h"
 #include "anju/v1/records.pb.h"
 #include "service/auth_service.h"
 #include "service/region_check.h"
@@ -53,6 +54,26 @@ Result<RegisterPage> HouseService::registerPage(const RegisterFilter& filter,
                                                 const std::optional<RegisterKey>& after,
                                                 int limit) {
   return m_index.queryRegister(filter, after, limit);
+}
+
+namespace {
+
+RegisterFilter inboxFilter(const User& user) {
+  RegisterFilter filter;
+  filter.scope = regionFilterFor(user);
+  filter.review = std::string(toCode(ReviewState::kSubmitted));
+  return filter;
+}
+
+}  // namespace
+
+Result<InboxPage> HouseService::inbox(const User& user, const std::optional<InboxKey>& after,
+                                      int limit) {
+  return m_index.queryByInspectionTime(inboxFilter(user), after, limit);
+}
+
+Result<std::int64_t> HouseService::inboxCount(const User& user) {
+  return m_index.countRows(inboxFilter(user));
 }
 
 Result<RegisterSummary> HouseService::registerCounts(const RegisterFilter& filter) {

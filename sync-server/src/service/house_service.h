@@ -51,6 +51,12 @@ class HouseService {
   Result<RegisterPage> registerPage(const RegisterFilter& filter,
                                     const std::optional<RegisterKey>& after, int limit);
   Result<RegisterSummary> registerCounts(const RegisterFilter& filter);
+  /// The 待审核 inbox: houses in the caller's regions whose shown inspection (the register's)
+  /// is submitted and not yet reviewed, oldest first. Approving or returning it moves the house
+  /// out. One entry per house: an older submitted inspection behind a newer one is not listed.
+  Result<InboxPage> inbox(const User& user, const std::optional<InboxKey>& after, int limit);
+  /// How many houses the caller's inbox holds.
+  Result<std::int64_t> inboxCount(const User& user);
 
  private:
   ServerStorage& m_storage;

@@ -30,6 +30,14 @@ class IndexedStorage final : public SqlStorage, public RegisterIndex {
   Result<RegisterSummary> countRegister(const RegisterFilter& filter) override {
     return m_register.countRegister(filter);
   }
+  Result<InboxPage> queryByInspectionTime(const RegisterFilter& filter,
+                                          const std::optional<InboxKey>& after,
+                                          int limit) override {
+    return m_register.queryByInspectionTime(filter, after, limit);
+  }
+  Result<std::int64_t> countRows(const RegisterFilter& filter) override {
+    return m_register.countRows(filter);
+  }
 
  private:
   explicit IndexedStorage(std::unique_ptr<SqlDriver> driver)

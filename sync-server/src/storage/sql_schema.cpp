@@ -33,6 +33,52 @@ constexpr DialectToken kDialectTokens[] = {
      "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"},
     {"{key_text}", "TEXT", "TEXT COLLATE \"C\""},
     {"{random_hex}", "lower(hex(randomblob(16)))", "replace(gen_random_uuid()::text, '-', '')"},
+    // The console's search index over house_register.search_text, read through the view
+    // house_search (building_id, search_text) with LIKE '%term%' (register/register_sql.cpp).
+    // SQLite: an FTS5 trigram table kept by triggers on house_register; its rowids come from
+    // house_search_rows (an INTEGER PRIMARY KEY, so VACUUM never renumbers them). PostgreSQL:
+    // pg_trgm's GIN index on the column itself; where the extension cannot be created the search
+    // still answers, reading every row (docs/console.md).
+    {"{search_index}", R"sql(
+CREATE TABLE house_search_rows (
+  row_no INTEGER PRIMARY KEY,
+  building_id TEXT NOT NULL UNIQUE
+);
+CREATE VIRTUAL TABLE house_search_text USING fts5 (search_text, tokenize = 'trigram');
+CREATE VIEW house_search AS
+  SELECT r.building_id AS building_id, t.search_text AS search_text
+  FROM house_search_text t JOIN house_search_rows r ON r.row_no = t.rowid;
+CREATE TRIGGER house_search_insert AFTER INSERT ON house_register BEGIN
+  INSERT OR IGNORE INTO house_search_rows (building_id) VALUES (new.building_id);
+  INSERT INTO house_search_text (rowid, search_text)
+    SELECT row_no, new.search_text FROM house_search_rows WHERE building_id = new.building_id;
+END;
+CREATE TRIGGER house_search_update AFTER UPDATE OF search_text ON house_register
+  WHEN old.search_text IS NOT new.search_text BEGIN
+  DELETE FROM house_search_text
+    WHERE rowid = (SELECT row_no FROM house_search_rows WHERE building_id = old.building_id);
+  INSERT INTO house_search_text (rowid, search_text)
+    SELECT row_no, new.search_text FROM house_search_rows WHERE building_id = new.building_id;
+END;
+CREATE TRIGGER house_search_delete AFTER DELETE ON house_register BEGIN
+  DELETE FROM house_search_text
+    WHERE rowid = (SELECT row_no FROM house_search_rows WHERE building_id = old.building_id);
+  DELETE FROM house_search_rows WHERE building_id = old.building_id;
+END;
+)sql",
+     R"sql(
+DO $$ BEGIN
+  CREATE EXTENSION IF NOT EXISTS pg_trgm;
+EXCEPTION WHEN OTHERS THEN
+  RAISE WARNING 'pg_trgm is not available (%): the console search reads every row', SQLERRM;
+END $$;
+DO $$ BEGIN
+  IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+    CREATE INDEX house_register_search ON house_register USING gin (search_text gin_trgm_ops);
+  END IF;
+END $$;
+CREATE VIEW house_search AS SELECT building_id, search_text FROM house_register;
+)sql"},
 };
 
 // Record kinds named in the DDL (partial indexes), spelled by the one mapping (record_kind.h):
@@ -290,6 +336,18 @@ DROP INDEX house_register_facets;
 CREATE INDEX house_register_facets ON house_register
   (district, street, community, judgment, review, rectification, inspection_id, hazard_count,
    hazards_closed);
+)sql",
+     true},
+    // 11: the console's 待审核 inbox and search box (issue 11). The inbox lists the houses whose
+    // shown inspection is submitted, oldest first: this index walks them in that order. The
+    // search matches search_text (address, owner, phone, house code; registerSearchText)
+    // through {search_index}. owner_contact (the phone) joins the row; the rebuild fills both.
+    {R"sql(
+ALTER TABLE house_register ADD COLUMN owner_contact TEXT NOT NULL DEFAULT '';
+ALTER TABLE house_register ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+CREATE INDEX house_register_by_review_time
+  ON house_register (review, inspected_at, building_id);
+{search_index}
 )sql",
      true},
 };
