@@ -36,6 +36,7 @@ ANJU_ENUM_CODES(ReviewState)
 ANJU_ENUM_CODES(MeasureFamily)
 ANJU_ENUM_CODES(RectificationStatus)
 ANJU_ENUM_CODES(VisitOutcome)
+ANJU_ENUM_CODES(PhotoCategory)
 
 #undef ANJU_ENUM_CODES
 

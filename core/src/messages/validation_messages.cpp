@@ -43,6 +43,8 @@ constexpr MessageText kMessages[] = {
     {"validation.mime_type_missing", "缺少照片格式", "mime type is missing"},
     {"validation.overriding_judgment_requires_written", "修改判定必须填写理由",
      "overriding the judgment requires a written reason"},
+    {"validation.photo_annotated_from_itself", "标注副本不能指向自身",
+     "an annotated copy cannot be its own original"},
     {"validation.photo_size_must_positive", "照片大小必须大于 0", "photo size must be positive"},
     {"validation.rectification_transition", "整治状态不能从“{from_zh}”变为“{to_zh}”",
      "rectification cannot move from {from} to {to}"},
