@@ -4,57 +4,57 @@
 <context>
     <name>AnjuChecklistItem</name>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="60"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="62"/>
         <source>Last time: %1</source>
         <translation>Last time: %1</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="81"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="83"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="90"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="92"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="136"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="138"/>
         <source>range %1–%2</source>
         <translation>range %1–%2</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="150"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="152"/>
         <source>Write here</source>
         <translation>Write here</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="161"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="163"/>
         <source>Replace photo</source>
         <translation>Replace photo</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="161"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="163"/>
         <source>Add photo</source>
         <translation>Add photo</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="167"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="182"/>
         <source>Photo attached</source>
         <translation>Photo attached</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="167"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="182"/>
         <source>No photo yet</source>
         <translation>No photo yet</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="168"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="183"/>
         <source>A photo is required for this answer</source>
         <translation>A photo is required for this answer</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="175"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="190"/>
         <source>Hazard recorded — complete it under Findings</source>
         <translation>Hazard recorded — complete it under Findings</translation>
     </message>
@@ -62,37 +62,37 @@
 <context>
     <name>AnjuFindingCard</name>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="64"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="66"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="75"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="77"/>
         <source>Crack has grown since the last inspection</source>
         <translation>Crack has grown since the last inspection</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="91"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="93"/>
         <source>Component</source>
         <translation>Component</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="102"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="104"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="108"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="110"/>
         <source>e.g. north load-bearing wall, ground floor</source>
         <translation>e.g. north load-bearing wall, ground floor</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="142"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="144"/>
         <source>Add photo</source>
         <translation>Add photo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/AnjuFindingCard.qml" line="160"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="164"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -474,67 +474,72 @@
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="58"/>
+        <location filename="../qml/InspectionPage.qml" line="65"/>
         <source>Findings (%1)</source>
         <translation>Findings (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="85"/>
+        <location filename="../qml/InspectionPage.qml" line="92"/>
         <source>Findings</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="91"/>
+        <location filename="../qml/InspectionPage.qml" line="98"/>
         <source>Draft saved %1</source>
         <translation>Draft saved %1</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="100"/>
+        <location filename="../qml/InspectionPage.qml" line="107"/>
         <source>All normal in this section</source>
         <translation>All normal in this section</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="114"/>
+        <location filename="../qml/InspectionPage.qml" line="121"/>
         <source>Compared with the inspection of %1: its answers are shown under each question.</source>
         <translation>Compared with the inspection of %1: its answers are shown under each question.</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="123"/>
+        <location filename="../qml/InspectionPage.qml" line="130"/>
         <source>Returned by the reviewer: %1</source>
         <translation>Returned by the reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="161"/>
+        <location filename="../qml/InspectionPage.qml" line="170"/>
         <source>Add a finding:</source>
         <translation>Add a finding:</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="179"/>
+        <location filename="../qml/InspectionPage.qml" line="188"/>
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="189"/>
+        <location filename="../qml/InspectionPage.qml" line="204"/>
+        <source>All photos (%1)</source>
+        <translation>All photos (%1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="228"/>
         <source>No findings. Hazard answers in the checklist add them here.</source>
         <translation>No findings. Hazard answers in the checklist add them here.</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="198"/>
+        <location filename="../qml/InspectionPage.qml" line="237"/>
         <source>Previous</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="209"/>
+        <location filename="../qml/InspectionPage.qml" line="248"/>
         <source>Section %1 of %2</source>
         <translation>Section %1 of %2</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="216"/>
+        <location filename="../qml/InspectionPage.qml" line="255"/>
         <source>To the judgment</source>
         <translation>To the judgment</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="216"/>
+        <location filename="../qml/InspectionPage.qml" line="255"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
@@ -610,27 +615,37 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="18"/>
+        <location filename="../qml/Main.qml" line="20"/>
         <source>Anju — house safety inspection</source>
         <translation>Anju — house safety inspection</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="54"/>
+        <location filename="../qml/Main.qml" line="56"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="65"/>
+        <location filename="../qml/Main.qml" line="67"/>
         <source>Inspector: %1</source>
         <translation>Inspector: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="81"/>
+        <location filename="../qml/Main.qml" line="83"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="75"/>
+        <location filename="../qml/Main.qml" line="142"/>
+        <source>North wall, vertical crack above the door</source>
+        <translation>North wall, vertical crack above the door</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="149"/>
+        <source>Crack 1.5 mm</source>
+        <translation>Crack 1.5 mm</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="77"/>
         <source>Map</source>
         <translation>Map</translation>
     </message>
@@ -820,6 +835,87 @@
     </message>
 </context>
 <context>
+    <name>PhotoAnnotation</name>
+    <message>
+        <location filename="../src/photo_annotation.cpp" line="46"/>
+        <source>Draw an arrow, a circle or a text first.</source>
+        <translation>Draw an arrow, a circle or a text first.</translation>
+    </message>
+    <message>
+        <location filename="../src/photo_annotation.cpp" line="60"/>
+        <source>Unknown drawing tool “%1”.</source>
+        <translation>Unknown drawing tool “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../src/photo_annotation.cpp" line="69"/>
+        <source>A drawing lies outside the photo.</source>
+        <translation>A drawing lies outside the photo.</translation>
+    </message>
+    <message>
+        <location filename="../src/photo_annotation.cpp" line="73"/>
+        <source>A text label has no text.</source>
+        <translation>A text label has no text.</translation>
+    </message>
+    <message>
+        <location filename="../src/photo_annotation.cpp" line="77"/>
+        <source>An arrow or circle has no size.</source>
+        <translation>An arrow or circle has no size.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoAnnotationPage</name>
+    <message>
+        <location filename="../qml/PhotoAnnotationPage.qml" line="20"/>
+        <source>Annotate photo</source>
+        <translation>Annotate photo</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoAnnotationPage.qml" line="48"/>
+        <source>Arrow</source>
+        <translation>Arrow</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoAnnotationPage.qml" line="54"/>
+        <source>Circle</source>
+        <translation>Circle</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoAnnotationPage.qml" line="60"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoAnnotationPage.qml" line="69"/>
+        <source>Text, then tap the photo where it goes</source>
+        <translation>Text, then tap the photo where it goes</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoAnnotationPage.qml" line="74"/>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoAnnotationPage.qml" line="80"/>
+        <source>Save as a copy</source>
+        <translation>Save as a copy</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoAnnotationPage.qml" line="92"/>
+        <source>Drag from where the arrow starts to what it points at.</source>
+        <translation>Drag from where the arrow starts to what it points at.</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoAnnotationPage.qml" line="93"/>
+        <source>Drag from the centre outwards to circle something.</source>
+        <translation>Drag from the centre outwards to circle something.</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoAnnotationPage.qml" line="94"/>
+        <source>Type the text above, then tap the photo where it goes.</source>
+        <translation>Type the text above, then tap the photo where it goes.</translation>
+    </message>
+</context>
+<context>
     <name>PhotoImport</name>
     <message>
         <location filename="../src/photo_import.cpp" line="19"/>
@@ -831,6 +927,104 @@
         <location filename="../src/photo_import.cpp" line="39"/>
         <source>Cannot convert the picture to JPEG.</source>
         <translation>Cannot convert the picture to JPEG.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPage</name>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="26"/>
+        <source>Annotated copy</source>
+        <translation>Annotated copy</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="26"/>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="77"/>
+        <source>The picture is not on this tablet.</source>
+        <translation>The picture is not on this tablet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="96"/>
+        <source>Annotated copy: the original photo is kept unchanged.</source>
+        <translation>Annotated copy: the original photo is kept unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="100"/>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="110"/>
+        <source>Not chosen</source>
+        <translation>Not chosen</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="113"/>
+        <source>Caption</source>
+        <translation>Caption</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="119"/>
+        <source>What the photo shows, e.g. north wall, crack above the window</source>
+        <translation>What the photo shows, e.g. north wall, crack above the window</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="125"/>
+        <source>Taken %1</source>
+        <translation>Taken %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="132"/>
+        <source>SHA-256 %1…</source>
+        <translation>SHA-256 %1…</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="140"/>
+        <source>Show the original</source>
+        <translation>Show the original</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="149"/>
+        <source>Annotated copy %1</source>
+        <translation>Annotated copy %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="157"/>
+        <source>Annotate (on a copy)</source>
+        <translation>Annotate (on a copy)</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="165"/>
+        <source>This inspection was submitted before: its photos are evidence and cannot be deleted.</source>
+        <translation>This inspection was submitted before: its photos are evidence and cannot be deleted.</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="174"/>
+        <source>Delete photo</source>
+        <translation>Delete photo</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="184"/>
+        <source>Delete this photo and its annotated copies?</source>
+        <translation>Delete this photo and its annotated copies?</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="184"/>
+        <source>Delete this photo?</source>
+        <translation>Delete this photo?</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="188"/>
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="193"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
     </message>
 </context>
 <context>
@@ -1111,19 +1305,56 @@
 <context>
     <name>anju::app::InspectionPhotos</name>
     <message>
-        <location filename="../src/inspection_photos.cpp" line="69"/>
+        <location filename="../src/inspection_photos.cpp" line="72"/>
         <source>%1: a photo is required — add one to the finding “%2”.</source>
         <translation>%1: a photo is required — add one to the finding “%2”.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_photos.cpp" line="72"/>
+        <location filename="../src/inspection_photos.cpp" line="75"/>
         <source>%1: a photo is required — add one to the house&apos;s photos.</source>
         <translation>%1: a photo is required — add one to the house&apos;s photos.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_photos.cpp" line="115"/>
+        <location filename="../src/inspection_photos.cpp" line="134"/>
+        <location filename="../src/inspection_photo_edits.cpp" line="119"/>
         <source>Photo not saved: %1</source>
         <translation>Photo not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_photo_edits.cpp" line="101"/>
+        <location filename="../src/inspection_photo_edits.cpp" line="166"/>
+        <source>This inspection was submitted: its photos are evidence and cannot be deleted.</source>
+        <translation>This inspection was submitted: its photos are evidence and cannot be deleted.</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_photo_edits.cpp" line="103"/>
+        <source>This inspection cannot be changed any more.</source>
+        <translation>This inspection cannot be changed any more.</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_photo_edits.cpp" line="109"/>
+        <source>This photo is not part of the inspection.</source>
+        <translation>This photo is not part of the inspection.</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_photo_edits.cpp" line="144"/>
+        <source>Unknown photo category “%1”.</source>
+        <translation>Unknown photo category “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_photo_edits.cpp" line="183"/>
+        <source>Photo not deleted: %1</source>
+        <translation>Photo not deleted: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_photo_edits.cpp" line="211"/>
+        <source>The photo&apos;s picture is not on this tablet, so it cannot be annotated.</source>
+        <translation>The photo&apos;s picture is not on this tablet, so it cannot be annotated.</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_photo_edits.cpp" line="221"/>
+        <source>The annotated picture could not be encoded.</source>
+        <translation>The annotated picture could not be encoded.</translation>
     </message>
 </context>
 <context>

@@ -4,57 +4,57 @@
 <context>
     <name>AnjuChecklistItem</name>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="60"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="62"/>
         <source>Last time: %1</source>
         <translation>上次：%1</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="81"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="83"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="90"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="92"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="136"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="138"/>
         <source>range %1–%2</source>
         <translation>范围 %1–%2</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="150"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="152"/>
         <source>Write here</source>
         <translation>在此填写</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="161"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="163"/>
         <source>Replace photo</source>
         <translation>更换照片</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="161"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="163"/>
         <source>Add photo</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="167"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="182"/>
         <source>Photo attached</source>
         <translation>已附照片</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="167"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="182"/>
         <source>No photo yet</source>
         <translation>尚无照片</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="168"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="183"/>
         <source>A photo is required for this answer</source>
         <translation>此答案需要拍照</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="175"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="190"/>
         <source>Hazard recorded — complete it under Findings</source>
         <translation>已记录隐患，请在“隐患”中补充</translation>
     </message>
@@ -62,37 +62,37 @@
 <context>
     <name>AnjuFindingCard</name>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="64"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="66"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="75"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="77"/>
         <source>Crack has grown since the last inspection</source>
         <translation>裂缝较上次排查已扩展</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="91"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="93"/>
         <source>Component</source>
         <translation>构件</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="102"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="104"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="108"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="110"/>
         <source>e.g. north load-bearing wall, ground floor</source>
         <translation>如：一层北侧承重墙</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuFindingCard.qml" line="142"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="144"/>
         <source>Add photo</source>
         <translation>添加照片</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/AnjuFindingCard.qml" line="160"/>
+        <location filename="../qml/AnjuFindingCard.qml" line="164"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n 张照片</numerusform>
@@ -468,67 +468,72 @@
         <translation>排查</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="58"/>
+        <location filename="../qml/InspectionPage.qml" line="65"/>
         <source>Findings (%1)</source>
         <translation>隐患（%1）</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="85"/>
+        <location filename="../qml/InspectionPage.qml" line="92"/>
         <source>Findings</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="91"/>
+        <location filename="../qml/InspectionPage.qml" line="98"/>
         <source>Draft saved %1</source>
         <translation>草稿已保存 %1</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="100"/>
+        <location filename="../qml/InspectionPage.qml" line="107"/>
         <source>All normal in this section</source>
         <translation>本节全部正常</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="114"/>
+        <location filename="../qml/InspectionPage.qml" line="121"/>
         <source>Compared with the inspection of %1: its answers are shown under each question.</source>
         <translation>对照 %1 的排查：每项下方显示上次的回答。</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="123"/>
+        <location filename="../qml/InspectionPage.qml" line="130"/>
         <source>Returned by the reviewer: %1</source>
         <translation>审核退回：%1</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="161"/>
+        <location filename="../qml/InspectionPage.qml" line="170"/>
         <source>Add a finding:</source>
         <translation>添加隐患：</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="179"/>
+        <location filename="../qml/InspectionPage.qml" line="188"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="189"/>
+        <location filename="../qml/InspectionPage.qml" line="204"/>
+        <source>All photos (%1)</source>
+        <translation>全部照片（%1）</translation>
+    </message>
+    <message>
+        <location filename="../qml/InspectionPage.qml" line="228"/>
         <source>No findings. Hazard answers in the checklist add them here.</source>
         <translation>暂无隐患。排查表中指示隐患的回答会自动添加到这里。</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="198"/>
+        <location filename="../qml/InspectionPage.qml" line="237"/>
         <source>Previous</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="209"/>
+        <location filename="../qml/InspectionPage.qml" line="248"/>
         <source>Section %1 of %2</source>
         <translation>第 %1 / %2 部分</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="216"/>
+        <location filename="../qml/InspectionPage.qml" line="255"/>
         <source>To the judgment</source>
         <translation>去判定</translation>
     </message>
     <message>
-        <location filename="../qml/InspectionPage.qml" line="216"/>
+        <location filename="../qml/InspectionPage.qml" line="255"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
@@ -604,27 +609,37 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="18"/>
+        <location filename="../qml/Main.qml" line="20"/>
         <source>Anju — house safety inspection</source>
         <translation>安居 — 房屋安全排查</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="54"/>
+        <location filename="../qml/Main.qml" line="56"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="65"/>
+        <location filename="../qml/Main.qml" line="67"/>
         <source>Inspector: %1</source>
         <translation>排查人：%1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="81"/>
+        <location filename="../qml/Main.qml" line="83"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="75"/>
+        <location filename="../qml/Main.qml" line="142"/>
+        <source>North wall, vertical crack above the door</source>
+        <translation>北墙门洞上方竖向裂缝</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="149"/>
+        <source>Crack 1.5 mm</source>
+        <translation>裂缝 1.5 mm</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="77"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
@@ -814,6 +829,87 @@
     </message>
 </context>
 <context>
+    <name>PhotoAnnotation</name>
+    <message>
+        <location filename="../src/photo_annotation.cpp" line="46"/>
+        <source>Draw an arrow, a circle or a text first.</source>
+        <translation>请先画箭头、圆圈或写文字。</translation>
+    </message>
+    <message>
+        <location filename="../src/photo_annotation.cpp" line="60"/>
+        <source>Unknown drawing tool “%1”.</source>
+        <translation>未知的标注工具“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../src/photo_annotation.cpp" line="69"/>
+        <source>A drawing lies outside the photo.</source>
+        <translation>有标注超出了照片范围。</translation>
+    </message>
+    <message>
+        <location filename="../src/photo_annotation.cpp" line="73"/>
+        <source>A text label has no text.</source>
+        <translation>文字标注没有内容。</translation>
+    </message>
+    <message>
+        <location filename="../src/photo_annotation.cpp" line="77"/>
+        <source>An arrow or circle has no size.</source>
+        <translation>箭头或圆圈没有大小。</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoAnnotationPage</name>
+    <message>
+        <location filename="../qml/PhotoAnnotationPage.qml" line="20"/>
+        <source>Annotate photo</source>
+        <translation>标注照片</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoAnnotationPage.qml" line="48"/>
+        <source>Arrow</source>
+        <translation>箭头</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoAnnotationPage.qml" line="54"/>
+        <source>Circle</source>
+        <translation>圆圈</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoAnnotationPage.qml" line="60"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoAnnotationPage.qml" line="69"/>
+        <source>Text, then tap the photo where it goes</source>
+        <translation>输入文字，再点照片上要放的位置</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoAnnotationPage.qml" line="74"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoAnnotationPage.qml" line="80"/>
+        <source>Save as a copy</source>
+        <translation>另存为副本</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoAnnotationPage.qml" line="92"/>
+        <source>Drag from where the arrow starts to what it points at.</source>
+        <translation>从箭头起点拖到所指之处。</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoAnnotationPage.qml" line="93"/>
+        <source>Drag from the centre outwards to circle something.</source>
+        <translation>从圆心向外拖动，圈出部位。</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoAnnotationPage.qml" line="94"/>
+        <source>Type the text above, then tap the photo where it goes.</source>
+        <translation>在上方输入文字，再点照片上要放的位置。</translation>
+    </message>
+</context>
+<context>
     <name>PhotoImport</name>
     <message>
         <location filename="../src/photo_import.cpp" line="19"/>
@@ -825,6 +921,104 @@
         <location filename="../src/photo_import.cpp" line="39"/>
         <source>Cannot convert the picture to JPEG.</source>
         <translation>无法将图片转换为 JPEG。</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPage</name>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="26"/>
+        <source>Annotated copy</source>
+        <translation>标注副本</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="26"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="77"/>
+        <source>The picture is not on this tablet.</source>
+        <translation>本平板上没有这张照片的图像。</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="96"/>
+        <source>Annotated copy: the original photo is kept unchanged.</source>
+        <translation>标注副本：原始照片保持不变，一并保存。</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="100"/>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="110"/>
+        <source>Not chosen</source>
+        <translation>未选择</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="113"/>
+        <source>Caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="119"/>
+        <source>What the photo shows, e.g. north wall, crack above the window</source>
+        <translation>照片内容，如：北墙窗上方裂缝</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="125"/>
+        <source>Taken %1</source>
+        <translation>拍摄于 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="132"/>
+        <source>SHA-256 %1…</source>
+        <translation>SHA-256 %1…</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="140"/>
+        <source>Show the original</source>
+        <translation>查看原始照片</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="149"/>
+        <source>Annotated copy %1</source>
+        <translation>标注副本 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="157"/>
+        <source>Annotate (on a copy)</source>
+        <translation>标注（另存副本）</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="165"/>
+        <source>This inspection was submitted before: its photos are evidence and cannot be deleted.</source>
+        <translation>本次排查已提交过，照片是证据，不能删除。</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="174"/>
+        <source>Delete photo</source>
+        <translation>删除照片</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="184"/>
+        <source>Delete this photo and its annotated copies?</source>
+        <translation>删除这张照片及其标注副本？</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="184"/>
+        <source>Delete this photo?</source>
+        <translation>删除这张照片？</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="188"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhotoPage.qml" line="193"/>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -1102,19 +1296,56 @@
 <context>
     <name>anju::app::InspectionPhotos</name>
     <message>
-        <location filename="../src/inspection_photos.cpp" line="69"/>
+        <location filename="../src/inspection_photos.cpp" line="72"/>
         <source>%1: a photo is required — add one to the finding “%2”.</source>
         <translation>%1：需要照片 — 请在隐患“%2”中添加照片。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_photos.cpp" line="72"/>
+        <location filename="../src/inspection_photos.cpp" line="75"/>
         <source>%1: a photo is required — add one to the house&apos;s photos.</source>
         <translation>%1：需要照片 — 请添加房屋照片。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_photos.cpp" line="115"/>
+        <location filename="../src/inspection_photos.cpp" line="134"/>
+        <location filename="../src/inspection_photo_edits.cpp" line="119"/>
         <source>Photo not saved: %1</source>
         <translation>照片未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_photo_edits.cpp" line="101"/>
+        <location filename="../src/inspection_photo_edits.cpp" line="166"/>
+        <source>This inspection was submitted: its photos are evidence and cannot be deleted.</source>
+        <translation>本次排查已提交，照片是证据，不能删除。</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_photo_edits.cpp" line="103"/>
+        <source>This inspection cannot be changed any more.</source>
+        <translation>本次排查已不能再修改。</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_photo_edits.cpp" line="109"/>
+        <source>This photo is not part of the inspection.</source>
+        <translation>这张照片不属于本次排查。</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_photo_edits.cpp" line="144"/>
+        <source>Unknown photo category “%1”.</source>
+        <translation>未知的照片分类“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_photo_edits.cpp" line="183"/>
+        <source>Photo not deleted: %1</source>
+        <translation>照片未删除：%1</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_photo_edits.cpp" line="211"/>
+        <source>The photo&apos;s picture is not on this tablet, so it cannot be annotated.</source>
+        <translation>本平板上没有这张照片的图像，无法标注。</translation>
+    </message>
+    <message>
+        <location filename="../src/inspection_photo_edits.cpp" line="221"/>
+        <source>The annotated picture could not be encoded.</source>
+        <translation>标注后的图片无法编码保存。</translation>
     </message>
 </context>
 <context>

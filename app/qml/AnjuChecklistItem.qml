@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import Anju
 
 // One checklist question, drawn by its type. It only shows the answer the controller holds and
-// hands changes to it (which validates and saves); `photoRequested` asks the page for a file.
+// hands changes to it (which validates and saves); `photoRequested` asks the page for a file,
+// `photoOpened` for the full-size view of the photo a photo item holds.
 Rectangle {
     id: item
 
@@ -30,6 +31,7 @@ Rectangle {
 
     property InspectionController controller
     signal photoRequested(string itemId)
+    signal photoOpened(string photoId)
 
     width: ListView.view ? ListView.view.width : 600
     height: column.implicitHeight + 24
@@ -162,6 +164,19 @@ Rectangle {
                 implicitHeight: Theme.touch
                 enabled: item.controller && item.controller.editable
                 onClicked: item.photoRequested(item.itemId)
+            }
+            // A photo item shows the photo it holds; a tap opens it full size.
+            Image {
+                objectName: "answerThumbnail"
+                readonly property string photoId: item.type === "photo" && item.answered ? String(item.answer) : ""
+                visible: source.toString() !== ""
+                source: photoId !== "" && item.controller
+                        ? (item.controller.photos.revision, item.controller.photos.thumbnailOf(photoId)) : ""
+                Layout.preferredWidth: 96
+                Layout.preferredHeight: 72
+                fillMode: Image.PreserveAspectCrop
+                asynchronous: true
+                TapHandler { onTapped: item.photoOpened(parent.photoId) }
             }
             Label {
                 text: item.type === "photo" ? (item.answered ? qsTr("Photo attached") : qsTr("No photo yet"))

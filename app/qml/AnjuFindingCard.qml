@@ -18,11 +18,13 @@ Rectangle {
     required property var measurements
     required property int photoCount
     required property var thumbnails
+    required property var thumbnailIds
     required property string crackHistory
     required property bool crackGrowing
 
     property InspectionController controller
     signal photoRequested(int findingRow)
+    signal photoOpened(string photoId)
 
     width: ListView.view ? ListView.view.width : 600
     height: column.implicitHeight + 24
@@ -148,12 +150,14 @@ Rectangle {
                 model: card.thumbnails
                 Image {
                     required property string modelData
+                    required property int index
                     objectName: "thumbnail"
                     source: modelData
                     Layout.preferredWidth: 64
                     Layout.preferredHeight: 48
                     fillMode: Image.PreserveAspectCrop
                     asynchronous: true
+                    TapHandler { onTapped: card.photoOpened(card.thumbnailIds[parent.index]) }
                 }
             }
             Label {

@@ -40,6 +40,13 @@ Page {
                                  { controller: inspection, itemId: itemId, findingRow: findingRow })
     }
 
+    // A photo full size: caption, category, delete (draft only), annotate.
+    function openPhoto(photoId) {
+        inspection.flushTyping()
+        page.StackView.view.push(Qt.resolvedUrl("PhotoPage.qml"),
+                                 { controller: inspection, photoId: photoId })
+    }
+
     RowLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
@@ -138,6 +145,7 @@ Page {
                 delegate: AnjuChecklistItem {
                     controller: inspection
                     onPhotoRequested: (itemId) => page.takePhoto(itemId, -1)
+                    onPhotoOpened: (photoId) => page.openPhoto(photoId)
                 }
             }
 
@@ -154,6 +162,7 @@ Page {
                 delegate: AnjuFindingCard {
                     controller: inspection
                     onPhotoRequested: (row) => page.takePhoto("", row)
+                    onPhotoOpened: (photoId) => page.openPhoto(photoId)
                 }
                 header: RowLayout {
                     width: ListView.view.width
@@ -182,6 +191,36 @@ Page {
                         onClicked: inspection.findings.add(newComponent.currentValue, newHazard.currentValue)
                     }
                     Item { Layout.fillWidth: true }
+                }
+                // Every photo of the inspection (the house's, the photo items', the findings',
+                // annotated copies beside their originals); a tap opens it full size.
+                footer: ColumnLayout {
+                    id: gallery
+                    width: ListView.view.width
+                    spacing: Theme.spacing / 2
+                    readonly property var photoIds: (inspection.photos.revision, inspection.photos.ids())
+                    Label {
+                        Layout.topMargin: Theme.spacing
+                        text: qsTr("All photos (%1)").arg(gallery.photoIds.length)
+                        font.bold: true
+                    }
+                    Flow {
+                        Layout.fillWidth: true
+                        spacing: 6
+                        Repeater {
+                            model: gallery.photoIds
+                            Image {
+                                required property string modelData
+                                objectName: "galleryThumbnail"
+                                source: inspection.photos.thumbnailOf(modelData)
+                                width: 96
+                                height: 72
+                                fillMode: Image.PreserveAspectCrop
+                                asynchronous: true
+                                TapHandler { onTapped: page.openPhoto(parent.modelData) }
+                            }
+                        }
+                    }
                 }
                 Label {
                     anchors.centerIn: parent

@@ -11,6 +11,8 @@ ApplicationWindow {
     // Set by main(): which page to open first and, for house pages, which house.
     property string startPage: "houses"
     property string startBuildingId: ""
+    // "photo" / "annotation" screenshots: a picture to add to the inspection first.
+    property string startPhotoUrl: ""
 
     width: 1280
     height: 800
@@ -129,6 +131,27 @@ ApplicationWindow {
         } else if (startPage === "issues") {
             openSync()
             stack.push(Qt.resolvedUrl("SyncIssuesPage.qml"))
+        } else if (startPage === "photo" || startPage === "annotation") {
+            // A photo of the crack, described, then (annotation) an arrow, a circle and a text.
+            openInspection(startBuildingId)
+            const inspection = stack.currentItem.controller
+            inspection.photos.add(startPhotoUrl, "", -1)
+            const ids = inspection.photos.ids()
+            const photo = ids[ids.length - 1]
+            inspection.photos.setCategory(photo, "crack")
+            inspection.photos.setCaption(photo, qsTr("North wall, vertical crack above the door"))
+            // Without the push animations: the shot is taken once, after a fixed pause.
+            stack.push(Qt.resolvedUrl("PhotoPage.qml"), { controller: inspection, photoId: photo },
+                       StackView.Immediate)
+            if (startPage === "annotation") {
+                stack.push(Qt.resolvedUrl("PhotoAnnotationPage.qml"),
+                           { controller: inspection, photoId: photo, viewer: stack.currentItem },
+                           StackView.Immediate)
+                const annotation = stack.currentItem
+                annotation.addShape({ kind: "arrow", x1: 0.22, y1: 0.78, x2: 0.46, y2: 0.5 })
+                annotation.addShape({ kind: "circle", x1: 0.52, y1: 0.32, x2: 0.62, y2: 0.32 })
+                annotation.addShape({ kind: "text", x1: 0.06, y1: 0.9, text: qsTr("Crack 1.5 mm") })
+            }
         } else if (startPage === "visit") {
             openHouse(startBuildingId)
             stack.currentItem.visitChoosing = true

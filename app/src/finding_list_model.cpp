@@ -131,12 +131,13 @@ QVariant FindingListModel::data(const QModelIndex& index, int role) const {
     }
     case PhotoCountRole:
       return static_cast<int>(f.photoIds.size());
-    case ThumbnailsRole: {
-      QStringList urls;
+    case ThumbnailsRole:
+    case ThumbnailIdsRole: {
+      QStringList out;
       for (const Uuid& id : f.photoIds)
         if (const auto it = m_thumbnails.constFind(toQString(id)); it != m_thumbnails.cend())
-          urls.append(*it);
-      return urls;
+          out.append(role == ThumbnailsRole ? *it : toQString(id));
+      return out;
     }
     case CrackHistoryRole:
       return crackHistoryText(m_cracks.value(toQString(f.id)), m_language);
@@ -160,6 +161,7 @@ QHash<int, QByteArray> FindingListModel::roleNames() const {
           {MeasurementsRole, "measurements"},
           {PhotoCountRole, "photoCount"},
           {ThumbnailsRole, "thumbnails"},
+          {ThumbnailIdsRole, "thumbnailIds"},
           {CrackHistoryRole, "crackHistory"},
           {CrackGrowingRole, "crackGrowing"}};
 }

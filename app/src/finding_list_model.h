@@ -40,6 +40,7 @@ class FindingListModel : public QAbstractListModel {
     MeasurementsRole,  // [{name, label, unit, value ("" when not measured)}]
     PhotoCountRole,
     ThumbnailsRole,    // file URLs of the finding's photo thumbnails that exist
+    ThumbnailIdsRole,  // the photo ids of those thumbnails, in the same order
     CrackHistoryRole,  // a crack's width at the house's earlier inspections and now; "" if none
     CrackGrowingRole,  // the crack grew by the configured threshold (or at all, once serious)
   };

@@ -15,8 +15,11 @@ namespace anju::app {
 
 InspectionPhotos::InspectionPhotos(InspectionController& inspection)
     : QObject(&inspection), m_inspection(inspection), m_positions(new PositionStamp(this)) {
-  connect(&inspection, &InspectionController::inspectionChanged, this,
-          &InspectionPhotos::countChanged);
+  connect(&inspection, &InspectionController::inspectionChanged, this, [this] {
+    ++m_revision;
+    emit countChanged();
+    emit photosChanged();
+  });
 }
 
 int InspectionPhotos::count() const {
@@ -106,17 +109,7 @@ bool InspectionPhotos::add(const QUrl& file, const QString& itemId, int findingR
   if (!m_position) m_position = m_positions->last();
   photo.location = m_position;
   if (target) photo.findingId = target->id;
-  // The bytes first (fsync'd, content-addressed), then the record that queues their upload.
-  Session& session = *c.m_session;
-  auto written = session.photos()->importBytes(
-      *session.store(), std::string_view(jpeg.constData(), static_cast<std::size_t>(jpeg.size())),
-      photo, toStdString(session.userName()));
-  if (!written) {
-    c.setErrorString(tr("Photo not saved: %1").arg(statusMessage(written.status(), c.lang())));
-    return false;
-  }
-  // A missing thumbnail only costs the preview; the photo is stored and queued.
-  (void)saveThumbnail(session.photoDirectory(), toQString(written->sha256), thumbnail);
+  if (!store(jpeg, thumbnail, photo)) return false;
   if (asAnswer) return c.setAnswer(itemId, toQString(photo.id));
   if (target)
     target->photoIds.push_back(photo.id);
@@ -127,6 +120,23 @@ bool InspectionPhotos::add(const QUrl& file, const QString& itemId, int findingR
   c.m_findings->refresh();
   emit c.inspectionChanged();
   return saved;
+}
+
+std::optional<PhotoRecord> InspectionPhotos::store(const QByteArray& jpeg,
+                                                   const QByteArray& thumbnail, PhotoRecord photo) {
+  InspectionController& c = m_inspection;
+  // The bytes first (fsync'd, content-addressed), then the record that queues their upload.
+  Session& session = *c.m_session;
+  auto written = session.photos()->importBytes(
+      *session.store(), std::string_view(jpeg.constData(), static_cast<std::size_t>(jpeg.size())),
+      std::move(photo), toStdString(session.userName()));
+  if (!written) {
+    c.setErrorString(tr("Photo not saved: %1").arg(statusMessage(written.status(), c.lang())));
+    return std::nullopt;
+  }
+  // A missing thumbnail only costs the preview; the photo is stored and queued.
+  (void)saveThumbnail(session.photoDirectory(), toQString(written->sha256), thumbnail);
+  return std::move(written).value();
 }
 
 bool InspectionPhotos::addCaptured(const QString& path, const QString& itemId, int findingRow) {

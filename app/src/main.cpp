@@ -4,7 +4,7 @@
 //   anju-app [--db FILE] [--server URL] [--user NAME] [--lang zh_CN|en] [--demo-data]
 //            [--screenshot OUT.png --page
 //            houses|house|inspection|judgment|sync|signin|camera|issues|walls|findings|visit|map|
-//            revisit|crack]
+//            revisit|crack|photo|annotation]
 //            [--basemap FILE.mbtiles] [--nmea GPS-LOG.nmea]
 #include <QtQml/qqmlextensionplugin.h>
 
@@ -17,12 +17,14 @@
 #include <QQuickWindow>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QUrl>
 #include <cstdio>
 #include <memory>
 
 #include "anju/sync_client.h"
 #include "basemap_tiles.h"
 #include "core_sync_service.h"
+#include "demo_photo.h"
 #include "demo_seed.h"
 #include "demo_visits.h"
 #include "position_tracker.h"
@@ -98,7 +100,7 @@ int main(int argc, char* argv[]) {
       QStringLiteral("page"),
       QStringLiteral(
           "houses|house|inspection|judgment|sync|signin|camera|issues|walls|findings|visit|map|"
-          "revisit|crack"),
+          "revisit|crack|photo|annotation"),
       QStringLiteral("PAGE"), QStringLiteral("houses"));
   const QCommandLineOption basemapOption(
       QStringLiteral("basemap"),
@@ -115,11 +117,12 @@ int main(int argc, char* argv[]) {
   const bool screenshot = parser.isSet(shotOption);
   const QString page = parser.value(pageOption);
   static const QStringList kPages = {
-      QStringLiteral("houses"),   QStringLiteral("house"),  QStringLiteral("inspection"),
-      QStringLiteral("judgment"), QStringLiteral("sync"),   QStringLiteral("signin"),
-      QStringLiteral("camera"),   QStringLiteral("issues"), QStringLiteral("walls"),
-      QStringLiteral("findings"), QStringLiteral("visit"),  QStringLiteral("map"),
-      QStringLiteral("revisit"),  QStringLiteral("crack")};
+      QStringLiteral("houses"),    QStringLiteral("house"),  QStringLiteral("inspection"),
+      QStringLiteral("judgment"),  QStringLiteral("sync"),   QStringLiteral("signin"),
+      QStringLiteral("camera"),    QStringLiteral("issues"), QStringLiteral("walls"),
+      QStringLiteral("findings"),  QStringLiteral("visit"),  QStringLiteral("map"),
+      QStringLiteral("revisit"),   QStringLiteral("crack"),  QStringLiteral("photo"),
+      QStringLiteral("annotation")};
   if (!kPages.contains(page)) {
     std::fprintf(stderr, "anju-app: unknown page '%s'\n", qPrintable(page));
     return 2;
@@ -182,10 +185,23 @@ int main(int argc, char* argv[]) {
     }
   }
 
+  // The photo pages show a painted wall (there is no camera offscreen); only in their shots.
+  QString demoPhoto;
+  if (screenshot && (page == QStringLiteral("photo") || page == QStringLiteral("annotation"))) {
+    demoPhoto = demoDir.isValid() ? demoDir.filePath(QStringLiteral("wall.jpg"))
+                                  : QDir::temp().filePath(QStringLiteral("anju-demo-wall.jpg"));
+    if (!writeDemoWallPhoto(demoPhoto)) {
+      std::fprintf(stderr, "anju-app: cannot write the demo photo %s\n", qPrintable(demoPhoto));
+      return 1;
+    }
+  }
+
   QQmlApplicationEngine engine;
   engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
   engine.setInitialProperties(
       {{QStringLiteral("startPage"), page},
+       {QStringLiteral("startPhotoUrl"),
+        demoPhoto.isEmpty() ? QString() : QUrl::fromLocalFile(demoPhoto).toString()},
        {QStringLiteral("startBuildingId"),
         page == QStringLiteral("houses")  ? QString()
         : page == QStringLiteral("visit") ? demoVisitBuilding(session)

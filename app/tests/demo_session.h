@@ -5,6 +5,7 @@
 #include <QTemporaryDir>
 #include <memory>
 
+#include "anju/store.h"
 #include "demo_seed.h"
 #include "session.h"
 
@@ -19,6 +20,14 @@ inline QString openDemoSession(const QTemporaryDir& dir, std::unique_ptr<Session
   QString error;
   if (!seedDemoData(*session, error)) return error;
   return {};
+}
+
+/// The id of a demo house never inspected (a fresh inspection opens on it); "" when none.
+inline QString freshBuilding(Session& session) {
+  anju::BuildingFilter never;
+  never.inspected = false;
+  auto list = session.store()->listBuildings(never, 1);
+  return list && !list->empty() ? QString::fromStdString(list->front().id) : QString();
 }
 
 }  // namespace anju::app::testing

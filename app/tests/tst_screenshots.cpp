@@ -13,8 +13,8 @@ class ScreenshotTest : public QObject {
   void pageRendersWithContent_data() {
     QTest::addColumn<QString>("page");
     QTest::addColumn<QString>("lang");
-    for (const char* page :
-         {"houses", "house", "inspection", "judgment", "sync", "signin", "camera", "issues", "map"})
+    for (const char* page : {"houses", "house", "inspection", "judgment", "sync", "signin",
+                             "camera", "issues", "map", "photo", "annotation"})
       QTest::newRow(page) << QString::fromLatin1(page) << QStringLiteral("zh_CN");
     QTest::newRow("houses-en") << QStringLiteral("houses") << QStringLiteral("en");
   }

@@ -152,6 +152,17 @@ constexpr CodeTable<VisitOutcome, 4> kVisitOutcome{{{
 }}};
 static_assert(static_cast<std::size_t>(VisitOutcome::kGoneOrNotFound) + 1 == 4);
 
+constexpr CodeTable<PhotoCategory, 7> kPhotoCategory{{{
+    {"door_plate", "门牌", "door plate"},
+    {"facade", "外立面", "facade"},
+    {"interior", "户内", "interior"},
+    {"roof", "屋顶", "roof"},
+    {"extension", "加建", "extension"},
+    {"crack", "裂缝", "crack"},
+    {"other", "其他", "other"},
+}}};
+static_assert(static_cast<std::size_t>(PhotoCategory::kOther) + 1 == 7);
+
 }  // namespace
 
 #define ANJU_ENUM_IMPL(Type, table)                              \
@@ -172,6 +183,7 @@ ANJU_ENUM_IMPL(MeasureFamily, kFamily)
 ANJU_ENUM_IMPL(RectificationStatus, kRectStatus)
 ANJU_ENUM_IMPL(RectificationStage, kRectStage)
 ANJU_ENUM_IMPL(VisitOutcome, kVisitOutcome)
+ANJU_ENUM_IMPL(PhotoCategory, kPhotoCategory)
 
 #undef ANJU_ENUM_IMPL
 

@@ -250,6 +250,9 @@ v1::PhotoRecord toProto(const PhotoRecord& p) {
   m.set_inspection_id(p.inspectionId);
   m.set_finding_id(p.findingId);
   m.set_caption(p.caption);
+  if (p.category) m.set_category(std::string(toCode(*p.category)));
+  m.set_annotated_from(p.annotatedFrom);
+  m.set_deleted(p.deleted);
   m.set_document(p.document);
   m.set_rectification_id(p.rectificationId);
   return m;
@@ -267,6 +270,15 @@ Result<PhotoRecord> fromProto(const v1::PhotoRecord& m) {
   p.inspectionId = m.inspection_id();
   p.findingId = m.finding_id();
   p.caption = m.caption();
+  if (!m.category().empty()) {
+    std::vector<FieldError> errors;
+    PhotoCategory category{};
+    if (!decodeEnum(m.category(), parsePhotoCategory, "category", category, errors))
+      return decodeErrors("record.cannot_decode_photo", std::move(errors));
+    p.category = category;
+  }
+  p.annotatedFrom = m.annotated_from();
+  p.deleted = m.deleted();
   p.document = m.document();
   p.rectificationId = m.rectification_id();
   return p;

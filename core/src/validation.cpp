@@ -220,6 +220,9 @@ Status validatePhoto(const PhotoRecord& p) {
   checkId(p.inspectionId, "inspection_id", false, errors);
   checkId(p.findingId, "finding_id", false, errors);
   checkId(p.rectificationId, "rectification_id", false, errors);
+  checkId(p.annotatedFrom, "annotated_from", false, errors);
+  if (!p.annotatedFrom.empty() && p.annotatedFrom == p.id)
+    errors.add("annotated_from", msg("validation.photo_annotated_from_itself"));
   if (!isValidSha256Hex(p.sha256)) errors.add("sha256", msg("validation.sha256_must_64_lowercase"));
   if (p.byteSize <= 0) errors.add("byte_size", msg("validation.photo_size_must_positive"));
   if (isBlank(p.mimeType)) errors.add("mime_type", msg("validation.mime_type_missing"));

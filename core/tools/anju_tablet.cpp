@@ -250,6 +250,7 @@ int importDemoInspection(Tablet& t, std::string buildingId, const std::string& p
   photo.inspectionId = in.id;
   photo.findingId = crack.id;
   photo.caption = "北墙斜裂缝 1.2 mm";
+  photo.category = PhotoCategory::kCrack;
   Result<PhotoRecord> saved = t.photos->importFile(*t.store, photoFile, photo, t.actor);
   if (!saved) return fail(saved.status());
   crack.photoIds.push_back(saved->id);

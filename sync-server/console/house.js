@@ -20,12 +20,22 @@ function showFullSize(src, caption) {
   document.body.append(overlay);
 }
 
+// A photo with what the inspector said of it: category, caption, and whether it is an
+// annotated copy (drawn on a copy on the tablet; the original is kept and shown beside it).
 function photoThumb(p) {
-  if (!p.complete) return h("span", { class: "thumb missing" }, t("photoMissing"));
-  const img = h("img", { class: "thumb", alt: p.caption || "", title: p.caption || "" });
-  img.addEventListener("click", () => showFullSize(img.src, p.caption));
-  loadPhoto(img, p.id);
-  return img;
+  const words = [p.category ? labelOf(p.category) : "", p.caption || ""].filter(Boolean).join(" · ");
+  const label = p.annotated_from ? [t("annotatedCopy"), words].filter(Boolean).join(" · ") : words;
+  let picture;
+  if (!p.complete) {
+    picture = h("span", { class: "thumb missing" }, t("photoMissing"));
+  } else {
+    picture = h("img", { class: "thumb", alt: label, title: label });
+    picture.addEventListener("click", () => showFullSize(picture.src, label));
+    loadPhoto(picture, p.id);
+  }
+  if (!label) return picture;
+  return h("figure", { class: p.annotated_from ? "photo annotated" : "photo", "data-photo": p.id },
+    picture, h("figcaption", {}, label));
 }
 
 function field(label, value) {

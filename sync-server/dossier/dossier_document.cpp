@@ -31,6 +31,13 @@ QString zh(E value) {
 
 QString orDash(const std::string& s) { return s.empty() ? QStringLiteral("—") : q(s); }
 
+// Under a photo: 标注副本 for an annotated copy, its category, caption and capture time.
+QString photoCaption(const PhotoRecord& p) {
+  QString words = p.annotatedFrom.empty() ? QString() : QStringLiteral("标注副本 ");
+  if (p.category) words += zh(*p.category) + QLatin1Char(' ');
+  return words + orDash(p.caption) + "  " + q(formatChinaTime(p.capturedAt));
+}
+
 }  // namespace
 
 DossierDocument::DossierDocument(const std::string& path, const DossierHeader& header,
@@ -312,14 +319,13 @@ bool DossierDocument::addHouse(const DossierHouse& house, std::string* error) {
 
     std::vector<const PhotoRecord*> own;
     for (const PhotoRecord& p : photos)
-      if (p.inspectionId == in.id && p.document.empty()) own.push_back(&p);
+      if (p.inspectionId == in.id && p.document.empty() && !p.deleted) own.push_back(&p);
     if (!own.empty()) {
       ensure(mm(80));  // the caption stays with the first row of photos
       paragraph("照片（" + QString::number(own.size()) + " 张）", 9.5, true);
       for (const PhotoRecord* p : own) {
         auto file = house.photos.find(p->sha256);
-        photo(file == house.photos.end() ? "" : file->second,
-              orDash(p->caption) + "  " + q(formatChinaTime(p->capturedAt)));
+        photo(file == house.photos.end() ? "" : file->second, photoCaption(*p));
       }
       m_y += m_photoRowH + mm(2);
       m_photoRowH = 0;
@@ -331,15 +337,14 @@ bool DossierDocument::addHouse(const DossierHouse& house, std::string* error) {
   for (const PhotoRecord& p : photos) {
     const bool known = std::any_of(inspections.begin(), inspections.end(),
                                    [&](const Inspection& in) { return in.id == p.inspectionId; });
-    if (!known && p.document.empty()) loose.push_back(&p);
+    if (!known && p.document.empty() && !p.deleted) loose.push_back(&p);
   }
   if (!loose.empty()) {
     ensure(mm(85));
     heading("房屋照片", 11, false);
     for (const PhotoRecord* p : loose) {
       auto file = house.photos.find(p->sha256);
-      photo(file == house.photos.end() ? "" : file->second,
-            orDash(p->caption) + "  " + q(formatChinaTime(p->capturedAt)));
+      photo(file == house.photos.end() ? "" : file->second, photoCaption(*p));
     }
     m_y += m_photoRowH + mm(2);
     m_photoRowH = 0;

@@ -227,6 +227,8 @@ async function main() {
   assert.match(await page.textContent(`#answers-${inspectionId} tr[data-item="wall_cracks"]`), /是/);
   assert.match(await page.textContent(`#answers-${inspectionId} tr[data-item="wall_crack_width"]`), /1\.2 毫米/);
   await page.waitForFunction(() => [...document.querySelectorAll("img.thumb")].some((i) => i.complete && i.naturalWidth === 1024));
+  // Under the photo: its category and caption as the inspector gave them (issue 10 §4).
+  assert.match(await page.textContent(`#inspection-${inspectionId} figure.photo figcaption`), /裂缝 · 北墙斜裂缝 1\.2 mm/);
   await shot(page, "console-house.png");
   const pdf = await downloaded(page, "#export-dossier");
   assert.equal(pdf.bytes.subarray(0, 4).toString(), "%PDF");

@@ -110,13 +110,15 @@ TEST_F(StoreRecords, InspectionOfUnknownBuildingIsNotFoundAndNotStored) {
   EXPECT_EQ(m_store->inspection(in.id).status().code(), StatusCode::kNotFound);
 }
 
-TEST_F(StoreRecords, PhotoCannotBeChangedOnceSaved) {
+TEST_F(StoreRecords, PhotoBytesCannotBeChangedOnceSaved) {
   PhotoRecord p = makePhoto(m_building.id, "");
   ASSERT_TRUE(m_store->putPhoto(p, "li.si").isOk());
+  p.sha256 = std::string(64, 'b');
   p.caption = "改过的说明";
   Result<HlcVersion> again = m_store->putPhoto(p, "li.si");
   ASSERT_FALSE(again.isOk());
   EXPECT_EQ(again.status().code(), StatusCode::kConflict);
+  EXPECT_EQ(m_store->photo(p.id)->sha256, std::string(64, 'a'));
 }
 
 TEST_F(StoreRecords, ReviewStateMayNotGoBackToDraft) {

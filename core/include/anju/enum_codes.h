@@ -37,6 +37,7 @@ ANJU_ENUM_CODES(MeasureFamily)
 ANJU_ENUM_CODES(RectificationStatus)
 ANJU_ENUM_CODES(RectificationStage)
 ANJU_ENUM_CODES(VisitOutcome)
+ANJU_ENUM_CODES(PhotoCategory)
 
 #undef ANJU_ENUM_CODES
 

@@ -194,7 +194,13 @@ struct Inspection {
   }
 };
 
-/// 照片: immutable; an edit makes a new photo with a new hash.
+/// 照片分类: what a photo shows (门牌, 外立面, 户内, 屋顶, 加建, 裂缝, 其他).
+enum class PhotoCategory { kDoorPlate, kFacade, kInterior, kRoof, kExtension, kCrack, kOther };
+
+/// 照片: the bytes and where and when they were taken are immutable (an edit of the picture, such
+/// as an annotation, makes a new photo with a new hash linked by annotatedFrom). Only the
+/// descriptions (caption, category) may change, and `deleted` may be set while the photo's
+/// inspection is a draft (Store::putPhoto).
 struct PhotoRecord {
   Uuid id;
   std::string sha256;  // 64 lowercase hex digits of the stored bytes
@@ -206,6 +212,9 @@ struct PhotoRecord {
   Uuid inspectionId;  // may be empty
   Uuid findingId;     // may be empty
   std::string caption;
+  std::optional<PhotoCategory> category;  // unset: not chosen
+  Uuid annotatedFrom;                     // an annotated copy: the photo it was drawn on
+  bool deleted = false;                   // deleted before submission; hidden, kept for sync
   std::string document;  // empty: a photo; kDocumentOwnerNotice / kDocumentOwnerSignature
   Uuid rectificationId;  // completion evidence of this rectification; empty for other photos
   bool operator==(const PhotoRecord&) const = default;

@@ -34,6 +34,7 @@ constexpr MessageText kMessages[] = {
     {"record.cannot_decode_building", "无法解码房屋", "cannot decode the building"},
     {"record.cannot_decode_finding", "无法解码隐患", "cannot decode the finding"},
     {"record.cannot_decode_inspection", "无法解码排查记录", "cannot decode the inspection"},
+    {"record.cannot_decode_photo", "无法解码照片记录", "cannot decode the photo record"},
     {"record.cannot_decode_rectification", "无法解码整治记录", "cannot decode the rectification"},
     {"record.empty", "记录没有内容",
      "record holds no building, inspection, photo, rectification or visit"},

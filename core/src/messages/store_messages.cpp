@@ -48,8 +48,11 @@ constexpr MessageText kMessages[] = {
     {"store.no_row", "查询没有结果：{sql}", "query returned no row: {sql}"},
     {"store.not_anju_file", "文件「{path}」不是安居数据库或已损坏（{detail}）",
      "'{path}' is not an Anju database or is damaged: {detail}"},
-    {"store.photo_immutable", "照片记录不可修改，修改须另存为新照片（{id}）",
-     "photo {id} is immutable; an edited photo is a new photo"},
+    {"store.photo_immutable", "照片只能修改说明和分类，修改画面须另存为新照片（{id}）",
+     "only the caption and category of photo {id} may change; an edited picture is a new photo"},
+    {"store.photo_is_evidence", "该照片所属的排查已提交过，照片是证据，不能删除（{id}）",
+     "photo {id} belongs to an inspection that was submitted: it is evidence and cannot be "
+     "deleted"},
     {"store.photo_unchangeable", "照片不可修改", "a photo cannot be changed"},
     {"store.record_undecodable", "无法解读已存记录（{detail}）",
      "a stored record cannot be decoded: {detail}"},

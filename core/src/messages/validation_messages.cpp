@@ -49,6 +49,8 @@ constexpr MessageText kMessages[] = {
     {"validation.mime_type_missing", "缺少照片格式", "mime type is missing"},
     {"validation.overriding_judgment_requires_written", "修改判定必须填写理由",
      "overriding the judgment requires a written reason"},
+    {"validation.photo_annotated_from_itself", "标注副本不能指向自身",
+     "an annotated copy cannot be its own original"},
     {"validation.photo_size_must_positive", "照片大小必须大于 0", "photo size must be positive"},
     {"validation.rectification_finding_missing", "指明检查记录时须同时指明隐患",
      "a hazard's inspection is given without its finding"},

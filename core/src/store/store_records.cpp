@@ -35,9 +35,26 @@ Status checkChange(Database& db, const std::optional<Inspection>& before, const 
     if (Status s = checkReviewTransition(before->review, in.review); !s) return s;
   return requireBuilding(db, in.buildingId);
 }
+// A stored photo may change only its descriptions (caption, category) and be deleted, once and
+// for good, while its inspection is a draft: a submitted inspection's photos are evidence.
 Status checkChange(Database& db, const std::optional<PhotoRecord>& before, const PhotoRecord& p) {
-  if (before) return Status::conflict(msg("store.photo_immutable", {{"id", p.id}}));
-  return requireBuilding(db, p.buildingId);
+  if (!before) return requireBuilding(db, p.buildingId);
+  PhotoRecord described = *before;
+  described.caption = p.caption;
+  described.category = p.category;
+  described.deleted = p.deleted;
+  if (described != p || (before->deleted && !p.deleted))
+    return Status::conflict(msg("store.photo_immutable", {{"id", p.id}}));
+  if (!p.deleted || before->deleted || p.inspectionId.empty()) return Status::ok();
+  Result<std::optional<store::StoredRow>> row =
+      store::loadRow(db, RecordKind::kInspection, p.inspectionId);
+  if (!row) return row.status();
+  if (!*row) return Status::ok();  // a draft not saved yet
+  Result<Inspection> inspection = store::decodeAs<Inspection>((*row)->payload);
+  if (!inspection) return inspection.status();
+  if (inspection->review != ReviewState::kDraft)
+    return Status::conflict(msg("store.photo_is_evidence", {{"id", p.id}}));
+  return Status::ok();
 }
 Status checkChange(Database& db, const std::optional<Rectification>& before,
                    const Rectification& r) {

@@ -38,6 +38,7 @@ std::optional<EnumLabel> labelOf(std::string_view kind, const std::string& code)
   if (kind == "rectification") return lookup(parseRectificationStatus, code);
   if (kind == "stage") return lookup(parseRectificationStage, code);
   if (kind == "visit_outcome") return lookup(parseVisitOutcome, code);
+  if (kind == "photo_category") return lookup(parsePhotoCategory, code);
   return std::nullopt;
 }
 
@@ -70,6 +71,8 @@ json photoJson(const StoredRecord& r, const v1::PhotoRecord& p, bool complete) {
           {"inspection_id", p.inspection_id()},
           {"finding_id", p.finding_id()},
           {"caption", p.caption()},
+          {"category", enumJson("photo_category", p.category())},
+          {"annotated_from", p.annotated_from()},
           {"document", p.document()},
           {"rectification_id", p.rectification_id()},
           {"complete", complete},
@@ -281,6 +284,7 @@ Result<json> dossierJson(const StoredRecord& building, const std::vector<StoredR
     if (r.kind != RecordKind::kPhoto) continue;
     v1::Record record;
     if (!record.ParseFromString(r.payload) || !record.has_photo()) return damaged(r);
+    if (record.photo().deleted()) continue;  // deleted on the tablet before submission
     const bool complete =
         std::find(completePhotos.begin(), completePhotos.end(), r.sha256) != completePhotos.end();
     json p = photoJson(r, record.photo(), complete);

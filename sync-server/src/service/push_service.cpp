@@ -132,6 +132,40 @@ std::optional<Refusal> checkReviewFields(const v1::Record& incoming,
   return std::nullopt;
 }
 
+// A photo's bytes, hash, time and place never change (an annotation is a new photo): a later
+// version may differ only in its descriptions and may set `deleted` — once, and only while its
+// inspection is a draft. The tablet's store keeps the same rule (Store::putPhoto); this holds it
+// against a client that skips it, so a submitted inspection's photos stay evidence.
+Result<std::optional<Refusal>> checkPhotoChange(SyncTransaction& tx, const v1::Record& incoming,
+                                                const std::optional<StoredRecord>& current) {
+  if (!incoming.has_photo() || !current) return std::optional<Refusal>();
+  v1::Record stored;
+  if (!stored.ParseFromString(current->payload) || !stored.has_photo())
+    return std::optional<Refusal>(Refusal{kDamaged, {}});
+  v1::PhotoRecord described = stored.photo();
+  described.set_caption(incoming.photo().caption());
+  described.set_category(incoming.photo().category());
+  described.set_deleted(incoming.photo().deleted());
+  if (described.SerializeAsString() != incoming.photo().SerializeAsString() ||
+      (stored.photo().deleted() && !incoming.photo().deleted()))
+    return std::optional<Refusal>(Refusal{msg("push.photo_only_description_changes"), {}});
+  if (!incoming.photo().deleted() || stored.photo().deleted() ||
+      incoming.photo().inspection_id().empty())
+    return std::optional<Refusal>();
+  Result<std::optional<StoredRecord>> inspection =
+      tx.findRecord(RecordKind::kInspection, incoming.photo().inspection_id());
+  if (!inspection) return inspection.status();
+  v1::Record in;
+  if (!inspection->has_value()) return std::optional<Refusal>();
+  if (!in.ParseFromString((*inspection)->payload))
+    return std::optional<Refusal>(Refusal{kDamaged, {}});
+  if (in.inspection().review() != toCode(ReviewState::kDraft))
+    return std::optional<Refusal>(
+        Refusal{msg("push.photo_is_evidence"),
+                {fieldError("deleted", msg("push.photo_is_evidence_field"))}});
+  return std::optional<Refusal>();
+}
+
 // The digest of the stored version, to audit a verification once per digest, not per re-push.
 std::string storedDigest(const std::optional<StoredRecord>& current) {
   v1::Record stored;
@@ -263,6 +297,13 @@ Status decideChange(ChangeContext& ctx, const v1::Change& change, v1::ChangeResu
       reject(result, refused->reason, refused->fields);
       return Status::ok();
     }
+  }
+
+  Result<std::optional<Refusal>> photoRefusal = checkPhotoChange(ctx.tx, change.record(), *current);
+  if (!photoRefusal) return photoRefusal.status();
+  if (*photoRefusal) {
+    reject(result, (*photoRefusal)->reason, (*photoRefusal)->fields);
+    return Status::ok();
   }
 
   // The evidence digest binds the record to its photos' hashes: a mismatch stores nothing.
