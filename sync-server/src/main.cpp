@@ -30,9 +30,11 @@ constexpr const char* kUsage =
     "  export dossier (--building ID | --community 区/街道/社区) --out FILE --data DIR\n"
     "    filters: --district --street --community --judgment --review --rectification\n"
     "             --from YYYY-MM-DD --to YYYY-MM-DD --not-visited   (see docs/exports.md)\n"
+    "  import-photos --from DIR --config FILE   (a photo folder into the configured photo store)\n"
     "\n"
     "Every command also accepts --config FILE instead of --data DIR, and --postgres CONNINFO\n"
-    "to use a PostgreSQL database instead of DIR/anju.db (serve still keeps photos in DIR).\n";
+    "to use a PostgreSQL database instead of DIR/anju.db (photos then go to the database too,\n"
+    "unless photo_store = files; see docs/sync-server.md).\n";
 
 }  // namespace
 
@@ -60,6 +62,7 @@ int main(int argc, char** argv) {
     if (command == "devices") return runDevices(*args);
     if (command == "revoke-tokens") return runRevokeTokens(*args);
     if (command == "export") return runExport(*args);
+    if (command == "import-photos") return runImportPhotos(*args);
     if (command == "help" || command == "--help" || command == "-h") {
       std::fputs(kUsage, stdout);
       return 0;

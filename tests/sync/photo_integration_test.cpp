@@ -1,8 +1,4 @@
 // Photo uploads against the real server: resume after a cut, hash check, completeness.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <fstream>
@@ -10,48 +6,33 @@
 #include <thread>
 
 #include "anju/sha256.h"
+#include "postgres_server.h"
 #include "sync_fixture.h"
 
 namespace anju::server::testing {
 namespace {
 
-using PhotoApi = SyncServerTest;
+class PhotoApi : public SyncServerTest {
+ protected:
+  /// SHA-256 of the bytes the server stored for `sha`, read from the store itself (not through
+  /// the server): the file under the data dir on SQLite, the blob_pieces rows on PostgreSQL.
+  std::string storedSha256(const std::string& sha) {
+    if (!onPostgres()) {
+      const std::string stored =
+          dataDir() + "/blobs/" + sha.substr(0, 2) + "/" + sha.substr(2, 2) + "/" + sha;
+      std::ifstream in(stored, std::ios::binary);
+      std::ostringstream content;
+      content << in.rdbuf();
+      return in ? sha256Hex(content.str()) : "";
+    }
+    return databaseBlobSha256(conninfo(), sha);
+  }
+};
 
-std::string photoBytes(std::size_t n, char seed) {
-  std::string bytes(n, '\0');
-  for (std::size_t i = 0; i < n; ++i) bytes[i] = static_cast<char>(seed + (i * 31) % 251);
-  return bytes;
-}
-
-v1::PhotoStatus parseStatus(const Reply& reply) {
-  v1::PhotoStatus status;
-  EXPECT_TRUE(status.ParseFromString(reply.body)) << reply.status;
-  return status;
-}
-
+std::string photoBytes(std::size_t n, char seed) { return patternBytes(n, seed); }
+v1::PhotoStatus parseStatus(const Reply& reply) { return parsePhotoStatus(reply); }
 std::string uploadPath(const std::string& sha, std::size_t offset, std::size_t total) {
-  return "/v1/photos/" + sha + "?offset=" + std::to_string(offset) +
-         "&total=" + std::to_string(total);
-}
-
-// Sends a PUT whose Content-Length promises `total - offset` bytes but only `sent` arrive
-// before the connection drops, as on a tablet losing signal.
-void sendCutOffPut(int port, const std::string& token, const std::string& sha,
-                   const std::string& bytes, std::size_t offset, std::size_t sent) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<std::uint16_t>(port));
-  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-  ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
-  std::ostringstream req;
-  req << "PUT " << uploadPath(sha, offset, bytes.size()) << " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-      << "Authorization: Bearer " << token << "\r\nContent-Length: " << bytes.size() - offset
-      << "\r\n\r\n"
-      << bytes.substr(offset, sent);
-  const std::string text = req.str();
-  ASSERT_EQ(send(fd, text.data(), text.size(), MSG_NOSIGNAL), static_cast<ssize_t>(text.size()));
-  close(fd);
+  return photoUploadPath(sha, offset, total);
 }
 
 TEST_P(PhotoApi, UploadCutOffHalfwayResumesFromOffset) {
@@ -69,7 +50,7 @@ TEST_P(PhotoApi, UploadCutOffHalfwayResumesFromOffset) {
   // The second is cut off after 1000 bytes: the server keeps those, so the upload resumes from
   // that byte offset, not from the start of the chunk. The server notices the cut on its own
   // time: wait (bounded) until it has.
-  sendCutOffPut(server().port(), m_demoToken, sha, bytes, half, 1000);
+  sendCutOffPhotoPut(server().port(), m_demoToken, sha, bytes, half, 1000);
   const std::int64_t kept = static_cast<std::int64_t>(half) + 1000;
   Reply status;
   for (int i = 0; i < 250; ++i) {
@@ -94,12 +75,7 @@ TEST_P(PhotoApi, UploadCutOffHalfwayResumesFromOffset) {
   EXPECT_TRUE(parseStatus(rest).complete());
   EXPECT_EQ(parseStatus(rest).received_bytes(), static_cast<std::int64_t>(bytes.size()));
 
-  const std::string stored =
-      dataDir() + "/blobs/" + sha.substr(0, 2) + "/" + sha.substr(2, 2) + "/" + sha;
-  std::ifstream in(stored, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  EXPECT_EQ(sha256Hex(content.str()), sha);
+  EXPECT_EQ(storedSha256(sha), sha);
   EXPECT_TRUE(parseStatus(client().get("/v1/photos/" + sha, m_demoToken)).complete());
   // Uploading a complete photo again is a harmless no-op.
   EXPECT_EQ(client().put(uploadPath(sha, 0, bytes.size()), bytes, m_demoToken).status, 200);
@@ -171,6 +147,33 @@ TEST_P(PhotoApi, InspectionIsIncompleteUntilEveryPhotoArrives) {
   ASSERT_TRUE(viaHttp.ParseFromString(http.body));
   EXPECT_TRUE(viaHttp.photos_complete_all());
   EXPECT_EQ(viaHttp.photos_total(), 2);
+}
+
+// A photo bigger than a stored piece (256 KiB), sent in chunks that do not line up with the
+// pieces, comes back byte for byte through the console, which streams it a piece at a time.
+TEST_P(PhotoApi, LargePhotoInOddChunksComesBackByteForByte) {
+  const Inspection in = makeInspection(ownBuilding().record_id());
+  const std::string bytes = photoBytes(1300007, 'e');
+  const PhotoRecord photo = makePhoto(in.buildingId, in.id, bytes);
+  const v1::PushResponse pushed =
+      client().push(m_demoToken, makePush({makeChange(in, 1000, 0), makeChange(photo, 1000, 0)}));
+  for (const v1::ChangeResult& r : pushed.results())
+    ASSERT_EQ(r.outcome(), v1::ChangeResult::APPLIED) << r.reason();
+  constexpr std::size_t kChunk = 300001;
+  for (std::size_t at = 0; at < bytes.size(); at += kChunk) {
+    const Reply r = client().put(uploadPath(photo.sha256, at, bytes.size()),
+                                 bytes.substr(at, kChunk), m_demoToken);
+    ASSERT_EQ(r.status, 200) << "at " << at;
+    EXPECT_EQ(parseStatus(r).received_bytes(),
+              static_cast<std::int64_t>(std::min(at + kChunk, bytes.size())));
+  }
+  EXPECT_EQ(storedSha256(photo.sha256), photo.sha256);
+  const std::string reviewer = client().consoleLogin("reviewer", "review1234");
+  ASSERT_FALSE(reviewer.empty());
+  const Reply image = client().get("/console/api/photos/" + photo.id, reviewer);
+  ASSERT_EQ(image.status, 200);
+  EXPECT_EQ(image.body.size(), bytes.size());
+  EXPECT_TRUE(image.body == bytes) << "the photo came back different";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PhotoApi, ::testing::ValuesIn(backendsUnderTest()), backendName);

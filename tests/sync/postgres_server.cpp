@@ -134,6 +134,35 @@ std::string execSql(const std::string& conninfo, const std::string& sql) {
   return error;
 }
 
+bool querySqlText(const std::string& conninfo, const std::string& sql, std::string* value,
+                  std::string* error) {
+  PGconn* conn = PQconnectdb(conninfo.c_str());
+  bool ok = false;
+  value->clear();
+  if (PQstatus(conn) != CONNECTION_OK) {
+    *error = PQerrorMessage(conn);
+  } else {
+    PGresult* r = PQexec(conn, sql.c_str());
+    ok = PQresultStatus(r) == PGRES_TUPLES_OK;
+    if (!ok) *error = PQresultErrorMessage(r);
+    if (ok && PQntuples(r) > 0 && !PQgetisnull(r, 0, 0)) *value = PQgetvalue(r, 0, 0);
+    PQclear(r);
+  }
+  PQfinish(conn);
+  return ok;
+}
+
+std::string databaseBlobSha256(const std::string& conninfo, const std::string& sha256) {
+  std::string value, error;
+  if (sha256.find('\'') != std::string::npos) return "";
+  querySqlText(conninfo,
+               "SELECT encode(sha256(string_agg(bytes, ''::bytea ORDER BY start_byte)), 'hex') "
+               "FROM blob_pieces WHERE sha256 = '" +
+                   sha256 + "'",
+               &value, &error);
+  return value;
+}
+
 PostgresServer* PostgresServer::shared(std::string* error) {
   static std::unique_ptr<PostgresServer> server;
   static std::string startError;

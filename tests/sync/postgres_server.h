@@ -18,6 +18,14 @@ namespace anju::server::testing {
 /// Runs `sql` (one statement, or a script without parameters) on the database `conninfo` names;
 /// "" on success, else libpq's error.
 std::string execSql(const std::string& conninfo, const std::string& sql);
+/// The first column of the first row of `sql` as text ("" for NULL or no row); false with
+/// *error (libpq's message) when the query failed.
+bool querySqlText(const std::string& conninfo, const std::string& sql, std::string* value,
+                  std::string* error);
+
+/// SHA-256 (hex) of the photo bytes the database photo store holds for `sha256` (its
+/// blob_pieces rows in order), computed by PostgreSQL; "" when there are none or on error.
+std::string databaseBlobSha256(const std::string& conninfo, const std::string& sha256);
 
 class PostgresServer {
  public:

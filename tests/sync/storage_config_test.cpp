@@ -52,6 +52,36 @@ TEST(StorageConfig, FileKeysSelectPostgresAndStorageWithoutConnectionStringIsRef
   EXPECT_EQ(missing.code(), StatusCode::kInvalidArgument);
 }
 
+// Photos follow the database unless photo_store says otherwise (docs/sync-server.md).
+TEST(StorageConfig, PhotoStoreIsTheDatabaseWithPostgresAndTheFolderWithSqlite) {
+  auto resolve = [](std::vector<std::string> flags) {
+    Result<CliArgs> args = CliArgs::parse(flags, {});
+    EXPECT_TRUE(args.isOk());
+    return resolveConfig(*args);
+  };
+  Result<ServerConfig> sqlite = resolve({"--data", "/tmp/x"});
+  ASSERT_TRUE(sqlite.isOk());
+  EXPECT_EQ(effectivePhotoStore(*sqlite), PhotoStoreKind::kFiles);
+  Result<ServerConfig> postgres = resolve({"--postgres", "host=db dbname=anju"});
+  ASSERT_TRUE(postgres.isOk());
+  EXPECT_EQ(effectivePhotoStore(*postgres), PhotoStoreKind::kDatabase);
+  Result<ServerConfig> kept =
+      resolve({"--postgres", "host=db dbname=anju", "--photo-store", "files", "--data", "/srv"});
+  ASSERT_TRUE(kept.isOk());
+  EXPECT_EQ(effectivePhotoStore(*kept), PhotoStoreKind::kFiles);
+  Result<ServerConfig> bad = resolve({"--data", "/tmp/x", "--photo-store", "s3"});
+  ASSERT_FALSE(bad.isOk());
+  EXPECT_NE(bad.status().toString().find("photo_store"), std::string::npos)
+      << bad.status().toString();
+
+  // The database store needs PostgreSQL: on SQLite, serve refuses to start and says why.
+  testing::TempDir dir;
+  const testing::CliResult refused =
+      testing::runCli({"serve", "--data", dir.path(), "--port", "0", "--photo-store", "database"});
+  EXPECT_EQ(refused.exitCode, 1);
+  EXPECT_NE(refused.err.find("photo_store = database"), std::string::npos) << refused.err;
+}
+
 TEST(StorageConfig, MalformedConnectionStringIsRefusedWithoutEchoingIt) {
   const Status s =
       openStorage(StorageBackend::kPostgres, "", {"host=db password hunter2", 1, {}}).status();

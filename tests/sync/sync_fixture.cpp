@@ -1,6 +1,12 @@
 #include "sync_fixture.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "anju/hlc.h"
 #include "anju/record_codec.h"
@@ -177,6 +183,47 @@ void SyncServerTest::restartServer() {
   std::string error;
   ASSERT_TRUE(m_server->start(&error)) << error;
   m_client = std::make_unique<ProtocolClient>(m_server->port());
+}
+
+std::string photoUploadPath(const std::string& sha256, std::size_t offset, std::size_t total) {
+  return "/v1/photos/" + sha256 + "?offset=" + std::to_string(offset) +
+         "&total=" + std::to_string(total);
+}
+
+std::string patternBytes(std::size_t n, char seed) {
+  std::string bytes(n, '\0');
+  for (std::size_t i = 0; i < n; ++i) bytes[i] = static_cast<char>(seed + (i * 31) % 251);
+  return bytes;
+}
+
+v1::PhotoStatus parsePhotoStatus(const Reply& reply) {
+  v1::PhotoStatus status;
+  EXPECT_TRUE(status.ParseFromString(reply.body)) << reply.status;
+  return status;
+}
+
+void sendCutOffPhotoPut(int port, const std::string& token, const std::string& sha256,
+                        const std::string& bytes, std::size_t offset, std::size_t sent) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(fd, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(port));
+  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    close(fd);
+    FAIL() << "cannot connect to port " << port;
+  }
+  std::ostringstream req;
+  req << "PUT " << photoUploadPath(sha256, offset, bytes.size())
+      << " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+      << "Authorization: Bearer " << token << "\r\nContent-Length: " << bytes.size() - offset
+      << "\r\n\r\n"
+      << bytes.substr(offset, sent);
+  const std::string text = req.str();
+  const ssize_t written = send(fd, text.data(), text.size(), MSG_NOSIGNAL);
+  close(fd);
+  ASSERT_EQ(written, static_cast<ssize_t>(text.size()));
 }
 
 Inspection makeInspection(const Uuid& buildingId, const std::string& inspector) {

@@ -100,6 +100,17 @@ class SyncServerTest : public ::testing::TestWithParam<Backend> {
   v1::PulledChange m_foreignBuilding;
 };
 
+/// The path of a photo chunk: PUT /v1/photos/{sha}?offset=&total=.
+std::string photoUploadPath(const std::string& sha256, std::size_t offset, std::size_t total);
+/// `n` bytes in a pattern that depends on `seed`, standing in for a photo.
+std::string patternBytes(std::size_t n, char seed);
+/// The PhotoStatus in a photo reply's body (a failed expectation when it does not parse).
+v1::PhotoStatus parsePhotoStatus(const Reply& reply);
+/// Sends a PUT whose Content-Length promises `bytes.size() - offset` bytes but only `sent`
+/// arrive before the connection drops, as on a tablet losing signal.
+void sendCutOffPhotoPut(int port, const std::string& token, const std::string& sha256,
+                        const std::string& bytes, std::size_t offset, std::size_t sent);
+
 /// A valid inspection of `buildingId` (submitted, one finding).
 Inspection makeInspection(const Uuid& buildingId, const std::string& inspector = "demo");
 PhotoRecord makePhoto(const Uuid& buildingId, const Uuid& inspectionId, const std::string& bytes);

@@ -9,6 +9,11 @@ namespace {
 
 constexpr MessageText kMessages[] = {
     {"blob.cannot_create_dir", "无法创建目录 {path}：{detail}", "cannot create {path}: {detail}"},
+    {"blob.cannot_write_copy", "无法写入照片副本 {path}",
+     "cannot write a copy of a photo to {path}"},
+    {"blob.database_store_needs_postgres",
+     "照片存入数据库（photo_store = database）需要 PostgreSQL",
+     "photo_store = database needs the PostgreSQL backend"},
     {"blob.photo_not_uploaded", "照片尚未上传：{sha256}",
      "photo bytes not on the server: {sha256}"},
     {"blob.photo_unreadable", "读取照片失败：{sha256}", "cannot read photo {sha256}"},
@@ -28,6 +33,9 @@ constexpr MessageText kMessages[] = {
     {"cli.photo_dir_required",
      "需要存放照片的数据目录（--data DIR 或 --config FILE 中的 data_dir）",
      "serve needs a data directory for photos (--data DIR or data_dir in --config FILE)"},
+    {"cli.photo_import_refused", "照片未导入（为空、过大、或内容与文件名的哈希不符）：{path}",
+     "photo not imported (empty, too large, or its bytes do not match the hash it is named by): "
+     "{path}"},
     {"cli.postgres_conninfo_required",
      "需要 PostgreSQL 连接串（--postgres CONNINFO 或 postgres = ...）",
      "storage = postgres needs a connection string (--postgres CONNINFO or postgres = ...)"},

@@ -3,11 +3,11 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <system_error>
 
 #include "anju/durable_file.h"
@@ -70,16 +70,26 @@ Result<std::int64_t> FileBlobStore::partialSize(const std::string& sha256) {
   return static_cast<std::int64_t>(size);
 }
 
-Status FileBlobStore::appendPartial(const std::string& sha256, std::string_view bytes) {
+Result<bool> FileBlobStore::appendPartial(const std::string& sha256, std::int64_t offset,
+                                          std::string_view bytes) {
+  std::lock_guard lock(m_appendMutex);
+  Result<std::optional<std::int64_t>> complete = completeSize(sha256);
+  if (!complete) return complete.status();
+  if (complete->has_value()) return false;
   const std::string path = partialPath(sha256);
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (fd < 0) return errnoStatus("open " + path);
   const off_t before = ::lseek(fd, 0, SEEK_END);
+  if (before != static_cast<off_t>(offset)) {
+    ::close(fd);
+    if (before < 0) return errnoStatus("seek " + path);
+    return false;
+  }
   // A failed append (typically a full disk) is undone, so the partial blob holds exactly the
   // bytes the client was told about and the next chunk starts where the last answer said.
   const auto failWith = [&](const std::string& what) {
     Status s = errnoStatus(what);
-    if (before >= 0 && ::ftruncate(fd, before) == 0) ::fsync(fd);
+    if (::ftruncate(fd, before) == 0) ::fsync(fd);
     ::close(fd);
     return s;
   };
@@ -87,7 +97,7 @@ Status FileBlobStore::appendPartial(const std::string& sha256, std::string_view 
   // The client is told "you may resume from here" only once the bytes survive a crash.
   if (::fsync(fd) != 0) return failWith("fsync " + path);
   ::close(fd);
-  return Status::ok();
+  return true;
 }
 
 Result<std::string> FileBlobStore::hashPartial(const std::string& sha256) {
@@ -97,8 +107,11 @@ Result<std::string> FileBlobStore::hashPartial(const std::string& sha256) {
 Status FileBlobStore::commitPartial(const std::string& sha256) {
   const fs::path target = completePath(sha256);
   if (Status s = ensureDir(target.parent_path()); !s) return s;
-  if (::rename(partialPath(sha256).c_str(), target.c_str()) != 0)
+  if (::rename(partialPath(sha256).c_str(), target.c_str()) != 0) {
+    // Committed already (a repeated call): nothing left to move.
+    if (errno == ENOENT && fs::exists(target)) return Status::ok();
     return errnoStatus("rename into " + target.string());
+  }
   if (Status s = syncDirectory(target.parent_path()); !s) return s;
   return syncDirectory(fs::path(m_root) / "partial");
 }
@@ -110,12 +123,59 @@ Status FileBlobStore::discardPartial(const std::string& sha256) {
   return Status::ok();
 }
 
-Result<std::string> FileBlobStore::readComplete(const std::string& sha256) {
+Status FileBlobStore::readComplete(const std::string& sha256, std::int64_t offset,
+                                   std::int64_t length, const BlobSink& sink) {
   std::ifstream in(completePath(sha256), std::ios::binary);
   if (!in) return Status::notFound(msg("blob.photo_not_uploaded", {{"sha256", sha256}}));
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return Status::ioError(msg("blob.photo_unreadable", {{"sha256", sha256}}));
+  in.seekg(static_cast<std::streamoff>(offset));
+  std::string piece;
+  std::int64_t left = length;
+  while (length < 0 || left > 0) {
+    const std::int64_t want = length < 0 ? kBlobReadPiece : std::min(left, kBlobReadPiece);
+    piece.resize(static_cast<std::size_t>(want));
+    in.read(piece.data(), static_cast<std::streamsize>(want));
+    const auto got = static_cast<std::int64_t>(in.gcount());
+    if (in.bad()) return Status::ioError(msg("blob.photo_unreadable", {{"sha256", sha256}}));
+    if (got > 0) {
+      if (Status s = sink(std::string_view(piece.data(), static_cast<std::size_t>(got))); !s)
+        return s;
+    }
+    left -= got;
+    if (got < want) break;  // end of the file
+  }
+  if (length >= 0 && left > 0)
+    return Status::ioError(msg("blob.photo_unreadable", {{"sha256", sha256}}));
+  return Status::ok();
+}
+
+std::optional<std::string> FileBlobStore::completeFile(const std::string& sha256) const {
+  const std::string path = completePath(sha256);
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return std::nullopt;
+  return path;
+}
+
+Result<std::string> BlobStore::readAll(const std::string& sha256) {
+  std::string bytes;
+  Status s = readComplete(sha256, 0, -1, [&](std::string_view piece) {
+    bytes.append(piece);
+    return Status::ok();
+  });
+  if (!s) return s;
   return bytes;
+}
+
+Status BlobStore::copyCompleteToFile(const std::string& sha256, const std::string& path) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return Status::ioError(msg("blob.cannot_write_copy", {{"path", path}}));
+  Status s = readComplete(sha256, 0, -1, [&](std::string_view piece) {
+    out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+    return out ? Status::ok() : Status::ioError(msg("blob.cannot_write_copy", {{"path", path}}));
+  });
+  if (!s) return s;
+  out.close();
+  if (!out) return Status::ioError(msg("blob.cannot_write_copy", {{"path", path}}));
+  return Status::ok();
 }
 
 }  // namespace anju::server

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "anju/status.h"
+#include "blob/blob_store.h"
 #include "cli/cli_args.h"
 #include "cli/server_config.h"
 #include "service/indexed_storage.h"
@@ -23,12 +24,17 @@ int runRotateEpoch(const CliArgs& args);
 int runDevices(const CliArgs& args);
 int runRevokeTokens(const CliArgs& args);
 int runExport(const CliArgs& args);
+int runImportPhotos(const CliArgs& args);
 
 /// --config FILE, then --data/--listen/--port/--postgres on top (--postgres CONNINFO also selects
 /// PostgreSQL). invalidArgument when SQLite has no data dir or PostgreSQL no connection string.
 Result<ServerConfig> resolveConfig(const CliArgs& args);
 /// The storage backend `config` selects, opened and migrated.
 Result<std::unique_ptr<IndexedStorage>> openConfiguredStorage(const ServerConfig& config);
+/// The photo store `config` selects (effectivePhotoStore) over `storage`, which it borrows.
+/// invalidArgument when the folder store has no data dir or the database store no PostgreSQL.
+Result<std::unique_ptr<BlobStore>> openConfiguredBlobs(const ServerConfig& config,
+                                                       IndexedStorage& storage);
 /// Prints the status as "错误：…" (or "error: …" under an English locale) to stderr; returns 1.
 int fail(const Status& status);
 

@@ -54,10 +54,9 @@ Status writeStream(const std::string& path,
 int exportDossier(const CliArgs& args, IndexedStorage& storage, const ServerConfig& config,
                   const std::string& out) {
   if (args.has("building") == args.has("community")) return usage();
-  if (config.dataDir.empty())
+  if (effectivePhotoStore(config) == PhotoStoreKind::kFiles && config.dataDir.empty())
     return fail(Status::invalidArgument(msg("cli.dossier_needs_data_dir")));
-  Result<std::unique_ptr<FileBlobStore>> blobs =
-      FileBlobStore::open((std::filesystem::path(config.dataDir) / "blobs").string());
+  Result<std::unique_ptr<BlobStore>> blobs = openConfiguredBlobs(config, storage);
   if (!blobs) return fail(blobs.status());
   DossierRunner runner(storage, storage, **blobs);
   Status s = writeFileAtomically(out, [&](const std::string& partial) {

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "blob/blob_store.h"
+#include "blob/database_blob_store.h"
 #include "cli/commands.h"
 #include "console/console_api.h"
 #include "http/export_api.h"
@@ -23,8 +24,9 @@ Result<ServerConfig> resolveConfig(const CliArgs& args) {
   if (auto path = args.option("config")) {
     if (Status s = loadConfigFile(*path, config); !s) return s;
   }
-  for (const auto& [flag, key] : {std::pair{"data", "data_dir"}, std::pair{"listen", "listen"},
-                                  std::pair{"port", "port"}, std::pair{"postgres", "postgres"}}) {
+  for (const auto& [flag, key] :
+       {std::pair{"data", "data_dir"}, std::pair{"listen", "listen"}, std::pair{"port", "port"},
+        std::pair{"postgres", "postgres"}, std::pair{"photo-store", "photo_store"}}) {
     if (auto value = args.option(flag)) {
       if (Status s = applyConfigValue(key, *value, config); !s) return s;
     }
@@ -41,6 +43,20 @@ Result<std::unique_ptr<IndexedStorage>> openConfiguredStorage(const ServerConfig
   return openStorage(config.storage, config.dataDir, config.postgres);
 }
 
+Result<std::unique_ptr<BlobStore>> openConfiguredBlobs(const ServerConfig& config,
+                                                       IndexedStorage& storage) {
+  if (effectivePhotoStore(config) == PhotoStoreKind::kDatabase) {
+    Result<std::unique_ptr<DatabaseBlobStore>> store = DatabaseBlobStore::open(storage.driver());
+    if (!store) return store.status();
+    return std::unique_ptr<BlobStore>(std::move(store).value());
+  }
+  if (config.dataDir.empty()) return Status::invalidArgument(msg("cli.photo_dir_required"));
+  Result<std::unique_ptr<FileBlobStore>> store =
+      FileBlobStore::open((std::filesystem::path(config.dataDir) / "blobs").string());
+  if (!store) return store.status();
+  return std::unique_ptr<BlobStore>(std::move(store).value());
+}
+
 int fail(const Status& status) {
   const Locale locale = terminalLocale();
   std::fprintf(stderr, "%s\n",
@@ -51,13 +67,13 @@ int fail(const Status& status) {
 int runServe(const CliArgs& args) {
   Result<ServerConfig> config = resolveConfig(args);
   if (!config) return fail(config.status());
-  // Photos live under the data dir whatever the database (several processes on PostgreSQL share
-  // one folder, see docs/sync-server.md).
-  if (config->dataDir.empty()) return fail(Status::invalidArgument(msg("cli.photo_dir_required")));
+  // Photos: in the database with PostgreSQL (every server process shares them), under the data
+  // dir with SQLite, unless photo_store says otherwise (docs/sync-server.md).
+  if (effectivePhotoStore(*config) == PhotoStoreKind::kFiles && config->dataDir.empty())
+    return fail(Status::invalidArgument(msg("cli.photo_dir_required")));
   Result<std::unique_ptr<IndexedStorage>> storage = openConfiguredStorage(*config);
   if (!storage) return fail(storage.status());
-  Result<std::unique_ptr<FileBlobStore>> blobs =
-      FileBlobStore::open((std::filesystem::path(config->dataDir) / "blobs").string());
+  Result<std::unique_ptr<BlobStore>> blobs = openConfiguredBlobs(*config, **storage);
   if (!blobs) return fail(blobs.status());
 
   HybridLogicalClock hlc;
@@ -107,8 +123,9 @@ int runServe(const CliArgs& args) {
   Result<int> port = server.listen();
   if (!port) return fail(port.status());
   // The connection string is not logged: it may hold a password.
-  logInfo("anju-server started: data=" + config->dataDir +
-          " storage=" + (config->storage == StorageBackend::kPostgres ? "postgres" : "sqlite") +
+  logInfo("anju-server started: data=" + config->dataDir + " storage=" +
+          (config->storage == StorageBackend::kPostgres ? "postgres" : "sqlite") + " photos=" +
+          (effectivePhotoStore(*config) == PhotoStoreKind::kDatabase ? "database" : "files") +
           " epoch=" + (*storage)->epoch() + " listening on " +
           (options.tlsCertificateFile.empty() ? "http://" : "https://") + config->listen + ":" +
           std::to_string(*port) + " backlog=" + std::to_string(options.listenBacklog) +

@@ -36,6 +36,12 @@ Status applyConfigValue(const std::string& key, const std::string& value, Server
   } else if (key == "postgres") {
     c.postgres.conninfo = value;
     ok = !value.empty();
+  } else if (key == "photo_store") {
+    ok = value == "auto" || value == "files" || value == "database";
+    if (ok)
+      c.photoStore = value == "files"      ? PhotoStoreKind::kFiles
+                     : value == "database" ? PhotoStoreKind::kDatabase
+                                           : PhotoStoreKind::kAuto;
   } else if (key == "postgres_pool_size") {
     ok = parseNumber(value, c.postgres.poolSize, 1);
   } else if (key == "listen") {
@@ -81,6 +87,12 @@ Status applyConfigValue(const std::string& key, const std::string& value, Server
   if (!ok)
     return Status::invalidArgument(msg("cli.bad_config_value", {{"key", key}, {"value", value}}));
   return Status::ok();
+}
+
+PhotoStoreKind effectivePhotoStore(const ServerConfig& config) {
+  if (config.photoStore != PhotoStoreKind::kAuto) return config.photoStore;
+  return config.storage == StorageBackend::kPostgres ? PhotoStoreKind::kDatabase
+                                                     : PhotoStoreKind::kFiles;
 }
 
 Status loadConfigFile(const std::string& path, ServerConfig& config) {

@@ -12,10 +12,18 @@
 
 namespace anju::server {
 
+/// Where photo bytes live (docs/sync-server.md, "Photos on several servers").
+enum class PhotoStoreKind {
+  kAuto,      // the database with PostgreSQL, the folder <data dir>/blobs with SQLite
+  kFiles,     // <data dir>/blobs
+  kDatabase,  // PostgreSQL tables, shared by every server process (PostgreSQL only)
+};
+
 struct ServerConfig {
   std::string dataDir;  // holds anju.db (SQLite) and blobs/; required by serve and for SQLite
   StorageBackend storage = StorageBackend::kSqlite;
   PostgresOptions postgres;  // used when storage is kPostgres
+  PhotoStoreKind photoStore = PhotoStoreKind::kAuto;
   std::string listen = "127.0.0.1";
   int port = 8080;                            // 0: pick a free port and print it
   std::chrono::hours tokenLifetime{24 * 30};  // tablets stay offline for days
@@ -35,6 +43,9 @@ struct ServerConfig {
 /// Applies the keys of the file at `path` on top of `config`. invalidArgument naming the line
 /// for unknown keys or bad values.
 Status loadConfigFile(const std::string& path, ServerConfig& config);
+/// kAuto resolved for `config`'s storage backend.
+PhotoStoreKind effectivePhotoStore(const ServerConfig& config);
+
 /// Applies one key (file key names, e.g. "port") with a textual value.
 Status applyConfigValue(const std::string& key, const std::string& value, ServerConfig& config);
 

@@ -1,5 +1,6 @@
 #include "console/console_api.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "console/console_assets.h"
@@ -257,7 +258,21 @@ void ConsoleApi::photo(Req req, Res res) {
   if (!photo) return sendJsonError(res, photo.status());
   // Photos are immutable (content-addressed), so the browser may keep them.
   res.set_header("Cache-Control", "private, max-age=86400, immutable");
-  res.set_content(std::move(photo->bytes), photo->mimeType);
+  // Streamed a piece at a time; a read that fails midway closes the connection (the browser
+  // sees a broken image, never a short one that looks whole).
+  res.set_content_provider(
+      static_cast<std::size_t>(photo->size), photo->mimeType,
+      [read = photo->read](std::size_t offset, std::size_t length, web::DataSink& sink) {
+        const Status s = read(
+            static_cast<std::int64_t>(offset),
+            static_cast<std::int64_t>(std::min(length, static_cast<std::size_t>(kBlobReadPiece))),
+            [&](std::string_view piece) {
+              return sink.write(piece.data(), piece.size()) ? Status::ok()
+                                                            : Status::unavailable("client gone");
+            });
+        if (!s) logWarn("console photo: " + s.toString());
+        return static_cast<bool>(s);
+      });
 }
 
 void ConsoleApi::reviewAction(Req req, Res res) {

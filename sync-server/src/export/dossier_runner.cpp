@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -95,16 +96,16 @@ std::string nowText() { return formatChinaTime(systemNowMs()); }
 
 }  // namespace
 
-DossierRunner::DossierRunner(ServerStorage& storage, RegisterIndex& index,
-                             const FileBlobStore& blobs, std::string rendererPath,
-                             std::chrono::seconds timeLimit)
+DossierRunner::DossierRunner(ServerStorage& storage, RegisterIndex& index, BlobStore& blobs,
+                             std::string rendererPath, std::chrono::seconds timeLimit)
     : m_storage(storage),
       m_index(index),
       m_blobs(blobs),
       m_renderer(rendererPath.empty() ? defaultRenderer() : std::move(rendererPath)),
       m_timeLimit(timeLimit) {}
 
-Result<dossier::DossierHouse> DossierRunner::loadHouse(const Uuid& buildingId) {
+Result<dossier::DossierHouse> DossierRunner::loadHouse(const Uuid& buildingId,
+                                                       const std::string& spoolDir) {
   Result<std::vector<StoredRecord>> records = m_storage.houseRecords(buildingId);
   if (!records) return records.status();
   dossier::DossierHouse house;
@@ -112,19 +113,34 @@ Result<dossier::DossierHouse> DossierRunner::loadHouse(const Uuid& buildingId) {
   for (const StoredRecord& r : *records) {
     hasBuilding = hasBuilding || r.kind == RecordKind::kBuilding;
     house.records.push_back(r.payload);
-    if (r.kind == RecordKind::kPhoto && !r.sha256.empty()) {
-      const std::string path = m_blobs.completePath(r.sha256);
-      std::error_code ec;
-      if (std::filesystem::is_regular_file(path, ec)) house.photos[r.sha256] = path;
+    if (r.kind != RecordKind::kPhoto || r.sha256.empty() || house.photos.count(r.sha256)) continue;
+    if (std::optional<std::string> file = m_blobs.completeFile(r.sha256)) {
+      house.photos[r.sha256] = *file;
+      continue;
     }
+    // A store without files (the database): a scratch copy, streamed a piece at a time. A photo
+    // whose bytes have not all arrived is left out, as with the folder store.
+    Result<std::optional<std::int64_t>> size = m_blobs.completeSize(r.sha256);
+    if (!size) return size.status();
+    if (!size->has_value()) continue;
+    const std::string copy = spoolDir + "/" + r.sha256;
+    std::error_code ec;
+    if (!std::filesystem::exists(copy, ec)) {
+      std::filesystem::create_directories(spoolDir, ec);
+      if (Status s = m_blobs.copyCompleteToFile(r.sha256, copy); !s) return s;
+    }
+    house.photos[r.sha256] = copy;
   }
   if (!hasBuilding) return Status::notFound(msg("access.no_such_building", {{"id", buildingId}}));
   return house;
 }
 
 Status DossierRunner::renderHouse(const Uuid& buildingId, const std::string& outPath) {
-  Result<dossier::DossierHouse> first = loadHouse(buildingId);
+  Result<std::vector<StoredRecord>> first = m_storage.houseRecords(buildingId);
   if (!first) return first.status();
+  if (std::none_of(first->begin(), first->end(),
+                   [](const StoredRecord& r) { return r.kind == RecordKind::kBuilding; }))
+    return Status::notFound(msg("access.no_such_building", {{"id", buildingId}}));
   dossier::DossierHeader header{"房屋安全排查档案（一户一档）", "", nowText()};
   return run(
       header, [&](const std::function<Status(const Uuid&)>& feed) { return feed(buildingId); },
@@ -152,6 +168,15 @@ Status DossierRunner::run(
     const std::string& outPath) {
   const auto deadline = Clock::now() + m_timeLimit;
   const std::string logPath = outPath + ".log";
+  const std::string spoolDir = outPath + ".photos";
+  // The scratch copies go when the run ends, however it ends.
+  struct SpoolRemover {
+    std::string dir;
+    ~SpoolRemover() {
+      std::error_code ec;
+      std::filesystem::remove_all(dir, ec);
+    }
+  } spoolRemover{spoolDir};
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) != 0)
     return Status::ioError("pipe: " + std::string(std::strerror(errno)));
@@ -191,7 +216,7 @@ Status DossierRunner::run(
     fed = send(dossier::headerFrame(header));
     if (fed) {
       fed = produce([&](const Uuid& id) -> Status {
-        Result<dossier::DossierHouse> house = loadHouse(id);
+        Result<dossier::DossierHouse> house = loadHouse(id, spoolDir);
         if (!house) return house.status();
         return send(dossier::houseFrame(*house));
       });

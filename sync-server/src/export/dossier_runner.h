@@ -21,13 +21,15 @@
 
 namespace anju::server {
 
-class FileBlobStore;
+class BlobStore;
 
 class DossierRunner {
  public:
-  /// `blobs` is borrowed (photos are handed to the renderer as paths into it). `rendererPath`
-  /// empty: $ANJU_DOSSIER_BIN, else anju-dossier next to the running executable.
-  DossierRunner(ServerStorage& storage, RegisterIndex& index, const FileBlobStore& blobs,
+  /// `blobs` is borrowed. Photos are handed to the renderer as files: the folder store's own, or
+  /// copies a database store streams into a scratch folder next to the output (<out>.photos/,
+  /// removed when the run ends). `rendererPath` empty: $ANJU_DOSSIER_BIN, else anju-dossier next
+  /// to the running executable.
+  DossierRunner(ServerStorage& storage, RegisterIndex& index, BlobStore& blobs,
                 std::string rendererPath = "",
                 std::chrono::seconds timeLimit = std::chrono::seconds(600));
 
@@ -39,7 +41,8 @@ class DossierRunner {
                       const std::string& outPath);
 
  private:
-  Result<dossier::DossierHouse> loadHouse(const Uuid& buildingId);
+  /// One house's records and photo files; copies go into `spoolDir` (created when needed).
+  Result<dossier::DossierHouse> loadHouse(const Uuid& buildingId, const std::string& spoolDir);
   /// Starts the renderer, feeds it the header and the houses `produce` hands over, waits.
   Status run(const dossier::DossierHeader& header,
              const std::function<Status(const std::function<Status(const Uuid&)>&)>& produce,
@@ -47,7 +50,7 @@ class DossierRunner {
 
   ServerStorage& m_storage;
   RegisterIndex& m_index;
-  const FileBlobStore& m_blobs;
+  BlobStore& m_blobs;
   std::string m_renderer;
   std::chrono::seconds m_timeLimit;
 };

@@ -34,10 +34,17 @@ Result<PhotoFile> HouseService::photo(const User& user, const Uuid& photoId) {
   v1::Record record;
   if (!record.ParseFromString(photo->payload) || !record.has_photo())
     return Status::corruption("stored photo record is damaged: " + photoId);
-  Result<std::string> bytes = m_blobs.readComplete(photo->sha256);
-  if (!bytes) return bytes.status();
-  return PhotoFile{std::move(bytes).value(),
-                   record.photo().mime_type().empty() ? "image/jpeg" : record.photo().mime_type()};
+  Result<std::optional<std::int64_t>> size = m_blobs.completeSize(photo->sha256);
+  if (!size) return size.status();
+  if (!size->has_value())
+    return Status::notFound(msg("blob.photo_not_uploaded", {{"sha256", photo->sha256}}));
+  BlobStore& blobs = m_blobs;
+  return PhotoFile{**size,
+                   record.photo().mime_type().empty() ? "image/jpeg" : record.photo().mime_type(),
+                   [&blobs, sha256 = photo->sha256](std::int64_t offset, std::int64_t length,
+                                                    const BlobSink& sink) {
+                     return blobs.readComplete(sha256, offset, length, sink);
+                   }};
 }
 
 Result<std::vector<AuditEntry>> HouseService::auditLog(const User& user, const Uuid& buildingId,

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -26,9 +27,13 @@ struct HouseView {
   std::vector<AuditEntry> audit;                 // newest first, at most 200
 };
 
+/// A photo's bytes, read in pieces while they are sent (never whole in memory).
 struct PhotoFile {
-  std::string bytes;
+  std::int64_t size = 0;
   std::string mimeType;
+  /// Hands bytes [offset, offset + length) to the sink (BlobStore::readComplete); valid while
+  /// the service lives.
+  std::function<Status(std::int64_t offset, std::int64_t length, const BlobSink& sink)> read;
 };
 
 class HouseService {
@@ -39,7 +44,8 @@ class HouseService {
 
   /// notFound, permissionDenied, or the house.
   Result<HouseView> house(const User& user, const Uuid& buildingId);
-  /// notFound, permissionDenied, corruption for a damaged record, or the photo's bytes.
+  /// notFound (also when its bytes have not all arrived), permissionDenied, corruption for a
+  /// damaged record, or the photo's size and a reader of its bytes.
   Result<PhotoFile> photo(const User& user, const Uuid& photoId);
   /// Audit entries in the caller's regions (see ServerStorage::auditLog).
   Result<std::vector<AuditEntry>> auditLog(const User& user, const Uuid& buildingId,

@@ -73,7 +73,17 @@ Result<PhotoUpload> PhotoService::upload(const std::string& sha256, std::int64_t
     if (Status s = m_storage.putPhotoBlob({sha256, total, false}); !s) return s;
   }
   if (!bytes.empty()) {
-    if (Status s = m_blobs.appendPartial(sha256, bytes); !s) return s;
+    Result<bool> appended = m_blobs.appendPartial(sha256, offset, bytes);
+    if (!appended) return appended.status();
+    if (!*appended) {
+      // Another server process on the same database (or a request on another connection of
+      // this one) moved the upload since it was read: answer with what is held now.
+      Result<PhotoState> now = statusLocked(sha256);
+      if (!now) return now.status();
+      result.state = *now;
+      if (!now->complete) result.outcome = PhotoUploadOutcome::kOffsetMismatch;
+      return result;
+    }
   }
   result.state.totalBytes = total;
   result.state.receivedBytes = offset + static_cast<std::int64_t>(bytes.size());

@@ -6,6 +6,8 @@
 // so the client can start over. Uploading a complete blob again is a no-op success.
 //
 // Thread-safe: uploads are serialised by one mutex (the work per chunk is an append + fsync).
+// Across server processes sharing a database blob store, the store's offset-checked append
+// decides: of two chunks sent to one offset, one is kept and the other answered 409.
 #pragma once
 
 #include <cstdint>

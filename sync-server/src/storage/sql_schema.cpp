@@ -350,6 +350,24 @@ CREATE INDEX house_register_by_review_time
 {search_index}
 )sql",
      true},
+    // 12: photo bytes in the database, the blob store several server processes share
+    // (blob/database_blob_store.h). Created on SQLite too, where it stays empty (the folder
+    // store is used there), so both engines keep one migration list and one version number.
+    {R"sql(
+CREATE TABLE blob_uploads (
+  sha256 TEXT PRIMARY KEY,
+  received_bytes {int64} NOT NULL,
+  complete {boolean} NOT NULL
+);
+CREATE TABLE blob_pieces (
+  sha256 TEXT NOT NULL REFERENCES blob_uploads(sha256) ON DELETE CASCADE,
+  start_byte {int64} NOT NULL,
+  size {int64} NOT NULL,
+  bytes {bytes} NOT NULL,
+  PRIMARY KEY (sha256, start_byte)
+);
+)sql",
+     false},
 };
 
 }  // namespace
