@@ -14,9 +14,9 @@ namespace {
 constexpr char kKeySeparator = '\x1f';  // cannot occur in a region name, address or id
 
 // The parameters parseRegisterFilter reads.
-constexpr const char* kFilterParams[] = {
-    "district",      "street", "community", "judgment",    "review",
-    "rectification", "from",   "to",        "not_visited", "closure", "q"};
+constexpr const char* kFilterParams[] = {"district",    "street",        "community", "judgment",
+                                         "review",      "rectification", "from",      "to",
+                                         "not_visited", "closure",       "q"};
 
 // The search box takes a name, a phone number, a code or part of an address, not a document.
 constexpr std::size_t kMaxSearchBytes = 200;
