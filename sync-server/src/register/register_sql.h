@@ -23,7 +23,7 @@ inline constexpr const char* kRegisterColumns =
     "appraisal_grade, review, finding_count, rectification, rectification_deadline, photo_count, "
     "in_progress, address_key, visit_count, nobody_home_count, refused_count, last_visit_outcome, "
     "last_visited_at, hazard_count, hazards_closed, owner_contact, search_text";
-inline constexpr int kRegisterColumnCount = 35;
+inline constexpr int kRegisterColumnCount = 37;
 /// The sort key columns (the index house_register_by_key). address_key is naturalSortKey(address)
 /// (anju/natural_sort.h), so house numbers sort 1号, 2号, 12号 in the console and every export.
 inline constexpr const char* kRegisterKeyColumns =
