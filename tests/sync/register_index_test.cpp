@@ -8,6 +8,7 @@
 
 #include "anju/natural_sort.h"
 #include "anju/uuid.h"
+#include "register/register_builder.h"
 #include "register/register_query.h"
 #include "service/indexed_storage.h"
 #include "storage/postgres_pool.h"
@@ -149,6 +150,57 @@ TEST_P(RegisterIndexTest, LaterInspectionReplacesEarlierAndDateFilterUsesIt) {
   EXPECT_TRUE(all(*storage, june).empty());
 }
 
+// The row kept from register_facts (the latest result and open inspection picked in SQL) is the
+// row computed from every record of the house, ties on time broken by id as the builder does.
+TEST_P(RegisterIndexTest, RowFromFactsIsTheRowFromEveryRecordOfTheHouse) {
+  const Uuid building = ownBuilding(3).record_id();
+  std::vector<v1::Change> changes;
+  std::vector<Uuid> tiedIds;
+  for (int i = 0; i < 6; ++i) {
+    Inspection in = makeInspection(building);
+    in.submittedAt = i < 4 ? 1780275600000 + i * 1000 : 1780290000000;  // the last two tie
+    if (i >= 4) tiedIds.push_back(in.id);
+    changes.push_back(makeChange(in, 100 + static_cast<std::uint64_t>(i), 0));
+  }
+  for (const TimestampMs startedAt : {1780200000000, 1780300000000}) {  // an old and a newer draft
+    Inspection draft = makeInspection(building);
+    draft.review = ReviewState::kDraft;
+    draft.submittedAt = 0;
+    draft.startedAt = startedAt;
+    changes.push_back(makeChange(draft, 200 + static_cast<std::uint64_t>(changes.size()), 0));
+  }
+  for (const auto status : {RectificationStatus::kDone, RectificationStatus::kInProgress}) {
+    Rectification rect;
+    rect.id = newUuid();
+    rect.buildingId = building;
+    rect.family = MeasureFamily::kEngineering;
+    rect.measure = "repair_strengthen";
+    rect.status = status;
+    rect.deadline = status == RectificationStatus::kDone ? "2026-08-01" : "2026-10-01";
+    rect.responsibleParty = "产权人";
+    changes.push_back(makeChange(rect, 300 + static_cast<std::uint64_t>(changes.size()), 0));
+  }
+  const v1::PushResponse r = client().push(m_demoToken, makePush(changes));
+  for (const auto& result : r.results())
+    ASSERT_EQ(result.outcome(), v1::ChangeResult::APPLIED) << result.reason();
+
+  auto storage = openIndex();
+  ASSERT_TRUE(storage);
+  Result<std::vector<StoredRecord>> records = storage->houseRecords(building);
+  ASSERT_TRUE(records.isOk());
+  const std::optional<RegisterRow> expected = buildRegisterRow(*records);
+  ASSERT_TRUE(expected);
+  EXPECT_EQ(expected->inspectionId, std::max(tiedIds[0], tiedIds[1]));
+  EXPECT_TRUE(expected->inProgress);
+  EXPECT_EQ(expected->rectification, "in_progress");
+  EXPECT_EQ(expected->rectificationDeadline, "2026-10-01");
+  std::optional<RegisterRow> kept;
+  for (const RegisterRow& row : all(*storage, {}))
+    if (row.buildingId == building) kept = row;
+  ASSERT_TRUE(kept);
+  EXPECT_EQ(*kept, *expected);
+}
+
 TEST_P(RegisterIndexTest, KeysetPagesWalkEveryRowOnceInKeyOrder) {
   auto storage = openIndex();
   ASSERT_TRUE(storage);
@@ -229,9 +281,11 @@ TEST_P(RegisterIndexTest, MigrationRebuildsTheIndexFromExistingRecords) {
   }
   ASSERT_EQ(server().stop(), 0);
   // Take the database back to schema 1, as a server of the previous release left it (the
-  // console's audit_log of migration 3 and the tokens' revocation of migration 8 go too).
+  // console's audit_log of migration 3, the tokens' revocation of migration 8 and the register
+  // facts of migration 10 go too).
   const std::string downgrade =
-      "DROP TABLE audit_log; DROP TABLE house_register; DROP INDEX records_by_building; "
+      "DROP TABLE audit_log; DROP TABLE house_register; DROP TABLE register_facts; "
+      "DROP INDEX records_by_building; "
       "DROP INDEX tokens_by_device; DROP INDEX tokens_by_user; DROP INDEX records_by_district_seq; "
       "ALTER TABLE tokens DROP COLUMN revoked_at; ";
   if (onPostgres()) {

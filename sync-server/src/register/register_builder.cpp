@@ -26,18 +26,10 @@ int rectificationRank(RectificationStatus s) {
   return 2;
 }
 
-// The register shows a result the inspector has handed in; a draft or a returned inspection is
-// still being worked on and never replaces one (issue 10: an empty re-inspection draft erased the
-// approved judgment).
-bool isResult(const Inspection& in) {
-  return in.review == ReviewState::kSubmitted || in.review == ReviewState::kApproved;
-}
-
 // Newest first by time; ties (same time) broken by id so the choice is deterministic.
-void keepLatest(std::optional<Inspection>& latest, Inspection&& candidate) {
-  if (!latest || std::tuple(inspectionTime(candidate), candidate.id) >
-                     std::tuple(inspectionTime(*latest), latest->id))
-    latest = std::move(candidate);
+void keepLatest(const HouseFact*& latest, const HouseFact& candidate) {
+  if (!latest || std::tie(candidate.at, candidate.id) > std::tie(latest->at, latest->id))
+    latest = &candidate;
 }
 
 }  // namespace
@@ -46,34 +38,87 @@ const Uuid& houseOf(const StoredRecord& record) {
   return record.kind == RecordKind::kBuilding ? record.id : record.buildingId;
 }
 
+// The register shows a result the inspector has handed in; a draft or a returned inspection is
+// still being worked on and never replaces one (issue 10: an empty re-inspection draft erased the
+// approved judgment).
+bool isInspectionResult(const HouseFact& in) {
+  const std::optional<ReviewState> review = parseReviewState(in.state);
+  return review == ReviewState::kSubmitted || review == ReviewState::kApproved;
+}
+
+std::optional<HouseFact> houseFactOf(const AnyRecord& record) {
+  HouseFact f;
+  f.kind = recordKind(record);
+  f.id = recordId(record);
+  if (const auto* in = std::get_if<Inspection>(&record)) {
+    f.at = inspectionTime(*in);
+    f.state = std::string(toCode(in->review));
+    f.inspector = in->inspector;
+    if (auto judgment = in->effectiveJudgment()) f.judgment = std::string(toCode(*judgment));
+    f.judgmentOverridden = in->override.has_value();
+    if (in->appraisalGrade) f.appraisalGrade = std::string(toCode(*in->appraisalGrade));
+    f.findingCount = static_cast<int>(in->findings.size());
+  } else if (const auto* r = std::get_if<Rectification>(&record)) {
+    f.state = std::string(toCode(r->status));
+    f.deadline = r->deadline;
+  } else if (const auto* v = std::get_if<Visit>(&record)) {
+    f.at = v->visitedAt;
+    f.state = std::string(toCode(v->outcome));
+  } else if (!std::holds_alternative<PhotoRecord>(record)) {
+    return std::nullopt;  // a building is read whole
+  }
+  return f;
+}
+
 std::optional<RegisterRow> buildRegisterRow(const std::vector<StoredRecord>& records) {
   std::optional<Building> building;
-  std::optional<Inspection> result;  // latest submitted or approved
-  std::optional<Inspection> open;    // latest draft or returned
+  std::vector<HouseFact> facts;
+  for (const StoredRecord& stored : records) {
+    Result<AnyRecord> decoded = decodeRecord(stored.payload);
+    if (!decoded) continue;
+    if (auto* b = std::get_if<Building>(&*decoded))
+      building = std::move(*b);
+    else if (std::optional<HouseFact> fact = houseFactOf(*decoded))
+      facts.push_back(std::move(*fact));
+  }
+  return buildRegisterRow(building, facts);
+}
+
+std::optional<RegisterRow> buildRegisterRow(const std::optional<Building>& building,
+                                            const std::vector<HouseFact>& facts) {
+  if (!building) return std::nullopt;
+  const HouseFact* result = nullptr;  // latest submitted or approved
+  const HouseFact* open = nullptr;    // latest draft or returned
   std::optional<RectificationStatus> rectification;
   std::string deadline;
   int photos = 0;
   VisitTally visits;
-  for (const StoredRecord& stored : records) {
-    Result<AnyRecord> decoded = decodeRecord(stored.payload);
-    if (!decoded) continue;
-    if (auto* b = std::get_if<Building>(&*decoded)) {
-      building = std::move(*b);
-    } else if (auto* in = std::get_if<Inspection>(&*decoded)) {
-      keepLatest(isResult(*in) ? result : open, std::move(*in));
-    } else if (std::holds_alternative<PhotoRecord>(*decoded)) {
-      ++photos;
-    } else if (auto* r = std::get_if<Rectification>(&*decoded)) {
-      if (!rectification || rectificationRank(r->status) < rectificationRank(*rectification))
-        rectification = r->status;
-      if (r->status != RectificationStatus::kDone && !r->deadline.empty() &&
-          (deadline.empty() || r->deadline < deadline))
-        deadline = r->deadline;
-    } else if (auto* v = std::get_if<Visit>(&*decoded)) {
-      visits.add(*v);
+  for (const HouseFact& f : facts) {
+    switch (f.kind) {
+      case RecordKind::kInspection:
+        keepLatest(isInspectionResult(f) ? result : open, f);
+        break;
+      case RecordKind::kPhoto:
+        ++photos;
+        break;
+      case RecordKind::kRectification: {
+        const std::optional<RectificationStatus> status = parseRectificationStatus(f.state);
+        if (!status) break;
+        if (!rectification || rectificationRank(*status) < rectificationRank(*rectification))
+          rectification = *status;
+        if (*status != RectificationStatus::kDone && !f.deadline.empty() &&
+            (deadline.empty() || f.deadline < deadline))
+          deadline = f.deadline;
+        break;
+      }
+      case RecordKind::kVisit:
+        if (const std::optional<VisitOutcome> outcome = parseVisitOutcome(f.state))
+          visits.add(*outcome, f.at, f.id);
+        break;
+      case RecordKind::kBuilding:
+        break;
     }
   }
-  if (!building) return std::nullopt;
 
   RegisterRow row;
   row.buildingId = building->id;
@@ -88,17 +133,16 @@ std::optional<RegisterRow> buildRegisterRow(const std::vector<StoredRecord>& rec
   row.structure = std::string(toCode(building->structure));
   row.use = std::string(toCode(building->use));
   row.buildingCode = building->buildingCode;
-  const bool inProgress = open && (!result || inspectionTime(*open) >= inspectionTime(*result));
-  const std::optional<Inspection>& latest = result ? result : open;
-  if (latest) {
+  const bool inProgress = open && (!result || open->at >= result->at);
+  if (const HouseFact* latest = result ? result : open) {
     row.inspectionId = latest->id;
-    row.inspectedAt = inspectionTime(*latest);
+    row.inspectedAt = latest->at;
     row.inspector = latest->inspector;
-    if (auto judgment = latest->effectiveJudgment()) row.judgment = std::string(toCode(*judgment));
-    row.judgmentOverridden = latest->override.has_value();
-    if (latest->appraisalGrade) row.appraisalGrade = std::string(toCode(*latest->appraisalGrade));
-    row.review = std::string(toCode(latest->review));
-    row.findingCount = static_cast<int>(latest->findings.size());
+    row.judgment = latest->judgment;
+    row.judgmentOverridden = latest->judgmentOverridden;
+    row.appraisalGrade = latest->appraisalGrade;
+    row.review = latest->state;
+    row.findingCount = latest->findingCount;
     row.inProgress = inProgress;
   }
   if (rectification) {
