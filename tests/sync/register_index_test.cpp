@@ -8,6 +8,7 @@
 
 #include "anju/natural_sort.h"
 #include "anju/uuid.h"
+#include "register/register_builder.h"
 #include "register/register_query.h"
 #include "service/indexed_storage.h"
 #include "storage/postgres_pool.h"
@@ -19,17 +20,6 @@ namespace {
 
 class RegisterIndexTest : public SyncServerTest {
  protected:
-  /// A second handle on the test's database, as the console or an export would hold it.
-  std::unique_ptr<IndexedStorage> openIndex() {
-    PostgresOptions pg;
-    pg.conninfo = conninfo();
-    pg.poolSize = 2;
-    Result<std::unique_ptr<IndexedStorage>> storage = openStorage(
-        onPostgres() ? StorageBackend::kPostgres : StorageBackend::kSqlite, dataDir(), pg);
-    EXPECT_TRUE(storage.isOk()) << storage.status().toString();
-    return storage ? std::move(storage).value() : nullptr;
-  }
-
   static std::vector<RegisterRow> all(IndexedStorage& storage, const RegisterFilter& filter,
                                       int pageSize = 1000) {
     std::vector<RegisterRow> rows;
@@ -68,7 +58,7 @@ class RegisterIndexTest : public SyncServerTest {
 };
 
 TEST_P(RegisterIndexTest, EveryDemoBuildingHasOneUnvisitedRow) {
-  auto storage = openIndex();
+  auto storage = openOwnStorage();
   ASSERT_TRUE(storage);
   const std::vector<RegisterRow> rows = all(*storage, {});
   std::set<Uuid> ids;
@@ -87,7 +77,7 @@ TEST_P(RegisterIndexTest, EveryDemoBuildingHasOneUnvisitedRow) {
 
 TEST_P(RegisterIndexTest, PushedInspectionPhotoAndRectificationShowInTheRow) {
   const Inspection in = inspectOwnBuilding(0, 1780275600000);
-  auto storage = openIndex();
+  auto storage = openOwnStorage();
   ASSERT_TRUE(storage);
   RegisterFilter serious;
   serious.judgment = "serious";
@@ -122,7 +112,7 @@ TEST_P(RegisterIndexTest, ReviewApprovalUpdatesReviewState) {
   const Inspection in = inspectOwnBuilding(1, 1780275600000);
   const CliResult approved = runCli({"review", "approve", in.id, "--data", dataDir()});
   ASSERT_EQ(approved.exitCode, 0) << approved.err;
-  auto storage = openIndex();
+  auto storage = openOwnStorage();
   ASSERT_TRUE(storage);
   RegisterFilter filter;
   filter.review = "approved";
@@ -136,7 +126,7 @@ TEST_P(RegisterIndexTest, ReviewApprovalUpdatesReviewState) {
 TEST_P(RegisterIndexTest, LaterInspectionReplacesEarlierAndDateFilterUsesIt) {
   inspectOwnBuilding(2, 1780275600000);                           // 2026-06-01
   const Inspection later = inspectOwnBuilding(2, 1783000000000);  // 2026-07-02
-  auto storage = openIndex();
+  auto storage = openOwnStorage();
   ASSERT_TRUE(storage);
   RegisterFilter july = *parseRegisterFilter({{"from", "2026-07-01"}, {"to", "2026-07-31"}},
                                              RegionFilter::everything());
@@ -149,8 +139,67 @@ TEST_P(RegisterIndexTest, LaterInspectionReplacesEarlierAndDateFilterUsesIt) {
   EXPECT_TRUE(all(*storage, june).empty());
 }
 
+// The row kept from register_facts (the latest result and open inspection picked in SQL) is the
+// row computed from every record of the house, ties on time broken by id as the builder does.
+TEST_P(RegisterIndexTest, RowFromFactsIsTheRowFromEveryRecordOfTheHouse) {
+  const Uuid building = ownBuilding(3).record_id();
+  std::vector<v1::Change> changes;
+  std::vector<Uuid> tiedIds;
+  for (int i = 0; i < 6; ++i) {
+    Inspection in = makeInspection(building);
+    in.submittedAt = i < 4 ? 1780275600000 + i * 1000 : 1780290000000;  // the last two tie
+    if (i >= 4) tiedIds.push_back(in.id);
+    changes.push_back(makeChange(in, 100 + static_cast<std::uint64_t>(i), 0));
+  }
+  for (const TimestampMs startedAt : {1780200000000, 1780300000000}) {  // an old and a newer draft
+    Inspection draft = makeInspection(building);
+    draft.review = ReviewState::kDraft;
+    draft.submittedAt = 0;
+    draft.startedAt = startedAt;
+    changes.push_back(makeChange(draft, 200 + static_cast<std::uint64_t>(changes.size()), 0));
+  }
+  for (const auto status : {RectificationStatus::kDone, RectificationStatus::kInProgress}) {
+    Rectification rect;
+    rect.id = newUuid();
+    rect.buildingId = building;
+    rect.family = MeasureFamily::kEngineering;
+    rect.measure = "repair_strengthen";
+    rect.status = status;
+    rect.deadline = status == RectificationStatus::kDone ? "2026-08-01" : "2026-10-01";
+    rect.responsibleParty = "产权人";
+    changes.push_back(makeChange(rect, 300 + static_cast<std::uint64_t>(changes.size()), 0));
+  }
+  const v1::PushResponse r = client().push(m_demoToken, makePush(changes));
+  for (const auto& result : r.results())
+    ASSERT_EQ(result.outcome(), v1::ChangeResult::APPLIED) << result.reason();
+
+  auto storage = openOwnStorage();
+  ASSERT_TRUE(storage);
+  Result<std::vector<StoredRecord>> records = storage->houseRecords(building);
+  ASSERT_TRUE(records.isOk());
+  const std::optional<RegisterRow> expected = buildRegisterRow(*records);
+  ASSERT_TRUE(expected);
+  EXPECT_EQ(expected->inspectionId, std::max(tiedIds[0], tiedIds[1]));
+  EXPECT_TRUE(expected->inProgress);
+  EXPECT_EQ(expected->rectification, "in_progress");
+  EXPECT_EQ(expected->rectificationDeadline, "2026-10-01");
+  std::optional<RegisterRow> kept;
+  for (const RegisterRow& row : all(*storage, {}))
+    if (row.buildingId == building) kept = row;
+  ASSERT_TRUE(kept);
+  // What the facts decide (the building's own columns round-trip through the table: location
+  // precision, for one).
+  const auto facts = [](const RegisterRow& row) {
+    return std::tuple(row.inspectionId, row.inspectedAt, row.inspector, row.judgment,
+                      row.judgmentOverridden, row.appraisalGrade, row.review, row.findingCount,
+                      row.inProgress, row.rectification, row.rectificationDeadline, row.photoCount,
+                      row.visitCount, row.lastVisitOutcome, row.hazardCount, row.hazardsClosed);
+  };
+  EXPECT_EQ(facts(*kept), facts(*expected));
+}
+
 TEST_P(RegisterIndexTest, KeysetPagesWalkEveryRowOnceInKeyOrder) {
-  auto storage = openIndex();
+  auto storage = openOwnStorage();
   ASSERT_TRUE(storage);
   const std::vector<RegisterRow> whole = all(*storage, {}, 10000);
   const std::vector<RegisterRow> paged = all(*storage, {}, 7);
@@ -180,7 +229,7 @@ TEST_P(RegisterIndexTest, KeysetPagesWalkEveryRowOnceInKeyOrder) {
 // Issue 11: addresses sorted as text (光明街12号 before 光明街4号). The demo's house numbers
 // (1号, 4号, 5号, 8号, 9号, 12号, ...) must come in numeric order on every page.
 TEST_P(RegisterIndexTest, HouseNumbersComeInNaturalOrderOnEveryPage) {
-  auto storage = openIndex();
+  auto storage = openOwnStorage();
   ASSERT_TRUE(storage);
   RegisterFilter guangming;
   guangming.community = "光明社区";
@@ -197,7 +246,7 @@ TEST_P(RegisterIndexTest, HouseNumbersComeInNaturalOrderOnEveryPage) {
 }
 
 TEST_P(RegisterIndexTest, ScopeLimitsRowsAndCountsToTheCallersRegions) {
-  auto storage = openIndex();
+  auto storage = openOwnStorage();
   ASSERT_TRUE(storage);
   const RegionPath own = {ownBuilding(0).record().building().region().district(), "城南街道", ""};
   RegisterFilter scoped;
@@ -223,20 +272,22 @@ TEST_P(RegisterIndexTest, MigrationRebuildsTheIndexFromExistingRecords) {
   inspectOwnBuilding(3, 1780275600000);
   std::vector<RegisterRow> before;
   {
-    auto storage = openIndex();
+    auto storage = openOwnStorage();
     ASSERT_TRUE(storage);
     before = all(*storage, {});
   }
   ASSERT_EQ(server().stop(), 0);
   // Take the database back to schema 1, as a server of the previous release left it (the
-  // console's audit_log of migration 3, the tokens' revocation of migration 8 and the photo
-  // tables of migration 12 go too). The search index of migration 11 depends on house_register:
-  // its view (and on SQLite its FTS5 and row-number tables) go first.
+  // console's audit_log of migration 3, the tokens' revocation of migration 8, the photo tables
+  // of migration 12 and the register facts of migration 13 go too). The search index of
+  // migration 11 depends on house_register: its view (and on SQLite its FTS5 and row-number
+  // tables) go first.
   const std::string downgrade =
       std::string(onPostgres() ? "DROP VIEW house_search; "
                                : "DROP VIEW house_search; DROP TABLE house_search_text; "
                                  "DROP TABLE house_search_rows; ") +
-      "DROP TABLE audit_log; DROP TABLE house_register; DROP INDEX records_by_building; "
+      "DROP TABLE audit_log; DROP TABLE house_register; DROP TABLE register_facts; "
+      "DROP INDEX records_by_building; "
       "DROP INDEX tokens_by_device; DROP INDEX tokens_by_user; DROP INDEX records_by_district_seq; "
       "ALTER TABLE tokens DROP COLUMN revoked_at; DROP TABLE blob_pieces; DROP TABLE "
       "blob_uploads; ";
@@ -252,7 +303,7 @@ TEST_P(RegisterIndexTest, MigrationRebuildsTheIndexFromExistingRecords) {
     ASSERT_TRUE(db.isOk());
     ASSERT_TRUE((*db)->exec(downgrade + "PRAGMA user_version = 1").isOk());
   }
-  auto storage = openIndex();
+  auto storage = openOwnStorage();
   ASSERT_TRUE(storage);
   const std::vector<RegisterRow> after = all(*storage, {});
   EXPECT_EQ(after, before);

@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -130,6 +131,16 @@ std::vector<std::string> SyncServerTest::storageArgs() const {
   return {"--postgres", m_conninfo};
 }
 
+std::unique_ptr<IndexedStorage> SyncServerTest::openOwnStorage() const {
+  PostgresOptions pg;
+  pg.conninfo = m_conninfo;
+  pg.poolSize = 2;
+  Result<std::unique_ptr<IndexedStorage>> storage = openStorage(
+      onPostgres() ? StorageBackend::kPostgres : StorageBackend::kSqlite, dataDir(), pg);
+  EXPECT_TRUE(storage.isOk()) << storage.status().toString();
+  return storage ? std::move(storage).value() : nullptr;
+}
+
 CliResult SyncServerTest::runCli(std::vector<std::string> args, const std::string& input) const {
   const std::vector<std::string> storage = storageArgs();
   args.insert(args.end(), storage.begin(), storage.end());
@@ -174,6 +185,59 @@ void SyncServerTest::TearDown() {
     if (PostgresServer* postgres = PostgresServer::shared(nullptr))
       postgres->dropDatabase(m_conninfo);
   }
+}
+
+namespace {
+
+// "anju_test_3" of a conninfo "… dbname=anju_test_3".
+std::string databaseName(const std::string& conninfo) {
+  const std::size_t at = conninfo.find("dbname=");
+  return at == std::string::npos ? "" : conninfo.substr(at + 7, conninfo.find(' ', at) - at - 7);
+}
+
+std::string maintenanceOf(const std::string& conninfo) {
+  std::string out = conninfo;
+  const std::size_t at = out.find("dbname=");
+  return out.replace(at, std::string::npos, "dbname=postgres");
+}
+
+}  // namespace
+
+void SyncServerTest::backupDatabase() {
+  ASSERT_FALSE(m_server->running()) << "back up a stopped server";
+  if (onPostgres()) {
+    const std::string name = databaseName(m_conninfo);
+    ASSERT_EQ(
+        execSql(maintenanceOf(m_conninfo), "CREATE DATABASE " + name + "_backup TEMPLATE " + name),
+        "");
+    return;
+  }
+  namespace fs = std::filesystem;
+  for (const char* suffix : {"", "-wal"}) {
+    const fs::path from = dataDir() + "/anju.db" + suffix;
+    if (fs::exists(from))
+      fs::copy_file(from, dataDir() + "/backup.db" + suffix, fs::copy_options::overwrite_existing);
+  }
+}
+
+void SyncServerTest::restoreDatabase() {
+  ASSERT_FALSE(m_server->running()) << "restore onto a stopped server";
+  if (onPostgres()) {
+    const std::string name = databaseName(m_conninfo);
+    const std::string admin = maintenanceOf(m_conninfo);
+    ASSERT_EQ(execSql(admin, "DROP DATABASE " + name + " WITH (FORCE)"), "");
+    ASSERT_EQ(execSql(admin, "CREATE DATABASE " + name + " TEMPLATE " + name + "_backup"), "");
+    ASSERT_EQ(execSql(admin, "DROP DATABASE " + name + "_backup"), "");
+  } else {
+    namespace fs = std::filesystem;
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(dataDir() + "/anju.db" + suffix);
+    for (const char* suffix : {"", "-wal"}) {
+      const fs::path from = dataDir() + "/backup.db" + suffix;
+      if (fs::exists(from)) fs::rename(from, dataDir() + "/anju.db" + suffix);
+    }
+  }
+  const CliResult rotated = runCli({"rotate-epoch", "--data", dataDir()});
+  ASSERT_EQ(rotated.exitCode, 0) << rotated.err;
 }
 
 void SyncServerTest::restartServer() {

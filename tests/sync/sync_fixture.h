@@ -16,6 +16,7 @@
 #include "anju/uuid.h"
 #include "anju/v1/sync.pb.h"
 #include "server_process.h"
+#include "service/indexed_storage.h"
 
 namespace anju::server::testing {
 
@@ -76,6 +77,16 @@ class SyncServerTest : public ::testing::TestWithParam<Backend> {
   std::vector<std::string> storageArgs() const;
   bool onPostgres() const { return GetParam() == Backend::kPostgres; }
   const std::string& conninfo() const { return m_conninfo; }
+
+  /// A second handle on the test's database beside the running server, as the console or an
+  /// export holds one; null (and a test failure) when it cannot be opened.
+  std::unique_ptr<IndexedStorage> openOwnStorage() const;
+
+  /// A backup of the server's database and its restore, as an operator does them (the server
+  /// must be stopped): SQLite copies anju.db, PostgreSQL copies the database (CREATE DATABASE
+  /// … TEMPLATE). restoreDatabase puts the backup back and runs rotate-epoch.
+  void backupDatabase();
+  void restoreDatabase();
 
   /// Stops (unless already stopped) and starts the server again on the same data dir.
   void restartServer();

@@ -9,9 +9,10 @@
 namespace anju::server {
 
 bool HazardEntry::closed() const {
-  return !measures.empty() && std::all_of(measures.begin(), measures.end(), [](const auto& m) {
+  const auto closedMeasures = std::count_if(measures.begin(), measures.end(), [](const auto& m) {
     return m.stage() == RectificationStage::kClosed;
   });
+  return hazardClosed(static_cast<int>(measures.size()), static_cast<int>(closedMeasures));
 }
 
 int HazardLedger::closedCount() const {

@@ -18,6 +18,12 @@
 
 namespace anju::server {
 
+/// The rule of 销号 for one hazard: it has at least one measure and every one is closed. The
+/// register index applies it to its facts (register_builder.cpp), the ledger to records.
+constexpr bool hazardClosed(int measures, int measuresClosed) {
+  return measures > 0 && measuresClosed == measures;
+}
+
 struct HazardEntry {
   Finding finding;
   std::vector<Rectification> measures;  // in the order given

@@ -27,18 +27,29 @@ int rectificationRank(RectificationStatus s) {
   return 2;
 }
 
-// The register shows a result the inspector has handed in; a draft or a returned inspection is
-// still being worked on and never replaces one (issue 10: an empty re-inspection draft erased the
-// approved judgment).
-bool isResult(const Inspection& in) {
-  return in.review == ReviewState::kSubmitted || in.review == ReviewState::kApproved;
+// Newest first by time; ties (same time) broken by id so the choice is deterministic.
+void keepLatest(const HouseFact*& latest, const HouseFact& candidate) {
+  if (!latest || std::tie(candidate.at, candidate.id) > std::tie(latest->at, latest->id))
+    latest = &candidate;
 }
 
-// Newest first by time; ties (same time) broken by id so the choice is deterministic.
-void keepLatest(std::optional<Inspection>& latest, Inspection&& candidate) {
-  if (!latest || std::tuple(inspectionTime(candidate), candidate.id) >
-                     std::tuple(inspectionTime(*latest), latest->id))
-    latest = std::move(candidate);
+// How many of the approved inspection's hazards are closed, by the ledger's rule
+// (hazard_ledger.h: hazardClosed) over the facts of the measures naming each one.
+int closedHazards(const HouseFact& approved, const std::vector<HouseFact>& facts) {
+  int closed = 0;
+  for (const Uuid& finding : approved.findingIds) {
+    int measures = 0;
+    int measuresClosed = 0;
+    for (const HouseFact& f : facts) {
+      if (f.kind != RecordKind::kRectification || f.hazardInspection != approved.id ||
+          f.hazardFinding != finding)
+        continue;
+      ++measures;
+      if (f.closed) ++measuresClosed;
+    }
+    if (hazardClosed(measures, measuresClosed)) ++closed;
+  }
+  return closed;
 }
 
 }  // namespace
@@ -47,38 +58,93 @@ const Uuid& houseOf(const StoredRecord& record) {
   return record.kind == RecordKind::kBuilding ? record.id : record.buildingId;
 }
 
+// The register shows a result the inspector has handed in; a draft or a returned inspection is
+// still being worked on and never replaces one (issue 10: an empty re-inspection draft erased the
+// approved judgment).
+bool isInspectionResult(const HouseFact& in) {
+  const std::optional<ReviewState> review = parseReviewState(in.state);
+  return review == ReviewState::kSubmitted || review == ReviewState::kApproved;
+}
+
+std::optional<HouseFact> houseFactOf(const AnyRecord& record) {
+  HouseFact f;
+  f.kind = recordKind(record);
+  f.id = recordId(record);
+  if (const auto* in = std::get_if<Inspection>(&record)) {
+    f.at = inspectionTime(*in);
+    f.state = std::string(toCode(in->review));
+    f.inspector = in->inspector;
+    if (auto judgment = in->effectiveJudgment()) f.judgment = std::string(toCode(*judgment));
+    f.judgmentOverridden = in->override.has_value();
+    if (in->appraisalGrade) f.appraisalGrade = std::string(toCode(*in->appraisalGrade));
+    f.findingCount = static_cast<int>(in->findings.size());
+    for (const Finding& finding : in->findings) f.findingIds.push_back(finding.id);
+  } else if (const auto* r = std::get_if<Rectification>(&record)) {
+    f.state = std::string(toCode(r->status));
+    f.deadline = r->deadline;
+    f.hazardInspection = r->inspectionId;
+    f.hazardFinding = r->findingId;
+    f.closed = r->stage() == RectificationStage::kClosed;
+  } else if (const auto* v = std::get_if<Visit>(&record)) {
+    f.at = v->visitedAt;
+    f.state = std::string(toCode(v->outcome));
+  } else if (!std::holds_alternative<PhotoRecord>(record)) {
+    return std::nullopt;  // a building is read whole
+  }
+  return f;
+}
+
 std::optional<RegisterRow> buildRegisterRow(const std::vector<StoredRecord>& records) {
   std::optional<Building> building;
-  std::optional<Inspection> result;  // latest submitted or approved
-  std::optional<Inspection> open;    // latest draft or returned
-  std::optional<RectificationStatus> rectification;
-  std::string deadline;
-  std::vector<Inspection> inspections;  // all of them, for the hazard ledger
-  std::vector<Rectification> measures;
-  int photos = 0;
-  VisitTally visits;
+  std::vector<HouseFact> facts;
   for (const StoredRecord& stored : records) {
     Result<AnyRecord> decoded = decodeRecord(stored.payload);
     if (!decoded) continue;
-    if (auto* b = std::get_if<Building>(&*decoded)) {
+    if (auto* b = std::get_if<Building>(&*decoded))
       building = std::move(*b);
-    } else if (auto* in = std::get_if<Inspection>(&*decoded)) {
-      inspections.push_back(*in);
-      keepLatest(isResult(*in) ? result : open, std::move(*in));
-    } else if (std::holds_alternative<PhotoRecord>(*decoded)) {
-      ++photos;
-    } else if (auto* r = std::get_if<Rectification>(&*decoded)) {
-      if (!rectification || rectificationRank(r->status) < rectificationRank(*rectification))
-        rectification = r->status;
-      if (r->status != RectificationStatus::kDone && !r->deadline.empty() &&
-          (deadline.empty() || r->deadline < deadline))
-        deadline = r->deadline;
-      measures.push_back(std::move(*r));
-    } else if (auto* v = std::get_if<Visit>(&*decoded)) {
-      visits.add(*v);
+    else if (std::optional<HouseFact> fact = houseFactOf(*decoded))
+      facts.push_back(std::move(*fact));
+  }
+  return buildRegisterRow(building, facts);
+}
+
+std::optional<RegisterRow> buildRegisterRow(const std::optional<Building>& building,
+                                            const std::vector<HouseFact>& facts) {
+  if (!building) return std::nullopt;
+  const HouseFact* result = nullptr;  // latest submitted or approved
+  const HouseFact* open = nullptr;    // latest draft or returned
+  std::optional<RectificationStatus> rectification;
+  std::string deadline;
+  const HouseFact* approved = nullptr;  // latest approved: its findings are the hazards
+  int photos = 0;
+  VisitTally visits;
+  for (const HouseFact& f : facts) {
+    switch (f.kind) {
+      case RecordKind::kInspection:
+        keepLatest(isInspectionResult(f) ? result : open, f);
+        if (parseReviewState(f.state) == ReviewState::kApproved) keepLatest(approved, f);
+        break;
+      case RecordKind::kPhoto:
+        ++photos;
+        break;
+      case RecordKind::kRectification: {
+        const std::optional<RectificationStatus> status = parseRectificationStatus(f.state);
+        if (!status) break;
+        if (!rectification || rectificationRank(*status) < rectificationRank(*rectification))
+          rectification = *status;
+        if (*status != RectificationStatus::kDone && !f.deadline.empty() &&
+            (deadline.empty() || f.deadline < deadline))
+          deadline = f.deadline;
+        break;
+      }
+      case RecordKind::kVisit:
+        if (const std::optional<VisitOutcome> outcome = parseVisitOutcome(f.state))
+          visits.add(*outcome, f.at, f.id);
+        break;
+      case RecordKind::kBuilding:
+        break;
     }
   }
-  if (!building) return std::nullopt;
 
   RegisterRow row;
   row.buildingId = building->id;
@@ -94,26 +160,26 @@ std::optional<RegisterRow> buildRegisterRow(const std::vector<StoredRecord>& rec
   row.structure = std::string(toCode(building->structure));
   row.use = std::string(toCode(building->use));
   row.buildingCode = building->buildingCode;
-  const bool inProgress = open && (!result || inspectionTime(*open) >= inspectionTime(*result));
-  const std::optional<Inspection>& latest = result ? result : open;
-  if (latest) {
+  const bool inProgress = open && (!result || open->at >= result->at);
+  if (const HouseFact* latest = result ? result : open) {
     row.inspectionId = latest->id;
-    row.inspectedAt = inspectionTime(*latest);
+    row.inspectedAt = latest->at;
     row.inspector = latest->inspector;
-    if (auto judgment = latest->effectiveJudgment()) row.judgment = std::string(toCode(*judgment));
-    row.judgmentOverridden = latest->override.has_value();
-    if (latest->appraisalGrade) row.appraisalGrade = std::string(toCode(*latest->appraisalGrade));
-    row.review = std::string(toCode(latest->review));
-    row.findingCount = static_cast<int>(latest->findings.size());
+    row.judgment = latest->judgment;
+    row.judgmentOverridden = latest->judgmentOverridden;
+    row.appraisalGrade = latest->appraisalGrade;
+    row.review = latest->state;
+    row.findingCount = latest->findingCount;
     row.inProgress = inProgress;
   }
   if (rectification) {
     row.rectification = std::string(toCode(*rectification));
     row.rectificationDeadline = deadline;
   }
-  const HazardLedger ledger = hazardLedger(inspections, measures);
-  row.hazardCount = static_cast<int>(ledger.hazards.size());
-  row.hazardsClosed = ledger.closedCount();
+  if (approved) {
+    row.hazardCount = static_cast<int>(approved->findingIds.size());
+    row.hazardsClosed = closedHazards(*approved, facts);
+  }
   row.photoCount = photos;
   row.visitCount = visits.visits;
   row.nobodyHomeCount = visits.nobodyHome;

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "register/register_query.h"
+#include "storage/server_storage.h"
 #include "storage/sql_driver.h"
 
 namespace anju::server {
@@ -28,11 +29,14 @@ class SqlRegisterIndex final : public RegisterIndex {
   SqlDriver& m_driver;
 };
 
+/// Keeps the register's facts of `record` (register_builder.h, HouseFact) in register_facts;
+/// the storage calls it after every record write, inside the write transaction.
+Status noteRecordWritten(SqlSession& session, const StoredRecord& record);
 /// Recomputes the rows of `houses` (building ids) from their current records, deleting a row
 /// whose building record is absent. Inside the caller's write transaction.
 Status refreshRegisterRows(SqlSession& session, const std::set<Uuid>& houses);
-/// Replaces every row by rows computed from the stored records, a batch of buildings at a time
-/// so memory stays flat. Inside the caller's transaction.
+/// Replaces every fact and every row by those computed from the stored records, a batch of
+/// buildings at a time so memory stays flat. Inside the caller's transaction.
 Status rebuildRegister(SqlSession& session);
 
 }  // namespace anju::server

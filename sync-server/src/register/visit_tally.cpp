@@ -6,15 +6,17 @@
 
 namespace anju::server {
 
-void VisitTally::add(const Visit& v) {
+void VisitTally::add(const Visit& v) { add(v.outcome, v.visitedAt, v.id); }
+
+void VisitTally::add(VisitOutcome outcome, TimestampMs visitedAt, const Uuid& visitId) {
   ++visits;
-  if (v.outcome == VisitOutcome::kNobodyHome) ++nobodyHome;
-  if (v.outcome == VisitOutcome::kRefusedEntry) ++refused;
+  if (outcome == VisitOutcome::kNobodyHome) ++nobodyHome;
+  if (outcome == VisitOutcome::kRefusedEntry) ++refused;
   if (lastOutcome.empty() ||
-      std::tuple(v.visitedAt, v.id) > std::tuple(lastVisitedAt, lastVisitId)) {
-    lastOutcome = std::string(toCode(v.outcome));
-    lastVisitedAt = v.visitedAt;
-    lastVisitId = v.id;
+      std::tuple(visitedAt, visitId) > std::tuple(lastVisitedAt, lastVisitId)) {
+    lastOutcome = std::string(toCode(outcome));
+    lastVisitedAt = visitedAt;
+    lastVisitId = visitId;
   }
 }
 

@@ -21,6 +21,8 @@ struct VisitTally {
 
   /// Counts one visit; the latest (by time, then id) becomes the last outcome.
   void add(const Visit& visit);
+  /// The same, from what the register keeps of a visit (register_builder.h, HouseFact).
+  void add(VisitOutcome outcome, TimestampMs visitedAt, const Uuid& visitId);
 };
 
 }  // namespace anju::server

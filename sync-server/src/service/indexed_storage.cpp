@@ -8,6 +8,9 @@ Result<std::unique_ptr<IndexedStorage>> IndexedStorage::open(std::unique_ptr<Sql
   hooks.beforeCommit = [](SqlSession& session, const std::set<Uuid>& houses) {
     return refreshRegisterRows(session, houses);
   };
+  hooks.recordWritten = [](SqlSession& session, const StoredRecord& record) {
+    return noteRecordWritten(session, record);
+  };
   hooks.rebuildIndexes = [](SqlSession& session) { return rebuildRegister(session); };
   if (Status s = storage->start(std::move(hooks)); !s) return s;
   return storage;

@@ -340,23 +340,25 @@ Status decideChange(ChangeContext& ctx, const v1::Change& change, v1::ChangeResu
 }  // namespace
 
 PushService::PushService(ServerStorage& storage, HybridLogicalClock& hlc, Clock clock)
-    : m_storage(storage), m_hlc(hlc), m_clock(std::move(clock)) {
+    : m_group(storage), m_hlc(hlc), m_clock(std::move(clock)) {
   if (!m_clock) m_clock = systemNowMs;
 }
 
 Result<v1::PushResponse> PushService::push(const User& user, const v1::PushRequest& request) {
-  Result<std::unique_ptr<SyncTransaction>> tx = m_storage.beginTransaction();
-  if (!tx) return tx.status();
   const RegionFilter regions = regionFilterFor(user);
-  ChangeContext ctx{**tx, user, regions, request.device_id(), m_clock()};
   v1::PushResponse response;
-  for (const v1::Change& change : request.changes()) {
-    v1::ChangeResult* result = response.add_results();
-    if (Status s = decideChange(ctx, change, *result); !s) return s;
-    // Server-side edits must order after every version a client has shown us.
-    if (result->outcome() == v1::ChangeResult::APPLIED) m_hlc.observe(change.version());
-  }
-  if (Status s = (*tx)->commit(); !s) return s;
+  const GroupCommit::Work decideAll = [&](SyncTransaction& tx) -> Status {
+    ChangeContext ctx{tx, user, regions, request.device_id(), m_clock()};
+    for (const v1::Change& change : request.changes()) {
+      v1::ChangeResult* result = response.add_results();
+      if (Status s = decideChange(ctx, change, *result); !s) return s;
+      // Server-side edits must order after every version a client has shown us.
+      if (result->outcome() == v1::ChangeResult::APPLIED) m_hlc.observe(change.version());
+    }
+    return Status::ok();
+  };
+  if (Status s = m_group.run(decideAll, std::max<std::size_t>(1, request.changes().size())); !s)
+    return s;
   return response;
 }
 

@@ -2,7 +2,10 @@
 //
 // All changes of one request are decided in order inside ONE storage transaction, which is
 // committed before the response exists; so an acknowledged change is durable, and a crash before
-// commit leaves nothing half-applied (the client resends, and gets the same answers).
+// commit leaves nothing half-applied (the client resends, and gets the same answers). Concurrent
+// requests share that transaction and its fsync (service/group_commit.h), each in a savepoint
+// of its own: a request whose storage work fails stores nothing and fails alone, and each is
+// answered only after the commit that holds its changes.
 //
 // Per change, first match wins:
 //   1. change_id seen before            -> DUPLICATE (nothing stored again)
@@ -32,6 +35,7 @@
 
 #include "anju/hlc.h"
 #include "anju/v1/sync.pb.h"
+#include "service/group_commit.h"
 #include "storage/server_storage.h"
 
 namespace anju::server {
@@ -46,7 +50,7 @@ class PushService {
   Result<v1::PushResponse> push(const User& user, const v1::PushRequest& request);
 
  private:
-  ServerStorage& m_storage;
+  GroupCommit m_group;
   HybridLogicalClock& m_hlc;
   Clock m_clock;
 };

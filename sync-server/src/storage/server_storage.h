@@ -162,6 +162,12 @@ class SyncTransaction {
   /// not empty) as revoked at `at`; returns how many. At least one of the two is not empty.
   virtual Result<std::int64_t> revokeTokens(const std::string& userName,
                                             const std::string& deviceId, TimestampMs at) = 0;
+  /// One level of savepoint (service/group_commit.h runs each request inside one): mark, then
+  /// either keep what was written since (release) or undo it (rollbackToSavepoint); an error
+  /// from either means the transaction as a whole can no longer be committed.
+  virtual Status savepoint() = 0;
+  virtual Status releaseSavepoint() = 0;
+  virtual Status rollbackToSavepoint() = 0;
   /// Durably commits (fsync'd); after an error nothing of the transaction is stored.
   virtual Status commit() = 0;
 };

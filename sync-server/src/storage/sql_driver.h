@@ -104,6 +104,12 @@ class SqlDriver {
   /// commits. The PostgreSQL driver runs it once more on a fresh connection when a pooled one
   /// turns out to be dead, so `work` must be safe to repeat (reads, single writes).
   virtual Status withSession(const std::function<Status(SqlSession&)>& work) = 0;
+  /// As withSession for `work` that only reads: it may run on a connection of its own, beside a
+  /// write transaction in progress (seeing the last commit), so readers — a token check, a pull
+  /// page — never wait for a writer's fsync. A write through it fails.
+  virtual Status withReadSession(const std::function<Status(SqlSession&)>& work) {
+    return withSession(work);
+  }
   /// Opens a write transaction (waiting for other writers; unavailable when that takes too long).
   virtual Result<std::unique_ptr<SqlTransaction>> beginWrite() = 0;
   /// Opens the transaction that checks and applies migrations (also exclusive against other

@@ -70,12 +70,14 @@ TimestampMs nowMs() {
 }  // namespace
 
 template <typename Work>
-auto SqlStorage::withSession(Work work) -> decltype(work(std::declval<SqlSession&>())) {
+auto SqlStorage::withSession(Work work, Access access)
+    -> decltype(work(std::declval<SqlSession&>())) {
   std::optional<decltype(work(std::declval<SqlSession&>()))> out;
-  Status s = m_driver->withSession([&](SqlSession& session) {
+  const auto run = [&](SqlSession& session) {
     out.emplace(work(session));
     return statusOf(*out);
-  });
+  };
+  Status s = access == Access::kRead ? m_driver->withReadSession(run) : m_driver->withSession(run);
   if (!out) return s;  // no session could be had
   return std::move(*out);
 }
@@ -98,7 +100,7 @@ Status SqlStorage::start(StorageHooks hooks) {
 }
 
 std::string SqlStorage::epoch() {
-  Result<std::string> epoch = withSession([](SqlSession& s) { return readEpoch(s); });
+  Result<std::string> epoch = withReadSession([](SqlSession& s) { return readEpoch(s); });
   std::lock_guard lock(m_epochMutex);
   if (epoch) m_epoch = *epoch;
   return m_epoch;
@@ -134,7 +136,7 @@ Status SqlStorage::createUser(const User& user) {
 }
 
 Result<User> SqlStorage::findUser(const std::string& name) {
-  return withSession([&](SqlSession& session) { return loadUser(session, name); });
+  return withReadSession([&](SqlSession& session) { return loadUser(session, name); });
 }
 
 Status SqlStorage::addUserRegion(const std::string& name, const RegionPath& region) {
@@ -162,7 +164,7 @@ Status SqlStorage::saveToken(const TokenRow& token) {
 }
 
 Result<User> SqlStorage::findUserByToken(const std::string& tokenHash, TimestampMs now) {
-  return withSession([&](SqlSession& session) -> Result<User> {
+  return withReadSession([&](SqlSession& session) -> Result<User> {
     struct Owner {
       std::string userName;
       TimestampMs expiresAt;
@@ -183,7 +185,7 @@ Result<User> SqlStorage::findUserByToken(const std::string& tokenHash, Timestamp
 }
 
 Result<std::vector<DeviceTokens>> SqlStorage::deviceTokens(TimestampMs now) {
-  return withSession([&](SqlSession& session) {
+  return withReadSession([&](SqlSession& session) {
     return collectRows(session,
                        "SELECT user_name, device_id, MAX(created_at), "
                        "SUM(CASE WHEN revoked_at = 0 AND expires_at > $1 THEN 1 ELSE 0 END), "
@@ -201,7 +203,7 @@ Result<std::unique_ptr<SyncTransaction>> SqlStorage::beginTransaction() {
   Result<std::unique_ptr<SqlTransaction>> tx = m_driver->beginWrite();
   if (!tx) return tx.status();
   return std::unique_ptr<SyncTransaction>(
-      new SqlSyncTransaction(std::move(tx).value(), m_hooks.beforeCommit));
+      new SqlSyncTransaction(std::move(tx).value(), m_hooks.beforeCommit, m_hooks.recordWritten));
 }
 
 Result<PullPage> SqlStorage::pullPage(std::int64_t afterSeq, const RegionFilter& filter,
@@ -216,7 +218,7 @@ Result<PullPage> SqlStorage::pullPage(std::int64_t afterSeq, const RegionFilter&
   SqlParams params;
   params.int64(afterSeq).int64(static_cast<std::int64_t>(limit) + 1);
   bindGrants(params, filter);
-  return withSession([&](SqlSession& session) -> Result<PullPage> {
+  return withReadSession([&](SqlSession& session) -> Result<PullPage> {
     Result<std::unique_ptr<SqlRows>> rows = session.query(sql, params);
     if (!rows) return rows.status();
     PullPage page;
@@ -255,7 +257,7 @@ Result<std::int64_t> SqlStorage::countAfter(std::int64_t afterSeq, const RegionF
 }
 
 Result<std::int64_t> SqlStorage::maxSequence() {
-  return withSession([](SqlSession& session) -> Result<std::int64_t> {
+  return withReadSession([](SqlSession& session) -> Result<std::int64_t> {
     Result<std::optional<std::int64_t>> max =
         firstRow(session, "SELECT COALESCE(MAX(seq), 0) FROM record_versions", {},
                  [](const SqlRows& rows) { return rows.int64(0); });
@@ -265,11 +267,11 @@ Result<std::int64_t> SqlStorage::maxSequence() {
 }
 
 Result<std::optional<StoredRecord>> SqlStorage::findRecord(RecordKind kind, const Uuid& id) {
-  return withSession([&](SqlSession& session) { return selectRecord(session, kind, id); });
+  return withReadSession([&](SqlSession& session) { return selectRecord(session, kind, id); });
 }
 
 Result<std::vector<ConflictRow>> SqlStorage::conflictsFor(const Uuid& recordId) {
-  return withSession([&](SqlSession& session) {
+  return withReadSession([&](SqlSession& session) {
     return collectCheckedRows<ConflictRow>(
         session,
         "SELECT change_id, kind, record_id, base_version, incoming_version, server_version, "
@@ -296,7 +298,7 @@ Result<std::vector<ConflictRow>> SqlStorage::conflictsFor(const Uuid& recordId) 
 
 Result<std::vector<StoredRecord>> SqlStorage::recordsOfBuilding(const Uuid& buildingId) {
   // COLLATE "C": the same kind order on both engines whatever the database's locale.
-  return withSession([&](SqlSession& session) {
+  return withReadSession([&](SqlSession& session) {
     // The kind is in the text, not bound, to match the partial index records_by_building.
     return collectRecords(session,
                           std::string("SELECT ") + kRecordColumns +
@@ -318,7 +320,7 @@ Result<std::vector<AuditEntry>> SqlStorage::auditLog(const RegionFilter& scope,
       "community, detail FROM audit_log WHERE ($1 = 0 OR id < $1) AND ($2 = '' OR "
       "building_id = $2) AND " +
       regionCondition(scope, '$', 4) + " ORDER BY id DESC LIMIT $3";
-  return withSession([&](SqlSession& session) {
+  return withReadSession([&](SqlSession& session) {
     return collectRows(session, sql, params, [](const SqlRows& rows) {
       AuditEntry e;
       e.id = rows.int64(0);
@@ -336,7 +338,7 @@ Result<std::vector<AuditEntry>> SqlStorage::auditLog(const RegionFilter& scope,
 }
 
 Result<std::optional<PhotoBlobState>> SqlStorage::findPhotoBlob(const std::string& sha256) {
-  return withSession([&](SqlSession& session) {
+  return withReadSession([&](SqlSession& session) {
     return firstRow(session,
                     "SELECT sha256, total_bytes, complete FROM photo_blobs WHERE sha256 = $1",
                     SqlParams().text(sha256), [](const SqlRows& rows) {
@@ -362,7 +364,7 @@ Status SqlStorage::deletePhotoBlob(const std::string& sha256) {
 }
 
 Result<InspectionPhotos> SqlStorage::inspectionPhotos(const Uuid& inspectionId) {
-  return withSession([&](SqlSession& session) -> Result<InspectionPhotos> {
+  return withReadSession([&](SqlSession& session) -> Result<InspectionPhotos> {
     InspectionPhotos out;
     Result<std::optional<StoredRecord>> inspection =
         selectRecord(session, RecordKind::kInspection, inspectionId);
@@ -385,7 +387,8 @@ Result<InspectionPhotos> SqlStorage::inspectionPhotos(const Uuid& inspectionId) 
 }
 
 Result<std::vector<StoredRecord>> SqlStorage::houseRecords(const Uuid& buildingId) {
-  return withSession([&](SqlSession& session) { return selectHouseRecords(session, buildingId); });
+  return withReadSession(
+      [&](SqlSession& session) { return selectHouseRecords(session, buildingId); });
 }
 
 }  // namespace anju::server

@@ -24,6 +24,9 @@ struct StorageHooks {
   /// Runs inside every write transaction just before its commit, with the houses (building ids)
   /// whose records it wrote; an error rolls the whole transaction back.
   std::function<Status(SqlSession&, const std::set<Uuid>& houses)> beforeCommit;
+  /// Runs inside the write transaction right after each record write (a push, an edit, an
+  /// import), with the record as written; an error fails the write.
+  std::function<Status(SqlSession&, const StoredRecord&)> recordWritten;
   /// Fills the derived tables from the stored records, inside the migration that creates them.
   std::function<Status(SqlSession&)> rebuildIndexes;
 };
@@ -74,9 +77,17 @@ class SqlStorage : public ServerStorage {
   /// Keeps `hooks` and applies pending migrations; call once before any other method.
   Status start(StorageHooks hooks);
 
-  /// Runs `work(SqlSession&)` through SqlDriver::withSession and hands back its result.
+  enum class Access { kWrite, kRead };
+  /// Runs `work(SqlSession&)` through SqlDriver::withSession (withReadSession for kRead) and
+  /// hands back its result.
   template <typename Work>
-  auto withSession(Work work) -> decltype(work(std::declval<SqlSession&>()));
+  auto withSession(Work work, Access access = Access::kWrite)
+      -> decltype(work(std::declval<SqlSession&>()));
+  /// For work that only reads: beside a write transaction, never waiting for it.
+  template <typename Work>
+  auto withReadSession(Work work) -> decltype(work(std::declval<SqlSession&>())) {
+    return withSession(std::move(work), Access::kRead);
+  }
 
  private:
   std::unique_ptr<SqlDriver> m_driver;

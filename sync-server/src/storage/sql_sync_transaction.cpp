@@ -81,6 +81,9 @@ Result<std::int64_t> SqlSyncTransaction::putRecord(const RecordWrite& write) {
           .int64(*seq)
           .bytes(r.payload));
   if (!current) return current;
+  if (m_recordWritten) {
+    if (Status s = m_recordWritten(session(), r); !s) return s;
+  }
   if (r.kind == RecordKind::kBuilding) {
     if (Status moved = moveHouseRecords(write); !moved) return moved;
   }
@@ -200,6 +203,21 @@ Result<std::int64_t> SqlSyncTransaction::revokeTokens(const std::string& userNam
       SqlParams().text(userName).text(deviceId).int64(at));
   if (!s) return s;
   return count->value_or(0);
+}
+
+// The houses written since the savepoint stay in m_touchedHouses after a rollback to it:
+// refreshing a house whose records did not change rewrites the same row.
+Status SqlSyncTransaction::savepoint() { return session().run("SAVEPOINT group_member"); }
+
+Status SqlSyncTransaction::releaseSavepoint() {
+  return session().run("RELEASE SAVEPOINT group_member");
+}
+
+Status SqlSyncTransaction::rollbackToSavepoint() {
+  // ROLLBACK TO keeps the savepoint open (both engines); RELEASE ends it. A failed statement of
+  // PostgreSQL's aborted the transaction until here, and this un-aborts it.
+  if (Status s = session().run("ROLLBACK TO SAVEPOINT group_member"); !s) return s;
+  return session().run("RELEASE SAVEPOINT group_member");
 }
 
 Status SqlSyncTransaction::commit() {

@@ -2,7 +2,8 @@
 // against every other writer) seen through the SyncTransaction interface the services use.
 // commit() first runs the beforeCommit hook of the layer above (the register index) with the
 // houses whose records were written, so derived tables change in the same transaction as the
-// records. Private to SqlStorage.
+// records; recordWritten runs after each record write, for the layer's per-record tables.
+// Private to SqlStorage.
 #pragma once
 
 #include <functional>
@@ -17,9 +18,11 @@ namespace anju::server {
 class SqlSyncTransaction final : public SyncTransaction {
  public:
   using BeforeCommit = std::function<Status(SqlSession&, const std::set<Uuid>&)>;
-  /// `beforeCommit` is borrowed from SqlStorage (may be empty) and outlives the transaction.
-  SqlSyncTransaction(std::unique_ptr<SqlTransaction> tx, const BeforeCommit& beforeCommit)
-      : m_tx(std::move(tx)), m_beforeCommit(beforeCommit) {}
+  using RecordWritten = std::function<Status(SqlSession&, const StoredRecord&)>;
+  /// The hooks are borrowed from SqlStorage (may be empty) and outlive the transaction.
+  SqlSyncTransaction(std::unique_ptr<SqlTransaction> tx, const BeforeCommit& beforeCommit,
+                     const RecordWritten& recordWritten)
+      : m_tx(std::move(tx)), m_beforeCommit(beforeCommit), m_recordWritten(recordWritten) {}
 
   Result<std::optional<SeenChange>> findChange(const std::string& changeId) override;
   Result<std::optional<StoredRecord>> findRecord(RecordKind kind, const Uuid& id) override;
@@ -30,6 +33,9 @@ class SqlSyncTransaction final : public SyncTransaction {
   Status appendAudit(const AuditEntry& entry) override;
   Result<std::int64_t> revokeTokens(const std::string& userName, const std::string& deviceId,
                                     TimestampMs at) override;
+  Status savepoint() override;
+  Status releaseSavepoint() override;
+  Status rollbackToSavepoint() override;
   Status commit() override;
 
  private:
@@ -44,6 +50,7 @@ class SqlSyncTransaction final : public SyncTransaction {
 
   std::unique_ptr<SqlTransaction> m_tx;  // rolls back when destroyed uncommitted
   const BeforeCommit& m_beforeCommit;
+  const RecordWritten& m_recordWritten;
   std::set<Uuid> m_touchedHouses;  // buildings whose records this transaction wrote
 };
 

@@ -4,6 +4,7 @@ namespace anju::server {
 namespace {
 
 constexpr std::size_t kMaxCachedStatements = 256;
+constexpr int kMaxReaders = 4;
 
 /// Rows of a statement; gives a cached statement back (reset) when done.
 class SqliteRows final : public SqlRows {
@@ -96,12 +97,46 @@ Result<std::unique_ptr<SqlRows>> SqliteSession::query(const std::string& sql,
 Result<std::unique_ptr<SqliteDriver>> SqliteDriver::open(const std::string& path) {
   Result<std::unique_ptr<sqlite::Database>> db = openServerDatabase(path);
   if (!db) return db.status();
-  return std::unique_ptr<SqliteDriver>(new SqliteDriver(std::move(db).value()));
+  return std::unique_ptr<SqliteDriver>(new SqliteDriver(std::move(db).value(), path));
 }
 
 Status SqliteDriver::withSession(const std::function<Status(SqlSession&)>& work) {
   std::lock_guard lock(m_mutex);
   return work(m_session);
+}
+
+Status SqliteDriver::withReadSession(const std::function<Status(SqlSession&)>& work) {
+  std::unique_ptr<SqliteSession> reader;
+  {
+    std::unique_lock lock(m_readersMutex);
+    m_readerFree.wait(lock, [&] { return !m_idleReaders.empty() || m_openReaders < kMaxReaders; });
+    if (!m_idleReaders.empty()) {
+      reader = std::move(m_idleReaders.back());
+      m_idleReaders.pop_back();
+    } else {
+      ++m_openReaders;  // opened below, outside the lock
+    }
+  }
+  if (!reader) {
+    Result<std::unique_ptr<sqlite::Database>> db = openServerDatabase(m_path);
+    Status readOnly = db ? (*db)->exec("PRAGMA query_only = 1") : db.status();
+    if (!readOnly) {
+      {
+        std::lock_guard lock(m_readersMutex);
+        --m_openReaders;
+      }
+      m_readerFree.notify_one();
+      return readOnly;
+    }
+    reader = std::make_unique<SqliteSession>(std::move(db).value());
+  }
+  Status result = work(*reader);
+  {
+    std::lock_guard lock(m_readersMutex);
+    m_idleReaders.push_back(std::move(reader));
+  }
+  m_readerFree.notify_one();
+  return result;
 }
 
 Result<std::unique_ptr<SqlTransaction>> SqliteDriver::beginWrite() {

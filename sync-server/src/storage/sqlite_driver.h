@@ -5,12 +5,17 @@
 // begin to commit/rollback, so writes are serialised in-process, and BEGIN IMMEDIATE serialises
 // them against other processes (the admin CLI) on the same file. Sequence numbers therefore grow
 // in commit order, which pull relies on. Statements are cached per connection by their text.
+// Reads (withReadSession) run on a few read-only connections of their own: WAL lets them read the
+// last commit while a write transaction is open, so a token check does not wait for a push's
+// fsync (and for group commit, concurrent pushes can queue while one group commits).
 #pragma once
 
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "storage/sql_driver.h"
 #include "storage/sqlite_connection.h"
@@ -42,16 +47,24 @@ class SqliteDriver final : public SqlDriver {
 
   SqlDialect dialect() const override { return SqlDialect::kSqlite; }
   Status withSession(const std::function<Status(SqlSession&)>& work) override;
+  Status withReadSession(const std::function<Status(SqlSession&)>& work) override;
   Result<std::unique_ptr<SqlTransaction>> beginWrite() override;
   Result<std::unique_ptr<SqlTransaction>> beginMigration() override { return beginWrite(); }
   Result<std::int64_t> schemaVersion(SqlSession& session) override;
   Status setSchemaVersion(SqlSession& session, std::int64_t version) override;
 
  private:
-  explicit SqliteDriver(std::unique_ptr<sqlite::Database> db) : m_session(std::move(db)) {}
+  SqliteDriver(std::unique_ptr<sqlite::Database> db, std::string path)
+      : m_path(std::move(path)), m_session(std::move(db)) {}
 
+  const std::string m_path;
   std::mutex m_mutex;
   SqliteSession m_session;  // guarded by m_mutex
+
+  std::mutex m_readersMutex;
+  std::condition_variable m_readerFree;
+  std::vector<std::unique_ptr<SqliteSession>> m_idleReaders;  // guarded by m_readersMutex
+  int m_openReaders = 0;                                      // guarded by m_readersMutex
 };
 
 }  // namespace anju::server
