@@ -15,6 +15,9 @@ namespace anju::server::testing {
 namespace {
 
 using TabletSync = SyncServerTest;
+// The restore is the one tablet scenario whose server side differs per backend (a file copy, a
+// database copy), so it runs on both.
+using TabletRestore = SyncServerTest;
 
 std::string bytesOfSize(std::size_t n, char seed) {
   std::string out(n, '\0');
@@ -143,6 +146,57 @@ TEST_P(TabletSync, APushWhoseAnswerIsLostIsSentAgainAndStoredOnce) {
   expectSameAsServer(t, server);
   const CliResult conflicts = runCli({"conflicts", in.id, "--data", dataDir()});
   EXPECT_NE(conflicts.out.find("0 conflict(s)"), std::string::npos) << conflicts.out;
+}
+
+// Issue 12 §6a: the server is restored from a backup older than the tablet's last sync. The
+// tablet does not only pull again: what the server lost of its work goes back up — a record
+// made after the backup, and an edit built on a version the restore lost (sent on what the
+// server holds, not turned into a conflict).
+TEST_P(TabletRestore, AfterARestoreFromBackupTheTabletPushesAgainWhatTheServerLost) {
+  TestTablet t(dataDir(), "tablet", server().port());
+  t.signInAndSync();
+  Building house = buildingAt(t, 0);
+  house.ownerContact = "13800000001";
+  ASSERT_TRUE(t.store().putBuilding(house, "demo").isOk());
+  t.syncOk();
+
+  ASSERT_EQ(server().stop(), 0);
+  backupDatabase();
+  restartServer();
+  t.connectTo(server().port());
+
+  // After the backup: a second edit and a new inspection, both confirmed by the server.
+  house.ownerContact = "13800000002";
+  ASSERT_TRUE(t.store().putBuilding(house, "demo").isOk());
+  const Inspection made = makeInspection(house.id);
+  ASSERT_TRUE(t.store().putInspection(made, "demo").isOk());
+  const SyncReport before = t.syncOk();
+  ASSERT_EQ(before.applied, 2);
+  // Offline again: a third edit, built on the second, which the restore is about to lose.
+  house.ownerContact = "13800000003";
+  ASSERT_TRUE(t.store().putBuilding(house, "demo").isOk());
+
+  ASSERT_EQ(server().stop(), 0);
+  restoreDatabase();
+  restartServer();
+  t.connectTo(server().port());
+  ASSERT_EQ(serverRecords(client(), m_demoToken).count(made.id), 0u) << "the restore lost it";
+
+  const SyncReport report = t.syncOk();
+  EXPECT_TRUE(report.pullReset);
+  EXPECT_EQ(report.requeuedAfterRestore, 2);  // the inspection, and the edit rebased
+  EXPECT_EQ(report.conflicts, 0);
+  const auto server = serverRecords(client(), m_demoToken);
+  ASSERT_EQ(server.count(made.id), 1u);
+  Result<AnyRecord> stored = decodeRecord(server.at(house.id).record().SerializeAsString());
+  ASSERT_TRUE(stored.isOk());
+  EXPECT_EQ(std::get<Building>(*stored).ownerContact, "13800000003");
+  expectSameAsServer(t, server);
+  EXPECT_TRUE(t.store().openConflicts()->empty());
+  // Nothing more to do: the next sync sends nothing again.
+  const SyncReport again = t.syncOk();
+  EXPECT_EQ(again.requeuedAfterRestore, 0);
+  EXPECT_EQ(again.changesPushed(), 0);
 }
 
 TEST_P(TabletSync, ConcurrentEditsConflictAndBothVersionsSurvive) {
@@ -281,6 +335,8 @@ TEST_P(TabletSync, PhotoUploadCutOffHalfwayResumesFromTheServersOffset) {
 // The tablet-side client is backend-agnostic; these scenarios run on the default SQLite backend
 // (the PostgreSQL binary runs the server-side scenarios on its backend).
 INSTANTIATE_TEST_SUITE_P(Backends, TabletSync, ::testing::Values(Backend::kSqlite), backendName);
+INSTANTIATE_TEST_SUITE_P(Backends, TabletRestore, ::testing::ValuesIn(backendsUnderTest()),
+                         backendName);
 
 }  // namespace
 }  // namespace anju::server::testing

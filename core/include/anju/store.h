@@ -74,6 +74,9 @@ namespace anju {
 /// syncState keys.
 inline constexpr std::string_view kSyncPullCursor = "pull_cursor";
 inline constexpr std::string_view kSyncEpoch = "epoch";
+/// "1" from beginEpochReconcile until requeueLostChanges: the server was restored and what it
+/// lost is still to be queued again.
+inline constexpr std::string_view kSyncEpochRepush = "epoch_repush";
 
 struct StoreOptions {
   /// Stable id of this tablet, written to every audit row.
@@ -328,6 +331,22 @@ class Store {
   /// cursor not moved), so no change is silently skipped.
   Result<PullOutcome> applyPulled(const std::vector<PulledRecord>& records,
                                   std::string_view newCursor, std::string_view epoch);
+  /// The server's database was restored from a backup (its epoch changed), so versions it
+  /// confirmed may be lost. In ONE transaction: every record's server_version is forgotten (0),
+  /// the pull cursor is cleared and kSyncEpochRepush is set. The pull that follows (from
+  /// scratch) raises server_version again to what the server holds; then requeueLostChanges.
+  /// A crash in between is safe: the flag stays until requeueLostChanges commits.
+  Status beginEpochReconcile();
+  /// Whether a reconcile was begun and requeueLostChanges has not run yet.
+  Result<bool> epochReconcilePending();
+  /// After the pull from scratch, in ONE transaction: each record the server holds an older
+  /// version of (or none) is sent again — a version saved on this tablet gets an outbox row
+  /// (fresh change id, based on the version the server holds; a photo's bytes are queued again);
+  /// a pending change built on a version the server lost is based on what it holds (fresh id).
+  /// Another tablet's version is left to that tablet. Clears kSyncEpochRepush. Returns how many
+  /// changes were queued or rebased.
+  Result<std::int64_t> requeueLostChanges();
+
   /// The value stored under `key`; empty when never set.
   Result<std::string> syncState(std::string_view key);
   Status setSyncState(std::string_view key, std::string_view value);

@@ -154,6 +154,9 @@ struct SyncReport {
   /// progress bar's total); 0 while unknown, or from a server that does not count.
   std::int64_t pullExpected = 0;
   bool pullReset = false;  // the server said our cursor was from another epoch: full re-sync
+  /// After such a reset (the server restored a backup): changes queued again because the server
+  /// no longer held them (Store::requeueLostChanges); pushed in the same sync.
+  std::int64_t requeuedAfterRestore = 0;
   // Overall
   int retries = 0;
   bool cancelled = false;  // stopped by the cancel flag; what was done is kept

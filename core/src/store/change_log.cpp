@@ -18,12 +18,15 @@ Status appendOutbox(Database& db, const Transaction&, const OutboxEntry& e) {
       .run();
 }
 
-Result<bool> hasPendingChanges(Database& db, RecordKind kind, const Uuid& id) {
+Result<std::optional<PendingHead>> oldestPending(Database& db, RecordKind kind, const Uuid& id) {
   Result<StatementUse> query = db.cached(
-      "SELECT 1 FROM outbox WHERE kind = ?1 AND record_id = ?2 AND rejected_at IS NULL "
-      "LIMIT 1");
+      "SELECT change_id, base_version FROM outbox WHERE kind = ?1 AND record_id = ?2 "
+      "AND rejected_at IS NULL ORDER BY seq LIMIT 1");
   if (!query) return query.status();
-  return (*query)->bindText(1, recordKindCode(kind)).bindText(2, id).step();
+  Result<bool> row = (*query)->bindText(1, recordKindCode(kind)).bindText(2, id).step();
+  if (!row) return row.status();
+  if (!*row) return std::optional<PendingHead>();
+  return std::optional<PendingHead>(PendingHead{(*query)->text(0), (*query)->version(1)});
 }
 
 Result<HlcVersion> baseVersionForNewChange(Database& db, RecordKind kind, const Uuid& id,
@@ -83,6 +86,15 @@ Result<std::int64_t> appendConflict(Database& db, const Transaction&, const Conf
   if (!id) return id.status();
   if (!*id) return Status::internal(msg("store.conflict_insert_returned_no"));
   return **id;
+}
+
+Status writeSyncState(Database& db, const Transaction&, std::string_view key,
+                      std::string_view value) {
+  Result<StatementUse> upsert = db.cached(
+      "INSERT INTO sync_state (key, value) VALUES (?1, ?2) "
+      "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  if (!upsert) return upsert.status();
+  return (*upsert)->bindText(1, key).bindText(2, value).run();
 }
 
 }  // namespace anju::store

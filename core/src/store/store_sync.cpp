@@ -18,17 +18,9 @@ std::string auditText(const Message& text) { return render(text, Locale::kChines
 using store::Database;
 using store::StatementUse;
 using store::Transaction;
+using store::writeSyncState;
 
 constexpr const char* kSyncActor = "sync";
-
-Status writeSyncState(Database& db, const Transaction&, std::string_view key,
-                      std::string_view value) {
-  Result<StatementUse> upsert = db.cached(
-      "INSERT INTO sync_state (key, value) VALUES (?1, ?2) "
-      "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-  if (!upsert) return upsert.status();
-  return (*upsert)->bindText(1, key).bindText(2, value).run();
-}
 
 struct PendingChange {
   RecordKind kind = RecordKind::kBuilding;
@@ -201,12 +193,15 @@ Result<PullOutcome> Store::applyPulled(const std::vector<PulledRecord>& records,
     if (!record) return record.status();
     Result<std::optional<store::StoredRow>> stored = store::loadRow(db, r.kind, r.id);
     if (!stored) return stored.status();
-    Result<bool> pending = store::hasPendingChanges(db, r.kind, r.id);
+    Result<std::optional<store::PendingHead>> pending = store::oldestPending(db, r.kind, r.id);
     if (!pending) return pending.status();
     const HlcVersion localVersion = *stored ? (*stored)->version : 0;
+    // A version no newer than the one our unsent edits were built on is not another edit: it is
+    // that version coming back, or an older one a server restored from a backup still holds.
+    const bool seenBeforeOurEdits = *pending && r.version <= (*pending)->baseVersion;
 
     Status s;
-    if (*pending && localVersion != r.version) {
+    if (*pending && localVersion != r.version && !seenBeforeOurEdits) {
       // Unsent local edits win locally until they are pushed; the pulled version is kept.
       Result<std::int64_t> conflictId = store::appendConflict(
           db, *tx, ConflictEntry{0, r.kind, r.id, "pull", r.version, r.payload, localVersion, now});

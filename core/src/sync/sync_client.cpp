@@ -171,6 +171,9 @@ Result<SyncReport> SyncClient::sync(const SyncProgressFn& progress,
   Status s = run.push();
   if (s && !run.cancelled()) s = run.uploadPhotos();
   if (s && !run.cancelled()) s = run.pull();
+  // The server restored a backup (push or pull saw its new epoch): the pull from scratch has
+  // told what it holds; what it lost of ours goes again, in this same sync.
+  if (s && !run.cancelled()) s = run.repushLost();
   run.report().retries = exchange.retries();
 
   if (run.cancelled()) {

@@ -36,12 +36,17 @@ Status SyncRun::pull() {
       if (restarted) return Status::unavailable(msg("sync.server_epoch_keeps_changing"));
       restarted = true;
       m_report.pullReset = true;
-      if (Status s = m_store.setSyncState(kSyncPullCursor, ""); !s) return s;
+      if (Status s = m_store.beginEpochReconcile(); !s) return s;
       cursor->clear();
       countRemaining = true;
       continue;
     }
-    if (page.reset()) m_report.pullReset = true;
+    if (page.reset()) {
+      // The server restored a backup since our cursor: what it confirmed since may be lost.
+      // This page is from the beginning, so the reconcile starts before it is applied.
+      m_report.pullReset = true;
+      if (Status s = m_store.beginEpochReconcile(); !s) return s;
+    }
     if (countRemaining) {
       m_report.pullExpected = m_report.recordsPulled() + page.changes_size() +
                               std::max<std::int64_t>(0, page.remaining());
@@ -72,6 +77,20 @@ Status SyncRun::pull() {
     *epoch = page.epoch();
   }
   return Status::ok();
+}
+
+Status SyncRun::repushLost() {
+  Result<bool> pending = m_store.epochReconcilePending();
+  if (!pending) return pending.status();
+  if (!*pending) return Status::ok();
+  Result<std::int64_t> queued = m_store.requeueLostChanges();
+  if (!queued) return queued.status();
+  m_report.requeuedAfterRestore += *queued;
+  if (*queued == 0) return Status::ok();
+  m_epochChanged = false;
+  Status s = push();
+  if (s && !cancelled()) s = uploadPhotos();
+  return s;
 }
 
 }  // namespace anju::sync

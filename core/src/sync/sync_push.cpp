@@ -41,6 +41,7 @@ Status SyncRun::push() {
     if (!batch) return batch.status();
     if (batch->empty()) return Status::ok();
     if (Status s = pushBatch(*batch); !s) return s;
+    if (m_epochChanged) return Status::ok();
     notify(SyncPhase::kPush);
   }
   return Status::ok();
@@ -49,6 +50,9 @@ Status SyncRun::push() {
 Status SyncRun::pushBatch(const std::vector<OutboxEntry>& batch) {
   v1::PushRequest request;
   request.set_device_id(m_options.deviceId);
+  Result<std::string> epoch = m_store.syncState(kSyncEpoch);
+  if (!epoch) return epoch.status();
+  request.set_epoch(*epoch);
   for (const OutboxEntry& e : batch) {
     v1::Change* change = request.add_changes();
     change->set_change_id(e.changeId);
@@ -72,8 +76,9 @@ Status SyncRun::pushBatch(const std::vector<OutboxEntry>& batch) {
   // An answer is only acted on when it answers exactly this batch, change by change.
   v1::PushResponse answer;
   const auto answersBatch = [&](const std::string& text) {
-    if (!answer.ParseFromString(text) || answer.results_size() != static_cast<int>(batch.size()))
-      return false;
+    if (!answer.ParseFromString(text)) return false;
+    if (answer.epoch_changed()) return answer.results_size() == 0 && !answer.epoch().empty();
+    if (answer.results_size() != static_cast<int>(batch.size())) return false;
     for (std::size_t i = 0; i < batch.size(); ++i)
       if (answer.results(static_cast<int>(i)).change_id() != batch[i].changeId) return false;
     return true;
@@ -83,6 +88,13 @@ Status SyncRun::pushBatch(const std::vector<OutboxEntry>& batch) {
   if (response->status != 200)
     return httpError(*response, messageRef("action", "sync.push"), m_options.locale);
   m_report.bytesPushed += sent;
+  if (answer.epoch_changed()) {
+    // The server was restored from a backup: nothing of this batch was stored. Pull from
+    // scratch and queue again what it lost (SyncClient::sync), then push.
+    m_report.pullReset = true;
+    m_epochChanged = true;
+    return m_store.beginEpochReconcile();
+  }
   // Runs of APPLIED answers (a normal batch is nothing else) are acknowledged in one local
   // transaction; any other outcome first flushes the run, so changes settle in outbox order.
   std::vector<Store::Acknowledgement> applied;

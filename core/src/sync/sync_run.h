@@ -29,6 +29,12 @@ class SyncRun {
   Status push();
   Status uploadPhotos();
   Status pull();
+  /// After a complete pull: when a reconcile is pending (the server restored a backup), queues
+  /// again what the server lost (Store::requeueLostChanges), then pushes and uploads it.
+  Status repushLost();
+  /// The server said its epoch changed during push(): push stopped with nothing of the batch
+  /// stored, and the store's reconcile has begun (Store::beginEpochReconcile).
+  bool epochChanged() const { return m_epochChanged; }
 
   SyncReport& report() { return m_report; }
   bool cancelled() const { return m_exchange.cancelled(); }
@@ -60,6 +66,7 @@ class SyncRun {
   std::string m_token;
   const SyncProgressFn& m_progress;
   SyncReport m_report;
+  bool m_epochChanged = false;
 };
 
 }  // namespace anju::sync

@@ -121,6 +121,20 @@ void SyncApi::push(const web::Request& req, web::Response& res, const web::Conte
   if (!parseBody(body.bytes, request, res)) return;
   if (request.changes_size() > m_limits.maxChangesPerPush)
     return sendError(res, ApiError::tooManyChanges(m_limits.maxChangesPerPush));
+  // Changes made on versions of another epoch (the database was restored from a backup since
+  // the tablet last pulled): storing them now would turn every change built on a version the
+  // restore lost into a conflict. Refused whole, so the tablet reconciles first.
+  if (!request.epoch().empty()) {
+    const std::string epoch = m_services.records.epoch();
+    if (request.epoch() != epoch) {
+      logInfo("push user=" + user->name + " device=" + request.device_id() +
+              ": epoch changed, nothing stored");
+      v1::PushResponse changed;
+      changed.set_epoch_changed(true);
+      changed.set_epoch(epoch);
+      return sendProto(res, changed);
+    }
+  }
   Result<v1::PushResponse> response = m_services.push.push(*user, request);
   if (!response) {
     logError("push by " + user->name + " failed, nothing stored: " + response.status().toString());
