@@ -30,6 +30,8 @@ class SqlSyncTransaction final : public SyncTransaction {
   Status appendAudit(const AuditEntry& entry) override;
   Result<std::int64_t> revokeTokens(const std::string& userName, const std::string& deviceId,
                                     TimestampMs at) override;
+  Result<std::optional<Assignment>> findAssignment(const Uuid& buildingId) override;
+  Status putAssignment(const Assignment& a) override;
   Status commit() override;
 
  private:
