@@ -22,7 +22,11 @@ constexpr TimestampMs kMonday = 1780272000000;  // 2026-06-01 08:00 in China, a 
 std::vector<std::string> lines(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
+  // LibreOffice quotes text cells; the checks read the values.
+  for (std::string line; std::getline(in, line);) {
+    line.erase(std::remove(line.begin(), line.end(), '"'), line.end());
+    out.push_back(line);
+  }
   return out;
 }
 
