@@ -337,6 +337,21 @@
         <translation>My houses</translation>
     </message>
     <message>
+        <location filename="../qml/HousesPage.qml" line="114"/>
+        <source>Assigned to me (%1)</source>
+        <translation>Assigned to me (%1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="154"/>
+        <source>Due date: %1 · handed in</source>
+        <translation>Due date: %1 · handed in</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="155"/>
+        <source>Due date: %1</source>
+        <translation>Due date: %1</translation>
+    </message>
+    <message>
         <location filename="../qml/HousesPage.qml" line="44"/>
         <source>Returned by the reviewer (%1) — please redo</source>
         <translation>Returned by the reviewer (%1) — please redo</translation>

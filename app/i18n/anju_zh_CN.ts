@@ -334,6 +334,21 @@
         <translation>我的房屋</translation>
     </message>
     <message>
+        <location filename="../qml/HousesPage.qml" line="114"/>
+        <source>Assigned to me (%1)</source>
+        <translation>分派给我（%1）</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="154"/>
+        <source>Due date: %1 · handed in</source>
+        <translation>截止日期：%1 · 已提交</translation>
+    </message>
+    <message>
+        <location filename="../qml/HousesPage.qml" line="155"/>
+        <source>Due date: %1</source>
+        <translation>截止日期：%1</translation>
+    </message>
+    <message>
         <location filename="../qml/HousesPage.qml" line="44"/>
         <source>Returned by the reviewer (%1) — please redo</source>
         <translation>审核退回（%1）— 请重新排查</translation>

@@ -20,6 +20,10 @@ Page {
         id: returned
         session: Session
     }
+    AssignedHouseModel {
+        id: assigned
+        session: Session
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -83,6 +87,73 @@ Page {
                                       ? qsTr("Reviewer: %1").arg(returnedCard.comment)
                                       : qsTr("Returned without a comment")
                                 color: Theme.error
+                                elide: Text.ElideRight
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        // 分派给我: the houses a reviewer dispatched to this inspector, earliest due date first,
+        // before the rest of the list.
+        Rectangle {
+            objectName: "assignedStrip"
+            Layout.fillWidth: true
+            visible: assigned.count > 0
+            implicitHeight: assignedColumn.implicitHeight + 2 * Theme.spacing
+            radius: Theme.radius
+            color: Theme.sectionBackground
+            border.color: Theme.primary
+            ColumnLayout {
+                id: assignedColumn
+                anchors.fill: parent
+                anchors.margins: Theme.spacing
+                spacing: 8
+                Label {
+                    text: qsTr("Assigned to me (%1)").arg(assigned.count)
+                    font.bold: true
+                    font.pixelSize: Theme.fontLarge
+                    color: Theme.primary
+                }
+                ListView {
+                    id: assignedList
+                    objectName: "assignedList"
+                    Layout.fillWidth: true
+                    implicitHeight: 76
+                    orientation: ListView.Horizontal
+                    spacing: Theme.spacing
+                    clip: true
+                    model: assigned
+                    delegate: ItemDelegate {
+                        id: assignedCard
+                        required property string buildingId
+                        required property string address
+                        required property string section
+                        required property string dueDate
+                        required property bool inspected
+                        width: Math.max(320, Math.min(480, assignedList.width / Math.max(1, assigned.count) - Theme.spacing))
+                        height: 76
+                        background: Rectangle {
+                            color: assignedCard.pressed ? Theme.sectionBackground : Theme.surface
+                            radius: Theme.radius
+                        }
+                        onClicked: page.StackView.view.push(Qt.resolvedUrl("HousePage.qml"),
+                                                            { buildingId: buildingId })
+                        contentItem: ColumnLayout {
+                            spacing: 2
+                            Label {
+                                Layout.fillWidth: true
+                                text: assignedCard.address + "  ·  " + assignedCard.section
+                                font.bold: true
+                                elide: Text.ElideRight
+                            }
+                            Label {
+                                Layout.fillWidth: true
+                                text: assignedCard.inspected
+                                      ? qsTr("Due date: %1 · handed in").arg(assignedCard.dueDate)
+                                      : qsTr("Due date: %1").arg(assignedCard.dueDate)
+                                color: assignedCard.inspected ? Theme.textSecondary : Theme.primary
                                 elide: Text.ElideRight
                             }
                         }

@@ -10,6 +10,7 @@
 #include "anju/stored_reason.h"
 #include "anju/sync_client.h"
 #include "anju/uuid.h"
+#include "assigned_house_model.h"
 #include "core_sync_service.h"
 #include "demo_seed.h"
 #include "demo_session.h"
@@ -115,6 +116,41 @@ class ListAndSyncIssuesTest : public QObject {
     QVERIFY(store().putInspection(again, "tester").isOk());
     m_session->notifyStoreChanged();
     QCOMPARE(model.count(), 0);
+  }
+
+  // 分派给我: the houses a sync brought as assigned come first, earliest due date first, with the
+  // due date; the next sync's set replaces them (a house re-assigned to someone else leaves).
+  void assignedHousesComeFirstWithTheirDueDate() {
+    AssignedHouseModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setSession(m_session.get());
+    QCOMPARE(model.count(), 0);
+    HouseListModel list;
+    list.setSession(m_session.get());
+    list.fetchMore({});
+    const QString a = list.idAt(10), b = list.idAt(3), c = list.idAt(40);
+    QVERIFY(store()
+                .replaceAssignments({{toStdString(a), "2026-12-20", "reviewer", 1},
+                                     {toStdString(b), "2026-12-24", "reviewer", 1},
+                                     {toStdString(c), "2026-12-18", "reviewer", 1},
+                                     {anju::newUuid(), "2026-12-01", "reviewer", 1}})
+                .isOk());
+    m_session->notifyStoreChanged();
+    // The house the tablet does not hold yet is not shown.
+    QCOMPARE(model.count(), 3);
+    auto at = [&](int row, int role) { return model.data(model.index(row), role).toString(); };
+    QCOMPARE(at(0, AssignedHouseModel::BuildingIdRole), c);
+    QCOMPARE(at(0, AssignedHouseModel::DueDateRole), QStringLiteral("2026-12-18"));
+    QCOMPARE(at(1, AssignedHouseModel::BuildingIdRole), a);
+    QCOMPARE(at(2, AssignedHouseModel::BuildingIdRole), b);
+    QCOMPARE(at(2, AssignedHouseModel::DueDateRole), QStringLiteral("2026-12-24"));
+    QVERIFY(!at(0, AssignedHouseModel::AddressRole).isEmpty());
+
+    // The next sync's whole set replaces it.
+    QVERIFY(store().replaceAssignments({{toStdString(b), "2026-12-24", "reviewer", 2}}).isOk());
+    m_session->notifyStoreChanged();
+    QCOMPARE(model.count(), 1);
+    QCOMPARE(at(0, AssignedHouseModel::BuildingIdRole), b);
   }
 
   void refusedChangeShowsTheReasonInPlainWordsAndCanBeDismissed() {

@@ -53,7 +53,7 @@ int usage() {
                "  add-photo INSPECTION_ID FILE [CAPTION]\n"
                "  show-inspection ID\n"
                "  visit BUILDING_ID inspected|nobody_home|refused_entry|gone_or_not_found [NOTE]\n"
-               "  show-visits BUILDING_ID\n");
+               "  show-visits BUILDING_ID | list-assigned\n");
   return 2;
 }
 
@@ -188,6 +188,15 @@ int listBuildings(Tablet& t, int limit) {
   for (const BuildingSummary& b : *list)
     std::printf("%s  %s/%s/%s %s\n", b.id.c_str(), b.region.district.c_str(),
                 b.region.street.c_str(), b.region.community.c_str(), b.address.c_str());
+  return 0;
+}
+
+// 分派给我: "BUILDING_ID DUE_DATE ADDRESS", earliest due date first (what My houses shows first).
+int listAssigned(Tablet& t) {
+  Result<std::vector<AssignedHouse>> list = t.store->assignedHouses(10000);
+  if (!list) return fail(list.status());
+  for (const AssignedHouse& a : *list)
+    std::printf("%s %s %s\n", a.summary.id.c_str(), a.dueDate.c_str(), a.summary.address.c_str());
   return 0;
 }
 
@@ -363,5 +372,6 @@ int main(int argc, char** argv) {
   if (command == "visit" && (rest.size() == 2 || rest.size() == 3))
     return recordVisit(t, rest[0], rest[1], rest.size() == 3 ? rest[2] : "");
   if (command == "show-visits" && rest.size() == 1) return showVisits(t, rest[0]);
+  if (command == "list-assigned" && rest.empty()) return listAssigned(t);
   return usage();
 }

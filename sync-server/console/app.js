@@ -1,7 +1,7 @@
 // The review console: a small single-page app over /console/api (docs/console.md). No framework:
 // h() builds DOM nodes (text always through textContent, never innerHTML, so nothing a tablet
 // sent can run as script), the hash is the route (#/inbox, #/houses?…, #/house/ID, #/dashboard,
-// #/audit).
+// #/audit, #/dispatch, #/progress).
 "use strict";
 
 const API = "/console/api";
@@ -115,6 +115,7 @@ function signOut() {
   session = null;
   sessionStorage.removeItem("anju.session");
   sessionStorage.removeItem("anju.communities");
+  sessionStorage.removeItem("anju.inspectors");
   render();
 }
 
@@ -157,7 +158,9 @@ function renderHeader() {
     session ? h("nav", {},
       inboxNavLink(),
       h("a", { href: "#/houses", id: "nav-houses" }, t("houses")),
+      h("a", { href: "#/dispatch", id: "nav-dispatch" }, t("assignments")),
       h("a", { href: "#/dashboard", id: "nav-dashboard" }, t("dashboard")),
+      h("a", { href: "#/progress", id: "nav-progress" }, t("progress")),
       h("a", { href: "#/audit", id: "nav-audit" }, t("auditLog"))) : null,
     h("div", { class: "who" },
       session ? h("span", {}, `${session.user.display_name || session.user.name} · ${session.user.regions.map(regionText).join("，") || "*"}`) : null,
@@ -189,6 +192,8 @@ async function render() {
     else if (path === "/inbox") await renderInbox(page, params);
     else if (path === "/dashboard") await renderDashboard(page, params);
     else if (path === "/audit") await renderAudit(page, params);
+    else if (path === "/dispatch") await renderAssignments(page, params);
+    else if (path === "/progress") await renderProgress(page, params);
     else await renderHouses(page, params);
   } catch (e) {
     page.append(h("p", { class: "error" }, e.message));

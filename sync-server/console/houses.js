@@ -103,16 +103,17 @@ function badge(value, kind) {
 }
 
 async function renderHouses(main, params) {
-  main.append(filterForm(params, await knownCommunities()), exportButtons(params));
+  main.append(filterForm(params, await knownCommunities()), exportButtons(params), await dispatchBar(params));
   const q = filterQuery(params);
   if (params.get("after")) q.set("after", params.get("after"));
   q.set("limit", "50");
   const page = await api("GET", `/houses?${q}`);
   const table = h("table", { class: "houses", id: "houses-table" },
-    h("thead", {}, h("tr", {},
+    h("thead", {}, h("tr", {}, pickAllCell(),
       [t("region"), t("address"), t("owner"), t("inspectedAt"), t("inspector"), t("judgment"), t("review"), t("appraisalGrade"), t("rectification"), t("visits"), ""]
         .map((c) => h("th", {}, c)))),
     h("tbody", {}, page.rows.map((r) => h("tr", { "data-building": r.building_id },
+      pickCell(r.building_id),
       h("td", {}, regionText(r.region)),
       h("td", {}, h("a", { href: `#/house/${r.building_id}`, class: "address" }, r.address),
         r.building_code ? h("div", { class: "muted small" }, r.building_code) : null),

@@ -2,7 +2,9 @@
 // district, a headless tablet (anju_tablet, core's SyncClient) that submits inspections, and
 // Debian's Chromium driven by playwright-core. A reviewer signs in, filters the table, opens a
 // house, returns the inspection with a comment; the tablet syncs and must hold the comment.
-// Another house is approved and each of its hazards rectified to 销号 (closure).
+// Another house is approved and each of its hazards rectified to 销号 (closure). Then campaign
+// dispatch: two houses assigned to the inspector reach the tablet, and the progress page moves
+// when the tablet hands one in.
 //
 //   node e2e.mjs SERVER_BINARY TABLET_BINARY [SCREENSHOT_DIR]
 //
@@ -393,6 +395,56 @@ async function main() {
   assert.match(approved, /^review: approved$/m);
   // The tablet holds each hazard's measure, closed (销号), as the console left it.
   for (const id of closedMeasures) assert.match(approved, new RegExp(`^rectification_hazard: ${id} [0-9a-f-]{36} closed$`, "m"));
+  // Campaign dispatch (issue 11 §4): tick two not-yet-visited houses of 光明社区, assign them to
+  // the demo inspector with a due date; the tablet's next sync lists them as 分派给我 with that
+  // date; the progress page counts them, and moves when the tablet hands one in.
+  await page.click("#lang");  // back to Chinese
+  await page.goto(`${base}/console/#/houses?${new URLSearchParams({ district: "临江区", street: "城南街道", community: "光明社区" })}`);
+  await page.waitForSelector("#dispatch-bar");
+  await page.waitForSelector("#houses-table tbody tr");
+  const fresh = await page.$$eval("#houses-table tbody tr", (trs) => trs.filter((tr) => tr.textContent.includes("未排查")).map((tr) => tr.dataset.building));
+  assert.ok(fresh.length >= 2, "two houses of 光明社区 not visited yet");
+  const assigned = fresh.slice(0, 2);
+  await page.goto(`${base}/console/#/progress`);
+  await page.waitForSelector("#progress-communities");
+  const tile = async (k) => Number(await page.textContent(`#progress-${k}`));
+  const inspectedBefore = await tile("inspected");
+  assert.equal(await tile("assigned"), 0, "nothing assigned yet");
+  await page.goto(`${base}/console/#/houses?${new URLSearchParams({ district: "临江区", street: "城南街道", community: "光明社区" })}`);
+  await page.waitForSelector("#houses-table tbody tr");
+  for (const id of assigned) await page.check(`#houses-table tr[data-building="${id}"] input.pick`);
+  await page.selectOption("#dispatch-inspector", "demo");
+  await page.fill("#dispatch-due", "2026-12-31");
+  await page.click("#dispatch-selected");
+  await page.waitForSelector(".status.ok");
+  assert.match(await page.textContent("#status"), /新分派 2/);
+  await shot(page, "console-dispatch.png");
+  await page.click("#nav-dispatch");
+  await page.waitForSelector("#assignments-table");
+  assert.deepEqual((await page.$$eval("#assignments-table tbody tr", (trs) => trs.map((tr) => tr.dataset.building))).sort(), [...assigned].sort());
+
+  tablet("sync");
+  const mine = tablet("list-assigned").trim().split("\n").map((l) => l.split(" "));
+  assert.deepEqual(mine.map((l) => l[0]).sort(), [...assigned].sort(), "the tablet holds its assignments");
+  for (const l of mine) assert.equal(l[1], "2026-12-31", "with the due date");
+
+  await page.click("#nav-progress");
+  await page.waitForSelector("#progress-communities");
+  assert.equal(await tile("assigned"), 2);
+  const gmAssigned = await page.$$eval("#progress-communities tbody tr", (trs) =>
+    trs.filter((tr) => tr.textContent.includes("光明社区")).map((tr) => tr.querySelector('td[data-col="assigned"]').textContent));
+  assert.deepEqual(gmAssigned, ["2"], "光明社区's row counts both");
+  tablet("import-demo-inspection", "--building", assigned[0], photo);
+  tablet("sync");
+  await page.reload();
+  await page.waitForSelector("#progress-communities");
+  assert.equal(await tile("inspected"), inspectedBefore + 1, "the dashboard moves after the tablet hands in");
+  const demoRow = await page.$$eval("#progress-inspectors tbody tr", (trs) => trs.map((tr) => tr.textContent).find((t) => t.startsWith("demo")));
+  assert.ok(demoRow, "the demo inspector has a row");
+  await shot(page, "console-progress.png");
+  const weekly = await downloaded(page, "#export-weekly");
+  assert.equal(weekly.bytes.subarray(0, 2).toString(), "PK", "the 周报 is an XLSX (zip)");
+
   // The server stops cleanly (under ASan this also means: no leak, no sanitizer finding).
   const exited = new Promise((resolve) => server.on("exit", (code, signal) => resolve({ code, signal })));
   server.kill("SIGTERM");

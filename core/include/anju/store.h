@@ -119,6 +119,22 @@ struct BuildingSummary {
   bool operator==(const BuildingSummary&) const = default;
 };
 
+/// A house a reviewer dispatched to this tablet's inspector (分派给我), as the last pull sent it.
+struct HouseAssignment {
+  Uuid buildingId;
+  std::string dueDate;  // YYYY-MM-DD, Beijing date
+  std::string assignedBy;
+  TimestampMs assignedAt = 0;
+  bool operator==(const HouseAssignment&) const = default;
+};
+
+/// An assigned house as the list shows it: its list row and the due date.
+struct AssignedHouse {
+  BuildingSummary summary;
+  std::string dueDate;
+  std::string assignedBy;
+};
+
 /// One point of the tablet's map of my houses (see map_geometry.h): the list row plus where the
 /// house is and whom to call.
 struct MapHouse {
@@ -279,6 +295,15 @@ class Store {
   /// Every house of the tablet, for the map (store_map.cpp), in list order. Decodes each record
   /// for its GPS and owner, so it costs one pass over the table (~10^5 rows on a tablet).
   Result<std::vector<MapHouse>> listMapHouses();
+
+  /// The houses assigned to the signed-in inspector that this tablet holds, earliest due date
+  /// first, then in list order; at most `limit`.
+  Result<std::vector<AssignedHouse>> assignedHouses(int limit);
+  /// Replaces every kept assignment with `assignments` (the whole set a pull sent), in one
+  /// transaction. Assignments of houses the tablet does not hold are kept and show once the
+  /// house arrives.
+  Status replaceAssignments(const std::vector<HouseAssignment>& assignments);
+  Result<std::vector<HouseAssignment>> assignments();
 
   // --- Sync (see the algorithm at the top of this file) -------------------------------------
 

@@ -226,6 +226,17 @@ CREATE INDEX buildings_by_visit
   WHERE last_visit_outcome IS NOT NULL;
 )sql";
 
+// Campaign dispatch: the houses a reviewer assigned to this tablet's inspector, replaced as a
+// whole by each sync (PullResponse.assignments).
+constexpr const char* kSchema6 = R"sql(
+CREATE TABLE assignments (
+  building_id TEXT PRIMARY KEY,
+  due_date TEXT NOT NULL,
+  assigned_by TEXT NOT NULL,
+  assigned_at INTEGER NOT NULL
+);
+)sql";
+
 Status fillSearchIndex(Database& db, const Transaction& tx) {
   SearchIndexBatch search;
   {
@@ -288,6 +299,7 @@ constexpr Migration kMigrations[] = {
     {3, "rejected changes, photo upload queue", kSchema3, nullptr},
     {4, "house numbers in natural order", kSchema4, fillAddressKeys},
     {5, "visits", kSchema5, nullptr},
+    {6, "assignments", kSchema6, nullptr},
 };
 
 }  // namespace

@@ -75,6 +75,25 @@ void addKeyset(const BuildingFilter& f, const BuildingSummary& after, Query& q) 
   q.where("(" + columns + ") > (" + values + ")");
 }
 
+BuildingSummary summaryOf(const store::Statement& s) {
+  BuildingSummary summary{s.text(0),
+                          {s.text(1), s.text(2), s.text(3)},
+                          s.text(4),
+                          std::nullopt,
+                          std::nullopt,
+                          s.integer(7),
+                          std::nullopt,
+                          0,
+                          0};
+  // Unknown codes (written by a newer build) show as "not judged" rather than failing the list.
+  if (!s.isNull(5)) summary.judgment = parsePreliminaryJudgment(s.text(5));
+  if (!s.isNull(6)) summary.review = parseReviewState(s.text(6));
+  if (!s.isNull(8)) summary.lastVisitOutcome = parseVisitOutcome(s.text(8));
+  summary.lastVisitedAt = s.isNull(9) ? 0 : s.integer(9);
+  summary.visitCount = static_cast<int>(s.integer(10));
+  return summary;
+}
+
 Result<std::vector<BuildingSummary>> runSummaries(store::Database& db, const Query& q, int limit) {
   // The limit is bound, not spliced in, so each filter shape is compiled once and then reused.
   const int limitIndex = q.paramCount() + 1;
@@ -89,23 +108,7 @@ Result<std::vector<BuildingSummary>> runSummaries(store::Database& db, const Que
     Result<bool> row = (*query)->step();
     if (!row) return row.status();
     if (!*row) return out;
-    const store::Statement& s = **query;
-    BuildingSummary summary{s.text(0),
-                            {s.text(1), s.text(2), s.text(3)},
-                            s.text(4),
-                            std::nullopt,
-                            std::nullopt,
-                            s.integer(7),
-                            std::nullopt,
-                            0,
-                            0};
-    // Unknown codes (written by a newer build) show as "not judged" rather than failing the list.
-    if (!s.isNull(5)) summary.judgment = parsePreliminaryJudgment(s.text(5));
-    if (!s.isNull(6)) summary.review = parseReviewState(s.text(6));
-    if (!s.isNull(8)) summary.lastVisitOutcome = parseVisitOutcome(s.text(8));
-    summary.lastVisitedAt = s.isNull(9) ? 0 : s.integer(9);
-    summary.visitCount = static_cast<int>(s.integer(10));
-    out.push_back(std::move(summary));
+    out.push_back(summaryOf(**query));
   }
 }
 
@@ -154,6 +157,65 @@ Result<std::vector<BuildingSummary>> Store::searchBuildings(std::string_view que
   addFilter(within, q);
   std::lock_guard lock(m_impl->mutex);
   return runSummaries(*m_impl->db, q, limit);
+}
+
+Result<std::vector<AssignedHouse>> Store::assignedHouses(int limit) {
+  if (Status s = checkLimit(limit); !s) return s;
+  std::lock_guard lock(m_impl->mutex);
+  Result<StatementUse> query = m_impl->db->cached(
+      "SELECT b.id, b.district, b.street, b.community, b.address, b.latest_judgment, "
+      "b.latest_review, b.latest_inspected_at, b.last_visit_outcome, b.last_visited_at, "
+      "b.visit_count, a.due_date, a.assigned_by FROM assignments a JOIN buildings b ON b.id = "
+      "a.building_id ORDER BY a.due_date, b.district, b.street, b.community, b.address_key, b.id "
+      "LIMIT ?1");
+  if (!query) return query.status();
+  (*query)->bindInt(1, limit);
+  std::vector<AssignedHouse> out;
+  for (;;) {
+    Result<bool> row = (*query)->step();
+    if (!row) return row.status();
+    if (!*row) return out;
+    out.push_back({summaryOf(**query), (*query)->text(11), (*query)->text(12)});
+  }
+}
+
+Status Store::replaceAssignments(const std::vector<HouseAssignment>& assignments) {
+  std::lock_guard lock(m_impl->mutex);
+  store::Database& db = *m_impl->db;
+  Result<store::Transaction> tx = store::Transaction::begin(db);
+  if (!tx) return tx.status();
+  if (Status s = db.exec("DELETE FROM assignments"); !s) return s;
+  for (const HouseAssignment& a : assignments) {
+    Result<StatementUse> insert = db.cached(
+        "INSERT OR REPLACE INTO assignments (building_id, due_date, assigned_by, assigned_at) "
+        "VALUES (?1, ?2, ?3, ?4)");
+    if (!insert) return insert.status();
+    if (Status s = (*insert)
+                       ->bindText(1, a.buildingId)
+                       .bindText(2, a.dueDate)
+                       .bindText(3, a.assignedBy)
+                       .bindInt(4, a.assignedAt)
+                       .run();
+        !s)
+      return s;
+  }
+  return tx->commit();
+}
+
+Result<std::vector<HouseAssignment>> Store::assignments() {
+  std::lock_guard lock(m_impl->mutex);
+  Result<StatementUse> query = m_impl->db->cached(
+      "SELECT building_id, due_date, assigned_by, assigned_at FROM assignments "
+      "ORDER BY due_date, building_id");
+  if (!query) return query.status();
+  std::vector<HouseAssignment> out;
+  for (;;) {
+    Result<bool> row = (*query)->step();
+    if (!row) return row.status();
+    if (!*row) return out;
+    const store::Statement& s = **query;
+    out.push_back({s.text(0), s.text(1), s.text(2), s.integer(3)});
+  }
 }
 
 }  // namespace anju

@@ -17,6 +17,7 @@ Status SyncRun::pull() {
     request.set_cursor(*cursor);
     request.set_limit(m_options.pullPageSize);
     request.set_count_remaining(countRemaining);
+    request.set_want_assignments(true);  // the last page carries 分派给我 (docs/protocol.md)
     // Every real page names the epoch, serialised after the changes: a page cut short (even
     // at a change boundary, which still parses) lacks it and is fetched again.
     v1::PullResponse page;
@@ -70,7 +71,15 @@ Status SyncRun::pull() {
     m_report.pulledConflicts += outcome->conflicts;
     notify(SyncPhase::kPull);
 
-    if (!page.has_more()) return Status::ok();
+    if (!page.has_more()) {
+      // A server older than dispatch does not include them: keep what we had.
+      if (!page.assignments_included()) return Status::ok();
+      std::vector<HouseAssignment> mine;
+      mine.reserve(static_cast<std::size_t>(page.assignments_size()));
+      for (const v1::Assignment& a : page.assignments())
+        mine.push_back({a.building_id(), a.due_date(), a.assigned_by(), a.assigned_at()});
+      return m_store.replaceAssignments(mine);
+    }
     if (page.next_cursor() == *cursor)
       return Status::unavailable(msg("sync.server_cursor_did_not"));
     *cursor = page.next_cursor();

@@ -90,10 +90,13 @@ int runServe(const CliArgs& args) {
   ReviewService review(**storage, hlc);
   RectificationService rectifications(**storage, hlc, photos);
   HouseService houses(**storage, **storage, **blobs);
-  ConsoleApi console({auth, review, rectifications, houses});
+  ProgressQuery progress((*storage)->driver());
+  CampaignService campaign(**storage, progress);
+  pull.setAssignmentSource([&campaign](const User& user) { return campaign.assignedTo(user); });
+  ConsoleApi console({auth, review, rectifications, houses, campaign});
   ExportService exportService(**storage, **storage);
   DossierRunner dossiers(**storage, **storage, **blobs);
-  ExportApi exportApi(auth, exportService, dossiers);
+  ExportApi exportApi(auth, exportService, dossiers, &campaign);
 
   // Signals are taken by one thread with sigwait; block them before any other thread exists so
   // none of the engine's workers receives them.

@@ -183,6 +183,10 @@ void ConsoleApi::install(web::Router& server) {
   server.Get("/console/api/dashboard", [this](Req q, Res s) { dashboard(q, s); });
   server.Get("/console/api/inbox", [this](Req q, Res s) { inbox(q, s); });
   server.Get("/console/api/inbox/count", [this](Req q, Res s) { inboxCount(q, s); });
+  server.Post("/console/api/assignments", [this](Req q, Res s) { dispatch(q, s); });
+  server.Get("/console/api/assignments", [this](Req q, Res s) { assignments(q, s); });
+  server.Get("/console/api/inspectors", [this](Req q, Res s) { inspectors(q, s); });
+  server.Get("/console/api/progress", [this](Req q, Res s) { progress(q, s); });
   // The pages last: the router tries routes in registration order, and this pattern would also
   // match every GET /console/api/... above.
   server.Get("/console", [](Req, Res res) { res.set_redirect("/console/"); });
@@ -416,6 +420,116 @@ void ConsoleApi::inboxCount(Req req, Res res) {
   Result<std::int64_t> total = m_services.houses.inboxCount(*user);
   if (!total) return sendJsonError(res, total.status());
   sendJson(res, {{"count", *total}});
+}
+
+// Campaign dispatch (issue 11 §4, docs/console.md "分派").
+void ConsoleApi::dispatch(Req req, Res res) {
+  Result<User> user = reviewer(req);
+  if (!user) return sendJsonError(res, user.status());
+  Result<json> body = jsonBody(req);
+  if (!body) return sendJsonError(res, body.status());
+  DispatchRequest request;
+  if (auto ids = body->find("building_ids"); ids != body->end() && ids->is_array()) {
+    for (const json& id : *ids) {
+      if (!id.is_string())
+        return sendJsonError(res, Status::invalidArgument(msg("console.body_must_json_object")));
+      request.buildingIds.push_back(id.get<std::string>());
+    }
+  }
+  request.community = stringField(*body, "community");
+  request.inspector = stringField(*body, "inspector");
+  request.dueDate = stringField(*body, "due_date");
+  Result<DispatchResult> done =
+      m_services.campaign.dispatch(request, Reviewer(user->name, regionFilterFor(*user)));
+  if (!done) return sendJsonError(res, done.status());
+  logInfo("console dispatch to " + request.inspector + " by " + user->name + ": " +
+          std::to_string(done->assigned) + " assigned, " + std::to_string(done->reassigned) +
+          " reassigned");
+  sendJson(res, {{"assigned", done->assigned},
+                 {"reassigned", done->reassigned},
+                 {"unchanged", done->unchanged}});
+}
+
+void ConsoleApi::assignments(Req req, Res res) {
+  Result<User> user = reviewer(req);
+  if (!user) return sendJsonError(res, user.status());
+  Result<std::vector<Assignment>> list = m_services.campaign.assignments(
+      Reviewer(user->name, regionFilterFor(*user)), req.get_param_value("inspector"),
+      req.get_param_value("community"));
+  if (!list) return sendJsonError(res, list.status());
+  json rows = json::array();
+  for (const Assignment& a : *list)
+    rows.push_back({{"building_id", a.buildingId},
+                    {"inspector", a.inspector},
+                    {"due_date", a.dueDate},
+                    {"assigned_by", a.assignedBy},
+                    {"assigned_at", a.assignedAt},
+                    {"region", regionJson(a.region)}});
+  sendJson(res, {{"assignments", rows}});
+}
+
+void ConsoleApi::inspectors(Req req, Res res) {
+  Result<User> user = reviewer(req);
+  if (!user) return sendJsonError(res, user.status());
+  Result<std::vector<User>> list =
+      m_services.campaign.inspectors(Reviewer(user->name, regionFilterFor(*user)));
+  if (!list) return sendJsonError(res, list.status());
+  json rows = json::array();
+  for (const User& u : *list) rows.push_back(userJson(u));
+  sendJson(res, {{"inspectors", rows}});
+}
+
+namespace {
+
+json progressCountsJson(const ProgressCounts& c) {
+  return {
+      {"houses", c.houses},       {"assigned", c.assigned},        {"visited", c.visited},
+      {"inspected", c.inspected}, {"not_reached", c.notReached()}, {"nobody_home", c.nobodyHome},
+      {"refused", c.refused},     {"submitted", c.submitted},      {"approved", c.approved},
+      {"returned", c.returned}};
+}
+
+json progressGroupJson(const ProgressGroup& g) {
+  json days = json::array(), weeks = json::array();
+  for (const auto& [day, counts] : g.byDay) {
+    json row = progressCountsJson(counts);
+    row.erase("houses");
+    row["date"] = beijingDate(day);
+    days.push_back(row);
+  }
+  for (const auto& [week, counts] : perWeek(g.byDay)) {
+    json row = progressCountsJson(counts);
+    row.erase("houses");
+    row["week_start"] = beijingDate(week);
+    row["week_end"] = beijingDate(week + 6);
+    weeks.push_back(row);
+  }
+  return {{"total", progressCountsJson(g.total)}, {"days", days}, {"weeks", weeks}};
+}
+
+}  // namespace
+
+// Campaign progress (docs/console.md "进度"): the register's filters, scoped to the caller.
+void ConsoleApi::progress(Req req, Res res) {
+  Result<User> user = reviewer(req);
+  if (!user) return sendJsonError(res, user.status());
+  Result<RegisterFilter> filter = m_services.houses.registerFilter(*user, queryParams(req));
+  if (!filter) return sendJsonError(res, filter.status());
+  Result<ProgressReport> report = m_services.campaign.progress(*filter);
+  if (!report) return sendJsonError(res, report.status());
+  json communities = json::array(), inspectors = json::array();
+  for (const ProgressGroup& g : report->communities) {
+    json row = progressGroupJson(g);
+    row["community"] = regionJson(g.community);
+    communities.push_back(row);
+  }
+  for (const ProgressGroup& g : report->inspectors) {
+    json row = progressGroupJson(g);
+    row["inspector"] = g.inspector;
+    inspectors.push_back(row);
+  }
+  json total = progressGroupJson(report->total);
+  sendJson(res, {{"communities", communities}, {"inspectors", inspectors}, {"total", total}});
 }
 
 }  // namespace anju::server

@@ -17,6 +17,7 @@
 
 #include "register/register_query.h"
 #include "service/auth_service.h"
+#include "service/campaign_service.h"
 #include "service/checklist_catalog.h"
 #include "service/house_service.h"
 #include "service/rectification_service.h"
@@ -30,6 +31,7 @@ struct ConsoleServices {
   ReviewService& review;
   RectificationService& rectifications;
   HouseService& houses;
+  CampaignService& campaign;
 };
 
 class ConsoleApi {
@@ -58,6 +60,10 @@ class ConsoleApi {
   void dashboard(const web::Request& req, web::Response& res);
   void inbox(const web::Request& req, web::Response& res);
   void inboxCount(const web::Request& req, web::Response& res);
+  void dispatch(const web::Request& req, web::Response& res);
+  void assignments(const web::Request& req, web::Response& res);
+  void inspectors(const web::Request& req, web::Response& res);
+  void progress(const web::Request& req, web::Response& res);
 
   ConsoleServices m_services;
   ChecklistCatalog m_checklists;  // the house page shows every answer under its question

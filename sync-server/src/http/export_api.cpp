@@ -104,6 +104,8 @@ void ExportApi::install(web::Router& server) {
   server.Get("/v1/exports/houses.geojson", [this](Req q, Res s) { housesGeoJson(q, s); });
   server.Get("/v1/exports/dossier.pdf", [this](Req q, Res s) { communityDossier(q, s); });
   server.Get(R"(/v1/exports/dossier/([^/]+)\.pdf)", [this](Req q, Res s) { houseDossier(q, s); });
+  if (m_campaign)
+    server.Get("/v1/exports/weekly.xlsx", [this](Req q, Res s) { weeklyReport(q, s); });
 }
 
 Result<User> ExportApi::authenticate(const web::Request& req) {
@@ -202,6 +204,23 @@ void ExportApi::communityDossier(const web::Request& req, web::Response& res) {
     return sendError(res, ApiError::fromStatus(s));
   sendFile(res, *scratch, path, "application/pdf",
            contentDisposition("dossier.pdf", baseName("一户一档", *filter) + ".pdf"));
+}
+
+void ExportApi::weeklyReport(const web::Request& req, web::Response& res) {
+  Result<RegisterFilter> filter = filterFor(req);
+  if (!filter) return sendError(res, ApiError::fromStatus(filter.status()));
+  Result<std::shared_ptr<ExportScratch>> scratch = ExportScratch::create();
+  if (!scratch) return sendError(res, ApiError::fromStatus(scratch.status()));
+  const std::string path = (*scratch)->file("weekly.xlsx");
+  const std::string week = req.get_param_value("week");
+  if (Status s = m_campaign->weeklyReportXlsx(*filter, week, path, (*scratch)->dir()); !s) {
+    if (s.code() != StatusCode::kInvalidArgument)
+      logError("weekly.xlsx export failed: " + s.toString());
+    return sendError(res, ApiError::fromStatus(s));
+  }
+  sendFile(res, *scratch, path, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+           contentDisposition("weekly-" + week + ".xlsx",
+                              baseName("周报", *filter) + "-" + week + ".xlsx"));
 }
 
 }  // namespace anju::server

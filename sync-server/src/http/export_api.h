@@ -5,6 +5,7 @@
 //       &judgment=&review=&rectification=&from=&to=&not_visited=
 //   GET /v1/exports/dossier/{building_id}.pdf
 //   GET /v1/exports/dossier.pdf?community=区/街道/社区
+//   GET /v1/exports/weekly.xlsx?week=YYYY-MM-DD&<the register filters>  (周报)
 //
 // Bodies stream: CSV and GeoJSON are produced chunk by chunk as the response is written; XLSX
 // and PDF are built in a scratch directory (flat memory) and then sent from the file.
@@ -14,6 +15,7 @@
 
 #include "export/dossier_runner.h"
 #include "service/auth_service.h"
+#include "service/campaign_service.h"
 #include "service/export_service.h"
 #include "web/router.h"
 
@@ -22,8 +24,10 @@ namespace anju::server {
 class ExportApi {
  public:
   /// All borrowed; they outlive the api.
-  ExportApi(AuthService& auth, ExportService& exports, DossierRunner& dossiers)
-      : m_auth(auth), m_exports(exports), m_dossiers(dossiers) {}
+  /// Without `campaign` there is no weekly report route.
+  ExportApi(AuthService& auth, ExportService& exports, DossierRunner& dossiers,
+            CampaignService* campaign = nullptr)
+      : m_auth(auth), m_exports(exports), m_dossiers(dossiers), m_campaign(campaign) {}
 
   /// Registers the routes on `server` (the edge handlers are SyncApi's).
   void install(web::Router& server);
@@ -36,10 +40,12 @@ class ExportApi {
   void housesGeoJson(const web::Request& req, web::Response& res);
   void houseDossier(const web::Request& req, web::Response& res);
   void communityDossier(const web::Request& req, web::Response& res);
+  void weeklyReport(const web::Request& req, web::Response& res);
 
   AuthService& m_auth;
   ExportService& m_exports;
   DossierRunner& m_dossiers;
+  CampaignService* m_campaign;
 };
 
 /// `attachment; filename="<ascii>"; filename*=UTF-8''<percent-encoded utf8>` (RFC 6266/5987).

@@ -50,6 +50,18 @@ Result<v1::PullResponse> PullService::pull(const User& user, const v1::PullReque
     response.set_remaining(*remaining);
   }
   response.set_has_more(page->hasMore);
+  if (request.want_assignments() && !page->hasMore && m_assignments) {
+    Result<std::vector<Assignment>> mine = m_assignments(user);
+    if (!mine) return mine.status();
+    for (const Assignment& a : *mine) {
+      v1::Assignment* out = response.add_assignments();
+      out->set_building_id(a.buildingId);
+      out->set_due_date(a.dueDate);
+      out->set_assigned_by(a.assignedBy);
+      out->set_assigned_at(a.assignedAt);
+    }
+    response.set_assignments_included(true);
+  }
   response.set_next_cursor(encodeCursor({epoch, last}));
   return response;
 }

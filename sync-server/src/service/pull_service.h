@@ -9,6 +9,9 @@
 // Thread-safe.
 #pragma once
 
+#include <functional>
+#include <vector>
+
 #include "anju/v1/sync.pb.h"
 #include "storage/server_storage.h"
 
@@ -19,6 +22,11 @@ class PullService {
   /// `storage` is borrowed and outlives the service. `maxPage` caps PullRequest.limit.
   PullService(ServerStorage& storage, int maxPage, int defaultPage);
 
+  /// When PullRequest.want_assignments is set, the last page carries the caller's assignments
+  /// (docs/protocol.md, "Assignments"); `source` answers them. Without one none are sent.
+  using AssignmentSource = std::function<Result<std::vector<Assignment>>(const User&)>;
+  void setAssignmentSource(AssignmentSource source) { m_assignments = std::move(source); }
+
   /// invalidArgument for a malformed cursor.
   Result<v1::PullResponse> pull(const User& user, const v1::PullRequest& request);
 
@@ -26,6 +34,7 @@ class PullService {
   ServerStorage& m_storage;
   int m_maxPage;
   int m_defaultPage;
+  AssignmentSource m_assignments;
 };
 
 }  // namespace anju::server

@@ -138,6 +138,16 @@ struct AuditEntry {
   std::string detail;  // JSON object text: the values the action set (comment, grade, ...)
 };
 
+/// One house dispatched to an inspector (campaign dispatch): at most one per house.
+struct Assignment {
+  Uuid buildingId;
+  std::string inspector;   // user name of an inspector
+  std::string dueDate;     // YYYY-MM-DD, Beijing date
+  std::string assignedBy;  // the reviewer who assigned it
+  TimestampMs assignedAt = 0;
+  RegionPath region;  // the house's (read from its building record; ignored when written)
+};
+
 /// Unit of work over the records, change ids and conflicts. Writes become visible and durable
 /// only at commit(); the destructor rolls back an uncommitted transaction.
 class SyncTransaction {
@@ -168,6 +178,10 @@ class SyncTransaction {
   virtual Status savepoint() = 0;
   virtual Status releaseSavepoint() = 0;
   virtual Status rollbackToSavepoint() = 0;
+  /// The house's current assignment; nullopt when it has none.
+  virtual Result<std::optional<Assignment>> findAssignment(const Uuid& buildingId) = 0;
+  /// Makes `a` the house's assignment, replacing the previous one (region ignored).
+  virtual Status putAssignment(const Assignment& a) = 0;
   /// Durably commits (fsync'd); after an error nothing of the transaction is stored.
   virtual Status commit() = 0;
 };
@@ -197,6 +211,8 @@ class ServerStorage {
   /// notFound when no such user.
   virtual Result<User> findUser(const std::string& name) = 0;
   virtual Status addUserRegion(const std::string& name, const RegionPath& region) = 0;
+  /// Every user with `role`, with their regions, by name.
+  virtual Result<std::vector<User>> usersWithRole(Role role) = 0;
 
   virtual Status saveToken(const TokenRow& token) = 0;
   /// The user owning an unexpired token; unauthenticated when unknown or expired, and with the
@@ -232,6 +248,14 @@ class ServerStorage {
   virtual Status putPhotoBlob(const PhotoBlobState& state) = 0;
   virtual Status deletePhotoBlob(const std::string& sha256) = 0;
   virtual Result<InspectionPhotos> inspectionPhotos(const Uuid& inspectionId) = 0;
+
+  /// Assignments of houses visible through `scope`: of `inspector` when not empty, in
+  /// `community` (a region prefix) when its district is not empty; by due date, then building.
+  virtual Result<std::vector<Assignment>> assignments(const RegionFilter& scope,
+                                                      const std::string& inspector,
+                                                      const RegionPath& community) = 0;
+  /// The ids of the buildings stored in `region` (a region prefix), in id order.
+  virtual Result<std::vector<Uuid>> buildingsIn(const RegionPath& region) = 0;
 
   /// Every current record of one house: the building (when stored) and its inspections, photos
   /// and rectifications, in no particular order. Empty when nothing is stored for it.

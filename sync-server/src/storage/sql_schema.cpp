@@ -397,6 +397,20 @@ CREATE TABLE register_facts (
 CREATE INDEX register_facts_by_building ON register_facts (building_id, kind, result, at, id);
 )sql",
      true},
+    // 14: campaign dispatch (issue 11 §4): one current assignment per house, to a named inspector
+    // with a due date (Beijing date, YYYY-MM-DD). Re-assignment replaces the row; the old and new
+    // inspector go to the audit log. The region is the building record's, read by join.
+    {R"sql(
+CREATE TABLE assignments (
+  building_id {key_text} PRIMARY KEY,
+  inspector TEXT NOT NULL REFERENCES users(name),
+  due_date TEXT NOT NULL,
+  assigned_by TEXT NOT NULL,
+  assigned_at {int64} NOT NULL
+);
+CREATE INDEX assignments_by_inspector ON assignments (inspector, due_date, building_id);
+)sql",
+     false},
 };
 
 }  // namespace

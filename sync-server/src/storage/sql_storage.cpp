@@ -391,4 +391,61 @@ Result<std::vector<StoredRecord>> SqlStorage::houseRecords(const Uuid& buildingI
       [&](SqlSession& session) { return selectHouseRecords(session, buildingId); });
 }
 
+Result<std::vector<Assignment>> SqlStorage::assignments(const RegionFilter& scope,
+                                                        const std::string& inspector,
+                                                        const RegionPath& community) {
+  SqlParams params;
+  params.text(inspector).text(community.district).text(community.street).text(community.community);
+  bindGrants(params, scope);
+  const std::string sql =
+      "SELECT a.building_id, a.inspector, a.due_date, a.assigned_by, a.assigned_at, r.district, "
+      "r.street, r.community FROM assignments a JOIN records r ON r.kind = " +
+      kindLiteral(RecordKind::kBuilding) +
+      " AND r.id = a.building_id WHERE ($1 = '' OR a.inspector = $1) AND ($2 = '' OR "
+      "(r.district = $2 AND ($3 = '' OR r.street = $3) AND ($4 = '' OR r.community = $4))) AND " +
+      regionCondition(scope, '$', 5, "r") +
+      " ORDER BY a.due_date COLLATE \"C\", a.building_id COLLATE \"C\"";
+  return withSession([&](SqlSession& session) {
+    return collectRows(session, sql, params, [](const SqlRows& rows) {
+      Assignment a;
+      a.buildingId = rows.text(0);
+      a.inspector = rows.text(1);
+      a.dueDate = rows.text(2);
+      a.assignedBy = rows.text(3);
+      a.assignedAt = rows.int64(4);
+      a.region = {rows.text(5), rows.text(6), rows.text(7)};
+      return a;
+    });
+  });
+}
+
+Result<std::vector<Uuid>> SqlStorage::buildingsIn(const RegionPath& region) {
+  const std::string sql =
+      "SELECT id FROM records WHERE kind = " + kindLiteral(RecordKind::kBuilding) +
+      " AND district = $1 AND ($2 = '' OR street = $2) AND ($3 = '' OR community = $3) "
+      "ORDER BY id COLLATE \"C\"";
+  return withSession([&](SqlSession& session) {
+    return collectRows(session, sql,
+                       SqlParams().text(region.district).text(region.street).text(region.community),
+                       [](const SqlRows& rows) { return rows.text(0); });
+  });
+}
+
+Result<std::vector<User>> SqlStorage::usersWithRole(Role role) {
+  return withSession([&](SqlSession& session) -> Result<std::vector<User>> {
+    Result<std::vector<std::string>> names = collectRows(
+        session, "SELECT name FROM users WHERE role = $1 ORDER BY name COLLATE \"C\"",
+        SqlParams().text(roleCode(role)), [](const SqlRows& rows) { return rows.text(0); });
+    if (!names) return names.status();
+    std::vector<User> out;
+    for (const std::string& name : *names) {
+      Result<User> user = loadUser(session, name);
+      if (!user) return user.status();
+      user->passwordHash.clear();
+      out.push_back(std::move(user).value());
+    }
+    return out;
+  });
+}
+
 }  // namespace anju::server

@@ -49,6 +49,7 @@ class SqlStorage : public ServerStorage {
   Status createUser(const User& user) override;
   Result<User> findUser(const std::string& name) override;
   Status addUserRegion(const std::string& name, const RegionPath& region) override;
+  Result<std::vector<User>> usersWithRole(Role role) override;
 
   Status saveToken(const TokenRow& token) override;
   Result<User> findUserByToken(const std::string& tokenHash, TimestampMs now) override;
@@ -70,6 +71,10 @@ class SqlStorage : public ServerStorage {
   Status deletePhotoBlob(const std::string& sha256) override;
   Result<InspectionPhotos> inspectionPhotos(const Uuid& inspectionId) override;
   Result<std::vector<StoredRecord>> houseRecords(const Uuid& buildingId) override;
+  Result<std::vector<Assignment>> assignments(const RegionFilter& scope,
+                                              const std::string& inspector,
+                                              const RegionPath& community) override;
+  Result<std::vector<Uuid>> buildingsIn(const RegionPath& region) override;
 
  protected:
   /// For a subclass that installs its own hooks: construct, then start().

@@ -228,4 +228,33 @@ Status SqlSyncTransaction::commit() {
   return m_tx->commit();
 }
 
+Result<std::optional<Assignment>> SqlSyncTransaction::findAssignment(const Uuid& buildingId) {
+  return firstRow(session(),
+                  "SELECT building_id, inspector, due_date, assigned_by, assigned_at FROM "
+                  "assignments WHERE building_id = $1",
+                  SqlParams().text(buildingId), [](const SqlRows& rows) {
+                    Assignment a;
+                    a.buildingId = rows.text(0);
+                    a.inspector = rows.text(1);
+                    a.dueDate = rows.text(2);
+                    a.assignedBy = rows.text(3);
+                    a.assignedAt = rows.int64(4);
+                    return a;
+                  });
+}
+
+Status SqlSyncTransaction::putAssignment(const Assignment& a) {
+  return session().run(
+      "INSERT INTO assignments (building_id, inspector, due_date, assigned_by, assigned_at) "
+      "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (building_id) DO UPDATE SET inspector = "
+      "excluded.inspector, due_date = excluded.due_date, assigned_by = excluded.assigned_by, "
+      "assigned_at = excluded.assigned_at",
+      SqlParams()
+          .text(a.buildingId)
+          .text(a.inspector)
+          .text(a.dueDate)
+          .text(a.assignedBy)
+          .int64(a.assignedAt));
+}
+
 }  // namespace anju::server

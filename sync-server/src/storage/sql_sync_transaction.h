@@ -36,6 +36,8 @@ class SqlSyncTransaction final : public SyncTransaction {
   Status savepoint() override;
   Status releaseSavepoint() override;
   Status rollbackToSavepoint() override;
+  Result<std::optional<Assignment>> findAssignment(const Uuid& buildingId) override;
+  Status putAssignment(const Assignment& a) override;
   Status commit() override;
 
  private:
