@@ -42,6 +42,9 @@ const MESSAGES = {
     "d.from": "原为", "d.to": "改为", "d.comment": "意见", "d.family": "措施类别", "d.measure": "整治措施",
     "d.status": "状态", "d.deadline": "整治期限", "d.responsible_party": "责任单位/人", "d.note": "备注",
     "d.from_status": "原状态",
+    map: "地图", onMap: "在地图上查看", asTable: "以列表查看", mapNoJudgment: "未排查或未判定",
+    mapInView: "视野内 {n} 户", mapClustered: "超过 {n} 户时按网格聚合，放大或点击聚合点可见单户",
+    mapWithoutLocation: "另有 {n} 户无坐标，未标在图上",
   },
   en: {
     title: "Anju · housing safety review console",
@@ -86,6 +89,9 @@ const MESSAGES = {
     "d.from": "from", "d.to": "to", "d.comment": "comment", "d.family": "family", "d.measure": "measure",
     "d.status": "status", "d.deadline": "deadline", "d.responsible_party": "responsible party", "d.note": "note",
     "d.from_status": "previous status",
+    map: "Map", onMap: "Show on map", asTable: "Show as table", mapNoJudgment: "not inspected or judged",
+    mapInView: "{n} houses in view", mapClustered: "more than {n} are counted on a grid; zoom in or click a cluster to see single houses",
+    mapWithoutLocation: "{n} more have no position and are not shown",
   },
 };
 

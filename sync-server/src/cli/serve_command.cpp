@@ -26,7 +26,8 @@ Result<ServerConfig> resolveConfig(const CliArgs& args) {
   }
   for (const auto& [flag, key] :
        {std::pair{"data", "data_dir"}, std::pair{"listen", "listen"}, std::pair{"port", "port"},
-        std::pair{"postgres", "postgres"}, std::pair{"photo-store", "photo_store"}}) {
+        std::pair{"postgres", "postgres"}, std::pair{"photo-store", "photo_store"},
+        std::pair{"map-tiles", "map_tiles"}}) {
     if (auto value = args.option(flag)) {
       if (Status s = applyConfigValue(key, *value, config); !s) return s;
     }
@@ -90,7 +91,8 @@ int runServe(const CliArgs& args) {
   ReviewService review(**storage, hlc);
   RectificationService rectifications(**storage, hlc, photos);
   HouseService houses(**storage, **storage, **blobs);
-  ConsoleApi console({auth, review, rectifications, houses});
+  HouseMapService houseMap(houses, **storage);
+  ConsoleApi console({auth, review, rectifications, houses, houseMap}, config->mapTiles);
   ExportService exportService(**storage, **storage);
   DossierRunner dossiers(**storage, **storage, **blobs);
   ExportApi exportApi(auth, exportService, dossiers);

@@ -5,6 +5,7 @@
 
 #include "console/console_assets.h"
 #include "console/dossier_json.h"
+#include "console/map_json.h"
 #include "http/api_error.h"
 #include "http/http_edge.h"
 #include "util/log.h"
@@ -183,10 +184,14 @@ void ConsoleApi::install(web::Router& server) {
   server.Get("/console/api/dashboard", [this](Req q, Res s) { dashboard(q, s); });
   server.Get("/console/api/inbox", [this](Req q, Res s) { inbox(q, s); });
   server.Get("/console/api/inbox/count", [this](Req q, Res s) { inboxCount(q, s); });
+  server.Get("/console/api/map", [this](Req q, Res s) { map(q, s); });
   // The pages last: the router tries routes in registration order, and this pattern would also
   // match every GET /console/api/... above.
   server.Get("/console", [](Req, Res res) { res.set_redirect("/console/"); });
-  server.Get("/console/(.*)", [](Req req, Res res) {
+  // Map tiles, when configured, are the one image source besides our own.
+  const std::string imageSources =
+      "'self' blob:" + (m_mapTiles.empty() ? "" : " " + tileSource(m_mapTiles).value_or(""));
+  server.Get("/console/(.*)", [imageSources](Req req, Res res) {
     const std::string name = req.matches[1].str().empty() ? "index.html" : req.matches[1].str();
     const ConsoleAsset* asset = findConsoleAsset(name);
     if (!asset)
@@ -194,7 +199,7 @@ void ConsoleApi::install(web::Router& server) {
     res.set_header("Cache-Control", "no-cache");
     // Only our own files may run or be framed; photos are shown from blob: URLs.
     res.set_header("Content-Security-Policy",
-                   "default-src 'self'; img-src 'self' blob:; frame-ancestors 'none'");
+                   "default-src 'self'; img-src " + imageSources + "; frame-ancestors 'none'");
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_content(std::string(asset->bytes), std::string(asset->contentType));
   });
@@ -416,6 +421,14 @@ void ConsoleApi::inboxCount(Req req, Res res) {
   Result<std::int64_t> total = m_services.houses.inboxCount(*user);
   if (!total) return sendJsonError(res, total.status());
   sendJson(res, {{"count", *total}});
+}
+
+void ConsoleApi::map(Req req, Res res) {
+  Result<User> user = reviewer(req);
+  if (!user) return sendJsonError(res, user.status());
+  Result<HouseMap> map = m_services.map.map(*user, queryParams(req));
+  if (!map) return sendJsonError(res, map.status());
+  sendJson(res, houseMapJson(*map, m_mapTiles));
 }
 
 }  // namespace anju::server

@@ -18,6 +18,7 @@
 #include "register/register_query.h"
 #include "service/auth_service.h"
 #include "service/checklist_catalog.h"
+#include "service/house_map_service.h"
 #include "service/house_service.h"
 #include "service/rectification_service.h"
 #include "service/review_service.h"
@@ -30,12 +31,16 @@ struct ConsoleServices {
   ReviewService& review;
   RectificationService& rectifications;
   HouseService& houses;
+  HouseMapService& map;
 };
 
 class ConsoleApi {
  public:
   /// Services are borrowed and outlive the api.
-  explicit ConsoleApi(ConsoleServices services) : m_services(services) {}
+  /// `mapTiles`: the map's tile URL template (map_tiles, validated by tileSource in
+  /// console/map_json.h); empty: no tiles, points and outlines only.
+  explicit ConsoleApi(ConsoleServices services, std::string mapTiles = {})
+      : m_services(services), m_mapTiles(std::move(mapTiles)) {}
 
   /// Registers the /console routes. Call after SyncApi::install (which sets the edge handlers).
   void install(web::Router& server);
@@ -58,8 +63,10 @@ class ConsoleApi {
   void dashboard(const web::Request& req, web::Response& res);
   void inbox(const web::Request& req, web::Response& res);
   void inboxCount(const web::Request& req, web::Response& res);
+  void map(const web::Request& req, web::Response& res);
 
   ConsoleServices m_services;
+  std::string m_mapTiles;
   ChecklistCatalog m_checklists;  // the house page shows every answer under its question
 };
 
