@@ -73,22 +73,29 @@ function drawMap(map, layer, data, info) {
   el?.setAttribute("data-drawn", data.clusters.length ? "clusters" : "points");
 }
 
-async function startMap(el, info, params, first) {
-  const map = L.map(el, { attributionControl: Boolean(first.tiles), maxZoom: 19, worldCopyJump: false });
+// The first request sends the map's size: the server fits the view to the filtered houses and
+// answers their points or clusters at once, so the page paints after one request.
+async function startMap(el, info, params) {
+  const q = filterQuery(params);
+  q.set("size", `${el.clientWidth}x${el.clientHeight}`);
+  const first = await api("GET", `/map?${q}`);
+  if (!el.isConnected) return;
+  const map = L.map(el, { attributionControl: Boolean(first.tiles), maxZoom: 19 });
   if (first.tiles) {
     map.attributionControl.setPrefix(false);
     L.tileLayer(first.tiles, { maxZoom: 19 }).addTo(map);
   }
   const layer = L.layerGroup().addTo(map);
-  if (first.extent) {
-    const [s, w, n, e] = first.extent;
-    map.fitBounds([[s, w], [n, e]], { padding: [24, 24], maxZoom: 17 });
+  if (first.view) {
+    map.setView(first.view.center, first.view.zoom);
+    drawMap(map, layer, first, info);
   } else {
     map.setView([35, 105], 4);  // China, when no filtered house has a position
+    drawMap(map, layer, first, info);
   }
   // Only the newest answer is drawn: panning fast sends several requests.
   let latest = 0;
-  const load = async () => {
+  map.on("moveend", async () => {
     const ticket = ++latest;
     const q = filterQuery(params);
     q.set("bbox", clampedBox(map));
@@ -99,18 +106,20 @@ async function startMap(el, info, params, first) {
     } catch (e) {
       if (ticket === latest) flash(e.message, true);
     }
-  };
-  map.on("moveend", load);
-  await load();
+  });
 }
 
 async function renderMap(main, params) {
-  const [communities, first] = await Promise.all([knownCommunities(), api("GET", `/map?${filterQuery(params)}`)]);
-  main.append(filterForm(params, communities, "map"));
+  // The filter bar fills in when the reviewer's communities are known; the map does not wait.
+  const filters = h("div", {});
+  knownCommunities().then((communities) => filters.replaceWith(filterForm(params, communities, "map")))
+    .catch((e) => flash(e.message, true));
   const el = h("div", { id: "map", class: "map" });
   const info = h("p", { class: "muted map-info", id: "map-info" });
-  main.append(h("div", { class: "map-bar" }, mapLegend(), info), el);
+  main.append(filters, h("div", { class: "map-bar" }, mapLegend(), info), el);
   // Leaflet measures its container: start once the page is on screen (render() puts it there
   // after this returns); a page replaced meanwhile never starts.
-  setTimeout(() => { if (el.isConnected) startMap(el, info, params, first); }, 0);
+  setTimeout(() => {
+    if (el.isConnected) startMap(el, info, params).catch((e) => flash(e.message, true));
+  }, 0);
 }

@@ -7,6 +7,9 @@
 // Not a test (no thresholds): run it once and read the figures.
 //
 //   node bench.mjs SERVER_BINARY [N] [SCREENSHOT]
+//
+// ANJU_BENCH_DATA=DIR reuses a data dir a previous run imported (copy it while that run is at
+// the browser step; the import of 100 000 houses takes minutes) and leaves it in place.
 import { spawn, execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,7 +19,7 @@ import { chromium } from "playwright-core";
 const [serverBin, nArg, screenshot] = process.argv.slice(2);
 const N = Number(nArg || 100000);
 const work = mkdtempSync(join(tmpdir(), "anju-console-bench-"));
-const dataDir = join(work, "data");
+const dataDir = process.env.ANJU_BENCH_DATA || join(work, "data");
 const env = { ...process.env, ASAN_OPTIONS: `${process.env.ASAN_OPTIONS || ""}:detect_leaks=0` };
 let server = null;
 
@@ -52,11 +55,13 @@ async function timed(label, fn, runs = 20) {
 }
 
 try {
-  const file = csv();
-  execFileSync(serverBin, ["demo", "--data", dataDir], { env });
-  let t0 = performance.now();
-  execFileSync(serverBin, ["import-buildings", file, "--data", dataDir], { env, maxBuffer: 1 << 26 });
-  console.log(`import of ${N} houses: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  if (!process.env.ANJU_BENCH_DATA) {
+    const file = csv();
+    execFileSync(serverBin, ["demo", "--data", dataDir], { env });
+    const t0 = performance.now();
+    execFileSync(serverBin, ["import-buildings", file, "--data", dataDir], { env, maxBuffer: 1 << 26 });
+    console.log(`import of ${N} houses: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
   server = spawn(serverBin, ["serve", "--data", dataDir, "--port", "0"], { env, stdio: ["ignore", "pipe", "ignore"] });
   const port = await new Promise((resolve) => {
     let out = "";
@@ -84,6 +89,7 @@ try {
 
   // The map: the extent, then the whole district and one street in view as clusters.
   const whole = await timed("map, extent of the filter (no box)", () => get("/map"));
+  await timed("map, first view (extent fitted to 1360x620)", () => get("/map?size=1360x620"));
   const [s, w, n, e] = whole.extent;
   const box = `bbox=${w},${s},${e},${n}`;
   const z12 = await timed("map, whole district, zoom 12 (clusters)", () => get(`/map?${box}&zoom=12`));

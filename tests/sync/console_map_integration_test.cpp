@@ -68,6 +68,16 @@ TEST_P(ConsoleApiMap, ClustersCountEveryFilteredHouseOnceAndPointsListThem) {
               total);
     ASSERT_EQ(whole["extent"].size(), 4u);
     EXPECT_TRUE(whole["clusters"].empty() && whole["points"].empty());
+    EXPECT_TRUE(whole["view"].is_null());
+    // With the map's size: the view fitted to the extent, and its houses (all of them).
+    const json fitted =
+        get("/console/api/map?" + filter + "&size=1360x620&max_points=0", m_reviewer);
+    ASSERT_TRUE(fitted["view"].is_object()) << fitted.dump();
+    EXPECT_GE(fitted["view"]["zoom"].get<int>(), 10);
+    EXPECT_EQ(clusteredHouses(fitted), total);
+    const json fittedBox = fitted["view"]["box"];
+    for (int i : {0, 1}) EXPECT_LE(fittedBox[i].get<double>(), whole["extent"][i].get<double>());
+    for (int i : {2, 3}) EXPECT_GE(fittedBox[i].get<double>(), whole["extent"][i].get<double>());
     // Forced to clusters (max_points=0) at several zooms: every house counted exactly once.
     for (int zoom : {3, 10, 13, 16}) {
       const json map = get("/console/api/map?" + filter + "&bbox=114.2,30.5,114.5,30.8&zoom=" +
@@ -161,6 +171,9 @@ TEST_P(ConsoleApiMap, ABadBoxOrZoomIsA400NamingItAndAnswersNothing) {
            std::pair{"bbox=114.2,30.5,114.5,30.8&zoom=1.5", "zoom"},
            std::pair{"bbox=114.2,30.5,114.5,30.8&zoom=13&max_points=2001", "max_points"},
            std::pair{"max_points=-1", "max_points"},
+           std::pair{"size=1360", "size"},
+           std::pair{"size=0x600", "size"},
+           std::pair{"size=800x600&bbox=114.2,30.5,114.5,30.8&zoom=13", "size"},
            std::pair{"bbox=114.2,30.5,114.5,30.8&zoom=13&judgment=bogus", "judgment"},
        }) {
     const Reply r = client().get(std::string("/console/api/map?") + query, m_reviewer);

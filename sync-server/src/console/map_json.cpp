@@ -35,7 +35,13 @@ json houseMapJson(const HouseMap& map, const std::string& tileUrl) {
     for (const GeoPoint& p : o.ring) ring.push_back(position(p));
     outlines.push_back({{"community", regionJson(o.community)}, {"ring", ring}});
   }
+  json fitted;
+  if (map.fitted)
+    fitted = {{"center", position(map.fitted->center)},
+              {"zoom", map.fitted->zoom},
+              {"box", boxJson(map.fitted->box)}};
   return {{"extent", map.extent ? boxJson(*map.extent) : json()},
+          {"view", fitted},
           {"houses_in_view", map.housesInView},
           {"without_location", map.withoutLocation},
           {"point_limit", map.pointLimit},

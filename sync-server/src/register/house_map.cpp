@@ -66,6 +66,17 @@ Result<MapView> parseMapView(const std::map<std::string, std::string>& params) {
     else
       view.maxPoints = static_cast<int>(*n);
   }
+  if (const auto size = params.find("size"); size != params.end()) {
+    const std::size_t x = size->second.find('x');
+    const std::optional<std::int64_t> w =
+        x == std::string::npos ? std::nullopt : parseWhole(size->second.substr(0, x));
+    const std::optional<std::int64_t> h =
+        x == std::string::npos ? std::nullopt : parseWhole(size->second.substr(x + 1));
+    if (!w || !h || *w < 1 || *h < 1 || *w > 10000 || *h > 10000 || bbox != params.end())
+      errors.push_back(fieldError("size", msg("console.map_size_invalid")));
+    else
+      view.width = static_cast<int>(*w), view.height = static_cast<int>(*h);
+  }
   if (bbox == params.end() && zoom == params.end()) {
     if (!errors.empty())
       return Status::invalidArgument(msg("query.invalid_filter"), std::move(errors));
@@ -98,6 +109,29 @@ MapGrid mapGrid(const MapBox& box, int zoom) {
                      std::min<std::int64_t>(box.north + height, 900000000),
                      std::min<std::int64_t>(box.east + width, 1800000000)};
   return grid;
+}
+
+FittedView fitView(const MapBox& extent, int width, int height) {
+  const map::WorldPoint sw = map::project(degrees(extent.south, extent.west));
+  const map::WorldPoint ne = map::project(degrees(extent.north, extent.east));
+  const double spanX = std::max(ne.x - sw.x, 1e-12), spanY = std::max(sw.y - ne.y, 1e-12);
+  const double roomX = std::max(width - 2 * kMapFitPadding, 1);
+  const double roomY = std::max(height - 2 * kMapFitPadding, 1);
+  // At zoom z the world is 256 · 2^z pixels: the largest whole z at which the extent fits.
+  const double fits = std::log2(std::min(roomX / (spanX * 256), roomY / (spanY * 256)));
+  FittedView view;
+  view.zoom = std::clamp(static_cast<int>(std::floor(fits)), 0, kMapFitMaxZoom);
+  const map::WorldPoint mid{(sw.x + ne.x) / 2, (sw.y + ne.y) / 2};
+  view.center = map::unproject(mid);
+  const double halfX = width / 2.0 / (256 * std::ldexp(1.0, view.zoom));
+  const double halfY = height / 2.0 / (256 * std::ldexp(1.0, view.zoom));
+  const GeoPoint southWest =
+      map::unproject({std::max(mid.x - halfX, 0.0), std::min(mid.y + halfY, 1.0)});
+  const GeoPoint northEast =
+      map::unproject({std::min(mid.x + halfX, 1.0), std::max(mid.y - halfY, 0.0)});
+  view.box = {std::llround(southWest.latitude * kE7), std::llround(southWest.longitude * kE7),
+              std::llround(northEast.latitude * kE7), std::llround(northEast.longitude * kE7)};
+  return view;
 }
 
 std::vector<MapOutline> outlinesOf(const std::vector<MapCellBounds>& cells) {

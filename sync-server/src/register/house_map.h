@@ -38,13 +38,29 @@ struct MapView {
   std::optional<MapBox> box;
   int zoom = 0;
   int maxPoints = kMapPointLimit;  // more houses than this in the box: clusters
+  // Without a box: the map's size in pixels, when known. The answer then also holds the view
+  // that fits the extent (fitView) and its houses, so a page paints after one request.
+  int width = 0;
+  int height = 0;
 };
 
+/// Where a map of `width` × `height` pixels looks to show all of `extent` with kMapFitPadding
+/// pixels to spare on each side (as Leaflet's fitBounds with that padding, zoom at most
+/// kMapFitMaxZoom): the center, the zoom and the box it then shows.
+struct FittedView {
+  GeoPoint center;
+  int zoom = 0;
+  MapBox box;
+};
+inline constexpr int kMapFitPadding = 24;
+inline constexpr int kMapFitMaxZoom = 17;
+FittedView fitView(const MapBox& extent, int width, int height);
+
 /// `bbox` = "west,south,east,north" in degrees (Leaflet's toBBoxString) and `zoom` 0..22; both
-/// absent: the extent only. `max_points` 0..kMapPointLimit lowers the point limit (0: always
-/// clusters). invalidArgument naming the field for anything else (too few numbers,
-/// not numbers, out of range, south above north or west east of east, a box without a zoom, a
-/// bad max_points).
+/// absent: the extent only, and with `size` = "WxH" (pixels, 1..10000 each) also the fitted
+/// view's houses. `max_points` 0..kMapPointLimit lowers the point limit (0: always clusters).
+/// invalidArgument naming the field for anything else (too few numbers, not numbers, out of range,
+/// south above north or west east of east, a box without a zoom, a bad max_points).
 Result<MapView> parseMapView(const std::map<std::string, std::string>& params);
 
 struct MapPoint {
@@ -67,6 +83,7 @@ struct MapOutline {
 
 struct HouseMap {
   std::optional<MapBox> extent;      // the filtered houses' extent; set when no box was asked
+  std::optional<FittedView> fitted;  // the view fitted to it, when the map's size was given
   std::int64_t housesInView = 0;     // located houses in the box (in the extent without a box)
   std::int64_t withoutLocation = 0;  // houses matching the filter that have no position
   int pointLimit = kMapPointLimit;   // the view's maxPoints

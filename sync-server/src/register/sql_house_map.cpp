@@ -1,5 +1,8 @@
 #include "register/sql_house_map.h"
 
+#include <map>
+#include <utility>
+
 #include "register/register_sql.h"
 #include "storage/sql_records.h"
 
@@ -30,9 +33,13 @@ struct MapWhere {
     sql += yes ? " AND has_location = 1" : " AND has_location = 0";
     return *this;
   }
-  MapWhere& inside(const MapBox& box) {
-    sql += " AND latitude_e7 >= " + add(box.south) + " AND latitude_e7 <= " + add(box.north) +
+  /// The condition "the position is in `box`", its parameters added.
+  std::string within(const MapBox& box) {
+    return "latitude_e7 >= " + add(box.south) + " AND latitude_e7 <= " + add(box.north) +
            " AND longitude_e7 >= " + add(box.west) + " AND longitude_e7 <= " + add(box.east);
+  }
+  MapWhere& inside(const MapBox& box) {
+    sql += " AND " + within(box);
     return *this;
   }
 };
@@ -48,43 +55,43 @@ std::string cellColumns(MapWhere& where, const MapGrid& grid) {
          " AS cx";
 }
 
-Result<std::int64_t> count(SqlSession& session, MapWhere where) {
-  Result<std::vector<std::int64_t>> n =
-      collectRows(session, "SELECT COUNT(*) FROM house_register" + where.sql, where.params,
-                  [](const SqlRows& r) { return r.int64(0); });
-  if (!n) return n.status();
-  return n->empty() ? 0 : n->front();
-}
-
+/// The extent of the located houses and the number without a position, in one pass.
 Status readExtent(SqlSession& session, const RegisterFilter& filter, HouseMap& map) {
   MapWhere where(filter);
-  where.located(true);
-  Result<std::vector<std::pair<std::int64_t, MapBox>>> rows = collectRows(
+  struct Row {
+    std::int64_t located, unlocated;
+    MapBox box;
+  };
+  Result<std::vector<Row>> rows = collectRows(
       session,
-      "SELECT COUNT(*), MIN(latitude_e7), MIN(longitude_e7), MAX(latitude_e7), "
-      "MAX(longitude_e7) FROM house_register" +
+      "SELECT CAST(SUM(has_location) AS BIGINT), CAST(SUM(1 - has_location) AS BIGINT), "
+      "MIN(CASE WHEN has_location = 1 THEN latitude_e7 END), "
+      "MIN(CASE WHEN has_location = 1 THEN longitude_e7 END), "
+      "MAX(CASE WHEN has_location = 1 THEN latitude_e7 END), "
+      "MAX(CASE WHEN has_location = 1 THEN longitude_e7 END) FROM house_register" +
           where.sql,
       where.params, [](const SqlRows& r) {
-        return std::pair{r.int64(0), MapBox{r.int64(1), r.int64(2), r.int64(3), r.int64(4)}};
+        return Row{r.int64(0), r.int64(1), {r.int64(2), r.int64(3), r.int64(4), r.int64(5)}};
       });
   if (!rows) return rows.status();
-  if (!rows->empty() && rows->front().first > 0) {
-    map.housesInView = rows->front().first;
-    map.extent = rows->front().second;
+  if (rows->empty()) return Status::ok();
+  map.withoutLocation = rows->front().unlocated;
+  if (rows->front().located > 0) {
+    map.housesInView = rows->front().located;
+    map.extent = rows->front().box;
   }
   return Status::ok();
 }
 
-/// The houses in the box as points; false (and no points) when more than `maxPoints`.
-Result<bool> readPoints(SqlSession& session, const RegisterFilter& filter, const MapBox& box,
-                        int maxPoints, HouseMap& map) {
+/// The houses in the box as points (the caller knows they are few).
+Status readPoints(SqlSession& session, const RegisterFilter& filter, const MapBox& box,
+                  HouseMap& map) {
   MapWhere where(filter);
   where.located(true).inside(box);
-  const std::string limit = where.add(std::int64_t{maxPoints} + 1);
   Result<std::vector<MapPoint>> points = collectRows(
       session,
       "SELECT building_id, latitude_e7, longitude_e7, judgment, address FROM house_register" +
-          where.sql + " LIMIT " + limit,
+          where.sql,
       where.params, [](const SqlRows& r) {
         return MapPoint{
             r.text(0),
@@ -93,67 +100,72 @@ Result<bool> readPoints(SqlSession& session, const RegisterFilter& filter, const
             r.text(4)};
       });
   if (!points) return points.status();
-  if (points->size() > static_cast<std::size_t>(maxPoints)) return false;
-  map.housesInView = static_cast<std::int64_t>(points->size());
   map.points = std::move(points).value();
-  return true;
-}
-
-Status readClusters(SqlSession& session, const RegisterFilter& filter, const MapBox& box,
-                    const MapGrid& grid, HouseMap& map) {
-  MapWhere where(filter);
-  const std::string cells = cellColumns(where, grid);
-  where.located(true).inside(box);
-  // SUM over bigint is numeric in PostgreSQL: cast back so both drivers read an int64.
-  const std::string sql = "SELECT " + cells +
-                          ", judgment, COUNT(*), CAST(SUM(latitude_e7) AS BIGINT), "
-                          "CAST(SUM(longitude_e7) AS BIGINT) FROM house_register" +
-                          where.sql + " GROUP BY cy, cx, judgment ORDER BY cy, cx";
-  struct Row {
-    std::int64_t cy, cx;
-    std::string judgment;
-    std::int64_t houses, latSum, lonSum;
-  };
-  Result<std::vector<Row>> rows = collectRows(session, sql, where.params, [](const SqlRows& r) {
-    return Row{r.int64(0), r.int64(1), r.text(2), r.int64(3), r.int64(4), r.int64(5)};
-  });
-  if (!rows) return rows.status();
-  // Rows of one cell are adjacent (ORDER BY cy, cx); sums are in e7 units.
-  double latSum = 0, lonSum = 0;
-  for (std::size_t i = 0; i < rows->size(); ++i) {
-    const Row& row = (*rows)[i];
-    if (i == 0 || row.cy != (*rows)[i - 1].cy || row.cx != (*rows)[i - 1].cx) {
-      map.clusters.emplace_back();
-      latSum = lonSum = 0;
-    }
-    MapCluster& cluster = map.clusters.back();
-    cluster.houses += row.houses;
-    cluster.byJudgment[row.judgment] += row.houses;
-    latSum += static_cast<double>(row.latSum);
-    lonSum += static_cast<double>(row.lonSum);
-    const double n = static_cast<double>(cluster.houses) * 1e7;
-    cluster.center = {latSum / n, lonSum / n, {}};
-    map.housesInView += row.houses;
-  }
   return Status::ok();
 }
 
-Status readOutlines(SqlSession& session, const RegisterFilter& filter, const MapGrid& grid,
-                    HouseMap& map) {
+/// One pass over the filtered houses near the view: per community, grid cell and judgment the
+/// houses in the box (count and summed position: the clusters) and the bounds of all of them
+/// (the outlines); and the houses without a position, which are in no box.
+Status readGrid(SqlSession& session, const RegisterFilter& filter, const MapBox& box,
+                const MapGrid& grid, HouseMap& map) {
   MapWhere where(filter);
   const std::string cells = cellColumns(where, grid);
-  where.located(true).inside(grid.outlineBox);
-  const std::string sql = "SELECT district, street, community, " + cells +
-                          ", MIN(latitude_e7), MIN(longitude_e7), MAX(latitude_e7), "
-                          "MAX(longitude_e7) FROM house_register" +
-                          where.sql + " GROUP BY district, street, community, cy, cx";
-  Result<std::vector<MapCellBounds>> rows =
-      collectRows(session, sql, where.params, [](const SqlRows& r) {
-        return MapCellBounds{{r.text(0), r.text(1), r.text(2)},
-                             {r.int64(5), r.int64(6), r.int64(7), r.int64(8)}};
-      });
+  const std::string inView = "CASE WHEN " + where.within(box) + " THEN 1 ELSE 0 END";
+  const std::string near = where.within(grid.outlineBox);
+  // SUM over bigint is numeric in PostgreSQL: cast back so both drivers read an int64.
+  const std::string sql =
+      "SELECT district, street, community, has_location, " + cells + ", judgment, SUM(" + inView +
+      "), CAST(SUM((" + inView + ") * latitude_e7) AS BIGINT), CAST(SUM((" + inView +
+      ") * longitude_e7) AS BIGINT), MIN(latitude_e7), MIN(longitude_e7), MAX(latitude_e7), "
+      "MAX(longitude_e7), COUNT(*) FROM house_register" +
+      where.sql + " AND (has_location = 0 OR (" + near +
+      ")) GROUP BY district, street, community, has_location, cy, cx, judgment";
+  struct Row {
+    MapCellBounds cell;
+    bool located;
+    std::pair<std::int64_t, std::int64_t> at;  // (cy, cx)
+    std::string judgment;
+    std::int64_t inView, latSum, lonSum, all;
+  };
+  Result<std::vector<Row>> rows = collectRows(session, sql, where.params, [](const SqlRows& r) {
+    return Row{
+        {{r.text(0), r.text(1), r.text(2)}, {r.int64(10), r.int64(11), r.int64(12), r.int64(13)}},
+        r.int64(3) != 0,
+        {r.int64(4), r.int64(5)},
+        r.text(6),
+        r.int64(7),
+        r.int64(8),
+        r.int64(9),
+        r.int64(14)};
+  });
   if (!rows) return rows.status();
-  map.outlines = outlinesOf(*rows);
+  struct Sums {
+    MapCluster cluster;
+    double lat = 0, lon = 0;
+  };
+  std::map<std::pair<std::int64_t, std::int64_t>, Sums> clusters;
+  std::vector<MapCellBounds> bounds;
+  for (const Row& row : *rows) {
+    if (!row.located) {
+      map.withoutLocation += row.all;
+      continue;
+    }
+    bounds.push_back(row.cell);
+    if (row.inView == 0) continue;
+    Sums& sums = clusters[row.at];
+    sums.cluster.houses += row.inView;
+    sums.cluster.byJudgment[row.judgment] += row.inView;
+    sums.lat += static_cast<double>(row.latSum);
+    sums.lon += static_cast<double>(row.lonSum);
+    map.housesInView += row.inView;
+  }
+  for (auto& [at, sums] : clusters) {
+    const double n = static_cast<double>(sums.cluster.houses) * 1e7;
+    sums.cluster.center = {sums.lat / n, sums.lon / n, {}};
+    map.clusters.push_back(std::move(sums.cluster));
+  }
+  map.outlines = outlinesOf(bounds);
   return Status::ok();
 }
 
@@ -164,17 +176,21 @@ Result<HouseMap> SqlHouseMap::mapHouses(const RegisterFilter& filter, const MapV
   Status s = m_driver.withSession([&](SqlSession& session) -> Status {
     map = {};
     map.pointLimit = view.maxPoints;
-    Result<std::int64_t> unlocated = count(session, MapWhere(filter).located(false));
-    if (!unlocated) return unlocated.status();
-    map.withoutLocation = *unlocated;
-    if (!view.box) return readExtent(session, filter, map);
-    const MapGrid grid = mapGrid(*view.box, view.zoom);
-    Result<bool> few = readPoints(session, filter, *view.box, view.maxPoints, map);
-    if (!few) return few.status();
-    if (!*few) {
-      if (Status c = readClusters(session, filter, *view.box, grid, map); !c) return c;
+    MapView shown = view;
+    if (!view.box) {
+      if (Status e = readExtent(session, filter, map); !e) return e;
+      if (!map.extent || view.width == 0) return Status::ok();
+      map.fitted = fitView(*map.extent, view.width, view.height);
+      shown.box = map.fitted->box;
+      shown.zoom = map.fitted->zoom;
+      map.housesInView = 0;
+      map.withoutLocation = 0;  // counted again by readGrid
     }
-    return readOutlines(session, filter, grid, map);
+    if (Status g = readGrid(session, filter, *shown.box, mapGrid(*shown.box, shown.zoom), map); !g)
+      return g;
+    if (map.housesInView > view.maxPoints) return Status::ok();
+    map.clusters.clear();  // few enough: the houses themselves
+    return readPoints(session, filter, *shown.box, map);
   });
   if (!s) return s;
   return map;
