@@ -18,6 +18,8 @@ packages=(
   # review console: JSON API, headless browser for its end-to-end test (driven by playwright-core
   # from npm, see tests/console/package.json)
   nlohmann-json3-dev chromium nodejs
+  # review console map page: Debian's Leaflet, compiled into anju-server (sync-server/CMakeLists.txt)
+  libjs-leaflet
   # exports: XLSX writer, JSON; the tools the export tests open the files with
   libxlsxwriter-dev gdal-bin libreoffice-calc-nogui poppler-utils
   # dossier PDF: its font is derived from fonts-noto-cjk at build time (sync-server/dossier/

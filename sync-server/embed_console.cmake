@@ -1,11 +1,18 @@
 # Generates a C++ file holding the review console's static files (cmake -P script).
-# In: SOURCE_DIR (sync-server/console), OUTPUT (the .cpp to write), FILES (comma-separated names).
+# In: SOURCE_DIR (sync-server/console), OUTPUT (the .cpp to write), FILES (comma-separated names;
+# an entry "name=/absolute/path" serves a file from elsewhere under that name, e.g. Debian's
+# Leaflet as vendor/leaflet/leaflet.js).
 string(REPLACE "," ";" FILES "${FILES}")
 set(body "")
 set(table "")
 set(index 0)
 foreach(name IN LISTS FILES)
-  file(READ "${SOURCE_DIR}/${name}" hex HEX)
+  set(path "${SOURCE_DIR}/${name}")
+  if(name MATCHES "^([^=]+)=(.+)$")
+    set(name "${CMAKE_MATCH_1}")
+    set(path "${CMAKE_MATCH_2}")
+  endif()
+  file(READ "${path}" hex HEX)
   string(LENGTH "${hex}" hexLength)
   math(EXPR size "${hexLength} / 2")
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
@@ -15,6 +22,8 @@ foreach(name IN LISTS FILES)
     set(type "text/javascript; charset=utf-8")
   elseif(name MATCHES "\\.css$")
     set(type "text/css; charset=utf-8")
+  elseif(name MATCHES "\\.png$")
+    set(type "image/png")
   else()
     set(type "application/octet-stream")
   endif()

@@ -1,7 +1,7 @@
 // The review console: a small single-page app over /console/api (docs/console.md). No framework:
 // h() builds DOM nodes (text always through textContent, never innerHTML, so nothing a tablet
-// sent can run as script), the hash is the route (#/inbox, #/houses?…, #/house/ID, #/dashboard,
-// #/audit, #/dispatch, #/progress).
+// sent can run as script), the hash is the route (#/inbox, #/houses?…, #/map?…, #/house/ID,
+// #/dashboard, #/audit, #/dispatch, #/progress).
 "use strict";
 
 const API = "/console/api";
@@ -159,6 +159,7 @@ function renderHeader() {
       inboxNavLink(),
       h("a", { href: "#/houses", id: "nav-houses" }, t("houses")),
       h("a", { href: "#/dispatch", id: "nav-dispatch" }, t("assignments")),
+      h("a", { href: "#/map", id: "nav-map" }, t("map")),
       h("a", { href: "#/dashboard", id: "nav-dashboard" }, t("dashboard")),
       h("a", { href: "#/progress", id: "nav-progress" }, t("progress")),
       h("a", { href: "#/audit", id: "nav-audit" }, t("auditLog"))) : null,
@@ -191,6 +192,7 @@ async function render() {
     if (path.startsWith("/house/")) await renderHouse(page, path.slice("/house/".length));
     else if (path === "/inbox") await renderInbox(page, params);
     else if (path === "/dashboard") await renderDashboard(page, params);
+    else if (path === "/map") await renderMap(page, params);
     else if (path === "/audit") await renderAudit(page, params);
     else if (path === "/dispatch") await renderAssignments(page, params);
     else if (path === "/progress") await renderProgress(page, params);

@@ -58,7 +58,8 @@ function regionSelects(communities, params) {
   ];
 }
 
-function filterForm(params, communities) {
+// `route`: the page the filters apply to (houses or map); both read the same parameters.
+function filterForm(params, communities, route = "houses") {
   const input = (name, type) => h("input", { name, id: `filter-${name}`, type: type || "text", value: params.get(name) || "" });
   const form = h("form", { class: "filters", id: "filters" },
     h("label", { class: "search-box" }, t("searchBox"),
@@ -71,12 +72,14 @@ function filterForm(params, communities) {
     h("label", {}, t("dateTo"), input("to", "date")),
     h("div", { class: "buttons" },
       h("button", { type: "submit", class: "primary", id: "search" }, t("search")),
-      h("button", { type: "button", onclick: () => { location.hash = "#/houses"; } }, t("reset"))));
+      h("button", { type: "button", onclick: () => { location.hash = `#/${route}`; } }, t("reset")),
+      h("a", { class: "switch-view", id: route === "map" ? "to-table" : "to-map", href: `#/${route === "map" ? "houses" : "map"}?${filterQuery(params)}` },
+        t(route === "map" ? "asTable" : "onMap"))));
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
     const q = new URLSearchParams();
     for (const [k, v] of new FormData(form)) if (v) q.set(k, v);
-    location.hash = `#/houses?${q}`;
+    location.hash = `#/${route}?${q}`;
   });
   return form;
 }

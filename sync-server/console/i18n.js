@@ -53,6 +53,9 @@ const MESSAGES = {
     "p.not_reached": "未入户 (无人在家/拒绝入户)", "p.submitted": "待审核", "p.approved": "已通过", "p.returned": "已退回",
     byCommunity: "按社区", byInspector: "按排查员", perDay: "按日", perWeek: "按周", date: "日期", week: "周",
     unassigned: "(未分派)", reportWeek: "周报所在周", exportWeekly: "导出周报 (XLSX)",
+    map: "地图", onMap: "在地图上查看", asTable: "以列表查看", mapNoJudgment: "未排查或未判定",
+    mapInView: "视野内 {n} 户", mapClustered: "超过 {n} 户时按网格聚合，放大或点击聚合点可见单户",
+    mapWithoutLocation: "另有 {n} 户无坐标，未标在图上",
   },
   en: {
     title: "Anju · housing safety review console",
@@ -108,6 +111,9 @@ const MESSAGES = {
     "p.not_reached": "Not reached (nobody home / refused)", "p.submitted": "Awaiting review", "p.approved": "Approved", "p.returned": "Returned",
     byCommunity: "By community", byInspector: "By inspector", perDay: "Per day", perWeek: "Per week", date: "Date", week: "Week",
     unassigned: "(not assigned)", reportWeek: "Report week", exportWeekly: "Weekly report (XLSX)",
+    map: "Map", onMap: "Show on map", asTable: "Show as table", mapNoJudgment: "not inspected or judged",
+    mapInView: "{n} houses in view", mapClustered: "more than {n} are counted on a grid; zoom in or click a cluster to see single houses",
+    mapWithoutLocation: "{n} more have no position and are not shown",
   },
 };
 

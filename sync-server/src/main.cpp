@@ -13,6 +13,8 @@ constexpr const char* kUsage =
     "anju-server — 安居 sync server\n"
     "\n"
     "  serve (--config FILE | --data DIR) [--listen ADDR] [--port N]   (port 0: pick one)\n"
+    "        [--map-tiles URL]   (the console map's tiles, e.g. "
+    "https://tiles.example/{z}/{x}/{y}.png)\n"
     "  user add NAME --role inspector|reviewer|admin --password-stdin [--display-name T] --data "
     "DIR\n"
     "  assign NAME --region 区[/街道[/社区]] --data DIR\n"

@@ -342,6 +342,31 @@ async function main() {
   await page.waitForSelector("#audit-table");
   assert.ok((await page.textContent("#audit-table")).includes(COMMENT));
 
+  // The map (issue 11 §4): the 200 demo houses as points coloured by judgment under a Chinese
+  // legend, with community outlines; filtered like the table; a point opens the house page.
+  await page.click("#nav-map");
+  await page.waitForSelector("#map[data-drawn=points] path.map-house");
+  assert.equal(await page.locator("path.map-house").count(), 200, "every demo house is a point");
+  assert.match(await page.textContent("#map-info"), /视野内 200 户/);
+  const legend = await page.textContent("#map-legend");
+  for (const word of ["未发现安全隐患", "存在一定安全隐患", "存在严重安全隐患", "未排查或未判定"]) assert.ok(legend.includes(word), `legend: ${word}`);
+  assert.ok(await page.locator("path.map-outline").count() >= 6, "community outlines");
+  const fill = (id) => page.getAttribute(`path.map-house[data-building="${id}"]`, "fill");
+  assert.equal(await fill(houses[2]), "#d98a00", "a house judged 存在一定安全隐患 is orange");
+  const fills = await page.$$eval("path.map-house", (ps) => ps.map((p) => p.getAttribute("fill")));
+  assert.equal(fills.filter((f) => f === "#8a8f98").length, 196, "houses without a judgment are grey");
+  // Leaflet and its stylesheet come from anju-server itself (no CDN).
+  assert.equal((await page.request.get(`${base}/console/vendor/leaflet/leaflet.js`)).status(), 200);
+  await page.waitForTimeout(300);  // let the outline fade-in settle before the screenshot
+  await shot(page, "console-map.png");
+  await page.selectOption("#filter-judgment", "some");
+  await page.click("#search");
+  await page.waitForFunction(() => location.hash.startsWith("#/map?") && location.hash.includes("judgment=some"));
+  await page.waitForFunction(() => document.querySelectorAll("path.map-house").length === 4);
+  await page.click(`path.map-house[data-building="${houses[2]}"]`);
+  await page.waitForSelector(`#inspection-${inspections[2]}`);
+  assert.equal(await page.evaluate(() => location.hash), `#/house/${houses[2]}`);
+
   // English switch.
   await page.click("#lang");
   await page.waitForFunction(() => document.querySelector("header").textContent.includes("Audit log"));

@@ -240,6 +240,17 @@ void SyncServerTest::restoreDatabase() {
   ASSERT_EQ(rotated.exitCode, 0) << rotated.err;
 }
 
+std::string SyncServerTest::addRegionalReviewer(const std::string& name,
+                                                const std::string& region) {
+  const CliResult add =
+      runCli({"user", "add", name, "--role", "reviewer", "--password-stdin", "--data", dataDir()},
+             name + "1234\n");
+  EXPECT_EQ(add.exitCode, 0) << add.err;
+  const CliResult assign = runCli({"assign", name, "--region", region, "--data", dataDir()});
+  EXPECT_EQ(assign.exitCode, 0) << assign.err;
+  return client().consoleLogin(name, name + "1234");
+}
+
 void SyncServerTest::restartServer() {
   if (m_server->running()) {
     ASSERT_EQ(m_server->stop(), 0);

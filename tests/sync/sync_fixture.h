@@ -88,6 +88,9 @@ class SyncServerTest : public ::testing::TestWithParam<Backend> {
   void backupDatabase();
   void restoreDatabase();
 
+  /// Adds reviewer `name` (password `name` + "1234") for `region` (区[/街道[/社区]]) and signs
+  /// them in to the console; the token, or "" after a failed expectation.
+  std::string addRegionalReviewer(const std::string& name, const std::string& region);
   /// Stops (unless already stopped) and starts the server again on the same data dir.
   void restartServer();
   ProtocolClient& client() { return *m_client; }

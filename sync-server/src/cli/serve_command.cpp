@@ -26,7 +26,8 @@ Result<ServerConfig> resolveConfig(const CliArgs& args) {
   }
   for (const auto& [flag, key] :
        {std::pair{"data", "data_dir"}, std::pair{"listen", "listen"}, std::pair{"port", "port"},
-        std::pair{"postgres", "postgres"}, std::pair{"photo-store", "photo_store"}}) {
+        std::pair{"postgres", "postgres"}, std::pair{"photo-store", "photo_store"},
+        std::pair{"map-tiles", "map_tiles"}}) {
     if (auto value = args.option(flag)) {
       if (Status s = applyConfigValue(key, *value, config); !s) return s;
     }
@@ -93,7 +94,8 @@ int runServe(const CliArgs& args) {
   ProgressQuery progress((*storage)->driver());
   CampaignService campaign(**storage, progress);
   pull.setAssignmentSource([&campaign](const User& user) { return campaign.assignedTo(user); });
-  ConsoleApi console({auth, review, rectifications, houses, campaign});
+  HouseMapService houseMap(houses, **storage);
+  ConsoleApi console({auth, review, rectifications, houses, campaign, houseMap}, config->mapTiles);
   ExportService exportService(**storage, **storage);
   DossierRunner dossiers(**storage, **storage, **blobs);
   ExportApi exportApi(auth, exportService, dossiers, &campaign);

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <fstream>
 
+#include "console/map_json.h"
+
 namespace anju::server {
 namespace {
 
@@ -71,6 +73,9 @@ Status applyConfigValue(const std::string& key, const std::string& value, Server
   } else if (key == "tls_private_key") {
     c.tlsPrivateKey = value;
     ok = !value.empty();
+  } else if (key == "map_tiles") {
+    ok = value.empty() || tileSource(value).has_value();
+    c.mapTiles = ok ? value : "";
   } else if (key == "listen_backlog") {
     ok = parseNumber(value, c.listenBacklog, 1);
   } else if (key == "login_threads") {

@@ -38,6 +38,7 @@ struct ServerConfig {
   std::chrono::seconds idleTimeout{120};  // an idle keep-alive connection is closed after this
   std::string tlsCertificate;  // PEM chain; with tlsPrivateKey the port speaks HTTPS only
   std::string tlsPrivateKey;
+  std::string mapTiles;  // the console map's tile URL template; empty: no tiles
 };
 
 /// Applies the keys of the file at `path` on top of `config`. invalidArgument naming the line

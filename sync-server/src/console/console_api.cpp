@@ -5,6 +5,7 @@
 
 #include "console/console_assets.h"
 #include "console/dossier_json.h"
+#include "console/map_json.h"
 #include "http/api_error.h"
 #include "http/http_edge.h"
 #include "util/log.h"
@@ -187,10 +188,14 @@ void ConsoleApi::install(web::Router& server) {
   server.Get("/console/api/assignments", [this](Req q, Res s) { assignments(q, s); });
   server.Get("/console/api/inspectors", [this](Req q, Res s) { inspectors(q, s); });
   server.Get("/console/api/progress", [this](Req q, Res s) { progress(q, s); });
+  server.Get("/console/api/map", [this](Req q, Res s) { map(q, s); });
   // The pages last: the router tries routes in registration order, and this pattern would also
   // match every GET /console/api/... above.
   server.Get("/console", [](Req, Res res) { res.set_redirect("/console/"); });
-  server.Get("/console/(.*)", [](Req req, Res res) {
+  // Map tiles, when configured, are the one image source besides our own.
+  const std::string imageSources =
+      "'self' blob:" + (m_mapTiles.empty() ? "" : " " + tileSource(m_mapTiles).value_or(""));
+  server.Get("/console/(.*)", [imageSources](Req req, Res res) {
     const std::string name = req.matches[1].str().empty() ? "index.html" : req.matches[1].str();
     const ConsoleAsset* asset = findConsoleAsset(name);
     if (!asset)
@@ -198,7 +203,7 @@ void ConsoleApi::install(web::Router& server) {
     res.set_header("Cache-Control", "no-cache");
     // Only our own files may run or be framed; photos are shown from blob: URLs.
     res.set_header("Content-Security-Policy",
-                   "default-src 'self'; img-src 'self' blob:; frame-ancestors 'none'");
+                   "default-src 'self'; img-src " + imageSources + "; frame-ancestors 'none'");
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_content(std::string(asset->bytes), std::string(asset->contentType));
   });
@@ -530,6 +535,14 @@ void ConsoleApi::progress(Req req, Res res) {
   }
   json total = progressGroupJson(report->total);
   sendJson(res, {{"communities", communities}, {"inspectors", inspectors}, {"total", total}});
+}
+
+void ConsoleApi::map(Req req, Res res) {
+  Result<User> user = reviewer(req);
+  if (!user) return sendJsonError(res, user.status());
+  Result<HouseMap> map = m_services.map.map(*user, queryParams(req));
+  if (!map) return sendJsonError(res, map.status());
+  sendJson(res, houseMapJson(*map, m_mapTiles));
 }
 
 }  // namespace anju::server

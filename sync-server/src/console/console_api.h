@@ -19,6 +19,7 @@
 #include "service/auth_service.h"
 #include "service/campaign_service.h"
 #include "service/checklist_catalog.h"
+#include "service/house_map_service.h"
 #include "service/house_service.h"
 #include "service/rectification_service.h"
 #include "service/review_service.h"
@@ -32,12 +33,16 @@ struct ConsoleServices {
   RectificationService& rectifications;
   HouseService& houses;
   CampaignService& campaign;
+  HouseMapService& map;
 };
 
 class ConsoleApi {
  public:
   /// Services are borrowed and outlive the api.
-  explicit ConsoleApi(ConsoleServices services) : m_services(services) {}
+  /// `mapTiles`: the map's tile URL template (map_tiles, validated by tileSource in
+  /// console/map_json.h); empty: no tiles, points and outlines only.
+  explicit ConsoleApi(ConsoleServices services, std::string mapTiles = {})
+      : m_services(services), m_mapTiles(std::move(mapTiles)) {}
 
   /// Registers the /console routes. Call after SyncApi::install (which sets the edge handlers).
   void install(web::Router& server);
@@ -64,8 +69,10 @@ class ConsoleApi {
   void assignments(const web::Request& req, web::Response& res);
   void inspectors(const web::Request& req, web::Response& res);
   void progress(const web::Request& req, web::Response& res);
+  void map(const web::Request& req, web::Response& res);
 
   ConsoleServices m_services;
+  std::string m_mapTiles;
   ChecklistCatalog m_checklists;  // the house page shows every answer under its question
 };
 

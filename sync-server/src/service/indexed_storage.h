@@ -10,14 +10,16 @@
 #include <memory>
 #include <string>
 
+#include "register/house_map.h"
 #include "register/register_query.h"
+#include "register/sql_house_map.h"
 #include "register/sql_register_index.h"
 #include "storage/sql_storage.h"
 #include "storage/storage_factory.h"
 
 namespace anju::server {
 
-class IndexedStorage final : public SqlStorage, public RegisterIndex {
+class IndexedStorage final : public SqlStorage, public RegisterIndex, public HouseMapIndex {
  public:
   /// Takes over `driver` and applies pending migrations (rebuilding the register when a
   /// migration creates it).
@@ -38,12 +40,18 @@ class IndexedStorage final : public SqlStorage, public RegisterIndex {
   Result<std::int64_t> countRows(const RegisterFilter& filter) override {
     return m_register.countRows(filter);
   }
+  Result<HouseMap> mapHouses(const RegisterFilter& filter, const MapView& view) override {
+    return m_map.mapHouses(filter, view);
+  }
 
  private:
   explicit IndexedStorage(std::unique_ptr<SqlDriver> driver)
-      : SqlStorage(std::move(driver)), m_register(SqlStorage::driver()) {}
+      : SqlStorage(std::move(driver)),
+        m_register(SqlStorage::driver()),
+        m_map(SqlStorage::driver()) {}
 
   SqlRegisterIndex m_register;
+  SqlHouseMap m_map;
 };
 
 /// Opens the configured backend (storage_factory.h) as an IndexedStorage; the schema is current
