@@ -158,8 +158,9 @@ int exportOnce(const std::string& dir, const std::string& format) {
   const std::string out = dir + "/register." + format;
   const auto start = Clock::now();
   std::int64_t rows = 0;
+  StoredRegisterDetails details(**storage);
   if (format == "xlsx") {
-    auto r = writeRegisterXlsx(**storage, {}, out, dir);
+    auto r = writeRegisterXlsx(**storage, details, {}, out, dir);
     if (!r) {
       std::fprintf(stderr, "%s\n", r.status().toString().c_str());
       return 1;
@@ -167,7 +168,7 @@ int exportOnce(const std::string& dir, const std::string& format) {
     rows = r->rows;
   } else {
     std::FILE* f = std::fopen(out.c_str(), "wb");
-    auto r = writeRegisterCsv(**storage, {}, [f](std::string_view b) {
+    auto r = writeRegisterCsv(**storage, details, {}, [f](std::string_view b) {
       return std::fwrite(b.data(), 1, b.size(), f) == b.size();
     });
     std::fclose(f);

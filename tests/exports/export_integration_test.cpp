@@ -143,8 +143,10 @@ TEST_P(ExportApiTest, RegisterFiltersApplyToXlsxAndCsvAlike) {
   EXPECT_NE(csv.body.find("\r\n"), std::string::npos);
   EXPECT_NE(csv.body.find(in.id), std::string::npos);
   // 照片数 1, 排查进行中 empty (the house is not being re-inspected), then the visit columns
-  // (走访次数, 无人在家次数, 拒绝入户次数, 最近走访结果, 最近走访时间).
-  EXPECT_NE(csv.body.find(",1,,0,0,0,未走访,\r\n"), std::string::npos) << "one photo, no visit";
+  // (走访次数, 无人在家次数, 拒绝入户次数, 最近走访结果, 最近走访时间), then the measures, 责任人,
+  // 完成日期 and 是否销号, empty before a review (the hazards are the approved inspection's).
+  EXPECT_NE(csv.body.find(",1,,0,0,0,未走访,,,,,,\r\n"), std::string::npos)
+      << "one photo, no visit";
 
   const Download bad = get("/v1/exports/register.csv?judgment=awful", m_reviewerToken);
   EXPECT_EQ(bad.status, 400);
@@ -360,6 +362,22 @@ TEST_P(ExportApiTest, RegisterXlsxPrintsAsASignableRegister) {
     const std::string missing = missingTool(tool, package);
     ASSERT_TRUE(missing.empty()) << missing;
   }
+  // One house with everything the register shows: an approved, appraised inspection by the demo
+  // inspector (real name 演示排查员) whose hazard has a control measure.
+  const Inspection in = inspectWithPhoto(0);
+  const std::string console = client().consoleLogin("reviewer", "review1234");
+  ASSERT_FALSE(console.empty());
+  const std::string inspection = "/console/api/inspections/" + in.id;
+  ASSERT_EQ(client().post(inspection + "/approve", "{}", console).status, 200);
+  ASSERT_EQ(client().post(inspection + "/appraisal", R"({"grade":"C"})", console).status, 200);
+  const std::string measure =
+      R"({"family":"management","measure":"停止使用","status":"in_progress",)"
+      R"("deadline":"2026-12-31","responsible_party":"城南街道办","inspection_id":")" +
+      in.id + R"(","finding_id":")" + in.findings[0].id + R"("})";
+  const Reply created = client().post(
+      "/console/api/houses/" + ownBuilding(0).record_id() + "/rectifications", measure, console);
+  ASSERT_EQ(created.status, 201) << created.body;
+
   const Download xlsx =
       get("/v1/exports/register.xlsx?district=" + httplib::detail::encode_query_param(m_district) +
               "&street=" + httplib::detail::encode_query_param("城南街道"),
@@ -392,8 +410,15 @@ TEST_P(ExportApiTest, RegisterXlsxPrintsAsASignableRegister) {
   for (const char* line : {"审核人", "负责人", "日期"})
     EXPECT_NE(pages[signed_].find(line), std::string::npos) << line;
   EXPECT_GE(signed_, 1u) << "a street's houses take more than one page";
+  // Every column of the bureau's register, on every page of the register (headers broken over
+  // two lines are looked for by their parts).
+  const std::vector<const char*> headers = {
+      "序号",     "房屋编码", "地址",     "产权人",   "联系电话", "建筑面积", "层数",
+      "结构",     "建成年份", "用途",     "改扩建",   "设计情况", "隐患描述", "初步判定",
+      "处置建议", "管控措施", "鉴定等级", "整治措施", "责任人",   "整治期限", "完成日期",
+      "是否销号", "排查人",   "排查时间", "审核人",   "审核日期", "备注"};
   for (std::size_t i = 0; i <= signed_; ++i) {
-    for (const char* header : {"序号", "房屋编码", "地址", "初步判定", "审核状态", "备注"})
+    for (const char* header : headers)
       EXPECT_NE(pages[i].find(header), std::string::npos)
           << "page " << i + 1 << " lacks column " << header << ":\n"
           << pages[i];
@@ -404,6 +429,23 @@ TEST_P(ExportApiTest, RegisterXlsxPrintsAsASignableRegister) {
         << "page number on page " << i + 1 << ":\n"
         << pages[i];
   }
+  // The inspected house's row, from the stored records: real names, not accounts.
+  std::string ledger;
+  for (std::size_t i = 0; i <= signed_; ++i) ledger += pages[i];
+  // (住建局审核员, six characters, wraps in its column: its first five are on one line.)
+  for (const char* value :
+       {"演示排查员", "住建局审核", "停止使用", "城南街道办", "C级", "墙体裂缝"})
+    EXPECT_NE(ledger.find(value), std::string::npos) << value << " not printed:\n" << ledger;
+  EXPECT_EQ(ledger.find("demo "), std::string::npos) << "the account name, not the real name";
+  // Landscape A4 (841.89 x 595.28 pt) on every page: the grid is fitted to the page width.
+  const ToolRun info =
+      runTool("pdfinfo -f 1 -l " + std::to_string(signed_ + 1) + " " + shellQuote(pdf));
+  std::size_t landscapeA4 = 0;
+  for (std::size_t at = info.out.find("841.89 x 595.3"); at != std::string::npos;
+       at = info.out.find("841.89 x 595.3", at + 1))
+    ++landscapeA4;
+  EXPECT_EQ(landscapeA4, signed_ + 1) << info.out;
+
   // 序号 runs 1..n over the street's houses: the last row printed starts with the house count.
   const Download csv =
       get("/v1/exports/register.csv?district=" + httplib::detail::encode_query_param(m_district) +
@@ -411,6 +453,10 @@ TEST_P(ExportApiTest, RegisterXlsxPrintsAsASignableRegister) {
           m_reviewerToken);
   const std::size_t houses = countLines(csv.body) - 1;
   ASSERT_GT(houses, 40u);
+  // The data sheet's CSV twin has the measure and 是否销号 (否: the hazard is not closed).
+  EXPECT_NE(csv.body.find(",是否销号\r\n"), std::string::npos);
+  EXPECT_NE(csv.body.find(",停止使用（期限 2026-12-31）,,城南街道办,,否\r\n"), std::string::npos)
+      << csv.body.substr(0, 2000);
   const std::string lastNumber = std::to_string(houses) + " ";
   bool lastNumberSeen = false;
   for (std::size_t start = 0, end; (end = text.out.find('\n', start)) != std::string::npos;

@@ -94,16 +94,17 @@ int runExport(const CliArgs& args) {
   std::int64_t rows = 0;
   Status s = Status::ok();
   if (pos[0] == "register") {
+    StoredRegisterDetails details(storage);
     const std::string format = args.option("format").value_or("");
     if (format != "xlsx" && format != "csv") return usage();
     s = writeFileAtomically(*out, [&](const std::string& partial) -> Status {
       if (format == "xlsx") {
-        Result<XlsxExportResult> r = writeRegisterXlsx(storage, *filter, partial);
+        Result<XlsxExportResult> r = writeRegisterXlsx(storage, details, *filter, partial);
         if (r) rows = r->rows;
         return r.status();
       }
       return writeStream(partial, [&](const ExportSink& sink) -> Status {
-        Result<std::int64_t> r = writeRegisterCsv(storage, *filter, sink);
+        Result<std::int64_t> r = writeRegisterCsv(storage, details, *filter, sink);
         if (r) rows = *r;
         return r.status();
       });

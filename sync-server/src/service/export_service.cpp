@@ -60,7 +60,8 @@ Status ExportService::checkHouse(const User& user, const Uuid& buildingId) {
 
 Result<std::int64_t> ExportService::registerCsv(const RegisterFilter& filter,
                                                 const ExportSink& sink) {
-  return writeRegisterCsv(m_index, filter, sink);
+  StoredRegisterDetails details(m_storage);
+  return writeRegisterCsv(m_index, details, filter, sink);
 }
 
 Result<std::int64_t> ExportService::housesGeoJson(const RegisterFilter& filter,
@@ -71,7 +72,8 @@ Result<std::int64_t> ExportService::housesGeoJson(const RegisterFilter& filter,
 Result<XlsxExportResult> ExportService::registerXlsx(const RegisterFilter& filter,
                                                      const std::string& path,
                                                      const std::string& tmpDir) {
-  return writeRegisterXlsx(m_index, filter, path, tmpDir);
+  StoredRegisterDetails details(m_storage);
+  return writeRegisterXlsx(m_index, details, filter, path, tmpDir);
 }
 
 }  // namespace anju::server

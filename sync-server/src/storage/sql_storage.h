@@ -67,6 +67,10 @@ class SqlStorage : public ServerStorage {
   Status deletePhotoBlob(const std::string& sha256) override;
   Result<InspectionPhotos> inspectionPhotos(const Uuid& inspectionId) override;
   Result<std::vector<StoredRecord>> houseRecords(const Uuid& buildingId) override;
+  Result<std::vector<StoredRecord>> housesFacts(const std::vector<Uuid>& buildingIds) override;
+  Result<std::vector<AuditEntry>> auditOfHouses(const std::vector<Uuid>& buildingIds,
+                                                const std::vector<std::string>& actions) override;
+  Result<std::map<std::string, std::string>> displayNames() override;
 
  protected:
   /// For a subclass that installs its own hooks: construct, then start().
