@@ -30,6 +30,7 @@
 #include "anju/record_codec.h"
 #include "export/register_csv.h"
 #include "export/register_xlsx.h"
+#include "export/statistics_xlsx.h"
 #include "service/indexed_storage.h"
 
 extern char** environ;
@@ -159,7 +160,14 @@ int exportOnce(const std::string& dir, const std::string& format) {
   const auto start = Clock::now();
   std::int64_t rows = 0;
   StoredRegisterDetails details(**storage);
-  if (format == "xlsx") {
+  if (format == "statistics") {
+    auto r = writeStatisticsXlsx(**storage, {}, out, dir);
+    if (!r) {
+      std::fprintf(stderr, "%s\n", r.status().toString().c_str());
+      return 1;
+    }
+    rows = *r;
+  } else if (format == "xlsx") {
     auto r = writeRegisterXlsx(**storage, details, {}, out, dir);
     if (!r) {
       std::fprintf(stderr, "%s\n", r.status().toString().c_str());
@@ -315,7 +323,7 @@ int main(int argc, char** argv) {
     const std::string sub = dir + "/" + size;
     std::filesystem::remove_all(sub);
     std::fputs(runChild({"anju_export_bench", "--populate", sub, size}).c_str(), stdout);
-    for (const char* format : {"xlsx", "csv"}) {
+    for (const char* format : {"xlsx", "csv", "statistics"}) {
       const std::string out = runChild({"anju_export_bench", "--export", sub, format});
       Line l{houses, format, 0, 0, 0, 0, 0};
       if (std::sscanf(out.c_str(), "%lld %lf %ld %ld %lld", &l.rows, &l.seconds, &l.baseKb,

@@ -10,12 +10,14 @@
 #include "export/houses_geojson.h"
 #include "export/register_csv.h"
 #include "export/register_xlsx.h"
+#include "export/statistics_xlsx.h"
 
 namespace anju::server {
 namespace {
 
 constexpr const char* kExportUsage =
     "export register --format xlsx|csv --out FILE [filters] --data DIR\n"
+    "       anju-server export statistics --out FILE [filters] --data DIR\n"
     "       anju-server export geojson --out FILE [filters] --data DIR\n"
     "       anju-server export dossier (--building ID | --community 区/街道/社区) --out FILE "
     "--data DIR\n"
@@ -109,6 +111,15 @@ int runExport(const CliArgs& args) {
         return r.status();
       });
     });
+  } else if (pos[0] == "statistics") {
+    s = writeFileAtomically(*out, [&](const std::string& partial) -> Status {
+      Result<std::int64_t> r = writeStatisticsXlsx(storage, *filter, partial);
+      if (r) rows = *r;
+      return r.status();
+    });
+    if (!s) return fail(s);
+    std::printf("%lld communities written to %s\n", static_cast<long long>(rows), out->c_str());
+    return 0;
   } else if (pos[0] == "geojson") {
     s = writeFileAtomically(*out, [&](const std::string& partial) {
       return writeStream(partial, [&](const ExportSink& sink) -> Status {

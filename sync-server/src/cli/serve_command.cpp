@@ -91,7 +91,7 @@ int runServe(const CliArgs& args) {
   RectificationService rectifications(**storage, hlc, photos);
   HouseService houses(**storage, **storage, **blobs);
   ConsoleApi console({auth, review, rectifications, houses});
-  ExportService exportService(**storage, **storage);
+  ExportService exportService(**storage, **storage, **storage);
   DossierRunner dossiers(**storage, **storage, **blobs);
   ExportApi exportApi(auth, exportService, dossiers);
 

@@ -4,6 +4,7 @@
 
 #include "export/houses_geojson.h"
 #include "export/register_csv.h"
+#include "export/statistics_xlsx.h"
 #include "service/auth_service.h"
 #include "service/region_check.h"
 
@@ -74,6 +75,12 @@ Result<XlsxExportResult> ExportService::registerXlsx(const RegisterFilter& filte
                                                      const std::string& tmpDir) {
   StoredRegisterDetails details(m_storage);
   return writeRegisterXlsx(m_index, details, filter, path, tmpDir);
+}
+
+Result<std::int64_t> ExportService::statisticsXlsx(const RegisterFilter& filter,
+                                                   const std::string& path,
+                                                   const std::string& tmpDir) {
+  return writeStatisticsXlsx(m_statistics, filter, path, tmpDir);
 }
 
 }  // namespace anju::server

@@ -11,13 +11,14 @@
 #include <string>
 
 #include "register/register_query.h"
+#include "register/register_statistics.h"
 #include "register/sql_register_index.h"
 #include "storage/sql_storage.h"
 #include "storage/storage_factory.h"
 
 namespace anju::server {
 
-class IndexedStorage final : public SqlStorage, public RegisterIndex {
+class IndexedStorage final : public SqlStorage, public RegisterIndex, public RegisterStatistics {
  public:
   /// Takes over `driver` and applies pending migrations (rebuilding the register when a
   /// migration creates it).
@@ -38,12 +39,18 @@ class IndexedStorage final : public SqlStorage, public RegisterIndex {
   Result<std::int64_t> countRows(const RegisterFilter& filter) override {
     return m_register.countRows(filter);
   }
+  Result<std::vector<DivisionCounts>> divisionCounts(const RegisterFilter& filter) override {
+    return m_statistics.divisionCounts(filter);
+  }
 
  private:
   explicit IndexedStorage(std::unique_ptr<SqlDriver> driver)
-      : SqlStorage(std::move(driver)), m_register(SqlStorage::driver()) {}
+      : SqlStorage(std::move(driver)),
+        m_register(SqlStorage::driver()),
+        m_statistics(SqlStorage::driver()) {}
 
   SqlRegisterIndex m_register;
+  SqlRegisterStatistics m_statistics;
 };
 
 /// Opens the configured backend (storage_factory.h) as an IndexedStorage; the schema is current
