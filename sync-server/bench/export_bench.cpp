@@ -30,6 +30,7 @@
 #include "anju/record_codec.h"
 #include "export/register_csv.h"
 #include "export/register_xlsx.h"
+#include "export/statistics_xlsx.h"
 #include "service/indexed_storage.h"
 
 extern char** environ;
@@ -158,8 +159,16 @@ int exportOnce(const std::string& dir, const std::string& format) {
   const std::string out = dir + "/register." + format;
   const auto start = Clock::now();
   std::int64_t rows = 0;
-  if (format == "xlsx") {
-    auto r = writeRegisterXlsx(**storage, {}, out, dir);
+  StoredRegisterDetails details(**storage);
+  if (format == "statistics") {
+    auto r = writeStatisticsXlsx(**storage, {}, out, dir);
+    if (!r) {
+      std::fprintf(stderr, "%s\n", r.status().toString().c_str());
+      return 1;
+    }
+    rows = *r;
+  } else if (format == "xlsx") {
+    auto r = writeRegisterXlsx(**storage, details, {}, out, dir);
     if (!r) {
       std::fprintf(stderr, "%s\n", r.status().toString().c_str());
       return 1;
@@ -167,7 +176,7 @@ int exportOnce(const std::string& dir, const std::string& format) {
     rows = r->rows;
   } else {
     std::FILE* f = std::fopen(out.c_str(), "wb");
-    auto r = writeRegisterCsv(**storage, {}, [f](std::string_view b) {
+    auto r = writeRegisterCsv(**storage, details, {}, [f](std::string_view b) {
       return std::fwrite(b.data(), 1, b.size(), f) == b.size();
     });
     std::fclose(f);
@@ -314,7 +323,7 @@ int main(int argc, char** argv) {
     const std::string sub = dir + "/" + size;
     std::filesystem::remove_all(sub);
     std::fputs(runChild({"anju_export_bench", "--populate", sub, size}).c_str(), stdout);
-    for (const char* format : {"xlsx", "csv"}) {
+    for (const char* format : {"xlsx", "csv", "statistics"}) {
       const std::string out = runChild({"anju_export_bench", "--export", sub, format});
       Line l{houses, format, 0, 0, 0, 0, 0};
       if (std::sscanf(out.c_str(), "%lld %lf %ld %ld %lld", &l.rows, &l.seconds, &l.baseKb,

@@ -88,6 +88,7 @@ function exportButtons(params) {
   const q = filterQuery(params).toString();
   const buttons = [
     h("button", { id: "export-xlsx", onclick: () => download(`/v1/exports/register.xlsx?${q}`, "register.xlsx") }, t("exportXlsx")),
+    h("button", { id: "export-statistics", onclick: () => download(`/v1/exports/statistics.xlsx?${q}`, "statistics.xlsx") }, t("exportStatistics")),
     h("button", { id: "export-csv", onclick: () => download(`/v1/exports/register.csv?${q}`, "register.csv") }, t("exportCsv")),
     h("button", { id: "export-geojson", onclick: () => download(`/v1/exports/houses.geojson?${q}`, "houses.geojson") }, t("exportGeojson")),
   ];

@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <tuple>
 
 #include "anju/sha256.h"
 #include "anju/uuid.h"
@@ -77,6 +79,36 @@ class ExportApiTest : public SyncServerTest {
     return in;
   }
 
+  /// Approves `in` through the console, grades it C and gives its first hazard a control
+  /// measure (整治中), as a reviewer would.
+  void approveWithMeasure(const Inspection& in) {
+    const std::string console = client().consoleLogin("reviewer", "review1234");
+    ASSERT_FALSE(console.empty());
+    const std::string inspection = "/console/api/inspections/" + in.id;
+    ASSERT_EQ(client().post(inspection + "/approve", "{}", console).status, 200);
+    ASSERT_EQ(client().post(inspection + "/appraisal", R"({"grade":"C"})", console).status, 200);
+    const std::string measure =
+        R"({"family":"management","measure":"停止使用","status":"in_progress",)"
+        R"("deadline":"2026-12-31","responsible_party":"城南街道办","inspection_id":")" +
+        in.id + R"(","finding_id":")" + in.findings[0].id + R"("})";
+    const Reply created =
+        client().post("/console/api/houses/" + in.buildingId + "/rectifications", measure, console);
+    ASSERT_EQ(created.status, 201) << created.body;
+  }
+
+  /// `xlsx` converted by LibreOffice to CSV (the first sheet).
+  std::string xlsxAsCsv(const std::string& name, const std::string& xlsx) {
+    const std::string path = save(name + ".xlsx", xlsx);
+    const std::string outDir = dataDir() + "/lo-" + name;
+    const ToolRun convert = runTool(
+        "soffice -env:UserInstallation=file://" + dataDir() +
+        "/lo-profile --headless --convert-to " +
+        shellQuote("csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false") +
+        " --outdir " + shellQuote(outDir) + " " + shellQuote(path));
+    EXPECT_EQ(convert.exitCode, 0) << convert.out;
+    return readFile(outDir + "/" + name + ".csv");
+  }
+
   std::string streetReviewerToken() {
     const CliResult add = runCli({"user", "add", "street-reviewer", "--role", "reviewer",
                                   "--password-stdin", "--data", dataDir()},
@@ -143,8 +175,10 @@ TEST_P(ExportApiTest, RegisterFiltersApplyToXlsxAndCsvAlike) {
   EXPECT_NE(csv.body.find("\r\n"), std::string::npos);
   EXPECT_NE(csv.body.find(in.id), std::string::npos);
   // 照片数 1, 排查进行中 empty (the house is not being re-inspected), then the visit columns
-  // (走访次数, 无人在家次数, 拒绝入户次数, 最近走访结果, 最近走访时间).
-  EXPECT_NE(csv.body.find(",1,,0,0,0,未走访,\r\n"), std::string::npos) << "one photo, no visit";
+  // (走访次数, 无人在家次数, 拒绝入户次数, 最近走访结果, 最近走访时间), then the measures, 责任人,
+  // 完成日期 and 是否销号, empty before a review (the hazards are the approved inspection's).
+  EXPECT_NE(csv.body.find(",1,,0,0,0,未走访,,,,,,\r\n"), std::string::npos)
+      << "one photo, no visit";
 
   const Download bad = get("/v1/exports/register.csv?judgment=awful", m_reviewerToken);
   EXPECT_EQ(bad.status, 400);
@@ -360,6 +394,11 @@ TEST_P(ExportApiTest, RegisterXlsxPrintsAsASignableRegister) {
     const std::string missing = missingTool(tool, package);
     ASSERT_TRUE(missing.empty()) << missing;
   }
+  // One house with everything the register shows: an approved, appraised inspection by the demo
+  // inspector (real name 演示排查员) whose hazard has a control measure.
+  approveWithMeasure(inspectWithPhoto(0));
+  if (HasFatalFailure()) return;
+
   const Download xlsx =
       get("/v1/exports/register.xlsx?district=" + httplib::detail::encode_query_param(m_district) +
               "&street=" + httplib::detail::encode_query_param("城南街道"),
@@ -392,8 +431,15 @@ TEST_P(ExportApiTest, RegisterXlsxPrintsAsASignableRegister) {
   for (const char* line : {"审核人", "负责人", "日期"})
     EXPECT_NE(pages[signed_].find(line), std::string::npos) << line;
   EXPECT_GE(signed_, 1u) << "a street's houses take more than one page";
+  // Every column of the bureau's register, on every page of the register (headers broken over
+  // two lines are looked for by their parts).
+  const std::vector<const char*> headers = {
+      "序号",     "房屋编码", "地址",     "产权人",   "联系电话", "建筑面积", "层数",
+      "结构",     "建成年份", "用途",     "改扩建",   "设计情况", "隐患描述", "初步判定",
+      "处置建议", "管控措施", "鉴定等级", "整治措施", "责任人",   "整治期限", "完成日期",
+      "是否销号", "排查人",   "排查时间", "审核人",   "审核日期", "备注"};
   for (std::size_t i = 0; i <= signed_; ++i) {
-    for (const char* header : {"序号", "房屋编码", "地址", "初步判定", "审核状态", "备注"})
+    for (const char* header : headers)
       EXPECT_NE(pages[i].find(header), std::string::npos)
           << "page " << i + 1 << " lacks column " << header << ":\n"
           << pages[i];
@@ -404,6 +450,23 @@ TEST_P(ExportApiTest, RegisterXlsxPrintsAsASignableRegister) {
         << "page number on page " << i + 1 << ":\n"
         << pages[i];
   }
+  // The inspected house's row, from the stored records: real names, not accounts.
+  std::string ledger;
+  for (std::size_t i = 0; i <= signed_; ++i) ledger += pages[i];
+  // (住建局审核员, six characters, wraps in its column: its first five are on one line.)
+  for (const char* value :
+       {"演示排查员", "住建局审核", "停止使用", "城南街道办", "C级", "墙体裂缝"})
+    EXPECT_NE(ledger.find(value), std::string::npos) << value << " not printed:\n" << ledger;
+  EXPECT_EQ(ledger.find("demo "), std::string::npos) << "the account name, not the real name";
+  // Landscape A4 (841.89 x 595.28 pt) on every page: the grid is fitted to the page width.
+  const ToolRun info =
+      runTool("pdfinfo -f 1 -l " + std::to_string(signed_ + 1) + " " + shellQuote(pdf));
+  std::size_t landscapeA4 = 0;
+  for (std::size_t at = info.out.find("841.89 x 595.3"); at != std::string::npos;
+       at = info.out.find("841.89 x 595.3", at + 1))
+    ++landscapeA4;
+  EXPECT_EQ(landscapeA4, signed_ + 1) << info.out;
+
   // 序号 runs 1..n over the street's houses: the last row printed starts with the house count.
   const Download csv =
       get("/v1/exports/register.csv?district=" + httplib::detail::encode_query_param(m_district) +
@@ -411,6 +474,10 @@ TEST_P(ExportApiTest, RegisterXlsxPrintsAsASignableRegister) {
           m_reviewerToken);
   const std::size_t houses = countLines(csv.body) - 1;
   ASSERT_GT(houses, 40u);
+  // The data sheet's CSV twin has the measure and 是否销号 (否: the hazard is not closed).
+  EXPECT_NE(csv.body.find(",是否销号\r\n"), std::string::npos);
+  EXPECT_NE(csv.body.find(",停止使用（期限 2026-12-31）,,城南街道办,,否\r\n"), std::string::npos)
+      << csv.body.substr(0, 2000);
   const std::string lastNumber = std::to_string(houses) + " ";
   bool lastNumberSeen = false;
   for (std::size_t start = 0, end; (end = text.out.find('\n', start)) != std::string::npos;
@@ -421,6 +488,127 @@ TEST_P(ExportApiTest, RegisterXlsxPrintsAsASignableRegister) {
       lastNumberSeen = true;
   }
   EXPECT_TRUE(lastNumberSeen) << "序号 " << houses << " not printed";
+}
+
+// Issue 11 §3: the statistics register per division, exact numbers: one house inspected
+// (serious, approved, appraised, a measure under way), one visited with nobody home, the rest
+// not visited; a line per community, a subtotal per street and district, the grand total.
+TEST_P(ExportApiTest, StatisticsRegisterCountsEveryDivisionExactly) {
+  const std::string missing = missingTool("soffice", "libreoffice-calc-nogui");
+  ASSERT_TRUE(missing.empty()) << missing;
+  const Inspection in = inspectWithPhoto(0);
+  approveWithMeasure(in);
+  if (HasFatalFailure()) return;
+  Visit visit;
+  visit.id = newUuid();
+  visit.buildingId = ownBuilding(1).record_id();
+  visit.inspector = "demo";
+  visit.visitedAt = 1780272000000;
+  visit.outcome = VisitOutcome::kNobodyHome;
+  const v1::PushResponse pushed = client().push(m_demoToken, makePush({makeChange(visit, 300, 0)}));
+  ASSERT_EQ(pushed.results(0).outcome(), v1::ChangeResult::APPLIED) << pushed.results(0).reason();
+
+  // The expected counts, from the houses the register CSV lists (an independent query).
+  struct Expected {
+    std::int64_t houses = 0, inspected = 0, notReached = 0, serious = 0, appraised = 0,
+                 inProgress = 0;
+  };
+  using Key = std::tuple<std::string, std::string, std::string>;
+  std::map<Key, Expected> communities;
+  const Download csv = get("/v1/exports/register.csv", m_reviewerToken);
+  std::size_t lineStart = csv.body.find('\n') + 1;
+  for (std::size_t end; (end = csv.body.find('\n', lineStart)) != std::string::npos;
+       lineStart = end + 1) {
+    std::vector<std::string> f;
+    const std::string line = csv.body.substr(lineStart, end - lineStart);
+    for (std::size_t a = 0, b; f.size() < 4; a = b + 1) {
+      b = line.find(',', a);
+      f.push_back(line.substr(a, b - a));
+    }
+    ++communities[{f[1], f[2], f[3]}].houses;
+  }
+  auto regionOf = [&](std::size_t i) {
+    const auto& r = ownBuilding(i).record().building().region();
+    return Key{r.district(), r.street(), r.community()};
+  };
+  Expected& first = communities[regionOf(0)];
+  first.inspected = first.serious = first.appraised = first.inProgress = 1;
+  communities[regionOf(1)].notReached += 1;
+
+  auto lineOf = [](const std::string& a, const std::string& b, const std::string& c,
+                   const Expected& e) {
+    const std::int64_t notVisited = e.houses - e.inspected - e.notReached;
+    std::string s = a + "," + b + "," + c;
+    for (std::int64_t v : {e.houses, e.inspected, e.notReached, notVisited, e.serious,
+                           std::int64_t{0}, std::int64_t{0}, e.appraised, std::int64_t{0},
+                           e.inProgress, std::int64_t{0}, std::int64_t{0}})
+      s += "," + std::to_string(v);
+    return s + "\n";
+  };
+  auto add = [](Expected& sum, const Expected& e) {
+    sum.houses += e.houses;
+    sum.inspected += e.inspected;
+    sum.notReached += e.notReached;
+    sum.serious += e.serious;
+    sum.appraised += e.appraised;
+    sum.inProgress += e.inProgress;
+  };
+  std::string expected =
+      "区,街道,社区,房屋总数,已排查,未入户,未走访,存在严重安全隐患,存在一定安全隐患,"
+      "未发现安全隐患,已鉴定,待整治,整治中,已整治,已销号\n";
+  Expected street, district, total;
+  for (auto it = communities.begin(); it != communities.end(); ++it) {
+    const auto& [d, s, c] = it->first;
+    expected += lineOf(d, s, c, it->second);
+    add(street, it->second);
+    add(district, it->second);
+    add(total, it->second);
+    const auto next = std::next(it);
+    if (next == communities.end() || std::get<1>(next->first) != s ||
+        std::get<0>(next->first) != d) {
+      expected += lineOf(d, s, "小计", street);
+      street = {};
+    }
+    if (next == communities.end() || std::get<0>(next->first) != d) {
+      expected += lineOf(d, "合计", "", district);
+      district = {};
+    }
+  }
+  expected += lineOf("总计", "", "", total);
+  EXPECT_EQ(total.houses, static_cast<std::int64_t>(countLines(csv.body) - 1));
+  EXPECT_GT(communities.size(), 3u);
+
+  const Download stats = get("/v1/exports/statistics.xlsx", m_reviewerToken);
+  ASSERT_EQ(stats.status, 200) << stats.body;
+  EXPECT_NE(stats.disposition.find("统计台账"), std::string::npos) << stats.disposition;
+  const std::string table = xlsxAsCsv("statistics", stats.body);
+  const std::size_t headerAt = table.find("区,街道,社区");
+  ASSERT_NE(headerAt, std::string::npos) << table;
+  EXPECT_NE(table.find("房屋安全隐患排查整治统计表"), std::string::npos) << table;
+  EXPECT_EQ(table.substr(headerAt), expected);
+
+  // Scoped like every export: an inspector is refused, a street reviewer sees only the street.
+  EXPECT_EQ(get("/v1/exports/statistics.xlsx", m_demoToken).status, 403);
+  const std::string street_ = streetReviewerToken();
+  const Download own = get("/v1/exports/statistics.xlsx", street_);
+  ASSERT_EQ(own.status, 200);
+  const std::string ownTable = xlsxAsCsv("street", own.body);
+  EXPECT_EQ(ownTable.find("城北街道"), std::string::npos) << ownTable;
+  EXPECT_NE(ownTable.find("城南街道,小计"), std::string::npos) << ownTable;
+  EXPECT_EQ(get("/v1/exports/statistics.xlsx?district=" +
+                    httplib::detail::encode_query_param(m_district) +
+                    "&street=" + httplib::detail::encode_query_param("城北街道"),
+                street_)
+                .status,
+            403);
+  // The CLI writes the same file.
+  const std::string out = dataDir() + "/cli-statistics.xlsx";
+  std::vector<std::string> args = {"export", "statistics", "--out", out, "--data", dataDir()};
+  const CliResult cli = runCli(args);
+  ASSERT_EQ(cli.exitCode, 0) << cli.err;
+  const std::string cliTable = xlsxAsCsv("cli", readFile(out));
+  ASSERT_NE(cliTable.find("区,街道,社区"), std::string::npos);
+  EXPECT_EQ(cliTable.substr(cliTable.find("区,街道,社区")), expected);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ExportApiTest, ::testing::ValuesIn(backendsUnderTest()),

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "anju/record_codec.h"
 #include "export/register_columns.h"
 #include "export/register_csv.h"
 #include "http/export_api.h"
@@ -68,10 +69,12 @@ TEST(RegisterCsv, FormulaLikeTextIsDefusedButNumbersStayNumbers) {
   row.storeysBelow = -1;  // not a real value, but a number must stay one whatever its sign
   std::string csv;
   FixedRegister index({row});
-  Result<std::int64_t> rows = writeRegisterCsv(index, RegisterFilter{}, [&](std::string_view b) {
-    csv += b;
-    return true;
-  });
+  NoRegisterDetails details;
+  Result<std::int64_t> rows =
+      writeRegisterCsv(index, details, RegisterFilter{}, [&](std::string_view b) {
+        csv += b;
+        return true;
+      });
   ASSERT_TRUE(rows.isOk()) << rows.status().toString();
   EXPECT_EQ(*rows, 1);
   const std::string expected =
@@ -95,7 +98,7 @@ TEST(RegisterCells, OneCellPerColumnAndUnvisitedSaysSo) {
   RegisterRow row;
   row.buildingId = "b1";
   row.structure = "brick_concrete";
-  const auto cells = registerCells(row);
+  const auto cells = registerCells(row, RegisterDetails{});
   ASSERT_EQ(cells.size(), registerColumns().size());
   EXPECT_EQ(cells[11].text, "砖混");
   EXPECT_EQ(cells[17].text, "未排查");
@@ -110,7 +113,7 @@ TEST(RegisterCells, VisitCountsAndLastOutcomeInChinese) {
   row.nobodyHomeCount = 3;
   row.lastVisitOutcome = "nobody_home";
   row.lastVisitedAt = 1780272000000;
-  const auto cells = registerCells(row);
+  const auto cells = registerCells(row, RegisterDetails{});
   ASSERT_EQ(cells.size(), registerColumns().size());
   // After 照片数 (24) and 排查进行中 (25): 走访次数, 无人在家次数, 拒绝入户次数, 最近走访结果,
   // 最近走访时间.
@@ -119,6 +122,108 @@ TEST(RegisterCells, VisitCountsAndLastOutcomeInChinese) {
   EXPECT_EQ(cells[28].number, 0.0);
   EXPECT_EQ(cells[29].text, "无人在家");
   EXPECT_EQ(cells[30].text, "2026-06-01 08:00");
+}
+
+StoredRecord stored(const AnyRecord& record, RecordKind kind, const Uuid& id,
+                    const Uuid& buildingId) {
+  StoredRecord s;
+  s.kind = kind;
+  s.id = id;
+  s.buildingId = buildingId;
+  s.payload = encodeRecord(record);
+  return s;
+}
+
+// Issue 11 §3: the columns the register index does not hold come from the stored records.
+TEST(RegisterDetails, FromTheBuildingTheInspectionTheLedgerTheAuditAndTheNames) {
+  Building b;
+  b.id = "b1";
+  b.floorAreaM2 = 126.5;
+  b.design = DesignStatus::kNoFormalDesign;
+  b.alterations = {Alteration::kAddedStorey, Alteration::kExtension};
+  Inspection in;
+  in.id = "i1";
+  in.buildingId = "b1";
+  in.inspector = "zhang";
+  in.review = ReviewState::kApproved;
+  in.submittedAt = 1780272000000;
+  Finding crack;
+  crack.id = "f1";
+  crack.component = Component::kLoadBearingWall;
+  crack.hazard = HazardKind::kWallCrack;
+  crack.location = "一层北侧";
+  Finding tilt;
+  tilt.id = "f2";
+  tilt.component = Component::kColumn;
+  tilt.hazard = HazardKind::kTilt;
+  in.findings = {crack, tilt};
+  Rectification stop;
+  stop.id = "r1";
+  stop.buildingId = "b1";
+  stop.family = MeasureFamily::kManagement;
+  stop.measure = "停止使用";
+  stop.responsibleParty = "李四";
+  stop.inspectionId = "i1";
+  stop.findingId = "f1";
+  stop.completedAt = 1780272000000;
+  stop.acceptedAt = 1780272000000;
+  stop.closedAt = 1780358400000;  // 2026-06-02 08:00 China time
+  Rectification repair = stop;
+  repair.id = "r2";
+  repair.family = MeasureFamily::kEngineering;
+  repair.measure = "加固";
+  repair.deadline = "2026-07-01";
+  repair.findingId = "f2";
+  repair.completedAt = 1780444800000;  // 2026-06-03
+  repair.acceptedAt = 0;
+  repair.closedAt = 0;
+  RegisterRow row;
+  row.buildingId = "b1";
+  row.inspectionId = "i1";
+  row.inspector = "zhang";
+  row.review = "approved";
+  row.appraisalGrade = "C";
+  const std::vector<StoredRecord> records = {
+      stored(b, RecordKind::kBuilding, "b1", ""), stored(in, RecordKind::kInspection, "i1", "b1"),
+      stored(stop, RecordKind::kRectification, "r1", "b1"),
+      stored(repair, RecordKind::kRectification, "r2", "b1")};
+  AuditEntry approve{1, 1780272000000, "wang", "approve", "inspection", "i1", "b1", {}, "{}"};
+  AuditEntry appraisal{2, 1780358400000, "wang", "appraisal", "inspection", "i1", "b1", {}, "{}"};
+  const std::map<std::string, std::string> names = {{"zhang", "张三"}, {"wang", "王五"}};
+
+  RegisterDetails d = registerDetails(row, records, {approve, appraisal}, names);
+  EXPECT_EQ(d.floorAreaM2, 126.5);
+  EXPECT_EQ(d.alterations, "加层、扩建");
+  EXPECT_EQ(d.design, "未经正规设计");
+  ASSERT_EQ(d.hazards.size(), 2u);
+  EXPECT_EQ(d.hazards[0], "承重墙 墙体裂缝（一层北侧）");
+  EXPECT_EQ(d.hazards[1], "柱 倾斜");
+  EXPECT_EQ(d.controlMeasures, std::vector<std::string>{"停止使用"});
+  EXPECT_EQ(d.worksMeasures, std::vector<std::string>{"加固（期限 2026-07-01）"});
+  EXPECT_EQ(d.responsible, "李四");
+  EXPECT_EQ(d.completedOn, "2026-06-03");
+  EXPECT_EQ(d.closed, "否");  // the repair is completed, not yet closed
+  EXPECT_EQ(d.inspectorName, "张三");
+  EXPECT_EQ(d.reviewer, "王五");
+  EXPECT_EQ(d.reviewedOn, "2026-06-01");
+  EXPECT_EQ(d.appraisedOn, "2026-06-02");
+
+  repair.acceptedAt = repair.closedAt = 1780444800000;
+  const std::vector<StoredRecord> closed = {records[0], records[1], records[2],
+                                            stored(repair, RecordKind::kRectification, "r2", "b1")};
+  d = registerDetails(row, closed, {}, {});
+  EXPECT_EQ(d.closed, "是");
+  EXPECT_EQ(d.closedOn, "2026-06-03");
+  EXPECT_EQ(d.inspectorName, "zhang");  // no display name: the account
+  EXPECT_EQ(d.reviewer, "");            // no approval in the audit log
+
+  const auto cells = registerCells(row, d);
+  ASSERT_EQ(cells.size(), registerColumns().size());
+  EXPECT_EQ(cells[31].text, "停止使用");
+  EXPECT_EQ(cells[32].text, "加固（期限 2026-07-01）");
+  EXPECT_EQ(cells[33].text, "李四");
+  EXPECT_EQ(cells[34].text, "2026-06-03");
+  EXPECT_EQ(cells[35].text, "是");
 }
 
 }  // namespace

@@ -88,6 +88,7 @@ constexpr MessageText kMessages[] = {
      "schema_version must hold one row"},
     {"storage.statement_failed", "数据库错误 [{state}] {detail}（语句：{sql}）",
      "database error [{state}] {detail} (in: {sql})"},
+    {"storage.too_many_houses_per_query", "一次查询最多 1000 户", "at most 1000 houses per query"},
     {"storage.transaction_aborted", "事务已因之前的错误中止",
      "transaction aborted by an earlier error"},
     {"storage.unknown_kind", "数据库中有未知类型的记录：「{kind}」{id}",

@@ -10,12 +10,14 @@
 #include "export/houses_geojson.h"
 #include "export/register_csv.h"
 #include "export/register_xlsx.h"
+#include "export/statistics_xlsx.h"
 
 namespace anju::server {
 namespace {
 
 constexpr const char* kExportUsage =
     "export register --format xlsx|csv --out FILE [filters] --data DIR\n"
+    "       anju-server export statistics --out FILE [filters] --data DIR\n"
     "       anju-server export geojson --out FILE [filters] --data DIR\n"
     "       anju-server export dossier (--building ID | --community 区/街道/社区) --out FILE "
     "--data DIR\n"
@@ -94,20 +96,30 @@ int runExport(const CliArgs& args) {
   std::int64_t rows = 0;
   Status s = Status::ok();
   if (pos[0] == "register") {
+    StoredRegisterDetails details(storage);
     const std::string format = args.option("format").value_or("");
     if (format != "xlsx" && format != "csv") return usage();
     s = writeFileAtomically(*out, [&](const std::string& partial) -> Status {
       if (format == "xlsx") {
-        Result<XlsxExportResult> r = writeRegisterXlsx(storage, *filter, partial);
+        Result<XlsxExportResult> r = writeRegisterXlsx(storage, details, *filter, partial);
         if (r) rows = r->rows;
         return r.status();
       }
       return writeStream(partial, [&](const ExportSink& sink) -> Status {
-        Result<std::int64_t> r = writeRegisterCsv(storage, *filter, sink);
+        Result<std::int64_t> r = writeRegisterCsv(storage, details, *filter, sink);
         if (r) rows = *r;
         return r.status();
       });
     });
+  } else if (pos[0] == "statistics") {
+    s = writeFileAtomically(*out, [&](const std::string& partial) -> Status {
+      Result<std::int64_t> r = writeStatisticsXlsx(storage, *filter, partial);
+      if (r) rows = *r;
+      return r.status();
+    });
+    if (!s) return fail(s);
+    std::printf("%lld communities written to %s\n", static_cast<long long>(rows), out->c_str());
+    return 0;
   } else if (pos[0] == "geojson") {
     s = writeFileAtomically(*out, [&](const std::string& partial) {
       return writeStream(partial, [&](const ExportSink& sink) -> Status {

@@ -96,7 +96,7 @@ int runServe(const CliArgs& args) {
   pull.setAssignmentSource([&campaign](const User& user) { return campaign.assignedTo(user); });
   HouseMapService houseMap(houses, **storage);
   ConsoleApi console({auth, review, rectifications, houses, campaign, houseMap}, config->mapTiles);
-  ExportService exportService(**storage, **storage);
+  ExportService exportService(**storage, **storage, **storage);
   DossierRunner dossiers(**storage, **storage, **blobs);
   ExportApi exportApi(auth, exportService, dossiers, &campaign);
 

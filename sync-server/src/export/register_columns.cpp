@@ -8,7 +8,7 @@
 namespace anju::server {
 namespace {
 
-constexpr std::array<RegisterColumn, 31> kColumns = {{
+constexpr std::array<RegisterColumn, 36> kColumns = {{
     {"房屋编号", 38},
     {"区", 10},
     {"街道", 12},
@@ -40,6 +40,12 @@ constexpr std::array<RegisterColumn, 31> kColumns = {{
     {"拒绝入户次数", 10},
     {"最近走访结果", 16},
     {"最近走访时间(北京时间)", 18},
+    // From the stored records at export time (register_details.h), not from the index.
+    {"处置建议/管控措施", 24},
+    {"整治措施", 24},
+    {"责任人", 12},
+    {"完成日期", 12},
+    {"是否销号", 8},
 }};
 
 template <typename Enum, typename Parse>
@@ -77,7 +83,13 @@ std::string visitOutcomeLabel(const std::string& code) {
   return labelOf<VisitOutcome>(code, parseVisitOutcome);
 }
 
-std::vector<RegisterCell> registerCells(const RegisterRow& r) {
+std::string joinLines(const std::vector<std::string>& lines, const char* separator) {
+  std::string out;
+  for (const std::string& l : lines) out += (out.empty() ? "" : separator) + l;
+  return out;
+}
+
+std::vector<RegisterCell> registerCells(const RegisterRow& r, const RegisterDetails& d) {
   const bool located = r.location.has_value();
   return {text(r.buildingId), text(r.region.district), text(r.region.street),
           text(r.region.community), text(r.address),
@@ -96,7 +108,9 @@ std::vector<RegisterCell> registerCells(const RegisterRow& r) {
           text(r.inProgress ? "是" : ""), number(r.visitCount), number(r.nobodyHomeCount),
           number(r.refusedCount),
           text(r.lastVisitOutcome.empty() ? "未走访" : visitOutcomeLabel(r.lastVisitOutcome)),
-          text(formatChinaTime(r.lastVisitedAt))};
+          text(formatChinaTime(r.lastVisitedAt)), text(joinLines(d.controlMeasures, "；")),
+          text(joinLines(d.worksMeasures, "；")), text(d.responsible), text(d.completedOn),
+          text(d.closed)};
 }
 
 }  // namespace anju::server

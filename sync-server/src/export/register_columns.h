@@ -10,6 +10,7 @@
 
 #include "anju/china_time.h"  // formatChinaTime, used with these cells
 #include "anju/model.h"
+#include "export/register_details.h"
 #include "register/register_row.h"
 
 namespace anju::server {
@@ -26,8 +27,10 @@ struct RegisterCell {
 };
 
 std::span<const RegisterColumn> registerColumns();
-/// The cells of `row`, one per registerColumns() entry.
-std::vector<RegisterCell> registerCells(const RegisterRow& row);
+/// The cells of `row` with its export-time `details`, one per registerColumns() entry.
+std::vector<RegisterCell> registerCells(const RegisterRow& row, const RegisterDetails& details);
+/// `lines` joined with `separator` between them.
+std::string joinLines(const std::vector<std::string>& lines, const char* separator);
 
 /// Chinese labels for stored codes; the code itself when unknown (never an empty cell for data).
 std::string judgmentLabel(const std::string& code);

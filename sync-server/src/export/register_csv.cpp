@@ -33,8 +33,8 @@ std::string csvField(std::string_view value) {
   return out;
 }
 
-Result<std::int64_t> writeRegisterCsv(RegisterIndex& index, const RegisterFilter& filter,
-                                      const ExportSink& sink) {
+Result<std::int64_t> writeRegisterCsv(RegisterIndex& index, RegisterDetailSource& details,
+                                      const RegisterFilter& filter, const ExportSink& sink) {
   BufferedSink out(sink);
   std::string line = "\xEF\xBB\xBF";  // UTF-8 BOM
   bool first = true;
@@ -46,18 +46,19 @@ Result<std::int64_t> writeRegisterCsv(RegisterIndex& index, const RegisterFilter
   line += "\r\n";
   if (Status s = out.write(line); !s) return s;
   std::int64_t rows = 0;
-  Status walked = forEachRegisterRow(index, filter, [&](const RegisterRow& row) {
-    line.clear();
-    bool firstCell = true;
-    for (const RegisterCell& cell : registerCells(row)) {
-      if (!firstCell) line += ',';
-      line += cell.number ? numberText(*cell.number) : csvField(cell.text);
-      firstCell = false;
-    }
-    line += "\r\n";
-    ++rows;
-    return out.write(line);
-  });
+  Status walked = forEachDetailedRow(
+      index, details, filter, [&](const RegisterRow& row, const RegisterDetails& more) {
+        line.clear();
+        bool firstCell = true;
+        for (const RegisterCell& cell : registerCells(row, more)) {
+          if (!firstCell) line += ',';
+          line += cell.number ? numberText(*cell.number) : csvField(cell.text);
+          firstCell = false;
+        }
+        line += "\r\n";
+        ++rows;
+        return out.write(line);
+      });
   if (!walked) return walked;
   if (Status s = out.flush(); !s) return s;
   return rows;

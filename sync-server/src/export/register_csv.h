@@ -4,13 +4,14 @@
 #pragma once
 
 #include "export/export_sink.h"
+#include "export/register_details.h"
 #include "register/register_query.h"
 
 namespace anju::server {
 
 /// Writes the header and every row matching `filter`; returns how many rows were written.
-Result<std::int64_t> writeRegisterCsv(RegisterIndex& index, const RegisterFilter& filter,
-                                      const ExportSink& sink);
+Result<std::int64_t> writeRegisterCsv(RegisterIndex& index, RegisterDetailSource& details,
+                                      const RegisterFilter& filter, const ExportSink& sink);
 
 /// One CSV text field, quoted when it holds a comma, quote, CR or LF (quotes doubled); text
 /// starting with = + - @ TAB or CR gets a leading ' so a spreadsheet does not run it as a formula.

@@ -4,8 +4,8 @@
 // repeated on every page, "第 N 页 共 M 页" in the footer, and the signature lines
 // (填报人、审核人、负责人、 日期) after the last house.
 //
-// Columns are those of the bureau's register that the register index holds (see
-// docs/exports.md for the ones it does not hold yet). Written row by row in libxlsxwriter's
+// Columns are those of the bureau's register: the register index's and the ones read from the
+// stored records at export time (register_details.h). Written row by row in libxlsxwriter's
 // constant_memory mode, like the data sheet: begin(), row() per house in register order, end().
 //
 // Not thread-safe: one sheet, one writer.
@@ -17,6 +17,7 @@
 #include <string>
 
 #include "anju/model.h"
+#include "export/register_details.h"
 #include "register/register_query.h"
 
 namespace anju::server {
@@ -33,7 +34,7 @@ class RegisterPrintSheet {
   /// Page setup, title and header rows. LXW_NO_ERROR on success.
   lxw_error begin();
   /// One house; the 序号 counts from 1.
-  lxw_error row(const RegisterRow& house);
+  lxw_error row(const RegisterRow& house, const RegisterDetails& details);
   /// The signature lines after the last house.
   lxw_error end();
 

@@ -79,8 +79,9 @@ lxw_error writeSummary(lxw_worksheet* ws, lxw_format* bold, const RegisterSummar
 
 }  // namespace
 
-Result<XlsxExportResult> writeRegisterXlsx(RegisterIndex& index, const RegisterFilter& filter,
-                                           const std::string& path, const std::string& tmpDir) {
+Result<XlsxExportResult> writeRegisterXlsx(RegisterIndex& index, RegisterDetailSource& details,
+                                           const RegisterFilter& filter, const std::string& path,
+                                           const std::string& tmpDir) {
   Result<RegisterSummary> summary = index.countRegister(filter);
   if (!summary) return summary.status();
 
@@ -117,25 +118,26 @@ Result<XlsxExportResult> writeRegisterXlsx(RegisterIndex& index, const RegisterF
   worksheet_repeat_rows(sheet, 0, 0);
 
   XlsxExportResult result;
-  Status walked = forEachRegisterRow(index, filter, [&](const RegisterRow& row) {
-    const lxw_row_t r = static_cast<lxw_row_t>(result.rows + 1);
-    if (r >= LXW_ROW_MAX) return Status::invalidArgument(msg("export.too_many_rows_xlsx"));
-    const std::vector<RegisterCell> cells = registerCells(row);
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-      const auto col = static_cast<lxw_col_t>(c);
-      lxw_error e =
-          cells[c].number
-              ? worksheet_write_number(sheet, r, col, *cells[c].number, nullptr)
-              : (cells[c].text.empty()
-                     ? LXW_NO_ERROR
-                     : worksheet_write_string(sheet, r, col, cells[c].text.c_str(), nullptr));
-      if (e != LXW_NO_ERROR) return xlsxError(e, "row " + std::to_string(r));
-    }
-    if (lxw_error e = print.row(row); e != LXW_NO_ERROR)
-      return xlsxError(e, "台账 row " + std::to_string(r));
-    ++result.rows;
-    return Status::ok();
-  });
+  Status walked = forEachDetailedRow(
+      index, details, filter, [&](const RegisterRow& row, const RegisterDetails& more) {
+        const lxw_row_t r = static_cast<lxw_row_t>(result.rows + 1);
+        if (r >= LXW_ROW_MAX) return Status::invalidArgument(msg("export.too_many_rows_xlsx"));
+        const std::vector<RegisterCell> cells = registerCells(row, more);
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+          const auto col = static_cast<lxw_col_t>(c);
+          lxw_error e =
+              cells[c].number
+                  ? worksheet_write_number(sheet, r, col, *cells[c].number, nullptr)
+                  : (cells[c].text.empty()
+                         ? LXW_NO_ERROR
+                         : worksheet_write_string(sheet, r, col, cells[c].text.c_str(), nullptr));
+          if (e != LXW_NO_ERROR) return xlsxError(e, "row " + std::to_string(r));
+        }
+        if (lxw_error e = print.row(row, more); e != LXW_NO_ERROR)
+          return xlsxError(e, "台账 row " + std::to_string(r));
+        ++result.rows;
+        return Status::ok();
+      });
   if (!walked) return walked;
   if (lxw_error e = print.end(); e != LXW_NO_ERROR) return xlsxError(e, "台账 signatures");
   worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(result.rows),

@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "export/register_details.h"
 #include "register/register_query.h"
 
 namespace anju::server {
@@ -18,7 +19,8 @@ struct XlsxExportResult {
 
 /// Writes the workbook to `path` (replaced). `tmpDir` holds libxlsxwriter's temporary files
 /// (empty: the system default). ioError when the file cannot be written.
-Result<XlsxExportResult> writeRegisterXlsx(RegisterIndex& index, const RegisterFilter& filter,
-                                           const std::string& path, const std::string& tmpDir = "");
+Result<XlsxExportResult> writeRegisterXlsx(RegisterIndex& index, RegisterDetailSource& details,
+                                           const RegisterFilter& filter, const std::string& path,
+                                           const std::string& tmpDir = "");
 
 }  // namespace anju::server

@@ -101,6 +101,7 @@ void ExportApi::install(web::Router& server) {
   using Res = web::Response&;
   server.Get("/v1/exports/register.csv", [this](Req q, Res s) { registerCsv(q, s); });
   server.Get("/v1/exports/register.xlsx", [this](Req q, Res s) { registerXlsx(q, s); });
+  server.Get("/v1/exports/statistics.xlsx", [this](Req q, Res s) { statisticsXlsx(q, s); });
   server.Get("/v1/exports/houses.geojson", [this](Req q, Res s) { housesGeoJson(q, s); });
   server.Get("/v1/exports/dossier.pdf", [this](Req q, Res s) { communityDossier(q, s); });
   server.Get(R"(/v1/exports/dossier/([^/]+)\.pdf)", [this](Req q, Res s) { houseDossier(q, s); });
@@ -174,6 +175,21 @@ void ExportApi::registerXlsx(const web::Request& req, web::Response& res) {
   }
   sendFile(res, *scratch, path, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
            contentDisposition("register.xlsx", baseName("登记册", *filter) + ".xlsx"));
+}
+
+void ExportApi::statisticsXlsx(const web::Request& req, web::Response& res) {
+  Result<RegisterFilter> filter = filterFor(req);
+  if (!filter) return sendError(res, ApiError::fromStatus(filter.status()));
+  Result<std::shared_ptr<ExportScratch>> scratch = ExportScratch::create();
+  if (!scratch) return sendError(res, ApiError::fromStatus(scratch.status()));
+  const std::string path = (*scratch)->file("statistics.xlsx");
+  Result<std::int64_t> written = m_exports.statisticsXlsx(*filter, path, (*scratch)->dir());
+  if (!written) {
+    logError("statistics.xlsx export failed: " + written.status().toString());
+    return sendError(res, ApiError::fromStatus(written.status()));
+  }
+  sendFile(res, *scratch, path, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+           contentDisposition("statistics.xlsx", baseName("统计台账", *filter) + ".xlsx"));
 }
 
 void ExportApi::houseDossier(const web::Request& req, web::Response& res) {

@@ -1,7 +1,8 @@
 // ExportApi: the export endpoints (docs/exports.md). Bearer token, reviewer/admin only, scoped to
 // the caller's regions (ExportService); errors as anju.v1.Error like every other endpoint.
 //
-//   GET /v1/exports/register.xlsx | register.csv | houses.geojson ?district=&street=&community=
+//   GET /v1/exports/register.xlsx | statistics.xlsx | register.csv | houses.geojson
+//   ?district=&street=&community=
 //       &judgment=&review=&rectification=&from=&to=&not_visited=
 //   GET /v1/exports/dossier/{building_id}.pdf
 //   GET /v1/exports/dossier.pdf?community=区/街道/社区
@@ -37,6 +38,7 @@ class ExportApi {
   Result<RegisterFilter> filterFor(const web::Request& req);
   void registerCsv(const web::Request& req, web::Response& res);
   void registerXlsx(const web::Request& req, web::Response& res);
+  void statisticsXlsx(const web::Request& req, web::Response& res);
   void housesGeoJson(const web::Request& req, web::Response& res);
   void houseDossier(const web::Request& req, web::Response& res);
   void communityDossier(const web::Request& req, web::Response& res);

@@ -4,6 +4,7 @@
 
 #include "export/houses_geojson.h"
 #include "export/register_csv.h"
+#include "export/statistics_xlsx.h"
 #include "service/auth_service.h"
 #include "service/region_check.h"
 
@@ -60,7 +61,8 @@ Status ExportService::checkHouse(const User& user, const Uuid& buildingId) {
 
 Result<std::int64_t> ExportService::registerCsv(const RegisterFilter& filter,
                                                 const ExportSink& sink) {
-  return writeRegisterCsv(m_index, filter, sink);
+  StoredRegisterDetails details(m_storage);
+  return writeRegisterCsv(m_index, details, filter, sink);
 }
 
 Result<std::int64_t> ExportService::housesGeoJson(const RegisterFilter& filter,
@@ -71,7 +73,14 @@ Result<std::int64_t> ExportService::housesGeoJson(const RegisterFilter& filter,
 Result<XlsxExportResult> ExportService::registerXlsx(const RegisterFilter& filter,
                                                      const std::string& path,
                                                      const std::string& tmpDir) {
-  return writeRegisterXlsx(m_index, filter, path, tmpDir);
+  StoredRegisterDetails details(m_storage);
+  return writeRegisterXlsx(m_index, details, filter, path, tmpDir);
+}
+
+Result<std::int64_t> ExportService::statisticsXlsx(const RegisterFilter& filter,
+                                                   const std::string& path,
+                                                   const std::string& tmpDir) {
+  return writeStatisticsXlsx(m_statistics, filter, path, tmpDir);
 }
 
 }  // namespace anju::server

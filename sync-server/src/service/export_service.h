@@ -12,6 +12,7 @@
 #include "export/export_sink.h"
 #include "export/register_xlsx.h"
 #include "register/register_query.h"
+#include "register/register_statistics.h"
 #include "storage/server_storage.h"
 
 namespace anju::server {
@@ -19,8 +20,8 @@ namespace anju::server {
 class ExportService {
  public:
   /// `storage` and `index` are borrowed and outlive the service.
-  ExportService(ServerStorage& storage, RegisterIndex& index)
-      : m_storage(storage), m_index(index) {}
+  ExportService(ServerStorage& storage, RegisterIndex& index, RegisterStatistics& statistics)
+      : m_storage(storage), m_index(index), m_statistics(statistics) {}
 
   /// The register filter from query parameters (see parseRegisterFilter), scoped to `user`.
   /// permissionDenied for inspectors and for a region outside the caller's; invalidArgument for
@@ -41,10 +42,15 @@ class ExportService {
   Result<std::int64_t> housesGeoJson(const RegisterFilter& filter, const ExportSink& sink);
   Result<XlsxExportResult> registerXlsx(const RegisterFilter& filter, const std::string& path,
                                         const std::string& tmpDir);
+  /// The statistics register per division (统计台账) of `filter` as XLSX at `path`; how many
+  /// communities it lists.
+  Result<std::int64_t> statisticsXlsx(const RegisterFilter& filter, const std::string& path,
+                                      const std::string& tmpDir);
 
  private:
   ServerStorage& m_storage;
   RegisterIndex& m_index;
+  RegisterStatistics& m_statistics;
 };
 
 /// permissionDenied unless the role may export (reviewer, admin).

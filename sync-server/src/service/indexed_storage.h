@@ -12,6 +12,7 @@
 
 #include "register/house_map.h"
 #include "register/register_query.h"
+#include "register/register_statistics.h"
 #include "register/sql_house_map.h"
 #include "register/sql_register_index.h"
 #include "storage/sql_storage.h"
@@ -19,7 +20,10 @@
 
 namespace anju::server {
 
-class IndexedStorage final : public SqlStorage, public RegisterIndex, public HouseMapIndex {
+class IndexedStorage final : public SqlStorage,
+                             public RegisterIndex,
+                             public HouseMapIndex,
+                             public RegisterStatistics {
  public:
   /// Takes over `driver` and applies pending migrations (rebuilding the register when a
   /// migration creates it).
@@ -43,15 +47,20 @@ class IndexedStorage final : public SqlStorage, public RegisterIndex, public Hou
   Result<HouseMap> mapHouses(const RegisterFilter& filter, const MapView& view) override {
     return m_map.mapHouses(filter, view);
   }
+  Result<std::vector<DivisionCounts>> divisionCounts(const RegisterFilter& filter) override {
+    return m_statistics.divisionCounts(filter);
+  }
 
  private:
   explicit IndexedStorage(std::unique_ptr<SqlDriver> driver)
       : SqlStorage(std::move(driver)),
         m_register(SqlStorage::driver()),
-        m_map(SqlStorage::driver()) {}
+        m_map(SqlStorage::driver()),
+        m_statistics(SqlStorage::driver()) {}
 
   SqlRegisterIndex m_register;
   SqlHouseMap m_map;
+  SqlRegisterStatistics m_statistics;
 };
 
 /// Opens the configured backend (storage_factory.h) as an IndexedStorage; the schema is current

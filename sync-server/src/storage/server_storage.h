@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -260,6 +261,17 @@ class ServerStorage {
   /// Every current record of one house: the building (when stored) and its inspections, photos
   /// and rectifications, in no particular order. Empty when nothing is stored for it.
   virtual Result<std::vector<StoredRecord>> houseRecords(const Uuid& buildingId) = 0;
+
+  /// For exports that read many houses a page at a time (at most 1000 ids per call): the
+  /// buildings, inspections and rectifications of these houses (no photos, no visits), in no
+  /// particular order, from one query.
+  virtual Result<std::vector<StoredRecord>> housesFacts(const std::vector<Uuid>& buildingIds) = 0;
+  /// The audit entries of these houses (at most 1000 ids) whose action is one of `actions`, oldest
+  /// first, unscoped (the caller has scoped the houses).
+  virtual Result<std::vector<AuditEntry>> auditOfHouses(
+      const std::vector<Uuid>& buildingIds, const std::vector<std::string>& actions) = 0;
+  /// Every account's display name (真实姓名), by account name.
+  virtual Result<std::map<std::string, std::string>> displayNames() = 0;
 };
 
 }  // namespace anju::server

@@ -14,6 +14,36 @@
 namespace anju::server {
 namespace {
 
+constexpr const char* kAuditColumns =
+    "id, at, user_name, action, target_kind, target_id, building_id, district, street, "
+    "community, detail";
+
+AuditEntry readAuditRow(const SqlRows& rows) {
+  AuditEntry e;
+  e.id = rows.int64(0);
+  e.at = rows.int64(1);
+  e.userName = rows.text(2);
+  e.action = rows.text(3);
+  e.targetKind = rows.text(4);
+  e.targetId = rows.text(5);
+  e.buildingId = rows.text(6);
+  e.region = {rows.text(7), rows.text(8), rows.text(9)};
+  e.detail = rows.text(10);
+  return e;
+}
+
+/// "$<first>, $<first+1>, ..." for `count` parameters.
+std::string placeholders(std::size_t count, std::size_t first = 1) {
+  std::string out;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (i) out += ", ";
+    out += "$" + std::to_string(first + i);
+  }
+  return out;
+}
+
+constexpr std::size_t kMaxHousesPerQuery = 1000;
+
 Status statusOf(const Status& s) { return s; }
 template <typename T>
 Status statusOf(const Result<T>& r) {
@@ -315,26 +345,12 @@ Result<std::vector<AuditEntry>> SqlStorage::auditLog(const RegionFilter& scope,
   SqlParams params;
   params.int64(beforeId).text(buildingId).int64(limit);
   bindGrants(params, scope);
-  const std::string sql =
-      "SELECT id, at, user_name, action, target_kind, target_id, building_id, district, street, "
-      "community, detail FROM audit_log WHERE ($1 = 0 OR id < $1) AND ($2 = '' OR "
-      "building_id = $2) AND " +
-      regionCondition(scope, '$', 4) + " ORDER BY id DESC LIMIT $3";
-  return withReadSession([&](SqlSession& session) {
-    return collectRows(session, sql, params, [](const SqlRows& rows) {
-      AuditEntry e;
-      e.id = rows.int64(0);
-      e.at = rows.int64(1);
-      e.userName = rows.text(2);
-      e.action = rows.text(3);
-      e.targetKind = rows.text(4);
-      e.targetId = rows.text(5);
-      e.buildingId = rows.text(6);
-      e.region = {rows.text(7), rows.text(8), rows.text(9)};
-      e.detail = rows.text(10);
-      return e;
-    });
-  });
+  const std::string sql = std::string("SELECT ") + kAuditColumns +
+                          " FROM audit_log WHERE ($1 = 0 OR id < $1) AND ($2 = '' OR "
+                          "building_id = $2) AND " +
+                          regionCondition(scope, '$', 4) + " ORDER BY id DESC LIMIT $3";
+  return withReadSession(
+      [&](SqlSession& session) { return collectRows(session, sql, params, readAuditRow); });
 }
 
 Result<std::optional<PhotoBlobState>> SqlStorage::findPhotoBlob(const std::string& sha256) {
@@ -445,6 +461,49 @@ Result<std::vector<User>> SqlStorage::usersWithRole(Role role) {
       out.push_back(std::move(user).value());
     }
     return out;
+  });
+}
+
+Result<std::vector<StoredRecord>> SqlStorage::housesFacts(const std::vector<Uuid>& buildingIds) {
+  if (buildingIds.empty()) return std::vector<StoredRecord>();
+  if (buildingIds.size() > kMaxHousesPerQuery)
+    return Status::invalidArgument(msg("storage.too_many_houses_per_query"));
+  SqlParams params;
+  for (const Uuid& id : buildingIds) params.text(id);
+  const std::string in = "(" + placeholders(buildingIds.size()) + ")";
+  // Kinds written into the text so the second half matches the partial index records_by_building.
+  const std::string sql =
+      std::string("SELECT ") + kRecordColumns +
+      " FROM records WHERE kind = " + kindLiteral(RecordKind::kBuilding) + " AND id IN " + in +
+      " UNION ALL SELECT " + kRecordColumns + " FROM records WHERE building_id IN " + in +
+      " AND kind <> " + kindLiteral(RecordKind::kBuilding) + " AND kind IN (" +
+      kindLiteral(RecordKind::kInspection) + ", " + kindLiteral(RecordKind::kRectification) + ")";
+  return withReadSession([&](SqlSession& session) { return collectRecords(session, sql, params); });
+}
+
+Result<std::vector<AuditEntry>> SqlStorage::auditOfHouses(const std::vector<Uuid>& buildingIds,
+                                                          const std::vector<std::string>& actions) {
+  if (buildingIds.empty() || actions.empty()) return std::vector<AuditEntry>();
+  if (buildingIds.size() > kMaxHousesPerQuery)
+    return Status::invalidArgument(msg("storage.too_many_houses_per_query"));
+  SqlParams params;
+  for (const Uuid& id : buildingIds) params.text(id);
+  for (const std::string& a : actions) params.text(a);
+  const std::string sql = std::string("SELECT ") + kAuditColumns +
+                          " FROM audit_log WHERE building_id IN (" +
+                          placeholders(buildingIds.size()) + ") AND action IN (" +
+                          placeholders(actions.size(), buildingIds.size() + 1) + ") ORDER BY id";
+  return withReadSession(
+      [&](SqlSession& session) { return collectRows(session, sql, params, readAuditRow); });
+}
+
+Result<std::map<std::string, std::string>> SqlStorage::displayNames() {
+  return withReadSession([&](SqlSession& session) -> Result<std::map<std::string, std::string>> {
+    Result<std::vector<std::pair<std::string, std::string>>> rows =
+        collectRows(session, "SELECT name, display_name FROM users", {},
+                    [](const SqlRows& r) { return std::pair(r.text(0), r.text(1)); });
+    if (!rows) return rows.status();
+    return std::map<std::string, std::string>(rows->begin(), rows->end());
   });
 }
 

@@ -1,0 +1,113 @@
+#include "export/statistics_xlsx.h"
+
+#include <xlsxwriter.h>
+
+#include <array>
+
+#include "anju/china_time.h"
+#include "anju/hlc.h"
+#include "anju/message.h"
+#include "export/register_print.h"
+
+namespace anju::server {
+namespace {
+
+constexpr std::array<const char*, 15> kHeaders = {"区",
+                                                  "街道",
+                                                  "社区",
+                                                  "房屋总数",
+                                                  "已排查",
+                                                  "未入户",
+                                                  "未走访",
+                                                  "存在严重安全隐患",
+                                                  "存在一定安全隐患",
+                                                  "未发现安全隐患",
+                                                  "已鉴定",
+                                                  "待整治",
+                                                  "整治中",
+                                                  "已整治",
+                                                  "已销号"};
+
+Status xlsxError(lxw_error e, const std::string& what) {
+  return Status::ioError(
+      msg("export.xlsx_write_failed", {{"what", what}, {"detail", lxw_strerror(e)}}));
+}
+
+}  // namespace
+
+Result<std::int64_t> writeStatisticsXlsx(RegisterStatistics& statistics,
+                                         const RegisterFilter& filter, const std::string& path,
+                                         const std::string& tmpDir) {
+  Result<std::vector<DivisionCounts>> communities = statistics.divisionCounts(filter);
+  if (!communities) return communities.status();
+  const std::vector<StatisticsLine> lines = statisticsLines(*communities);
+
+  lxw_workbook_options options{};
+  std::string tmp = tmpDir;
+  if (!tmp.empty()) options.tmpdir = tmp.data();
+  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
+  if (!wb) return Status::ioError(msg("export.xlsx_create_failed", {{"path", path}}));
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "统计台账");
+  lxw_format* title = workbook_add_format(wb);
+  format_set_bold(title);
+  format_set_font_size(title, 14);
+  format_set_align(title, LXW_ALIGN_CENTER);
+  lxw_format* header = workbook_add_format(wb);
+  format_set_bold(header);
+  format_set_border(header, LXW_BORDER_THIN);
+  format_set_text_wrap(header);
+  format_set_align(header, LXW_ALIGN_CENTER);
+  format_set_align(header, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_bg_color(header, 0xDDEBF7);
+  lxw_format* cell = workbook_add_format(wb);
+  format_set_border(cell, LXW_BORDER_THIN);
+  lxw_format* subtotal = workbook_add_format(wb);
+  format_set_border(subtotal, LXW_BORDER_THIN);
+  format_set_bold(subtotal);
+  format_set_bg_color(subtotal, 0xF2F2F2);
+
+  worksheet_set_landscape(ws);
+  worksheet_set_paper(ws, 9);
+  worksheet_fit_to_pages(ws, 1, 0);
+  worksheet_repeat_rows(ws, 1, 1);
+  worksheet_set_footer(ws, "&C第 &P 页 共 &N 页");
+  worksheet_set_column(ws, 0, 2, 14, nullptr);
+  worksheet_set_column(ws, 3, static_cast<lxw_col_t>(kHeaders.size() - 1), 10, nullptr);
+  const std::string heading = registerRegionTitle(filter) + "房屋安全隐患排查整治统计表（" +
+                              formatChinaTime(systemNowMs()).substr(0, 10) + "）";
+  worksheet_merge_range(ws, 0, 0, 0, static_cast<lxw_col_t>(kHeaders.size() - 1), heading.c_str(),
+                        title);
+  worksheet_set_row(ws, 1, 30, nullptr);
+  for (std::size_t c = 0; c < kHeaders.size(); ++c)
+    worksheet_write_string(ws, 1, static_cast<lxw_col_t>(c), kHeaders[c], header);
+  worksheet_freeze_panes(ws, 2, 3);
+
+  lxw_row_t row = 2;
+  for (const StatisticsLine& line : lines) {
+    using Kind = StatisticsLine::Kind;
+    const DivisionCounts& k = line.counts;
+    lxw_format* f = line.kind == Kind::kCommunity ? cell : subtotal;
+    const std::array<std::string, 3> names = {
+        line.kind == Kind::kTotal ? std::string("总计") : k.region.district,
+        line.kind == Kind::kDistrict ? std::string("合计")
+        : line.kind == Kind::kTotal  ? std::string()
+                                     : k.region.street,
+        line.kind == Kind::kStreet ? std::string("小计") : k.region.community};
+    for (lxw_col_t c = 0; c < 3; ++c) worksheet_write_string(ws, row, c, names[c].c_str(), f);
+    const std::array<std::int64_t, 12> values = {
+        k.houses,    k.inspected, k.notReached, k.notVisited, k.serious, k.some,
+        k.noneFound, k.appraised, k.pending,    k.inProgress, k.done,    k.closed};
+    for (std::size_t c = 0; c < values.size(); ++c)
+      if (lxw_error e = worksheet_write_number(ws, row, static_cast<lxw_col_t>(c + 3),
+                                               static_cast<double>(values[c]), f);
+          e != LXW_NO_ERROR) {
+        workbook_close(wb);
+        return xlsxError(e, "统计台账");
+      }
+    ++row;
+  }
+  if (lxw_error e = workbook_close(wb); e != LXW_NO_ERROR) return xlsxError(e, path);
+  return static_cast<std::int64_t>(communities->size());
+}
+
+}  // namespace anju::server
