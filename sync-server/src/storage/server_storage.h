@@ -266,8 +266,8 @@ class ServerStorage {
   /// buildings, inspections and rectifications of these houses (no photos, no visits), in no
   /// particular order, from one query.
   virtual Result<std::vector<StoredRecord>> housesFacts(const std::vector<Uuid>& buildingIds) = 0;
-  /// The audit entries of these houses (at most 1000 ids) whose action is one of `actions`, oldest
-  /// first, unscoped (the caller has scoped the houses).
+  /// The audit entries of these houses (at most 1000 ids) whose action is one of `actions`, by
+  /// house and oldest first within a house, unscoped (the caller has scoped the houses).
   virtual Result<std::vector<AuditEntry>> auditOfHouses(
       const std::vector<Uuid>& buildingIds, const std::vector<std::string>& actions) = 0;
   /// Every account's display name (真实姓名), by account name.
