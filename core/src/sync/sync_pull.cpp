@@ -95,7 +95,7 @@ Status SyncRun::repushLost() {
   Result<std::int64_t> queued = m_store.requeueLostChanges();
   if (!queued) return queued.status();
   m_report.requeuedAfterRestore += *queued;
-  if (*queued == 0) return Status::ok();
+  // Every pending change waited for this (push skips while reconciling), requeued or not.
   m_epochChanged = false;
   Status s = push();
   if (s && !cancelled()) s = uploadPhotos();

@@ -32,6 +32,12 @@ Status ignoreSettled(Status s) { return s.code() == StatusCode::kNotFound ? Stat
 }  // namespace
 
 Status SyncRun::push() {
+  // A restore is being reconciled (a pull from scratch was cut short): changes built on a
+  // version the server lost would come back as conflicts, so they wait until the pull has told
+  // what the server holds and repushLost has rebased them.
+  Result<bool> reconciling = m_store.epochReconcilePending();
+  if (!reconciling) return reconciling.status();
+  if (*reconciling) return Status::ok();
   Result<std::int64_t> pending = m_store.pendingOutboxCount();
   if (!pending) return pending.status();
   m_report.changesToPush = *pending;

@@ -30,7 +30,8 @@ class SyncRun {
   Status uploadPhotos();
   Status pull();
   /// After a complete pull: when a reconcile is pending (the server restored a backup), queues
-  /// again what the server lost (Store::requeueLostChanges), then pushes and uploads it.
+  /// again what the server lost (Store::requeueLostChanges), then pushes the outbox (push()
+  /// sends nothing while a reconcile is pending) and uploads photos.
   Status repushLost();
   /// The server said its epoch changed during push(): push stopped with nothing of the batch
   /// stored, and the store's reconcile has begun (Store::beginEpochReconcile).
