@@ -33,9 +33,6 @@ class SyncRun {
   /// again what the server lost (Store::requeueLostChanges), then pushes the outbox (push()
   /// sends nothing while a reconcile is pending) and uploads photos.
   Status repushLost();
-  /// The server said its epoch changed during push(): push stopped with nothing of the batch
-  /// stored, and the store's reconcile has begun (Store::beginEpochReconcile).
-  bool epochChanged() const { return m_epochChanged; }
 
   SyncReport& report() { return m_report; }
   bool cancelled() const { return m_exchange.cancelled(); }
@@ -67,6 +64,7 @@ class SyncRun {
   std::string m_token;
   const SyncProgressFn& m_progress;
   SyncReport m_report;
+  // push() stops its batch loop: the server answered epoch_changed (a reconcile has begun).
   bool m_epochChanged = false;
 };
 
