@@ -8,7 +8,8 @@
 //                          (default 2 MiB) each: their records and their bytes
 //   sync/pull_region       a fresh tablet pulls the ANJU_BENCH_PULL_HOUSES-house region
 //                          (default 100 000) the server was given by import-buildings
-//   sync/concurrent_tablets ANJU_BENCH_TABLETS tablets (default 200) in parallel, each its own
+//   sync/concurrent_tablets ANJU_BENCH_TABLETS tablets (default 500, the fleet) in
+//   parallel, each its own
 //                          user, store and connection, ANJU_BENCH_ROUNDS rounds of saving
 //                          ANJU_BENCH_PER_ROUND inspections and syncing; push latency p50/p99,
 //                          throughput, and a zero-loss check of every change on the server.
@@ -44,7 +45,7 @@ struct Settings {
   int photos = 20;
   int photoBytes = 2 << 20;
   int pullHouses = 100000;
-  int tablets = 200;
+  int tablets = 500;
   int rounds = 3;
   int perRound = 10;
   int reps = 3;

@@ -26,7 +26,8 @@ constexpr const char* kUsage =
     "  conflicts RECORD_ID --data DIR\n"
     "  rotate-epoch --data DIR      (after restoring a backup: clients re-sync)\n"
     "  devices --data DIR           (who signed in on which tablet)\n"
-    "  revoke-tokens (--device ID | --user NAME) [--by ADMIN] --data DIR   (a lost tablet)\n"
+    "  revoke-tokens (--device ID | --user NAME) [--stolen] [--by ADMIN] --data DIR   (a lost "
+    "tablet)\n"
     "  export register --format xlsx|csv --out FILE [filters] --data DIR\n"
     "  export geojson --out FILE [filters] --data DIR\n"
     "  export dossier (--building ID | --community 区/街道/社区) --out FILE --data DIR\n"
@@ -50,7 +51,7 @@ int main(int argc, char** argv) {
   const std::string command = argv[1];
   const std::vector<std::string> rest(argv + 2, argv + argc);
   try {
-    Result<CliArgs> args = CliArgs::parse(rest, {"password-stdin", "not-visited"});
+    Result<CliArgs> args = CliArgs::parse(rest, {"password-stdin", "not-visited", "stolen"});
     if (!args) return fail(args.status());
     if (command == "serve") return runServe(*args);
     if (command == "user") return runUser(*args);

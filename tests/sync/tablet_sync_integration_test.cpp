@@ -16,8 +16,7 @@ namespace {
 
 using TabletSync = SyncServerTest;
 // The restore is the one tablet scenario whose server side differs per backend (a file copy, a
-// database copy), so it runs on both.
-using TabletRestore = SyncServerTest;
+// database copy), so it runs on both (TabletRestore, below).
 
 std::string bytesOfSize(std::size_t n, char seed) {
   std::string out(n, '\0');
@@ -152,51 +151,101 @@ TEST_P(TabletSync, APushWhoseAnswerIsLostIsSentAgainAndStoredOnce) {
 // tablet does not only pull again: what the server lost of its work goes back up — a record
 // made after the backup, and an edit built on a version the restore lost (sent on what the
 // server holds, not turned into a conflict).
+// What a restore from backup takes from a tablet's work: the server is backed up after a first
+// edit; a second edit of the house and a new inspection are confirmed by the server; a third edit,
+// built on the second, is made offline; then the backup is restored (a new epoch).
+struct LostToRestore {
+  Building house;
+  Inspection inspection;
+};
+
+class TabletRestoreTest : public SyncServerTest {
+ protected:
+  LostToRestore editThenRestore(TestTablet& t) {
+    t.signInAndSync();
+    LostToRestore lost{buildingAt(t, 0), {}};
+    Building& house = lost.house;
+    house.ownerContact = "13800000001";
+    EXPECT_TRUE(t.store().putBuilding(house, "demo").isOk());
+    t.syncOk();
+
+    EXPECT_EQ(server().stop(), 0);
+    backupDatabase();
+    restartServer();
+    t.connectTo(server().port());
+
+    house.ownerContact = "13800000002";
+    EXPECT_TRUE(t.store().putBuilding(house, "demo").isOk());
+    lost.inspection = makeInspection(house.id);
+    EXPECT_TRUE(t.store().putInspection(lost.inspection, "demo").isOk());
+    EXPECT_EQ(t.syncOk().applied, 2);
+    house.ownerContact = "13800000003";
+    EXPECT_TRUE(t.store().putBuilding(house, "demo").isOk());
+
+    EXPECT_EQ(server().stop(), 0);
+    restoreDatabase();
+    restartServer();
+    t.connectTo(server().port());
+    EXPECT_EQ(serverRecords(client(), m_demoToken).count(lost.inspection.id), 0u)
+        << "the restore lost it";
+    return lost;
+  }
+
+  // After the reconciling sync: the server holds everything again, the third edit on top.
+  void expectRecovered(TestTablet& t, const LostToRestore& lost, const SyncReport& report) {
+    EXPECT_EQ(report.requeuedAfterRestore, 2);  // the inspection, and the edit rebased
+    EXPECT_EQ(report.conflicts, 0);
+    const auto server = serverRecords(client(), m_demoToken);
+    ASSERT_EQ(server.count(lost.inspection.id), 1u);
+    Result<AnyRecord> stored = decodeRecord(server.at(lost.house.id).record().SerializeAsString());
+    ASSERT_TRUE(stored.isOk());
+    EXPECT_EQ(std::get<Building>(*stored).ownerContact, "13800000003");
+    expectSameAsServer(t, server);
+    EXPECT_TRUE(t.store().openConflicts()->empty());
+    // Nothing more to do: the next sync sends nothing again.
+    const SyncReport again = t.syncOk();
+    EXPECT_EQ(again.requeuedAfterRestore, 0);
+    EXPECT_EQ(again.changesPushed(), 0);
+  }
+};
+using TabletRestore = TabletRestoreTest;
+
 TEST_P(TabletRestore, AfterARestoreFromBackupTheTabletPushesAgainWhatTheServerLost) {
   TestTablet t(dataDir(), "tablet", server().port());
-  t.signInAndSync();
-  Building house = buildingAt(t, 0);
-  house.ownerContact = "13800000001";
-  ASSERT_TRUE(t.store().putBuilding(house, "demo").isOk());
-  t.syncOk();
-
-  ASSERT_EQ(server().stop(), 0);
-  backupDatabase();
-  restartServer();
-  t.connectTo(server().port());
-
-  // After the backup: a second edit and a new inspection, both confirmed by the server.
-  house.ownerContact = "13800000002";
-  ASSERT_TRUE(t.store().putBuilding(house, "demo").isOk());
-  const Inspection made = makeInspection(house.id);
-  ASSERT_TRUE(t.store().putInspection(made, "demo").isOk());
-  const SyncReport before = t.syncOk();
-  ASSERT_EQ(before.applied, 2);
-  // Offline again: a third edit, built on the second, which the restore is about to lose.
-  house.ownerContact = "13800000003";
-  ASSERT_TRUE(t.store().putBuilding(house, "demo").isOk());
-
-  ASSERT_EQ(server().stop(), 0);
-  restoreDatabase();
-  restartServer();
-  t.connectTo(server().port());
-  ASSERT_EQ(serverRecords(client(), m_demoToken).count(made.id), 0u) << "the restore lost it";
-
+  const LostToRestore lost = editThenRestore(t);
   const SyncReport report = t.syncOk();
   EXPECT_TRUE(report.pullReset);
-  EXPECT_EQ(report.requeuedAfterRestore, 2);  // the inspection, and the edit rebased
-  EXPECT_EQ(report.conflicts, 0);
-  const auto server = serverRecords(client(), m_demoToken);
-  ASSERT_EQ(server.count(made.id), 1u);
-  Result<AnyRecord> stored = decodeRecord(server.at(house.id).record().SerializeAsString());
-  ASSERT_TRUE(stored.isOk());
-  EXPECT_EQ(std::get<Building>(*stored).ownerContact, "13800000003");
-  expectSameAsServer(t, server);
-  EXPECT_TRUE(t.store().openConflicts()->empty());
-  // Nothing more to do: the next sync sends nothing again.
-  const SyncReport again = t.syncOk();
-  EXPECT_EQ(again.requeuedAfterRestore, 0);
-  EXPECT_EQ(again.changesPushed(), 0);
+  expectRecovered(t, lost, report);
+}
+
+// The pull from scratch that follows the new epoch is cut: the tablet must not push its pending
+// edit (built on a version the restore lost) before that pull has told it what the server holds,
+// or the edit comes back as a conflict; the next sync finishes the reconcile.
+TEST_P(TabletRestore, APullFromScratchCutMidReconcileIsFinishedByTheNextSync) {
+  TestTablet t(dataDir(), "tablet", server().port());
+  const LostToRestore lost = editThenRestore(t);
+  bool cut = false;
+  t.transport().before = [&](const HttpRequest& r) -> Result<HttpResponse> {
+    if (!cut && r.target.rfind("/v1/sync/pull", 0) == 0) {
+      cut = true;
+      HttpResponse refused;
+      refused.status = 400;
+      return refused;
+    }
+    return HttpResponse{};
+  };
+  Result<SyncReport> broken = t.client().sync();
+  ASSERT_TRUE(cut);
+  ASSERT_FALSE(broken.isOk());
+  ASSERT_TRUE(*t.store().epochReconcilePending());
+
+  t.transport().before = nullptr;
+  t.transport().targets.clear();
+  const SyncReport report = t.syncOk();
+  ASSERT_FALSE(t.transport().targets.empty());
+  EXPECT_EQ(t.transport().targets.front(), "POST /v1/sync/pull") << "pushed before the pull";
+  EXPECT_FALSE(*t.store().epochReconcilePending());
+  expectRecovered(t, lost, report);
 }
 
 TEST_P(TabletSync, ConcurrentEditsConflictAndBothVersionsSurvive) {

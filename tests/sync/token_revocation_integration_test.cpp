@@ -1,7 +1,9 @@
 // A lost tablet (issue 12 §6e, second half), against the real server on every storage backend:
-// `anju-server revoke-tokens` revokes a device's tokens in one audited step; every request with
-// such a token is refused with 401 and the distinct code token_revoked (a push included); the
-// user's other devices keep working; the real sync client, on its next contact, wipes the tablet.
+// `anju-server revoke-tokens` revokes a device's tokens in one audited step; a lost tablet may
+// still push its outbox and upload its photos, and every other request is refused with 401 and
+// the distinct code token_revoked; a stolen one (--stolen) is refused everything, a push
+// included; the user's other devices keep working; the real sync client, on its next contact,
+// hands over what it can and wipes the tablet.
 #include <nlohmann/json.hpp>
 
 #include "sync_fixture.h"
@@ -48,8 +50,8 @@ TEST_P(TokenRevocation, ARevokedDeviceIsRefusedWithItsOwnCodeAndTheRevocationIsA
   ASSERT_EQ(devices.exitCode, 0) << devices.err;
   EXPECT_NE(devices.out.find("user demo device tablet-lost"), std::string::npos) << devices.out;
 
-  const CliResult revoke =
-      runCli({"revoke-tokens", "--device", "tablet-lost", "--by", "admin", "--data", dataDir()});
+  const CliResult revoke = runCli({"revoke-tokens", "--device", "tablet-lost", "--stolen", "--by",
+                                   "admin", "--data", dataDir()});
   ASSERT_EQ(revoke.exitCode, 0) << revoke.err;
   EXPECT_NE(revoke.out.find("2 token(s) revoked"), std::string::npos) << revoke.out;
 
@@ -89,12 +91,39 @@ TEST_P(TokenRevocation, ARevokedDeviceIsRefusedWithItsOwnCodeAndTheRevocationIsA
     EXPECT_EQ(e["target_id"], "tablet-lost") << e.dump();
     EXPECT_EQ(e["detail"]["tokens"], 2) << e.dump();
     EXPECT_EQ(e["detail"]["device"], "tablet-lost") << e.dump();
+    EXPECT_EQ(e["detail"]["final_push"], false) << e.dump();
   }
   EXPECT_EQ(found, 1) << audit.body;
 
   // Signing in again on that device (it was found) gives a new, working token.
   const std::string fresh = loginOn("tablet-lost");
   EXPECT_EQ(pullWith(fresh).status, 200);
+}
+
+TEST_P(TokenRevocation, ALostTabletMayStillHandOverItsChangesButNothingElse) {
+  const std::string lost = loginOn("tablet-lost");
+  ASSERT_FALSE(lost.empty());
+  const CliResult revoke =
+      runCli({"revoke-tokens", "--device", "tablet-lost", "--data", dataDir()});
+  ASSERT_EQ(revoke.exitCode, 0) << revoke.err;
+  EXPECT_NE(revoke.out.find("pushes what it holds"), std::string::npos) << revoke.out;
+
+  // Its changes and photo bytes are still taken...
+  const Inspection inspection = makeInspection(ownBuilding().record_id());
+  const Reply push = client().post(
+      "/v1/sync/push", makePush({makeChange(inspection, 1000, 0)}).SerializeAsString(), lost);
+  ASSERT_EQ(push.status, 200) << push.body;
+  v1::PushResponse answer;
+  ASSERT_TRUE(answer.ParseFromString(push.body));
+  ASSERT_EQ(answer.results_size(), 1);
+  EXPECT_EQ(answer.results(0).outcome(), v1::ChangeResult::APPLIED);
+  EXPECT_EQ(client().get("/v1/records/inspection/" + inspection.id, m_adminToken).status, 200);
+  EXPECT_NE(client().get("/v1/photos/" + std::string(64, 'a'), lost).status, 401);
+  // ...and nothing else: no pull (whose refusal wipes the tablet), no reading records.
+  EXPECT_EQ(errorCode(pullWith(lost)), "token_revoked");
+  const Reply read = client().get("/v1/records/inspection/" + inspection.id, lost);
+  EXPECT_EQ(read.status, 401);
+  EXPECT_EQ(errorCode(read), "token_revoked");
 }
 
 TEST_P(TokenRevocation, RevokingAUserRefusesAllTheirDevices) {
@@ -118,7 +147,7 @@ TEST_P(TokenRevocation, TheRealTabletWipesItselfOnItsNextContact) {
   ASSERT_EQ(*tablet.store().pendingOutboxCount(), 1);
 
   const CliResult revoke =
-      runCli({"revoke-tokens", "--device", "tablet-stolen", "--data", dataDir()});
+      runCli({"revoke-tokens", "--device", "tablet-stolen", "--stolen", "--data", dataDir()});
   ASSERT_EQ(revoke.exitCode, 0) << revoke.err;
 
   Result<SyncReport> report = tablet.client().sync();
@@ -127,8 +156,31 @@ TEST_P(TokenRevocation, TheRealTabletWipesItselfOnItsNextContact) {
   EXPECT_EQ(*tablet.store().countBuildings({}), 0);
   EXPECT_EQ(*tablet.store().pendingOutboxCount(), 0);
   EXPECT_EQ(tablet.client().session().status().code(), StatusCode::kNotFound);
-  // Revocation refuses everything: the unsynced inspection did not reach the server.
+  // A stolen tablet is refused everything: the unsynced inspection did not reach the server.
   EXPECT_EQ(client().get("/v1/records/inspection/" + unsynced.id, m_adminToken).status, 404);
+}
+
+TEST_P(TokenRevocation, TheRealLostTabletHandsOverItsWorkThenWipesItself) {
+  TempDir dir;
+  TestTablet tablet(dir.path(), "tablet-lost", server().port());
+  tablet.signInAndSync();
+  const Inspection unsynced = makeInspection(ownBuilding().record_id());
+  ASSERT_TRUE(tablet.store().putInspection(unsynced, "demo"));
+  ASSERT_EQ(*tablet.store().pendingOutboxCount(), 1);
+
+  const CliResult revoke =
+      runCli({"revoke-tokens", "--device", "tablet-lost", "--data", dataDir()});
+  ASSERT_EQ(revoke.exitCode, 0) << revoke.err;
+
+  Result<SyncReport> report = tablet.client().sync();
+  ASSERT_FALSE(report.isOk());
+  EXPECT_TRUE(isDeviceRevoked(report.status())) << report.status().toString();
+  // What the inspector entered reached the server before the tablet wiped itself.
+  const Reply held = client().get("/v1/records/inspection/" + unsynced.id, m_adminToken);
+  EXPECT_EQ(held.status, 200);
+  EXPECT_EQ(*tablet.store().countBuildings({}), 0);
+  EXPECT_EQ(*tablet.store().pendingOutboxCount(), 0);
+  EXPECT_EQ(tablet.client().session().status().code(), StatusCode::kNotFound);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, TokenRevocation, ::testing::ValuesIn(backendsUnderTest()),

@@ -141,20 +141,21 @@ int runDevices(const CliArgs& args) {
 
 int runRevokeTokens(const CliArgs& args) {
   if (!args.positional().empty() || (!args.has("device") && !args.has("user")))
-    return usage("revoke-tokens (--device ID | --user NAME) [--by ADMIN] --data DIR");
+    return usage("revoke-tokens (--device ID | --user NAME) [--stolen] [--by ADMIN] --data DIR");
   Result<std::unique_ptr<IndexedStorage>> storage = storageFor(args);
   if (!storage) return fail(storage.status());
   AuthService auth(**storage, std::chrono::hours(1));
   const std::string user = args.option("user").value_or("");
   const std::string device = args.option("device").value_or("");
+  const bool stolen = args.has("stolen");
   Result<std::int64_t> revoked =
-      auth.revokeTokens(args.option("by").value_or("admin-cli"), user, device);
+      auth.revokeTokens(args.option("by").value_or("admin-cli"), user, device, !stolen);
   if (!revoked) return fail(revoked.status());
-  std::printf(
-      "%lld token(s) revoked (user %s, device %s): the tablet is refused from now on and wipes "
-      "its data at its next contact\n",
-      static_cast<long long>(*revoked), user.empty() ? "any" : user.c_str(),
-      device.empty() ? "any" : device.c_str());
+  std::printf("%lld token(s) revoked (user %s, device %s): %s\n", static_cast<long long>(*revoked),
+              user.empty() ? "any" : user.c_str(), device.empty() ? "any" : device.c_str(),
+              stolen ? "the tablet is refused everything from now on and wipes its data at its "
+                       "next contact"
+                     : "at its next contact the tablet pushes what it holds, then wipes its data");
   return 0;
 }
 

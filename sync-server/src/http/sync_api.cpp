@@ -71,12 +71,12 @@ void SyncApi::install(web::Router& server) {
   server.Get("/v1/inspections/([^/]+)/status", [this](Req q, Res s) { inspectionStatus(q, s); });
 }
 
-Result<User> SyncApi::authenticate(const web::Request& req) {
+Result<User> SyncApi::authenticate(const web::Request& req, TokenUse use) {
   const std::string header = req.get_header_value("Authorization");
   constexpr std::string_view kBearer = "Bearer ";
   if (header.size() <= kBearer.size() || header.compare(0, kBearer.size(), kBearer) != 0)
     return Status::unauthenticated(msg("http.missing_bearer_token"));
-  Result<User> user = m_services.auth.authenticate(header.substr(kBearer.size()));
+  Result<User> user = m_services.auth.authenticate(header.substr(kBearer.size()), use);
   if (user) noteRequestUser(user->name);
   return user;
 }
@@ -112,7 +112,7 @@ void SyncApi::login(const web::Request& req, web::Response& res, const web::Cont
 void SyncApi::push(const web::Request& req, web::Response& res, const web::ContentReader& reader) {
   // The body is read (bounded) even when authentication failed, so the answer is a clean 401
   // and the keep-alive connection stays in sync.
-  Result<User> user = authenticate(req);
+  Result<User> user = authenticate(req, TokenUse::kUpload);
   BodyRead body = readBody(req, res, reader, m_limits.maxPushBytes);
   if (!user) return sendError(res, ApiError::fromStatus(user.status()));
   if (body.error) return sendError(res, *body.error);
@@ -171,7 +171,7 @@ void SyncApi::pull(const web::Request& req, web::Response& res, const web::Conte
 }
 
 void SyncApi::photoStatus(const web::Request& req, web::Response& res) {
-  Result<User> user = authenticate(req);
+  Result<User> user = authenticate(req, TokenUse::kUpload);
   if (!user) return sendError(res, ApiError::fromStatus(user.status()));
   Result<PhotoState> state = m_services.photos.status(req.matches[1]);
   if (!state) return sendError(res, ApiError::fromStatus(state.status()));
@@ -180,7 +180,7 @@ void SyncApi::photoStatus(const web::Request& req, web::Response& res) {
 
 void SyncApi::photoUpload(const web::Request& req, web::Response& res,
                           const web::ContentReader& reader) {
-  Result<User> user = authenticate(req);
+  Result<User> user = authenticate(req, TokenUse::kUpload);
   BodyRead body = readBody(req, res, reader, m_limits.maxPhotoChunkBytes);
   if (!user) return sendError(res, ApiError::fromStatus(user.status()));
   const std::optional<std::int64_t> offset = parseInt(req.get_param_value("offset"));

@@ -41,7 +41,8 @@ class SyncApi {
   void install(web::Router& server);
 
  private:
-  Result<User> authenticate(const web::Request& req);
+  /// kUpload for push and photo bytes: a lost tablet's revoked token may still hand them over.
+  Result<User> authenticate(const web::Request& req, TokenUse use = TokenUse::kAny);
   void login(const web::Request& req, web::Response& res, const web::ContentReader& reader);
   void push(const web::Request& req, web::Response& res, const web::ContentReader& reader);
   void pull(const web::Request& req, web::Response& res, const web::ContentReader& reader);

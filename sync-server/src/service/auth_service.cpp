@@ -114,19 +114,19 @@ Result<LoginResult> AuthService::login(const std::string& userName, const std::s
   return result;
 }
 
-Result<User> AuthService::authenticate(const std::string& bearerToken) {
+Result<User> AuthService::authenticate(const std::string& bearerToken, TokenUse use) {
   if (bearerToken.empty()) return Status::unauthenticated(msg("http.missing_bearer_token"));
-  return m_storage.findUserByToken(sha256Hex(bearerToken), m_clock());
+  return m_storage.findUserByToken(sha256Hex(bearerToken), m_clock(), use);
 }
 
 Result<std::int64_t> AuthService::revokeTokens(const std::string& by, const std::string& userName,
-                                               const std::string& deviceId) {
+                                               const std::string& deviceId, bool finalPush) {
   if (userName.empty() && deviceId.empty())
     return Status::invalidArgument(msg("auth.revoke_needs_target"));
   Result<std::unique_ptr<SyncTransaction>> tx = m_storage.beginTransaction();
   if (!tx) return tx.status();
   const TimestampMs now = m_clock();
-  Result<std::int64_t> revoked = (*tx)->revokeTokens(userName, deviceId, now);
+  Result<std::int64_t> revoked = (*tx)->revokeTokens(userName, deviceId, now, finalPush);
   if (!revoked) return revoked.status();
   if (*revoked == 0)
     return Status::notFound(
@@ -138,8 +138,12 @@ Result<std::int64_t> AuthService::revokeTokens(const std::string& by, const std:
   entry.action = "tokens_revoked";
   entry.targetKind = deviceId.empty() ? "user" : "device";
   entry.targetId = deviceId.empty() ? userName : deviceId;
-  entry.detail =
-      nlohmann::json{{"user", userName}, {"device", deviceId}, {"tokens", *revoked}}.dump();
+  entry.detail = nlohmann::json{
+      {"user", userName},
+      {"device", deviceId},
+      {"tokens", *revoked},
+      {"final_push",
+       finalPush}}.dump();
   if (Status s = (*tx)->appendAudit(entry); !s) return s;
   if (Status s = (*tx)->commit(); !s) return s;
   return *revoked;

@@ -41,13 +41,16 @@ class AuthService {
                             const std::string& deviceId, const std::string& address = "");
   /// The user owning `bearerToken`; unauthenticated when missing, unknown or expired, with the
   /// message kTokenRevokedId (HTTP 401, code token_revoked) when an admin revoked it.
-  Result<User> authenticate(const std::string& bearerToken);
+  Result<User> authenticate(const std::string& bearerToken, TokenUse use = TokenUse::kAny);
   /// A lost tablet: revokes every token of `deviceId` (when not empty) and of `userName` (when
   /// not empty; both: that user's tokens on that device) and writes the audit row
   /// "tokens_revoked" by `by`, in one transaction. Returns how many tokens were revoked.
   /// invalidArgument when both are empty, notFound when nothing was left to revoke.
+  /// `finalPush` (a lost tablet, the default of revoke-tokens): the tablet may still push its
+  /// outbox and upload its photos; anything else is refused, and the refusal makes it wipe
+  /// itself. false (--stolen): everything is refused at once.
   Result<std::int64_t> revokeTokens(const std::string& by, const std::string& userName,
-                                    const std::string& deviceId);
+                                    const std::string& deviceId, bool finalPush = true);
 
   /// Creates a user with a freshly hashed password; invalidArgument for an empty name or a
   /// password shorter than 8 characters, alreadyExists for a taken name.

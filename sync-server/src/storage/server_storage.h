@@ -54,6 +54,10 @@ struct DeviceTokens {
   int revoked = 0;
 };
 
+/// What a token is checked for: anything, or carrying a tablet's own data up (push, photo bytes),
+/// which a lost tablet's revoked token may still do once (revoke-tokens without --stolen).
+enum class TokenUse { kAny, kUpload };
+
 /// The message id of the "token revoked" unauthenticated Status (HTTP 401, code token_revoked).
 inline constexpr std::string_view kTokenRevokedId = "auth.token_revoked";
 
@@ -171,8 +175,10 @@ class SyncTransaction {
   virtual Status appendAudit(const AuditEntry& entry) = 0;
   /// Marks every token not yet revoked of `userName` (when not empty) and of `deviceId` (when
   /// not empty) as revoked at `at`; returns how many. At least one of the two is not empty.
+  /// `finalPush`: the tokens still carry pushes and photo uploads (TokenUse::kUpload).
   virtual Result<std::int64_t> revokeTokens(const std::string& userName,
-                                            const std::string& deviceId, TimestampMs at) = 0;
+                                            const std::string& deviceId, TimestampMs at,
+                                            bool finalPush) = 0;
   /// One level of savepoint (service/group_commit.h runs each request inside one): mark, then
   /// either keep what was written since (release) or undo it (rollbackToSavepoint); an error
   /// from either means the transaction as a whole can no longer be committed.
@@ -217,8 +223,10 @@ class ServerStorage {
 
   virtual Status saveToken(const TokenRow& token) = 0;
   /// The user owning an unexpired token; unauthenticated when unknown or expired, and with the
-  /// message kTokenRevokedId when an admin revoked it (revokeTokens).
-  virtual Result<User> findUserByToken(const std::string& tokenHash, TimestampMs now) = 0;
+  /// message kTokenRevokedId when an admin revoked it (revokeTokens) — except, for
+  /// TokenUse::kUpload, a token revoked with its final push allowed.
+  virtual Result<User> findUserByToken(const std::string& tokenHash, TimestampMs now,
+                                       TokenUse use = TokenUse::kAny) = 0;
   /// The devices that signed in, per user and device (for an admin choosing what to revoke).
   virtual Result<std::vector<DeviceTokens>> deviceTokens(TimestampMs now) = 0;
 

@@ -411,6 +411,14 @@ CREATE TABLE assignments (
 CREATE INDEX assignments_by_inspector ON assignments (inspector, due_date, building_id);
 )sql",
      false},
+    // 15: a lost tablet pushes what it holds before it wipes itself (issue 12 §6e): a token
+    // revoked with final_push = 1 is still accepted for push and photo uploads (and refused with
+    // token_revoked everywhere else, so the tablet's next pull wipes it); 0 (a stolen tablet)
+    // refuses everything.
+    {R"sql(
+ALTER TABLE tokens ADD COLUMN final_push {int64} NOT NULL DEFAULT 0;
+)sql",
+     false},
 };
 
 }  // namespace

@@ -193,22 +193,30 @@ Status SqlStorage::saveToken(const TokenRow& token) {
   });
 }
 
-Result<User> SqlStorage::findUserByToken(const std::string& tokenHash, TimestampMs now) {
+Result<User> SqlStorage::findUserByToken(const std::string& tokenHash, TimestampMs now,
+                                         TokenUse use) {
   return withReadSession([&](SqlSession& session) -> Result<User> {
     struct Owner {
       std::string userName;
       TimestampMs expiresAt;
       TimestampMs revokedAt;
+      bool finalPush;
     };
-    Result<std::optional<Owner>> owner = firstRow(
-        session, "SELECT user_name, expires_at, revoked_at FROM tokens WHERE token_hash = $1",
-        SqlParams().text(tokenHash), [](const SqlRows& rows) {
-          return Owner{rows.text(0), rows.int64(1), rows.int64(2)};
-        });
+    Result<std::optional<Owner>> owner =
+        firstRow(session,
+                 "SELECT user_name, expires_at, revoked_at, final_push FROM tokens WHERE "
+                 "token_hash = $1",
+                 SqlParams().text(tokenHash), [](const SqlRows& rows) {
+                   return Owner{rows.text(0), rows.int64(1), rows.int64(2), rows.int64(3) != 0};
+                 });
     if (!owner) return owner.status();
     if (!*owner) return Status::unauthenticated(msg("auth.invalid_token"));
     // Revoked before expired: a lost tablet is told to wipe itself even after its token lapsed.
-    if ((*owner)->revokedAt != 0) return Status::unauthenticated(msg(std::string(kTokenRevokedId)));
+    // A lost (not stolen) tablet may still hand over what it holds, until its token would have
+    // expired: its pull is refused, and that answer wipes it.
+    const bool handingOver = use == TokenUse::kUpload && (*owner)->finalPush;
+    if ((*owner)->revokedAt != 0 && !handingOver)
+      return Status::unauthenticated(msg(std::string(kTokenRevokedId)));
     if ((*owner)->expiresAt <= now) return Status::unauthenticated(msg("auth.token_expired"));
     return loadUser(session, (*owner)->userName);
   });
@@ -278,7 +286,8 @@ Result<std::int64_t> SqlStorage::countAfter(std::int64_t afterSeq, const RegionF
   SqlParams params;
   params.int64(afterSeq);
   bindGrants(params, filter);
-  return withSession([&](SqlSession& session) -> Result<std::int64_t> {
+  // A read connection: on the writer's this count queued behind every group commit.
+  return withReadSession([&](SqlSession& session) -> Result<std::int64_t> {
     Result<std::optional<std::int64_t>> count =
         firstRow(session, sql, params, [](const SqlRows& rows) { return rows.int64(0); });
     if (!count) return count.status();
@@ -416,12 +425,17 @@ Result<std::vector<Assignment>> SqlStorage::assignments(const RegionFilter& scop
   const std::string sql =
       "SELECT a.building_id, a.inspector, a.due_date, a.assigned_by, a.assigned_at, r.district, "
       "r.street, r.community FROM assignments a JOIN records r ON r.kind = " +
-      kindLiteral(RecordKind::kBuilding) +
-      " AND r.id = a.building_id WHERE ($1 = '' OR a.inspector = $1) AND ($2 = '' OR "
-      "(r.district = $2 AND ($3 = '' OR r.street = $3) AND ($4 = '' OR r.community = $4))) AND " +
+      kindLiteral(RecordKind::kBuilding) + " AND r.id = a.building_id WHERE " +
+      // Shaped by what is asked, so a tablet's "mine" walks assignments_by_inspector instead of
+      // every assignment (each parameter still named: see regionCondition).
+      std::string(inspector.empty() ? "$1 = ''" : "a.inspector = $1") +
+      " AND ($2 = '' OR (r.district = $2 AND ($3 = '' OR r.street = $3) AND ($4 = '' OR "
+      "r.community = $4))) AND " +
       regionCondition(scope, '$', 5, "r") +
       " ORDER BY a.due_date COLLATE \"C\", a.building_id COLLATE \"C\"";
-  return withSession([&](SqlSession& session) {
+  // A read connection: every tablet's last pull page asks for its assignments, and on the
+  // writer's connection each one queued behind the group commit of concurrent pushes.
+  return withReadSession([&](SqlSession& session) {
     return collectRows(session, sql, params, [](const SqlRows& rows) {
       Assignment a;
       a.buildingId = rows.text(0);
@@ -440,7 +454,7 @@ Result<std::vector<Uuid>> SqlStorage::buildingsIn(const RegionPath& region) {
       "SELECT id FROM records WHERE kind = " + kindLiteral(RecordKind::kBuilding) +
       " AND district = $1 AND ($2 = '' OR street = $2) AND ($3 = '' OR community = $3) "
       "ORDER BY id COLLATE \"C\"";
-  return withSession([&](SqlSession& session) {
+  return withReadSession([&](SqlSession& session) {
     return collectRows(session, sql,
                        SqlParams().text(region.district).text(region.street).text(region.community),
                        [](const SqlRows& rows) { return rows.text(0); });
@@ -448,7 +462,7 @@ Result<std::vector<Uuid>> SqlStorage::buildingsIn(const RegionPath& region) {
 }
 
 Result<std::vector<User>> SqlStorage::usersWithRole(Role role) {
-  return withSession([&](SqlSession& session) -> Result<std::vector<User>> {
+  return withReadSession([&](SqlSession& session) -> Result<std::vector<User>> {
     Result<std::vector<std::string>> names = collectRows(
         session, "SELECT name FROM users WHERE role = $1 ORDER BY name COLLATE \"C\"",
         SqlParams().text(roleCode(role)), [](const SqlRows& rows) { return rows.text(0); });

@@ -52,7 +52,8 @@ class SqlStorage : public ServerStorage {
   Result<std::vector<User>> usersWithRole(Role role) override;
 
   Status saveToken(const TokenRow& token) override;
-  Result<User> findUserByToken(const std::string& tokenHash, TimestampMs now) override;
+  Result<User> findUserByToken(const std::string& tokenHash, TimestampMs now,
+                               TokenUse use) override;
 
   Result<std::vector<DeviceTokens>> deviceTokens(TimestampMs now) override;
   Result<std::unique_ptr<SyncTransaction>> beginTransaction() override;

@@ -188,7 +188,8 @@ Status SqlSyncTransaction::appendAudit(const AuditEntry& e) {
 }
 
 Result<std::int64_t> SqlSyncTransaction::revokeTokens(const std::string& userName,
-                                                      const std::string& deviceId, TimestampMs at) {
+                                                      const std::string& deviceId, TimestampMs at,
+                                                      bool finalPush) {
   const std::string where =
       " FROM tokens WHERE revoked_at = 0 AND ($1 = '' OR user_name = $1) AND "
       "($2 = '' OR device_id = $2)";
@@ -198,9 +199,9 @@ Result<std::int64_t> SqlSyncTransaction::revokeTokens(const std::string& userNam
                [](const SqlRows& rows) { return rows.int64(0); });
   if (!count) return count.status();
   Status s = session().run(
-      "UPDATE tokens SET revoked_at = $3 WHERE revoked_at = 0 AND ($1 = '' OR user_name = $1) "
-      "AND ($2 = '' OR device_id = $2)",
-      SqlParams().text(userName).text(deviceId).int64(at));
+      "UPDATE tokens SET revoked_at = $3, final_push = $4 WHERE revoked_at = 0 AND ($1 = '' OR "
+      "user_name = $1) AND ($2 = '' OR device_id = $2)",
+      SqlParams().text(userName).text(deviceId).int64(at).int64(finalPush ? 1 : 0));
   if (!s) return s;
   return count->value_or(0);
 }

@@ -32,7 +32,7 @@ class SqlSyncTransaction final : public SyncTransaction {
   Status rememberChange(const SeenChange& change) override;
   Status appendAudit(const AuditEntry& entry) override;
   Result<std::int64_t> revokeTokens(const std::string& userName, const std::string& deviceId,
-                                    TimestampMs at) override;
+                                    TimestampMs at, bool finalPush) override;
   Status savepoint() override;
   Status releaseSavepoint() override;
   Status rollbackToSavepoint() override;

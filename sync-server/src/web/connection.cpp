@@ -4,6 +4,7 @@
 
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
+#include <boost/beast/core/string.hpp>
 #include <boost/beast/http/read.hpp>
 #include <limits>
 
@@ -36,7 +37,7 @@ void Connection::start() {
   if (!m_tls) return readHeader();
   // The handshake runs on the event loop under the idle timeout, like a header: a client that
   // connects and says nothing (or speaks plain HTTP to the HTTPS port) costs no worker.
-  armIdleTimer();
+  armIdleTimer(m_context.options.idleTimeout);
   m_tls->async_handshake(net::ssl::stream_base::server,
                          [self = shared_from_this()](beast::error_code ec) {
                            self->m_awaitingBytes = false;
@@ -47,8 +48,8 @@ void Connection::start() {
                          });
 }
 
-void Connection::armIdleTimer() {
-  m_idleTimer.expires_after(m_context.options.idleTimeout);
+void Connection::armIdleTimer(std::chrono::seconds timeout) {
+  m_idleTimer.expires_after(timeout);
   m_awaitingBytes = true;
   m_idleTimer.async_wait([self = shared_from_this()](beast::error_code ec) {
     // Cancelled, or fired just as the bytes came (the connection may be on a worker by now).
@@ -64,7 +65,7 @@ void Connection::readHeader() {
   // Bodies are bounded by the handlers (each knows its own limit), not by the parser.
   m_parser->body_limit(std::numeric_limits<std::uint64_t>::max());
   m_parser->header_limit(16 * 1024);
-  armIdleTimer();
+  armIdleTimer(m_context.options.idleTimeout);
   auto done = [self = shared_from_this()](beast::error_code ec, std::size_t) {
     self->m_awaitingBytes = false;
     self->m_idleTimer.cancel();
@@ -90,6 +91,49 @@ void Connection::onHeader(beast::error_code ec) {
   splitTarget(std::string(m_parser->get().target()), probe);
   const Lane lane =
       m_context.router.laneFor(std::string(m_parser->get().method_string()), probe.path);
+  // A small body of known length comes in here first (see the header comment). Not when the
+  // client waits for "100 Continue" (only the worker sends it), and not past the budget.
+  const auto& header = m_parser->get();
+  const boost::optional<std::uint64_t> length = m_parser->content_length();
+  const auto expect = header.find(http::field::expect);
+  if (!m_parser->is_done() && length && *length <= kBodyReadAheadBytes &&
+      (expect == header.end() || !beast::iequals(expect->value(), "100-continue"))) {
+    const auto bytes = static_cast<std::int64_t>(*length);
+    if (m_context.bodyBytesReadAhead.fetch_add(bytes) + bytes <= kBodyReadAheadBudget) {
+      m_readAheadBytes = bytes;
+      return readBodyAhead(lane, static_cast<std::size_t>(*length));
+    }
+    m_context.bodyBytesReadAhead.fetch_sub(bytes);
+  }
+  dispatch(lane);
+}
+
+void Connection::readBodyAhead(Lane lane, std::size_t bodyBytes) {
+  // The bytes after the header are in m_buffer, unparsed; the worker's parser takes them from
+  // there without touching the socket.
+  if (m_buffer.size() >= bodyBytes) return dispatch(lane);
+  armIdleTimer(m_context.options.ioTimeout);
+  auto done = [self = shared_from_this(), lane, bodyBytes](beast::error_code ec, std::size_t n) {
+    self->m_awaitingBytes = false;
+    self->m_idleTimer.cancel();
+    self->m_buffer.commit(n);
+    // Cut or stalled: the worker still gets what arrived. Its read then meets the end of the
+    // stream at once, and the handler sees a cut body (a photo chunk keeps its first bytes).
+    if (ec) {
+      beast::error_code ignored;
+      self->m_socket.shutdown(net::ip::tcp::socket::shutdown_receive, ignored);
+      return self->dispatch(lane);
+    }
+    self->readBodyAhead(lane, bodyBytes);
+  };
+  const auto space = m_buffer.prepare(bodyBytes - m_buffer.size());
+  if (m_tls)
+    m_tls->async_read_some(space, std::move(done));
+  else
+    m_socket.async_read_some(space, std::move(done));
+}
+
+void Connection::dispatch(Lane lane) {
   m_context.pool(lane).post([self = shared_from_this()] { self->serve(); });
 }
 
@@ -143,7 +187,18 @@ void Connection::serveMalformed() {
   handBack(false);
 }
 
+Connection::~Connection() { releaseReadAhead(); }
+
+void Connection::releaseReadAhead() {
+  if (m_readAheadBytes == 0) return;
+  m_context.bodyBytesReadAhead.fetch_sub(m_readAheadBytes);
+  m_readAheadBytes = 0;
+}
+
 void Connection::handBack(bool keepAlive) {
+  releaseReadAhead();
+  // An idle connection keeps a small buffer, not the largest body it ever read ahead.
+  if (m_buffer.capacity() > 64 * 1024) m_buffer.shrink_to_fit();
   auto self = shared_from_this();
   if (keepAlive) {
     net::post(m_socket.get_executor(), [self] { self->readHeader(); });

@@ -4,6 +4,9 @@
 // has arrived it is handed to a worker of the route's lane, which reads the body (streamed to
 // the handler), runs the handler and writes the answer with blocking, timed I/O
 // (web/sync_channel.h), then hands the connection back for the next request, or closes it.
+// A small body (Content-Length ≤ kBodyReadAheadBytes: a push batch, a photo chunk) is read on
+// the event loop first, so a tablet on a slow link holds no worker while its body trickles in:
+// with a worker per upload in progress, 16 slow uploads stalled every other tablet's sync.
 //
 // Thread-safety: at any time exactly one thread (the event loop or one worker) uses a
 // connection; the hand-over goes through the pools' and the io_context's queues.
@@ -27,6 +30,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
  public:
   /// `context` is borrowed and outlives every connection (the server owns both).
   Connection(EngineContext& context, boost::asio::ip::tcp::socket socket);
+  ~Connection();
 
   /// Starts with the TLS handshake (HTTPS) or waits for the first request. Event loop thread.
   void start();
@@ -34,14 +38,17 @@ class Connection : public std::enable_shared_from_this<Connection> {
  private:
   using Parser = boost::beast::http::request_parser<boost::beast::http::buffer_body>;
 
-  void armIdleTimer();                         // event loop
-  void readHeader();                           // event loop
-  void onHeader(boost::beast::error_code ec);  // event loop
-  void serve();                                // worker
-  void serveMalformed();                       // worker
-  void handBack(bool keepAlive);               // worker
-  void closeGracefully();                      // event loop
-  void drainUntilClosed();                     // event loop
+  void armIdleTimer(std::chrono::seconds timeout);       // event loop
+  void readHeader();                                     // event loop
+  void onHeader(boost::beast::error_code ec);            // event loop
+  void readBodyAhead(Lane lane, std::size_t bodyBytes);  // event loop
+  void dispatch(Lane lane);                              // event loop
+  void releaseReadAhead();
+  void serve();                   // worker
+  void serveMalformed();          // worker
+  void handBack(bool keepAlive);  // worker
+  void closeGracefully();         // event loop
+  void drainUntilClosed();        // event loop
 
   EngineContext& m_context;
   boost::asio::ip::tcp::socket m_socket;
@@ -51,6 +58,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   bool m_awaitingBytes = false;  // event loop only: the idle timer may still cut the wait
   boost::beast::flat_buffer m_buffer;
   std::optional<Parser> m_parser;
+  std::int64_t m_readAheadBytes = 0;  // counted in EngineContext::bodyBytesReadAhead
   std::string m_remoteAddr;
   int m_remotePort = 0;
   char m_drain[4096];

@@ -5,6 +5,8 @@
 #include <atomic>
 #include <boost/asio/ssl/context.hpp>
 #include <chrono>
+#include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "web/router.h"
@@ -33,13 +35,22 @@ struct ServerOptions {
   std::string tlsPrivateKeyFile;
 };
 
+/// A request body of at most this many bytes (Content-Length) is read on the event loop before
+/// the request goes to a worker (web/connection.h): a push batch (≤ 1 MiB before gzip) or a
+/// photo chunk (512 KiB). Larger or chunked bodies stream on the worker.
+inline constexpr std::size_t kBodyReadAheadBytes = 1 << 20;
+/// The most memory all connections together hold in bodies read ahead; past it a request goes
+/// to a worker as it is and streams its body there.
+inline constexpr std::int64_t kBodyReadAheadBudget = 256 << 20;
+
 struct EngineContext {
   const Router& router;
   const ServerOptions& options;
   WorkerPool& general;
   WorkerPool& passwordHashing;
   const std::atomic<bool>& stopping;
-  boost::asio::ssl::context* tls;  // nullptr: plain HTTP
+  boost::asio::ssl::context* tls;                   // nullptr: plain HTTP
+  std::atomic<std::int64_t> bodyBytesReadAhead{0};  // against kBodyReadAheadBudget
 
   WorkerPool& pool(Lane lane) { return lane == Lane::kPasswordHashing ? passwordHashing : general; }
 };

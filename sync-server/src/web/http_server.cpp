@@ -66,8 +66,9 @@ Result<int> HttpServer::listen() {
 void HttpServer::run() {
   m_general = std::make_unique<WorkerPool>(m_options.workerThreads);
   m_passwordHashing = std::make_unique<WorkerPool>(m_options.passwordHashingThreads);
-  m_context = std::make_unique<EngineContext>(
-      EngineContext{m_router, m_options, *m_general, *m_passwordHashing, m_stopping, m_tls.get()});
+  // Braces in place: the context holds an atomic, which cannot be moved.
+  m_context.reset(new EngineContext{m_router, m_options, *m_general, *m_passwordHashing, m_stopping,
+                                    m_tls.get()});
   m_running = true;
   if (!m_stopping) accept();
   m_io.run();
