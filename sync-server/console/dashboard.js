@@ -33,6 +33,6 @@ async function renderDashboard(main, params) {
           h("tr", { class: "groups" }, h("th", { colspan: 3 }, ""), h("th", { colspan: 3 }, t("judgment")),
             h("th", { colspan: 3 }, t("review")), h("th", { colspan: 3 }, t("rectification")),
             h("th", { colspan: 2 }, t("closure"))),
-          h("tr", {}, h("th", {}, t("community")), cols.map(([, label]) => h("th", {}, label)))),
+          h("tr", {}, h("th", {}, t("community")), cols.map(([, label]) => h("th", { class: "num" }, label)))),
         h("tbody", {}, summary.communities.map((c) => row(c, false)), row(summary.total, true)))));
 }

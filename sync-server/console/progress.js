@@ -11,8 +11,8 @@ function progressCells(counts) {
 }
 
 function progressHead(first) {
-  return h("thead", {}, h("tr", {}, h("th", {}, first), h("th", {}, t("total")),
-    PROGRESS_COLS.map((k) => h("th", {}, t(`p.${k}`)))));
+  return h("thead", {}, h("tr", {}, h("th", {}, first), h("th", { class: "num" }, t("total")),
+    PROGRESS_COLS.map((k) => h("th", { class: "num" }, t(`p.${k}`)))));
 }
 
 // The Monday of the current week in Beijing time, "YYYY-MM-DD".
@@ -64,7 +64,7 @@ async function renderProgress(main, params) {
         h("a", { href: link({ by: "day" }), id: "by-day" }, t("perDay")), " ",
         focus ? h("a", { href: link({ focus: "" }) }, t("sum")) : null),
       h("table", { class: "dashboard", id: "progress-series" },
-        h("thead", {}, h("tr", {}, h("th", {}, by === "days" ? t("date") : t("week")), PROGRESS_COLS.map((k) => h("th", {}, t(`p.${k}`))))),
+        h("thead", {}, h("tr", {}, h("th", {}, by === "days" ? t("date") : t("week")), PROGRESS_COLS.map((k) => h("th", { class: "num" }, t(`p.${k}`))))),
         h("tbody", {}, series.map((row) => h("tr", {},
           h("td", {}, by === "days" ? row.date : `${row.week_start} ~ ${row.week_end}`), progressCells(row)))))));
 }

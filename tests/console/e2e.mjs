@@ -466,6 +466,17 @@ async function main() {
   assert.equal(await tile("inspected"), inspectedBefore + 1, "the dashboard moves after the tablet hands in");
   const demoRow = await page.$$eval("#progress-inspectors tbody tr", (trs) => trs.map((tr) => tr.textContent).find((t) => t.startsWith("demo")));
   assert.ok(demoRow, "the demo inspector has a row");
+  // Every heading sits on the same side as the figures under it (they were right-aligned
+  // under left-aligned headings).
+  for (const table of ["#progress-communities", "#progress-inspectors", "#progress-series"]) {
+    const sides = await page.$eval(table, (t) => {
+      const heads = [...t.querySelectorAll("thead tr:last-child th")];
+      const first = t.querySelector("tbody tr");
+      return heads.map((th, i) => [th.textContent, getComputedStyle(th).textAlign,
+        first ? getComputedStyle(first.children[i]).textAlign : getComputedStyle(th).textAlign]);
+    });
+    for (const [label, head, body] of sides) assert.equal(head, body, `${table} ${label}: heading ${head}, figures ${body}`);
+  }
   await shot(page, "console-progress.png");
   const weekly = await downloaded(page, "#export-weekly");
   assert.equal(weekly.bytes.subarray(0, 2).toString(), "PK", "the 周报 is an XLSX (zip)");

@@ -8,6 +8,7 @@
 
 #include "anju/natural_sort.h"
 #include "anju/uuid.h"
+#include "export/register_details.h"
 #include "register/register_builder.h"
 #include "register/register_query.h"
 #include "service/indexed_storage.h"
@@ -268,6 +269,70 @@ TEST_P(RegisterIndexTest, ScopeLimitsRowsAndCountsToTheCallersRegions) {
   EXPECT_TRUE(all(*storage, scoped).empty());
 }
 
+// The export's details of a house (register_details.h) come from a page-wide lookup that reads
+// only some of the house's records (housesFacts: the approved inspections, the one shown, the
+// measures): for a house whose approved inspection has a hazard measure and a building-level
+// one, and a newer submitted re-inspection and a draft after it, they equal the details built
+// from every record of the house: hazards of the submitted one the row shows, measures and
+// 是否销号 of the approved one's ledger, reviewer and appraisal of the audit log.
+TEST_P(RegisterIndexTest, ExportDetailsFromThePageLookupEqualThoseFromEveryRecord) {
+  const Uuid building = ownBuilding(4).record_id();
+  const Inspection approved = inspectOwnBuilding(4, 1780275600000);  // + a building-level measure
+  const std::string console = client().consoleLogin("reviewer", "review1234");
+  ASSERT_FALSE(console.empty());
+  const std::string path = "/console/api/inspections/" + approved.id;
+  ASSERT_EQ(client().post(path + "/approve", "{}", console).status, 200);
+  ASSERT_EQ(client().post(path + "/appraisal", R"({"grade":"C"})", console).status, 200);
+  const Reply measure = client().post(
+      "/console/api/houses/" + building + "/rectifications",
+      R"({"family":"management","measure":"停止使用","status":"in_progress",)"
+      R"("deadline":"2026-12-31","responsible_party":"城南街道办","inspection_id":")" +
+          approved.id + R"(","finding_id":")" + approved.findings[0].id + R"("})",
+      console);
+  ASSERT_EQ(measure.status, 201) << measure.body;
+  Inspection again = makeInspection(building);
+  again.startedAt = 1783000000000;
+  again.submittedAt = 1783003600000;
+  again.findings[0].location = "二层南侧承重墙";
+  Inspection draft = makeInspection(building);
+  draft.startedAt = 1784000000000;
+  draft.submittedAt = 0;
+  draft.review = ReviewState::kDraft;
+  draft.findings[0].location = "三层东侧承重墙";
+  const v1::PushResponse pushed =
+      client().push(m_demoToken, makePush({makeChange(again, 300, 0), makeChange(draft, 301, 0)}));
+  for (const auto& result : pushed.results())
+    EXPECT_EQ(result.outcome(), v1::ChangeResult::APPLIED);
+
+  auto storage = openOwnStorage();
+  ASSERT_TRUE(storage);
+  std::optional<RegisterRow> row;
+  for (const RegisterRow& r : all(*storage, {}))
+    if (r.buildingId == building) row = r;
+  ASSERT_TRUE(row);
+  ASSERT_EQ(row->inspectionId, again.id);
+  StoredRegisterDetails source(*storage);
+  Result<std::map<Uuid, RegisterDetails>> paged = source.detailsOf({*row});
+  ASSERT_TRUE(paged.isOk()) << paged.status().toString();
+  ASSERT_EQ(paged->count(building), 1u);
+  const RegisterDetails& got = paged->at(building);
+
+  Result<std::vector<StoredRecord>> records = storage->houseRecords(building);
+  Result<std::vector<AuditEntry>> audit =
+      storage->auditOfHouses({building}, {"approve", "appraisal"});
+  Result<std::map<std::string, std::string>> names = storage->displayNames();
+  ASSERT_TRUE(records.isOk() && audit.isOk() && names.isOk());
+  const RegisterDetails expected = registerDetails(*row, *records, *audit, *names);
+  EXPECT_EQ(got, expected);
+  ASSERT_EQ(got.hazards.size(), 1u);
+  EXPECT_NE(got.hazards[0].find("二层南侧承重墙"), std::string::npos) << got.hazards[0];
+  EXPECT_EQ(got.controlMeasures, std::vector<std::string>{"停止使用（期限 2026-12-31）"});
+  EXPECT_EQ(got.worksMeasures.size(), 1u);  // the building-level measure
+  EXPECT_EQ(got.responsible, "城南街道办、产权人");
+  EXPECT_EQ(got.closed, "否");
+  EXPECT_TRUE(got.reviewer.empty()) << "the row shows the submitted re-inspection, not approved";
+}
+
 TEST_P(RegisterIndexTest, MigrationRebuildsTheIndexFromExistingRecords) {
   inspectOwnBuilding(3, 1780275600000);
   std::vector<RegisterRow> before;
@@ -280,8 +345,9 @@ TEST_P(RegisterIndexTest, MigrationRebuildsTheIndexFromExistingRecords) {
   // Take the database back to schema 1, as a server of the previous release left it (the
   // console's audit_log of migration 3, the tokens' revocation of migration 8, the photo tables
   // of migration 12, the register facts of migration 13, the assignments of migration 14 and the
-  // tokens' final push of migration 15 go too). The search index of migration 11 depends on
-  // house_register: its view (and on SQLite its FTS5 and row-number tables) go first.
+  // tokens' final push of migration 15 go too; the map's index of migration 16 goes with
+  // house_register). The search index of migration 11 depends on house_register: its view (and on
+  // SQLite its FTS5 and row-number tables) go first.
   const std::string downgrade =
       std::string(onPostgres() ? "DROP VIEW house_search; "
                                : "DROP VIEW house_search; DROP TABLE house_search_text; "

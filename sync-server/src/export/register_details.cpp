@@ -124,9 +124,13 @@ Result<std::map<Uuid, RegisterDetails>> StoredRegisterDetails::detailsOf(
     m_names = std::move(*names);
   }
   std::vector<Uuid> ids;
+  std::vector<Uuid> shown;
   ids.reserve(rows.size());
-  for (const RegisterRow& r : rows) ids.push_back(r.buildingId);
-  Result<std::vector<StoredRecord>> records = m_storage.housesFacts(ids);
+  for (const RegisterRow& r : rows) {
+    ids.push_back(r.buildingId);
+    if (!r.inspectionId.empty()) shown.push_back(r.inspectionId);
+  }
+  Result<std::vector<StoredRecord>> records = m_storage.housesFacts(ids, shown);
   if (!records) return records.status();
   Result<std::vector<AuditEntry>> audit = m_storage.auditOfHouses(ids, {"approve", "appraisal"});
   if (!audit) return audit.status();

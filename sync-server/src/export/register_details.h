@@ -33,6 +33,8 @@ struct RegisterDetails {
   std::string reviewer;       // 审核人: who approved the inspection shown (real name)
   std::string reviewedOn;     // 审核日期
   std::string appraisedOn;    // the date the appraisal grade was set
+
+  bool operator==(const RegisterDetails&) const = default;
 };
 
 /// Supplies the details of a page of rows, by building id.

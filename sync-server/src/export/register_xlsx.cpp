@@ -6,23 +6,13 @@
 #include <vector>
 
 #include "anju/hlc.h"
+#include "anju/message.h"
 #include "export/register_columns.h"
 #include "export/register_print.h"
+#include "export/xlsx_workbook.h"
 
 namespace anju::server {
 namespace {
-
-struct WorkbookCloser {
-  void operator()(lxw_workbook* wb) const {
-    if (wb) workbook_close(wb);
-  }
-};
-using Workbook = std::unique_ptr<lxw_workbook, WorkbookCloser>;
-
-Status xlsxError(lxw_error e, const std::string& what) {
-  return Status::ioError(
-      msg("export.xlsx_write_failed", {{"what", what}, {"detail", lxw_strerror(e)}}));
-}
 
 const char* const kJudgments[] = {"serious", "some", "none_found"};
 const char* const kRectifications[] = {"pending", "in_progress", "done", "none"};
@@ -85,12 +75,9 @@ Result<XlsxExportResult> writeRegisterXlsx(RegisterIndex& index, RegisterDetailS
   Result<RegisterSummary> summary = index.countRegister(filter);
   if (!summary) return summary.status();
 
-  lxw_workbook_options options{};
-  options.constant_memory = LXW_TRUE;
-  std::string tmp = tmpDir;
-  if (!tmp.empty()) options.tmpdir = tmp.data();
-  Workbook wb(workbook_new_opt(path.c_str(), &options));
-  if (!wb) return Status::ioError(msg("export.xlsx_create_failed", {{"path", path}}));
+  Result<Workbook> opened = openWorkbook(path, tmpDir, /*constantMemory=*/true);
+  if (!opened) return opened.status();
+  Workbook wb = std::move(opened).value();
   // 台账 first: the sheet a person opens and prints; then the data sheet and the summary.
   RegisterPrintSheet print(wb.get(), filter, systemNowMs());
   if (lxw_error e = print.begin(); e != LXW_NO_ERROR) return xlsxError(e, "台账");
@@ -144,8 +131,7 @@ Result<XlsxExportResult> writeRegisterXlsx(RegisterIndex& index, RegisterDetailS
                        static_cast<lxw_col_t>(columns.size() - 1));
   if (lxw_error e = writeSummary(summarySheet, bold, *summary); e != LXW_NO_ERROR)
     return xlsxError(e, "summary");
-  lxw_error closed = workbook_close(wb.release());
-  if (closed != LXW_NO_ERROR) return xlsxError(closed, path);
+  if (Status closed = closeWorkbook(std::move(wb), path); !closed) return closed;
   return result;
 }
 

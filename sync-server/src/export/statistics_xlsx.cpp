@@ -8,6 +8,7 @@
 #include "anju/hlc.h"
 #include "anju/message.h"
 #include "export/register_print.h"
+#include "export/xlsx_workbook.h"
 
 namespace anju::server {
 namespace {
@@ -28,11 +29,6 @@ constexpr std::array<const char*, 15> kHeaders = {"区",
                                                   "已整治",
                                                   "已销号"};
 
-Status xlsxError(lxw_error e, const std::string& what) {
-  return Status::ioError(
-      msg("export.xlsx_write_failed", {{"what", what}, {"detail", lxw_strerror(e)}}));
-}
-
 }  // namespace
 
 Result<std::int64_t> writeStatisticsXlsx(RegisterStatistics& statistics,
@@ -42,11 +38,10 @@ Result<std::int64_t> writeStatisticsXlsx(RegisterStatistics& statistics,
   if (!communities) return communities.status();
   const std::vector<StatisticsLine> lines = statisticsLines(*communities);
 
-  lxw_workbook_options options{};
-  std::string tmp = tmpDir;
-  if (!tmp.empty()) options.tmpdir = tmp.data();
-  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
-  if (!wb) return Status::ioError(msg("export.xlsx_create_failed", {{"path", path}}));
+  Result<Workbook> opened = openWorkbook(path, tmpDir, /*constantMemory=*/false);
+  if (!opened) return opened.status();
+  Workbook owned = std::move(opened).value();
+  lxw_workbook* wb = owned.get();
   lxw_worksheet* ws = workbook_add_worksheet(wb, "统计台账");
   lxw_format* title = workbook_add_format(wb);
   format_set_bold(title);
@@ -100,13 +95,11 @@ Result<std::int64_t> writeStatisticsXlsx(RegisterStatistics& statistics,
     for (std::size_t c = 0; c < values.size(); ++c)
       if (lxw_error e = worksheet_write_number(ws, row, static_cast<lxw_col_t>(c + 3),
                                                static_cast<double>(values[c]), f);
-          e != LXW_NO_ERROR) {
-        workbook_close(wb);
+          e != LXW_NO_ERROR)
         return xlsxError(e, "统计台账");
-      }
     ++row;
   }
-  if (lxw_error e = workbook_close(wb); e != LXW_NO_ERROR) return xlsxError(e, path);
+  if (Status closed = closeWorkbook(std::move(owned), path); !closed) return closed;
   return static_cast<std::int64_t>(communities->size());
 }
 

@@ -9,16 +9,10 @@
 
 #include "anju/china_time.h"
 #include "anju/message.h"
+#include "export/xlsx_workbook.h"
 
 namespace anju::server {
 namespace {
-
-struct WorkbookCloser {
-  void operator()(lxw_workbook* wb) const {
-    if (wb) workbook_close(wb);
-  }
-};
-using Workbook = std::unique_ptr<lxw_workbook, WorkbookCloser>;
 
 // The figures of each block, in column order.
 struct Figure {
@@ -48,12 +42,10 @@ ProgressCounts sumDays(const ProgressGroup& g, BeijingDay from, BeijingDay to) {
 Status writeWeeklyReportXlsx(const ProgressReport& report, BeijingDay monday,
                              const std::string& regionTitle, TimestampMs now,
                              const std::string& path, const std::string& tmpDir) {
-  lxw_workbook_options options{};
   // Not constant_memory: the header merges span two rows, and there is one row per community.
-  std::string tmp = tmpDir;
-  if (!tmp.empty()) options.tmpdir = tmp.data();
-  Workbook wb(workbook_new_opt(path.c_str(), &options));
-  if (!wb) return Status::ioError(msg("export.xlsx_create_failed", {{"path", path}}));
+  Result<Workbook> opened = openWorkbook(path, tmpDir, /*constantMemory=*/false);
+  if (!opened) return opened.status();
+  Workbook wb = std::move(opened).value();
   lxw_worksheet* ws = workbook_add_worksheet(wb.get(), "周报");
   if (!ws) return Status::internal("cannot add the worksheet");
 
@@ -142,11 +134,7 @@ Status writeWeeklyReportXlsx(const ProgressReport& report, BeijingDay monday,
   worksheet_repeat_rows(ws, headTop, headTop + 1);
   worksheet_set_footer(ws, "&C第 &P 页 共 &N 页");
 
-  lxw_workbook* raw = wb.release();
-  if (lxw_error e = workbook_close(raw); e != LXW_NO_ERROR)
-    return Status::ioError(
-        msg("export.xlsx_write_failed", {{"what", path}, {"detail", lxw_strerror(e)}}));
-  return Status::ok();
+  return closeWorkbook(std::move(wb), path);
 }
 
 }  // namespace anju::server

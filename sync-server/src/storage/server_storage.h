@@ -270,10 +270,12 @@ class ServerStorage {
   /// and rectifications, in no particular order. Empty when nothing is stored for it.
   virtual Result<std::vector<StoredRecord>> houseRecords(const Uuid& buildingId) = 0;
 
-  /// For exports that read many houses a page at a time (at most 1000 ids per call): the
-  /// buildings, inspections and rectifications of these houses (no photos, no visits), in no
-  /// particular order, from one query.
-  virtual Result<std::vector<StoredRecord>> housesFacts(const std::vector<Uuid>& buildingIds) = 0;
+  /// For exports that read many houses a page at a time (at most 1000 ids of each per call):
+  /// the buildings, the inspections `shownInspections` (those the register rows show) and every
+  /// approved one of these houses, and their rectifications — no drafts, photos or visits — in
+  /// no particular order. Looked up in register_facts, then read by primary key.
+  virtual Result<std::vector<StoredRecord>> housesFacts(
+      const std::vector<Uuid>& buildingIds, const std::vector<Uuid>& shownInspections) = 0;
   /// The audit entries of these houses (at most 1000 ids) whose action is one of `actions`, by
   /// house and oldest first within a house, unscoped (the caller has scoped the houses).
   virtual Result<std::vector<AuditEntry>> auditOfHouses(

@@ -76,7 +76,8 @@ class SqlStorage : public ServerStorage {
                                               const std::string& inspector,
                                               const RegionPath& community) override;
   Result<std::vector<Uuid>> buildingsIn(const RegionPath& region) override;
-  Result<std::vector<StoredRecord>> housesFacts(const std::vector<Uuid>& buildingIds) override;
+  Result<std::vector<StoredRecord>> housesFacts(const std::vector<Uuid>& buildingIds,
+                                                const std::vector<Uuid>& shownInspections) override;
   Result<std::vector<AuditEntry>> auditOfHouses(const std::vector<Uuid>& buildingIds,
                                                 const std::vector<std::string>& actions) override;
   Result<std::map<std::string, std::string>> displayNames() override;

@@ -30,11 +30,18 @@ class SqliteRows final : public SqlRows {
   bool* m_inUse = nullptr;
 };
 
-void bindAll(sqlite::Statement& stmt, const SqlParams& params) {
+/// Extends `indexes` (the statement's index of $1, $2, …) to at least `count` parameters.
+void lookUpIndexes(const sqlite::Statement& stmt, std::size_t count, std::vector<int>& indexes) {
+  // $N is a named parameter to SQLite; a statement may leave some out (index 0).
+  for (std::size_t i = indexes.size(); i < count; ++i)
+    indexes.push_back(stmt.parameterIndex(("$" + std::to_string(i + 1)).c_str()));
+}
+
+void bindAll(sqlite::Statement& stmt, const SqlParams& params, std::vector<int>& indexes) {
   const std::vector<SqlParams::Value>& values = params.values();
+  lookUpIndexes(stmt, values.size(), indexes);
   for (std::size_t i = 0; i < values.size(); ++i) {
-    // $N is a named parameter to SQLite; a statement may leave some out.
-    const int index = stmt.parameterIndex(("$" + std::to_string(i + 1)).c_str());
+    const int index = indexes[i];
     if (index == 0) continue;
     const SqlParams::Value& v = values[i];
     switch (v.type) {
@@ -86,11 +93,12 @@ Result<std::unique_ptr<SqlRows>> SqliteSession::query(const std::string& sql,
   if (cached.inUse) {
     Result<sqlite::Statement> stmt = m_db->prepare(sql);
     if (!stmt) return stmt.status();
-    bindAll(*stmt, params);
+    std::vector<int> indexes = cached.parameterIndexes;  // the same text, the same indexes
+    bindAll(*stmt, params, indexes);
     return std::unique_ptr<SqlRows>(new SqliteRows(std::move(stmt).value()));
   }
   cached.inUse = true;
-  bindAll(cached.statement, params);
+  bindAll(cached.statement, params, cached.parameterIndexes);
   return std::unique_ptr<SqlRows>(new SqliteRows(&cached.statement, &cached.inUse));
 }
 
