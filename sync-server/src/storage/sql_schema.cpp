@@ -411,6 +411,28 @@ CREATE TABLE assignments (
 CREATE INDEX assignments_by_inspector ON assignments (inspector, due_date, building_id);
 )sql",
      false},
+    // 15: PLACEHOLDER for migration 15 of the branch that adds it in parallel (issue 11); the
+    // merge replaces this entry with that one. It changes nothing, so both orders are safe to
+    // test, but it must not be released as is.
+    {R"sql(
+SELECT 1;
+)sql",
+     false},
+    // 16: region codes (区划代码, issue 11 §3): a district's GB/T 2260 code, a street's or a
+    // community's 12-digit statistical division code, keyed by the region path (street and
+    // community '' for a district's own code, community '' for a street's). Regions exist only
+    // as the paths of the buildings; this table names them. Loaded by `region-codes import`.
+    {R"sql(
+CREATE TABLE region_codes (
+  district {key_text} NOT NULL,
+  street {key_text} NOT NULL,
+  community {key_text} NOT NULL,
+  code TEXT NOT NULL UNIQUE,
+  updated_at {int64} NOT NULL,
+  PRIMARY KEY (district, street, community)
+);
+)sql",
+     false},
 };
 
 }  // namespace
