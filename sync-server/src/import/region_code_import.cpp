@@ -1,5 +1,6 @@
 #include "import/region_code_import.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
@@ -27,18 +28,25 @@ struct Entry {
   std::size_t line = 0;  // 0: stored, not in the file
 };
 
+// The problems found, reported in line order whichever check found them.
 class Problems {
  public:
   void add(std::size_t line, const char* column, Message text) {
-    m_errors.push_back(fieldError("line " + std::to_string(line) + ": " + column, std::move(text)));
+    m_errors.push_back(
+        {line, fieldError("line " + std::to_string(line) + ": " + column, std::move(text))});
   }
   bool empty() const { return m_errors.empty(); }
   Status status() const {
-    return Status::invalidArgument(msg("region_codes.nothing_imported"), m_errors);
+    std::vector<std::pair<std::size_t, FieldError>> sorted = m_errors;
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<FieldError> errors;
+    for (auto& [line, error] : sorted) errors.push_back(std::move(error));
+    return Status::invalidArgument(msg("region_codes.nothing_imported"), std::move(errors));
   }
 
  private:
-  std::vector<FieldError> m_errors;
+  std::vector<std::pair<std::size_t, FieldError>> m_errors;
 };
 
 }  // namespace
