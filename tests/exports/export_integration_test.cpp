@@ -620,7 +620,7 @@ TEST_P(ExportApiTest, StatisticsAndDossierCarryRegionCodesAndThePlatformFields) 
                             region.district() + "," + region.street() + ",,420106001000\n" +
                             region.district() + "," + region.street() + "," + region.community() +
                             ",420106001001\n");
-  const CliResult loaded = runCli({"region-codes", "import", codes});
+  const CliResult loaded = runCli({"region-codes", "import", codes, "--data", dataDir()});
   ASSERT_EQ(loaded.exitCode, 0) << loaded.err;
   const v1::PushResponse pushed =
       client().push(m_demoToken, makePush({editOf(ownBuilding(0), [](v1::Record& r) {

@@ -92,9 +92,9 @@ TEST_P(PlatformFields, RegionCodesLoadShowAndABadFileChangesNothing) {
         << region.district() << "," << region.street() << "," << region.community()
         << ",420106001001\n";
   }
-  const CliResult loaded = runCli({"region-codes", "import", good});
+  const CliResult loaded = runCli({"region-codes", "import", good, "--data", dataDir()});
   ASSERT_EQ(loaded.exitCode, 0) << loaded.err;
-  const CliResult listed = runCli({"region-codes", "list"});
+  const CliResult listed = runCli({"region-codes", "list", "--data", dataDir()});
   ASSERT_EQ(listed.exitCode, 0) << listed.err;
   EXPECT_NE(listed.out.find(region.street() + "," + region.community() + ",420106001001"),
             std::string::npos)
@@ -108,11 +108,11 @@ TEST_P(PlatformFields, RegionCodesLoadShowAndABadFileChangesNothing) {
         << region.district() << ",新街道,,430106002000\n"
         << region.district() << "," << region.street() << ",,42010600100X\n";
   }
-  const CliResult refused = runCli({"region-codes", "import", bad});
+  const CliResult refused = runCli({"region-codes", "import", bad, "--data", dataDir()});
   EXPECT_EQ(refused.exitCode, 1);
   EXPECT_NE(refused.err.find("line 2: 区划代码"), std::string::npos) << refused.err;
   EXPECT_NE(refused.err.find("line 3: 区划代码"), std::string::npos) << refused.err;
-  EXPECT_EQ(runCli({"region-codes", "list"}).out, listed.out);
+  EXPECT_EQ(runCli({"region-codes", "list", "--data", dataDir()}).out, listed.out);
 
   // The console's house page: the codes and the platform fields, exactly.
   const Uuid id = ownBuilding(0).record_id();
