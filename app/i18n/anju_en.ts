@@ -109,6 +109,49 @@
     </message>
 </context>
 <context>
+    <name>AnjuPlatformFields</name>
+    <message>
+        <location filename="../qml/AnjuPlatformFields.qml" line="17"/>
+        <source>National platform</source>
+        <translation>National platform</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuPlatformFields.qml" line="22"/>
+        <source>Business type</source>
+        <translation>Business type</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuPlatformFields.qml" line="36"/>
+        <source>Land type</source>
+        <translation>Land type</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuPlatformFields.qml" line="49"/>
+        <source>Permits</source>
+        <translation>Permits</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuPlatformFields.qml" line="87"/>
+        <source>Geo-hazards</source>
+        <translation>Geo-hazards</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuPlatformFields.qml" line="98"/>
+        <source>Fire hazards</source>
+        <translation>Fire hazards</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuPlatformFields.qml" line="109"/>
+        <source>Platform house no.</source>
+        <translation>Platform house no.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuPlatformFields.qml" line="121"/>
+        <source>Census house no.</source>
+        <translation>Census house no.</translation>
+    </message>
+</context>
+<context>
     <name>AnjuSignaturePad</name>
     <message>
         <location filename="../qml/AnjuSignaturePad.qml" line="32"/>
@@ -221,92 +264,92 @@
 <context>
     <name>HousePage</name>
     <message>
-        <location filename="../qml/HousePage.qml" line="16"/>
+        <location filename="../qml/HousePage.qml" line="25"/>
         <source>House</source>
         <translation>House</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="72"/>
+        <location filename="../qml/HousePage.qml" line="81"/>
         <source>Owner</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="81"/>
+        <location filename="../qml/HousePage.qml" line="90"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="91"/>
+        <location filename="../qml/HousePage.qml" line="100"/>
         <source>Year built</source>
         <translation>Year built</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="102"/>
+        <location filename="../qml/HousePage.qml" line="111"/>
         <source>Storeys above ground</source>
         <translation>Storeys above ground</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="112"/>
+        <location filename="../qml/HousePage.qml" line="121"/>
         <source>Storeys below ground</source>
         <translation>Storeys below ground</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="122"/>
+        <location filename="../qml/HousePage.qml" line="131"/>
         <source>Floor area (m²)</source>
         <translation>Floor area (m²)</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="132"/>
+        <location filename="../qml/HousePage.qml" line="141"/>
         <source>Structure</source>
         <translation>Structure</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="144"/>
+        <location filename="../qml/HousePage.qml" line="153"/>
         <source>Use</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="156"/>
+        <location filename="../qml/HousePage.qml" line="165"/>
         <source>Design</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="168"/>
+        <location filename="../qml/HousePage.qml" line="177"/>
         <source>Alterations</source>
         <translation>Alterations</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="198"/>
+        <location filename="../qml/HousePage.qml" line="214"/>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="202"/>
+        <location filename="../qml/HousePage.qml" line="218"/>
         <source>Undo changes</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="210"/>
+        <location filename="../qml/HousePage.qml" line="226"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="236"/>
+        <location filename="../qml/HousePage.qml" line="252"/>
         <source>Continue inspection</source>
         <translation>Continue inspection</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="236"/>
+        <location filename="../qml/HousePage.qml" line="252"/>
         <source>Start inspection</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="247"/>
+        <location filename="../qml/HousePage.qml" line="263"/>
         <source>Inspection history</source>
         <translation>Inspection history</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/HousePage.qml" line="283"/>
+        <location filename="../qml/HousePage.qml" line="299"/>
         <source>%1 · %2 · %n finding(s)</source>
         <translation>
             <numerusform>%1 · %2 · %n finding</numerusform>
@@ -314,17 +357,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="285"/>
+        <location filename="../qml/HousePage.qml" line="301"/>
         <source> · judgment overridden</source>
         <translation> · judgment overridden</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="293"/>
+        <location filename="../qml/HousePage.qml" line="309"/>
         <source>Reviewer: %1</source>
         <translation>Reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="304"/>
+        <location filename="../qml/HousePage.qml" line="320"/>
         <source>Not inspected yet.</source>
         <translation>Not inspected yet.</translation>
     </message>
@@ -352,77 +395,77 @@
         <translation>Due date: %1</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="44"/>
+        <location filename="../qml/HousesPage.qml" line="48"/>
         <source>Returned by the reviewer (%1) — please redo</source>
         <translation>Returned by the reviewer (%1) — please redo</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="83"/>
+        <location filename="../qml/HousesPage.qml" line="87"/>
         <source>Reviewer: %1</source>
         <translation>Reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="84"/>
+        <location filename="../qml/HousesPage.qml" line="88"/>
         <source>Returned without a comment</source>
         <translation>Returned without a comment</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="102"/>
+        <location filename="../qml/HousesPage.qml" line="173"/>
         <source>Search by address, street or community</source>
         <translation>Search by address, street or community</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="119"/>
+        <location filename="../qml/HousesPage.qml" line="190"/>
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="120"/>
+        <location filename="../qml/HousesPage.qml" line="191"/>
         <source>Not visited</source>
         <translation>Not visited</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="122"/>
+        <location filename="../qml/HousesPage.qml" line="193"/>
         <source>In progress</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="123"/>
+        <location filename="../qml/HousesPage.qml" line="194"/>
         <source>Submitted</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="124"/>
+        <location filename="../qml/HousesPage.qml" line="195"/>
         <source>Returned</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="125"/>
+        <location filename="../qml/HousesPage.qml" line="196"/>
         <source>Approved</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="137"/>
+        <location filename="../qml/HousesPage.qml" line="208"/>
         <source>All judgments</source>
         <translation>All judgments</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="138"/>
+        <location filename="../qml/HousesPage.qml" line="209"/>
         <source>Serious hazard</source>
         <translation>Serious hazard</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="139"/>
+        <location filename="../qml/HousesPage.qml" line="210"/>
         <source>Some hazard</source>
         <translation>Some hazard</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="140"/>
+        <location filename="../qml/HousesPage.qml" line="211"/>
         <source>No hazard found</source>
         <translation>No hazard found</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/HousesPage.qml" line="148"/>
+        <location filename="../qml/HousesPage.qml" line="219"/>
         <source>%n house(s) found</source>
         <translation>
             <numerusform>%n house found</numerusform>
@@ -430,7 +473,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/HousesPage.qml" line="149"/>
+        <location filename="../qml/HousesPage.qml" line="220"/>
         <source>%n house(s)</source>
         <translation>
             <numerusform>%n house</numerusform>
@@ -438,32 +481,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="228"/>
+        <location filename="../qml/HousesPage.qml" line="299"/>
         <source>Last inspected %1</source>
         <translation>Last inspected %1</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="229"/>
+        <location filename="../qml/HousesPage.qml" line="300"/>
         <source>Never inspected</source>
         <translation>Never inspected</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="267"/>
+        <location filename="../qml/HousesPage.qml" line="338"/>
         <source>No house matches the search.</source>
         <translation>No house matches the search.</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="268"/>
+        <location filename="../qml/HousesPage.qml" line="339"/>
         <source>No houses.</source>
         <translation>No houses.</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="121"/>
+        <location filename="../qml/HousesPage.qml" line="192"/>
         <source>To revisit</source>
         <translation>To revisit</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/HousesPage.qml" line="231"/>
+        <location filename="../qml/HousesPage.qml" line="302"/>
         <source> · %n visit(s), last: %1</source>
         <translation>
             <numerusform> · %n visit, last: %1</numerusform>
@@ -471,7 +514,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="241"/>
+        <location filename="../qml/HousesPage.qml" line="312"/>
         <source>Revisit due %1</source>
         <translation>Revisit due %1</translation>
     </message>
@@ -655,7 +698,7 @@
         <translation>North wall, vertical crack above the door</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="149"/>
+        <location filename="../qml/Main.qml" line="153"/>
         <source>Crack 1.5 mm</source>
         <translation>Crack 1.5 mm</translation>
     </message>
@@ -852,27 +895,27 @@
 <context>
     <name>PhotoAnnotation</name>
     <message>
-        <location filename="../src/photo_annotation.cpp" line="46"/>
+        <location filename="../src/photo_annotation.cpp" line="45"/>
         <source>Draw an arrow, a circle or a text first.</source>
         <translation>Draw an arrow, a circle or a text first.</translation>
     </message>
     <message>
-        <location filename="../src/photo_annotation.cpp" line="60"/>
+        <location filename="../src/photo_annotation.cpp" line="59"/>
         <source>Unknown drawing tool “%1”.</source>
         <translation>Unknown drawing tool “%1”.</translation>
     </message>
     <message>
-        <location filename="../src/photo_annotation.cpp" line="69"/>
+        <location filename="../src/photo_annotation.cpp" line="68"/>
         <source>A drawing lies outside the photo.</source>
         <translation>A drawing lies outside the photo.</translation>
     </message>
     <message>
-        <location filename="../src/photo_annotation.cpp" line="73"/>
+        <location filename="../src/photo_annotation.cpp" line="72"/>
         <source>A text label has no text.</source>
         <translation>A text label has no text.</translation>
     </message>
     <message>
-        <location filename="../src/photo_annotation.cpp" line="77"/>
+        <location filename="../src/photo_annotation.cpp" line="76"/>
         <source>An arrow or circle has no size.</source>
         <translation>An arrow or circle has no size.</translation>
     </message>
@@ -1224,9 +1267,24 @@
 <context>
     <name>anju::app::HouseController</name>
     <message>
-        <location filename="../src/house_controller.cpp" line="197"/>
+        <location filename="../src/house_controller.cpp" line="251"/>
         <source>Please correct the marked fields.</source>
         <translation>Please correct the marked fields.</translation>
+    </message>
+    <message>
+        <location filename="../src/house_controller.cpp" line="306"/>
+        <source>None / not recorded</source>
+        <translation>None / not recorded</translation>
+    </message>
+    <message>
+        <location filename="../src/house_controller.cpp" line="313"/>
+        <source>Not recorded</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../src/house_controller.cpp" line="324"/>
+        <source>Not asked</source>
+        <translation>Not asked</translation>
     </message>
 </context>
 <context>
@@ -1331,43 +1389,43 @@
     </message>
     <message>
         <location filename="../src/inspection_photos.cpp" line="134"/>
-        <location filename="../src/inspection_photo_edits.cpp" line="119"/>
+        <location filename="../src/inspection_photo_edits.cpp" line="118"/>
         <source>Photo not saved: %1</source>
         <translation>Photo not saved: %1</translation>
     </message>
     <message>
-        <location filename="../src/inspection_photo_edits.cpp" line="101"/>
-        <location filename="../src/inspection_photo_edits.cpp" line="166"/>
+        <location filename="../src/inspection_photo_edits.cpp" line="100"/>
+        <location filename="../src/inspection_photo_edits.cpp" line="165"/>
         <source>This inspection was submitted: its photos are evidence and cannot be deleted.</source>
         <translation>This inspection was submitted: its photos are evidence and cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_photo_edits.cpp" line="103"/>
+        <location filename="../src/inspection_photo_edits.cpp" line="102"/>
         <source>This inspection cannot be changed any more.</source>
         <translation>This inspection cannot be changed any more.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_photo_edits.cpp" line="109"/>
+        <location filename="../src/inspection_photo_edits.cpp" line="108"/>
         <source>This photo is not part of the inspection.</source>
         <translation>This photo is not part of the inspection.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_photo_edits.cpp" line="144"/>
+        <location filename="../src/inspection_photo_edits.cpp" line="143"/>
         <source>Unknown photo category “%1”.</source>
         <translation>Unknown photo category “%1”.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_photo_edits.cpp" line="183"/>
+        <location filename="../src/inspection_photo_edits.cpp" line="182"/>
         <source>Photo not deleted: %1</source>
         <translation>Photo not deleted: %1</translation>
     </message>
     <message>
-        <location filename="../src/inspection_photo_edits.cpp" line="211"/>
+        <location filename="../src/inspection_photo_edits.cpp" line="210"/>
         <source>The photo&apos;s picture is not on this tablet, so it cannot be annotated.</source>
         <translation>The photo&apos;s picture is not on this tablet, so it cannot be annotated.</translation>
     </message>
     <message>
-        <location filename="../src/inspection_photo_edits.cpp" line="221"/>
+        <location filename="../src/inspection_photo_edits.cpp" line="219"/>
         <source>The annotated picture could not be encoded.</source>
         <translation>The annotated picture could not be encoded.</translation>
     </message>

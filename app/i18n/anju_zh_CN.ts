@@ -108,6 +108,49 @@
     </message>
 </context>
 <context>
+    <name>AnjuPlatformFields</name>
+    <message>
+        <location filename="../qml/AnjuPlatformFields.qml" line="17"/>
+        <source>National platform</source>
+        <translation>全国平台信息</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuPlatformFields.qml" line="22"/>
+        <source>Business type</source>
+        <translation>业态</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuPlatformFields.qml" line="36"/>
+        <source>Land type</source>
+        <translation>土地性质</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuPlatformFields.qml" line="49"/>
+        <source>Permits</source>
+        <translation>许可证照</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuPlatformFields.qml" line="87"/>
+        <source>Geo-hazards</source>
+        <translation>地质灾害</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuPlatformFields.qml" line="98"/>
+        <source>Fire hazards</source>
+        <translation>消防隐患</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuPlatformFields.qml" line="109"/>
+        <source>Platform house no.</source>
+        <translation>自建房编号</translation>
+    </message>
+    <message>
+        <location filename="../qml/AnjuPlatformFields.qml" line="121"/>
+        <source>Census house no.</source>
+        <translation>普查房屋编号</translation>
+    </message>
+</context>
+<context>
     <name>AnjuSignaturePad</name>
     <message>
         <location filename="../qml/AnjuSignaturePad.qml" line="32"/>
@@ -219,109 +262,109 @@
 <context>
     <name>HousePage</name>
     <message>
-        <location filename="../qml/HousePage.qml" line="16"/>
+        <location filename="../qml/HousePage.qml" line="25"/>
         <source>House</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="72"/>
+        <location filename="../qml/HousePage.qml" line="81"/>
         <source>Owner</source>
         <translation>产权人</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="81"/>
+        <location filename="../qml/HousePage.qml" line="90"/>
         <source>Contact</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="91"/>
+        <location filename="../qml/HousePage.qml" line="100"/>
         <source>Year built</source>
         <translation>建成年份</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="102"/>
+        <location filename="../qml/HousePage.qml" line="111"/>
         <source>Storeys above ground</source>
         <translation>地上层数</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="112"/>
+        <location filename="../qml/HousePage.qml" line="121"/>
         <source>Storeys below ground</source>
         <translation>地下层数</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="122"/>
+        <location filename="../qml/HousePage.qml" line="131"/>
         <source>Floor area (m²)</source>
         <translation>建筑面积（m²）</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="132"/>
+        <location filename="../qml/HousePage.qml" line="141"/>
         <source>Structure</source>
         <translation>结构类型</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="144"/>
+        <location filename="../qml/HousePage.qml" line="153"/>
         <source>Use</source>
         <translation>房屋用途</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="156"/>
+        <location filename="../qml/HousePage.qml" line="165"/>
         <source>Design</source>
         <translation>设计情况</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="168"/>
+        <location filename="../qml/HousePage.qml" line="177"/>
         <source>Alterations</source>
         <translation>改扩建</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="198"/>
+        <location filename="../qml/HousePage.qml" line="214"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="202"/>
+        <location filename="../qml/HousePage.qml" line="218"/>
         <source>Undo changes</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="210"/>
+        <location filename="../qml/HousePage.qml" line="226"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="236"/>
+        <location filename="../qml/HousePage.qml" line="252"/>
         <source>Continue inspection</source>
         <translation>继续排查</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="236"/>
+        <location filename="../qml/HousePage.qml" line="252"/>
         <source>Start inspection</source>
         <translation>开始排查</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="247"/>
+        <location filename="../qml/HousePage.qml" line="263"/>
         <source>Inspection history</source>
         <translation>排查记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/HousePage.qml" line="283"/>
+        <location filename="../qml/HousePage.qml" line="299"/>
         <source>%1 · %2 · %n finding(s)</source>
         <translation>
             <numerusform>%1 · %2 · %n 处隐患</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="285"/>
+        <location filename="../qml/HousePage.qml" line="301"/>
         <source> · judgment overridden</source>
         <translation> · 已修改判定</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="293"/>
+        <location filename="../qml/HousePage.qml" line="309"/>
         <source>Reviewer: %1</source>
         <translation>审核意见：%1</translation>
     </message>
     <message>
-        <location filename="../qml/HousePage.qml" line="304"/>
+        <location filename="../qml/HousePage.qml" line="320"/>
         <source>Not inspected yet.</source>
         <translation>尚未排查。</translation>
     </message>
@@ -349,123 +392,123 @@
         <translation>截止日期：%1</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="44"/>
+        <location filename="../qml/HousesPage.qml" line="48"/>
         <source>Returned by the reviewer (%1) — please redo</source>
         <translation>审核退回（%1）— 请重新排查</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="83"/>
+        <location filename="../qml/HousesPage.qml" line="87"/>
         <source>Reviewer: %1</source>
         <translation>审核意见：%1</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="84"/>
+        <location filename="../qml/HousesPage.qml" line="88"/>
         <source>Returned without a comment</source>
         <translation>退回（无审核意见）</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="102"/>
+        <location filename="../qml/HousesPage.qml" line="173"/>
         <source>Search by address, street or community</source>
         <translation>按地址、街道或社区搜索</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="119"/>
+        <location filename="../qml/HousesPage.qml" line="190"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="120"/>
+        <location filename="../qml/HousesPage.qml" line="191"/>
         <source>Not visited</source>
         <translation>未排查</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="122"/>
+        <location filename="../qml/HousesPage.qml" line="193"/>
         <source>In progress</source>
         <translation>排查中</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="123"/>
+        <location filename="../qml/HousesPage.qml" line="194"/>
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="124"/>
+        <location filename="../qml/HousesPage.qml" line="195"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="125"/>
+        <location filename="../qml/HousesPage.qml" line="196"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="137"/>
+        <location filename="../qml/HousesPage.qml" line="208"/>
         <source>All judgments</source>
         <translation>全部判定</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="138"/>
+        <location filename="../qml/HousesPage.qml" line="209"/>
         <source>Serious hazard</source>
         <translation>存在严重安全隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="139"/>
+        <location filename="../qml/HousesPage.qml" line="210"/>
         <source>Some hazard</source>
         <translation>存在一定安全隐患</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="140"/>
+        <location filename="../qml/HousesPage.qml" line="211"/>
         <source>No hazard found</source>
         <translation>未发现安全隐患</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/HousesPage.qml" line="148"/>
+        <location filename="../qml/HousesPage.qml" line="219"/>
         <source>%n house(s) found</source>
         <translation>
             <numerusform>找到 %n 户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/HousesPage.qml" line="149"/>
+        <location filename="../qml/HousesPage.qml" line="220"/>
         <source>%n house(s)</source>
         <translation>
             <numerusform>共 %n 户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="228"/>
+        <location filename="../qml/HousesPage.qml" line="299"/>
         <source>Last inspected %1</source>
         <translation>最近排查 %1</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="229"/>
+        <location filename="../qml/HousesPage.qml" line="300"/>
         <source>Never inspected</source>
         <translation>从未排查</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="267"/>
+        <location filename="../qml/HousesPage.qml" line="338"/>
         <source>No house matches the search.</source>
         <translation>没有符合条件的房屋。</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="268"/>
+        <location filename="../qml/HousesPage.qml" line="339"/>
         <source>No houses.</source>
         <translation>没有房屋。</translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="121"/>
+        <location filename="../qml/HousesPage.qml" line="192"/>
         <source>To revisit</source>
         <translation>待回访</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/HousesPage.qml" line="231"/>
+        <location filename="../qml/HousesPage.qml" line="302"/>
         <source> · %n visit(s), last: %1</source>
         <translation>
             <numerusform> · 走访 %n 次，最近：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/HousesPage.qml" line="241"/>
+        <location filename="../qml/HousesPage.qml" line="312"/>
         <source>Revisit due %1</source>
         <translation>回访日期 %1</translation>
     </message>
@@ -649,7 +692,7 @@
         <translation>北墙门洞上方竖向裂缝</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="149"/>
+        <location filename="../qml/Main.qml" line="153"/>
         <source>Crack 1.5 mm</source>
         <translation>裂缝 1.5 mm</translation>
     </message>
@@ -846,27 +889,27 @@
 <context>
     <name>PhotoAnnotation</name>
     <message>
-        <location filename="../src/photo_annotation.cpp" line="46"/>
+        <location filename="../src/photo_annotation.cpp" line="45"/>
         <source>Draw an arrow, a circle or a text first.</source>
         <translation>请先画箭头、圆圈或写文字。</translation>
     </message>
     <message>
-        <location filename="../src/photo_annotation.cpp" line="60"/>
+        <location filename="../src/photo_annotation.cpp" line="59"/>
         <source>Unknown drawing tool “%1”.</source>
         <translation>未知的标注工具“%1”。</translation>
     </message>
     <message>
-        <location filename="../src/photo_annotation.cpp" line="69"/>
+        <location filename="../src/photo_annotation.cpp" line="68"/>
         <source>A drawing lies outside the photo.</source>
         <translation>有标注超出了照片范围。</translation>
     </message>
     <message>
-        <location filename="../src/photo_annotation.cpp" line="73"/>
+        <location filename="../src/photo_annotation.cpp" line="72"/>
         <source>A text label has no text.</source>
         <translation>文字标注没有内容。</translation>
     </message>
     <message>
-        <location filename="../src/photo_annotation.cpp" line="77"/>
+        <location filename="../src/photo_annotation.cpp" line="76"/>
         <source>An arrow or circle has no size.</source>
         <translation>箭头或圆圈没有大小。</translation>
     </message>
@@ -1216,9 +1259,24 @@
 <context>
     <name>anju::app::HouseController</name>
     <message>
-        <location filename="../src/house_controller.cpp" line="197"/>
+        <location filename="../src/house_controller.cpp" line="251"/>
         <source>Please correct the marked fields.</source>
         <translation>请更正标出的字段。</translation>
+    </message>
+    <message>
+        <location filename="../src/house_controller.cpp" line="306"/>
+        <source>None / not recorded</source>
+        <translation>无 / 未填写</translation>
+    </message>
+    <message>
+        <location filename="../src/house_controller.cpp" line="313"/>
+        <source>Not recorded</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <location filename="../src/house_controller.cpp" line="324"/>
+        <source>Not asked</source>
+        <translation>未询问</translation>
     </message>
 </context>
 <context>
@@ -1322,43 +1380,43 @@
     </message>
     <message>
         <location filename="../src/inspection_photos.cpp" line="134"/>
-        <location filename="../src/inspection_photo_edits.cpp" line="119"/>
+        <location filename="../src/inspection_photo_edits.cpp" line="118"/>
         <source>Photo not saved: %1</source>
         <translation>照片未保存：%1</translation>
     </message>
     <message>
-        <location filename="../src/inspection_photo_edits.cpp" line="101"/>
-        <location filename="../src/inspection_photo_edits.cpp" line="166"/>
+        <location filename="../src/inspection_photo_edits.cpp" line="100"/>
+        <location filename="../src/inspection_photo_edits.cpp" line="165"/>
         <source>This inspection was submitted: its photos are evidence and cannot be deleted.</source>
         <translation>本次排查已提交，照片是证据，不能删除。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_photo_edits.cpp" line="103"/>
+        <location filename="../src/inspection_photo_edits.cpp" line="102"/>
         <source>This inspection cannot be changed any more.</source>
         <translation>本次排查已不能再修改。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_photo_edits.cpp" line="109"/>
+        <location filename="../src/inspection_photo_edits.cpp" line="108"/>
         <source>This photo is not part of the inspection.</source>
         <translation>这张照片不属于本次排查。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_photo_edits.cpp" line="144"/>
+        <location filename="../src/inspection_photo_edits.cpp" line="143"/>
         <source>Unknown photo category “%1”.</source>
         <translation>未知的照片分类“%1”。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_photo_edits.cpp" line="183"/>
+        <location filename="../src/inspection_photo_edits.cpp" line="182"/>
         <source>Photo not deleted: %1</source>
         <translation>照片未删除：%1</translation>
     </message>
     <message>
-        <location filename="../src/inspection_photo_edits.cpp" line="211"/>
+        <location filename="../src/inspection_photo_edits.cpp" line="210"/>
         <source>The photo&apos;s picture is not on this tablet, so it cannot be annotated.</source>
         <translation>本平板上没有这张照片的图像，无法标注。</translation>
     </message>
     <message>
-        <location filename="../src/inspection_photo_edits.cpp" line="221"/>
+        <location filename="../src/inspection_photo_edits.cpp" line="219"/>
         <source>The annotated picture could not be encoded.</source>
         <translation>标注后的图片无法编码保存。</translation>
     </message>

@@ -13,6 +13,15 @@ Page {
     property alias controller: house
     /// The four visit outcomes are showing (the "记录走访" action is open).
     property alias visitChoosing: visitPanel.choosing
+    /// Keep the form scrolled to the national platform's fields (the "house-platform" screenshot).
+    property bool showingPlatform: false
+    onShowingPlatformChanged: scrollToPlatform()
+
+    function scrollToPlatform() {
+        if (!showingPlatform) return
+        const flick = formScroll.contentItem
+        flick.contentY = Math.max(0, Math.min(platformFields.y, flick.contentHeight - flick.height))
+    }
     title: house.address !== "" ? house.address : qsTr("House")
     background: Rectangle { color: Theme.background }
 
@@ -186,6 +195,13 @@ Page {
                                     }
                                 }
                             }
+                        }
+                        AnjuPlatformFields {
+                            id: platformFields
+                            Layout.fillWidth: true
+                            house: page.controller
+                            onYChanged: page.scrollToPlatform()
+                            onHeightChanged: page.scrollToPlatform()
                         }
                     }
                 }

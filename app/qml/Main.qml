@@ -155,6 +155,10 @@ ApplicationWindow {
         } else if (startPage === "visit") {
             openHouse(startBuildingId)
             stack.currentItem.visitChoosing = true
+        } else if (startPage === "house-platform") {
+            // The house page scrolled to the national platform's fields.
+            openHouse(startBuildingId)
+            stack.currentItem.showingPlatform = true
         }
     }
 }

@@ -13,6 +13,39 @@ namespace {
 QString numberText(const std::optional<int>& v) { return v ? QString::number(*v) : QString(); }
 QString numberText(const std::optional<double>& v) { return v ? QString::number(*v) : QString(); }
 
+template <typename E>
+QString optionalCode(const std::optional<E>& v) {
+  return v ? toQString(toCode(*v)) : QString();
+}
+
+template <typename E>
+QStringList codeList(const std::vector<E>& values) {
+  QStringList out;
+  for (E v : values) out.append(toQString(toCode(v)));
+  return out;
+}
+
+// Codes of a list field back to values; unknown codes (none come from the page) are dropped.
+template <typename E>
+std::vector<E> valuesOf(const QVariant& codes, std::optional<E> (*parse)(std::string_view)) {
+  std::vector<E> out;
+  for (const QString& code : codes.toStringList())
+    if (auto v = parse(toStdString(code))) out.push_back(*v);
+  return out;
+}
+
+// Every value of a platform code list, as ComboBox options.
+template <typename E>
+QVariantList allOptions(Language language) {
+  return enumOptions(allValues<E>(), language);
+}
+
+// The list fields the edit journal keeps as string lists.
+bool isListField(const QString& name) {
+  return name == QLatin1String("alterations") || name == QLatin1String("geo_hazards") ||
+         name == QLatin1String("fire_hazards");
+}
+
 }  // namespace
 
 HouseController::HouseController(QObject* parent) : QObject(parent) {}
@@ -55,6 +88,9 @@ void HouseController::load() {
     const Building& b = m_building;
     QStringList alterations;
     for (Alteration a : b.alterations) alterations.append(toQString(toCode(a)));
+    QVariantMap permits;
+    for (const PermitStatus& p : b.permits)
+      permits.insert(toQString(toCode(p.permit)), toQString(toCode(p.state)));
     m_fields = {{QStringLiteral("owner_name"), toQString(b.ownerName)},
                 {QStringLiteral("owner_contact"), toQString(b.ownerContact)},
                 {QStringLiteral("year_built"), numberText(b.yearBuilt)},
@@ -65,7 +101,14 @@ void HouseController::load() {
                 {QStringLiteral("design"), toQString(toCode(b.design))},
                 {QStringLiteral("use"), toQString(toCode(b.use))},
                 {QStringLiteral("alterations"), alterations},
-                {QStringLiteral("building_code"), toQString(b.buildingCode)}};
+                {QStringLiteral("building_code"), toQString(b.buildingCode)},
+                {QStringLiteral("business_type"), optionalCode(b.businessType)},
+                {QStringLiteral("land_type"), optionalCode(b.landType)},
+                {QStringLiteral("permits"), permits},
+                {QStringLiteral("geo_hazards"), codeList(b.geoHazards)},
+                {QStringLiteral("fire_hazards"), codeList(b.fireHazards)},
+                {QStringLiteral("platform_house_number"), toQString(b.platformHouseNumber)},
+                {QStringLiteral("census_house_number"), toQString(b.censusHouseNumber)}};
   }
   setDirty(false);
   // Edits typed before the app was killed come back as unsaved changes.
@@ -76,9 +119,8 @@ void HouseController::load() {
           QJsonDocument::fromJson(QByteArray::fromStdString(*journal)).object().toVariantMap();
       for (auto it = kept.cbegin(); it != kept.cend(); ++it)
         if (m_fields.contains(it.key()))
-          m_fields.insert(it.key(), it.key() == QStringLiteral("alterations")
-                                        ? QVariant(it.value().toStringList())
-                                        : it.value());
+          m_fields.insert(it.key(),
+                          isListField(it.key()) ? QVariant(it.value().toStringList()) : it.value());
       setDirty(true);
     }
   }
@@ -142,6 +184,18 @@ Building HouseController::edited(QVariantMap& errors) const {
   b.alterations.clear();
   for (const QString& code : m_fields.value(QStringLiteral("alterations")).toStringList())
     if (auto a = parseAlteration(toStdString(code))) b.alterations.push_back(*a);
+  // The national platform's fields: "" is "not recorded"; permits in the list's order.
+  b.businessType = parseBusinessType(toStdString(text("business_type")));
+  b.landType = parseLandType(toStdString(text("land_type")));
+  b.permits.clear();
+  const QVariantMap permits = m_fields.value(QStringLiteral("permits")).toMap();
+  for (Permit p : allValues<Permit>())
+    if (auto state = parsePermitState(toStdString(permits.value(toQString(toCode(p))).toString())))
+      b.permits.push_back({p, *state});
+  b.geoHazards = valuesOf(m_fields.value(QStringLiteral("geo_hazards")), &parseGeoHazard);
+  b.fireHazards = valuesOf(m_fields.value(QStringLiteral("fire_hazards")), &parseFireHazard);
+  b.platformHouseNumber = toStdString(text("platform_house_number"));
+  b.censusHouseNumber = toStdString(text("census_house_number"));
   return b;
 }
 
@@ -245,6 +299,39 @@ QVariantList HouseController::alterationOptions() const {
   using A = Alteration;
   return enumOptions({A::kAddedStorey, A::kExtension, A::kStructuralChange},
                      m_session ? m_session->lang() : Language::kChinese);
+}
+
+QVariantList HouseController::businessTypeOptions() const {
+  QVariantList out{QVariantMap{{QStringLiteral("code"), QString()},
+                               {QStringLiteral("label"), tr("None / not recorded")}}};
+  out.append(allOptions<BusinessType>(m_session ? m_session->lang() : Language::kChinese));
+  return out;
+}
+
+QVariantList HouseController::landTypeOptions() const {
+  QVariantList out{QVariantMap{{QStringLiteral("code"), QString()},
+                               {QStringLiteral("label"), tr("Not recorded")}}};
+  out.append(allOptions<LandType>(m_session ? m_session->lang() : Language::kChinese));
+  return out;
+}
+
+QVariantList HouseController::permitOptions() const {
+  return allOptions<Permit>(m_session ? m_session->lang() : Language::kChinese);
+}
+
+QVariantList HouseController::permitStateOptions() const {
+  QVariantList out{
+      QVariantMap{{QStringLiteral("code"), QString()}, {QStringLiteral("label"), tr("Not asked")}}};
+  out.append(allOptions<PermitState>(m_session ? m_session->lang() : Language::kChinese));
+  return out;
+}
+
+QVariantList HouseController::geoHazardOptions() const {
+  return allOptions<GeoHazard>(m_session ? m_session->lang() : Language::kChinese);
+}
+
+QVariantList HouseController::fireHazardOptions() const {
+  return allOptions<FireHazard>(m_session ? m_session->lang() : Language::kChinese);
 }
 
 void HouseController::setErrorString(const QString& error) {

@@ -24,7 +24,10 @@ class HouseController : public QObject {
   Q_PROPERTY(QString region READ region NOTIFY buildingChanged)
   /// Editable values by field name (the names core's validation uses): owner_name,
   /// owner_contact, year_built, storeys_above, storeys_below, floor_area, structure, design, use,
-  /// alterations (list of codes), building_code. Numbers are strings as typed ("" = unknown).
+  /// alterations (list of codes), building_code, and the national platform's business_type,
+  /// land_type (code, "" = not recorded), permits (map permit code -> state code), geo_hazards,
+  /// fire_hazards (lists of codes), platform_house_number, census_house_number (text as typed,
+  /// never parsed). Numbers are strings as typed ("" = unknown).
   Q_PROPERTY(QVariantMap fields READ fields NOTIFY buildingChanged)
   /// field name -> message in the UI language, for every field that is wrong right now.
   Q_PROPERTY(QVariantMap fieldErrors READ fieldErrors NOTIFY fieldErrorsChanged)
@@ -34,6 +37,13 @@ class HouseController : public QObject {
   Q_PROPERTY(QVariantList designOptions READ designOptions NOTIFY optionsChanged)
   Q_PROPERTY(QVariantList useOptions READ useOptions NOTIFY optionsChanged)
   Q_PROPERTY(QVariantList alterationOptions READ alterationOptions NOTIFY optionsChanged)
+  /// The platform's code lists; the first entry of the single choices is {"", "not recorded"}.
+  Q_PROPERTY(QVariantList businessTypeOptions READ businessTypeOptions NOTIFY optionsChanged)
+  Q_PROPERTY(QVariantList landTypeOptions READ landTypeOptions NOTIFY optionsChanged)
+  Q_PROPERTY(QVariantList permitOptions READ permitOptions NOTIFY optionsChanged)
+  Q_PROPERTY(QVariantList permitStateOptions READ permitStateOptions NOTIFY optionsChanged)
+  Q_PROPERTY(QVariantList geoHazardOptions READ geoHazardOptions NOTIFY optionsChanged)
+  Q_PROPERTY(QVariantList fireHazardOptions READ fireHazardOptions NOTIFY optionsChanged)
 
  public:
   explicit HouseController(QObject* parent = nullptr);
@@ -53,6 +63,12 @@ class HouseController : public QObject {
   QVariantList designOptions() const;
   QVariantList useOptions() const;
   QVariantList alterationOptions() const;
+  QVariantList businessTypeOptions() const;
+  QVariantList landTypeOptions() const;
+  QVariantList permitOptions() const;
+  QVariantList permitStateOptions() const;
+  QVariantList geoHazardOptions() const;
+  QVariantList fireHazardOptions() const;
 
   /// Sets one field (see `fields`) and re-validates. Text that is not a number where a number is
   /// expected is kept as typed and reported in fieldErrors.

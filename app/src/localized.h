@@ -5,6 +5,7 @@
 
 #include <QString>
 #include <QVariantList>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -29,16 +30,20 @@ QString fieldErrorText(const FieldError& field, Language language);
 /// The words of a Status for people: its message and its field problems (anju::describe).
 QString statusMessage(const Status& status, Language language);
 
-/// [{code, label}] for every value of an enum, in declaration order, for a QML ComboBox.
+/// [{code, label}] for each of `values`, in that order, for a QML ComboBox.
 template <typename Enum>
-QVariantList enumOptions(std::initializer_list<Enum> values, Language language);
+QVariantList enumOptions(std::span<const Enum> values, Language language);
+template <typename Enum>
+QVariantList enumOptions(std::initializer_list<Enum> values, Language language) {
+  return enumOptions(std::span<const Enum>(values.begin(), values.size()), language);
+}
 
 }  // namespace anju::app
 
 #include <QVariantMap>
 
 template <typename Enum>
-QVariantList anju::app::enumOptions(std::initializer_list<Enum> values, Language language) {
+QVariantList anju::app::enumOptions(std::span<const Enum> values, Language language) {
   QVariantList out;
   for (Enum v : values) {
     const EnumLabel& l = label(v);

@@ -100,7 +100,7 @@ int main(int argc, char* argv[]) {
       QStringLiteral("page"),
       QStringLiteral(
           "houses|house|inspection|judgment|sync|signin|camera|issues|walls|findings|visit|map|"
-          "revisit|crack|photo|annotation"),
+          "revisit|crack|photo|annotation|house-platform"),
       QStringLiteral("PAGE"), QStringLiteral("houses"));
   const QCommandLineOption basemapOption(
       QStringLiteral("basemap"),
@@ -117,12 +117,12 @@ int main(int argc, char* argv[]) {
   const bool screenshot = parser.isSet(shotOption);
   const QString page = parser.value(pageOption);
   static const QStringList kPages = {
-      QStringLiteral("houses"),    QStringLiteral("house"),  QStringLiteral("inspection"),
-      QStringLiteral("judgment"),  QStringLiteral("sync"),   QStringLiteral("signin"),
-      QStringLiteral("camera"),    QStringLiteral("issues"), QStringLiteral("walls"),
-      QStringLiteral("findings"),  QStringLiteral("visit"),  QStringLiteral("map"),
-      QStringLiteral("revisit"),   QStringLiteral("crack"),  QStringLiteral("photo"),
-      QStringLiteral("annotation")};
+      QStringLiteral("houses"),     QStringLiteral("house"),         QStringLiteral("inspection"),
+      QStringLiteral("judgment"),   QStringLiteral("sync"),          QStringLiteral("signin"),
+      QStringLiteral("camera"),     QStringLiteral("issues"),        QStringLiteral("walls"),
+      QStringLiteral("findings"),   QStringLiteral("visit"),         QStringLiteral("map"),
+      QStringLiteral("revisit"),    QStringLiteral("crack"),         QStringLiteral("photo"),
+      QStringLiteral("annotation"), QStringLiteral("house-platform")};
   if (!kPages.contains(page)) {
     std::fprintf(stderr, "anju-app: unknown page '%s'\n", qPrintable(page));
     return 2;

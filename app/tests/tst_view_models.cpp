@@ -134,6 +134,54 @@ class ViewModelTest : public QObject {
     QCOMPARE(stored->yearBuilt.value_or(0), 1988);
   }
 
+  // Issue 11 §3: the national platform's fields are edited on the house page like the others,
+  // checked by core as they change, saved, and survive an unsaved-edit journal.
+  void houseEditorEditsThePlatformFields() {
+    const QString building = freshBuilding();
+    {
+      HouseController house;
+      house.setSession(m_session.get());
+      house.setBuildingId(building);
+      QCOMPARE(house.businessTypeOptions().first().toMap().value(QStringLiteral("code")).toString(),
+               QString());
+      QCOMPARE(house.permitOptions().size(), 12);
+      house.setField(QStringLiteral("business_type"), QStringLiteral("catering"));
+      house.setField(QStringLiteral("land_type"), QStringLiteral("collective_homestead"));
+      house.setField(QStringLiteral("permits"),
+                     QVariantMap{{QStringLiteral("planning"), QStringLiteral("held")},
+                                 {QStringLiteral("fire_acceptance"), QStringLiteral("not_held")}});
+      house.setField(QStringLiteral("geo_hazards"),
+                     QStringList{QStringLiteral("none"), QStringLiteral("flooding")});
+      QVERIFY(house.fieldErrors().contains(QStringLiteral("geo_hazards")));
+      QVERIFY(!house.save());
+      house.setField(QStringLiteral("geo_hazards"), QStringList{QStringLiteral("flooding")});
+      house.setField(QStringLiteral("fire_hazards"), QStringList{QStringLiteral("ebike_charging")});
+      house.setField(QStringLiteral("platform_house_number"), QStringLiteral("YH420106000000042"));
+      QVERIFY(house.fieldErrors().isEmpty());
+    }  // killed before saving: the journal keeps every edit
+    HouseController again;
+    again.setSession(m_session.get());
+    again.setBuildingId(building);
+    QVERIFY(again.isDirty());
+    QCOMPARE(again.fields().value(QStringLiteral("fire_hazards")).toStringList(),
+             QStringList{QStringLiteral("ebike_charging")});
+    again.setField(QStringLiteral("census_house_number"), QStringLiteral("C-42"));
+    QVERIFY(again.save());
+    auto stored = m_session->store()->building(anju::app::toStdString(building));
+    QVERIFY(stored.isOk());
+    QVERIFY(stored->businessType == anju::BusinessType::kCatering);
+    QVERIFY(stored->businessUse());
+    QVERIFY(stored->landType == anju::LandType::kCollectiveHomestead);
+    const std::vector<anju::PermitStatus> permits = {
+        {anju::Permit::kPlanning, anju::PermitState::kHeld},
+        {anju::Permit::kFireAcceptance, anju::PermitState::kNotHeld}};
+    QVERIFY(stored->permits == permits);
+    QVERIFY(stored->geoHazards == std::vector{anju::GeoHazard::kFlooding});
+    QVERIFY(stored->fireHazards == std::vector{anju::FireHazard::kEbikeCharging});
+    QCOMPARE(stored->platformHouseNumber, std::string("YH420106000000042"));
+    QCOMPARE(stored->censusHouseNumber, std::string("C-42"));
+  }
+
   void inspectionSavesDraftOnEveryChangeAndResumes() {
     const QString building = freshBuilding();
     QString inspectionId;

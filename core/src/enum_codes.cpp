@@ -1,25 +1,9 @@
 #include "anju/enum_codes.h"
 
-#include <array>
-#include <cstddef>
+#include "code_table.h"
 
 namespace anju {
 namespace {
-
-// One table per enum, indexed by the enumerator's value. The static_asserts below keep each
-// table the same length as its enum so a new enumerator cannot silently lack a code.
-template <typename E, std::size_t N>
-struct CodeTable {
-  std::array<EnumLabel, N> rows;
-
-  const EnumLabel& of(E value) const { return rows.at(static_cast<std::size_t>(value)); }
-  std::optional<E> parse(std::string_view code) const {
-    for (std::size_t i = 0; i < N; ++i) {
-      if (rows[i].code == code) return static_cast<E>(i);
-    }
-    return std::nullopt;
-  }
-};
 
 constexpr CodeTable<StructureType, 8> kStructure{{{
     {"brick_concrete", "砖混", "brick-concrete"},

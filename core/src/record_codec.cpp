@@ -18,6 +18,16 @@ bool decodeEnum(const std::string& code, Parse parse, const char* field, E& out,
   return false;
 }
 
+// Decodes a repeated enum field, every code or an error naming it.
+template <typename E, typename Parse>
+void decodeList(const google::protobuf::RepeatedPtrField<std::string>& codes, Parse parse,
+                const char* field, std::vector<E>& out, std::vector<FieldError>& errors) {
+  for (const std::string& code : codes) {
+    E value{};
+    if (decodeEnum(code, parse, field, value, errors)) out.push_back(value);
+  }
+}
+
 // `heading` names the record kind ("record.cannot_decode_building"); the fields say what is wrong.
 Status decodeErrors(const char* heading, std::vector<FieldError> errors) {
   return Status::invalidArgument(msg(heading), std::move(errors));
@@ -56,6 +66,17 @@ v1::Building toProto(const Building& b) {
   for (Alteration a : b.alterations) m.add_alterations(std::string(toCode(a)));
   m.set_use(std::string(toCode(b.use)));
   m.set_building_code(b.buildingCode);
+  if (b.businessType) m.set_business_type(std::string(toCode(*b.businessType)));
+  if (b.landType) m.set_land_type(std::string(toCode(*b.landType)));
+  for (const PermitStatus& p : b.permits) {
+    v1::PermitStatus* out = m.add_permits();
+    out->set_permit(std::string(toCode(p.permit)));
+    out->set_state(std::string(toCode(p.state)));
+  }
+  for (GeoHazard g : b.geoHazards) m.add_geo_hazards(std::string(toCode(g)));
+  for (FireHazard f : b.fireHazards) m.add_fire_hazards(std::string(toCode(f)));
+  m.set_platform_house_number(b.platformHouseNumber);
+  m.set_census_house_number(b.censusHouseNumber);
   return m;
 }
 
@@ -80,6 +101,25 @@ Result<Building> fromProto(const v1::Building& m) {
   }
   decodeEnum(m.use(), parseBuildingUse, "use", b.use, errors);
   b.buildingCode = m.building_code();
+  if (!m.business_type().empty()) {
+    BusinessType t{};
+    if (decodeEnum(m.business_type(), parseBusinessType, "business_type", t, errors))
+      b.businessType = t;
+  }
+  if (!m.land_type().empty()) {
+    LandType t{};
+    if (decodeEnum(m.land_type(), parseLandType, "land_type", t, errors)) b.landType = t;
+  }
+  for (const v1::PermitStatus& p : m.permits()) {
+    PermitStatus s;
+    const bool known = decodeEnum(p.permit(), parsePermit, "permits", s.permit, errors);
+    if (decodeEnum(p.state(), parsePermitState, "permits", s.state, errors) && known)
+      b.permits.push_back(s);
+  }
+  decodeList(m.geo_hazards(), parseGeoHazard, "geo_hazards", b.geoHazards, errors);
+  decodeList(m.fire_hazards(), parseFireHazard, "fire_hazards", b.fireHazards, errors);
+  b.platformHouseNumber = m.platform_house_number();
+  b.censusHouseNumber = m.census_house_number();
   if (!errors.empty()) return decodeErrors("record.cannot_decode_building", std::move(errors));
   return b;
 }

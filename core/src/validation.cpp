@@ -12,6 +12,8 @@
 namespace anju {
 namespace {
 
+constexpr std::size_t kMaxPlatformNumberBytes = 64;
+
 // Collects every problem so the user sees all of them at once.
 class Errors {
  public:
@@ -91,6 +93,25 @@ void checkOwnerNotice(const OwnerNotice& n, Errors& errors) {
     errors.add("owner_notice.strokes_sha256", msg("validation.notice_strokes_hash_mismatch"));
 }
 
+// A code list field names each code at most once.
+template <typename T, typename CodeOf>
+void checkCodeList(const std::vector<T>& list, const char* field, CodeOf codeOf, Errors& errors) {
+  for (std::size_t i = 0; i < list.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (codeOf(list[i]) == codeOf(list[j])) {
+        errors.add(field,
+                   msg("validation.code_listed_twice", {{"code", std::string(codeOf(list[i]))}}));
+        break;
+      }
+}
+
+// "无" is an answer of its own: it cannot sit beside a hazard.
+template <typename E>
+void checkNoneAlone(const std::vector<E>& list, E none, const char* field, Errors& errors) {
+  if (list.size() > 1 && std::find(list.begin(), list.end(), none) != list.end())
+    errors.add(field, msg("validation.hazard_none_with_others"));
+}
+
 }  // namespace
 
 bool isValidUuid(std::string_view id) {
@@ -157,6 +178,21 @@ Status validateBuilding(const Building& b, TimestampMs nowMs) {
       if (b.alterations[i] == b.alterations[j])
         errors.add("alterations", msg("validation.alteration_twice",
                                       {{"alteration", std::string(toCode(b.alterations[i]))}}));
+  checkCodeList(
+      b.permits, "permits", [](const PermitStatus& p) { return toCode(p.permit); }, errors);
+  checkCodeList(
+      b.geoHazards, "geo_hazards", [](GeoHazard g) { return toCode(g); }, errors);
+  checkCodeList(
+      b.fireHazards, "fire_hazards", [](FireHazard f) { return toCode(f); }, errors);
+  checkNoneAlone(b.geoHazards, GeoHazard::kNone, "geo_hazards", errors);
+  checkNoneAlone(b.fireHazards, FireHazard::kNone, "fire_hazards", errors);
+  // The platform's numbers are opaque: only their size is bounded, so an export cell stays sane.
+  for (auto [field, number] : {std::pair{"platform_house_number", &b.platformHouseNumber},
+                               std::pair{"census_house_number", &b.censusHouseNumber}})
+    if (number->size() > kMaxPlatformNumberBytes)
+      errors.add(field, msg("validation.platform_number_too_long",
+                            {{"length", std::to_string(number->size())},
+                             {"max", std::to_string(kMaxPlatformNumberBytes)}}));
   return errors.status(msg("validation.invalid_building"));
 }
 

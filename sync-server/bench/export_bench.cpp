@@ -161,7 +161,7 @@ int exportOnce(const std::string& dir, const std::string& format) {
   std::int64_t rows = 0;
   StoredRegisterDetails details(**storage);
   if (format == "statistics") {
-    auto r = writeStatisticsXlsx(**storage, {}, out, dir);
+    auto r = writeStatisticsXlsx(**storage, RegionCodeBook(), {}, out, dir);
     if (!r) {
       std::fprintf(stderr, "%s\n", r.status().toString().c_str());
       return 1;

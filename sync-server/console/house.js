@@ -51,7 +51,32 @@ function buildingInfo(b) {
       field(t("yearBuilt"), b.year_built), field(t("storeys"), `${b.storeys_above} / ${b.storeys_below}`),
       field(t("floorArea"), b.floor_area_m2), field(t("structure"), labelOf(b.structure)),
       field(t("use"), labelOf(b.use)), field(t("design"), labelOf(b.design)),
-      field(t("alterations"), b.alterations.map(labelOf).join("、")), field(t("buildingCode"), b.building_code)));
+      field(t("alterations"), b.alterations.map(labelOf).join("、")), field(t("buildingCode"), b.building_code)),
+    platformFacts(b));
+}
+
+// The national platform's blocks: the region codes, business use and trade, land, permits,
+// geo-hazards and fire hazards, and the platform's own numbers (shown exactly as stored).
+function platformFacts(b) {
+  const codes = b.region_codes || {};
+  const codeText = [codes.district, codes.street, codes.community].filter(Boolean).join(" / ");
+  const list = (values) => (values || []).map(labelOf).join("、");
+  const permits = (b.permits || []).map((p) => `${labelOf(p.permit)}：${labelOf(p.state)}`).join("；");
+  const tagged = (id, label, value) => {
+    const [dt, dd] = field(label, value);
+    dd.id = id;
+    return [dt, dd];
+  };
+  return h("dl", { class: "facts", id: "platform-facts" },
+    tagged("fact-region-codes", t("regionCodes"), codeText),
+    tagged("fact-business-use", t("businessUse"), b.business_use ? t("yes") : t("no")),
+    tagged("fact-business-type", t("businessType"), b.business_type ? labelOf(b.business_type) : ""),
+    tagged("fact-land-type", t("landType"), b.land_type ? labelOf(b.land_type) : ""),
+    tagged("fact-permits", t("permits"), permits),
+    tagged("fact-geo-hazards", t("geoHazards"), list(b.geo_hazards)),
+    tagged("fact-fire-hazards", t("fireHazards"), list(b.fire_hazards)),
+    tagged("fact-platform-number", t("platformHouseNumber"), b.platform_house_number),
+    tagged("fact-census-number", t("censusHouseNumber"), b.census_house_number));
 }
 
 function findingsTable(inspection) {

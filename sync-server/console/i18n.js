@@ -56,6 +56,9 @@ const MESSAGES = {
     map: "地图", onMap: "在地图上查看", asTable: "以列表查看", mapNoJudgment: "未排查或未判定",
     mapInView: "视野内 {n} 户", mapClustered: "超过 {n} 户时按网格聚合，放大或点击聚合点可见单户",
     mapWithoutLocation: "另有 {n} 户无坐标，未标在图上",
+    regionCodes: "区划代码", businessUse: "经营性用途", businessType: "业态", landType: "土地性质",
+    permits: "许可证照", geoHazards: "地质灾害", fireHazards: "消防隐患",
+    platformHouseNumber: "自建房编号", censusHouseNumber: "普查房屋编号", yes: "是", no: "否",
   },
   en: {
     title: "Anju · housing safety review console",
@@ -114,6 +117,9 @@ const MESSAGES = {
     map: "Map", onMap: "Show on map", asTable: "Show as table", mapNoJudgment: "not inspected or judged",
     mapInView: "{n} houses in view", mapClustered: "more than {n} are counted on a grid; zoom in or click a cluster to see single houses",
     mapWithoutLocation: "{n} more have no position and are not shown",
+    regionCodes: "Region codes", businessUse: "Business use", businessType: "Business type",
+    landType: "Land type", permits: "Permits", geoHazards: "Geo-hazards", fireHazards: "Fire hazards",
+    platformHouseNumber: "Platform house no.", censusHouseNumber: "Census house no.", yes: "yes", no: "no",
   },
 };
 

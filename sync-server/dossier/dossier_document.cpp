@@ -30,6 +30,7 @@ QString zh(E value) {
 }
 
 QString orDash(const std::string& s) { return s.empty() ? QStringLiteral("—") : q(s); }
+QString orDash(const QString& s) { return s.isEmpty() ? QStringLiteral("—") : s; }
 
 // Under a photo: 标注副本 for an annotated copy, its category, caption and capture time.
 QString photoCaption(const PhotoRecord& p) {
@@ -237,6 +238,10 @@ bool DossierDocument::addHouse(const DossierHouse& house, std::string* error) {
   if (b.storeysBelow > 0) storeys += "，地下 " + QString::number(b.storeysBelow) + " 层";
   QStringList alterations;
   for (Alteration a : b.alterations) alterations << zh(a);
+  QStringList permits, geoHazards, fireHazards;
+  for (const PermitStatus& p : b.permits) permits << zh(p.permit) + "：" + zh(p.state);
+  for (GeoHazard g : b.geoHazards) geoHazards << zh(g);
+  for (FireHazard f : b.fireHazards) fireHazards << zh(f);
   keyValues({
       {"房屋编号", q(b.id)},
       {"区划", q(b.region.district + " / " + b.region.street + " / " + b.region.community)},
@@ -253,6 +258,16 @@ bool DossierDocument::addHouse(const DossierHouse& house, std::string* error) {
       {"改扩建", alterations.isEmpty() ? QStringLiteral("无") : alterations.join("、")},
       {"房屋用途", zh(b.use)},
       {"房屋编码", orDash(b.buildingCode)},
+      // The national platform's blocks (issue 11 §3); the numbers exactly as stored.
+      {"区划代码", orDash(house.regionCode)},
+      {"经营性用途", b.businessUse() ? QStringLiteral("是") : QStringLiteral("否")},
+      {"业态", b.businessType ? zh(*b.businessType) : QStringLiteral("—")},
+      {"土地性质", b.landType ? zh(*b.landType) : QStringLiteral("—")},
+      {"许可证照", orDash(permits.join("；"))},
+      {"地质灾害", orDash(geoHazards.join("、"))},
+      {"消防隐患", orDash(fireHazards.join("、"))},
+      {"自建房编号", orDash(b.platformHouseNumber)},
+      {"普查房屋编号", orDash(b.censusHouseNumber)},
   });
 
   heading("整治情况", 11, false);

@@ -19,6 +19,8 @@ constexpr const char* kUsage =
     "DIR\n"
     "  assign NAME --region 区[/街道[/社区]] --data DIR\n"
     "  import-buildings FILE.csv --data DIR\n"
+    "  region-codes import FILE.csv --data DIR   (区,街道,社区,区划代码; see docs/sync-server.md)\n"
+    "  region-codes list --data DIR\n"
     "  demo --data DIR\n"
     "  review return INSPECTION_ID --comment TEXT [--reviewer NAME] --data DIR\n"
     "  review approve INSPECTION_ID [--reviewer NAME] --data DIR\n"
@@ -57,6 +59,7 @@ int main(int argc, char** argv) {
     if (command == "user") return runUser(*args);
     if (command == "assign") return runAssign(*args);
     if (command == "import-buildings") return runImportBuildings(*args);
+    if (command == "region-codes") return runRegionCodes(*args);
     if (command == "demo") return runDemo(*args);
     if (command == "review") return runReview(*args);
     if (command == "inspection-status") return runInspectionStatus(*args);

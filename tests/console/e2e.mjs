@@ -44,8 +44,14 @@ function tablet(...args) {
   return execFileSync(tabletBin, ["--db", tabletDb, ...args], { env: toolEnv, encoding: "utf8", timeout: 60_000 });
 }
 
+// Region codes (区划代码, issue 11 §3) for the district, 城南街道 and 幸福社区, loaded by the CLI.
+const REGION_CODES = "区,街道,社区,区划代码\n临江区,,,420106\n临江区,城南街道,,420106001000\n" +
+  "临江区,城南街道,幸福社区,420106001001\n";
+
 function startServer() {
   execFileSync(serverBin, ["demo", "--data", dataDir], { env: toolEnv, timeout: 60_000 });
+  writeFileSync(join(work, "codes.csv"), REGION_CODES);
+  execFileSync(serverBin, ["region-codes", "import", join(work, "codes.csv"), "--data", dataDir], { env: toolEnv, timeout: 60_000 });
   server = spawn(serverBin, ["serve", "--data", dataDir, "--port", "0"], { env: toolEnv, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   server.stderr.on("data", (d) => { log += d; });
@@ -224,6 +230,23 @@ async function main() {
   assert.match(card, /承重墙/);
   assert.match(card, /宽度 1\.2 mm/);
   assert.match(card, /存在一定安全隐患/);
+  // The national platform's house fields and the region codes (issue 11 §3), exactly as stored.
+  const stored = await page.evaluate(async (id) => {
+    const res = await fetch(`/console/api/houses/${id}`, { headers: { Authorization: `Bearer ${session.token}` } });
+    return (await res.json()).building;
+  }, houseId);
+  assert.match(stored.platform_house_number, /^YH420106\d{9}$/);
+  const fact = (id) => page.textContent(`#${id}`);
+  const codes = stored.region.community === "幸福社区" ? "420106 / 420106001000 / 420106001001" : "420106 / 420106001000";
+  assert.equal(await fact("fact-region-codes"), codes);
+  assert.equal(await fact("fact-platform-number"), stored.platform_house_number);
+  assert.equal(await fact("fact-census-number"), "—");
+  assert.equal(await fact("fact-business-use"), stored.business_use ? "是" : "否");
+  assert.match(await fact("fact-land-type"), /^(国有土地（住宅）|集体土地（宅基地）)$/);
+  assert.equal(await fact("fact-permits"), stored.permits.map((p) => `${p.permit.zh}：${p.state.zh}`).join("；"));
+  assert.match(await fact("fact-permits"), /^规划许可：(有|无)；竣工验收：(有|无)/);
+  assert.match(await fact("fact-geo-hazards"), /^(无|切坡建房)$/);
+  assert.match(await fact("fact-fire-hazards"), /^(无|电气线路私拉乱接)$/);
   // Every answer under its question (issue 11): the crack question answered 是, its width in words.
   await page.waitForSelector(`#answers-${inspectionId} tr[data-item="wall_cracks"]`);
   assert.match(await page.textContent(`#answers-${inspectionId} tr[data-item="wall_cracks"]`), /是/);

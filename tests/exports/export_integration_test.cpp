@@ -538,7 +538,7 @@ TEST_P(ExportApiTest, StatisticsRegisterCountsEveryDivisionExactly) {
   auto lineOf = [](const std::string& a, const std::string& b, const std::string& c,
                    const Expected& e) {
     const std::int64_t notVisited = e.houses - e.inspected - e.notReached;
-    std::string s = a + "," + b + "," + c;
+    std::string s = a + "," + b + "," + c + ",";  // 区划代码: none loaded here
     for (std::int64_t v : {e.houses, e.inspected, e.notReached, notVisited, e.serious,
                            std::int64_t{0}, std::int64_t{0}, e.appraised, std::int64_t{0},
                            e.inProgress, std::int64_t{0}, std::int64_t{0}})
@@ -554,7 +554,7 @@ TEST_P(ExportApiTest, StatisticsRegisterCountsEveryDivisionExactly) {
     sum.inProgress += e.inProgress;
   };
   std::string expected =
-      "区,街道,社区,房屋总数,已排查,未入户,未走访,存在严重安全隐患,存在一定安全隐患,"
+      "区,街道,社区,区划代码,房屋总数,已排查,未入户,未走访,存在严重安全隐患,存在一定安全隐患,"
       "未发现安全隐患,已鉴定,待整治,整治中,已整治,已销号\n";
   Expected street, district, total;
   for (auto it = communities.begin(); it != communities.end(); ++it) {
@@ -609,6 +609,59 @@ TEST_P(ExportApiTest, StatisticsRegisterCountsEveryDivisionExactly) {
   const std::string cliTable = xlsxAsCsv("cli", readFile(out));
   ASSERT_NE(cliTable.find("区,街道,社区"), std::string::npos);
   EXPECT_EQ(cliTable.substr(cliTable.find("区,街道,社区")), expected);
+}
+
+// Issue 11 §3: the region codes loaded by the CLI name each division of the statistics register,
+// and the house dossier prints the national platform's fields with the house's region code.
+TEST_P(ExportApiTest, StatisticsAndDossierCarryRegionCodesAndThePlatformFields) {
+  const auto& region = ownBuilding(0).record().building().region();
+  const std::string codes =
+      save("codes.csv", "区,街道,社区,区划代码\n" + region.district() + ",,,420106\n" +
+                            region.district() + "," + region.street() + ",,420106001000\n" +
+                            region.district() + "," + region.street() + "," + region.community() +
+                            ",420106001001\n");
+  const CliResult loaded = runCli({"region-codes", "import", codes, "--data", dataDir()});
+  ASSERT_EQ(loaded.exitCode, 0) << loaded.err;
+  const v1::PushResponse pushed =
+      client().push(m_demoToken, makePush({editOf(ownBuilding(0), [](v1::Record& r) {
+                      v1::Building& b = *r.mutable_building();
+                      b.set_use("business");
+                      b.set_business_type("catering");
+                      b.set_land_type("state_commercial");
+                      b.clear_permits();
+                      v1::PermitStatus* p = b.add_permits();
+                      p->set_permit("business_licence");
+                      p->set_state("held");
+                      b.clear_geo_hazards();
+                      b.add_geo_hazards("none");
+                      b.clear_fire_hazards();
+                      b.add_fire_hazards("ebike_charging");
+                      b.set_platform_house_number("YH420106000000777");
+                      b.set_census_house_number("C-0777");
+                    })}));
+  ASSERT_EQ(pushed.results(0).outcome(), v1::ChangeResult::APPLIED) << pushed.results(0).reason();
+
+  const Download stats = get("/v1/exports/statistics.xlsx", m_reviewerToken);
+  ASSERT_EQ(stats.status, 200) << stats.body;
+  const std::string table = xlsxAsCsv("coded", stats.body);
+  const std::string d = region.district(), st = region.street(), c = region.community();
+  for (const std::string& line :
+       {d + "," + st + "," + c + ",420106001001,", d + "," + st + ",小计,420106001000,",
+        d + ",合计,,420106,", std::string("总计,,,,")})
+    EXPECT_NE(table.find("\n" + line), std::string::npos) << line << "\n" << table;
+
+  const std::string missing = missingTool("pdftotext", "poppler-utils");
+  ASSERT_TRUE(missing.empty()) << missing;
+  const Download pdf =
+      get("/v1/exports/dossier/" + ownBuilding(0).record_id() + ".pdf", m_reviewerToken);
+  ASSERT_EQ(pdf.status, 200) << pdf.body;
+  const ToolRun text = runTool("pdftotext " + shellQuote(save("platform.pdf", pdf.body)) + " -");
+  ASSERT_EQ(text.exitCode, 0) << text.out;
+  for (const char* drawn :
+       {"区划代码", "420106001001", "经营性用途", "餐饮饭店", "国有土地（商业）", "营业执照：有",
+        "电动自行车违规充电", "自建房编号", "YH420106000000777", "普查房屋编号", "C-0777"})
+    EXPECT_NE(text.out.find(drawn), std::string::npos) << "not in the dossier: " << drawn << "\n"
+                                                       << text.out;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ExportApiTest, ::testing::ValuesIn(backendsUnderTest()),

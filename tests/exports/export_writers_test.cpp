@@ -226,5 +226,50 @@ TEST(RegisterDetails, FromTheBuildingTheInspectionTheLedgerTheAuditAndTheNames) 
   EXPECT_EQ(cells[35].text, "是");
 }
 
+// Issue 11 §3: the data sheet's national platform columns, after 是否销号, from the building.
+TEST(RegisterDetails, ThePlatformFieldsInTheDataSheetsWords) {
+  Building b;
+  b.id = "b1";
+  b.use = BuildingUse::kRented;
+  b.businessType = BusinessType::kRentalHousing;
+  b.landType = LandType::kStateOther;
+  b.permits = {{Permit::kRuralPlanning, PermitState::kHeld},
+               {Permit::kFireSafetyInspection, PermitState::kNotHeld}};
+  b.geoHazards = {GeoHazard::kNone};
+  b.fireHazards = {FireHazard::kFlammableMaterials, FireHazard::kBarredWindows};
+  b.platformHouseNumber = "YH500230000064653";
+  b.censusHouseNumber = "P-1";
+  RegisterRow row;
+  row.buildingId = "b1";
+  RegisterDetails d = registerDetails(row, {stored(b, RecordKind::kBuilding, "b1", "")}, {}, {});
+  d.regionCode = "500230101201";  // set by the detail source from the stored region codes
+  const auto cells = registerCells(row, d);
+  ASSERT_EQ(cells.size(), registerColumns().size());
+  ASSERT_EQ(registerColumns().size(), 45u);
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"区划代码", "500230101201"},
+      {"经营性用途", "是"},
+      {"业态", "出租居住"},
+      {"土地性质", "国有土地（其他）"},
+      {"许可证照", "乡村建设规划许可：有；消防安全检查：无"},
+      {"地质灾害", "无"},
+      {"消防隐患", "易燃可燃材料、防盗窗封堵逃生口"},
+      {"自建房编号", "YH500230000064653"},
+      {"普查房屋编号", "P-1"}};
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(registerColumns()[36 + i].zh, expected[i].first);
+    EXPECT_EQ(cells[36 + i].text, expected[i].second) << expected[i].first;
+  }
+  // A building without them: not a business, nothing else recorded.
+  Building plain;
+  plain.id = "b2";
+  row.buildingId = "b2";
+  const RegisterDetails none =
+      registerDetails(row, {stored(plain, RecordKind::kBuilding, "b2", "")}, {}, {});
+  EXPECT_EQ(none.businessUse, "否");
+  EXPECT_EQ(none.businessType, "");
+  EXPECT_EQ(none.permits, "");
+}
+
 }  // namespace
 }  // namespace anju::server

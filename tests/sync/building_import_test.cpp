@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "anju/hlc.h"
+#include "import_test_support.h"
 
 namespace anju::server {
 namespace {
@@ -26,14 +27,6 @@ TEST(BuildingImport, ChineseHeadersBecomeBuildings) {
   EXPECT_EQ(parsed->buildings[1].structure, StructureType::kFrame);
   EXPECT_FALSE(parsed->buildings[1].yearBuilt.has_value());
   EXPECT_EQ(parsed->ignoredColumns, std::vector<std::string>{"序号"});
-}
-
-// The status and each problem with the row and column it names, in English.
-std::string problemsOf(const Status& s) {
-  std::string out = render(s.text(), Locale::kEnglish);
-  for (const FieldError& f : s.fieldErrors())
-    out += "\n" + f.field + ": " + render(f.text, Locale::kEnglish);
-  return out;
 }
 
 TEST(BuildingImport, EveryBadRowIsReportedWithItsLineAndNothingIsReturned) {

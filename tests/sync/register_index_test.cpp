@@ -346,8 +346,8 @@ TEST_P(RegisterIndexTest, MigrationRebuildsTheIndexFromExistingRecords) {
   // console's audit_log of migration 3, the tokens' revocation of migration 8, the photo tables
   // of migration 12, the register facts of migration 13, the assignments of migration 14 and the
   // tokens' final push of migration 15 go too; the map's index of migration 16 goes with
-  // house_register). The search index of migration 11 depends on house_register: its view (and on
-  // SQLite its FTS5 and row-number tables) go first.
+  // house_register; the region codes of migration 17 go too). The search index of migration 11
+  // depends on house_register: its view (and on SQLite its FTS5 and row-number tables) go first.
   const std::string downgrade =
       std::string(onPostgres() ? "DROP VIEW house_search; "
                                : "DROP VIEW house_search; DROP TABLE house_search_text; "
@@ -357,7 +357,7 @@ TEST_P(RegisterIndexTest, MigrationRebuildsTheIndexFromExistingRecords) {
       "DROP INDEX tokens_by_device; DROP INDEX tokens_by_user; DROP INDEX records_by_district_seq; "
       "ALTER TABLE tokens DROP COLUMN revoked_at; ALTER TABLE tokens DROP COLUMN final_push; "
       "DROP TABLE blob_pieces; DROP TABLE "
-      "blob_uploads; DROP TABLE assignments; ";
+      "blob_uploads; DROP TABLE assignments; DROP TABLE region_codes; ";
   if (onPostgres()) {
     auto pool = PgPool::create(conninfo(), 1, std::chrono::seconds(10));
     ASSERT_TRUE(pool.isOk());

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string_view>
 
 #include "anju/model.h"
@@ -38,7 +39,35 @@ ANJU_ENUM_CODES(RectificationStatus)
 ANJU_ENUM_CODES(RectificationStage)
 ANJU_ENUM_CODES(VisitOutcome)
 ANJU_ENUM_CODES(PhotoCategory)
+// The national platform's code lists (platform_codes.cpp).
+ANJU_ENUM_CODES(BusinessType)
+ANJU_ENUM_CODES(LandType)
+ANJU_ENUM_CODES(Permit)
+ANJU_ENUM_CODES(PermitState)
+ANJU_ENUM_CODES(GeoHazard)
+ANJU_ENUM_CODES(FireHazard)
 
 #undef ANJU_ENUM_CODES
+
+/// The version of the national platform's code lists above (业态, 土地性质, 许可证照 and their
+/// status, 地质灾害, 消防隐患), from the survey form of 城乡自建房安全专项整治信息归集平台 (2022).
+/// A code never changes meaning; adding codes makes a new version (docs/data-model.md).
+inline constexpr std::string_view kPlatformCodesVersion = "platform-codes/1";
+
+/// Every value of one of the platform's code lists, in the order people are shown them.
+template <typename E>
+std::span<const E> allValues();
+template <>
+std::span<const BusinessType> allValues<BusinessType>();
+template <>
+std::span<const LandType> allValues<LandType>();
+template <>
+std::span<const Permit> allValues<Permit>();
+template <>
+std::span<const PermitState> allValues<PermitState>();
+template <>
+std::span<const GeoHazard> allValues<GeoHazard>();
+template <>
+std::span<const FireHazard> allValues<FireHazard>();
 
 }  // namespace anju

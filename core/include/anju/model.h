@@ -55,6 +55,81 @@ enum class Alteration {
 };  // 加层 / 扩建 / 拆改主体结构
 enum class BuildingUse { kOwnerOccupied, kRented, kBusiness, kProduction, kThreeInOne, kOther };
 
+// The national platform's code lists (城乡自建房安全专项整治信息归集平台; their codes, labels and
+// version are in enum_codes.h, kPlatformCodesVersion).
+
+/// 业态: the trade a house's business is in (是否经营 → 业态).
+enum class BusinessType {
+  kCatering,       // 餐饮饭店
+  kLodging,        // 民宿宾馆
+  kRetail,         // 批发零售 (商超)
+  kEntertainment,  // 休闲娱乐
+  kEducation,      // 教育培训
+  kMedical,        // 医疗卫生
+  kElderlyCare,    // 养老服务
+  kManufacturing,  // 生产加工
+  kWarehousing,    // 仓储物流
+  kRentalHousing,  // 出租居住 (群租)
+  kOther
+};
+/// 土地性质: state-owned (国有) land by its use, or collective (集体) land.
+enum class LandType {
+  kStateResidential,
+  kStateCommercialResidential,
+  kStateCommercial,
+  kStateOther,
+  kCollectiveHomestead,     // 宅基地
+  kCollectiveConstruction,  // 集体建设用地
+  kCollectiveOther
+};
+/// 许可证照: the permits and certificates the platform's 管理情况 block asks about.
+enum class Permit {
+  kPlanning,                // 建设工程规划许可
+  kRuralPlanning,           // 乡村建设规划许可
+  kLandCertificate,         // 土地证
+  kHomesteadApproval,       // 宅基地批准书
+  kConstruction,            // 施工许可
+  kCompletionAcceptance,    // 竣工验收
+  kFireAcceptance,          // 消防验收
+  kRealEstateRegistration,  // 不动产登记
+  kBusinessLicence,         // 营业执照
+  kOperatingLicence,        // 经营许可 (食品经营、卫生等)
+  kSpecialTradeLicence,     // 特种行业许可 (住宿)
+  kFireSafetyInspection     // 公众聚集场所投入使用、营业前消防安全检查
+};
+enum class PermitState { kHeld, kNotHeld, kNotApplicable };  // 有 / 无 / 不涉及
+/// 地质灾害: what the site is exposed to; kNone (无) stands alone.
+enum class GeoHazard {
+  kNone,
+  kSlopeCutting,  // 切坡建房
+  kLandslideDebrisFlow,
+  kMinedOutArea,  // 采空区
+  kFlooding,
+  kRockfall,  // 崩塌
+  kSubsidence,
+  kHazardSite,  // 位于地质灾害隐患点
+  kOther
+};
+/// 消防隐患: fire-safety hazards seen at the house; kNone (无) stands alone.
+enum class FireHazard {
+  kNone,
+  kBlockedEscape,       // 疏散通道堵塞
+  kMissingEquipment,    // 消防设施缺失或损坏
+  kElectricalWiring,    // 电气线路私拉乱接
+  kFlammableMaterials,  // 易燃可燃材料 (彩钢板等)
+  kMixedUseLiving,      // 住宿与生产、储存、经营合用 (三合一)
+  kEbikeCharging,       // 电动自行车违规停放充电
+  kBarredWindows,       // 防盗窗、广告牌封堵逃生窗口
+  kOther
+};
+
+/// One permit's status as recorded.
+struct PermitStatus {
+  Permit permit = Permit::kPlanning;
+  PermitState state = PermitState::kNotHeld;
+  bool operator==(const PermitStatus&) const = default;
+};
+
 /// 房屋: one building of the district register.
 struct Building {
   Uuid id;
@@ -72,7 +147,19 @@ struct Building {
   std::vector<Alteration> alterations;
   BuildingUse use = BuildingUse::kOwnerOccupied;
   std::string buildingCode;  // 房屋编码 / QR plate, when known
+  // The national platform's blocks (all optional; records made before them have none).
+  std::optional<BusinessType> businessType;  // 业态; unset: no business recorded
+  std::optional<LandType> landType;          // 土地性质
+  std::vector<PermitStatus> permits;         // 许可证照 asked about, each at most once
+  std::vector<GeoHazard> geoHazards;         // 地质灾害; empty: not recorded
+  std::vector<FireHazard> fireHazards;       // 消防隐患; empty: not recorded
+  // The platform's own numbers, kept exactly as given and never parsed or derived.
+  std::string platformHouseNumber;  // 自建房编号, e.g. "YH500230000064653"
+  std::string censusHouseNumber;    // 普查房屋编号
   bool operator==(const Building&) const = default;
+
+  /// 经营性用途: the use is business, or a trade is recorded (自住兼经营: a shop downstairs).
+  bool businessUse() const { return use == BuildingUse::kBusiness || businessType.has_value(); }
 };
 
 enum class Component {

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstdio>
 #include <string>
 
 #include "anju/uuid.h"
@@ -49,6 +50,25 @@ class Sequence {
   std::uint32_t m_state = 20240601u;
 };
 
+// The national platform's fields, from the house's place in the district and its use alone (drawing
+// from the sequence would change every later house): land, permits, a trade for business houses, a
+// few hazards, and the platform's numbers in its format (YH + county code + sequence).
+void addPlatformFacts(Building& b, int n) {
+  static constexpr BusinessType kTrades[] = {BusinessType::kCatering, BusinessType::kLodging,
+                                             BusinessType::kRetail, BusinessType::kRentalHousing};
+  if (b.use == BuildingUse::kBusiness) b.businessType = kTrades[n % 4];
+  b.landType = n % 3 == 0 ? LandType::kStateResidential : LandType::kCollectiveHomestead;
+  b.permits = {
+      {Permit::kPlanning, n % 4 == 0 ? PermitState::kNotHeld : PermitState::kHeld},
+      {Permit::kCompletionAcceptance, n % 2 == 0 ? PermitState::kNotHeld : PermitState::kHeld}};
+  if (b.businessType) b.permits.push_back({Permit::kBusinessLicence, PermitState::kHeld});
+  b.geoHazards = {n % 7 == 0 ? GeoHazard::kSlopeCutting : GeoHazard::kNone};
+  b.fireHazards = {n % 5 == 0 ? FireHazard::kElectricalWiring : FireHazard::kNone};
+  char number[24];
+  std::snprintf(number, sizeof number, "YH420106%09d", 100000 + n);
+  b.platformHouseNumber = number;
+}
+
 }  // namespace
 
 std::vector<Building> demoDistrictBuildings() {
@@ -77,6 +97,7 @@ std::vector<Building> demoDistrictBuildings() {
       b.location = GeoPoint{lat, lon, std::nullopt};
       if (b.storeysAbove >= 3 && seq.next(3) == 0)
         b.alterations.push_back(Alteration::kAddedStorey);
+      addPlatformFacts(b, static_cast<int>(out.size()) + 1);  // numbered across the district
       out.push_back(std::move(b));
     }
   }

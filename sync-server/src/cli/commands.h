@@ -16,6 +16,7 @@ int runServe(const CliArgs& args);
 int runUser(const CliArgs& args);
 int runAssign(const CliArgs& args);
 int runImportBuildings(const CliArgs& args);
+int runRegionCodes(const CliArgs& args);
 int runDemo(const CliArgs& args);
 int runReview(const CliArgs& args);
 int runInspectionStatus(const CliArgs& args);

@@ -1,15 +1,39 @@
-// Admin subcommands that load data: the building register import and the demo district.
+// Admin subcommands that load data: the building register import, region codes and the demo
+// district.
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 
 #include "cli/commands.h"
+#include "export/register_csv.h"
 #include "import/building_import.h"
 #include "import/demo_register.h"
+#include "import/region_code_import.h"
 #include "service/auth_service.h"
 #include "service/indexed_storage.h"
 
 namespace anju::server {
+
+namespace {
+
+Result<std::string> readWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::notFound(msg("cli.file_unreadable", {{"path", path}}));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// One line per problem, named by row and column, so a long file's mistakes can be found.
+int failWithLines(const Status& s) {
+  const Locale locale = terminalLocale();
+  std::fprintf(stderr, "%s\n", render(s.text(), locale).c_str());
+  for (const FieldError& f : s.fieldErrors())
+    std::fprintf(stderr, "  %s: %s\n", f.field.c_str(), render(f.text, locale).c_str());
+  return 1;
+}
+
+}  // namespace
 
 int runImportBuildings(const CliArgs& args) {
   if (args.positional().size() != 1) {
@@ -20,20 +44,10 @@ int runImportBuildings(const CliArgs& args) {
     return 2;
   }
   const std::string path = args.positional()[0];
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail(Status::notFound(msg("cli.file_unreadable", {{"path", path}})));
-  std::ostringstream text;
-  text << in.rdbuf();
-  Result<ParsedRegister> parsed = parseBuildingRegister(text.str(), systemNowMs());
-  if (!parsed) {
-    // One line per problem, named by row and column, so a long file's mistakes can be found.
-    const Locale locale = terminalLocale();
-    const Status& s = parsed.status();
-    std::fprintf(stderr, "%s\n", render(s.text(), locale).c_str());
-    for (const FieldError& f : s.fieldErrors())
-      std::fprintf(stderr, "  %s: %s\n", f.field.c_str(), render(f.text, locale).c_str());
-    return 1;
-  }
+  Result<std::string> text = readWholeFile(path);
+  if (!text) return fail(text.status());
+  Result<ParsedRegister> parsed = parseBuildingRegister(*text, systemNowMs());
+  if (!parsed) return failWithLines(parsed.status());
   for (const std::string& column : parsed->ignoredColumns)
     std::fprintf(
         stderr, "%s\n",
@@ -46,6 +60,45 @@ int runImportBuildings(const CliArgs& args) {
   Result<std::size_t> stored = storeBuildings(**storage, hlc, parsed->buildings, "import:" + path);
   if (!stored) return fail(stored.status());
   std::printf("imported %zu buildings from %s\n", *stored, path.c_str());
+  return 0;
+}
+
+int runRegionCodes(const CliArgs& args) {
+  const auto& pos = args.positional();
+  const bool import = pos.size() == 2 && pos[0] == "import";
+  const bool list = pos.size() == 1 && pos[0] == "list";
+  if (!import && !list) {
+    std::fprintf(stderr, "%s\n",
+                 render(msg("cli.usage", {{"usage",
+                                           "region-codes (import FILE.csv | list) "
+                                           "--data DIR"}}),
+                        terminalLocale())
+                     .c_str());
+    return 2;
+  }
+  Result<std::string> text = import ? readWholeFile(pos[1]) : Result<std::string>(std::string());
+  if (!text) return fail(text.status());
+  Result<ServerConfig> config = resolveConfig(args);
+  if (!config) return fail(config.status());
+  Result<std::unique_ptr<IndexedStorage>> storage = openConfiguredStorage(*config);
+  if (!storage) return fail(storage.status());
+  Result<std::vector<RegionCode>> stored = (*storage)->regionCodes();
+  if (!stored) return fail(stored.status());
+  if (list) {
+    std::printf("区,街道,社区,区划代码\n");
+    for (const RegionCode& c : *stored)
+      std::printf("%s,%s,%s,%s\n", csvField(c.region.district).c_str(),
+                  csvField(c.region.street).c_str(), csvField(c.region.community).c_str(),
+                  c.code.c_str());
+    return 0;
+  }
+  Result<std::vector<RegionCode>> parsed = parseRegionCodes(*text, *stored);
+  if (!parsed) return failWithLines(parsed.status());
+  if (Status s = (*storage)->putRegionCodes(*parsed, systemNowMs()); !s) return fail(s);
+  std::printf("%s\n", render(msg("region_codes.imported",
+                                 {{"count", std::to_string(parsed->size())}, {"path", pos[1]}}),
+                             terminalLocale())
+                          .c_str());
   return 0;
 }
 

@@ -112,8 +112,11 @@ int runExport(const CliArgs& args) {
       });
     });
   } else if (pos[0] == "statistics") {
+    Result<std::vector<RegionCode>> codes = storage.regionCodes();
+    if (!codes) return fail(codes.status());
+    const RegionCodeBook book(*codes);
     s = writeFileAtomically(*out, [&](const std::string& partial) -> Status {
-      Result<std::int64_t> r = writeStatisticsXlsx(storage, *filter, partial);
+      Result<std::int64_t> r = writeStatisticsXlsx(storage, book, *filter, partial);
       if (r) rows = *r;
       return r.status();
     });

@@ -257,6 +257,7 @@ void ConsoleApi::house(Req req, Res res) {
   json audit = json::array();
   for (const AuditEntry& e : house->audit) audit.push_back(auditJson(e));
   (*dossier)["audit"] = audit;
+  (*dossier)["building"]["region_codes"] = regionJson(house->regionCodes);
   sendJson(res, *dossier);
 }
 

@@ -39,6 +39,12 @@ std::optional<EnumLabel> labelOf(std::string_view kind, const std::string& code)
   if (kind == "stage") return lookup(parseRectificationStage, code);
   if (kind == "visit_outcome") return lookup(parseVisitOutcome, code);
   if (kind == "photo_category") return lookup(parsePhotoCategory, code);
+  if (kind == "business_type") return lookup(parseBusinessType, code);
+  if (kind == "land_type") return lookup(parseLandType, code);
+  if (kind == "permit") return lookup(parsePermit, code);
+  if (kind == "permit_state") return lookup(parsePermitState, code);
+  if (kind == "geo_hazard") return lookup(parseGeoHazard, code);
+  if (kind == "fire_hazard") return lookup(parseFireHazard, code);
   return std::nullopt;
 }
 
@@ -250,6 +256,15 @@ Result<json> buildingJson(const StoredRecord& r) {
   const v1::Building& b = record.building();
   json alterations = json::array();
   for (const std::string& a : b.alterations()) alterations.push_back(enumJson("alteration", a));
+  const Result<Building> decoded = fromProto(b);
+  json permits = json::array();
+  for (const v1::PermitStatus& p : b.permits())
+    permits.push_back({{"permit", enumJson("permit", p.permit())},
+                       {"state", enumJson("permit_state", p.state())}});
+  json geoHazards = json::array();
+  for (const std::string& g : b.geo_hazards()) geoHazards.push_back(enumJson("geo_hazard", g));
+  json fireHazards = json::array();
+  for (const std::string& f : b.fire_hazards()) fireHazards.push_back(enumJson("fire_hazard", f));
   json out = {{"id", b.id()},
               {"version", std::to_string(r.version)},
               {"region", regionJson(r.region)},
@@ -264,7 +279,16 @@ Result<json> buildingJson(const StoredRecord& r) {
               {"design", enumJson("design", b.design())},
               {"alterations", alterations},
               {"use", enumJson("use", b.use())},
-              {"building_code", b.building_code()}};
+              {"building_code", b.building_code()},
+              // The national platform's fields (push validated the record, so it decodes).
+              {"business_use", decoded ? decoded->businessUse() : false},
+              {"business_type", enumJson("business_type", b.business_type())},
+              {"land_type", enumJson("land_type", b.land_type())},
+              {"permits", permits},
+              {"geo_hazards", geoHazards},
+              {"fire_hazards", fireHazards},
+              {"platform_house_number", b.platform_house_number()},
+              {"census_house_number", b.census_house_number()}};
   if (b.has_year_built()) out["year_built"] = b.year_built();
   if (b.has_floor_area_m2()) out["floor_area_m2"] = b.floor_area_m2();
   if (b.has_location()) out["location"] = geoJson(b.location());

@@ -29,6 +29,7 @@ struct DossierHeader {
 struct DossierHouse {
   std::vector<std::string> records;           // serialised anju.v1.Record
   std::map<std::string, std::string> photos;  // sha256 -> readable file with the bytes
+  std::string regionCode;  // 区划代码: the community's, else the street's or district's; "" none
 };
 
 inline std::string frame(const nlohmann::json& value) {
@@ -51,7 +52,7 @@ inline std::string houseFrame(const DossierHouse& house) {
   nlohmann::json records = nlohmann::json::array();
   for (const std::string& r : house.records)
     records.push_back(nlohmann::json::binary(std::vector<std::uint8_t>(r.begin(), r.end())));
-  return frame({{"records", records}, {"photos", house.photos}});
+  return frame({{"records", records}, {"photos", house.photos}, {"region_code", house.regionCode}});
 }
 
 /// Reads one frame; nullopt at a clean end of input, throws nlohmann::json::exception or
@@ -80,6 +81,7 @@ inline DossierHouse parseHouse(const nlohmann::json& j) {
     house.records.emplace_back(bin.begin(), bin.end());
   }
   house.photos = j.at("photos").get<std::map<std::string, std::string>>();
+  house.regionCode = j.value("region_code", "");
   return house;
 }
 

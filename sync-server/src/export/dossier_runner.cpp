@@ -105,13 +105,17 @@ DossierRunner::DossierRunner(ServerStorage& storage, RegisterIndex& index, BlobS
       m_timeLimit(timeLimit) {}
 
 Result<dossier::DossierHouse> DossierRunner::loadHouse(const Uuid& buildingId,
-                                                       const std::string& spoolDir) {
+                                                       const std::string& spoolDir,
+                                                       const RegionCodeBook& regionCodes) {
   Result<std::vector<StoredRecord>> records = m_storage.houseRecords(buildingId);
   if (!records) return records.status();
   dossier::DossierHouse house;
   bool hasBuilding = false;
   for (const StoredRecord& r : *records) {
-    hasBuilding = hasBuilding || r.kind == RecordKind::kBuilding;
+    if (r.kind == RecordKind::kBuilding) {
+      hasBuilding = true;
+      house.regionCode = regionCodes.nearestCodeOf(r.region);
+    }
     house.records.push_back(r.payload);
     if (r.kind != RecordKind::kPhoto || r.sha256.empty() || house.photos.count(r.sha256)) continue;
     if (std::optional<std::string> file = m_blobs.completeFile(r.sha256)) {
@@ -214,9 +218,12 @@ Status DossierRunner::run(
       return Status::unavailable(msg("export.renderer_stopped_reading", {{"detail", why}}));
     };
     fed = send(dossier::headerFrame(header));
+    Result<std::vector<RegionCode>> codes = m_storage.regionCodes();
+    if (fed && !codes) fed = codes.status();
+    const RegionCodeBook regionCodes(codes ? *codes : std::vector<RegionCode>());
     if (fed) {
       fed = produce([&](const Uuid& id) -> Status {
-        Result<dossier::DossierHouse> house = loadHouse(id, spoolDir);
+        Result<dossier::DossierHouse> house = loadHouse(id, spoolDir, regionCodes);
         if (!house) return house.status();
         return send(dossier::houseFrame(*house));
       });

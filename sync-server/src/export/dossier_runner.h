@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "export/dossier_frames.h"
+#include "register/region_code_book.h"
 #include "register/register_query.h"
 #include "storage/server_storage.h"
 
@@ -42,7 +43,8 @@ class DossierRunner {
 
  private:
   /// One house's records and photo files; copies go into `spoolDir` (created when needed).
-  Result<dossier::DossierHouse> loadHouse(const Uuid& buildingId, const std::string& spoolDir);
+  Result<dossier::DossierHouse> loadHouse(const Uuid& buildingId, const std::string& spoolDir,
+                                          const RegionCodeBook& regionCodes);
   /// Starts the renderer, feeds it the header and the houses `produce` hands over, waits.
   Status run(const dossier::DossierHeader& header,
              const std::function<Status(const std::function<Status(const Uuid&)>&)>& produce,

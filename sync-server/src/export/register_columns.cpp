@@ -8,7 +8,7 @@
 namespace anju::server {
 namespace {
 
-constexpr std::array<RegisterColumn, 36> kColumns = {{
+constexpr std::array<RegisterColumn, 45> kColumns = {{
     {"房屋编号", 38},
     {"区", 10},
     {"街道", 12},
@@ -46,6 +46,16 @@ constexpr std::array<RegisterColumn, 36> kColumns = {{
     {"责任人", 12},
     {"完成日期", 12},
     {"是否销号", 8},
+    // The national platform's fields (issue 11 §3), from the building record and region codes.
+    {"区划代码", 14},
+    {"经营性用途", 8},
+    {"业态", 10},
+    {"土地性质", 16},
+    {"许可证照", 30},
+    {"地质灾害", 16},
+    {"消防隐患", 20},
+    {"自建房编号", 20},
+    {"普查房屋编号", 20},
 }};
 
 template <typename Enum, typename Parse>
@@ -110,7 +120,9 @@ std::vector<RegisterCell> registerCells(const RegisterRow& r, const RegisterDeta
           text(r.lastVisitOutcome.empty() ? "未走访" : visitOutcomeLabel(r.lastVisitOutcome)),
           text(formatChinaTime(r.lastVisitedAt)), text(joinLines(d.controlMeasures, "；")),
           text(joinLines(d.worksMeasures, "；")), text(d.responsible), text(d.completedOn),
-          text(d.closed)};
+          text(d.closed), text(d.regionCode), text(d.businessUse), text(d.businessType),
+          text(d.landType), text(d.permits), text(d.geoHazards), text(d.fireHazards),
+          text(d.platformHouseNumber), text(d.censusHouseNumber)};
 }
 
 }  // namespace anju::server

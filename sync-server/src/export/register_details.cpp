@@ -42,6 +42,26 @@ const AuditEntry* lastEntry(const std::vector<AuditEntry>& audit, const std::str
   return found;
 }
 
+template <typename E>
+std::string labelList(const std::vector<E>& values) {
+  std::string out;
+  for (E v : values) out += (out.empty() ? "" : "、") + std::string(label(v).zh);
+  return out;
+}
+
+void addPlatformFields(const Building& b, RegisterDetails& d) {
+  d.businessUse = b.businessUse() ? "是" : "否";
+  if (b.businessType) d.businessType = std::string(label(*b.businessType).zh);
+  if (b.landType) d.landType = std::string(label(*b.landType).zh);
+  for (const PermitStatus& p : b.permits)
+    d.permits += (d.permits.empty() ? "" : "；") + std::string(label(p.permit).zh) + "：" +
+                 std::string(label(p.state).zh);
+  d.geoHazards = labelList(b.geoHazards);
+  d.fireHazards = labelList(b.fireHazards);
+  d.platformHouseNumber = b.platformHouseNumber;
+  d.censusHouseNumber = b.censusHouseNumber;
+}
+
 }  // namespace
 
 RegisterDetails registerDetails(const RegisterRow& row, const std::vector<StoredRecord>& records,
@@ -60,6 +80,7 @@ RegisterDetails registerDetails(const RegisterRow& row, const std::vector<Stored
         alterations += (alterations.empty() ? "" : "、") + std::string(label(a).zh);
       d.alterations = alterations.empty() ? "无" : alterations;
       d.design = std::string(label(b->design).zh);
+      addPlatformFields(*b, d);
     } else if (auto* in = std::get_if<Inspection>(&*decoded)) {
       inspections.push_back(std::move(*in));
     } else if (auto* r = std::get_if<Rectification>(&*decoded)) {
@@ -123,6 +144,11 @@ Result<std::map<Uuid, RegisterDetails>> StoredRegisterDetails::detailsOf(
     if (!names) return names.status();
     m_names = std::move(*names);
   }
+  if (!m_regionCodes) {
+    Result<std::vector<RegionCode>> codes = m_storage.regionCodes();
+    if (!codes) return codes.status();
+    m_regionCodes = RegionCodeBook(*codes);
+  }
   std::vector<Uuid> ids;
   std::vector<Uuid> shown;
   ids.reserve(rows.size());
@@ -144,8 +170,10 @@ Result<std::map<Uuid, RegisterDetails>> StoredRegisterDetails::detailsOf(
   for (const RegisterRow& r : rows) {
     auto rec = recordsOf.find(r.buildingId);
     auto aud = auditOf.find(r.buildingId);
-    out[r.buildingId] = registerDetails(r, rec == recordsOf.end() ? kNoRecords : rec->second,
-                                        aud == auditOf.end() ? kNoAudit : aud->second, *m_names);
+    RegisterDetails& d = out[r.buildingId] =
+        registerDetails(r, rec == recordsOf.end() ? kNoRecords : rec->second,
+                        aud == auditOf.end() ? kNoAudit : aud->second, *m_names);
+    d.regionCode = m_regionCodes->nearestCodeOf(r.region);
   }
   return out;
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "anju/model.h"
+#include "register/region_code_book.h"
 #include "register/register_query.h"
 #include "storage/server_storage.h"
 
@@ -33,6 +34,16 @@ struct RegisterDetails {
   std::string reviewer;       // 审核人: who approved the inspection shown (real name)
   std::string reviewedOn;     // 审核日期
   std::string appraisedOn;    // the date the appraisal grade was set
+  // The national platform's house fields (from the building record) and the region's code.
+  std::string regionCode;    // 区划代码: the community's, else the street's or district's
+  std::string businessUse;   // 经营性用途: 是 / 否
+  std::string businessType;  // 业态
+  std::string landType;      // 土地性质
+  std::string permits;       // 许可证照: "规划许可：有；施工许可：无"
+  std::string geoHazards;    // 地质灾害: "切坡建房、洪涝"
+  std::string fireHazards;   // 消防隐患
+  std::string platformHouseNumber;  // 自建房编号, as given
+  std::string censusHouseNumber;    // 普查房屋编号, as given
 
   bool operator==(const RegisterDetails&) const = default;
 };
@@ -46,7 +57,7 @@ class RegisterDetailSource {
 };
 
 /// The details from the storage's records, audit log and accounts: three queries per page plus
-/// one for the names (read once per export).
+/// one for the names and one for the region codes (each read once per export).
 class StoredRegisterDetails final : public RegisterDetailSource {
  public:
   explicit StoredRegisterDetails(ServerStorage& storage) : m_storage(storage) {}
@@ -55,6 +66,7 @@ class StoredRegisterDetails final : public RegisterDetailSource {
  private:
   ServerStorage& m_storage;
   std::optional<std::map<std::string, std::string>> m_names;
+  std::optional<RegionCodeBook> m_regionCodes;
 };
 
 /// No details (every cell from the index only); for tests of the writers.

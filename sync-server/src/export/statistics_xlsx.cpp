@@ -13,9 +13,10 @@
 namespace anju::server {
 namespace {
 
-constexpr std::array<const char*, 15> kHeaders = {"区",
+constexpr std::array<const char*, 16> kHeaders = {"区",
                                                   "街道",
                                                   "社区",
+                                                  "区划代码",
                                                   "房屋总数",
                                                   "已排查",
                                                   "未入户",
@@ -32,8 +33,8 @@ constexpr std::array<const char*, 15> kHeaders = {"区",
 }  // namespace
 
 Result<std::int64_t> writeStatisticsXlsx(RegisterStatistics& statistics,
-                                         const RegisterFilter& filter, const std::string& path,
-                                         const std::string& tmpDir) {
+                                         const RegionCodeBook& codes, const RegisterFilter& filter,
+                                         const std::string& path, const std::string& tmpDir) {
   Result<std::vector<DivisionCounts>> communities = statistics.divisionCounts(filter);
   if (!communities) return communities.status();
   const std::vector<StatisticsLine> lines = statisticsLines(*communities);
@@ -67,7 +68,8 @@ Result<std::int64_t> writeStatisticsXlsx(RegisterStatistics& statistics,
   worksheet_repeat_rows(ws, 1, 1);
   worksheet_set_footer(ws, "&C第 &P 页 共 &N 页");
   worksheet_set_column(ws, 0, 2, 14, nullptr);
-  worksheet_set_column(ws, 3, static_cast<lxw_col_t>(kHeaders.size() - 1), 10, nullptr);
+  worksheet_set_column(ws, 3, 3, 14, nullptr);
+  worksheet_set_column(ws, 4, static_cast<lxw_col_t>(kHeaders.size() - 1), 10, nullptr);
   const std::string heading = registerRegionTitle(filter) + "房屋安全隐患排查整治统计表（" +
                               formatChinaTime(systemNowMs()).substr(0, 10) + "）";
   worksheet_merge_range(ws, 0, 0, 0, static_cast<lxw_col_t>(kHeaders.size() - 1), heading.c_str(),
@@ -75,7 +77,7 @@ Result<std::int64_t> writeStatisticsXlsx(RegisterStatistics& statistics,
   worksheet_set_row(ws, 1, 30, nullptr);
   for (std::size_t c = 0; c < kHeaders.size(); ++c)
     worksheet_write_string(ws, 1, static_cast<lxw_col_t>(c), kHeaders[c], header);
-  worksheet_freeze_panes(ws, 2, 3);
+  worksheet_freeze_panes(ws, 2, 4);
 
   lxw_row_t row = 2;
   for (const StatisticsLine& line : lines) {
@@ -89,11 +91,19 @@ Result<std::int64_t> writeStatisticsXlsx(RegisterStatistics& statistics,
                                      : k.region.street,
         line.kind == Kind::kStreet ? std::string("小计") : k.region.community};
     for (lxw_col_t c = 0; c < 3; ++c) worksheet_write_string(ws, row, c, names[c].c_str(), f);
+    // The division's own code: a community line's, a street subtotal's, a district total's.
+    const RegionPath division =
+        line.kind == Kind::kTotal      ? RegionPath{}
+        : line.kind == Kind::kDistrict ? RegionPath{k.region.district, "", ""}
+        : line.kind == Kind::kStreet   ? RegionPath{k.region.district, k.region.street, ""}
+                                       : k.region;
+    const std::string code = division.district.empty() ? std::string() : codes.codeOf(division);
+    worksheet_write_string(ws, row, 3, code.c_str(), f);
     const std::array<std::int64_t, 12> values = {
         k.houses,    k.inspected, k.notReached, k.notVisited, k.serious, k.some,
         k.noneFound, k.appraised, k.pending,    k.inProgress, k.done,    k.closed};
     for (std::size_t c = 0; c < values.size(); ++c)
-      if (lxw_error e = worksheet_write_number(ws, row, static_cast<lxw_col_t>(c + 3),
+      if (lxw_error e = worksheet_write_number(ws, row, static_cast<lxw_col_t>(c + 4),
                                                static_cast<double>(values[c]), f);
           e != LXW_NO_ERROR)
         return xlsxError(e, "统计台账");

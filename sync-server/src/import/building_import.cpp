@@ -16,9 +16,10 @@ namespace anju::server {
 namespace {
 
 const std::set<std::string> kRequired = {"区", "街道", "社区", "地址"};
-const std::set<std::string> kOptional = {"产权人",   "联系电话", "建成年份", "地上层数",
-                                         "地下层数", "结构类型", "建筑面积", "用途",
-                                         "房屋编码", "纬度",     "经度"};
+const std::set<std::string> kOptional = {
+    "产权人",   "联系电话", "建成年份", "地上层数", "地下层数",   "结构类型",
+    "建筑面积", "用途",     "房屋编码", "纬度",     "经度",       "业态",
+    "土地性质", "许可证照", "地质灾害", "消防隐患", "自建房编号", "普查房屋编号"};
 
 std::string trim(const std::string& s) {
   const std::size_t b = s.find_first_not_of(" \t");
@@ -42,6 +43,77 @@ constexpr StructureType kStructures[] = {StructureType::kBrickConcrete, Structur
 constexpr BuildingUse kUses[] = {BuildingUse::kOwnerOccupied, BuildingUse::kRented,
                                  BuildingUse::kBusiness,      BuildingUse::kProduction,
                                  BuildingUse::kThreeInOne,    BuildingUse::kOther};
+
+// One of the platform's codes by its code or its Chinese label.
+template <typename E>
+std::optional<E> parsePlatformCode(const std::string& text,
+                                   std::optional<E> (*parse)(std::string_view)) {
+  if (auto byCode = parse(text)) return byCode;
+  for (E e : allValues<E>())
+    if (label(e).zh == text) return e;
+  return std::nullopt;
+}
+
+// "a、b；c" -> {"a", "b", "c"}: the separators people type between options (、；; ,，|).
+std::vector<std::string> splitOptions(const std::string& text) {
+  static const char* const kSeparators[] = {"、", "；", "，", ";", ",", "|"};
+  std::vector<std::string> out;
+  std::string current;
+  for (std::size_t i = 0; i < text.size();) {
+    bool separator = false;
+    for (const char* sep : kSeparators) {
+      const std::string_view s(sep);
+      if (text.compare(i, s.size(), s) == 0) {
+        out.push_back(trim(current));
+        current.clear();
+        i += s.size();
+        separator = true;
+        break;
+      }
+    }
+    if (!separator) current += text[i++];
+  }
+  out.push_back(trim(current));
+  std::erase(out, std::string());
+  return out;
+}
+
+template <typename E>
+void parseOptionList(const std::string& column, const std::string& text,
+                     std::optional<E> (*parse)(std::string_view), std::vector<E>& out,
+                     std::vector<std::pair<std::string, Message>>& problems) {
+  for (const std::string& item : splitOptions(text)) {
+    if (auto e = parsePlatformCode(item, parse))
+      out.push_back(*e);
+    else
+      problems.push_back({column, msg("import.unknown_option", {{"value", item}})});
+  }
+}
+
+// 许可证照: "规划许可：有；施工许可：无" (labels or codes; ：or : between permit and status).
+void parsePermits(const std::string& text, std::vector<PermitStatus>& out,
+                  std::vector<std::pair<std::string, Message>>& problems) {
+  static const char* const kPairSeparators[] = {"：", ":"};
+  for (const std::string& item : splitOptions(text)) {
+    std::size_t at = std::string::npos, width = 0;
+    for (const char* sep : kPairSeparators)
+      if (std::size_t found = item.find(sep); found != std::string::npos) {
+        at = found;
+        width = std::string_view(sep).size();
+        break;
+      }
+    if (at == std::string::npos) {
+      problems.push_back({"许可证照", msg("import.permit_format", {{"value", item}})});
+      continue;
+    }
+    const std::string permit = trim(item.substr(0, at)), state = trim(item.substr(at + width));
+    auto p = parsePlatformCode(permit, &parsePermit);
+    auto st = parsePlatformCode(state, &parsePermitState);
+    if (!p) problems.push_back({"许可证照", msg("import.unknown_option", {{"value", permit}})});
+    if (!st) problems.push_back({"许可证照", msg("import.unknown_option", {{"value", state}})});
+    if (p && st) out.push_back({*p, *st});
+  }
+}
 
 template <typename T>
 bool parseNumber(const std::string& text, T& out) {
@@ -97,6 +169,24 @@ Building rowToBuilding(const std::map<std::string, std::string>& row,
     else
       problems.push_back({"用途", msg("import.unknown_use", {{"value", u}})});
   }
+  if (const std::string t = get("业态"); !t.empty()) {
+    if (auto v = parsePlatformCode(t, &parseBusinessType))
+      b.businessType = *v;
+    else
+      problems.push_back({"业态", msg("import.unknown_option", {{"value", t}})});
+  }
+  if (const std::string t = get("土地性质"); !t.empty()) {
+    if (auto v = parsePlatformCode(t, &parseLandType))
+      b.landType = *v;
+    else
+      problems.push_back({"土地性质", msg("import.unknown_option", {{"value", t}})});
+  }
+  parsePermits(get("许可证照"), b.permits, problems);
+  parseOptionList("地质灾害", get("地质灾害"), &parseGeoHazard, b.geoHazards, problems);
+  parseOptionList("消防隐患", get("消防隐患"), &parseFireHazard, b.fireHazards, problems);
+  // The platform's numbers as given, never parsed.
+  b.platformHouseNumber = get("自建房编号");
+  b.censusHouseNumber = get("普查房屋编号");
   const std::string lat = get("纬度"), lon = get("经度");
   if (!lat.empty() || !lon.empty()) {
     GeoPoint p;

@@ -80,7 +80,9 @@ Result<XlsxExportResult> ExportService::registerXlsx(const RegisterFilter& filte
 Result<std::int64_t> ExportService::statisticsXlsx(const RegisterFilter& filter,
                                                    const std::string& path,
                                                    const std::string& tmpDir) {
-  return writeStatisticsXlsx(m_statistics, filter, path, tmpDir);
+  Result<std::vector<RegionCode>> codes = m_storage.regionCodes();
+  if (!codes) return codes.status();
+  return writeStatisticsXlsx(m_statistics, RegionCodeBook(*codes), filter, path, tmpDir);
 }
 
 }  // namespace anju::server

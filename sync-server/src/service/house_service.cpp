@@ -2,6 +2,7 @@
 
 #include "anju/enum_codes.h"
 #include "anju/v1/records.pb.h"
+#include "register/region_code_book.h"
 #include "service/auth_service.h"
 #include "service/region_check.h"
 
@@ -25,6 +26,12 @@ Result<HouseView> HouseService::house(const User& user, const Uuid& buildingId) 
       m_storage.auditLog(regionFilterFor(user), buildingId, 0, 200);
   if (!audit) return audit.status();
   view.audit = std::move(audit).value();
+  Result<std::vector<RegionCode>> codes = m_storage.regionCodes();
+  if (!codes) return codes.status();
+  const RegionCodeBook book(*codes);
+  const RegionPath& r = view.building.region;
+  view.regionCodes = {book.codeOf({r.district, "", ""}), book.codeOf({r.district, r.street, ""}),
+                      book.codeOf(r)};
   return view;
 }
 

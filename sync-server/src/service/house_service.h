@@ -25,6 +25,7 @@ struct HouseView {
   std::vector<StoredRecord> records;             // inspections, photos, rectifications
   std::vector<std::string> completePhotoHashes;  // photos whose bytes have all arrived
   std::vector<AuditEntry> audit;                 // newest first, at most 200
+  RegionPath regionCodes;  // 区划代码 of the house's district, street, community ("" unknown)
 };
 
 /// A photo's bytes, read in pieces while they are sent (never whole in memory).

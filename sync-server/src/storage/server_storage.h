@@ -153,6 +153,14 @@ struct Assignment {
   RegionPath region;  // the house's (read from its building record; ignored when written)
 };
 
+/// 区划代码 of one region: a district's GB/T 2260 code (street and community empty), a street's
+/// or a community's 12-digit statistical division code (community empty for a street).
+struct RegionCode {
+  RegionPath region;
+  std::string code;
+  bool operator==(const RegionCode&) const = default;
+};
+
 /// Unit of work over the records, change ids and conflicts. Writes become visible and durable
 /// only at commit(); the destructor rolls back an uncommitted transaction.
 class SyncTransaction {
@@ -282,6 +290,12 @@ class ServerStorage {
       const std::vector<Uuid>& buildingIds, const std::vector<std::string>& actions) = 0;
   /// Every account's display name (真实姓名), by account name.
   virtual Result<std::map<std::string, std::string>> displayNames() = 0;
+
+  /// Every stored region code, by district, street, community (byte order).
+  virtual Result<std::vector<RegionCode>> regionCodes() = 0;
+  /// Stores `codes` in one transaction, each replacing its region's earlier code; all or
+  /// nothing. The caller has checked them (import/region_code_import.h).
+  virtual Status putRegionCodes(const std::vector<RegionCode>& codes, TimestampMs at) = 0;
 };
 
 }  // namespace anju::server

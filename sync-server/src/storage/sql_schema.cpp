@@ -428,6 +428,21 @@ CREATE INDEX house_register_map ON house_register
   (district, street, community, has_location, latitude_e7, longitude_e7, judgment);
 )sql",
      false},
+    // 17: region codes (区划代码, issue 11 §3): a district's GB/T 2260 code, a street's or a
+    // community's 12-digit statistical division code, keyed by the region path (street and
+    // community '' for a district's own code, community '' for a street's). Regions exist only
+    // as the paths of the buildings; this table names them. Loaded by `region-codes import`.
+    {R"sql(
+CREATE TABLE region_codes (
+  district {key_text} NOT NULL,
+  street {key_text} NOT NULL,
+  community {key_text} NOT NULL,
+  code TEXT NOT NULL UNIQUE,
+  updated_at {int64} NOT NULL,
+  PRIMARY KEY (district, street, community)
+);
+)sql",
+     false},
 };
 
 }  // namespace

@@ -81,6 +81,9 @@ class SqlStorage : public ServerStorage {
   Result<std::vector<AuditEntry>> auditOfHouses(const std::vector<Uuid>& buildingIds,
                                                 const std::vector<std::string>& actions) override;
   Result<std::map<std::string, std::string>> displayNames() override;
+  // sql_region_codes.cpp
+  Result<std::vector<RegionCode>> regionCodes() override;
+  Status putRegionCodes(const std::vector<RegionCode>& codes, TimestampMs at) override;
 
  protected:
   /// For a subclass that installs its own hooks: construct, then start().
