@@ -41,4 +41,8 @@ ANJU_ENUM_CODES(PhotoCategory)
 
 #undef ANJU_ENUM_CODES
 
+/// Replaces the words label(judgment) gives (the deployment's vocabulary, grading.h
+/// applyJudgmentVocabulary); the code stays. Not thread-safe: call at start-up only.
+void setJudgmentWords(PreliminaryJudgment judgment, std::string_view zh, std::string_view en);
+
 }  // namespace anju
