@@ -22,6 +22,8 @@ packages=(
   libjs-leaflet
   # exports: XLSX writer, JSON; the tools the export tests open the files with
   libxlsxwriter-dev gdal-bin libreoffice-calc-nogui poppler-utils
+  # the photo ZIP: libarchive's zip writer; unzip/zipinfo list it in its test
+  libarchive-dev unzip
   # dossier PDF: its font is derived from fonts-noto-cjk at build time (sync-server/dossier/
   # derive_pdf_font.py) so the PDF text layer reads back what was drawn
   python3-fonttools

@@ -67,6 +67,9 @@ bool Session::open(const QString& databasePath, const QString& dataDir) {
     return false;
   }
   m_templates = std::move(templates);
+  // The deployment's words for the judgments (the rule file's vocabulary) in every label the
+  // app shows; the session opens on the GUI thread before any worker reads labels.
+  applyJudgmentVocabulary(rules->vocabulary);
   m_rules = std::move(*rules);
   m_store = std::move(*store);
   m_photos = std::make_unique<PhotoLibrary>(std::move(*photos));

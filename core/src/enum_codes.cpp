@@ -1,5 +1,9 @@
 #include "anju/enum_codes.h"
 
+#include <array>
+#include <cstddef>
+#include <string>
+
 #include "code_table.h"
 
 namespace anju {
@@ -83,7 +87,8 @@ constexpr CodeTable<Severity, 3> kSeverity{{{
 }}};
 static_assert(static_cast<std::size_t>(Severity::kSerious) + 1 == 3);
 
-constexpr CodeTable<PreliminaryJudgment, 3> kJudgment{{{
+// Not constexpr: a deployment's rule file may choose other words (setJudgmentWords).
+CodeTable<PreliminaryJudgment, 3> kJudgment{{{
     {"none_found", "未发现安全隐患", "no hazard found"},
     {"some", "存在一定安全隐患", "some hazard"},
     {"serious", "存在严重安全隐患", "serious hazard"},
@@ -170,5 +175,16 @@ ANJU_ENUM_IMPL(VisitOutcome, kVisitOutcome)
 ANJU_ENUM_IMPL(PhotoCategory, kPhotoCategory)
 
 #undef ANJU_ENUM_IMPL
+
+void setJudgmentWords(PreliminaryJudgment judgment, std::string_view zh, std::string_view en) {
+  // The words live as long as the process: label() hands out views into them.
+  static std::array<std::string, 3> zhWords;
+  static std::array<std::string, 3> enWords;
+  const auto i = static_cast<std::size_t>(judgment);
+  zhWords.at(i) = zh;
+  enWords.at(i) = en;
+  kJudgment.rows.at(i).zh = zhWords[i];
+  kJudgment.rows.at(i).en = enWords[i];
+}
 
 }  // namespace anju

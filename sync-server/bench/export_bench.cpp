@@ -10,10 +10,6 @@
 //
 // The console's queries alone, on SQLite or PostgreSQL (ANJU_BENCH_POSTGRES=conninfo of an
 // empty database):  anju_export_bench --populate DIR 100000 && anju_export_bench --query DIR
-#include <spawn.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -28,24 +24,19 @@
 
 #include "anju/hlc.h"
 #include "anju/record_codec.h"
+#include "bench_support.h"
 #include "export/register_csv.h"
 #include "export/register_xlsx.h"
 #include "export/statistics_xlsx.h"
 #include "service/indexed_storage.h"
-
-extern char** environ;
 
 namespace {
 
 using namespace anju;
 using namespace anju::server;
 using Clock = std::chrono::steady_clock;
-
-long maxRssKb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
-}
+using anju::bench::maxRssKb;
+using anju::bench::runChild;
 
 std::string uuidFor(const char* kind, long n) {
   char out[40];
@@ -126,15 +117,7 @@ int populate(const std::string& dir, long houses) {
         records.push_back(r);
       }
       for (const AnyRecord& record : records) {
-        RecordWrite w;
-        w.record.kind = recordKind(record);
-        w.record.id = recordId(record);
-        w.record.region = b.region;
-        w.record.buildingId = w.record.kind == RecordKind::kBuilding ? "" : b.id;
-        w.record.version = hlc.now();
-        w.record.payload = encodeRecord(record);
-        w.source = "bench";
-        w.writtenAt = systemNowMs();
+        const RecordWrite w = anju::bench::benchWrite(record, b.region, b.id, hlc);
         if (auto seq = (*tx)->putRecord(w); !seq) {
           std::fprintf(stderr, "%s\n", seq.status().toString().c_str());
           return 1;
@@ -263,33 +246,6 @@ int queryTimes(const std::string& dir) {
   ok = ok && time("search_phone_full_one_street",
                   [&] { return s.queryRegister(streetSearch, std::nullopt, 50).isOk(); });
   return ok ? 0 : 1;
-}
-
-std::string runChild(const std::vector<std::string>& args) {
-  std::vector<std::string> a = args;
-  std::vector<char*> argv;
-  for (std::string& s : a) argv.push_back(s.data());
-  argv.push_back(nullptr);
-  int fds[2];
-  if (pipe(fds) != 0) return "";
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
-  posix_spawn_file_actions_addclose(&actions, fds[0]);
-  pid_t pid = -1;
-  const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
-  if (posix_spawn(&pid, self.c_str(), &actions, nullptr, argv.data(), environ) != 0) return "";
-  posix_spawn_file_actions_destroy(&actions);
-  close(fds[1]);
-  std::string out;
-  char buffer[512];
-  ssize_t n = 0;
-  while ((n = read(fds[0], buffer, sizeof buffer)) > 0)
-    out.append(buffer, static_cast<std::size_t>(n));
-  close(fds[0]);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? out : "";
 }
 
 }  // namespace

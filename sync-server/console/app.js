@@ -185,6 +185,8 @@ async function render() {
   main.replaceChildren();
   flash("", false);
   if (!session) return renderLogin(main);
+  // The deployment's words for the judgments (its rule file's vocabulary), sent at sign-in.
+  if (session.vocabulary && session.vocabulary.judgment) CODES.judgment = session.vocabulary.judgment;
   const page = document.createElement("div");
   const { path, params } = route();
   try {

@@ -91,6 +91,7 @@ function exportButtons(params) {
     h("button", { id: "export-statistics", onclick: () => download(`/v1/exports/statistics.xlsx?${q}`, "statistics.xlsx") }, t("exportStatistics")),
     h("button", { id: "export-csv", onclick: () => download(`/v1/exports/register.csv?${q}`, "register.csv") }, t("exportCsv")),
     h("button", { id: "export-geojson", onclick: () => download(`/v1/exports/houses.geojson?${q}`, "houses.geojson") }, t("exportGeojson")),
+    h("button", { id: "export-photos", onclick: () => download(`/v1/exports/photos.zip?${q}`, "photos.zip") }, t("exportPhotos")),
   ];
   // A community's dossiers: the server wants the whole path 区/街道/社区 in one parameter (a
   // community name alone is not unique across streets), not the table's filter parameters.

@@ -8,6 +8,7 @@
 #include <exception>
 #include <string>
 
+#include "anju/enum_codes.h"
 #include "dossier_document.h"
 #include "dossier_fonts.h"
 
@@ -34,7 +35,16 @@ int main(int argc, char** argv) {
       std::fputs("anju-dossier: no input\n", stderr);
       return 1;
     }
-    anju::dossier::DossierDocument doc(out, anju::dossier::parseHeader(*first), *family);
+    const anju::dossier::DossierHeader header = anju::dossier::parseHeader(*first);
+    // The server's judgment words (its rule file's vocabulary), for every label() below.
+    if (header.judgmentWords.size() == 3) {
+      int i = 0;
+      for (anju::PreliminaryJudgment j :
+           {anju::PreliminaryJudgment::kNoneFound, anju::PreliminaryJudgment::kSome,
+            anju::PreliminaryJudgment::kSerious})
+        anju::setJudgmentWords(j, header.judgmentWords[i++], std::string(anju::label(j).en));
+    }
+    anju::dossier::DossierDocument doc(out, header, *family);
     if (!doc.ok()) {
       std::fprintf(stderr, "anju-dossier: cannot write %s\n", out.c_str());
       return 1;

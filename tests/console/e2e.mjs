@@ -209,6 +209,11 @@ async function main() {
   assert.equal(csvText.trim().split(/\r?\n/).length, 1 + 3, "header + the three filtered houses");
   const xlsx = await downloaded(page, "#export-xlsx");
   assert.equal(xlsx.bytes.subarray(0, 2).toString(), "PK");
+  // The photos of the same houses as a ZIP, in 房屋编码/照片类别/ folders (issue 11 §3).
+  const zip = await downloaded(page, "#export-photos");
+  assert.match(zip.name, /\.zip$/);
+  assert.equal(zip.bytes.subarray(0, 4).toString("latin1"), "PK\x03\x04", "a ZIP holding a photo");
+  assert.ok(zip.bytes.includes(Buffer.from("/裂缝/")), "the crack photo in its category folder");
   // A download whose connection breaks says so; nothing is saved.
   await page.route("**/v1/exports/register.csv*", (route) => route.abort("connectionreset"));
   await page.click("#export-csv");

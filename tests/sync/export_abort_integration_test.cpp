@@ -81,6 +81,23 @@ TEST_P(ExportAbort, AFileExportThatFailsMidwayIsAFailedTransferForCurl) {
   EXPECT_EQ(d.body.size(), static_cast<std::size_t>(kFailAfterBytes));
 }
 
+TEST_P(ExportAbort, APhotoZipThatFailsMidwayIsAFailedTransferForCurl) {
+  // One photo bigger than the limit, so the failure falls inside its bytes.
+  const Inspection in = makeInspection(ownBuilding(0).record_id());
+  const std::string bytes = patternBytes(4000, 'z');
+  const PhotoRecord photo = makePhoto(in.buildingId, in.id, bytes);
+  const v1::PushResponse r =
+      client().push(m_demoToken, makePush({makeChange(in, 100, 0), makeChange(photo, 101, 0)}));
+  for (const auto& result : r.results()) ASSERT_EQ(result.outcome(), v1::ChangeResult::APPLIED);
+  ASSERT_EQ(client().uploadPhoto(photo.sha256, bytes, m_demoToken).status, 200);
+  const Download d = get("/v1/exports/photos.zip");
+  EXPECT_EQ(d.status, 200);
+  EXPECT_EQ(d.result, CURLE_PARTIAL_FILE)
+      << curl_easy_strerror(d.result) << " " << d.error << ", " << d.body.size() << " bytes";
+  EXPECT_EQ(d.body.size(), static_cast<std::size_t>(kFailAfterBytes));
+  EXPECT_EQ(client().get("/healthz").status, 200);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ExportAbort, ::testing::ValuesIn(backendsUnderTest()),
                          backendName);
 

@@ -70,4 +70,8 @@ std::span<const GeoHazard> allValues<GeoHazard>();
 template <>
 std::span<const FireHazard> allValues<FireHazard>();
 
+/// Replaces the words label(judgment) gives (the deployment's vocabulary, grading.h
+/// applyJudgmentVocabulary); the code stays. Not thread-safe: call at start-up only.
+void setJudgmentWords(PreliminaryJudgment judgment, std::string_view zh, std::string_view en);
+
 }  // namespace anju

@@ -87,6 +87,18 @@ struct EscalationRule {
   std::vector<HazardKind> excludedHazards;  // not counted (e.g. non-structural fire safety)
 };
 
+/// The words a judgment is shown with in one deployment — the 3-tier 初步判定 (未发现安全隐患 /
+/// 存在一定安全隐患 / 存在严重安全隐患) or the 倒塌风险 / 一般安全隐患 wording — chosen in the rule
+/// file (`vocabulary`, one of its `vocabularies`, docs/grading-rules.md). Only the words change:
+/// the stored codes (none_found, some, serious) and the rules are the same.
+struct JudgmentVocabulary {
+  std::string name;  // the rule file's name for it, e.g. "three_tier"; empty: built-in words
+  LocalizedText noneFound;
+  LocalizedText some;
+  LocalizedText serious;
+  const LocalizedText& of(PreliminaryJudgment judgment) const;
+};
+
 struct PreliminaryRules {
   std::string sourceName;  // file name or label given to the parser, for messages
   int version = 0;
@@ -98,6 +110,7 @@ struct PreliminaryRules {
   LocalizedText disposalSerious;  // 立即停用并疏散人员，委托专业鉴定
   LocalizedText disposalSome;     // 限制用途，委托专业鉴定
   LocalizedText disposalNone;
+  JudgmentVocabulary vocabulary;  // the built-in 3-tier words when the file chooses none
 };
 
 /// Reads and checks a rule file. Errors (invalidArgument, or ioError when the file cannot be
@@ -106,6 +119,11 @@ struct PreliminaryRules {
 Result<PreliminaryRules> loadPreliminaryRules(const std::string& path);
 Result<PreliminaryRules> parsePreliminaryRules(const std::string& text,
                                                const std::string& sourceName);
+
+/// Makes label(PreliminaryJudgment) (enum_codes.h) give `vocabulary`'s words in this process, so
+/// every screen, export and PDF shows the deployment's wording. Call once at start-up, before
+/// other threads read labels; an empty name (no choice in the file) keeps the built-in words.
+void applyJudgmentVocabulary(const JudgmentVocabulary& vocabulary);
 
 struct FindingAssessment {
   Uuid findingId;

@@ -183,9 +183,53 @@ void readMeasurements(const RuleFileReader& r, const YAML::Node& map, Preliminar
   }
 }
 
+/// `vocabularies` (name -> the three judgments' words) and the one `vocabulary` names; neither
+/// given: the built-in 3-tier words. A name the file does not define is refused.
+void readVocabulary(const RuleFileReader& r, const YAML::Node& root, PreliminaryRules& rules) {
+  const YAML::Node chosen = r.optional(root, "vocabulary");
+  const YAML::Node defined = r.optional(root, "vocabularies");
+  if (!chosen) {
+    if (defined)
+      r.fail(defined, "定义了判定用语但未用 vocabulary 选择其一",
+             "vocabularies are defined but none is chosen with vocabulary");
+    rules.vocabulary = {"",
+                        {"未发现安全隐患", "no hazard found"},
+                        {"存在一定安全隐患", "some hazard"},
+                        {"存在严重安全隐患", "serious hazard"}};
+    return;
+  }
+  const std::string name = r.readString(chosen);
+  if (!defined)
+    r.fail(chosen, "判定用语 '" + name + "' 未在 vocabularies 中定义",
+           "vocabulary '" + name + "' is not defined under vocabularies");
+  r.expectMap(defined, "vocabularies");
+  std::string names;
+  YAML::Node words;
+  bool found = false;
+  for (const auto& entry : defined) {
+    const std::string key = r.readString(entry.first);
+    names += (names.empty() ? "" : ", ") + key;
+    r.expectMap(entry.second, "vocabulary");
+    r.checkKeys(entry.second, {"none_found", "some", "serious"});
+    for (const char* code : {"none_found", "some", "serious"})
+      r.readText(r.required(entry.second, code));
+    if (key == name) {
+      words = entry.second;
+      found = true;
+    }
+  }
+  if (!found)
+    r.fail(chosen, "未知的判定用语 '" + name + "'（本文件定义了：" + names + "）",
+           "unknown vocabulary '" + name + "' (this file defines: " + names + ")");
+  rules.vocabulary = {name, r.readText(r.required(words, "none_found")),
+                      r.readText(r.required(words, "some")),
+                      r.readText(r.required(words, "serious"))};
+}
+
 void readRules(const RuleFileReader& r, const YAML::Node& root, PreliminaryRules& rules) {
   r.checkKeys(root, {"schema", "version", "title", "measurements", "disposal", "finding_rules",
-                     "building_rules", "escalation"});
+                     "building_rules", "escalation", "vocabulary", "vocabularies"});
+  readVocabulary(r, root, rules);
   rules.version = r.readHeader(root, kSchema, kVersion);
   rules.title = r.readText(r.required(root, "title"));
   readMeasurements(r, r.required(root, "measurements"), rules);
@@ -236,6 +280,25 @@ Result<PreliminaryRules> parsePreliminaryRules(const std::string& text,
       [&rules](const RuleFileReader& r, const YAML::Node& root) { readRules(r, root, rules); });
   if (!status.isOk()) return status;
   return rules;
+}
+
+const LocalizedText& JudgmentVocabulary::of(PreliminaryJudgment judgment) const {
+  switch (judgment) {
+    case PreliminaryJudgment::kNoneFound:
+      return noneFound;
+    case PreliminaryJudgment::kSome:
+      return some;
+    case PreliminaryJudgment::kSerious:
+      break;
+  }
+  return serious;
+}
+
+void applyJudgmentVocabulary(const JudgmentVocabulary& vocabulary) {
+  if (vocabulary.name.empty()) return;
+  for (PreliminaryJudgment j :
+       {PreliminaryJudgment::kNoneFound, PreliminaryJudgment::kSome, PreliminaryJudgment::kSerious})
+    setJudgmentWords(j, vocabulary.of(j).zh, vocabulary.of(j).en);
 }
 
 Result<PreliminaryRules> loadPreliminaryRules(const std::string& path) {

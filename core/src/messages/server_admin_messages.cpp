@@ -26,6 +26,8 @@ constexpr MessageText kMessages[] = {
      "a data directory is required (--data DIR or data_dir in --config FILE)"},
     {"cli.dossier_needs_data_dir", "档案需要照片目录（--data DIR）",
      "a dossier needs the data directory with the photos (--data DIR)"},
+    {"cli.photos_need_data_dir", "照片打包需要照片目录（--data DIR）",
+     "the photo ZIP needs the photo folder (--data DIR)"},
     {"cli.error", "错误：{detail}", "error: {detail}"},
     {"cli.file_unreadable", "无法读取 {path}", "cannot read {path}"},
     {"cli.ignoring_column", "注意：忽略列「{column}」", "note: ignoring column '{column}'"},

@@ -68,6 +68,7 @@ constexpr MessageText kMessages[] = {
     {"export.xlsx_create_failed", "无法创建 XLSX：{path}", "cannot create {path}"},
     {"export.xlsx_write_failed", "无法写入 XLSX（{what}）：{detail}",
      "cannot write XLSX ({what}): {detail}"},
+    {"export.zip_failed", "照片打包失败：{detail}", "cannot write the photo ZIP: {detail}"},
     {"http.body_too_large", "请求体过大（上限 {limit} 字节）",
      "request body exceeds {limit} bytes"},
     {"http.given_value", "收到的值：「{value}」", "value given: '{value}'"},

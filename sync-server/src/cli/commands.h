@@ -36,6 +36,11 @@ Result<std::unique_ptr<IndexedStorage>> openConfiguredStorage(const ServerConfig
 /// invalidArgument when the folder store has no data dir or the database store no PostgreSQL.
 Result<std::unique_ptr<BlobStore>> openConfiguredBlobs(const ServerConfig& config,
                                                        IndexedStorage& storage);
+/// Loads the deployment's rule file (config.rulesFile, else the shipped one) and makes its
+/// judgment vocabulary the words every label, export and page of this process shows. The
+/// loader's error (file and line) when the file is unreadable or wrong, e.g. a vocabulary
+/// name it does not define.
+Status applyDeploymentRules(const ServerConfig& config);
 /// Prints the status as "错误：…" (or "error: …" under an English locale) to stderr; returns 1.
 int fail(const Status& status);
 

@@ -1,5 +1,6 @@
-// anju-server export: the register, the GeoJSON and dossiers to files, as an administrator
-// (every region). The same writers as the HTTP endpoints; files appear only when complete.
+// anju-server export: the register, the GeoJSON, dossiers and the photo ZIP to files, as an
+// administrator (every region). The same writers as the HTTP endpoints; files appear only when
+// complete.
 #include <cstdio>
 #include <filesystem>
 
@@ -8,6 +9,7 @@
 #include "export/dossier_runner.h"
 #include "export/export_files.h"
 #include "export/houses_geojson.h"
+#include "export/photo_zip.h"
 #include "export/register_csv.h"
 #include "export/register_xlsx.h"
 #include "export/statistics_xlsx.h"
@@ -21,6 +23,7 @@ constexpr const char* kExportUsage =
     "       anju-server export geojson --out FILE [filters] --data DIR\n"
     "       anju-server export dossier (--building ID | --community 区/街道/社区) --out FILE "
     "--data DIR\n"
+    "       anju-server export photos --out FILE.zip [filters] --data DIR\n"
     "  filters: --district T --street T --community T --judgment none_found|some|serious\n"
     "           --review draft|submitted|approved|returned\n"
     "           --rectification pending|in_progress|done|none --from YYYY-MM-DD --to YYYY-MM-DD\n"
@@ -78,6 +81,27 @@ int exportDossier(const CliArgs& args, IndexedStorage& storage, const ServerConf
   return 0;
 }
 
+int exportPhotos(IndexedStorage& storage, const ServerConfig& config, const RegisterFilter& filter,
+                 const std::string& out) {
+  if (effectivePhotoStore(config) == PhotoStoreKind::kFiles && config.dataDir.empty())
+    return fail(Status::invalidArgument(msg("cli.photos_need_data_dir")));
+  Result<std::unique_ptr<BlobStore>> blobs = openConfiguredBlobs(config, storage);
+  if (!blobs) return fail(blobs.status());
+  PhotoZipResult result;
+  Status s = writeFileAtomically(out, [&](const std::string& partial) {
+    return writeStream(partial, [&](const ExportSink& sink) -> Status {
+      Result<PhotoZipResult> r = writePhotoZip(storage, storage, **blobs, filter, sink);
+      if (r) result = *r;
+      return r.status();
+    });
+  });
+  if (!s) return fail(s);
+  std::printf("%lld photos of %lld houses written to %s (%lld still uploading, left out)\n",
+              static_cast<long long>(result.photos), static_cast<long long>(result.houses),
+              out.c_str(), static_cast<long long>(result.incomplete));
+  return 0;
+}
+
 }  // namespace
 
 int runExport(const CliArgs& args) {
@@ -86,6 +110,7 @@ int runExport(const CliArgs& args) {
   if (pos.size() != 1 || !out) return usage();
   Result<ServerConfig> config = resolveConfig(args);
   if (!config) return fail(config.status());
+  if (Status s = applyDeploymentRules(*config); !s) return fail(s);
   Result<std::unique_ptr<IndexedStorage>> opened = openConfiguredStorage(*config);
   if (!opened) return fail(opened.status());
   IndexedStorage& storage = **opened;
@@ -111,6 +136,8 @@ int runExport(const CliArgs& args) {
         return r.status();
       });
     });
+  } else if (pos[0] == "photos") {
+    return exportPhotos(storage, *config, *filter, *out);
   } else if (pos[0] == "statistics") {
     Result<std::vector<RegionCode>> codes = storage.regionCodes();
     if (!codes) return fail(codes.status());

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <thread>
 
+#include "anju/data_dir.h"
+#include "anju/grading.h"
 #include "blob/blob_store.h"
 #include "blob/database_blob_store.h"
 #include "cli/commands.h"
@@ -27,7 +29,7 @@ Result<ServerConfig> resolveConfig(const CliArgs& args) {
   for (const auto& [flag, key] :
        {std::pair{"data", "data_dir"}, std::pair{"listen", "listen"}, std::pair{"port", "port"},
         std::pair{"postgres", "postgres"}, std::pair{"photo-store", "photo_store"},
-        std::pair{"map-tiles", "map_tiles"}}) {
+        std::pair{"map-tiles", "map_tiles"}, std::pair{"rules", "rules"}}) {
     if (auto value = args.option(flag)) {
       if (Status s = applyConfigValue(key, *value, config); !s) return s;
     }
@@ -58,6 +60,16 @@ Result<std::unique_ptr<BlobStore>> openConfiguredBlobs(const ServerConfig& confi
   return std::unique_ptr<BlobStore>(std::move(store).value());
 }
 
+Status applyDeploymentRules(const ServerConfig& config) {
+  const std::string path = config.rulesFile.empty()
+                               ? anju::shippedDataDir() + "/rules/preliminary_judgment.v1.yaml"
+                               : config.rulesFile;
+  Result<PreliminaryRules> rules = loadPreliminaryRules(path);
+  if (!rules) return rules.status();
+  applyJudgmentVocabulary(rules->vocabulary);
+  return Status::ok();
+}
+
 int fail(const Status& status) {
   const Locale locale = terminalLocale();
   std::fprintf(stderr, "%s\n",
@@ -68,6 +80,8 @@ int fail(const Status& status) {
 int runServe(const CliArgs& args) {
   Result<ServerConfig> config = resolveConfig(args);
   if (!config) return fail(config.status());
+  // Before any thread exists: the judgment words are process-wide (enum_codes.h).
+  if (Status s = applyDeploymentRules(*config); !s) return fail(s);
   // Photos: in the database with PostgreSQL (every server process shares them), under the data
   // dir with SQLite, unless photo_store says otherwise (docs/sync-server.md).
   if (effectivePhotoStore(*config) == PhotoStoreKind::kFiles && config->dataDir.empty())
@@ -96,7 +110,7 @@ int runServe(const CliArgs& args) {
   pull.setAssignmentSource([&campaign](const User& user) { return campaign.assignedTo(user); });
   HouseMapService houseMap(houses, **storage);
   ConsoleApi console({auth, review, rectifications, houses, campaign, houseMap}, config->mapTiles);
-  ExportService exportService(**storage, **storage, **storage);
+  ExportService exportService(**storage, **storage, **storage, blobs->get());
   DossierRunner dossiers(**storage, **storage, **blobs);
   ExportApi exportApi(auth, exportService, dossiers, &campaign);
 

@@ -76,6 +76,9 @@ Status applyConfigValue(const std::string& key, const std::string& value, Server
   } else if (key == "map_tiles") {
     ok = value.empty() || tileSource(value).has_value();
     c.mapTiles = ok ? value : "";
+  } else if (key == "rules") {
+    c.rulesFile = value;
+    ok = !value.empty();
   } else if (key == "listen_backlog") {
     ok = parseNumber(value, c.listenBacklog, 1);
   } else if (key == "login_threads") {

@@ -39,6 +39,9 @@ struct ServerConfig {
   std::string tlsCertificate;  // PEM chain; with tlsPrivateKey the port speaks HTTPS only
   std::string tlsPrivateKey;
   std::string mapTiles;  // the console map's tile URL template; empty: no tiles
+  /// The preliminary-judgment rule file whose `vocabulary` gives the words a judgment is shown
+  /// with (grading.h JudgmentVocabulary); empty: the shipped core/rules file.
+  std::string rulesFile;
 };
 
 /// Applies the keys of the file at `path` on top of `config`. invalidArgument naming the line

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "anju/enum_codes.h"
 #include "console/console_assets.h"
 #include "console/dossier_json.h"
 #include "console/map_json.h"
@@ -91,6 +92,16 @@ json userJson(const User& user) {
           {"role", roleCode(user.role)},
           {"display_name", user.displayName},
           {"regions", regions}};
+}
+
+/// The words this deployment shows for each judgment (the rule file's vocabulary):
+/// [[code, zh, en], ...] as the console's CODES tables hold them.
+json vocabularyJson() {
+  json judgment = json::array();
+  for (PreliminaryJudgment j :
+       {PreliminaryJudgment::kNoneFound, PreliminaryJudgment::kSome, PreliminaryJudgment::kSerious})
+    judgment.push_back({label(j).code, label(j).zh, label(j).en});
+  return {{"judgment", judgment}};
 }
 
 RectificationInput rectificationInput(const json& body) {
@@ -235,15 +246,18 @@ void ConsoleApi::login(Req req, Res res) {
   }
   if (login->user.role == Role::kInspector)
     return sendJsonError(res, Status::permissionDenied(msg("console.review_console_reviewers")));
-  sendJson(
-      res,
-      {{"token", login->token}, {"expires_at", login->expiresAt}, {"user", userJson(login->user)}});
+  sendJson(res, {{"token", login->token},
+                 {"expires_at", login->expiresAt},
+                 {"user", userJson(login->user)},
+                 {"vocabulary", vocabularyJson()}});
 }
 
 void ConsoleApi::me(Req req, Res res) {
   Result<User> user = reviewer(req);
   if (!user) return sendJsonError(res, user.status());
-  sendJson(res, userJson(*user));
+  json me = userJson(*user);
+  me["vocabulary"] = vocabularyJson();
+  sendJson(res, me);
 }
 
 void ConsoleApi::house(Req req, Res res) {

@@ -24,6 +24,9 @@ struct DossierHeader {
   std::string title;
   std::string subtitle;
   std::string generated;
+  /// The deployment's words for none_found, some, serious (Chinese; the rule file's vocabulary),
+  /// so the renderer, which reads no rule file, prints what the server shows. Empty: built-in.
+  std::vector<std::string> judgmentWords;
 };
 
 struct DossierHouse {
@@ -45,7 +48,10 @@ inline std::string frame(const nlohmann::json& value) {
 }
 
 inline std::string headerFrame(const DossierHeader& h) {
-  return frame({{"title", h.title}, {"subtitle", h.subtitle}, {"generated", h.generated}});
+  return frame({{"title", h.title},
+                {"subtitle", h.subtitle},
+                {"generated", h.generated},
+                {"judgment_words", h.judgmentWords}});
 }
 
 inline std::string houseFrame(const DossierHouse& house) {
@@ -71,7 +77,8 @@ inline std::optional<nlohmann::json> readFrame(std::FILE* in) {
 }
 
 inline DossierHeader parseHeader(const nlohmann::json& j) {
-  return {j.value("title", ""), j.value("subtitle", ""), j.value("generated", "")};
+  return {j.value("title", ""), j.value("subtitle", ""), j.value("generated", ""),
+          j.value("judgment_words", std::vector<std::string>{})};
 }
 
 inline DossierHouse parseHouse(const nlohmann::json& j) {

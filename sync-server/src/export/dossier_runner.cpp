@@ -16,6 +16,7 @@
 #include <sstream>
 #include <thread>
 
+#include "anju/enum_codes.h"
 #include "anju/hlc.h"
 #include "blob/blob_store.h"
 #include "export/register_columns.h"
@@ -94,6 +95,15 @@ std::string readTail(const std::string& path) {
 
 std::string nowText() { return formatChinaTime(systemNowMs()); }
 
+/// The judgment words this server shows (label(), set from the rule file's vocabulary).
+std::vector<std::string> judgmentWords() {
+  std::vector<std::string> words;
+  for (PreliminaryJudgment j :
+       {PreliminaryJudgment::kNoneFound, PreliminaryJudgment::kSome, PreliminaryJudgment::kSerious})
+    words.emplace_back(label(j).zh);
+  return words;
+}
+
 }  // namespace
 
 DossierRunner::DossierRunner(ServerStorage& storage, RegisterIndex& index, BlobStore& blobs,
@@ -145,7 +155,7 @@ Status DossierRunner::renderHouse(const Uuid& buildingId, const std::string& out
   if (std::none_of(first->begin(), first->end(),
                    [](const StoredRecord& r) { return r.kind == RecordKind::kBuilding; }))
     return Status::notFound(msg("access.no_such_building", {{"id", buildingId}}));
-  dossier::DossierHeader header{"房屋安全排查档案（一户一档）", "", nowText()};
+  dossier::DossierHeader header{"房屋安全排查档案（一户一档）", "", nowText(), judgmentWords()};
   return run(
       header, [&](const std::function<Status(const Uuid&)>& feed) { return feed(buildingId); },
       outPath);
@@ -156,7 +166,7 @@ Status DossierRunner::renderHouses(const RegisterFilter& filter, const std::stri
   Result<RegisterPage> any = m_index.queryRegister(filter, std::nullopt, 1);
   if (!any) return any.status();
   if (any->rows.empty()) return Status::notFound(msg("export.no_house_matches"));
-  dossier::DossierHeader header{"房屋安全排查档案（一户一档）", title, nowText()};
+  dossier::DossierHeader header{"房屋安全排查档案（一户一档）", title, nowText(), judgmentWords()};
   return run(
       header,
       [&](const std::function<Status(const Uuid&)>& feed) {

@@ -5,6 +5,7 @@
 #include <array>
 
 #include "anju/china_time.h"
+#include "anju/enum_codes.h"
 #include "anju/hlc.h"
 #include "anju/message.h"
 #include "export/register_print.h"
@@ -13,22 +14,19 @@
 namespace anju::server {
 namespace {
 
-constexpr std::array<const char*, 16> kHeaders = {"区",
-                                                  "街道",
-                                                  "社区",
-                                                  "区划代码",
-                                                  "房屋总数",
-                                                  "已排查",
-                                                  "未入户",
-                                                  "未走访",
-                                                  "存在严重安全隐患",
-                                                  "存在一定安全隐患",
-                                                  "未发现安全隐患",
-                                                  "已鉴定",
-                                                  "待整治",
-                                                  "整治中",
-                                                  "已整治",
-                                                  "已销号"};
+// nullptr: a judgment column (serious, some, none), headed in the deployment's words.
+constexpr std::array<const char*, 16> kHeaders = {
+    "区",    "街道",  "社区",    "区划代码", "房屋总数", "已排查", "未入户", "未走访",
+    nullptr, nullptr, nullptr,  "已鉴定",   "待整治",   "整治中", "已整治", "已销号"};
+constexpr std::size_t kFirstJudgmentColumn = 8;
+
+/// Column `c`'s header; the three judgment columns in the deployment's vocabulary.
+std::string headerText(std::size_t c) {
+  if (kHeaders[c]) return kHeaders[c];
+  constexpr std::array<PreliminaryJudgment, 3> kJudgmentColumns = {
+      PreliminaryJudgment::kSerious, PreliminaryJudgment::kSome, PreliminaryJudgment::kNoneFound};
+  return std::string(label(kJudgmentColumns.at(c - kFirstJudgmentColumn)).zh);
+}
 
 }  // namespace
 
@@ -76,7 +74,7 @@ Result<std::int64_t> writeStatisticsXlsx(RegisterStatistics& statistics,
                         title);
   worksheet_set_row(ws, 1, 30, nullptr);
   for (std::size_t c = 0; c < kHeaders.size(); ++c)
-    worksheet_write_string(ws, 1, static_cast<lxw_col_t>(c), kHeaders[c], header);
+    worksheet_write_string(ws, 1, static_cast<lxw_col_t>(c), headerText(c).c_str(), header);
   worksheet_freeze_panes(ws, 2, 4);
 
   lxw_row_t row = 2;

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <limits>
 #include <memory>
 
@@ -55,6 +56,22 @@ ExportSink bodySink(web::DataSink& sink) {
   };
 }
 
+/// A body produced while it is written (chunked) by `produce(sink)`. A failure after the headers
+/// went out is logged and ends the body without its last chunk, closing the connection: the
+/// client sees a failed transfer, never a short file that looks complete.
+void streamBody(web::Response& res, const char* contentType, const std::string& what,
+                std::function<Status(const ExportSink&)> produce) {
+  res.set_chunked_content_provider(
+      contentType, [produce = std::move(produce), what](std::size_t, web::DataSink& sink) {
+        if (Status s = produce(bodySink(sink)); !s) {
+          logError(what + " export failed: " + s.toString());
+          return false;
+        }
+        sink.done();
+        return true;
+      });
+}
+
 /// Sends the file at `path` (owned by `scratch`, kept alive until the body is sent).
 void sendFile(web::Response& res, std::shared_ptr<ExportScratch> scratch, const std::string& path,
               const char* contentType, const std::string& disposition) {
@@ -103,6 +120,7 @@ void ExportApi::install(web::Router& server) {
   server.Get("/v1/exports/register.xlsx", [this](Req q, Res s) { registerXlsx(q, s); });
   server.Get("/v1/exports/statistics.xlsx", [this](Req q, Res s) { statisticsXlsx(q, s); });
   server.Get("/v1/exports/houses.geojson", [this](Req q, Res s) { housesGeoJson(q, s); });
+  server.Get("/v1/exports/photos.zip", [this](Req q, Res s) { photoZip(q, s); });
   server.Get("/v1/exports/dossier.pdf", [this](Req q, Res s) { communityDossier(q, s); });
   server.Get(R"(/v1/exports/dossier/([^/]+)\.pdf)", [this](Req q, Res s) { houseDossier(q, s); });
   if (m_campaign)
@@ -131,17 +149,10 @@ void ExportApi::registerCsv(const web::Request& req, web::Response& res) {
   res.set_header("Content-Disposition",
                  contentDisposition("register.csv", baseName("登记册", *filter) + ".csv"));
   ExportService& exports = m_exports;
-  res.set_chunked_content_provider(
-      "text/csv; charset=utf-8", [&exports, f = *filter](std::size_t, web::DataSink& sink) {
-        Result<std::int64_t> rows = exports.registerCsv(f, bodySink(sink));
-        if (!rows) {
-          // Headers are gone already: dropping the connection is how the client learns.
-          logError("register.csv export failed: " + rows.status().toString());
-          return false;
-        }
-        sink.done();
-        return true;
-      });
+  streamBody(res, "text/csv; charset=utf-8", "register.csv",
+             [&exports, f = *filter](const ExportSink& sink) {
+               return exports.registerCsv(f, sink).status();
+             });
 }
 
 void ExportApi::housesGeoJson(const web::Request& req, web::Response& res) {
@@ -150,16 +161,10 @@ void ExportApi::housesGeoJson(const web::Request& req, web::Response& res) {
   res.set_header("Content-Disposition",
                  contentDisposition("houses.geojson", baseName("房屋", *filter) + ".geojson"));
   ExportService& exports = m_exports;
-  res.set_chunked_content_provider(
-      "application/geo+json", [&exports, f = *filter](std::size_t, web::DataSink& sink) {
-        Result<std::int64_t> n = exports.housesGeoJson(f, bodySink(sink));
-        if (!n) {
-          logError("houses.geojson export failed: " + n.status().toString());
-          return false;
-        }
-        sink.done();
-        return true;
-      });
+  streamBody(res, "application/geo+json", "houses.geojson",
+             [&exports, f = *filter](const ExportSink& sink) {
+               return exports.housesGeoJson(f, sink).status();
+             });
 }
 
 void ExportApi::registerXlsx(const web::Request& req, web::Response& res) {
@@ -237,6 +242,17 @@ void ExportApi::weeklyReport(const web::Request& req, web::Response& res) {
   sendFile(res, *scratch, path, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
            contentDisposition("weekly-" + week + ".xlsx",
                               baseName("周报", *filter) + "-" + week + ".xlsx"));
+}
+
+void ExportApi::photoZip(const web::Request& req, web::Response& res) {
+  Result<RegisterFilter> filter = filterFor(req);
+  if (!filter) return sendError(res, ApiError::fromStatus(filter.status()));
+  res.set_header("Content-Disposition",
+                 contentDisposition("photos.zip", baseName("照片", *filter) + ".zip"));
+  ExportService& exports = m_exports;
+  streamBody(res, "application/zip", "photos.zip", [&exports, f = *filter](const ExportSink& sink) {
+    return exports.photoZip(f, sink).status();
+  });
 }
 
 }  // namespace anju::server

@@ -7,9 +7,10 @@
 //   GET /v1/exports/dossier/{building_id}.pdf
 //   GET /v1/exports/dossier.pdf?community=区/街道/社区
 //   GET /v1/exports/weekly.xlsx?week=YYYY-MM-DD&<the register filters>  (周报)
+//   GET /v1/exports/photos.zip?<the register filters>  (照片打包, streamed as it is read)
 //
-// Bodies stream: CSV and GeoJSON are produced chunk by chunk as the response is written; XLSX
-// and PDF are built in a scratch directory (flat memory) and then sent from the file.
+// Bodies stream: CSV, GeoJSON and the photo ZIP are produced chunk by chunk as the response is
+// written; XLSX and PDF are built in a scratch directory (flat memory) and then sent from the file.
 //
 // Thread-safe: handlers run concurrently on the HTTP engine's workers.
 #pragma once
@@ -43,6 +44,7 @@ class ExportApi {
   void houseDossier(const web::Request& req, web::Response& res);
   void communityDossier(const web::Request& req, web::Response& res);
   void weeklyReport(const web::Request& req, web::Response& res);
+  void photoZip(const web::Request& req, web::Response& res);
 
   AuthService& m_auth;
   ExportService& m_exports;

@@ -85,4 +85,10 @@ Result<std::int64_t> ExportService::statisticsXlsx(const RegisterFilter& filter,
   return writeStatisticsXlsx(m_statistics, RegionCodeBook(*codes), filter, path, tmpDir);
 }
 
+Result<PhotoZipResult> ExportService::photoZip(const RegisterFilter& filter,
+                                               const ExportSink& sink) {
+  if (!m_blobs) return Status::internal("photo ZIP without a blob store");
+  return writePhotoZip(m_index, m_storage, *m_blobs, filter, sink);
+}
+
 }  // namespace anju::server

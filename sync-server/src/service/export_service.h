@@ -9,7 +9,9 @@
 #include <map>
 #include <string>
 
+#include "blob/blob_store.h"
 #include "export/export_sink.h"
+#include "export/photo_zip.h"
 #include "export/register_xlsx.h"
 #include "register/register_query.h"
 #include "register/register_statistics.h"
@@ -19,9 +21,10 @@ namespace anju::server {
 
 class ExportService {
  public:
-  /// `storage` and `index` are borrowed and outlive the service.
-  ExportService(ServerStorage& storage, RegisterIndex& index, RegisterStatistics& statistics)
-      : m_storage(storage), m_index(index), m_statistics(statistics) {}
+  /// All borrowed; they outlive the service. Without `blobs` there is no photo ZIP.
+  ExportService(ServerStorage& storage, RegisterIndex& index, RegisterStatistics& statistics,
+                BlobStore* blobs = nullptr)
+      : m_storage(storage), m_index(index), m_statistics(statistics), m_blobs(blobs) {}
 
   /// The register filter from query parameters (see parseRegisterFilter), scoped to `user`.
   /// permissionDenied for inspectors and for a region outside the caller's; invalidArgument for
@@ -46,11 +49,14 @@ class ExportService {
   /// communities it lists.
   Result<std::int64_t> statisticsXlsx(const RegisterFilter& filter, const std::string& path,
                                       const std::string& tmpDir);
+  /// The photos of the houses of `filter` as a ZIP streamed into `sink` (export/photo_zip.h).
+  Result<PhotoZipResult> photoZip(const RegisterFilter& filter, const ExportSink& sink);
 
  private:
   ServerStorage& m_storage;
   RegisterIndex& m_index;
   RegisterStatistics& m_statistics;
+  BlobStore* m_blobs;
 };
 
 /// permissionDenied unless the role may export (reviewer, admin).
