@@ -97,6 +97,10 @@ void MapPanFrame(benchmark::State& state, bool streetLevel) {
     w.frame();
   }
   state.counters["squares"] = w.map->drawnSquares();
+  // ANJU_MAP_BENCH_SHOT=<png>: the last frame of the whole-district view, to look at.
+  if (const QString shot = qEnvironmentVariable("ANJU_MAP_BENCH_SHOT");
+      !shot.isEmpty() && !streetLevel)
+    w.window.grabWindow().save(shot);
 }
 BENCHMARK_CAPTURE(MapPanFrame, fit_all, false)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(MapPanFrame, street, true)->Unit(benchmark::kMillisecond);

@@ -107,6 +107,7 @@ Rectangle {
                 model: item.type === "choice" ? item.options : []
                 AnjuChoiceButton {
                     required property var modelData
+                    objectName: "choice_" + item.itemId + "_" + modelData.id
                     text: modelData.label
                     selected: item.answered && item.answer === modelData.id
                     implicitHeight: Theme.touch

@@ -47,6 +47,7 @@ ApplicationWindow {
             anchors.rightMargin: 8
             spacing: 4
             ToolButton {
+                objectName: "backButton"
                 text: "‹"
                 font.pixelSize: 32
                 visible: stack.depth > 1
@@ -74,12 +75,14 @@ ApplicationWindow {
                 onClicked: Session.language = (Session.language === "en" ? "zh_CN" : "en")
             }
             ToolButton {
+                objectName: "mapToolButton"
                 text: qsTr("Map")
                 implicitHeight: Theme.touch
                 visible: !(stack.currentItem && stack.currentItem.objectName === "mapPage")
                 onClicked: window.openMap()
             }
             ToolButton {
+                objectName: "syncToolButton"
                 text: qsTr("Sync")
                 implicitHeight: Theme.touch
                 visible: !(stack.currentItem && stack.currentItem.objectName === "syncPage")
@@ -90,6 +93,7 @@ ApplicationWindow {
 
     StackView {
         id: stack
+        objectName: "pageStack"
         anchors.fill: parent
         initialItem: HousesPage {}
     }

@@ -3,6 +3,7 @@
 #include <QPainter>
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include "basemap_tiles.h"
 #include "house_map_model.h"
@@ -38,6 +39,33 @@ void addTiles(BasemapTiles& basemap, const MapView& view, MapScene& scene) {
   }
 }
 
+// A house on screen; `point` null once hidden under another house of its cell.
+struct OnScreen {
+  const MapPoint* point;
+  QPointF at;
+};
+
+// Far out, thousands of houses share a few screen pixels and each square covers its neighbours:
+// only the house drawn last in each kDedupeCellPx cell can be seen there, so the others are
+// dropped (drawing order kept).
+constexpr double kDedupeCellPx = 4;
+
+void keepTopmostPerCell(std::vector<OnScreen>& shown, const QRectF& area) {
+  const auto columns = static_cast<std::size_t>(std::ceil(area.width() / kDedupeCellPx)) + 1;
+  const auto rows = static_cast<std::size_t>(std::ceil(area.height() / kDedupeCellPx)) + 1;
+  const auto cellOf = [&](const QPointF& at) {
+    const auto x = static_cast<std::size_t>((at.x() - area.left()) / kDedupeCellPx);
+    const auto y = static_cast<std::size_t>((at.y() - area.top()) / kDedupeCellPx);
+    return std::min(y, rows - 1) * columns + std::min(x, columns - 1);
+  };
+  constexpr std::uint32_t kNone = 0xFFFFFFFF;
+  std::vector<std::uint32_t> topmost(columns * rows, kNone);
+  for (std::size_t i = 0; i < shown.size(); ++i)
+    topmost[cellOf(shown[i].at)] = static_cast<std::uint32_t>(i);
+  for (std::size_t i = 0; i < shown.size(); ++i)
+    if (topmost[cellOf(shown[i].at)] != i) shown[i].point = nullptr;
+}
+
 }  // namespace
 
 double MapView::scale() const { return 256.0 * std::exp2(zoom); }
@@ -53,7 +81,8 @@ map::WorldPoint MapView::toWorld(const QPointF& p) const {
 }
 
 MapScene buildMapScene(const HouseMapModel& model, BasemapTiles* basemap, const MapView& view,
-                       long highlighted, const std::optional<map::WorldPoint>& position) {
+                       long highlighted, const std::optional<map::WorldPoint>& position,
+                       std::size_t dedupeFrom) {
   MapScene scene;
   if (basemap && basemap->isLoaded()) addTiles(*basemap, view, scene);
   const QRectF visible =
@@ -68,14 +97,21 @@ MapScene buildMapScene(const HouseMapModel& model, BasemapTiles* basemap, const 
     }
   }
   const std::vector<MapPoint>& points = model.points();
-  scene.squares.reserve(points.size() + points.size() / 2 + 3);
+  std::vector<OnScreen> shown;
+  shown.reserve(points.size());
   const MapPoint* chosen = nullptr;
   for (const MapPoint& p : points) {
     const QPointF at = view.toScreen(p.world);
     if (!visible.contains(at)) continue;
     if (static_cast<long>(p.house) == highlighted) chosen = &p;
-    scene.squares.push_back({at, kHousePointHalf, p.color.rgb()});
-    if (p.toVisit) scene.squares.push_back({at, kToVisitHoleHalf, kWhite});
+    shown.push_back({&p, at});
+  }
+  if (shown.size() >= dedupeFrom) keepTopmostPerCell(shown, visible);
+  scene.squares.reserve(shown.size() * 2 + 6);
+  for (const OnScreen& s : shown) {
+    if (!s.point) continue;
+    scene.squares.push_back({s.at, kHousePointHalf, s.point->color.rgb()});
+    if (s.point->toVisit) scene.squares.push_back({s.at, kToVisitHoleHalf, kWhite});
   }
   if (chosen) {  // drawn again on top, with a ring, so it is never hidden by its neighbours
     const QPointF at = view.toScreen(chosen->world);

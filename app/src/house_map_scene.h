@@ -9,6 +9,7 @@
 #include <QLineF>
 #include <QRectF>
 #include <QSizeF>
+#include <cstddef>
 #include <optional>
 #include <vector>
 
@@ -54,10 +55,17 @@ inline constexpr float kHousePointHalf = 5;
 inline constexpr float kToVisitHoleHalf = 2.5;
 inline constexpr float kHighlightHalf = 11;
 
+/// From this many houses on screen, houses sharing a 4 px screen cell (a house square is 10 px)
+/// are drawn once, the one on top: far out, 100 000 houses cover some 45 000 cells (docs/app.md,
+/// "Map page benchmark").
+inline constexpr std::size_t kDedupeFrom = 4096;
+
 /// Builds the frame. `highlighted` is an index into model.houses() (or -1); `position` is my
-/// position when known. Only what intersects the view (plus a point's size) is emitted.
+/// position when known. Only what intersects the view (plus a point's size) is emitted, and only
+/// the topmost house of a cell once `dedupeFrom` houses are on screen.
 MapScene buildMapScene(const HouseMapModel& model, BasemapTiles* basemap, const MapView& view,
-                       long highlighted, const std::optional<map::WorldPoint>& position);
+                       long highlighted, const std::optional<map::WorldPoint>& position,
+                       std::size_t dedupeFrom = kDedupeFrom);
 
 /// Draws a scene into `image` with QPainter: the software renderer's path (it cannot draw custom
 /// geometry nodes), also used for tests.

@@ -5,83 +5,29 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QImage>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <algorithm>
 #include <memory>
 
-#include "anju/curl_transport.h"
 #include "anju/demo_district.h"
 #include "anju/record_codec.h"
 #include "anju/sync_client.h"
 #include "anju/v1/sync.pb.h"
 #include "core_sync_service.h"
 #include "inspection_controller.h"
+#include "server_under_test.h"
 #include "session.h"
 #include "sync_controller.h"
 
 using namespace anju::app;
+using anju::app::testing::runServerCommand;
+using anju::app::testing::ServerUnderTest;
 
 namespace {
 
-constexpr int kCommandTimeoutMs = 60000;
 constexpr int kSyncTimeoutMs = 120000;
-
-// Runs one `anju-server` admin command to completion; its stdout, or a failure.
-QString runServerCommand(const QStringList& args) {
-  QProcess process;
-  process.start(QStringLiteral(ANJU_SERVER_EXE), args);
-  if (!process.waitForFinished(kCommandTimeoutMs) || process.exitStatus() != QProcess::NormalExit ||
-      process.exitCode() != 0) {
-    process.kill();
-    process.waitForFinished();
-    qWarning("anju-server %s failed: %s", qPrintable(args.join(u' ')),
-             process.readAllStandardError().constData());
-    return {};
-  }
-  return QString::fromUtf8(process.readAllStandardOutput());
-}
-
-// `anju-server serve` on 127.0.0.1 with an ephemeral port; stopped with SIGTERM when destroyed.
-class ServerUnderTest {
- public:
-  bool start(const QString& dataDir) {
-    m_process.setProcessChannelMode(QProcess::SeparateChannels);
-    m_process.setStandardErrorFile(dataDir + QStringLiteral("/server.log"));
-    m_process.start(
-        QStringLiteral(ANJU_SERVER_EXE),
-        {QStringLiteral("serve"), QStringLiteral("--data"), dataDir, QStringLiteral("--listen"),
-         QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0")});
-    if (!m_process.waitForStarted(kCommandTimeoutMs)) return false;
-    // The first stdout line is "listening on 127.0.0.1:PORT".
-    QElapsedTimer timer;
-    timer.start();
-    while (!m_process.canReadLine()) {
-      if (timer.elapsed() > kCommandTimeoutMs || m_process.state() != QProcess::Running)
-        return false;
-      m_process.waitForReadyRead(1000);
-    }
-    const QString line = QString::fromUtf8(m_process.readLine()).trimmed();
-    if (!line.startsWith(QStringLiteral("listening on "))) return false;
-    m_port = line.section(u':', -1).toInt();
-    return m_port > 0;
-  }
-  ~ServerUnderTest() {
-    if (m_process.state() == QProcess::NotRunning) return;
-    m_process.terminate();
-    if (!m_process.waitForFinished(20000)) {
-      m_process.kill();
-      m_process.waitForFinished();
-    }
-  }
-  QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
-
- private:
-  QProcess m_process;
-  int m_port = 0;
-};
 
 // A small real picture to "photograph".
 QString writeTestPicture(const QString& dir) {
@@ -98,26 +44,6 @@ class AppSyncTest : public QObject {
   Q_OBJECT
 
  private:
-  // GET `target` on the server with the app's cached token; the body on 200.
-  std::string getFromServer(const QString& serverUrl, const std::string& token,
-                            const std::string& target) {
-    anju::CurlOptions options;
-    options.baseUrl = toStdString(serverUrl);
-    auto transport = anju::CurlTransport::create(options);
-    if (!transport) return {};
-    anju::HttpRequest request;
-    request.method = "GET";
-    request.target = target;
-    request.headers.emplace_back("Authorization", "Bearer " + token);
-    auto response = (*transport)->send(request, nullptr);
-    if (!response || response->status != 200) {
-      qWarning("GET %s failed: %d %s", target.c_str(), response ? response->status : 0,
-               response ? response->body.c_str() : response.status().message().c_str());
-      return {};
-    }
-    return response->body;
-  }
-
   // Answers every required item that applies (and the ones given), section by section, until
   // nothing required is left: the conditions of later items depend on earlier answers.
   void answerEverything(InspectionController& inspection, const QVariantMap& given,
@@ -294,8 +220,7 @@ class AppSyncTest : public QObject {
     auto token = session.store()->syncState(anju::kSyncAuthToken);
     QVERIFY(token.isOk() && !token->empty());
     anju::v1::PulledChange change;
-    QVERIFY(change.ParseFromString(
-        getFromServer(server.url(), *token, "/v1/records/inspection/" + submitted.id)));
+    QVERIFY(change.ParseFromString(server.get(*token, "/v1/records/inspection/" + submitted.id)));
     auto record = anju::decodeRecord(change.record().SerializeAsString());
     QVERIFY(record.isOk());
     const auto* onServer = std::get_if<anju::Inspection>(&*record);
@@ -316,8 +241,7 @@ class AppSyncTest : public QObject {
       if (m.name == "width" && m.value == 1.2 && m.unit == "mm") width = true;
     QVERIFY(width);
 
-    QVERIFY(change.ParseFromString(
-        getFromServer(server.url(), *token, "/v1/records/photo/" + crackPhotoId)));
+    QVERIFY(change.ParseFromString(server.get(*token, "/v1/records/photo/" + crackPhotoId)));
     record = anju::decodeRecord(change.record().SerializeAsString());
     QVERIFY(record.isOk());
     const auto* photoOnServer = std::get_if<anju::PhotoRecord>(&*record);
@@ -326,7 +250,7 @@ class AppSyncTest : public QObject {
     QCOMPARE(photoOnServer->findingId, crack.id);
 
     anju::v1::PhotoStatus bytes;
-    QVERIFY(bytes.ParseFromString(getFromServer(server.url(), *token, "/v1/photos/" + sha)));
+    QVERIFY(bytes.ParseFromString(server.get(*token, "/v1/photos/" + sha)));
     QVERIFY(bytes.complete());  // every byte arrived and hashed to `sha` on the server
     QCOMPARE(bytes.received_bytes(), static_cast<std::int64_t>(stored.size()));
 

@@ -11,6 +11,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <algorithm>
+#include <cmath>
 #include <memory>
 
 #include "anju/map_geometry.h"
@@ -19,6 +21,7 @@
 #include "demo_session.h"
 #include "house_map_item.h"
 #include "house_map_model.h"
+#include "house_map_scene.h"
 #include "position_tracker.h"
 #include "session.h"
 
@@ -181,6 +184,52 @@ class HouseMapTest : public QObject {
     map.zoomAt(1.5, 430, 280);
     const QPointF kept = map.pointOf(id);
     QVERIFY(qAbs(kept.x() - 430) < 1e-6 && qAbs(kept.y() - 280) < 1e-6);
+  }
+
+  // Far out, houses sharing a 4 px screen cell are drawn once (the one on top): far fewer squares,
+  // and the picture is what drawing every house gives, but for a few edge pixels.
+  void farOutEachCellIsDrawnOnce() {
+    HouseMapModel model;
+    model.setSession(m_session.get());
+    const std::vector<MapPoint>& points = model.points();
+    QCOMPARE(points.size(), std::size_t{200});
+    double minX = 1, maxX = 0, minY = 1, maxY = 0;
+    for (const MapPoint& p : points) {
+      minX = std::min(minX, p.world.x);
+      maxX = std::max(maxX, p.world.x);
+      minY = std::min(minY, p.world.y);
+      maxY = std::max(maxY, p.world.y);
+    }
+    MapView view;
+    view.size = QSizeF(400, 300);
+    view.center = {(minX + maxX) / 2, (minY + maxY) / 2};
+    // The whole district in about 30 px: houses pile up as they do at 100 000 in a district.
+    view.zoom = std::log2(30.0 / 256.0 / std::max(maxX - minX, maxY - minY));
+    const MapScene all = buildMapScene(model, nullptr, view, -1, std::nullopt, SIZE_MAX);
+    const MapScene topmost = buildMapScene(model, nullptr, view, -1, std::nullopt, 0);
+    QVERIFY2(
+        topmost.squares.size() * 2 < all.squares.size(),
+        qPrintable(QStringLiteral("%1 of %2").arg(topmost.squares.size()).arg(all.squares.size())));
+    QImage a(400, 300, QImage::Format_RGB32);
+    QImage b(400, 300, QImage::Format_RGB32);
+    a.fill(Qt::white);
+    b.fill(Qt::white);
+    paintMapScene(all, a, false);
+    paintMapScene(topmost, b, false);
+    int drawn = 0;
+    int differ = 0;
+    for (int y = 0; y < a.height(); ++y)
+      for (int x = 0; x < a.width(); ++x) {
+        if (a.pixel(x, y) != qRgb(255, 255, 255)) ++drawn;
+        if (a.pixel(x, y) != b.pixel(x, y)) ++differ;
+      }
+    QVERIFY(drawn > 500);
+    // 4 px cells: about 11 % of the drawn pixels (edges of dropped squares) differ here.
+    QVERIFY2(differ * 100 < drawn * 15,
+             qPrintable(QStringLiteral("%1 of %2 pixels differ").arg(differ).arg(drawn)));
+    // Few houses on screen (the default threshold): every one is drawn.
+    QCOMPARE(buildMapScene(model, nullptr, view, -1, std::nullopt).squares.size(),
+             all.squares.size());
   }
 
   void positionTrackerReplaysAnNmeaLog() {

@@ -23,6 +23,7 @@
 #include "inspection_controller.h"
 #include "localized.h"
 #include "owner_notice_controller.h"
+#include "quick_test_helpers.h"
 #include "session.h"
 
 Q_IMPORT_QML_PLUGIN(AnjuPlugin)
@@ -99,17 +100,6 @@ class OwnerNoticeTest : public QObject {
     QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
   }
 
-  // Scrolls the page so `target` is on screen (the pad sits below the notice preview).
-  void bringIntoView(QQuickItem* target) {
-    QQuickItem* p = target->parentItem();
-    while (p && !p->inherits("QQuickFlickable")) p = p->parentItem();
-    if (!p) return;
-    const QPointF inContent =
-        target->mapToItem(p->property("contentItem").value<QQuickItem*>(), QPointF(0, 0));
-    p->setProperty("contentY", qMax(0.0, inContent.y() - 40));
-    QTest::qWait(50);
-  }
-
  private slots:
   void initTestCase() { QQuickStyle::setStyle(QStringLiteral("Material")); }
 
@@ -146,13 +136,13 @@ class OwnerNoticeTest : public QObject {
     QVERIFY(notice);
     QCOMPARE(notice->state(), QStringLiteral("unsigned"));
     QVERIFY(notice->number().startsWith(QStringLiteral("AJ-")));
-    bringIntoView(pad);
+    testing::bringIntoView(pad);
     drawSignature(pad);
     QCOMPARE(pad->property("strokes").toList().size(), 2);
     auto* sign = item("signButton");
     QVERIFY(sign);
     QVERIFY(sign->isEnabled());
-    bringIntoView(sign);
+    testing::bringIntoView(sign);
     click(sign);
     QTRY_COMPARE(notice->state(), QStringLiteral("signed"));
     QVERIFY2(notice->errorString().isEmpty(), qPrintable(notice->errorString()));
@@ -192,7 +182,7 @@ class OwnerNoticeTest : public QObject {
 
     if (const QString shot = qEnvironmentVariable("ANJU_NOTICE_SCREENSHOT"); !shot.isEmpty()) {
       auto* preview = item("noticePreview");
-      bringIntoView(preview);
+      testing::bringIntoView(preview);
       QVERIFY(m_view->grabWindow().save(shot));
     }
 
@@ -222,7 +212,7 @@ class OwnerNoticeTest : public QObject {
     auto* refuse = item("refuseButton");
     QVERIFY(refuse);
     // Without a note the refusal is not recorded.
-    bringIntoView(refuse);
+    testing::bringIntoView(refuse);
     click(refuse);
     QVERIFY(!notice->errorString().isEmpty());
     QCOMPARE(notice->state(), QStringLiteral("unsigned"));
