@@ -19,42 +19,42 @@
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="138"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="139"/>
         <source>range %1–%2</source>
         <translation>range %1–%2</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="152"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="153"/>
         <source>Write here</source>
         <translation>Write here</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="163"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="164"/>
         <source>Replace photo</source>
         <translation>Replace photo</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="163"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="164"/>
         <source>Add photo</source>
         <translation>Add photo</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="182"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="183"/>
         <source>Photo attached</source>
         <translation>Photo attached</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="182"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="183"/>
         <source>No photo yet</source>
         <translation>No photo yet</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="183"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="184"/>
         <source>A photo is required for this answer</source>
         <translation>A photo is required for this answer</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="190"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="191"/>
         <source>Hazard recorded — complete it under Findings</source>
         <translation>Hazard recorded — complete it under Findings</translation>
     </message>
@@ -678,32 +678,32 @@
         <translation>Anju — house safety inspection</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="56"/>
+        <location filename="../qml/Main.qml" line="57"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="67"/>
+        <location filename="../qml/Main.qml" line="68"/>
         <source>Inspector: %1</source>
         <translation>Inspector: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="83"/>
+        <location filename="../qml/Main.qml" line="86"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="142"/>
+        <location filename="../qml/Main.qml" line="146"/>
         <source>North wall, vertical crack above the door</source>
         <translation>North wall, vertical crack above the door</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="153"/>
+        <location filename="../qml/Main.qml" line="157"/>
         <source>Crack 1.5 mm</source>
         <translation>Crack 1.5 mm</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="77"/>
+        <location filename="../qml/Main.qml" line="79"/>
         <source>Map</source>
         <translation>Map</translation>
     </message>

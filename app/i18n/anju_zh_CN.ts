@@ -19,42 +19,42 @@
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="138"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="139"/>
         <source>range %1–%2</source>
         <translation>范围 %1–%2</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="152"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="153"/>
         <source>Write here</source>
         <translation>在此填写</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="163"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="164"/>
         <source>Replace photo</source>
         <translation>更换照片</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="163"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="164"/>
         <source>Add photo</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="182"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="183"/>
         <source>Photo attached</source>
         <translation>已附照片</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="182"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="183"/>
         <source>No photo yet</source>
         <translation>尚无照片</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="183"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="184"/>
         <source>A photo is required for this answer</source>
         <translation>此答案需要拍照</translation>
     </message>
     <message>
-        <location filename="../qml/AnjuChecklistItem.qml" line="190"/>
+        <location filename="../qml/AnjuChecklistItem.qml" line="191"/>
         <source>Hazard recorded — complete it under Findings</source>
         <translation>已记录隐患，请在“隐患”中补充</translation>
     </message>
@@ -672,32 +672,32 @@
         <translation>安居 — 房屋安全排查</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="56"/>
+        <location filename="../qml/Main.qml" line="57"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="67"/>
+        <location filename="../qml/Main.qml" line="68"/>
         <source>Inspector: %1</source>
         <translation>排查人：%1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="83"/>
+        <location filename="../qml/Main.qml" line="86"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="142"/>
+        <location filename="../qml/Main.qml" line="146"/>
         <source>North wall, vertical crack above the door</source>
         <translation>北墙门洞上方竖向裂缝</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="153"/>
+        <location filename="../qml/Main.qml" line="157"/>
         <source>Crack 1.5 mm</source>
         <translation>裂缝 1.5 mm</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="77"/>
+        <location filename="../qml/Main.qml" line="79"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
