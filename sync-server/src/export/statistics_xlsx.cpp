@@ -16,8 +16,8 @@ namespace {
 
 // nullptr: a judgment column (serious, some, none), headed in the deployment's words.
 constexpr std::array<const char*, 16> kHeaders = {
-    "区",    "街道",  "社区",    "区划代码", "房屋总数", "已排查", "未入户", "未走访",
-    nullptr, nullptr, nullptr,  "已鉴定",   "待整治",   "整治中", "已整治", "已销号"};
+    "区",    "街道",  "社区",  "区划代码", "房屋总数", "已排查", "未入户", "未走访",
+    nullptr, nullptr, nullptr, "已鉴定",   "待整治",   "整治中", "已整治", "已销号"};
 constexpr std::size_t kFirstJudgmentColumn = 8;
 
 /// Column `c`'s header; the three judgment columns in the deployment's vocabulary.
