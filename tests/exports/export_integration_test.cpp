@@ -176,9 +176,10 @@ TEST_P(ExportApiTest, RegisterFiltersApplyToXlsxAndCsvAlike) {
   EXPECT_NE(csv.body.find(in.id), std::string::npos);
   // 照片数 1, 排查进行中 empty (the house is not being re-inspected), then the visit columns
   // (走访次数, 无人在家次数, 拒绝入户次数, 最近走访结果, 最近走访时间), then the measures, 责任人,
-  // 完成日期 and 是否销号, empty before a review (the hazards are the approved inspection's).
-  EXPECT_NE(csv.body.find(",1,,0,0,0,未走访,,,,,,\r\n"), std::string::npos)
-      << "one photo, no visit";
+  // 完成日期 and 是否销号, empty before a review (the hazards are the approved inspection's), then
+  // the platform's fields: no region code imported, 经营性用途 否, then the demo house's own.
+  EXPECT_NE(csv.body.find(",1,,0,0,0,未走访,,,,,,,,否,"), std::string::npos)
+      << "one photo, no visit: " << csv.body;
 
   const Download bad = get("/v1/exports/register.csv?judgment=awful", m_reviewerToken);
   EXPECT_EQ(bad.status, 400);
@@ -475,8 +476,8 @@ TEST_P(ExportApiTest, RegisterXlsxPrintsAsASignableRegister) {
   const std::size_t houses = countLines(csv.body) - 1;
   ASSERT_GT(houses, 40u);
   // The data sheet's CSV twin has the measure and 是否销号 (否: the hazard is not closed).
-  EXPECT_NE(csv.body.find(",是否销号\r\n"), std::string::npos);
-  EXPECT_NE(csv.body.find(",停止使用（期限 2026-12-31）,,城南街道办,,否\r\n"), std::string::npos)
+  EXPECT_NE(csv.body.find(",是否销号,区划代码,经营性用途,"), std::string::npos);
+  EXPECT_NE(csv.body.find(",停止使用（期限 2026-12-31）,,城南街道办,,否,"), std::string::npos)
       << csv.body.substr(0, 2000);
   const std::string lastNumber = std::to_string(houses) + " ";
   bool lastNumberSeen = false;

@@ -95,7 +95,7 @@ int runRegionCodes(const CliArgs& args) {
   Result<std::vector<RegionCode>> parsed = parseRegionCodes(*text, *stored);
   if (!parsed) return failWithLines(parsed.status());
   if (Status s = (*storage)->putRegionCodes(*parsed, systemNowMs()); !s) return fail(s);
-  std::printf("%s\n", render(msg("region_codes.imported",
+  std::printf("%s\n", render(msg("regioncode.imported",
                                  {{"count", std::to_string(parsed->size())}, {"path", pos[1]}}),
                              terminalLocale())
                           .c_str());

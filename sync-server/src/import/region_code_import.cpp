@@ -42,7 +42,7 @@ class Problems {
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<FieldError> errors;
     for (auto& [line, error] : sorted) errors.push_back(std::move(error));
-    return Status::invalidArgument(msg("region_codes.nothing_imported"), std::move(errors));
+    return Status::invalidArgument(msg("regioncode.nothing_imported"), std::move(errors));
   }
 
  private:
@@ -81,12 +81,12 @@ Result<std::vector<RegionCode>> parseRegionCodes(std::string_view csvText,
       continue;
     }
     if (path.street.empty() && !path.community.empty()) {
-      problems.add(rec.line, "街道", msg("region_codes.community_without_street"));
+      problems.add(rec.line, "街道", msg("regioncode.community_without_street"));
       continue;
     }
     if (auto [it, fresh] = lineOf.emplace(keyOf(path), rec.line); !fresh) {
       problems.add(rec.line, kCodeColumn,
-                   msg("region_codes.region_twice", {{"line", std::to_string(it->second)}}));
+                   msg("regioncode.region_twice", {{"line", std::to_string(it->second)}}));
       continue;
     }
     if (auto bad = regionCodeFormatProblem(regionLevel(path), e.code.code)) {
@@ -110,7 +110,7 @@ Result<std::vector<RegionCode>> parseRegionCodes(std::string_view csvText,
     if (parent == merged.end()) {
       if (e.line != 0)
         problems.add(e.line, kCodeColumn,
-                     msg("region_codes.no_parent_code", {{"parent", regionPathText(parentPath)}}));
+                     msg("regioncode.no_parent_code", {{"parent", regionPathText(parentPath)}}));
       continue;
     }
     const std::size_t n = parentPrefixLength(level);
@@ -118,13 +118,13 @@ Result<std::vector<RegionCode>> parseRegionCodes(std::string_view csvText,
     if (e.code.code.compare(0, n, parentCode, 0, n) == 0) continue;
     if (e.line != 0)
       problems.add(e.line, kCodeColumn,
-                   msg("region_codes.prefix_mismatch", {{"code", e.code.code},
-                                                        {"parent", regionPathText(parentPath)},
-                                                        {"parent_code", parentCode},
-                                                        {"prefix", parentCode.substr(0, n)}}));
+                   msg("regioncode.prefix_mismatch", {{"code", e.code.code},
+                                                      {"parent", regionPathText(parentPath)},
+                                                      {"parent_code", parentCode},
+                                                      {"prefix", parentCode.substr(0, n)}}));
     else if (parent->second.line != 0)  // a stored child the file's new parent code orphans
       problems.add(parent->second.line, kCodeColumn,
-                   msg("region_codes.child_mismatch",
+                   msg("regioncode.child_mismatch",
                        {{"child", regionPathText(e.code.region)}, {"code", e.code.code}}));
   }
   // No code names two regions.
@@ -136,7 +136,7 @@ Result<std::vector<RegionCode>> parseRegionCodes(std::string_view csvText,
     const Entry& inFile = e.line != 0 ? e : other;
     const Entry& clash = e.line != 0 ? other : e;
     problems.add(inFile.line, kCodeColumn,
-                 msg("region_codes.code_taken",
+                 msg("regioncode.code_taken",
                      {{"code", e.code.code}, {"region", regionPathText(clash.code.region)}}));
   }
   if (!problems.empty()) return problems.status();

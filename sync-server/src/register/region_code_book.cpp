@@ -55,19 +55,19 @@ std::size_t parentPrefixLength(RegionLevel level) {
 }
 
 std::optional<Message> regionCodeFormatProblem(RegionLevel level, const std::string& code) {
-  if (code.empty()) return msg("region_codes.code_missing");
-  if (!allDigits(code)) return msg("region_codes.not_digits", {{"code", code}});
+  if (code.empty()) return msg("regioncode.code_missing");
+  if (!allDigits(code)) return msg("regioncode.not_digits", {{"code", code}});
   switch (level) {
     case RegionLevel::kDistrict:
-      if (code.size() != 6) return msg("region_codes.district_format", {{"code", code}});
+      if (code.size() != 6) return msg("regioncode.district_format", {{"code", code}});
       break;
     case RegionLevel::kStreet:
       if (code.size() != 12 || code.substr(9) != "000" || code.substr(6, 3) == "000")
-        return msg("region_codes.street_format", {{"code", code}});
+        return msg("regioncode.street_format", {{"code", code}});
       break;
     case RegionLevel::kCommunity:
       if (code.size() != 12 || code.substr(9) == "000" || code.substr(6, 3) == "000")
-        return msg("region_codes.community_format", {{"code", code}});
+        return msg("regioncode.community_format", {{"code", code}});
       break;
   }
   return std::nullopt;
